@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-application.h"
+
+#include <glib/gi18n.h>
+
+#include "attain-window.h"
+
+struct _AttainApplication
+{
+  AdwApplication parent_instance;
+  char          *database_path;
+  gboolean       demo;
+  GDate          today;
+  AttainContext *context;
+};
+
+G_DEFINE_FINAL_TYPE (AttainApplication, attain_application, ADW_TYPE_APPLICATION)
+
+static int
+attain_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  AttainApplication *self = ATTAIN_APPLICATION (app);
+  const char *path = NULL;
+  const char *today = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      self->database_path = g_file_get_path (file);
+    }
+  g_variant_dict_lookup (options, "demo", "b", &self->demo);
+  if (g_variant_dict_lookup (options, "today", "&s", &today) && !attain_date_parse_iso (today, &self->today))
+    {
+      g_printerr (_("“%s” is not a date. Use a date like 2026-03-05.\n"), today);
+      return 2;
+    }
+  return -1;
+}
+
+static void
+attain_application_activate (GApplication *app)
+{
+  AttainApplication *self = ATTAIN_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    {
+      g_autofree char *path = self->database_path ? g_strdup (self->database_path) : attain_db_default_path ();
+      AttainDb *db = attain_db_open (path, &error);
+
+      if (!g_date_valid (&self->today))
+        g_date_set_time_t (&self->today, time (NULL));
+      if (db != NULL)
+        self->context = attain_context_new (db, &self->today);
+      window = GTK_WINDOW (attain_window_new (ADW_APPLICATION (app), self->context,
+                                              error ? error->message : NULL));
+      if (self->demo && self->context != NULL && attain_db_is_empty (db))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.create-demo", NULL);
+    }
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Attain developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Attain",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Sales performance management for sales directors: goals, "
+                                       "results, reviews and the printed review report."),
+                         "developer-name", "The Attain developers",
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+attain_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (attain_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { "<primary>q", NULL });
+}
+
+static void
+attain_application_finalize (GObject *object)
+{
+  AttainApplication *self = ATTAIN_APPLICATION (object);
+
+  g_free (self->database_path);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (attain_application_parent_class)->finalize (object);
+}
+
+static void
+attain_application_class_init (AttainApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = attain_application_finalize;
+  app_class->activate = attain_application_activate;
+  app_class->startup = attain_application_startup;
+  app_class->handle_local_options = attain_application_handle_local_options;
+}
+
+static void
+attain_application_init (AttainApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file (created if missing)"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Create the demo company when the database is empty"), NULL },
+    { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, N_("Pretend today is this date"), N_("DATE") },
+    { NULL }
+  };
+
+  g_date_clear (&self->today, 1);
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+AttainApplication *
+attain_application_new (void)
+{
+  /* NON_UNIQUE: each database path is its own instance; tests run several side by side. */
+  return g_object_new (ATTAIN_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, "resource-base-path", "/io/github/attain/Attain", NULL);
+}

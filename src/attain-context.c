@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-context.h"
+
+struct _AttainContext
+{
+  GObject    parent_instance;
+  AttainDb  *db;
+  GDate      today;
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AttainContext, attain_context, G_TYPE_OBJECT)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+attain_context_finalize (GObject *object)
+{
+  AttainContext *self = ATTAIN_CONTEXT (object);
+
+  g_clear_pointer (&self->db, attain_db_close);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (attain_context_parent_class)->finalize (object);
+}
+
+static void
+attain_context_class_init (AttainContextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = attain_context_finalize;
+
+  /* Emitted after a write that changes what pages show (the demo company, later imports). */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+attain_context_init (AttainContext *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An uninstalled run without the compiled schema keeps working, only forgetting sizes. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+}
+
+AttainContext *
+attain_context_new (AttainDb    *db,
+                    const GDate *today)
+{
+  AttainContext *self;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  self = g_object_new (ATTAIN_TYPE_CONTEXT, NULL);
+  self->db = db;
+  self->today = *today;
+  return self;
+}
+
+AttainDb *
+attain_context_get_db (AttainContext *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_CONTEXT (self), NULL);
+  return self->db;
+}
+
+const char *
+attain_context_get_db_path (AttainContext *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_CONTEXT (self), NULL);
+  return attain_db_get_path (self->db);
+}
+
+void
+attain_context_get_today (AttainContext *self,
+                          GDate         *today)
+{
+  g_return_if_fail (ATTAIN_IS_CONTEXT (self));
+  *today = self->today;
+}
+
+GSettings *
+attain_context_get_settings (AttainContext *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+void
+attain_context_emit_changed (AttainContext *self)
+{
+  g_return_if_fail (ATTAIN_IS_CONTEXT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}

@@ -1,0 +1,613 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-dashboard-page.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "attain-chart-view.h"
+#include "attain-org-item.h"
+#include "attain-ranking-item.h"
+
+struct _AttainDashboardPage
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  GtkFlowBox      *cards_box;
+  AttainChartView *funnel_chart;
+  GtkLabel        *funnel_caption;
+  GtkButton       *period_button;
+  GtkLabel        *ranking_caption;
+  GtkBox          *ranking_section;
+  GListStore      *ranking_store;
+  GtkColumnView   *ranking_view;
+  GtkSpinner      *spinner;
+  AdwToastOverlay *toast_overlay;
+  AttainChartView *trend_chart;
+  GtkLabel        *trend_caption;
+  GtkListView     *unit_list;
+  GtkMenuButton   *unit_button;
+  GtkPopover      *unit_popover;
+  GtkSearchEntry  *unit_search;
+  AdwWindowTitle  *window_title;
+
+  /* Owned references */
+  AttainContext   *context;
+  AttainDashboard *dashboard;
+  GtkStringFilter *unit_filter;
+  GArray          *history;   /* AttainScope: where "back" returns to */
+  AttainScope      scope;
+  AttainPeriod     period;
+  AttainKpiCard   *cards[ATTAIN_DASHBOARD_N_CARDS];
+  guint            generation; /* drops results of loads that were overtaken */
+  gboolean         loading;
+};
+
+G_DEFINE_FINAL_TYPE (AttainDashboardPage, attain_dashboard_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PERIOD_KIND,
+  N_PROPS
+};
+
+enum
+{
+  LOADED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char        *path;
+  AttainScope  scope;
+  AttainPeriod period;
+  GDate        today;
+  guint        generation;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) db = NULL;
+  AttainDashboard *dashboard;
+
+  /* A connection of its own: WAL lets this reader run beside the window's writer. */
+  db = attain_db_open_reader (request->path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  dashboard = attain_dashboard_load (db, &request->scope, &request->period, &request->today, &error);
+  if (dashboard == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, dashboard, (GDestroyNotify) attain_dashboard_free);
+}
+
+static void
+show_dashboard (AttainDashboardPage *self,
+                AttainDashboard     *dashboard)
+{
+  g_autofree char *period_label = NULL;
+  AttainPeriod fiscal_year = attain_period_fiscal_year (&self->period);
+
+  g_clear_pointer (&self->dashboard, attain_dashboard_free);
+  self->dashboard = dashboard;
+
+  adw_window_title_set_title (self->window_title, dashboard->scope_name);
+  adw_window_title_set_subtitle (self->window_title, dashboard->scope_kind);
+  gtk_menu_button_set_label (self->unit_button, dashboard->scope_name);
+  gtk_button_set_label (self->period_button, dashboard->period_label);
+
+  for (guint i = 0; i < ATTAIN_DASHBOARD_N_CARDS; i++)
+    attain_kpi_card_show_metric (self->cards[i], dashboard->metrics, attain_dashboard_cards[i]);
+
+  period_label = attain_period_to_label (&fiscal_year);
+  gtk_label_set_label (self->trend_caption, period_label);
+  gtk_label_set_label (self->funnel_caption, dashboard->period_label);
+  /* The chart views own what they draw. */
+  attain_chart_view_set_trend (self->trend_chart, g_steal_pointer (&dashboard->trend));
+  attain_chart_view_set_funnel (self->funnel_chart, g_steal_pointer (&dashboard->funnel));
+
+  g_list_store_remove_all (self->ranking_store);
+  for (guint i = 0; i < dashboard->ranking->len; i++)
+    {
+      g_autoptr(AttainRankingItem) item = attain_ranking_item_new (g_ptr_array_index (dashboard->ranking, i),
+                                                                   i + 1, dashboard->metrics->currency);
+      g_list_store_append (self->ranking_store, item);
+    }
+  gtk_label_set_label (self->ranking_caption, dashboard->ranking_is_peers
+                                                ? _("Team ranking by revenue attainment")
+                                                : _("Ranking by revenue attainment"));
+  gtk_widget_set_visible (GTK_WIDGET (self->ranking_section), dashboard->ranking->len > 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back",
+                                 self->history->len > 0 || dashboard->has_parent);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (source);
+  LoadRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  AttainDashboard *dashboard;
+
+  dashboard = g_task_propagate_pointer (G_TASK (result), &error);
+  if (request->generation != self->generation)
+    {
+      g_clear_pointer (&dashboard, attain_dashboard_free);
+      return;
+    }
+
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (dashboard == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_signal_emit (self, signals[LOADED], 0);
+      return;
+    }
+  show_dashboard (self, dashboard);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+attain_dashboard_page_reload (AttainDashboardPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  g_return_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self));
+
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (attain_context_get_db_path (self->context));
+  request->scope = self->scope;
+  request->period = self->period;
+  attain_context_get_today (self->context, &request->today);
+  request->generation = ++self->generation;
+
+  self->loading = TRUE;
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+
+  task = g_task_new (self, NULL, load_done_cb, NULL);
+  g_task_set_source_tag (task, attain_dashboard_page_reload);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+static void
+go_to (AttainDashboardPage *self,
+       const AttainScope   *scope,
+       gboolean             remember)
+{
+  if (attain_scope_equal (scope, &self->scope))
+    return;
+  if (remember)
+    g_array_append_val (self->history, self->scope);
+  self->scope = *scope;
+  attain_dashboard_page_reload (self);
+}
+
+static void
+show_unit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
+  AttainScope scope;
+
+  if (!attain_scope_parse (g_variant_get_string (parameter, NULL), &scope))
+    {
+      g_warning ("Not a scope: %s", g_variant_get_string (parameter, NULL));
+      return;
+    }
+  go_to (self, &scope, TRUE);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
+
+  /* Back returns to where the director came from; with no history, up to the parent unit. */
+  if (self->history->len > 0)
+    {
+      AttainScope previous = g_array_index (self->history, AttainScope, self->history->len - 1);
+      g_array_set_size (self->history, self->history->len - 1);
+      go_to (self, &previous, FALSE);
+    }
+  else if (self->dashboard != NULL && self->dashboard->has_parent)
+    go_to (self, &self->dashboard->parent, FALSE);
+}
+
+static void
+shift_period_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
+
+  self->period = attain_period_shift (&self->period,
+                                      g_str_equal (action_name, "dashboard.next-period") ? 1 : -1);
+  attain_dashboard_page_reload (self);
+}
+
+static void
+current_period_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
+  AttainPeriod current;
+  GDate today;
+
+  attain_context_get_today (self->context, &today);
+  current = attain_period_containing (self->period.kind, &today, self->period.fy_start_month);
+  if (!attain_period_equal (&current, &self->period))
+    {
+      self->period = current;
+      attain_dashboard_page_reload (self);
+    }
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  attain_dashboard_page_reload (ATTAIN_DASHBOARD_PAGE (widget));
+}
+
+static const char *
+period_kind_to_string (AttainPeriodKind kind)
+{
+  return kind == ATTAIN_PERIOD_MONTH ? "month" : kind == ATTAIN_PERIOD_YEAR ? "year" : "quarter";
+}
+
+static void
+set_period_kind (AttainDashboardPage *self,
+                 const char          *kind_text)
+{
+  AttainPeriodKind kind;
+  GDate today, first, last, anchor;
+
+  if (g_strcmp0 (kind_text, "month") == 0)
+    kind = ATTAIN_PERIOD_MONTH;
+  else if (g_strcmp0 (kind_text, "year") == 0)
+    kind = ATTAIN_PERIOD_YEAR;
+  else
+    kind = ATTAIN_PERIOD_QUARTER;
+  if (kind == self->period.kind)
+    return;
+
+  /* Keep looking at the same time: today if it lies in the shown period, else its start. */
+  attain_context_get_today (self->context, &today);
+  attain_period_bounds (&self->period, &first, &last);
+  anchor = (g_date_compare (&today, &first) >= 0 && g_date_compare (&today, &last) <= 0) ? today : first;
+  self->period = attain_period_containing (kind, &anchor, self->period.fy_start_month);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_KIND]);
+
+  if (self->context != NULL && attain_context_get_settings (self->context) != NULL)
+    g_settings_set_string (attain_context_get_settings (self->context), "period-kind",
+                           period_kind_to_string (kind));
+  attain_dashboard_page_reload (self);
+}
+
+static void
+on_ranking_view_activate_cb (AttainDashboardPage *self,
+                             guint                position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->ranking_view));
+  g_autoptr(AttainRankingItem) item = g_list_model_get_item (model, position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.show-unit", "s",
+                                attain_ranking_item_get_scope (item));
+}
+
+static void
+on_unit_list_activate_cb (AttainDashboardPage *self,
+                          guint                position)
+{
+  g_autoptr(AttainOrgItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (self->unit_list)),
+                                                         position);
+
+  if (item == NULL)
+    return;
+  gtk_popover_popdown (self->unit_popover);
+  gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.show-unit", "s",
+                              attain_org_item_get_scope (item));
+}
+
+static void
+on_unit_search_changed_cb (AttainDashboardPage *self)
+{
+  gtk_string_filter_set_search (self->unit_filter, gtk_editable_get_text (GTK_EDITABLE (self->unit_search)));
+}
+
+static void
+on_unit_search_activate_cb (AttainDashboardPage *self)
+{
+  /* Enter picks the first match, so typing a name and Enter is enough. */
+  on_unit_list_activate_cb (self, 0);
+}
+
+static void
+reload_org (AttainDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = attain_org_item_list (attain_context_get_db (self->context), &error);
+  GtkFilterListModel *filtered;
+
+  if (items == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  self->unit_filter = gtk_string_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "name"));
+  filtered = gtk_filter_list_model_new (g_steal_pointer (&items), GTK_FILTER (g_object_ref (self->unit_filter)));
+  gtk_list_view_set_model (self->unit_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  g_object_unref (self->unit_filter); /* the filter model holds it; keep a borrowed pointer */
+}
+
+static void
+on_context_changed_cb (AttainDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_array_set_size (self->history, 0);
+  if (!attain_org_company (attain_context_get_db (self->context), &self->scope, &error))
+    return;
+  reload_org (self);
+  attain_dashboard_page_reload (self);
+}
+
+static void
+attain_dashboard_page_constructed (GObject *object)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
+  GSettings *settings;
+  GDate today;
+
+  G_OBJECT_CLASS (attain_dashboard_page_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+  attain_context_get_today (self->context, &today);
+  self->period = attain_period_containing (ATTAIN_PERIOD_QUARTER, &today,
+                                           attain_db_get_setting_int (attain_context_get_db (self->context),
+                                                                      "fiscal_year_start_month", 1));
+  settings = attain_context_get_settings (self->context);
+  if (settings != NULL)
+    {
+      g_autofree char *kind = g_settings_get_string (settings, "period-kind");
+      if (!g_str_equal (kind, "quarter"))
+        {
+          AttainPeriodKind k = g_str_equal (kind, "month") ? ATTAIN_PERIOD_MONTH : ATTAIN_PERIOD_YEAR;
+          self->period = attain_period_containing (k, &today, self->period.fy_start_month);
+        }
+    }
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (attain_org_company (attain_context_get_db (self->context), &self->scope, NULL))
+    {
+      reload_org (self);
+      attain_dashboard_page_reload (self);
+    }
+}
+
+static void
+attain_dashboard_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PERIOD_KIND:
+      g_value_set_string (value, period_kind_to_string (self->period.kind));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attain_dashboard_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_PERIOD_KIND:
+      set_period_kind (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attain_dashboard_page_dispose (GObject *object)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
+
+  /* Loads still running finish into a page that ignores them. */
+  self->generation++;
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_DASHBOARD_PAGE);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (attain_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+attain_dashboard_page_finalize (GObject *object)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
+
+  g_clear_pointer (&self->dashboard, attain_dashboard_free);
+  g_clear_pointer (&self->history, g_array_unref);
+  G_OBJECT_CLASS (attain_dashboard_page_parent_class)->finalize (object);
+}
+
+static void
+attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = attain_dashboard_page_constructed;
+  object_class->dispose = attain_dashboard_page_dispose;
+  object_class->finalize = attain_dashboard_page_finalize;
+  object_class->get_property = attain_dashboard_page_get_property;
+  object_class->set_property = attain_dashboard_page_set_property;
+
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                                                    | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD_KIND] = g_param_spec_string ("period-kind", NULL, NULL, "quarter",
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                        | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (ATTAIN_TYPE_CHART_VIEW);
+  g_type_ensure (ATTAIN_TYPE_RANKING_ITEM);
+  g_type_ensure (ATTAIN_TYPE_ORG_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, funnel_caption);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, ranking_caption);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, ranking_section);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, ranking_store);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, ranking_view);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, trend_caption);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_button);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_list);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_popover);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_search);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_ranking_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.show-unit", "s", show_unit_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.previous-period", NULL, shift_period_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.next-period", NULL, shift_period_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.current-period", NULL, current_period_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, refresh_action);
+  gtk_widget_class_install_property_action (widget_class, "dashboard.period-kind", "period-kind");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "dashboard.previous-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "dashboard.next-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.refresh", NULL);
+}
+
+static void
+attain_dashboard_page_init (AttainDashboardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->history = g_array_new (FALSE, FALSE, sizeof (AttainScope));
+  for (guint i = 0; i < ATTAIN_DASHBOARD_N_CARDS; i++)
+    {
+      self->cards[i] = ATTAIN_KPI_CARD (attain_kpi_card_new ());
+      gtk_flow_box_append (self->cards_box, GTK_WIDGET (self->cards[i]));
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);
+}
+
+GtkWidget *
+attain_dashboard_page_new (AttainContext *context)
+{
+  return g_object_new (ATTAIN_TYPE_DASHBOARD_PAGE, "context", context, NULL);
+}
+
+gboolean
+attain_dashboard_page_is_loading (AttainDashboardPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self), FALSE);
+  return self->loading;
+}
+
+const AttainDashboard *
+attain_dashboard_page_get_dashboard (AttainDashboardPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self), NULL);
+  return self->dashboard;
+}
+
+AttainKpiCard *
+attain_dashboard_page_get_card (AttainDashboardPage *self,
+                                const char          *metric_key)
+{
+  g_return_val_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self), NULL);
+
+  for (guint i = 0; i < ATTAIN_DASHBOARD_N_CARDS; i++)
+    if (g_strcmp0 (attain_metric_info (attain_dashboard_cards[i])->key, metric_key) == 0)
+      return self->cards[i];
+  return NULL;
+}
+
+GListModel *
+attain_dashboard_page_get_ranking (AttainDashboardPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self), NULL);
+  return G_LIST_MODEL (gtk_column_view_get_model (self->ranking_view));
+}
+
+const char *
+attain_dashboard_page_get_title (AttainDashboardPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self), NULL);
+  return adw_window_title_get_title (self->window_title);
+}

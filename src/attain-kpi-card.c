@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-kpi-card.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+struct _AttainKpiCard
+{
+  GtkWidget  parent_instance;
+
+  /* Template widgets */
+  GtkLabel  *change_label;
+  GtkLabel  *pace_label;
+  GtkLabel  *target_label;
+  GtkLabel  *title_label;
+  GtkLabel  *value_label;
+};
+
+G_DEFINE_FINAL_TYPE (AttainKpiCard, attain_kpi_card, GTK_TYPE_WIDGET)
+
+static void
+attain_kpi_card_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ATTAIN_TYPE_KPI_CARD);
+  G_OBJECT_CLASS (attain_kpi_card_parent_class)->dispose (object);
+}
+
+static void
+attain_kpi_card_class_init (AttainKpiCardClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attain_kpi_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-kpi-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, change_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, pace_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, target_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, value_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kpicard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+attain_kpi_card_init (AttainKpiCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+}
+
+GtkWidget *
+attain_kpi_card_new (void)
+{
+  return g_object_new (ATTAIN_TYPE_KPI_CARD, NULL);
+}
+
+static const char *
+pace_css_class (AttainPace pace)
+{
+  switch (pace)
+    {
+    case ATTAIN_PACE_BEHIND:
+      return "pace-behind";
+    case ATTAIN_PACE_AHEAD:
+      return "pace-ahead";
+    case ATTAIN_PACE_ON:
+      return "pace-on";
+    default:
+      return "pace-none";
+    }
+}
+
+void
+attain_kpi_card_show_metric (AttainKpiCard       *self,
+                             const AttainMetrics *metrics,
+                             AttainMetricId       metric)
+{
+  const AttainMetricInfo *info;
+  const AttainMetricValue *v;
+  g_autofree char *value = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *change_line = NULL;
+  const char *css[2] = { NULL, NULL };
+
+  g_return_if_fail (ATTAIN_IS_KPI_CARD (self));
+  g_return_if_fail (metrics != NULL);
+
+  info = attain_metric_info (metric);
+  v = &metrics->values[metric];
+
+  gtk_label_set_label (self->title_label, _(info->label));
+  value = attain_metric_format (metrics, metric, v->value);
+  gtk_label_set_label (self->value_label, value);
+
+  if (isnan (v->target))
+    gtk_label_set_label (self->target_label, _("No target set"));
+  else
+    {
+      g_autofree char *target = attain_metric_format (metrics, metric, v->target);
+      g_autofree char *attainment = attain_format_percent (v->attainment);
+      /* Translators: on a KPI card, "Target ¥1,200万 · 87.5% attained" */
+      g_autofree char *line = g_strdup_printf (_("Target %s · %s attained"), target, attainment);
+      gtk_label_set_label (self->target_label, line);
+    }
+
+  if (info->kind == ATTAIN_VALUE_RATE)
+    change = attain_format_points_change (v->change * 100.0);
+  else if (info->kind == ATTAIN_VALUE_SCORE)
+    change = attain_format_points_change (v->change);
+  else
+    change = attain_format_change (v->change);
+  /* Translators: on a KPI card, the change against the same period of last year */
+  change_line = g_strdup_printf (_("%s vs last year"), change);
+  gtk_label_set_label (self->change_label, change_line);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-up");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-down");
+  if (!isnan (v->change) && v->change != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->change_label),
+                              (v->change > 0) != info->lower_is_better ? "change-up" : "change-down");
+
+  gtk_label_set_label (self->pace_label, attain_pace_to_label (v->pace));
+  gtk_widget_set_visible (GTK_WIDGET (self->pace_label), v->pace != ATTAIN_PACE_NONE);
+  css[0] = pace_css_class (v->pace);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->pace_label), (const char *[]) { "pace", css[0], NULL });
+  gtk_widget_set_name (GTK_WIDGET (self), info->key);
+}
+
+const char *
+attain_kpi_card_get_value_text (AttainKpiCard *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_KPI_CARD (self), NULL);
+  return gtk_label_get_label (self->value_label);
+}
+
+const char *
+attain_kpi_card_get_pace_text (AttainKpiCard *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_KPI_CARD (self), NULL);
+  return gtk_label_get_label (self->pace_label);
+}

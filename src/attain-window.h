@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attain-context.h"
+#include "attain-dashboard-page.h"
+
+G_BEGIN_DECLS
+
+#define ATTAIN_TYPE_WINDOW (attain_window_get_type ())
+G_DECLARE_FINAL_TYPE (AttainWindow, attain_window, ATTAIN, WINDOW, AdwApplicationWindow)
+
+/* context is NULL when the database could not be opened; open_error then says why. */
+AttainWindow        *attain_window_new                (AdwApplication *application,
+                                                       AttainContext  *context,
+                                                       const char     *open_error);
+AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow   *self);
+const char          *attain_window_get_visible_page   (AttainWindow   *self);
+
+G_END_DECLS

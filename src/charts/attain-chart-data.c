@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-chart-data.h"
+
+#include <math.h>
+
+AttainTrendData *
+attain_trend_data_new (guint n_points)
+{
+  AttainTrendData *data = g_new0 (AttainTrendData, 1);
+
+  data->n_points = n_points;
+  data->labels = g_new0 (char *, n_points + 1);
+  data->actual = g_new (double, n_points);
+  data->target = g_new (double, n_points);
+  data->previous = g_new (double, n_points);
+  for (guint i = 0; i < n_points; i++)
+    data->actual[i] = data->target[i] = data->previous[i] = NAN;
+  return data;
+}
+
+void
+attain_trend_data_free (AttainTrendData *data)
+{
+  if (data == NULL)
+    return;
+  g_strfreev (data->labels);
+  g_free (data->actual);
+  g_free (data->target);
+  g_free (data->previous);
+  g_free (data->actual_label);
+  g_free (data->target_label);
+  g_free (data->previous_label);
+  g_free (data->currency);
+  g_free (data);
+}
+
+AttainFunnelData *
+attain_funnel_data_new (guint n_stages)
+{
+  AttainFunnelData *data = g_new0 (AttainFunnelData, 1);
+
+  data->n_stages = n_stages;
+  data->stages = g_new0 (AttainFunnelStage, n_stages);
+  for (guint i = 0; i < n_stages; i++)
+    data->stages[i].conversion = data->stages[i].mean_days = NAN;
+  return data;
+}
+
+void
+attain_funnel_data_free (AttainFunnelData *data)
+{
+  if (data == NULL)
+    return;
+  for (guint i = 0; i < data->n_stages; i++)
+    g_free (data->stages[i].name);
+  g_free (data->stages);
+  g_free (data->currency);
+  g_free (data);
+}

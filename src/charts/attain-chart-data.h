@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "model/attain-format.h"
+
+G_BEGIN_DECLS
+
+/* Plain data the chart functions draw; filled by the model, drawn on screen and on paper. */
+
+typedef struct
+{
+  guint            n_points;
+  char           **labels;         /* n_points x-axis labels */
+  double          *actual;         /* NAN where there is no data yet (future months) */
+  double          *target;         /* NAN where there is no target */
+  double          *previous;       /* same months last year */
+  char            *actual_label;   /* legend texts */
+  char            *target_label;
+  char            *previous_label;
+  AttainValueKind  kind;
+  char            *currency;
+  AttainNumberStyle style;
+} AttainTrendData;
+
+typedef struct
+{
+  char   *name;
+  gint64  count;
+  double  amount;     /* minor units */
+  double  conversion; /* count / previous stage's count, NAN for the first stage */
+  double  mean_days;  /* mean days from creation to reaching this stage */
+} AttainFunnelStage;
+
+typedef struct
+{
+  guint              n_stages;
+  AttainFunnelStage *stages;
+  char              *currency;
+  AttainNumberStyle  style;
+} AttainFunnelData;
+
+AttainTrendData  *attain_trend_data_new   (guint             n_points);
+void              attain_trend_data_free  (AttainTrendData  *data);
+AttainFunnelData *attain_funnel_data_new  (guint             n_stages);
+void              attain_funnel_data_free (AttainFunnelData *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainTrendData, attain_trend_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainFunnelData, attain_funnel_data_free)
+
+G_END_DECLS

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-chart-style.h"
+
+#include <math.h>
+
+void
+attain_chart_style_init_light (AttainChartStyle *style)
+{
+  *style = (AttainChartStyle) {
+    .foreground = { 0.14, 0.14, 0.16, 1.0 },
+    .dim = { 0.37, 0.37, 0.40, 1.0 },
+    .grid = { 0.0, 0.0, 0.0, 0.10 },
+    .actual = { 0.21, 0.52, 0.89, 1.0 },   /* GNOME blue 3 */
+    .target = { 0.15, 0.16, 0.18, 0.85 },
+    .previous = { 0.90, 0.57, 0.20, 1.0 }, /* GNOME orange 3 */
+    .highlight = { 0.21, 0.52, 0.89, 0.12 },
+    .tooltip_background = { 0.14, 0.14, 0.16, 0.92 },
+    .tooltip_foreground = { 1.0, 1.0, 1.0, 1.0 },
+    .font_size = 12.0,
+    .language = NULL,
+  };
+}
+
+void
+attain_chart_set_color (cairo_t          *cr,
+                        const AttainRgba *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+PangoLayout *
+attain_chart_layout (cairo_t                *cr,
+                     const AttainChartStyle *style,
+                     double                  size,
+                     gboolean                bold,
+                     const char             *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_layout_get_context (layout);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  /* Without a language Pango picks Japanese glyph forms for Han text under a C locale; the
+   * report may be printed in another language than the UI, so it is set explicitly. */
+  if (style->language != NULL)
+    pango_context_set_language (context, pango_language_from_string (style->language));
+  /* Absolute size: the same number means pixels on screen and points on paper, whatever
+   * resolution the surface reports. */
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_context_changed (layout);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+void
+attain_chart_layout_size (PangoLayout *layout,
+                          double      *width,
+                          double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+double
+attain_chart_nice_step (double max_value,
+                        int    target_ticks)
+{
+  double raw, magnitude, residual;
+
+  if (max_value <= 0 || target_ticks < 1)
+    return 1.0;
+  raw = max_value / target_ticks;
+  magnitude = pow (10, floor (log10 (raw)));
+  residual = raw / magnitude;
+  if (residual <= 1.0)
+    return magnitude;
+  if (residual <= 2.0)
+    return 2 * magnitude;
+  if (residual <= 2.5)
+    return 2.5 * magnitude;
+  if (residual <= 5.0)
+    return 5 * magnitude;
+  return 10 * magnitude;
+}

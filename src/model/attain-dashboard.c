@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-dashboard.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+const AttainMetricId attain_dashboard_cards[ATTAIN_DASHBOARD_N_CARDS] = {
+  ATTAIN_METRIC_REVENUE,      ATTAIN_METRIC_COLLECTION_RATE, ATTAIN_METRIC_GROSS_MARGIN,
+  ATTAIN_METRIC_NEW_CUSTOMERS, ATTAIN_METRIC_WEIGHTED_VISITS, ATTAIN_METRIC_NPS,
+  ATTAIN_METRIC_LEAD_TO_WON,
+};
+
+static void
+ranking_row_free (AttainRankingRow *row)
+{
+  g_free (row->name);
+  g_free (row->detail);
+  g_free (row);
+}
+
+void
+attain_dashboard_free (AttainDashboard *dashboard)
+{
+  if (dashboard == NULL)
+    return;
+  g_free (dashboard->scope_name);
+  g_free (dashboard->scope_kind);
+  g_free (dashboard->period_label);
+  g_clear_pointer (&dashboard->metrics, attain_metrics_free);
+  g_clear_pointer (&dashboard->trend, attain_trend_data_free);
+  g_clear_pointer (&dashboard->funnel, attain_funnel_data_free);
+  g_clear_pointer (&dashboard->ranking, g_ptr_array_unref);
+  g_free (dashboard);
+}
+
+#define MONTH_SERIES_FROM_UNIT \
+  "SELECT s.month, SUM (s.won_amount) FROM org_closure c " \
+  "JOIN people p ON p.unit_id = c.descendant_id " \
+  "JOIN person_month_stats s ON s.person_id = p.id " \
+  "WHERE c.ancestor_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY s.month"
+#define MONTH_SERIES_FROM_PERSON \
+  "SELECT month, won_amount FROM person_month_stats WHERE person_id = ?1 " \
+  "AND month BETWEEN ?2 AND ?3"
+#define MONTH_TARGETS_FROM_UNIT \
+  "SELECT CAST (substr (g.period_start, 1, 4) AS INTEGER) * 100 " \
+  "  + CAST (substr (g.period_start, 6, 2) AS INTEGER), SUM (g.target) FROM org_closure c " \
+  "JOIN people p ON p.unit_id = c.descendant_id JOIN goals g ON g.owner_person_id = p.id " \
+  "WHERE c.ancestor_id = ?1 AND g.period_kind = 'month' AND g.metric = 'revenue' " \
+  "AND g.period_start BETWEEN ?2 AND ?3 GROUP BY g.period_start"
+#define MONTH_TARGETS_FROM_PERSON \
+  "SELECT CAST (substr (period_start, 1, 4) AS INTEGER) * 100 " \
+  "  + CAST (substr (period_start, 6, 2) AS INTEGER), SUM (target) FROM goals " \
+  "WHERE owner_person_id = ?1 AND period_kind = 'month' AND metric = 'revenue' " \
+  "AND period_start BETWEEN ?2 AND ?3 GROUP BY period_start"
+
+static gboolean
+fill_month_values (AttainDb          *db,
+                   const char        *sql,
+                   const AttainScope *scope,
+                   int                first_month,
+                   double            *values,
+                   guint              n_values,
+                   gboolean           dates,
+                   GError           **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
+  int last_month = attain_month_add (first_month, n_values - 1);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scope->id);
+  if (dates)
+    {
+      g_autofree char *from = g_strdup_printf ("%04d-%02d-01", first_month / 100, first_month % 100);
+      g_autofree char *to = g_strdup_printf ("%04d-%02d-31", last_month / 100, last_month % 100);
+      sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      sqlite3_bind_int (stmt, 2, first_month);
+      sqlite3_bind_int (stmt, 3, last_month);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int month = sqlite3_column_int (stmt, 0);
+      for (guint i = 0; i < n_values; i++)
+        if (attain_month_add (first_month, i) == month)
+          values[i] = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Reading the monthly figures"));
+  return TRUE;
+}
+
+static AttainTrendData *
+load_trend (AttainDb           *db,
+            const AttainScope  *scope,
+            const AttainPeriod *period,
+            const GDate        *today,
+            const char         *currency,
+            GError            **error)
+{
+  AttainPeriod year = attain_period_fiscal_year (period);
+  int first = attain_period_first_month (&year);
+  int this_month = attain_month_from_date (today);
+  g_autoptr(AttainTrendData) trend = attain_trend_data_new (12);
+  int k = scope->kind == ATTAIN_SCOPE_UNIT ? 0 : 1;
+  static const char *series_sql[2] = { MONTH_SERIES_FROM_UNIT, MONTH_SERIES_FROM_PERSON };
+  static const char *targets_sql[2] = { MONTH_TARGETS_FROM_UNIT, MONTH_TARGETS_FROM_PERSON };
+
+  trend->kind = ATTAIN_VALUE_MONEY;
+  trend->currency = g_strdup (currency);
+  trend->style = attain_number_style_default ();
+  trend->actual_label = g_strdup (_("Revenue"));
+  trend->target_label = g_strdup (_("Target"));
+  trend->previous_label = g_strdup (_("Last year"));
+
+  for (guint i = 0; i < 12; i++)
+    {
+      int month = attain_month_add (first, i);
+      /* Translators: short month label on the trend chart's x axis, %d is 1-12 */
+      trend->labels[i] = g_strdup_printf (C_("chart month", "%d"), month % 100);
+      trend->previous[i] = 0;
+      if (month <= this_month)
+        trend->actual[i] = 0;
+    }
+
+  if (!fill_month_values (db, series_sql[k], scope, first, trend->actual, 12, FALSE, error)
+      || !fill_month_values (db, series_sql[k], scope, attain_month_add (first, -12),
+                             trend->previous, 12, FALSE, error)
+      || !fill_month_values (db, targets_sql[k], scope, first, trend->target, 12, TRUE, error))
+    return NULL;
+
+  /* Months after today have no actual yet: a zero would draw a false collapse. */
+  for (guint i = 0; i < 12; i++)
+    if (attain_month_add (first, i) > this_month)
+      trend->actual[i] = NAN;
+
+  return g_steal_pointer (&trend);
+}
+
+static AttainFunnelData *
+load_funnel (AttainDb           *db,
+             const AttainScope  *scope,
+             const AttainPeriod *period,
+             const char         *currency,
+             GError            **error)
+{
+  static const char *sql[2] = {
+    "SELECT st.position, st.key, st.name, SUM (f.reached_count), SUM (f.reached_amount), "
+    "  SUM (f.days_to_reach) FROM stages st LEFT JOIN ("
+    "    SELECT f.* FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id "
+    "    JOIN person_month_funnel f ON f.person_id = p.id "
+    "    WHERE c.ancestor_id = ?1 AND f.month BETWEEN ?2 AND ?3) f "
+    "  ON f.stage_position = st.position GROUP BY st.position ORDER BY st.position",
+    "SELECT st.position, st.key, st.name, SUM (f.reached_count), SUM (f.reached_amount), "
+    "  SUM (f.days_to_reach) FROM stages st LEFT JOIN ("
+    "    SELECT * FROM person_month_funnel "
+    "    WHERE person_id = ?1 AND month BETWEEN ?2 AND ?3) f "
+    "  ON f.stage_position = st.position GROUP BY st.position ORDER BY st.position",
+  };
+  g_autoptr(GArray) stages = g_array_new (FALSE, TRUE, sizeof (AttainFunnelStage));
+  g_autoptr(AttainFunnelData) funnel = NULL;
+  sqlite3_stmt *stmt = attain_db_prepare (db, sql[scope->kind == ATTAIN_SCOPE_UNIT ? 0 : 1], error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, scope->id);
+  sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
+  sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttainFunnelStage stage = { 0 };
+      stage.name = g_strdup (attain_stage_label ((const char *) sqlite3_column_text (stmt, 1),
+                                                 (const char *) sqlite3_column_text (stmt, 2)));
+      stage.count = sqlite3_column_int64 (stmt, 3);
+      stage.amount = sqlite3_column_double (stmt, 4);
+      stage.mean_days = attain_ratio (sqlite3_column_double (stmt, 5), stage.count);
+      stage.conversion = NAN;
+      if (stages->len > 0)
+        stage.conversion = attain_ratio (stage.count,
+                                         g_array_index (stages, AttainFunnelStage, stages->len - 1).count);
+      g_array_append_val (stages, stage);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      for (guint i = 0; i < stages->len; i++)
+        g_free (g_array_index (stages, AttainFunnelStage, i).name);
+      attain_db_set_error (db, error, _("Reading the funnel"));
+      return NULL;
+    }
+
+  funnel = attain_funnel_data_new (stages->len);
+  memcpy (funnel->stages, stages->data, stages->len * sizeof (AttainFunnelStage));
+  funnel->currency = g_strdup (currency);
+  funnel->style = attain_number_style_default ();
+  return g_steal_pointer (&funnel);
+}
+
+static int
+compare_ranking (gconstpointer a,
+                 gconstpointer b)
+{
+  const AttainRankingRow *ra = *(AttainRankingRow **) a;
+  const AttainRankingRow *rb = *(AttainRankingRow **) b;
+  double va = isnan (ra->attainment) ? -1.0 : ra->attainment;
+  double vb = isnan (rb->attainment) ? -1.0 : rb->attainment;
+
+  if (va != vb)
+    return va < vb ? 1 : -1;
+  if (ra->actual != rb->actual)
+    return ra->actual < rb->actual ? 1 : -1;
+  return g_strcmp0 (ra->name, rb->name);
+}
+
+/* Revenue, revenue target for each child unit (or each person of a team) in one pass each,
+ * never one query per row. */
+static GPtrArray *
+load_ranking (AttainDb           *db,
+              gint64              unit_id,
+              gint64              self_person,
+              const AttainPeriod *period,
+              double              elapsed,
+              double              tolerance,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GDate first, last;
+  g_autofree char *first_iso = NULL;
+  g_autofree char *last_iso = NULL;
+  sqlite3_stmt *stmt;
+  gboolean people = FALSE;
+  int rc;
+
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+
+  stmt = attain_db_prepare (db, "SELECT id, name, kind FROM org_units WHERE parent_id = ?1 ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttainRankingRow *row = g_new0 (AttainRankingRow, 1);
+      row->scope = (AttainScope) { ATTAIN_SCOPE_UNIT, sqlite3_column_int64 (stmt, 0) };
+      row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->detail = g_strdup (attain_unit_kind_label ((const char *) sqlite3_column_text (stmt, 2)));
+      row->target = NAN;
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _("Reading the ranking"));
+      return NULL;
+    }
+
+  if (rows->len == 0)
+    {
+      people = TRUE;
+      stmt = attain_db_prepare (db,
+                                "SELECT p.id, p.name, pos.key, pos.name FROM people p "
+                                "JOIN positions pos ON pos.id = p.position_id "
+                                "WHERE p.unit_id = ?1 AND p.active ORDER BY p.id",
+                                error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, unit_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          AttainRankingRow *row = g_new0 (AttainRankingRow, 1);
+          row->scope = (AttainScope) { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
+          row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          row->detail = g_strdup (attain_position_label ((const char *) sqlite3_column_text (stmt, 2),
+                                                         (const char *) sqlite3_column_text (stmt, 3)));
+          row->target = NAN;
+          row->is_self = row->scope.id == self_person;
+          g_ptr_array_add (rows, row);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          attain_db_set_error (db, error, _("Reading the ranking"));
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AttainRankingRow *row = g_ptr_array_index (rows, i);
+      g_hash_table_insert (by_id, &row->scope.id, row);
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      static const char *unit_sql[2] = {
+        "SELECT c.ancestor_id, SUM (s.won_amount) FROM org_units u "
+        "JOIN org_closure c ON c.ancestor_id = u.id "
+        "JOIN people p ON p.unit_id = c.descendant_id "
+        "JOIN person_month_stats s ON s.person_id = p.id "
+        "WHERE u.parent_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY c.ancestor_id",
+        "SELECT c.ancestor_id, SUM (g.target) FROM org_units u "
+        "JOIN org_closure c ON c.ancestor_id = u.id "
+        "JOIN people p ON p.unit_id = c.descendant_id "
+        "JOIN goals g ON g.owner_person_id = p.id "
+        "WHERE u.parent_id = ?1 AND g.metric = 'revenue' AND g.period_kind = 'month' "
+        "AND g.period_start BETWEEN ?4 AND ?5 GROUP BY c.ancestor_id",
+      };
+      static const char *people_sql[2] = {
+        "SELECT p.id, SUM (s.won_amount) FROM people p "
+        "JOIN person_month_stats s ON s.person_id = p.id "
+        "WHERE p.unit_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY p.id",
+        "SELECT p.id, SUM (g.target) FROM people p JOIN goals g ON g.owner_person_id = p.id "
+        "WHERE p.unit_id = ?1 AND g.metric = 'revenue' AND g.period_kind = 'month' "
+        "AND g.period_start BETWEEN ?4 AND ?5 GROUP BY p.id",
+      };
+
+      stmt = attain_db_prepare (db, people ? people_sql[pass] : unit_sql[pass], error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, unit_id);
+      sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
+      sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
+      sqlite3_bind_text (stmt, 4, first_iso, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, last_iso, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          AttainRankingRow *row = g_hash_table_lookup (by_id, &id);
+          if (row == NULL)
+            continue;
+          if (pass == 0)
+            row->actual = sqlite3_column_double (stmt, 1);
+          else
+            row->target = sqlite3_column_double (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          attain_db_set_error (db, error, _("Reading the ranking"));
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AttainRankingRow *row = g_ptr_array_index (rows, i);
+      row->attainment = attain_attainment (row->actual, row->target, FALSE);
+      row->pace = attain_pace_cumulative (row->attainment, elapsed, tolerance);
+    }
+  g_ptr_array_sort (rows, compare_ranking);
+  return g_steal_pointer (&rows);
+}
+
+AttainDashboard *
+attain_dashboard_load (AttainDb            *db,
+                       const AttainScope   *scope,
+                       const AttainPeriod  *period,
+                       const GDate         *today,
+                       GError             **error)
+{
+  g_autoptr(AttainDashboard) dashboard = g_new0 (AttainDashboard, 1);
+  double tolerance;
+  gint64 ranking_unit;
+
+  g_return_val_if_fail (db != NULL && scope != NULL && period != NULL && today != NULL, NULL);
+
+  dashboard->scope = *scope;
+  if (!attain_org_describe (db, scope, &dashboard->scope_name, &dashboard->scope_kind,
+                            &dashboard->parent, &dashboard->has_parent, error))
+    return NULL;
+  dashboard->period_label = attain_period_to_label (period);
+
+  dashboard->metrics = attain_metrics_compute (db, scope, period, today, error);
+  if (dashboard->metrics == NULL)
+    return NULL;
+
+  dashboard->trend = load_trend (db, scope, period, today, dashboard->metrics->currency, error);
+  if (dashboard->trend == NULL)
+    return NULL;
+  dashboard->funnel = load_funnel (db, scope, period, dashboard->metrics->currency, error);
+  if (dashboard->funnel == NULL)
+    return NULL;
+
+  /* A person has no children: rank them among their team, themselves marked. */
+  tolerance = attain_db_get_setting_int (db, "pace_tolerance_percent", 5) / 100.0;
+  dashboard->ranking_is_peers = scope->kind == ATTAIN_SCOPE_PERSON;
+  ranking_unit = dashboard->ranking_is_peers ? dashboard->parent.id : scope->id;
+  dashboard->ranking = load_ranking (db, ranking_unit,
+                                     dashboard->ranking_is_peers ? scope->id : 0, period,
+                                     dashboard->metrics->elapsed, tolerance, error);
+  if (dashboard->ranking == NULL)
+    return NULL;
+
+  return g_steal_pointer (&dashboard);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value) || isinf (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_scope (JsonBuilder       *builder,
+           const char        *name,
+           const AttainScope *scope)
+{
+  g_autofree char *text = attain_scope_to_string (scope);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_metric_value (JsonBuilder             *builder,
+                  AttainMetricId           metric,
+                  const AttainMetricValue *v)
+{
+  const AttainMetricInfo *info = attain_metric_info (metric);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "metric");
+  json_builder_add_string_value (builder, info->key);
+  json_builder_set_member_name (builder, "label");
+  json_builder_add_string_value (builder, _(info->label));
+  add_number (builder, "value", v->value);
+  add_number (builder, "target", v->target);
+  add_number (builder, "attainment", v->attainment);
+  add_number (builder, "last_year", v->previous);
+  add_number (builder, "change", v->change);
+  json_builder_set_member_name (builder, "pace");
+  json_builder_add_string_value (builder, attain_pace_to_string (v->pace));
+  json_builder_end_object (builder);
+}
+
+static void
+add_metrics_members (JsonBuilder         *builder,
+                     const AttainMetrics *metrics)
+{
+  g_autofree char *period = attain_period_to_string (&metrics->period);
+
+  add_scope (builder, "scope", &metrics->scope);
+  json_builder_set_member_name (builder, "period");
+  json_builder_add_string_value (builder, period);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, metrics->currency);
+  add_number (builder, "elapsed", metrics->elapsed);
+}
+
+JsonNode *
+attain_metrics_to_json (const AttainMetrics *metrics)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_metrics_members (builder, metrics);
+  json_builder_set_member_name (builder, "metrics");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ATTAIN_N_METRICS; i++)
+    add_metric_value (builder, i, &metrics->values[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+attain_dashboard_to_json (const AttainDashboard *dashboard)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const AttainTrendData *trend = dashboard->trend;
+
+  json_builder_begin_object (builder);
+  add_metrics_members (builder, dashboard->metrics);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, dashboard->scope_name);
+  json_builder_set_member_name (builder, "period_label");
+  json_builder_add_string_value (builder, dashboard->period_label);
+  if (dashboard->has_parent)
+    add_scope (builder, "parent", &dashboard->parent);
+
+  json_builder_set_member_name (builder, "cards");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ATTAIN_DASHBOARD_N_CARDS; i++)
+    add_metric_value (builder, attain_dashboard_cards[i],
+                      &dashboard->metrics->values[attain_dashboard_cards[i]]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "trend");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < trend->n_points; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, trend->labels[i]);
+      add_number (builder, "actual", trend->actual[i]);
+      add_number (builder, "target", trend->target[i]);
+      add_number (builder, "last_year", trend->previous[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "funnel");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dashboard->funnel->n_stages; i++)
+    {
+      const AttainFunnelStage *stage = &dashboard->funnel->stages[i];
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, stage->name);
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, stage->count);
+      add_number (builder, "amount", stage->amount);
+      add_number (builder, "conversion", stage->conversion);
+      add_number (builder, "mean_days", stage->mean_days);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "ranking");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dashboard->ranking->len; i++)
+    {
+      const AttainRankingRow *row = g_ptr_array_index (dashboard->ranking, i);
+      json_builder_begin_object (builder);
+      add_scope (builder, "scope", &row->scope);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, row->name);
+      add_number (builder, "actual", row->actual);
+      add_number (builder, "target", row->target);
+      add_number (builder, "attainment", row->attainment);
+      json_builder_set_member_name (builder, "pace");
+      json_builder_add_string_value (builder, attain_pace_to_string (row->pace));
+      json_builder_set_member_name (builder, "is_self");
+      json_builder_add_boolean_value (builder, row->is_self);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <unistd.h>
+
+#include "attain-model-resources.h"
+
+struct _AttainDb
+{
+  sqlite3    *handle;
+  char       *path;
+  GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once per connection */
+  int         version;
+};
+
+static const char *migrations[] = {
+  "/io/github/attain/Attain/schema/001-initial.sql",
+  "/io/github/attain/Attain/schema/002-defaults.sql",
+};
+
+G_DEFINE_QUARK (attain-db-error-quark, attain_db_error)
+
+int
+attain_db_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+GBytes *
+attain_db_migration_sql (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= (int) G_N_ELEMENTS (migrations), NULL);
+
+  return g_resource_lookup_data (attain_model_get_resource (), migrations[version - 1],
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+char *
+attain_db_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "attain", "attain.db", NULL);
+}
+
+gboolean
+attain_db_set_error (AttainDb    *db,
+                     GError     **error,
+                     const char  *what)
+{
+  g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY,
+               /* Translators: first %s is what failed, second is SQLite's own message */
+               _("%s failed: %s"), what, sqlite3_errmsg (db->handle));
+  return FALSE;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+gboolean
+attain_db_exec (AttainDb    *db,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (sqlite3_exec (db->handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY,
+                   _("The database could not run a command: %s"), message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+attain_db_prepare (AttainDb    *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  /* Callers pass string literals, so the pointer identifies the statement. */
+  stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      attain_db_set_error (db, error, _("Preparing a query"));
+      return NULL;
+    }
+  g_hash_table_insert (db->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+attain_db_begin (AttainDb  *db,
+                 GError   **error)
+{
+  return attain_db_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+attain_db_commit (AttainDb  *db,
+                  GError   **error)
+{
+  return attain_db_exec (db, "COMMIT", error);
+}
+
+void
+attain_db_rollback (AttainDb *db)
+{
+  if (!sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+read_user_version (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+migrate (AttainDb  *db,
+         GError   **error)
+{
+  int latest = attain_db_latest_version ();
+
+  db->version = read_user_version (db->handle);
+  if (db->version < 0)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                   _("“%s” is not an Attain database, or it is damaged: %s"),
+                   db->path, sqlite3_errmsg (db->handle));
+      return FALSE;
+    }
+
+  if (db->version > latest)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Attain (database version %d; this "
+                     "version understands up to %d). The file was left unchanged. Open it with "
+                     "a newer Attain."),
+                   db->path, db->version, latest);
+      return FALSE;
+    }
+
+  for (int version = db->version + 1; version <= latest; version++)
+    {
+      g_autoptr(GBytes) sql = attain_db_migration_sql (version);
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+      g_autoptr(GError) local_error = NULL;
+
+      /* One transaction per migration: a failure leaves the file at the previous version. */
+      if (!attain_db_begin (db, &local_error)
+          || !attain_db_exec (db, g_bytes_get_data (sql, NULL), &local_error)
+          || !attain_db_exec (db, set_version, &local_error)
+          || !attain_db_commit (db, &local_error))
+        {
+          attain_db_rollback (db);
+          g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_MIGRATION,
+                       _("Could not upgrade “%s” to database version %d; it was left at version "
+                         "%d. %s"),
+                       db->path, version, version - 1, local_error->message);
+          return FALSE;
+        }
+      db->version = version;
+    }
+  return TRUE;
+}
+
+static AttainDb *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  g_autoptr(AttainDb) db = g_new0 (AttainDb, 1);
+
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+
+  if (sqlite3_open_v2 (path, &db->handle, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"), path,
+                   db->handle ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_busy_timeout (db->handle, 5000);
+  sqlite3_extended_result_codes (db->handle, 1);
+  return g_steal_pointer (&db);
+}
+
+AttainDb *
+attain_db_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(AttainDb) db = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                   _("Could not create the folder “%s” for the database: %s"), dir,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* SQLite would create the file 0644 and its -wal/-shm copy that mode; review records are
+   * personal data, so create it 0600 ourselves first. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved_errno = errno;
+          g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                       _("Could not create the database “%s”: %s"), path,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+
+  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return NULL;
+
+  /* Check the version before anything that could write (journal mode is a write). */
+  if (read_user_version (db->handle) > attain_db_latest_version ())
+    {
+      migrate (db, error); /* only reports the refusal; writes nothing */
+      return NULL;
+    }
+
+  if (!attain_db_exec (db, "PRAGMA journal_mode = WAL", error)
+      || !attain_db_exec (db, "PRAGMA synchronous = FULL", error)
+      || !attain_db_exec (db, "PRAGMA foreign_keys = ON", error)
+      || !migrate (db, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+AttainDb *
+attain_db_open_reader (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(AttainDb) db = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return NULL;
+
+  db->version = read_user_version (db->handle);
+  if (db->version != attain_db_latest_version ())
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                   _("“%s” is at database version %d, but this version of Attain reads "
+                     "version %d."),
+                   path, db->version, attain_db_latest_version ());
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
+void
+attain_db_close (AttainDb *db)
+{
+  if (db == NULL)
+    return;
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+  if (db->handle != NULL)
+    sqlite3_close (db->handle);
+  g_free (db->path);
+  g_free (db);
+}
+
+sqlite3 *
+attain_db_handle (AttainDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  return db->handle;
+}
+
+const char *
+attain_db_get_path (AttainDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  return db->path;
+}
+
+int
+attain_db_get_version (AttainDb *db)
+{
+  g_return_val_if_fail (db != NULL, -1);
+  return db->version;
+}
+
+char *
+attain_db_get_setting (AttainDb   *db,
+                       const char *key,
+                       const char *fallback)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  stmt = attain_db_prepare (db, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return g_strdup (fallback);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      return value;
+    }
+  sqlite3_reset (stmt);
+  return g_strdup (fallback);
+}
+
+int
+attain_db_get_setting_int (AttainDb   *db,
+                           const char *key,
+                           int         fallback)
+{
+  g_autofree char *text = attain_db_get_setting (db, key, NULL);
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &value, NULL))
+    return fallback;
+  return (int) value;
+}
+
+gboolean
+attain_db_set_setting (AttainDb    *db,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Saving a setting"));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+attain_db_is_empty (AttainDb *db)
+{
+  sqlite3_stmt *stmt;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (db != NULL, TRUE);
+
+  stmt = attain_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM org_units)", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) == 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return empty;
+}

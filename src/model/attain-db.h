@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define ATTAIN_DB_ERROR (attain_db_error_quark ())
+
+typedef enum
+{
+  ATTAIN_DB_ERROR_OPEN,
+  ATTAIN_DB_ERROR_NEWER_VERSION,
+  ATTAIN_DB_ERROR_MIGRATION,
+  ATTAIN_DB_ERROR_QUERY,
+  ATTAIN_DB_ERROR_NOT_FOUND,
+  ATTAIN_DB_ERROR_INVALID,
+} AttainDbError;
+
+typedef struct _AttainDb AttainDb;
+
+GQuark        attain_db_error_quark          (void);
+int           attain_db_latest_version       (void);
+char         *attain_db_default_path         (void);
+AttainDb     *attain_db_open                 (const char    *path,
+                                              GError       **error);
+AttainDb     *attain_db_open_reader          (const char    *path,
+                                              GError       **error);
+void          attain_db_close                (AttainDb      *db);
+sqlite3      *attain_db_handle               (AttainDb      *db);
+const char   *attain_db_get_path             (AttainDb      *db);
+int           attain_db_get_version          (AttainDb      *db);
+sqlite3_stmt *attain_db_prepare              (AttainDb      *db,
+                                              const char    *sql,
+                                              GError       **error);
+gboolean      attain_db_exec                 (AttainDb      *db,
+                                              const char    *sql,
+                                              GError       **error);
+gboolean      attain_db_begin                (AttainDb      *db,
+                                              GError       **error);
+gboolean      attain_db_commit               (AttainDb      *db,
+                                              GError       **error);
+void          attain_db_rollback             (AttainDb      *db);
+gboolean      attain_db_set_error            (AttainDb      *db,
+                                              GError       **error,
+                                              const char    *what);
+char         *attain_db_get_setting          (AttainDb      *db,
+                                              const char    *key,
+                                              const char    *fallback);
+int           attain_db_get_setting_int      (AttainDb      *db,
+                                              const char    *key,
+                                              int            fallback);
+gboolean      attain_db_set_setting          (AttainDb      *db,
+                                              const char    *key,
+                                              const char    *value,
+                                              GError       **error);
+gboolean      attain_db_is_empty             (AttainDb      *db);
+GBytes       *attain_db_migration_sql        (int            version);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainDb, attain_db_close)
+
+G_END_DECLS

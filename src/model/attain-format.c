@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-format.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+static int style_override = -1;
+
+AttainNumberStyle
+attain_number_style_default (void)
+{
+  const char * const *names;
+
+  if (style_override >= 0)
+    return style_override;
+
+  /* Follow the language the UI is shown in, so numbers match the words around them. */
+  names = g_get_language_names ();
+  if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
+    {
+      if (g_str_has_prefix (names[0], "zh_TW") || g_str_has_prefix (names[0], "zh_HK")
+          || g_str_has_prefix (names[0], "zh_MO"))
+        return ATTAIN_NUMBER_STYLE_TRADITIONAL;
+      return ATTAIN_NUMBER_STYLE_SIMPLIFIED;
+    }
+  return ATTAIN_NUMBER_STYLE_WESTERN;
+}
+
+void
+attain_number_style_override (AttainNumberStyle style)
+{
+  style_override = style;
+}
+
+const char *
+attain_currency_symbol (const char *currency)
+{
+  if (currency == NULL || g_str_equal (currency, "CNY") || g_str_equal (currency, "JPY"))
+    return "¥";
+  if (g_str_equal (currency, "USD") || g_str_equal (currency, "TWD")
+      || g_str_equal (currency, "HKD"))
+    return "$";
+  if (g_str_equal (currency, "EUR"))
+    return "€";
+  if (g_str_equal (currency, "GBP"))
+    return "£";
+  return currency;
+}
+
+char *
+attain_format_grouped (gint64 value)
+{
+  GString *out = g_string_new (NULL);
+  char digits[32];
+  guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+  int len;
+
+  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+attain_format_money (gint64      minor,
+                     const char *currency)
+{
+  /* Whole currency units: a sales director reads ¥1,234,568, not ¥1,234,567.89. */
+  gint64 major = (gint64) llround ((double) minor / 100.0);
+  g_autofree char *grouped = attain_format_grouped (major < 0 ? -major : major);
+
+  return g_strdup_printf ("%s%s%s", major < 0 ? "-" : "", attain_currency_symbol (currency),
+                          grouped);
+}
+
+static char *
+trim_decimal (char *text)
+{
+  char *dot = strchr (text, '.');
+
+  if (dot != NULL)
+    {
+      char *end = dot + strlen (dot) - 1;
+      while (end > dot && *end == '0')
+        *end-- = '\0';
+      if (end == dot)
+        *end = '\0';
+    }
+  return text;
+}
+
+char *
+attain_format_compact (double            value,
+                       AttainNumberStyle style)
+{
+  double magnitude = fabs (value);
+  const char *sign = value < 0 ? "-" : "";
+  char number[64];
+  const char *suffix;
+
+  if (isnan (value))
+    return g_strdup ("—");
+
+  if (style == ATTAIN_NUMBER_STYLE_WESTERN)
+    {
+      if (magnitude < 1e4)
+        {
+          g_autofree char *grouped = attain_format_grouped ((gint64) llround (magnitude));
+          return g_strdup_printf ("%s%s", sign, grouped);
+        }
+      if (magnitude < 1e6)
+        {
+          g_ascii_formatd (number, sizeof number, "%.1f", magnitude / 1e3);
+          suffix = "K";
+        }
+      else if (magnitude < 1e9)
+        {
+          g_ascii_formatd (number, sizeof number, "%.2f", magnitude / 1e6);
+          suffix = "M";
+        }
+      else
+        {
+          g_ascii_formatd (number, sizeof number, "%.2f", magnitude / 1e9);
+          suffix = "B";
+        }
+      return g_strdup_printf ("%s%s%s", sign, trim_decimal (number), suffix);
+    }
+
+  if (magnitude < 1e4)
+    {
+      g_autofree char *grouped = attain_format_grouped ((gint64) llround (magnitude));
+      return g_strdup_printf ("%s%s", sign, grouped);
+    }
+  if (magnitude < 1e8)
+    {
+      double wan = magnitude / 1e4;
+      suffix = style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "萬" : "万";
+      if (wan >= 1000)
+        {
+          /* 1,234万 reads better than 1234.5万 once the count of 万 has four digits. */
+          g_autofree char *grouped = attain_format_grouped ((gint64) llround (wan));
+          return g_strdup_printf ("%s%s%s", sign, grouped, suffix);
+        }
+      g_ascii_formatd (number, sizeof number, "%.1f", wan);
+    }
+  else
+    {
+      g_ascii_formatd (number, sizeof number, "%.2f", magnitude / 1e8);
+      suffix = style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "億" : "亿";
+    }
+  return g_strdup_printf ("%s%s%s", sign, trim_decimal (number), suffix);
+}
+
+char *
+attain_format_money_compact (double            minor,
+                             const char       *currency,
+                             AttainNumberStyle style)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (minor))
+    return g_strdup ("—");
+  number = attain_format_compact (fabs (minor) / 100.0, style);
+  return g_strdup_printf ("%s%s%s", minor < 0 ? "-" : "", attain_currency_symbol (currency), number);
+}
+
+char *
+attain_format_percent (double fraction)
+{
+  char number[32];
+
+  if (isnan (fraction) || isinf (fraction))
+    return g_strdup ("—");
+  g_ascii_formatd (number, sizeof number, "%.1f", fraction * 100.0);
+  return g_strdup_printf ("%s%%", number);
+}
+
+char *
+attain_format_change (double fraction)
+{
+  char number[32];
+
+  if (isnan (fraction) || isinf (fraction))
+    return g_strdup ("—");
+  g_ascii_formatd (number, sizeof number, "%.1f", fabs (fraction) * 100.0);
+  return g_strdup_printf ("%s%s%%", fraction < 0 ? "-" : "+", number);
+}
+
+char *
+attain_format_points_change (double points)
+{
+  char number[32];
+
+  if (isnan (points) || isinf (points))
+    return g_strdup ("—");
+  g_ascii_formatd (number, sizeof number, "%.1f", fabs (points));
+  /* Translators: a change measured in percentage points or score points, %s%s is sign and number */
+  return g_strdup_printf (_("%s%s pts"), points < 0 ? "-" : "+", number);
+}
+
+char *
+attain_format_value (AttainValueKind   kind,
+                     double            value,
+                     const char       *currency,
+                     AttainNumberStyle style)
+{
+  char number[32];
+
+  if (isnan (value) || isinf (value))
+    return g_strdup ("—");
+
+  switch (kind)
+    {
+    case ATTAIN_VALUE_MONEY:
+      return attain_format_money_compact (value, currency, style);
+    case ATTAIN_VALUE_COUNT:
+      return attain_format_compact (value, style);
+    case ATTAIN_VALUE_RATE:
+      return attain_format_percent (value);
+    case ATTAIN_VALUE_DAYS:
+      g_ascii_formatd (number, sizeof number, "%.1f", value);
+      /* Translators: a duration in days with one decimal */
+      return g_strdup_printf (_("%s days"), number);
+    case ATTAIN_VALUE_SCORE:
+    default:
+      g_ascii_formatd (number, sizeof number, "%.1f", value);
+      return g_strdup (number);
+    }
+}
+
+AttainAxisUnit
+attain_axis_unit_for (double            max_value,
+                      AttainNumberStyle style)
+{
+  double magnitude = fabs (max_value);
+
+  /* One unit for the whole axis, chosen from its largest tick, so ticks compare at a glance. */
+  if (style == ATTAIN_NUMBER_STYLE_WESTERN)
+    {
+      if (magnitude >= 1e9)
+        return (AttainAxisUnit) { 1e9, "B" };
+      if (magnitude >= 1e6)
+        return (AttainAxisUnit) { 1e6, "M" };
+      if (magnitude >= 1e4)
+        return (AttainAxisUnit) { 1e3, "K" };
+      return (AttainAxisUnit) { 1, "" };
+    }
+  if (magnitude >= 1e8)
+    return (AttainAxisUnit) { 1e8, style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "億" : "亿" };
+  if (magnitude >= 1e4)
+    return (AttainAxisUnit) { 1e4, style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "萬" : "万" };
+  return (AttainAxisUnit) { 1, "" };
+}
+
+char *
+attain_format_axis_value (double         value,
+                          AttainAxisUnit unit)
+{
+  char number[32];
+  double scaled = value / unit.divisor;
+
+  if (fabs (scaled - round (scaled)) < 1e-9)
+    {
+      g_autofree char *grouped = attain_format_grouped ((gint64) llround (scaled));
+      return g_strdup_printf ("%s%s", grouped, unit.suffix);
+    }
+  g_ascii_formatd (number, sizeof number, "%.1f", scaled);
+  return g_strdup_printf ("%s%s", trim_decimal (number), unit.suffix);
+}

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-metrics.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+static const AttainMetricInfo metric_infos[ATTAIN_N_METRICS] = {
+  [ATTAIN_METRIC_REVENUE] = { "revenue", N_("Revenue"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_GROSS_PROFIT] = { "gross_profit", N_("Gross profit"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_GROSS_MARGIN] = { "gross_margin", N_("Order gross margin"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_COLLECTIONS] = { "collections", N_("Collections"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_COLLECTION_RATE] = { "collection_rate", N_("Collection rate"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_DEALS_WON] = { "deals_won", N_("Deals won"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_AVERAGE_DEAL_SIZE] = { "average_deal_size", N_("Average deal size"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
+  [ATTAIN_METRIC_NEW_CUSTOMERS] = { "new_customers", N_("New customers signed"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_NEW_LEADS] = { "new_leads", N_("New leads"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_LEAD_TO_WON] = { "lead_to_won", N_("Lead-to-won conversion"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_SALES_CYCLE] = { "sales_cycle", N_("Sales cycle"), ATTAIN_VALUE_DAYS, FALSE, TRUE, 1 },
+  [ATTAIN_METRIC_PIPELINE] = { "pipeline", N_("Open pipeline"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
+  [ATTAIN_METRIC_WEIGHTED_PIPELINE] = { "weighted_pipeline", N_("Weighted pipeline"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
+  [ATTAIN_METRIC_VISITS] = { "visits", N_("Visits"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_WEIGHTED_VISITS] = { "weighted_visits", N_("Tier-weighted visits"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_MARKET_SHARE] = { "market_share", N_("Market share"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_NPS] = { "nps", N_("NPS"), ATTAIN_VALUE_SCORE, FALSE, FALSE, 100 },
+  [ATTAIN_METRIC_SATISFACTION] = { "satisfaction", N_("Satisfaction (of 5)"), ATTAIN_VALUE_SCORE, FALSE, FALSE, 100 },
+  [ATTAIN_METRIC_SATISFIED_SHARE] = { "satisfied_share", N_("Satisfied customers"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_COMPLAINT_RATE] = { "complaint_rate", N_("Complaint rate"), ATTAIN_VALUE_RATE, FALSE, TRUE, 10000 },
+  [ATTAIN_METRIC_RESOLUTION_DAYS] = { "resolution_days", N_("Complaint resolution time"), ATTAIN_VALUE_DAYS, FALSE, TRUE, 1 },
+};
+
+/* The scope filter is spliced in at compile time so each variant stays one cached statement. */
+#define FROM_UNIT_PEOPLE(table, alias) \
+  " FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id JOIN " table " " alias \
+  " ON " alias ".person_id = p.id WHERE c.ancestor_id = ?1 "
+#define FROM_PERSON(table, alias) " FROM " table " " alias " WHERE " alias ".person_id = ?1 "
+
+#define STATS_COLUMNS \
+  "SELECT SUM(s.won_amount), SUM(s.won_gross_profit), SUM(s.won_count), SUM(s.won_cycle_days), " \
+  "SUM(s.new_customers), SUM(s.collected), SUM(s.activities), SUM(s.visits), " \
+  "SUM(s.weighted_visits), SUM(s.surveys), SUM(s.satisfaction_sum), SUM(s.satisfaction_top), " \
+  "SUM(s.recommend_answers), SUM(s.promoters), SUM(s.detractors), SUM(s.complaints), " \
+  "SUM(s.complaints_resolved), SUM(s.resolution_days)"
+#define LEADS_COLUMNS \
+  "SELECT SUM(CASE WHEN f.stage_position = 1 THEN f.reached_count END), " \
+  "SUM(CASE WHEN f.stage_position = (SELECT MAX(position) FROM stages) THEN f.reached_count END)"
+#define PIPELINE_COLUMNS \
+  "SELECT SUM(f.open_amount), " \
+  "SUM(f.open_amount * (SELECT probability FROM stages WHERE position = f.stage_position) / 100.0)"
+
+static const char *stats_sql[2] = {
+  STATS_COLUMNS FROM_UNIT_PEOPLE ("person_month_stats", "s") "AND s.month BETWEEN ?2 AND ?3",
+  STATS_COLUMNS FROM_PERSON ("person_month_stats", "s") "AND s.month BETWEEN ?2 AND ?3",
+};
+static const char *leads_sql[2] = {
+  LEADS_COLUMNS FROM_UNIT_PEOPLE ("person_month_funnel", "f") "AND f.month BETWEEN ?2 AND ?3",
+  LEADS_COLUMNS FROM_PERSON ("person_month_funnel", "f") "AND f.month BETWEEN ?2 AND ?3",
+};
+/* Pipeline: deals still open today, at the stage they entered up to the end of the period. */
+static const char *pipeline_sql[2] = {
+  PIPELINE_COLUMNS FROM_UNIT_PEOPLE ("person_month_funnel", "f") "AND f.month <= ?3 AND ?2 > 0",
+  PIPELINE_COLUMNS FROM_PERSON ("person_month_funnel", "f") "AND f.month <= ?3 AND ?2 > 0",
+};
+
+const AttainMetricInfo *
+attain_metric_info (AttainMetricId metric)
+{
+  g_return_val_if_fail (metric < ATTAIN_N_METRICS, NULL);
+  return &metric_infos[metric];
+}
+
+gboolean
+attain_metric_from_key (const char     *key,
+                        AttainMetricId *out)
+{
+  for (guint i = 0; i < ATTAIN_N_METRICS; i++)
+    if (g_strcmp0 (metric_infos[i].key, key) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+attain_metric_format (const AttainMetrics *metrics,
+                      AttainMetricId       metric,
+                      double               value)
+{
+  return attain_format_value (metric_infos[metric].kind, value, metrics->currency,
+                              attain_number_style_default ());
+}
+
+static gboolean
+run_scoped (AttainDb          *db,
+            const char        *sql,
+            const AttainScope *scope,
+            gint64             arg2,
+            gint64             arg3,
+            sqlite3_stmt     **out,
+            GError           **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scope->id);
+  sqlite3_bind_int64 (stmt, 2, arg2);
+  sqlite3_bind_int64 (stmt, 3, arg3);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      attain_db_set_error (db, error, _("Reading the figures"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out = stmt;
+  return TRUE;
+}
+
+gboolean
+attain_stats_query (AttainDb           *db,
+                    const AttainScope  *scope,
+                    int                 first_month,
+                    int                 last_month,
+                    AttainStats        *out,
+                    GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int k = scope->kind == ATTAIN_SCOPE_UNIT ? 0 : 1;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  memset (out, 0, sizeof *out);
+
+  if (!run_scoped (db, stats_sql[k], scope, first_month, last_month, &stmt, error))
+    return FALSE;
+  out->won_amount = sqlite3_column_int64 (stmt, 0);
+  out->won_gross_profit = sqlite3_column_int64 (stmt, 1);
+  out->won_count = sqlite3_column_int64 (stmt, 2);
+  out->won_cycle_days = sqlite3_column_int64 (stmt, 3);
+  out->new_customers = sqlite3_column_int64 (stmt, 4);
+  out->collected = sqlite3_column_int64 (stmt, 5);
+  out->activities = sqlite3_column_int64 (stmt, 6);
+  out->visits = sqlite3_column_int64 (stmt, 7);
+  out->weighted_visits = sqlite3_column_int64 (stmt, 8);
+  out->surveys = sqlite3_column_int64 (stmt, 9);
+  out->satisfaction_sum = sqlite3_column_double (stmt, 10);
+  out->satisfaction_top = sqlite3_column_int64 (stmt, 11);
+  out->recommend_answers = sqlite3_column_int64 (stmt, 12);
+  out->promoters = sqlite3_column_int64 (stmt, 13);
+  out->detractors = sqlite3_column_int64 (stmt, 14);
+  out->complaints = sqlite3_column_int64 (stmt, 15);
+  out->complaints_resolved = sqlite3_column_int64 (stmt, 16);
+  out->resolution_days = sqlite3_column_int64 (stmt, 17);
+  sqlite3_reset (stmt);
+
+  if (!run_scoped (db, leads_sql[k], scope, first_month, last_month, &stmt, error))
+    return FALSE;
+  out->leads = sqlite3_column_int64 (stmt, 0);
+  out->leads_won = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  if (!run_scoped (db, pipeline_sql[k], scope, first_month, last_month, &stmt, error))
+    return FALSE;
+  out->pipeline_amount = sqlite3_column_int64 (stmt, 0);
+  out->weighted_pipeline = sqlite3_column_double (stmt, 1);
+  sqlite3_reset (stmt);
+
+  out->market_size = -1;
+  if (scope->kind == ATTAIN_SCOPE_UNIT)
+    {
+      if (!run_scoped (db,
+                       "SELECT COUNT(*), SUM(m.amount) FROM org_closure c "
+                       "JOIN market_size m ON m.unit_id = c.descendant_id "
+                       "WHERE c.ancestor_id = ?1 AND m.month BETWEEN ?2 AND ?3",
+                       scope, first_month, last_month, &stmt, error))
+        return FALSE;
+      if (sqlite3_column_int64 (stmt, 0) > 0)
+        out->market_size = sqlite3_column_int64 (stmt, 1);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+void
+attain_stats_to_values (const AttainStats *s,
+                        double             v[ATTAIN_N_METRICS])
+{
+  v[ATTAIN_METRIC_REVENUE] = s->won_amount;
+  v[ATTAIN_METRIC_GROSS_PROFIT] = s->won_gross_profit;
+  v[ATTAIN_METRIC_GROSS_MARGIN] = attain_ratio (s->won_gross_profit, s->won_amount);
+  v[ATTAIN_METRIC_COLLECTIONS] = s->collected;
+  v[ATTAIN_METRIC_COLLECTION_RATE] = attain_ratio (s->collected, s->won_amount);
+  v[ATTAIN_METRIC_DEALS_WON] = s->won_count;
+  v[ATTAIN_METRIC_AVERAGE_DEAL_SIZE] = attain_ratio (s->won_amount, s->won_count);
+  v[ATTAIN_METRIC_NEW_CUSTOMERS] = s->new_customers;
+  v[ATTAIN_METRIC_NEW_LEADS] = s->leads;
+  v[ATTAIN_METRIC_LEAD_TO_WON] = attain_ratio (s->leads_won, s->leads);
+  v[ATTAIN_METRIC_SALES_CYCLE] = attain_ratio (s->won_cycle_days, s->won_count);
+  v[ATTAIN_METRIC_PIPELINE] = s->pipeline_amount;
+  v[ATTAIN_METRIC_WEIGHTED_PIPELINE] = s->weighted_pipeline;
+  v[ATTAIN_METRIC_VISITS] = s->visits;
+  v[ATTAIN_METRIC_WEIGHTED_VISITS] = s->weighted_visits;
+  v[ATTAIN_METRIC_MARKET_SHARE] = s->market_size < 0 ? NAN
+                                                     : attain_ratio (s->won_amount, s->market_size);
+  v[ATTAIN_METRIC_NPS] = attain_nps (s->promoters, s->detractors, s->recommend_answers);
+  v[ATTAIN_METRIC_SATISFACTION] = attain_ratio (s->satisfaction_sum, s->surveys);
+  v[ATTAIN_METRIC_SATISFIED_SHARE] = attain_ratio (s->satisfaction_top, s->surveys);
+  v[ATTAIN_METRIC_COMPLAINT_RATE] = attain_ratio (s->complaints, s->activities);
+  v[ATTAIN_METRIC_RESOLUTION_DAYS] = attain_ratio (s->resolution_days, s->complaints_resolved);
+}
+
+static gboolean
+read_target_rows (AttainDb     *db,
+                  sqlite3_stmt *stmt,
+                  gboolean      sums,
+                  gboolean      exact_only,
+                  double        targets[ATTAIN_N_METRICS],
+                  GError      **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttainMetricId metric;
+      const AttainMetricInfo *info;
+
+      if (!attain_metric_from_key ((const char *) sqlite3_column_text (stmt, 0), &metric))
+        continue;
+      info = &metric_infos[metric];
+      if (!isnan (targets[metric]) || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+      /* Summed monthly goals only make sense for amounts and counts; a rate's goal is taken
+       * from the nearest owner, and an amount's unit goal only when it covers exactly this
+       * period (the director set "¥50M for this quarter", not a share of a year). */
+      if (sums != info->cumulative)
+        {
+          if (!(info->cumulative && exact_only && sqlite3_column_int (stmt, 2)))
+            continue;
+        }
+      targets[metric] = sqlite3_column_double (stmt, 1) / info->target_scale;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Reading the goals"));
+  return TRUE;
+}
+
+gboolean
+attain_targets_query (AttainDb           *db,
+                      const AttainScope  *scope,
+                      const AttainPeriod *period,
+                      double              targets[ATTAIN_N_METRICS],
+                      GError            **error)
+{
+  GDate first, last;
+  g_autofree char *first_iso = NULL;
+  g_autofree char *last_iso = NULL;
+  sqlite3_stmt *stmt;
+  gint64 unit_id = scope->id;
+
+  for (guint i = 0; i < ATTAIN_N_METRICS; i++)
+    targets[i] = NAN;
+
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+
+  /* 1. Amounts and counts: the sum of the monthly goals of everyone in scope. */
+  if (scope->kind == ATTAIN_SCOPE_UNIT)
+    stmt = attain_db_prepare (db,
+                              "SELECT g.metric, SUM(g.target), 0 FROM org_closure c "
+                              "JOIN people p ON p.unit_id = c.descendant_id "
+                              "JOIN goals g ON g.owner_person_id = p.id "
+                              "WHERE c.ancestor_id = ?1 AND g.period_kind = 'month' "
+                              "AND g.period_start BETWEEN ?2 AND ?3 GROUP BY g.metric",
+                              error);
+  else
+    stmt = attain_db_prepare (db,
+                              "SELECT metric, SUM(target), 0 FROM goals WHERE owner_person_id = ?1 "
+                              "AND period_kind = 'month' AND period_start BETWEEN ?2 AND ?3 "
+                              "GROUP BY metric",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scope->id);
+  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  if (!read_target_rows (db, stmt, TRUE, FALSE, targets, error))
+    return FALSE;
+
+  /* 2. The person's own goals covering the period, shortest first. */
+  if (scope->kind == ATTAIN_SCOPE_PERSON)
+    {
+      stmt = attain_db_prepare (db,
+                                "SELECT metric, target, period_start = ?2 AND period_end = ?3 "
+                                "FROM goals WHERE owner_person_id = ?1 AND period_start <= ?2 "
+                                "AND period_end >= ?3 "
+                                "ORDER BY julianday (period_end) - julianday (period_start)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, scope->id);
+      sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+      if (!read_target_rows (db, stmt, FALSE, TRUE, targets, error))
+        return FALSE;
+
+      stmt = attain_db_prepare (db, "SELECT unit_id FROM people WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, scope->id);
+      unit_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+
+  /* 3. Goals of the unit and then of each unit above it, nearest first. Only the scope's own
+   *    unit may supply an exact-period amount goal. */
+  stmt = attain_db_prepare (db,
+                            "SELECT g.metric, g.target, "
+                            "c.depth = 0 AND ?4 AND g.period_start = ?2 AND g.period_end = ?3 "
+                            "FROM org_closure c JOIN goals g ON g.owner_unit_id = c.ancestor_id "
+                            "WHERE c.descendant_id = ?1 AND g.period_start <= ?2 "
+                            "AND g.period_end >= ?3 "
+                            "ORDER BY c.depth, julianday (g.period_end) - julianday (g.period_start)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, scope->kind == ATTAIN_SCOPE_UNIT);
+  return read_target_rows (db, stmt, FALSE, TRUE, targets, error);
+}
+
+AttainMetrics *
+attain_metrics_compute (AttainDb           *db,
+                        const AttainScope  *scope,
+                        const AttainPeriod *period,
+                        const GDate        *today,
+                        GError            **error)
+{
+  g_autoptr(AttainMetrics) metrics = g_new0 (AttainMetrics, 1);
+  AttainPeriod last_year = attain_period_same_last_year (period);
+  double current[ATTAIN_N_METRICS];
+  double previous[ATTAIN_N_METRICS];
+  double targets[ATTAIN_N_METRICS];
+  double tolerance;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (scope != NULL && period != NULL && today != NULL, NULL);
+
+  metrics->scope = *scope;
+  metrics->period = *period;
+  metrics->elapsed = attain_period_elapsed_share (period, today);
+  metrics->currency = attain_db_get_setting (db, "currency", "CNY");
+  tolerance = attain_db_get_setting_int (db, "pace_tolerance_percent", 5) / 100.0;
+
+  if (!attain_org_describe (db, scope, NULL, NULL, NULL, NULL, error)
+      || !attain_stats_query (db, scope, attain_period_first_month (period),
+                              attain_period_last_month (period), &metrics->current, error)
+      || !attain_stats_query (db, scope, attain_period_first_month (&last_year),
+                              attain_period_last_month (&last_year), &metrics->previous, error)
+      || !attain_targets_query (db, scope, period, targets, error))
+    return NULL;
+
+  attain_stats_to_values (&metrics->current, current);
+  attain_stats_to_values (&metrics->previous, previous);
+
+  for (guint i = 0; i < ATTAIN_N_METRICS; i++)
+    {
+      const AttainMetricInfo *info = &metric_infos[i];
+      AttainMetricValue *v = &metrics->values[i];
+
+      v->value = current[i];
+      v->target = targets[i];
+      v->previous = previous[i];
+      v->attainment = attain_attainment (v->value, v->target, info->lower_is_better);
+      if (info->kind == ATTAIN_VALUE_RATE || info->kind == ATTAIN_VALUE_SCORE)
+        v->change = v->value - v->previous;
+      else
+        v->change = attain_growth (v->value, v->previous);
+      v->pace = info->cumulative ? attain_pace_cumulative (v->attainment, metrics->elapsed, tolerance)
+                                 : attain_pace_rate (v->attainment, metrics->elapsed, tolerance);
+    }
+
+  /* The open pipeline is a snapshot of today; last year's "open" deals are long closed. */
+  metrics->values[ATTAIN_METRIC_PIPELINE].previous = NAN;
+  metrics->values[ATTAIN_METRIC_PIPELINE].change = NAN;
+  metrics->values[ATTAIN_METRIC_WEIGHTED_PIPELINE].previous = NAN;
+  metrics->values[ATTAIN_METRIC_WEIGHTED_PIPELINE].change = NAN;
+
+  return g_steal_pointer (&metrics);
+}
+
+void
+attain_metrics_free (AttainMetrics *metrics)
+{
+  if (metrics == NULL)
+    return;
+  g_free (metrics->currency);
+  g_free (metrics);
+}
