@@ -317,7 +317,7 @@ attain_demo_generate (AttainDb                 *db,
         }
     }
 
-  /* Customers: about 40 per salesperson, a few large A accounts and many small C ones, so new
+  /* Customers: about 100 per salesperson, a few large A accounts and many small C ones, so new
    * accounts keep being signed over the years. */
   stmt = attain_db_prepare (db, "INSERT INTO customers (name, tier, unit_id) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
@@ -325,7 +325,7 @@ attain_demo_generate (AttainDb                 *db,
   for (guint r = 0; r < n_regions; r++)
     {
       GArray *list = g_array_new (FALSE, TRUE, sizeof (DemoCustomer));
-      guint count = MAX (40, options->people * 40 / n_regions);
+      guint count = MAX (100, options->people * 100 / n_regions);
 
       g_ptr_array_add (customers_by_region, list);
       for (guint c = 0; c < count; c++)

@@ -266,6 +266,8 @@ attain_format_axis_value (double         value,
   char number[32];
   double scaled = value / unit.divisor;
 
+  if (value == 0)
+    return g_strdup ("0");
   if (fabs (scaled - round (scaled)) < 1e-9)
     {
       g_autofree char *grouped = attain_format_grouped ((gint64) llround (scaled));

@@ -180,6 +180,70 @@ attain_stats_query (AttainDb           *db,
   return TRUE;
 }
 
+static void
+add_scaled_stats (AttainStats       *sum,
+                  const AttainStats *part,
+                  double             factor)
+{
+#define ADD(field) sum->field += (gint64) llround (part->field * factor)
+  ADD (won_amount);
+  ADD (won_gross_profit);
+  ADD (won_count);
+  ADD (won_cycle_days);
+  ADD (new_customers);
+  ADD (collected);
+  ADD (activities);
+  ADD (visits);
+  ADD (weighted_visits);
+  ADD (surveys);
+  ADD (satisfaction_top);
+  ADD (recommend_answers);
+  ADD (promoters);
+  ADD (detractors);
+  ADD (complaints);
+  ADD (complaints_resolved);
+  ADD (resolution_days);
+  ADD (leads);
+  ADD (leads_won);
+#undef ADD
+  sum->satisfaction_sum += part->satisfaction_sum * factor;
+}
+
+/* Last year's figures for the same stretch of the period that has passed this year: the full
+ * months before today's month, plus today's month scaled by the share of its days gone by.
+ * Comparing a half-run quarter with a whole one would always read as a collapse. */
+static gboolean
+query_last_year_to_date (AttainDb           *db,
+                         const AttainScope  *scope,
+                         const AttainPeriod *period,
+                         const GDate        *today,
+                         AttainStats        *out,
+                         GError            **error)
+{
+  AttainPeriod last_year = attain_period_same_last_year (period);
+  int first = attain_period_first_month (&last_year);
+  int last = attain_period_last_month (&last_year);
+  int current = attain_month_from_date (today) - 100;
+  double share;
+  AttainStats partial;
+
+  if (attain_period_elapsed_share (period, today) >= 1.0 || current < first || current > last)
+    return attain_stats_query (db, scope, first, last, out, error);
+
+  memset (out, 0, sizeof *out);
+  out->market_size = -1;
+  if (current > first && !attain_stats_query (db, scope, first, attain_month_add (current, -1), out, error))
+    return FALSE;
+  if (!attain_stats_query (db, scope, current, current, &partial, error))
+    return FALSE;
+  share = (double) g_date_get_day (today)
+          / g_date_get_days_in_month (current % 100, current / 100);
+  add_scaled_stats (out, &partial, MIN (share, 1.0));
+  if (partial.market_size >= 0)
+    out->market_size = MAX (out->market_size, 0) + (gint64) llround (partial.market_size * MIN (share, 1.0));
+  return TRUE;
+}
+
 void
 attain_stats_to_values (const AttainStats *s,
                         double             v[ATTAIN_N_METRICS])
@@ -339,7 +403,6 @@ attain_metrics_compute (AttainDb           *db,
                         GError            **error)
 {
   g_autoptr(AttainMetrics) metrics = g_new0 (AttainMetrics, 1);
-  AttainPeriod last_year = attain_period_same_last_year (period);
   double current[ATTAIN_N_METRICS];
   double previous[ATTAIN_N_METRICS];
   double targets[ATTAIN_N_METRICS];
@@ -357,8 +420,7 @@ attain_metrics_compute (AttainDb           *db,
   if (!attain_org_describe (db, scope, NULL, NULL, NULL, NULL, error)
       || !attain_stats_query (db, scope, attain_period_first_month (period),
                               attain_period_last_month (period), &metrics->current, error)
-      || !attain_stats_query (db, scope, attain_period_first_month (&last_year),
-                              attain_period_last_month (&last_year), &metrics->previous, error)
+      || !query_last_year_to_date (db, scope, period, today, &metrics->previous, error)
       || !attain_targets_query (db, scope, period, targets, error))
     return NULL;
 

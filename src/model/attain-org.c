@@ -280,17 +280,18 @@ attain_org_describe (AttainDb           *db,
   sqlite3_bind_int64 (stmt, 1, scope->id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, scope->id);
+
       sqlite3_reset (stmt);
       if (scope->kind == ATTAIN_SCOPE_UNIT)
         g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NOT_FOUND,
-                     _("There is no organisation unit with id %" G_GINT64_FORMAT ". List the "
-                       "units with “attain-cli units”."),
-                     scope->id);
+                     _("There is no organisation unit with id %s. List the units with "
+                       "“attain-cli units”."),
+                     id);
       else
         g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NOT_FOUND,
-                     _("There is no person with id %" G_GINT64_FORMAT ". List the people with "
-                       "“attain-cli units”."),
-                     scope->id);
+                     _("There is no person with id %s. List the people with “attain-cli units”."),
+                     id);
       return FALSE;
     }
 

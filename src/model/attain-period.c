@@ -236,13 +236,6 @@ attain_period_to_string (const AttainPeriod *period)
 }
 
 char *
-attain_month_to_label (int month)
-{
-  /* Translators: a month and year, %1$d is the year, %2$d the month number (1-12) */
-  return g_strdup_printf (_("%2$d/%1$d"), month / 100, month % 100);
-}
-
-char *
 attain_period_to_label (const AttainPeriod *period)
 {
   switch (period->kind)

@@ -58,7 +58,6 @@ gboolean      attain_period_equal         (const AttainPeriod *a,
 int           attain_month_add            (int                 month,
                                            int                 n);
 int           attain_month_from_date      (const GDate        *date);
-char         *attain_month_to_label       (int                 month);
 gboolean      attain_date_parse_iso       (const char         *text,
                                            GDate              *out);
 char         *attain_date_to_iso          (const GDate        *date);
