@@ -465,10 +465,14 @@ static void
 attain_dashboard_page_dispose (GObject *object)
 {
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
+  GtkWidget *child;
 
   /* Loads still running finish into a page that ignores them. */
   self->generation++;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_DASHBOARD_PAGE);
+  /* Template children without an id are not cleared by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_dashboard_page_parent_class)->dispose (object);
 }

@@ -21,7 +21,12 @@ G_DEFINE_FINAL_TYPE (AttainKpiCard, attain_kpi_card, GTK_TYPE_WIDGET)
 static void
 attain_kpi_card_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), ATTAIN_TYPE_KPI_CARD);
+  /* Template children without an id are not cleared by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (attain_kpi_card_parent_class)->dispose (object);
 }
 

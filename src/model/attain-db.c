@@ -262,10 +262,21 @@ attain_db_open (const char  *path,
       return NULL;
     }
 
-  if (!attain_db_exec (db, "PRAGMA journal_mode = WAL", error)
-      || !attain_db_exec (db, "PRAGMA synchronous = FULL", error)
-      || !attain_db_exec (db, "PRAGMA foreign_keys = ON", error)
-      || !migrate (db, error))
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    /* The first statements are where SQLite notices a file that is not a database. */
+    if (!attain_db_exec (db, "PRAGMA journal_mode = WAL", &local_error)
+        || !attain_db_exec (db, "PRAGMA synchronous = FULL", &local_error)
+        || !attain_db_exec (db, "PRAGMA foreign_keys = ON", &local_error))
+      {
+        g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                     _("“%s” is not an Attain database, or it is damaged: %s"), path,
+                     sqlite3_errmsg (db->handle));
+        return NULL;
+      }
+  }
+  if (!migrate (db, error))
     return NULL;
 
   return g_steal_pointer (&db);

@@ -610,15 +610,6 @@ attain_demo_generate (AttainDb                 *db,
         progress (0.9 * (p + 1) / people->len, user_data);
     }
 
-  /* A customer's first won deal is a new customer signed. */
-  if (!attain_db_exec (db,
-                       "UPDATE deals SET new_customer = 1 WHERE id IN ("
-                       "  SELECT id FROM (SELECT id, row_number () OVER ("
-                       "    PARTITION BY customer_id ORDER BY closed_on, id) AS n "
-                       "  FROM deals WHERE status = 'won') WHERE n = 1)",
-                       error))
-    goto fail;
-
   /* Market size: our sales are 12-20% of each region's market, smoothed. */
   stmt = attain_db_prepare (db, "INSERT INTO market_size (unit_id, month, amount) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)

@@ -12,6 +12,12 @@
 #define DAYS_BETWEEN(a, b) "CAST (julianday (" b ") - julianday (" a ") AS INTEGER)"
 
 static const char *rebuild_sql[] = {
+  /* A customer's first won deal is a new customer signed; a later import of an older deal can
+   * move that first deal, so the flag is derived again with the sums. */
+  "UPDATE deals SET new_customer = NOT new_customer WHERE new_customer <> (id IN ("
+  "  SELECT id FROM (SELECT id, row_number () OVER ("
+  "    PARTITION BY customer_id ORDER BY closed_on, id) AS n "
+  "  FROM deals WHERE status = 'won') WHERE n = 1))",
   "DELETE FROM person_month_stats",
   "DELETE FROM person_month_funnel",
 

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* attain-cli as a shell user runs it: the demo, the dashboard's JSON and its error messages. */
+#include "attain-test-util.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+static char *dir;
+static char *db_path;
+
+static int
+run_cli (char **out,
+         char **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("ATTAIN_CLI");
+  int status = 0;
+  va_list args;
+  const char *arg;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--database");
+  g_ptr_array_add (argv, db_path);
+  g_ptr_array_add (argv, (char *) "--today");
+  g_ptr_array_add (argv, (char *) "2026-11-23");
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static JsonObject *
+find_metric (JsonArray  *array,
+             const char *key)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      if (g_strcmp0 (json_object_get_string_member (item, "metric"), key) == 0)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_demo_then_dashboard_json (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) db = NULL;
+  JsonObject *root, *revenue;
+  JsonArray *cards, *trend, *funnel, *ranking;
+  gint64 expected;
+
+  g_assert_cmpint (run_cli (&out, &err, "demo", "--quiet", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "dashboard", "--period", "2026-Q3", "--json", NULL), ==, 0);
+  root = parse_object (parser, out);
+  g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "2026-Q3");
+  g_assert_cmpstr (json_object_get_string_member (root, "scope"), ==, "unit:1");
+  g_assert_cmpstr (json_object_get_string_member (root, "currency"), ==, "CNY");
+
+  cards = json_object_get_array_member (root, "cards");
+  g_assert_cmpuint (json_array_get_length (cards), ==, 7);
+
+  /* The card's revenue equals what the raw deal table says, read independently. */
+  db = attain_db_open (db_path, &error);
+  g_assert_no_error (error);
+  expected = attain_test_query_int (db, "SELECT sum(amount) FROM deals WHERE status = 'won' "
+                                        "AND closed_on BETWEEN '2026-07-01' AND '2026-09-30'");
+  revenue = find_metric (cards, "revenue");
+  g_assert_cmpfloat (json_object_get_double_member (revenue, "value"), ==, (double) expected);
+  expected = attain_test_query_int (db, "SELECT sum(target) FROM goals WHERE metric = 'revenue' "
+                                        "AND period_kind = 'month' AND period_start BETWEEN '2026-07-01' AND '2026-09-30'");
+  g_assert_cmpfloat (json_object_get_double_member (revenue, "target"), ==, (double) expected);
+  /* Q3 is over: pace is decided. */
+  g_assert_cmpstr (json_object_get_string_member (revenue, "pace"), !=, "none");
+
+  trend = json_object_get_array_member (root, "trend");
+  g_assert_cmpuint (json_array_get_length (trend), ==, 12);
+  /* December 2026 is after today: null, not zero. */
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (trend, 11), "actual"));
+  expected = attain_test_query_int (db, "SELECT sum(amount) FROM deals WHERE status = 'won' "
+                                        "AND closed_on BETWEEN '2026-08-01' AND '2026-08-31'");
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (trend, 7), "actual"), ==,
+                     (double) expected);
+
+  funnel = json_object_get_array_member (root, "funnel");
+  g_assert_cmpuint (json_array_get_length (funnel), ==, 5);
+  for (guint i = 1; i < 5; i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (funnel, i), "count"), <=,
+                     json_object_get_int_member (json_array_get_object_element (funnel, i - 1), "count"));
+
+  /* The company's children: three regions, best attainment first. */
+  ranking = json_object_get_array_member (root, "ranking");
+  g_assert_cmpuint (json_array_get_length (ranking), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (ranking, 0), "attainment"), >=,
+                     json_object_get_double_member (json_array_get_object_element (ranking, 2), "attainment"));
+
+  g_clear_pointer (&db, attain_db_close);
+}
+
+static void
+test_metrics_person_json (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *metrics;
+
+  g_assert_cmpint (run_cli (&out, &err, "metrics", "--person", "5", "--period", "2025", "--json", NULL), ==, 0);
+  root = parse_object (parser, out);
+  g_assert_cmpstr (json_object_get_string_member (root, "scope"), ==, "person:5");
+  metrics = json_object_get_array_member (root, "metrics");
+  g_assert_cmpuint (json_array_get_length (metrics), ==, 21);
+  /* A person has no market size: null. */
+  g_assert_true (json_object_get_null_member (find_metric (metrics, "market_share"), "value"));
+  g_assert_cmpfloat (json_object_get_double_member (find_metric (metrics, "revenue"), "value"), >, 0);
+}
+
+static void
+test_errors_are_sentences (void)
+{
+  struct { const char *args[4]; int status; const char *says; } cases[] = {
+    { { "dashboard", "--period", "2026-Q5", NULL }, 2, "is not a period" },
+    { { "dashboard", "--unit", "abc", NULL }, 2, "is not an id" },
+    { { "dashboard", "--unit", "999", NULL }, 1, "no organisation unit with id 999" },
+    { { "metrics", "--person", "999", NULL }, 1, "no person with id 999" },
+    { { "demo", "--quiet", NULL }, 1, "already holds a company" },
+    { { "frobnicate", NULL }, 2, "is not a command" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = run_cli (&out, &err, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3]);
+
+      g_assert_cmpint (status, ==, cases[i].status);
+      if (strstr (err, cases[i].says) == NULL)
+        g_error ("expected “%s” in: %s", cases[i].says, err);
+    }
+}
+
+static void
+test_newer_database_refused (void)
+{
+  g_autofree char *path = attain_test_db_path (dir, "future.db");
+  char *saved = db_path;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  sqlite3_exec (raw, "PRAGMA user_version = 50; CREATE TABLE t (x);", NULL, NULL, NULL);
+  sqlite3_close (raw);
+  db_path = path;
+  g_assert_cmpint (run_cli (&out, &err, "units", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "newer version of Attain"));
+  db_path = saved;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = attain_test_make_tmp_dir ();
+  db_path = attain_test_db_path (dir, "cli.db");
+  /* Order matters: the first test creates the demo the others read. */
+  g_test_add_func ("/cli/demo-then-dashboard-json", test_demo_then_dashboard_json);
+  g_test_add_func ("/cli/metrics-person-json", test_metrics_person_json);
+  g_test_add_func ("/cli/errors-are-sentences", test_errors_are_sentences);
+  g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);
+  status = g_test_run ();
+  attain_test_rm_rf (dir);
+  g_free (dir);
+  g_free (db_path);
+  return status;
+}

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void
+test_new_file (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "folder", "attain.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) db = attain_db_open (path, &error);
+  GStatBuf st;
+  g_autofree char *currency = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  /* Created with its folders, private to the user. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (attain_db_get_version (db), ==, attain_db_latest_version ());
+  g_assert_cmpint (attain_test_query_int (db, "PRAGMA user_version"), ==, attain_db_latest_version ());
+  g_assert_cmpint (attain_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (db, "PRAGMA synchronous"), ==, 2); /* FULL */
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM positions"), ==, 5);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM stages"), ==, 5);
+  g_assert_true (attain_db_is_empty (db));
+  currency = attain_db_get_setting (db, "currency", NULL);
+  g_assert_cmpstr (currency, ==, "CNY");
+  g_assert_cmpint (attain_db_get_setting_int (db, "fiscal_year_start_month", 0), ==, 1);
+  g_assert_cmpint (attain_db_get_setting_int (db, "no such key", 42), ==, 42);
+  {
+    sqlite3_stmt *stmt = attain_db_prepare (db, "PRAGMA journal_mode", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_reset (stmt);
+  }
+
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
+static void
+test_old_file_is_upgraded (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "old.db");
+  g_autoptr(GBytes) v1 = attain_db_migration_sql (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) db = NULL;
+  sqlite3 *raw = NULL;
+
+  /* A file as version 1 of Attain left it, with a company in it. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, g_bytes_get_data (v1, NULL), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO org_units (kind, name) VALUES ('company', '老公司');"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = attain_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_db_get_version (db), ==, 2);
+  /* The data survived and the defaults of migration 2 arrived. */
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM org_units WHERE name = '老公司'"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM positions WHERE key IS NOT NULL"), ==, 5);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM settings WHERE key = 'currency'"), ==, 1);
+  g_assert_false (attain_db_is_empty (db));
+
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
+static void
+test_newer_file_is_refused_untouched (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "future.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  AttainDb *db;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE x (y); PRAGMA user_version = 99;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  db = attain_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  /* Byte for byte the same file, and no WAL was started beside it. */
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+  attain_test_rm_rf (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "notes.txt");
+  g_autoptr(GError) error = NULL;
+  AttainDb *db;
+
+  g_assert_true (g_file_set_contents (path, "Quarterly notes, not a database at all. ............"
+                                      "................................................", -1, NULL));
+  db = attain_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  attain_test_rm_rf (dir);
+}
+
+static void
+test_reader_sees_writer (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "a.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) writer = attain_db_open (path, &error);
+  g_autoptr(AttainDb) reader = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (attain_db_set_setting (writer, "company_name", "甲", &error));
+  reader = attain_db_open_reader (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = attain_db_get_setting (reader, "company_name", NULL);
+    g_assert_cmpstr (name, ==, "甲");
+  }
+  /* The reader cannot write. */
+  g_assert_false (attain_db_set_setting (reader, "company_name", "乙", &error));
+  g_assert_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY);
+
+  g_clear_pointer (&reader, attain_db_close);
+  g_clear_pointer (&writer, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/db/new-file", test_new_file);
+  g_test_add_func ("/db/old-file-is-upgraded", test_old_file_is_upgraded);
+  g_test_add_func ("/db/newer-file-is-refused-untouched", test_newer_file_is_refused_untouched);
+  g_test_add_func ("/db/not-a-database", test_not_a_database);
+  g_test_add_func ("/db/reader-sees-writer", test_reader_sees_writer);
+  return g_test_run ();
+}
