@@ -103,22 +103,31 @@ test_rollup_matches_raw_rows (Fixture       *f,
                               gconstpointer  data)
 {
   /* The dashboard reads the rollup; it must hold exactly what the raw tables say. */
-  g_assert_cmpint (COUNT ("SELECT sum(won_amount) FROM person_month_stats"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(won_amount) FROM month_stats WHERE scope_kind = 1"), ==,
                    COUNT ("SELECT sum(amount) FROM deals WHERE status = 'won'"));
-  g_assert_cmpint (COUNT ("SELECT sum(won_amount) FROM person_month_stats WHERE month BETWEEN 202507 AND 202509"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(won_amount) FROM month_stats WHERE scope_kind = 1 AND month BETWEEN 202507 AND 202509"), ==,
                    COUNT ("SELECT sum(amount) FROM deals WHERE status = 'won' AND closed_on BETWEEN '2025-07-01' AND '2025-09-30'"));
-  g_assert_cmpint (COUNT ("SELECT sum(collected) FROM person_month_stats"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(collected) FROM month_stats WHERE scope_kind = 1"), ==,
                    COUNT ("SELECT sum(collected_amount) FROM collections WHERE collected_on IS NOT NULL"));
-  g_assert_cmpint (COUNT ("SELECT sum(visits) FROM person_month_stats"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(visits) FROM month_stats WHERE scope_kind = 1"), ==,
                    COUNT ("SELECT count(*) FROM activities WHERE kind = 'visit'"));
-  g_assert_cmpint (COUNT ("SELECT sum(weighted_visits) FROM person_month_stats"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(weighted_visits) FROM month_stats WHERE scope_kind = 1"), ==,
                    COUNT ("SELECT sum(CASE tier WHEN 'A' THEN 3 WHEN 'B' THEN 2 ELSE 1 END) FROM activities WHERE kind = 'visit'"));
-  g_assert_cmpint (COUNT ("SELECT sum(new_customers) FROM person_month_stats"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(new_customers) FROM month_stats WHERE scope_kind = 1"), ==,
                    COUNT ("SELECT count(DISTINCT customer_id) FROM deals WHERE status = 'won'"));
-  g_assert_cmpint (COUNT ("SELECT sum(reached_count) FROM person_month_funnel WHERE stage_position = 1"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(reached_count) FROM month_funnel WHERE scope_kind = 1 AND stage_position = 1"), ==,
                    COUNT ("SELECT count(*) FROM deals"));
-  g_assert_cmpint (COUNT ("SELECT sum(open_count) FROM person_month_funnel"), ==,
+  g_assert_cmpint (COUNT ("SELECT sum(open_count) FROM open_pipeline WHERE scope_kind = 1"), ==,
                    COUNT ("SELECT count(*) FROM deals WHERE status = 'open'"));
+  /* Unit rows add up their people: the company's row equals the sum over everyone, and a
+   * region's equals its teams'. */
+  g_assert_cmpint (COUNT ("SELECT sum(won_amount) FROM month_stats WHERE scope_kind = 0 AND scope_id = 1"), ==,
+                   COUNT ("SELECT sum(won_amount) FROM month_stats WHERE scope_kind = 1"));
+  g_assert_cmpint (COUNT ("SELECT sum(s.visits) FROM month_stats s WHERE s.scope_kind = 0 AND s.scope_id = 2"), ==,
+                   COUNT ("SELECT sum(s.visits) FROM month_stats s JOIN org_units u ON u.id = s.scope_id "
+                          "WHERE s.scope_kind = 0 AND u.parent_id = 2"));
+  g_assert_cmpint (COUNT ("SELECT sum(target) FROM month_goals WHERE scope_kind = 0 AND scope_id = 1 AND metric = 'revenue'"), ==,
+                   COUNT ("SELECT sum(target) FROM goals WHERE metric = 'revenue' AND period_kind = 'month'"));
 }
 
 static void

@@ -19,6 +19,7 @@ CREATE TABLE org_units (
   name      TEXT NOT NULL,
   CHECK ((kind = 'company') = (parent_id IS NULL))
 );
+CREATE INDEX org_units_parent ON org_units (parent_id);
 
 -- Every (ancestor, descendant) pair including (u, u) at depth 0, so that "everything under this
 -- unit" is one indexed join instead of a recursive walk on every dashboard refresh.
@@ -162,7 +163,7 @@ CREATE TABLE goals (
   CHECK ((owner_unit_id IS NULL) <> (owner_person_id IS NULL))
 );
 CREATE INDEX goals_person ON goals (owner_person_id, period_kind, period_start);
-CREATE INDEX goals_unit ON goals (metric, owner_unit_id, period_start);
+CREATE INDEX goals_unit ON goals (owner_unit_id, period_start);
 CREATE INDEX goals_parent ON goals (parent_id);
 
 CREATE TABLE audit_log (
@@ -178,41 +179,62 @@ CREATE TABLE audit_log (
 );
 
 -- Rollups the write paths keep (attain_rollup_rebuild); dashboards read these, never the raw
--- tables. month is year * 100 + month.
-CREATE TABLE person_month_stats (
-  person_id          INTEGER NOT NULL REFERENCES people (id),
-  month              INTEGER NOT NULL,
-  won_amount         INTEGER NOT NULL DEFAULT 0,
-  won_gross_profit   INTEGER NOT NULL DEFAULT 0,
-  won_count          INTEGER NOT NULL DEFAULT 0,
-  won_cycle_days     INTEGER NOT NULL DEFAULT 0,
-  new_customers      INTEGER NOT NULL DEFAULT 0,
-  collected          INTEGER NOT NULL DEFAULT 0,
-  activities         INTEGER NOT NULL DEFAULT 0,
-  visits             INTEGER NOT NULL DEFAULT 0,
-  weighted_visits    INTEGER NOT NULL DEFAULT 0,
-  surveys            INTEGER NOT NULL DEFAULT 0,
-  satisfaction_sum   REAL NOT NULL DEFAULT 0,
-  satisfaction_top   INTEGER NOT NULL DEFAULT 0,
-  recommend_answers  INTEGER NOT NULL DEFAULT 0,
-  promoters          INTEGER NOT NULL DEFAULT 0,
-  detractors         INTEGER NOT NULL DEFAULT 0,
-  complaints         INTEGER NOT NULL DEFAULT 0,
+-- tables. Each row is about one scope: scope_kind 0 is an org unit (with everything under it),
+-- 1 a person, so one query serves both. month is year * 100 + month.
+CREATE TABLE month_stats (
+  scope_kind          INTEGER NOT NULL CHECK (scope_kind IN (0, 1)),
+  scope_id            INTEGER NOT NULL,
+  month               INTEGER NOT NULL,
+  won_amount          INTEGER NOT NULL DEFAULT 0,
+  won_gross_profit    INTEGER NOT NULL DEFAULT 0,
+  won_count           INTEGER NOT NULL DEFAULT 0,
+  won_cycle_days      INTEGER NOT NULL DEFAULT 0,
+  new_customers       INTEGER NOT NULL DEFAULT 0,
+  collected           INTEGER NOT NULL DEFAULT 0,
+  activities          INTEGER NOT NULL DEFAULT 0,
+  visits              INTEGER NOT NULL DEFAULT 0,
+  weighted_visits     INTEGER NOT NULL DEFAULT 0,
+  surveys             INTEGER NOT NULL DEFAULT 0,
+  satisfaction_sum    REAL NOT NULL DEFAULT 0,
+  satisfaction_top    INTEGER NOT NULL DEFAULT 0,
+  recommend_answers   INTEGER NOT NULL DEFAULT 0,
+  promoters           INTEGER NOT NULL DEFAULT 0,
+  detractors          INTEGER NOT NULL DEFAULT 0,
+  complaints          INTEGER NOT NULL DEFAULT 0,
   complaints_resolved INTEGER NOT NULL DEFAULT 0,
-  resolution_days    INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (person_id, month)
+  resolution_days     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (scope_kind, scope_id, month)
 ) WITHOUT ROWID;
 
--- Funnel flow: deals that entered stage position k in month, and of those the ones still open
--- at k today.
-CREATE TABLE person_month_funnel (
-  person_id      INTEGER NOT NULL REFERENCES people (id),
+-- Funnel flow: deals that entered stage position k in month.
+CREATE TABLE month_funnel (
+  scope_kind     INTEGER NOT NULL,
+  scope_id       INTEGER NOT NULL,
   month          INTEGER NOT NULL,
   stage_position INTEGER NOT NULL,
   reached_count  INTEGER NOT NULL DEFAULT 0,
   reached_amount INTEGER NOT NULL DEFAULT 0,
-  open_count     INTEGER NOT NULL DEFAULT 0,
-  open_amount    INTEGER NOT NULL DEFAULT 0,
   days_to_reach  INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (person_id, month, stage_position)
+  PRIMARY KEY (scope_kind, scope_id, month, stage_position)
+) WITHOUT ROWID;
+
+-- Deals open today, by the stage they sit in.
+CREATE TABLE open_pipeline (
+  scope_kind      INTEGER NOT NULL,
+  scope_id        INTEGER NOT NULL,
+  stage_position  INTEGER NOT NULL,
+  open_count      INTEGER NOT NULL DEFAULT 0,
+  open_amount     INTEGER NOT NULL DEFAULT 0,
+  weighted_amount REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (scope_kind, scope_id, stage_position)
+) WITHOUT ROWID;
+
+-- Monthly goals of people, summed for every unit above them.
+CREATE TABLE month_goals (
+  scope_kind INTEGER NOT NULL,
+  scope_id   INTEGER NOT NULL,
+  metric     TEXT NOT NULL,
+  month      INTEGER NOT NULL,
+  target     INTEGER NOT NULL,
+  PRIMARY KEY (scope_kind, scope_id, metric, month)
 ) WITHOUT ROWID;

@@ -33,26 +33,6 @@ attain_dashboard_free (AttainDashboard *dashboard)
   g_free (dashboard);
 }
 
-#define MONTH_SERIES_FROM_UNIT \
-  "SELECT s.month, SUM (s.won_amount) FROM org_closure c " \
-  "JOIN people p ON p.unit_id = c.descendant_id " \
-  "JOIN person_month_stats s ON s.person_id = p.id " \
-  "WHERE c.ancestor_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY s.month"
-#define MONTH_SERIES_FROM_PERSON \
-  "SELECT month, won_amount FROM person_month_stats WHERE person_id = ?1 " \
-  "AND month BETWEEN ?2 AND ?3"
-#define MONTH_TARGETS_FROM_UNIT \
-  "SELECT CAST (substr (g.period_start, 1, 4) AS INTEGER) * 100 " \
-  "  + CAST (substr (g.period_start, 6, 2) AS INTEGER), SUM (g.target) FROM org_closure c " \
-  "JOIN people p ON p.unit_id = c.descendant_id JOIN goals g ON g.owner_person_id = p.id " \
-  "WHERE c.ancestor_id = ?1 AND g.period_kind = 'month' AND g.metric = 'revenue' " \
-  "AND g.period_start BETWEEN ?2 AND ?3 GROUP BY g.period_start"
-#define MONTH_TARGETS_FROM_PERSON \
-  "SELECT CAST (substr (period_start, 1, 4) AS INTEGER) * 100 " \
-  "  + CAST (substr (period_start, 6, 2) AS INTEGER), SUM (target) FROM goals " \
-  "WHERE owner_person_id = ?1 AND period_kind = 'month' AND metric = 'revenue' " \
-  "AND period_start BETWEEN ?2 AND ?3 GROUP BY period_start"
-
 static gboolean
 fill_month_values (AttainDb          *db,
                    const char        *sql,
@@ -60,29 +40,17 @@ fill_month_values (AttainDb          *db,
                    int                first_month,
                    double            *values,
                    guint              n_values,
-                   gboolean           dates,
                    GError           **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
-  int last_month = attain_month_add (first_month, n_values - 1);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, scope->id);
-  if (dates)
-    {
-      g_autofree char *from = g_strdup_printf ("%04d-%02d-01", first_month / 100, first_month % 100);
-      g_autofree char *to = g_strdup_printf ("%04d-%02d-31", last_month / 100, last_month % 100);
-      sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
-    }
-  else
-    {
-      sqlite3_bind_int (stmt, 2, first_month);
-      sqlite3_bind_int (stmt, 3, last_month);
-    }
-
+  sqlite3_bind_int (stmt, 1, scope->kind);
+  sqlite3_bind_int64 (stmt, 2, scope->id);
+  sqlite3_bind_int (stmt, 3, first_month);
+  sqlite3_bind_int (stmt, 4, attain_month_add (first_month, n_values - 1));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int month = sqlite3_column_int (stmt, 0);
@@ -108,9 +76,12 @@ load_trend (AttainDb           *db,
   int first = attain_period_first_month (&year);
   int this_month = attain_month_from_date (today);
   g_autoptr(AttainTrendData) trend = attain_trend_data_new (12);
-  int k = scope->kind == ATTAIN_SCOPE_UNIT ? 0 : 1;
-  static const char *series_sql[2] = { MONTH_SERIES_FROM_UNIT, MONTH_SERIES_FROM_PERSON };
-  static const char *targets_sql[2] = { MONTH_TARGETS_FROM_UNIT, MONTH_TARGETS_FROM_PERSON };
+  static const char *series_sql =
+    "SELECT month, won_amount FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 "
+    "AND month BETWEEN ?3 AND ?4";
+  static const char *targets_sql =
+    "SELECT month, target FROM month_goals WHERE scope_kind = ?1 AND scope_id = ?2 "
+    "AND metric = 'revenue' AND month BETWEEN ?3 AND ?4";
 
   trend->kind = ATTAIN_VALUE_MONEY;
   trend->currency = g_strdup (currency);
@@ -129,10 +100,10 @@ load_trend (AttainDb           *db,
         trend->actual[i] = 0;
     }
 
-  if (!fill_month_values (db, series_sql[k], scope, first, trend->actual, 12, FALSE, error)
-      || !fill_month_values (db, series_sql[k], scope, attain_month_add (first, -12),
-                             trend->previous, 12, FALSE, error)
-      || !fill_month_values (db, targets_sql[k], scope, first, trend->target, 12, TRUE, error))
+  if (!fill_month_values (db, series_sql, scope, first, trend->actual, 12, error)
+      || !fill_month_values (db, series_sql, scope, attain_month_add (first, -12), trend->previous,
+                             12, error)
+      || !fill_month_values (db, targets_sql, scope, first, trend->target, 12, error))
     return NULL;
 
   /* Months after today have no actual yet: a zero would draw a false collapse. */
@@ -150,29 +121,23 @@ load_funnel (AttainDb           *db,
              const char         *currency,
              GError            **error)
 {
-  static const char *sql[2] = {
-    "SELECT st.position, st.key, st.name, SUM (f.reached_count), SUM (f.reached_amount), "
-    "  SUM (f.days_to_reach) FROM stages st LEFT JOIN ("
-    "    SELECT f.* FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id "
-    "    JOIN person_month_funnel f ON f.person_id = p.id "
-    "    WHERE c.ancestor_id = ?1 AND f.month BETWEEN ?2 AND ?3) f "
-    "  ON f.stage_position = st.position GROUP BY st.position ORDER BY st.position",
-    "SELECT st.position, st.key, st.name, SUM (f.reached_count), SUM (f.reached_amount), "
-    "  SUM (f.days_to_reach) FROM stages st LEFT JOIN ("
-    "    SELECT * FROM person_month_funnel "
-    "    WHERE person_id = ?1 AND month BETWEEN ?2 AND ?3) f "
-    "  ON f.stage_position = st.position GROUP BY st.position ORDER BY st.position",
-  };
+  static const char *sql =
+    "SELECT st.position, st.key, st.name, f.reached, f.amount, f.days FROM stages st "
+    "LEFT JOIN (SELECT stage_position, SUM (reached_count) AS reached, "
+    "  SUM (reached_amount) AS amount, SUM (days_to_reach) AS days FROM month_funnel "
+    "  WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4 "
+    "  GROUP BY stage_position) f ON f.stage_position = st.position ORDER BY st.position";
   g_autoptr(GArray) stages = g_array_new (FALSE, TRUE, sizeof (AttainFunnelStage));
   g_autoptr(AttainFunnelData) funnel = NULL;
-  sqlite3_stmt *stmt = attain_db_prepare (db, sql[scope->kind == ATTAIN_SCOPE_UNIT ? 0 : 1], error);
+  sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, scope->id);
-  sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
-  sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
+  sqlite3_bind_int (stmt, 1, scope->kind);
+  sqlite3_bind_int64 (stmt, 2, scope->id);
+  sqlite3_bind_int (stmt, 3, attain_period_first_month (period));
+  sqlite3_bind_int (stmt, 4, attain_period_last_month (period));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AttainFunnelStage stage = { 0 };
@@ -232,16 +197,9 @@ load_ranking (AttainDb           *db,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GDate first, last;
-  g_autofree char *first_iso = NULL;
-  g_autofree char *last_iso = NULL;
   sqlite3_stmt *stmt;
   gboolean people = FALSE;
   int rc;
-
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
 
   stmt = attain_db_prepare (db, "SELECT id, name, kind FROM org_units WHERE parent_id = ?1 ORDER BY id",
                             error);
@@ -303,25 +261,20 @@ load_ranking (AttainDb           *db,
   for (int pass = 0; pass < 2; pass++)
     {
       static const char *unit_sql[2] = {
-        "SELECT c.ancestor_id, SUM (s.won_amount) FROM org_units u "
-        "JOIN org_closure c ON c.ancestor_id = u.id "
-        "JOIN people p ON p.unit_id = c.descendant_id "
-        "JOIN person_month_stats s ON s.person_id = p.id "
-        "WHERE u.parent_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY c.ancestor_id",
-        "SELECT c.ancestor_id, SUM (g.target) FROM org_units u "
-        "JOIN org_closure c ON c.ancestor_id = u.id "
-        "JOIN people p ON p.unit_id = c.descendant_id "
-        "JOIN goals g ON g.owner_person_id = p.id "
-        "WHERE u.parent_id = ?1 AND g.metric = 'revenue' AND g.period_kind = 'month' "
-        "AND g.period_start BETWEEN ?4 AND ?5 GROUP BY c.ancestor_id",
+        "SELECT u.id, SUM (s.won_amount) FROM org_units u JOIN month_stats s "
+        "ON s.scope_kind = 0 AND s.scope_id = u.id "
+        "WHERE u.parent_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY u.id",
+        "SELECT u.id, SUM (g.target) FROM org_units u JOIN month_goals g "
+        "ON g.scope_kind = 0 AND g.scope_id = u.id AND g.metric = 'revenue' "
+        "WHERE u.parent_id = ?1 AND g.month BETWEEN ?2 AND ?3 GROUP BY u.id",
       };
       static const char *people_sql[2] = {
-        "SELECT p.id, SUM (s.won_amount) FROM people p "
-        "JOIN person_month_stats s ON s.person_id = p.id "
+        "SELECT p.id, SUM (s.won_amount) FROM people p JOIN month_stats s "
+        "ON s.scope_kind = 1 AND s.scope_id = p.id "
         "WHERE p.unit_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY p.id",
-        "SELECT p.id, SUM (g.target) FROM people p JOIN goals g ON g.owner_person_id = p.id "
-        "WHERE p.unit_id = ?1 AND g.metric = 'revenue' AND g.period_kind = 'month' "
-        "AND g.period_start BETWEEN ?4 AND ?5 GROUP BY p.id",
+        "SELECT p.id, SUM (g.target) FROM people p JOIN month_goals g "
+        "ON g.scope_kind = 1 AND g.scope_id = p.id AND g.metric = 'revenue' "
+        "WHERE p.unit_id = ?1 AND g.month BETWEEN ?2 AND ?3 GROUP BY p.id",
       };
 
       stmt = attain_db_prepare (db, people ? people_sql[pass] : unit_sql[pass], error);
@@ -330,8 +283,6 @@ load_ranking (AttainDb           *db,
       sqlite3_bind_int64 (stmt, 1, unit_id);
       sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
       sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
-      sqlite3_bind_text (stmt, 4, first_iso, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, last_iso, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -210,12 +210,15 @@ attain_demo_generate (AttainDb                 *db,
   n_teams = MAX (1, (options->people + 7) / 8);
   n_regions = MIN (G_N_ELEMENTS (region_names), MAX (1, n_teams <= 8 ? 3 : n_teams / 4));
   n_regions = MIN (n_regions, n_teams);
-  {
-    guint history_months = (today_month / 100 - first_year) * 12 + today_month % 100;
-    deals_per_person_month = options->deals > 0
-                               ? (double) options->deals / ((double) options->people * history_months)
-                               : 6.0;
-  }
+  deals_per_person_month = 6.0;
+  if (options->deals > 0)
+    {
+      /* Spread the requested total over the months as seasonality and growth weigh them. */
+      double weight = 0;
+      for (int month = first_year * 100 + 1; month <= today_month; month = attain_month_add (month, 1))
+        weight += seasonality[month % 100 - 1] * pow (1.08, month / 100 - (int) first_year);
+      deals_per_person_month = (double) options->deals / ((double) options->people * weight);
+    }
 
   /* A fresh demo can be regenerated, so trade the fsync per commit for speed here. */
   if (!attain_db_exec (db, "PRAGMA synchronous = OFF", error) || !attain_db_begin (db, error))
@@ -517,7 +520,7 @@ attain_demo_generate (AttainDb                 *db,
             }
 
           /* Five activities per deal on average: visits, calls, emails, demos. */
-          n_activities = poisson (rand, deals_per_person_month * 5.0 * seasonality[mon - 1]
+          n_activities = poisson (rand, deals_per_person_month * 5.0 * seasonality[mon - 1] * growth
                                           * pow (person->skill, 0.3));
           stmt = attain_db_prepare (db,
                                     "INSERT INTO activities (owner_id, customer_id, kind, tier, happened_on) "

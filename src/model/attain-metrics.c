@@ -28,38 +28,22 @@ static const AttainMetricInfo metric_infos[ATTAIN_N_METRICS] = {
   [ATTAIN_METRIC_RESOLUTION_DAYS] = { "resolution_days", N_("Complaint resolution time"), ATTAIN_VALUE_DAYS, FALSE, TRUE, 1 },
 };
 
-/* The scope filter is spliced in at compile time so each variant stays one cached statement. */
-#define FROM_UNIT_PEOPLE(table, alias) \
-  " FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id JOIN " table " " alias \
-  " ON " alias ".person_id = p.id WHERE c.ancestor_id = ?1 "
-#define FROM_PERSON(table, alias) " FROM " table " " alias " WHERE " alias ".person_id = ?1 "
-
-#define STATS_COLUMNS \
-  "SELECT SUM(s.won_amount), SUM(s.won_gross_profit), SUM(s.won_count), SUM(s.won_cycle_days), " \
-  "SUM(s.new_customers), SUM(s.collected), SUM(s.activities), SUM(s.visits), " \
-  "SUM(s.weighted_visits), SUM(s.surveys), SUM(s.satisfaction_sum), SUM(s.satisfaction_top), " \
-  "SUM(s.recommend_answers), SUM(s.promoters), SUM(s.detractors), SUM(s.complaints), " \
-  "SUM(s.complaints_resolved), SUM(s.resolution_days)"
-#define LEADS_COLUMNS \
-  "SELECT SUM(CASE WHEN f.stage_position = 1 THEN f.reached_count END), " \
-  "SUM(CASE WHEN f.stage_position = (SELECT MAX(position) FROM stages) THEN f.reached_count END)"
-#define PIPELINE_COLUMNS \
-  "SELECT SUM(f.open_amount), " \
-  "SUM(f.open_amount * (SELECT probability FROM stages WHERE position = f.stage_position) / 100.0)"
-
-static const char *stats_sql[2] = {
-  STATS_COLUMNS FROM_UNIT_PEOPLE ("person_month_stats", "s") "AND s.month BETWEEN ?2 AND ?3",
-  STATS_COLUMNS FROM_PERSON ("person_month_stats", "s") "AND s.month BETWEEN ?2 AND ?3",
-};
-static const char *leads_sql[2] = {
-  LEADS_COLUMNS FROM_UNIT_PEOPLE ("person_month_funnel", "f") "AND f.month BETWEEN ?2 AND ?3",
-  LEADS_COLUMNS FROM_PERSON ("person_month_funnel", "f") "AND f.month BETWEEN ?2 AND ?3",
-};
-/* Pipeline: deals still open today, at the stage they entered up to the end of the period. */
-static const char *pipeline_sql[2] = {
-  PIPELINE_COLUMNS FROM_UNIT_PEOPLE ("person_month_funnel", "f") "AND f.month <= ?3 AND ?2 > 0",
-  PIPELINE_COLUMNS FROM_PERSON ("person_month_funnel", "f") "AND f.month <= ?3 AND ?2 > 0",
-};
+/* ?1 is the scope kind (0 unit, 1 person, as in AttainScopeKind), ?2 its id, ?3..?4 the months. */
+static const char *stats_sql =
+  "SELECT SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), "
+  "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM (weighted_visits), "
+  "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), "
+  "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), "
+  "SUM (resolution_days) "
+  "FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
+static const char *leads_sql =
+  "SELECT SUM (CASE WHEN stage_position = 1 THEN reached_count END), "
+  "SUM (CASE WHEN stage_position = (SELECT MAX (position) FROM stages) THEN reached_count END) "
+  "FROM month_funnel WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
+static const char *market_sql =
+  "SELECT COUNT (*), SUM (m.amount) FROM org_closure c "
+  "JOIN market_size m ON m.unit_id = c.descendant_id "
+  "WHERE ?1 = 0 AND c.ancestor_id = ?2 AND m.month BETWEEN ?3 AND ?4";
 
 const AttainMetricInfo *
 attain_metric_info (AttainMetricId metric)
@@ -94,8 +78,8 @@ static gboolean
 run_scoped (AttainDb          *db,
             const char        *sql,
             const AttainScope *scope,
-            gint64             arg2,
-            gint64             arg3,
+            int                first_month,
+            int                last_month,
             sqlite3_stmt     **out,
             GError           **error)
 {
@@ -103,9 +87,10 @@ run_scoped (AttainDb          *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, scope->id);
-  sqlite3_bind_int64 (stmt, 2, arg2);
-  sqlite3_bind_int64 (stmt, 3, arg3);
+  sqlite3_bind_int (stmt, 1, scope->kind);
+  sqlite3_bind_int64 (stmt, 2, scope->id);
+  sqlite3_bind_int (stmt, 3, first_month);
+  sqlite3_bind_int (stmt, 4, last_month);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       attain_db_set_error (db, error, _("Reading the figures"));
@@ -125,12 +110,11 @@ attain_stats_query (AttainDb           *db,
                     GError            **error)
 {
   sqlite3_stmt *stmt;
-  int k = scope->kind == ATTAIN_SCOPE_UNIT ? 0 : 1;
 
   g_return_val_if_fail (db != NULL, FALSE);
   memset (out, 0, sizeof *out);
 
-  if (!run_scoped (db, stats_sql[k], scope, first_month, last_month, &stmt, error))
+  if (!run_scoped (db, stats_sql, scope, first_month, last_month, &stmt, error))
     return FALSE;
   out->won_amount = sqlite3_column_int64 (stmt, 0);
   out->won_gross_profit = sqlite3_column_int64 (stmt, 1);
@@ -152,31 +136,36 @@ attain_stats_query (AttainDb           *db,
   out->resolution_days = sqlite3_column_int64 (stmt, 17);
   sqlite3_reset (stmt);
 
-  if (!run_scoped (db, leads_sql[k], scope, first_month, last_month, &stmt, error))
+  if (!run_scoped (db, leads_sql, scope, first_month, last_month, &stmt, error))
     return FALSE;
   out->leads = sqlite3_column_int64 (stmt, 0);
   out->leads_won = sqlite3_column_int64 (stmt, 1);
   sqlite3_reset (stmt);
 
-  if (!run_scoped (db, pipeline_sql[k], scope, first_month, last_month, &stmt, error))
+  if (!run_scoped (db, market_sql, scope, first_month, last_month, &stmt, error))
     return FALSE;
-  out->pipeline_amount = sqlite3_column_int64 (stmt, 0);
-  out->weighted_pipeline = sqlite3_column_double (stmt, 1);
+  out->market_size = sqlite3_column_int64 (stmt, 0) > 0 ? sqlite3_column_int64 (stmt, 1) : -1;
   sqlite3_reset (stmt);
+  return TRUE;
+}
 
-  out->market_size = -1;
-  if (scope->kind == ATTAIN_SCOPE_UNIT)
-    {
-      if (!run_scoped (db,
-                       "SELECT COUNT(*), SUM(m.amount) FROM org_closure c "
-                       "JOIN market_size m ON m.unit_id = c.descendant_id "
-                       "WHERE c.ancestor_id = ?1 AND m.month BETWEEN ?2 AND ?3",
-                       scope, first_month, last_month, &stmt, error))
-        return FALSE;
-      if (sqlite3_column_int64 (stmt, 0) > 0)
-        out->market_size = sqlite3_column_int64 (stmt, 1);
-      sqlite3_reset (stmt);
-    }
+static gboolean
+query_pipeline (AttainDb          *db,
+                const AttainScope *scope,
+                double            *amount,
+                double            *weighted,
+                GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!run_scoped (db,
+                   "SELECT TOTAL (open_amount), TOTAL (weighted_amount) FROM open_pipeline "
+                   "WHERE scope_kind = ?1 AND scope_id = ?2 AND ?3 <= ?4",
+                   scope, 0, 0, &stmt, error))
+    return FALSE;
+  *amount = sqlite3_column_double (stmt, 0);
+  *weighted = sqlite3_column_double (stmt, 1);
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -259,8 +248,9 @@ attain_stats_to_values (const AttainStats *s,
   v[ATTAIN_METRIC_NEW_LEADS] = s->leads;
   v[ATTAIN_METRIC_LEAD_TO_WON] = attain_ratio (s->leads_won, s->leads);
   v[ATTAIN_METRIC_SALES_CYCLE] = attain_ratio (s->won_cycle_days, s->won_count);
-  v[ATTAIN_METRIC_PIPELINE] = s->pipeline_amount;
-  v[ATTAIN_METRIC_WEIGHTED_PIPELINE] = s->weighted_pipeline;
+  /* Only today's open deals are kept; attain_metrics_compute fills these for running periods. */
+  v[ATTAIN_METRIC_PIPELINE] = NAN;
+  v[ATTAIN_METRIC_WEIGHTED_PIPELINE] = NAN;
   v[ATTAIN_METRIC_VISITS] = s->visits;
   v[ATTAIN_METRIC_WEIGHTED_VISITS] = s->weighted_visits;
   v[ATTAIN_METRIC_MARKET_SHARE] = s->market_size < 0 ? NAN
@@ -329,25 +319,16 @@ attain_targets_query (AttainDb           *db,
   last_iso = attain_date_to_iso (&last);
 
   /* 1. Amounts and counts: the sum of the monthly goals of everyone in scope. */
-  if (scope->kind == ATTAIN_SCOPE_UNIT)
-    stmt = attain_db_prepare (db,
-                              "SELECT g.metric, SUM(g.target), 0 FROM org_closure c "
-                              "JOIN people p ON p.unit_id = c.descendant_id "
-                              "JOIN goals g ON g.owner_person_id = p.id "
-                              "WHERE c.ancestor_id = ?1 AND g.period_kind = 'month' "
-                              "AND g.period_start BETWEEN ?2 AND ?3 GROUP BY g.metric",
-                              error);
-  else
-    stmt = attain_db_prepare (db,
-                              "SELECT metric, SUM(target), 0 FROM goals WHERE owner_person_id = ?1 "
-                              "AND period_kind = 'month' AND period_start BETWEEN ?2 AND ?3 "
-                              "GROUP BY metric",
-                              error);
+  stmt = attain_db_prepare (db,
+                            "SELECT metric, SUM (target), 0 FROM month_goals WHERE scope_kind = ?1 "
+                            "AND scope_id = ?2 AND month BETWEEN ?3 AND ?4 GROUP BY metric",
+                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, scope->id);
-  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 1, scope->kind);
+  sqlite3_bind_int64 (stmt, 2, scope->id);
+  sqlite3_bind_int (stmt, 3, attain_period_first_month (period));
+  sqlite3_bind_int (stmt, 4, attain_period_last_month (period));
   if (!read_target_rows (db, stmt, TRUE, FALSE, targets, error))
     return FALSE;
 
@@ -444,11 +425,17 @@ attain_metrics_compute (AttainDb           *db,
                                  : attain_pace_rate (v->attainment, metrics->elapsed, tolerance);
     }
 
-  /* The open pipeline is a snapshot of today; last year's "open" deals are long closed. */
-  metrics->values[ATTAIN_METRIC_PIPELINE].previous = NAN;
-  metrics->values[ATTAIN_METRIC_PIPELINE].change = NAN;
-  metrics->values[ATTAIN_METRIC_WEIGHTED_PIPELINE].previous = NAN;
-  metrics->values[ATTAIN_METRIC_WEIGHTED_PIPELINE].change = NAN;
+  /* The open pipeline is what is open today: shown for periods not yet over, and never
+   * compared with a last year that was not kept. */
+  if (metrics->elapsed < 1.0)
+    {
+      double amount, weighted;
+
+      if (!query_pipeline (db, scope, &amount, &weighted, error))
+        return NULL;
+      metrics->values[ATTAIN_METRIC_PIPELINE].value = amount;
+      metrics->values[ATTAIN_METRIC_WEIGHTED_PIPELINE].value = weighted;
+    }
 
   return g_steal_pointer (&metrics);
 }

@@ -68,8 +68,6 @@ typedef struct
   gint64 resolution_days;
   gint64 leads;        /* deals that entered the first stage in the range */
   gint64 leads_won;    /* deals that entered the won stage in the range */
-  gint64 pipeline_amount;
-  double weighted_pipeline;
   gint64 market_size;  /* -1 when no market size is known for the scope */
 } AttainStats;
 

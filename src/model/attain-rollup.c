@@ -3,13 +3,26 @@
 
 #include <glib/gi18n-lib.h>
 
-/* Dashboards read person × month sums instead of the raw tables: at 1,000,000 deals and
- * 5,000,000 activities a company quarter is 6,000 rollup rows instead of millions. Every path
- * that writes deals, collections, activities or feedback calls this inside its own transaction,
- * so readers never see raw rows without their sums. */
+/* Dashboards read month sums per person and per unit instead of the raw tables: at 1,000,000
+ * deals and 5,000,000 activities a company quarter is 3 rows instead of millions. Every path
+ * that writes deals, collections, activities, feedback or goals calls this inside its own
+ * transaction, so readers never see raw rows without their sums. Person rows come from the raw
+ * tables, unit rows from the person rows through the org closure. */
 
 #define MONTH_OF(col) "(CAST (substr (" col ", 1, 4) AS INTEGER) * 100 + CAST (substr (" col ", 6, 2) AS INTEGER))"
 #define DAYS_BETWEEN(a, b) "CAST (julianday (" b ") - julianday (" a ") AS INTEGER)"
+#define STATS_COLUMNS \
+  "won_amount, won_gross_profit, won_count, won_cycle_days, new_customers, collected, " \
+  "activities, visits, weighted_visits, surveys, satisfaction_sum, satisfaction_top, " \
+  "recommend_answers, promoters, detractors, complaints, complaints_resolved, resolution_days"
+#define SUM_STATS_COLUMNS \
+  "SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), " \
+  "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM (weighted_visits), " \
+  "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), " \
+  "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), " \
+  "SUM (resolution_days)"
+/* Every unit with each person somewhere below it (including the person's own team). */
+#define PERSON_UNITS "JOIN people p ON p.id = r.scope_id JOIN org_closure c ON c.descendant_id = p.unit_id "
 
 static const char *rebuild_sql[] = {
   /* A customer's first won deal is a new customer signed; a later import of an older deal can
@@ -18,62 +31,93 @@ static const char *rebuild_sql[] = {
   "  SELECT id FROM (SELECT id, row_number () OVER ("
   "    PARTITION BY customer_id ORDER BY closed_on, id) AS n "
   "  FROM deals WHERE status = 'won') WHERE n = 1))",
-  "DELETE FROM person_month_stats",
-  "DELETE FROM person_month_funnel",
+  "DELETE FROM month_stats",
+  "DELETE FROM month_funnel",
+  "DELETE FROM open_pipeline",
+  "DELETE FROM month_goals",
 
-  "INSERT INTO person_month_stats (person_id, month, won_amount, won_gross_profit, won_count, "
+  "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, won_gross_profit, won_count, "
   "  won_cycle_days, new_customers) "
-  "SELECT owner_id, " MONTH_OF ("closed_on") " AS m, SUM (amount), SUM (gross_profit), COUNT (*), "
-  "  SUM (" DAYS_BETWEEN ("created_on", "closed_on") "), SUM (new_customer) "
+  "SELECT 1, owner_id, " MONTH_OF ("closed_on") " AS m, SUM (amount), SUM (gross_profit), "
+  "  COUNT (*), SUM (" DAYS_BETWEEN ("created_on", "closed_on") "), SUM (new_customer) "
   "FROM deals WHERE status = 'won' GROUP BY owner_id, m",
 
-  "INSERT INTO person_month_stats (person_id, month, collected) "
-  "SELECT owner_id, " MONTH_OF ("collected_on") " AS m, SUM (collected_amount) "
+  "INSERT INTO month_stats (scope_kind, scope_id, month, collected) "
+  "SELECT 1, owner_id, " MONTH_OF ("collected_on") " AS m, SUM (collected_amount) "
   "FROM collections WHERE collected_on IS NOT NULL GROUP BY owner_id, m "
-  "ON CONFLICT (person_id, month) DO UPDATE SET collected = collected + excluded.collected",
+  "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
 
-  "INSERT INTO person_month_stats (person_id, month, activities, visits, weighted_visits) "
-  "SELECT owner_id, " MONTH_OF ("happened_on") " AS m, COUNT (*), SUM (kind = 'visit'), "
+  "INSERT INTO month_stats (scope_kind, scope_id, month, activities, visits, weighted_visits) "
+  "SELECT 1, owner_id, " MONTH_OF ("happened_on") " AS m, COUNT (*), SUM (kind = 'visit'), "
   "  SUM (CASE WHEN kind = 'visit' THEN CASE tier WHEN 'A' THEN ?1 WHEN 'B' THEN ?2 ELSE ?3 END "
   "       ELSE 0 END) "
   "FROM activities WHERE true GROUP BY owner_id, m "
-  "ON CONFLICT (person_id, month) DO UPDATE SET activities = activities + excluded.activities, "
+  "ON CONFLICT DO UPDATE SET activities = activities + excluded.activities, "
   "  visits = visits + excluded.visits, weighted_visits = weighted_visits + excluded.weighted_visits",
 
-  "INSERT INTO person_month_stats (person_id, month, surveys, satisfaction_sum, satisfaction_top, "
-  "  recommend_answers, promoters, detractors) "
-  "SELECT owner_id, " MONTH_OF ("given_on") " AS m, SUM (score IS NOT NULL), "
+  "INSERT INTO month_stats (scope_kind, scope_id, month, surveys, satisfaction_sum, "
+  "  satisfaction_top, recommend_answers, promoters, detractors) "
+  "SELECT 1, owner_id, " MONTH_OF ("given_on") " AS m, SUM (score IS NOT NULL), "
   "  TOTAL (score * 5.0 / scale_max), "
   "  SUM ((scale_max = 5 AND score >= 4) OR (scale_max = 10 AND score >= 9)), "
   "  SUM (recommend IS NOT NULL), SUM (recommend >= 9), SUM (recommend <= 6) "
   "FROM feedback WHERE kind = 'survey' GROUP BY owner_id, m "
-  "ON CONFLICT (person_id, month) DO UPDATE SET surveys = surveys + excluded.surveys, "
+  "ON CONFLICT DO UPDATE SET surveys = surveys + excluded.surveys, "
   "  satisfaction_sum = satisfaction_sum + excluded.satisfaction_sum, "
   "  satisfaction_top = satisfaction_top + excluded.satisfaction_top, "
   "  recommend_answers = recommend_answers + excluded.recommend_answers, "
   "  promoters = promoters + excluded.promoters, detractors = detractors + excluded.detractors",
 
-  "INSERT INTO person_month_stats (person_id, month, complaints, complaints_resolved, "
+  "INSERT INTO month_stats (scope_kind, scope_id, month, complaints, complaints_resolved, "
   "  resolution_days) "
-  "SELECT owner_id, " MONTH_OF ("given_on") " AS m, COUNT (*), SUM (resolved_on IS NOT NULL), "
+  "SELECT 1, owner_id, " MONTH_OF ("given_on") " AS m, COUNT (*), SUM (resolved_on IS NOT NULL), "
   "  TOTAL (" DAYS_BETWEEN ("given_on", "resolved_on") ") "
   "FROM feedback WHERE kind = 'complaint' GROUP BY owner_id, m "
-  "ON CONFLICT (person_id, month) DO UPDATE SET complaints = complaints + excluded.complaints, "
+  "ON CONFLICT DO UPDATE SET complaints = complaints + excluded.complaints, "
   "  complaints_resolved = complaints_resolved + excluded.complaints_resolved, "
   "  resolution_days = resolution_days + excluded.resolution_days",
 
+  "INSERT INTO month_stats (scope_kind, scope_id, month, " STATS_COLUMNS ") "
+  "SELECT 0, c.ancestor_id, r.month, " SUM_STATS_COLUMNS " "
+  "FROM month_stats r " PERSON_UNITS "WHERE r.scope_kind = 1 GROUP BY c.ancestor_id, r.month",
+
   /* The funnel counts stage entries by the month they happened, so a period's funnel is what
    * moved in that period (lead-to-won is then stable for the running quarter, where a cohort of
-   * this quarter's new deals would look like a collapse). Open deals are kept at the stage they
-   * sit in now, in the month they entered it. */
-  "INSERT INTO person_month_funnel (person_id, month, stage_position, reached_count, "
-  "  reached_amount, open_count, open_amount, days_to_reach) "
-  "SELECT d.owner_id, " MONTH_OF ("h.entered_on") " AS m, st.position, COUNT (*), SUM (d.amount), "
-  "  SUM (d.status = 'open' AND h.stage_id = d.stage_id), "
-  "  SUM (CASE WHEN d.status = 'open' AND h.stage_id = d.stage_id THEN d.amount ELSE 0 END), "
-  "  TOTAL (" DAYS_BETWEEN ("d.created_on", "h.entered_on") ") "
+   * this quarter's new deals would look like a collapse). */
+  "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, reached_count, "
+  "  reached_amount, days_to_reach) "
+  "SELECT 1, d.owner_id, " MONTH_OF ("h.entered_on") " AS m, st.position, COUNT (*), "
+  "  SUM (d.amount), TOTAL (" DAYS_BETWEEN ("d.created_on", "h.entered_on") ") "
   "FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id JOIN stages st ON st.id = h.stage_id "
   "GROUP BY d.owner_id, m, st.position",
+  "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, reached_count, "
+  "  reached_amount, days_to_reach) "
+  "SELECT 0, c.ancestor_id, r.month, r.stage_position, SUM (r.reached_count), "
+  "  SUM (r.reached_amount), SUM (r.days_to_reach) "
+  "FROM month_funnel r " PERSON_UNITS "WHERE r.scope_kind = 1 "
+  "GROUP BY c.ancestor_id, r.month, r.stage_position",
+
+  "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, open_amount, "
+  "  weighted_amount) "
+  "SELECT 1, d.owner_id, st.position, COUNT (*), SUM (d.amount), "
+  "  TOTAL (d.amount * st.probability / 100.0) "
+  "FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.status = 'open' "
+  "GROUP BY d.owner_id, st.position",
+  "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, open_amount, "
+  "  weighted_amount) "
+  "SELECT 0, c.ancestor_id, r.stage_position, SUM (r.open_count), SUM (r.open_amount), "
+  "  TOTAL (r.weighted_amount) "
+  "FROM open_pipeline r " PERSON_UNITS "WHERE r.scope_kind = 1 "
+  "GROUP BY c.ancestor_id, r.stage_position",
+
+  "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target) "
+  "SELECT 1, owner_person_id, metric, " MONTH_OF ("period_start") " AS m, SUM (target) "
+  "FROM goals WHERE period_kind = 'month' AND owner_person_id IS NOT NULL AND target IS NOT NULL "
+  "GROUP BY owner_person_id, metric, m",
+  "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target) "
+  "SELECT 0, c.ancestor_id, r.metric, r.month, SUM (r.target) "
+  "FROM month_goals r " PERSON_UNITS "WHERE r.scope_kind = 1 "
+  "GROUP BY c.ancestor_id, r.metric, r.month",
 };
 
 gboolean
