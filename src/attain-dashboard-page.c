@@ -14,6 +14,8 @@ struct _AttainDashboardPage
 
   /* Template widgets */
   GtkFlowBox      *cards_box;
+  GtkStack        *content_stack;
+  AdwStatusPage   *error_page;
   AttainChartView *funnel_chart;
   GtkLabel        *funnel_caption;
   GtkButton       *period_button;
@@ -165,11 +167,14 @@ load_done_cb (GObject      *source,
   gtk_spinner_set_spinning (self->spinner, FALSE);
   if (dashboard == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      /* Keep nothing stale on screen: figures of another scope under this title would lie. */
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
       g_signal_emit (self, signals[LOADED], 0);
       return;
     }
   show_dashboard (self, dashboard);
+  gtk_stack_set_visible_child_name (self->content_stack, "content");
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -190,6 +195,11 @@ attain_dashboard_page_reload (AttainDashboardPage *self)
 
   self->loading = TRUE;
   gtk_spinner_set_spinning (self->spinner, TRUE);
+  {
+    /* The period is known now; only the figures have to wait for the worker. */
+    g_autofree char *label = attain_period_to_label (&self->period);
+    gtk_button_set_label (self->period_button, label);
+  }
 
   task = g_task_new (self, NULL, load_done_cb, NULL);
   g_task_set_source_tag (task, attain_dashboard_page_reload);
@@ -517,6 +527,8 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/attain/Attain/ui/attain-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, funnel_caption);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, funnel_chart);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, period_button);
@@ -561,6 +573,7 @@ attain_dashboard_page_init (AttainDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_stack_set_visible_child_name (self->content_stack, "content");
   self->history = g_array_new (FALSE, FALSE, sizeof (AttainScope));
   for (guint i = 0; i < ATTAIN_DASHBOARD_N_CARDS; i++)
     {

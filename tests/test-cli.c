@@ -8,6 +8,8 @@
 static char *dir;
 static char *db_path;
 
+static char **spawn_env;
+
 static int
 run_cli (char **out,
          char **err,
@@ -32,7 +34,7 @@ run_cli (char **out,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, spawn_env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
                                &status, &error));
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
@@ -168,6 +170,25 @@ test_errors_are_sentences (void)
 }
 
 static void
+test_chinese_output (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* LANGUAGE picks the catalog even under C.UTF-8, so this needs no generated locale. */
+  spawn_env = g_environ_setenv (g_get_environ (), "LANGUAGE", "zh_CN", TRUE);
+  g_assert_cmpint (run_cli (&out, &err, "dashboard", "--period", "2026-Q3", NULL), ==, 0);
+  g_clear_pointer (&spawn_env, g_strfreev);
+
+  g_assert_nonnull (strstr (out, "2026年第3季度"));
+  g_assert_nonnull (strstr (out, "销售额"));
+  g_assert_nonnull (strstr (out, "回款率"));
+  /* Amounts in 万 for a Chinese reader. */
+  g_assert_nonnull (strstr (out, "万"));
+  g_assert_null (strstr (out, "Revenue"));
+}
+
+static void
 test_newer_database_refused (void)
 {
   g_autofree char *path = attain_test_db_path (dir, "future.db");
@@ -198,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/cli/demo-then-dashboard-json", test_demo_then_dashboard_json);
   g_test_add_func ("/cli/metrics-person-json", test_metrics_person_json);
   g_test_add_func ("/cli/errors-are-sentences", test_errors_are_sentences);
+  g_test_add_func ("/cli/chinese-output", test_chinese_output);
   g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);
   status = g_test_run ();
   attain_test_rm_rf (dir);

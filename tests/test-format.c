@@ -60,6 +60,9 @@ test_percent_and_change (void)
   ASSERT_FORMAT (attain_format_change (0.176), "+17.6%");
   ASSERT_FORMAT (attain_format_change (-0.0012), "-0.1%");
   ASSERT_FORMAT (attain_format_points_change (-1.66), "-1.7 pts");
+  /* Rounds to nothing: no sign. */
+  ASSERT_FORMAT (attain_format_points_change (-0.04), "0.0 pts");
+  ASSERT_FORMAT (attain_format_change (-0.0004), "0.0%");
   ASSERT_FORMAT (attain_format_value (ATTAIN_VALUE_DAYS, 30, NULL, ATTAIN_NUMBER_STYLE_WESTERN), "30.0 days");
   ASSERT_FORMAT (attain_format_value (ATTAIN_VALUE_SCORE, 25, NULL, ATTAIN_NUMBER_STYLE_WESTERN), "25.0");
 }

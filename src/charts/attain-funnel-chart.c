@@ -83,7 +83,7 @@ attain_funnel_chart_draw (cairo_t                *cr,
   for (guint i = 0; i < data->n_stages; i++)
     {
       const AttainFunnelStage *stage = &data->stages[i];
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, stage->count);
+      g_autofree char *count = attain_format_grouped (stage->count);
       g_autofree char *amount = attain_format_money_compact (stage->amount, data->currency, data->style);
       double top = i * row_h + conv_h;
       double cy = top + bar_h / 2;

@@ -190,6 +190,9 @@ attain_format_change (double fraction)
   if (isnan (fraction) || isinf (fraction))
     return g_strdup ("—");
   g_ascii_formatd (number, sizeof number, "%.1f", fabs (fraction) * 100.0);
+  /* A change that rounds to nothing has no direction: "0.0%", never "-0.0%". */
+  if (g_str_equal (number, "0.0"))
+    return g_strdup ("0.0%");
   return g_strdup_printf ("%s%s%%", fraction < 0 ? "-" : "+", number);
 }
 
@@ -202,7 +205,8 @@ attain_format_points_change (double points)
     return g_strdup ("—");
   g_ascii_formatd (number, sizeof number, "%.1f", fabs (points));
   /* Translators: a change measured in percentage points or score points, %s%s is sign and number */
-  return g_strdup_printf (_("%s%s pts"), points < 0 ? "-" : "+", number);
+  return g_strdup_printf (_("%s%s pts"), g_str_equal (number, "0.0") ? "" : points < 0 ? "-" : "+",
+                          number);
 }
 
 char *
