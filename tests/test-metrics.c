@@ -281,6 +281,11 @@ test_dashboard (Fixture       *f,
   /* Leads worth 100k + 50k + 20k + 80k; qualified reached after 10, 7, 10 and 9 days. */
   g_assert_cmpfloat_with_epsilon (d->funnel->stages[0].amount, 25000000, EPS);
   g_assert_cmpfloat_with_epsilon (d->funnel->stages[1].mean_days, 9.0, EPS);
+  /* Today's pipeline by stage: deal 4, ¥80,000 at proposal (50%), nothing elsewhere. */
+  g_assert_cmpint (d->funnel->stages[2].open_count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (d->funnel->stages[2].open_amount, 8000000, EPS);
+  g_assert_cmpfloat_with_epsilon (d->funnel->stages[2].weighted_amount, 4000000, EPS);
+  g_assert_cmpint (d->funnel->stages[1].open_count, ==, 0);
 }
 
 static void

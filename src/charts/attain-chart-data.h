@@ -31,6 +31,9 @@ typedef struct
   double  amount;     /* minor units */
   double  conversion; /* count / previous stage's count, NAN for the first stage */
   double  mean_days;  /* mean days from creation to reaching this stage */
+  gint64  open_count; /* deals sitting at this stage today (the pipeline) */
+  double  open_amount;
+  double  weighted_amount; /* open_amount × the stage's probability */
 } AttainFunnelStage;
 
 typedef struct

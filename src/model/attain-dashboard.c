@@ -122,11 +122,15 @@ load_funnel (AttainDb           *db,
              GError            **error)
 {
   static const char *sql =
-    "SELECT st.position, st.key, st.name, f.reached, f.amount, f.days FROM stages st "
+    "SELECT st.position, st.key, st.name, f.reached, f.amount, f.days, "
+    "  o.open_count, o.open_amount, o.weighted_amount FROM stages st "
     "LEFT JOIN (SELECT stage_position, SUM (reached_count) AS reached, "
     "  SUM (reached_amount) AS amount, SUM (days_to_reach) AS days FROM month_funnel "
     "  WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4 "
-    "  GROUP BY stage_position) f ON f.stage_position = st.position ORDER BY st.position";
+    "  GROUP BY stage_position) f ON f.stage_position = st.position "
+    "LEFT JOIN open_pipeline o ON o.scope_kind = ?1 AND o.scope_id = ?2 "
+    "  AND o.stage_position = st.position "
+    "ORDER BY st.position";
   g_autoptr(GArray) stages = g_array_new (FALSE, TRUE, sizeof (AttainFunnelStage));
   g_autoptr(AttainFunnelData) funnel = NULL;
   sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
@@ -146,6 +150,9 @@ load_funnel (AttainDb           *db,
       stage.count = sqlite3_column_int64 (stmt, 3);
       stage.amount = sqlite3_column_double (stmt, 4);
       stage.mean_days = attain_ratio (sqlite3_column_double (stmt, 5), stage.count);
+      stage.open_count = sqlite3_column_int64 (stmt, 6);
+      stage.open_amount = sqlite3_column_double (stmt, 7);
+      stage.weighted_amount = sqlite3_column_double (stmt, 8);
       stage.conversion = NAN;
       if (stages->len > 0)
         stage.conversion = attain_ratio (stage.count,
@@ -479,6 +486,11 @@ attain_dashboard_to_json (const AttainDashboard *dashboard)
       add_number (builder, "amount", stage->amount);
       add_number (builder, "conversion", stage->conversion);
       add_number (builder, "mean_days", stage->mean_days);
+      /* Today's pipeline at this stage, whatever the period. */
+      json_builder_set_member_name (builder, "open_count");
+      json_builder_add_int_value (builder, stage->open_count);
+      add_number (builder, "open_amount", stage->open_amount);
+      add_number (builder, "weighted_open_amount", stage->weighted_amount);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
