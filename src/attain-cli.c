@@ -3,10 +3,12 @@
  * shares every line of logic with the window; it only parses arguments and prints. */
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "model/attain-dashboard.h"
 #include "model/attain-demo.h"
+#include "model/attain-goal-tree.h"
 
 static char *opt_database;
 static char *opt_today;
@@ -236,6 +238,62 @@ command_dashboard (int        argc,
 }
 
 static int
+command_goals (int        argc,
+               char     **argv,
+               GError   **error)
+{
+  g_autofree char *period_text = NULL;
+  g_autofree char *metric = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period: 2027 or 2027-Q1 (default: this year)"), "P" },
+    { "metric", 0, 0, G_OPTION_ARG_STRING, &metric, N_("Metric (default: revenue)"), "KEY" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("goals — the goal decomposition tree"));
+  g_autoptr(AttainDb) db = NULL;
+  g_autoptr(AttainGoalTree) tree = NULL;
+  AttainPeriod period;
+  GDate today;
+  int fy;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error) || !resolve_today (&today, error))
+    return 2;
+  db = open_database (error);
+  if (db == NULL)
+    return 1;
+  fy = attain_db_get_setting_int (db, "fiscal_year_start_month", 1);
+  if (period_text == NULL)
+    period = attain_period_containing (ATTAIN_PERIOD_YEAR, &today, fy);
+  else if (!attain_period_parse (period_text, fy, &period, error))
+    return 2;
+  tree = attain_goal_tree_load (db, &period, metric ? metric : "revenue", &today, error);
+  if (tree == NULL)
+    return error != NULL && (*error)->domain == ATTAIN_GOAL_ERROR ? 2 : 1;
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = attain_goal_tree_to_json (tree);
+      print_json (node);
+      return 0;
+    }
+  for (guint i = 0; i < tree->nodes->len; i++)
+    {
+      AttainGoalNode *node = attain_goal_tree_node (tree, i);
+      g_autofree char *target = attain_goal_tree_format (tree, node->goal && node->goal->has_target ? (double) node->goal->target : NAN);
+      g_autofree char *sum = attain_goal_tree_format (tree, node->n_children_with_target ? (double) node->children_sum : NAN);
+      g_autofree char *actual = attain_goal_tree_format (tree, node->actual);
+      g_autofree char *attainment = attain_format_percent (node->attainment);
+      g_autofree char *smart = attain_goal_node_smart_text (tree, node);
+      g_print ("%*s%-*s %16s %16s %16s %8s%s%s%s\n", node->depth * 2, "", 24 - node->depth * 2, node->name,
+               target, sum, actual, attainment, node->has_gap ? "  ≠" : "", smart ? "  ⚠ " : "", smart ? smart : "");
+    }
+  return 0;
+}
+
+static int
 command_units (GError **error)
 {
   g_autoptr(AttainDb) db = open_database (error);
@@ -274,7 +332,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics"));
+  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (context,
@@ -282,7 +340,8 @@ main (int   argc,
                                   "  demo       create the demo company in an empty database\n"
                                   "  units      list organisation units and people with their ids\n"
                                   "  dashboard  the dashboard's data for a unit or person and period\n"
-                                  "  metrics    every metric for a unit or person and period"));
+                                  "  metrics    every metric for a unit or person and period\n"
+                                  "  goals      the goal decomposition tree for a period and metric"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -304,9 +363,11 @@ main (int   argc,
     status = command_dashboard (argc - 1, argv + 1, TRUE, &error);
   else if (g_str_equal (command, "units"))
     status = command_units (&error);
+  else if (g_str_equal (command, "goals"))
+    status = command_goals (argc - 1, argv + 1, &error);
   else
     {
-      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics.\n"), command);
+      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals.\n"), command);
       return 2;
     }
 

@@ -65,11 +65,13 @@ test_old_file_is_upgraded (void)
 
   db = attain_db_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (attain_db_get_version (db), ==, 2);
+  g_assert_cmpint (attain_db_get_version (db), ==, attain_db_latest_version ());
   /* The data survived and the defaults of migration 2 arrived. */
   g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM org_units WHERE name = '老公司'"), ==, 1);
   g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM positions WHERE key IS NOT NULL"), ==, 5);
   g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM settings WHERE key = 'currency'"), ==, 1);
+  /* Migration 3: capability ratings. */
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM pragma_table_info('goals') WHERE name = 'rating'"), ==, 1);
   g_assert_false (attain_db_is_empty (db));
 
   g_clear_pointer (&db, attain_db_close);

@@ -236,5 +236,6 @@ CREATE TABLE month_goals (
   metric     TEXT NOT NULL,
   month      INTEGER NOT NULL,
   target     INTEGER NOT NULL,
+  n_goals    INTEGER NOT NULL,  /* goals summed; the row goes when the last one does */
   PRIMARY KEY (scope_kind, scope_id, metric, month)
 ) WITHOUT ROWID;

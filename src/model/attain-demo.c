@@ -741,8 +741,7 @@ attain_demo_generate (AttainDb                 *db,
               DemoPerson *person = &g_array_index (people, DemoPerson, p);
               double stretch = 0.55 + 0.45 * person->skill;
               gint64 *team_goal_id = g_hash_table_lookup (team_goal, &person->unit_id);
-              gint64 person_goal = 0, person_sum = 0;
-              gint64 monthly[13];
+              gint64 person_goal = 0;
 
               if (team_goal_id == NULL)
                 {
@@ -758,46 +757,58 @@ attain_demo_generate (AttainDb                 *db,
                   g_hash_table_insert (team_goal, g_memdup2 (&person->unit_id, sizeof (gint64)), team_goal_id);
                 }
 
-              for (int m = 1; m <= 12; m++)
-                {
-                  monthly[m] = round_target (deals_per_person_month * seasonality[m - 1] * growth * 0.24
-                                             * stretch * sqrt (person->skill) * mean_amount * 1.05);
-                  person_sum += monthly[m];
-                }
-              BIND_GOAL (*team_goal_id, 0, person->id, "revenue", "result", person_sum, "CNY", "year",
-                         year_start, year_end, 6000, 0);
-              if (!step_insert (&demo, stmt, &person_goal))
-                goto fail;
+              /* Four KPIs a salesperson is measured on, weighted 60/15/15/10: each a year
+               * goal decomposed into its months. Revenue's year goal hangs under the team's. */
+              {
+                static const struct { const char *metric, *type, *unit; int weight; } kpis[4] = {
+                  { "revenue", "result", "CNY", 6000 },
+                  { "collections", "result", "CNY", 1500 },
+                  { "new_customers", "process", "customers", 1500 },
+                  { "weighted_visits", "process", "visits", 1000 },
+                };
+                gint64 months[4][12];
 
-              for (int m = 1; m <= 12; m++)
-                {
-                  AttainPeriod mp = { ATTAIN_PERIOD_MONTH, year, m, fy_start };
-                  GDate mf, ml;
-                  g_autofree char *ms = NULL;
-                  g_autofree char *me = NULL;
-                  double visits = deals_per_person_month * 5.0 * 0.4 * seasonality[m - 1];
+                for (int k = 0; k < 12; k++)
+                  {
+                    int month = attain_month_add (year * 100 + fy_start, k);
+                    double season = seasonality[month % 100 - 1];
+                    double visits = deals_per_person_month * 5.0 * 0.4 * season;
 
-                  attain_period_bounds (&mp, &mf, &ml);
-                  ms = iso (&mf);
-                  me = iso (&ml);
-                  BIND_GOAL (person_goal, 0, person->id, "revenue", "result", monthly[m], "CNY", "month",
-                             ms, me, 6000, 0);
-                  if (!step_insert (&demo, stmt, NULL))
-                    goto fail;
-                  BIND_GOAL (0, 0, person->id, "collections", "result", round_target (monthly[m] * 0.9),
-                             "CNY", "month", ms, me, 1500, 0);
-                  if (!step_insert (&demo, stmt, NULL))
-                    goto fail;
-                  BIND_GOAL (0, 0, person->id, "new_customers", "process",
-                             MAX (1, lround (deals_per_person_month * 0.12 * seasonality[m - 1] * stretch)),
-                             "customers", "month", ms, me, 1500, 0);
-                  if (!step_insert (&demo, stmt, NULL))
-                    goto fail;
-                  BIND_GOAL (0, 0, person->id, "weighted_visits", "process", lround (visits * 1.65 * 1.05),
-                             "visits", "month", ms, me, 1000, 0);
-                  if (!step_insert (&demo, stmt, NULL))
-                    goto fail;
-                }
+                    months[0][k] = round_target (deals_per_person_month * season * growth * 0.24 * stretch
+                                                 * sqrt (person->skill) * mean_amount * 1.05);
+                    months[1][k] = round_target (months[0][k] * 0.9);
+                    months[2][k] = MAX (1, lround (deals_per_person_month * 0.12 * season * stretch));
+                    months[3][k] = lround (visits * 1.65 * 1.05);
+                  }
+
+                for (int g = 0; g < 4; g++)
+                  {
+                    gint64 year_sum = 0;
+                    for (int k = 0; k < 12; k++)
+                      year_sum += months[g][k];
+                    BIND_GOAL (g == 0 ? *team_goal_id : 0, 0, person->id, kpis[g].metric, kpis[g].type,
+                               year_sum, kpis[g].unit, "year", year_start, year_end, kpis[g].weight, 0);
+                    if (!step_insert (&demo, stmt, &person_goal))
+                      goto fail;
+
+                    for (int k = 0; k < 12; k++)
+                      {
+                        int month = attain_month_add (year * 100 + fy_start, k);
+                        AttainPeriod mp = { ATTAIN_PERIOD_MONTH, month / 100, month % 100, fy_start };
+                        GDate mf, ml;
+                        g_autofree char *ms = NULL;
+                        g_autofree char *me = NULL;
+
+                        attain_period_bounds (&mp, &mf, &ml);
+                        ms = iso (&mf);
+                        me = iso (&ml);
+                        BIND_GOAL (person_goal, 0, person->id, kpis[g].metric, kpis[g].type, months[g][k],
+                                   kpis[g].unit, "month", ms, me, kpis[g].weight, 0);
+                        if (!step_insert (&demo, stmt, NULL))
+                          goto fail;
+                      }
+                  }
+              }
             }
         }
 #undef BIND_GOAL

@@ -80,6 +80,20 @@ attain_format_money (gint64      minor,
                           grouped);
 }
 
+char *
+attain_format_money_exact (gint64      minor,
+                           const char *currency)
+{
+  guint64 magnitude = minor < 0 ? (guint64) (-(minor + 1)) + 1 : (guint64) minor;
+  g_autofree char *grouped = attain_format_grouped ((gint64) (magnitude / 100));
+
+  /* Fen only where there are any: a split remainder of ¥0.01 must not read as ¥0. */
+  if (magnitude % 100 == 0)
+    return g_strdup_printf ("%s%s%s", minor < 0 ? "-" : "", attain_currency_symbol (currency), grouped);
+  return g_strdup_printf ("%s%s%s.%02u", minor < 0 ? "-" : "", attain_currency_symbol (currency), grouped,
+                          (guint) (magnitude % 100));
+}
+
 static char *
 trim_decimal (char *text)
 {

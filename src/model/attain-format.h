@@ -35,6 +35,8 @@ const char       *attain_currency_symbol        (const char       *currency);
 char             *attain_format_grouped         (gint64            value);
 char             *attain_format_money           (gint64            minor,
                                                  const char       *currency);
+char             *attain_format_money_exact     (gint64            minor,
+                                                 const char       *currency);
 char             *attain_format_compact         (double            value,
                                                  AttainNumberStyle style);
 char             *attain_format_money_compact   (double            minor,

@@ -110,12 +110,12 @@ static const char *rebuild_sql[] = {
   "FROM open_pipeline r " PERSON_UNITS "WHERE r.scope_kind = 1 "
   "GROUP BY c.ancestor_id, r.stage_position",
 
-  "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target) "
-  "SELECT 1, owner_person_id, metric, " MONTH_OF ("period_start") " AS m, SUM (target) "
+  "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
+  "SELECT 1, owner_person_id, metric, " MONTH_OF ("period_start") " AS m, SUM (target), COUNT (*) "
   "FROM goals WHERE period_kind = 'month' AND owner_person_id IS NOT NULL AND target IS NOT NULL "
   "GROUP BY owner_person_id, metric, m",
-  "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target) "
-  "SELECT 0, c.ancestor_id, r.metric, r.month, SUM (r.target) "
+  "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
+  "SELECT 0, c.ancestor_id, r.metric, r.month, SUM (r.target), SUM (r.n_goals) "
   "FROM month_goals r " PERSON_UNITS "WHERE r.scope_kind = 1 "
   "GROUP BY c.ancestor_id, r.metric, r.month",
 };
