@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attain-goals-page.h"
 #include "model/attain-demo.h"
 
 struct _AttainWindow
@@ -13,12 +14,16 @@ struct _AttainWindow
   GtkButton           *create_demo_button;
   GtkProgressBar      *demo_progress;
   AdwStatusPage       *error_page;
+  AdwLeaflet          *leaflet;
+  GtkStack            *pages;
+  GtkListBox          *sidebar;
   GtkStack            *stack;
   AdwToastOverlay     *toast_overlay;
 
   /* Owned references */
   AttainContext       *context;
   GtkWidget           *dashboard_page;
+  GtkWidget           *goals_page;
   guint                progress_source;
   gint                 demo_permille; /* written by the demo thread, polled by a timeout */
 };
@@ -97,7 +102,7 @@ create_demo_done_cb (GObject      *source,
       return;
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "dashboard");
+  gtk_stack_set_visible_child_name (self->stack, "main");
   attain_context_emit_changed (self->context);
 }
 
@@ -132,6 +137,31 @@ create_demo_action (GtkWidget  *widget,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->pages, name) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->pages, name);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_sidebar_row_activated_cb (AttainWindow  *self,
+                             GtkListBoxRow *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
 attain_window_dispose (GObject *object)
 {
   AttainWindow *self = ATTAIN_WINDOW (object);
@@ -154,10 +184,17 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, create_demo_button);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AttainWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AttainWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, AttainWindow, sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "goals");
 }
 
 static void
@@ -183,13 +220,16 @@ attain_window_new (AdwApplication *application,
 
   self->context = g_object_ref (context);
   self->dashboard_page = attain_dashboard_page_new (context);
-  gtk_stack_add_named (self->stack, self->dashboard_page, "dashboard");
+  gtk_stack_add_named (self->pages, self->dashboard_page, "dashboard");
+  self->goals_page = attain_goals_page_new (context);
+  gtk_stack_add_named (self->pages, self->goals_page, "goals");
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 
   if (attain_db_is_empty (attain_context_get_db (context)))
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
     {
-      gtk_stack_set_visible_child_name (self->stack, "dashboard");
+      gtk_stack_set_visible_child_name (self->stack, "main");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
     }
 
@@ -213,6 +253,16 @@ attain_window_get_dashboard_page (AttainWindow *self)
 const char *
 attain_window_get_visible_page (AttainWindow *self)
 {
+  const char *name;
+
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->stack);
+  name = gtk_stack_get_visible_child_name (self->stack);
+  return g_strcmp0 (name, "main") == 0 ? gtk_stack_get_visible_child_name (self->pages) : name;
+}
+
+AttainGoalsPage *
+attain_window_get_goals_page (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  return self->goals_page ? ATTAIN_GOALS_PAGE (self->goals_page) : NULL;
 }

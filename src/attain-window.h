@@ -5,6 +5,7 @@
 
 #include "attain-context.h"
 #include "attain-dashboard-page.h"
+#include "attain-goals-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ AttainWindow        *attain_window_new                (AdwApplication *applicati
                                                        const char     *open_error);
 AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow   *self);
 const char          *attain_window_get_visible_page   (AttainWindow   *self);
+AttainGoalsPage     *attain_window_get_goals_page     (AttainWindow   *self);
 
 G_END_DECLS
