@@ -8,7 +8,9 @@
 
 #include "model/attain-dashboard.h"
 #include "model/attain-demo.h"
+#include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
+#include "report/attain-goal-report.h"
 
 static char *opt_database;
 static char *opt_today;
@@ -237,6 +239,18 @@ command_dashboard (int        argc,
   return 0;
 }
 
+static const char *
+cli_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+
+  /* Han glyphs follow the language: simplified, traditional, or (for English) simplified
+   * names in a company of Chinese people. */
+  if (g_str_has_prefix (name, "zh_TW") || g_str_has_prefix (name, "zh_HK"))
+    return "zh-tw";
+  return "zh-cn";
+}
+
 static int
 command_goals (int        argc,
                char     **argv,
@@ -244,11 +258,17 @@ command_goals (int        argc,
 {
   g_autofree char *period_text = NULL;
   g_autofree char *metric = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *pdf = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period: 2027 or 2027-Q1 (default: this year)"), "P" },
     { "metric", 0, 0, G_OPTION_ARG_STRING, &metric, N_("Metric (default: revenue)"), "KEY" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Also write the tree as CSV"), "FILE" },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Also write the tree as Excel"), "FILE" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Also write the printed tree as PDF"), "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("goals — the goal decomposition tree"));
@@ -273,6 +293,16 @@ command_goals (int        argc,
   if (tree == NULL)
     return error != NULL && (*error)->domain == ATTAIN_GOAL_ERROR ? 2 : 1;
 
+  if ((csv != NULL && !attain_goal_tree_export_csv (tree, csv, error))
+      || (xlsx != NULL && !attain_goal_tree_export_xlsx (tree, xlsx, error)))
+    return 1;
+  if (pdf != NULL)
+    {
+      g_autofree char *company = attain_db_get_setting (db, "company_name", NULL);
+      g_autoptr(AttainTableReport) report = attain_goal_tree_report (tree, company, cli_language ());
+      if (!attain_table_report_write_pdf (report, pdf, TRUE, error))
+        return 1;
+    }
   if (json)
     {
       g_autoptr(JsonNode) node = attain_goal_tree_to_json (tree);

@@ -781,7 +781,8 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->tree != NULL
-      && !attain_goals_print_run (self->tree, GTK_WINDOW (gtk_widget_get_root (widget)), &error))
+      && !attain_goals_print_run (self->tree, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  parameter ? g_variant_get_string (parameter, NULL) : NULL, &error))
     toast (self, error->message);
 }
 
@@ -1069,6 +1070,8 @@ attain_goals_page_class_init (AttainGoalsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "goals.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "goals.export-xlsx", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "goals.print", NULL, print_action);
+  /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
+  gtk_widget_class_install_action (widget_class, "goals.print-to-file", "s", print_action);
   gtk_widget_class_install_action (widget_class, "goals.previous-period", NULL, shift_period_action);
   gtk_widget_class_install_action (widget_class, "goals.next-period", NULL, shift_period_action);
   gtk_widget_class_install_action (widget_class, "goals.current-period", NULL, current_period_action);

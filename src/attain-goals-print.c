@@ -60,6 +60,7 @@ done_cb (GtkPrintOperation       *operation,
 gboolean
 attain_goals_print_run (const AttainGoalTree  *tree,
                         GtkWindow             *parent,
+                        const char            *export_path,
                         GError               **error)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
@@ -76,13 +77,17 @@ attain_goals_print_run (const AttainGoalTree  *tree,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, _("Goals"));
-  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, export_path == NULL);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
   g_object_set_data_full (G_OBJECT (operation), "report", report, (GDestroyNotify) attain_table_report_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
 
   /* "done" follows every run, whatever its result, and releases the operation. */
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  result = gtk_print_operation_run (operation,
+                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -155,6 +155,7 @@ test_errors_are_sentences (void)
     { { "metrics", "--person", "999", NULL }, 1, "no person with id 999" },
     { { "demo", "--quiet", NULL }, 1, "already holds a company" },
     { { "frobnicate", NULL }, 2, "is not a command" },
+    { { "goals", "--metric", "happiness", NULL }, 2, "is not a metric goals can be set for" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -186,6 +187,114 @@ test_chinese_output (void)
   /* Amounts in 万 for a Chinese reader. */
   g_assert_nonnull (strstr (out, "万"));
   g_assert_null (strstr (out, "Revenue"));
+}
+
+static char *
+run_tool (const char *const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, &error))
+    return NULL;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0 ? g_steal_pointer (&out) : NULL;
+}
+
+static void
+test_goals_json_and_exports (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *csv = g_build_filename (dir, "goals.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "goals.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "goals.pdf", NULL);
+  g_autofree char *csv_text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(AttainDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *company;
+  JsonArray *regions;
+  double sum = 0;
+  gsize length;
+
+  g_assert_cmpint (run_cli (&out, &err, "goals", "--period", "2026", "--metric", "revenue", "--json",
+                            "--csv", csv, "--xlsx", xlsx, "--pdf", pdf, NULL), ==, 0);
+  root = parse_object (parser, out);
+  g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "2026");
+  company = json_object_get_object_member (root, "tree");
+  regions = json_object_get_array_member (company, "children");
+  g_assert_cmpuint (json_array_get_length (regions), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    sum += json_object_get_double_member (json_array_get_object_element (regions, i), "target");
+  /* The demo's company goal is its regions' sum; no gap. */
+  g_assert_cmpfloat (json_object_get_double_member (company, "children_sum"), ==, sum);
+  g_assert_true (json_object_get_null_member (company, "gap"));
+  db = attain_db_open (db_path, &error);
+  g_assert_cmpfloat (json_object_get_double_member (company, "target"), ==,
+                     (double) attain_test_query_int (db, "SELECT target FROM goals WHERE owner_unit_id = 1 "
+                                                         "AND metric = 'revenue' AND period_start = '2026-01-01' "
+                                                         "AND period_kind = 'year'"));
+  g_assert_cmpfloat (json_object_get_double_member (company, "actual"), ==,
+                     (double) attain_test_query_int (db, "SELECT sum(amount) FROM deals WHERE status = 'won' "
+                                                         "AND closed_on LIKE '2026-%'"));
+
+  /* CSV: BOM, a header and one line per unit and person, money in yuan. */
+  g_assert_true (g_file_get_contents (csv, &csv_text, &length, NULL));
+  g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBFLevel,Owner,Kind,Target"));
+  {
+    g_auto(GStrv) lines = g_strsplit (csv_text, "\r\n", -1);
+    gint64 units_and_people = attain_test_query_int (db, "SELECT (SELECT count(*) FROM org_units) + "
+                                                         "(SELECT count(*) FROM people WHERE active)");
+    g_assert_cmpuint (g_strv_length (lines), ==, units_and_people + 2); /* header and the final empty */
+    g_assert_true (g_str_has_prefix (lines[1], "0,华辰智能科技有限公司,Company,"));
+  }
+
+  /* PDF: landscape A4, fonts embedded, the names and the page count on the pages. */
+  {
+    const char *info_argv[] = { "pdfinfo", pdf, NULL };
+    const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+    const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    g_autofree char *info = run_tool (info_argv);
+    g_autofree char *fonts = run_tool (fonts_argv);
+    g_autofree char *text = run_tool (text_argv);
+
+    if (info == NULL)
+      {
+        g_test_message ("poppler-utils missing; PDF not checked");
+        return;
+      }
+    g_assert_nonnull (strstr (info, "841.89 x 595.276 pts (A4)"));
+    g_assert_nonnull (strstr (info, "Title:           Revenue goals"));
+    g_assert_null (strstr (fonts, " no  "));
+    g_assert_nonnull (strstr (text, "华辰智能科技有限公司"));
+    g_assert_nonnull (strstr (text, "华东区"));
+    g_assert_nonnull (strstr (text, "Page 1 of "));
+    /* The header repeats on every page. */
+    {
+      g_auto(GStrv) headers = g_strsplit (text, "Sum Below", -1);
+      g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+      g_assert_cmpuint (g_strv_length (headers) - 1, ==, g_strv_length (pages) - 1);
+      g_assert_cmpuint (g_strv_length (pages) - 1, >=, 3);
+    }
+  }
+
+  /* XLSX, read back by an independent reader when the machine has one. */
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c",
+                           "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1]).active; "
+                           "print(ws.title, ws.cell(3, 2).value, ws.cell(3, 4).value)", xlsx, NULL };
+    g_autofree char *read = run_tool (argv);
+    g_autofree char *expected = g_strdup_printf ("Goals 华辰智能科技有限公司 %" G_GINT64_FORMAT "\n",
+                                                 attain_test_query_int (db, "SELECT target / 100 FROM goals WHERE owner_unit_id = 1 "
+                                                                            "AND metric = 'revenue' AND period_start = '2026-01-01' "
+                                                                            "AND period_kind = 'year'"));
+    if (read != NULL)
+      g_assert_cmpstr (read, ==, expected);
+    else
+      g_test_message ("python3-openpyxl missing; XLSX not read back");
+  }
 }
 
 static void
@@ -220,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/cli/metrics-person-json", test_metrics_person_json);
   g_test_add_func ("/cli/errors-are-sentences", test_errors_are_sentences);
   g_test_add_func ("/cli/chinese-output", test_chinese_output);
+  g_test_add_func ("/cli/goals-json-and-exports", test_goals_json_and_exports);
   g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);
   status = g_test_run ();
   attain_test_rm_rf (dir);

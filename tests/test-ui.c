@@ -4,8 +4,10 @@
 
 #include <adwaita.h>
 
+#include "attain-goal-dialog.h"
 #include "attain-window.h"
 #include "model/attain-demo.h"
+#include "model/attain-goal-item.h"
 
 static char *dir;
 
@@ -170,6 +172,145 @@ test_empty_database_creates_demo (void)
   attain_db_close (check);
 }
 
+static gboolean
+goals_loaded (gpointer data)
+{
+  AttainGoalsPage *page = data;
+  return !attain_goals_page_is_loading (page) && attain_goals_page_get_tree (page) != NULL;
+}
+
+static AttainGoalNode *
+goal_node (AttainGoalsPage *page,
+           const char      *scope_text)
+{
+  AttainScope scope;
+  int index;
+
+  g_assert_true (attain_scope_parse (scope_text, &scope));
+  index = attain_goal_tree_find (attain_goals_page_get_tree (page), &scope);
+  g_assert_cmpint (index, >=, 0);
+  return attain_goal_tree_node (attain_goals_page_get_tree (page), index);
+}
+
+static AttainGoalItem *
+find_row (AttainGoalsPage *page,
+          const char      *scope)
+{
+  GListModel *rows = attain_goals_page_get_rows (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      AttainGoalItem *item = gtk_tree_list_row_get_item (row);
+      if (g_strcmp0 (attain_goal_item_get_scope (item), scope) == 0)
+        return item;
+      g_object_unref (item);
+    }
+  return NULL;
+}
+
+static void
+goals_activate_and_wait (AttainGoalsPage *page,
+                         const char      *action,
+                         GVariant        *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), action, parameter));
+  iterate_until (goals_loaded, page);
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return attain_goals_page_get_dialog (data) == NULL;
+}
+
+static void
+test_goals_page (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("goals.db", TRUE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  AttainGoalsPage *page = attain_window_get_goals_page (window);
+  g_autofree char *pdf = g_build_filename (dir, "goals-printed.pdf", NULL);
+  g_autofree char *expected_gap = NULL;
+  g_autoptr(AttainGoalItem) region_row = NULL;
+  g_autoptr(AttainGoalItem) team_row = NULL;
+  gint64 region_target, other_teams, audits;
+  AttainGoalDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "goals"));
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "goals");
+  iterate_until (goals_loaded, page);
+
+  /* Opens on this year's revenue: the company and its regions, without gaps. */
+  g_assert_false (goal_node (page, "unit:2")->has_gap);
+  region_row = find_row (page, "unit:2");
+  g_assert_nonnull (region_row);
+  g_assert_cmpstr (attain_goal_item_get_gap_text (region_row), ==, "");
+
+  /* Type ¥30,000,000 into the first team's target cell, as the cell's Enter does. */
+  region_target = attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id = 2 AND metric = 'revenue' "
+                                                "AND period_kind = 'year' AND period_start = '2026-01-01'");
+  other_teams = attain_test_query_int (check, "SELECT sum(target) FROM goals g JOIN org_units u ON u.id = g.owner_unit_id "
+                                              "WHERE u.parent_id = 2 AND u.id <> 5 AND g.metric = 'revenue' "
+                                              "AND g.period_kind = 'year' AND g.period_start = '2026-01-01'");
+  goals_activate_and_wait (page, "goals.set-target", g_variant_new ("(ss)", "unit:5", "30,000,000"));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id = 5 AND metric = 'revenue' "
+                                                 "AND period_kind = 'year' AND period_start = '2026-01-01'"), ==, 3000000000);
+
+  /* The region's row now shows the gap between its target and its teams' new sum. */
+  g_assert_true (goal_node (page, "unit:2")->has_gap);
+  g_assert_cmpint (goal_node (page, "unit:2")->gap, ==, region_target - (other_teams + 3000000000));
+  expected_gap = g_strdup_printf ("−%s", attain_format_money_exact (ABS (region_target - other_teams - 3000000000), "CNY"));
+  g_assert_cmpstr (attain_goal_item_get_gap_text (region_row), ==, expected_gap);
+  team_row = find_row (page, "unit:5");
+  g_assert_cmpstr (attain_goal_item_get_target_text (team_row), ==, "¥30,000,000");
+
+  /* Ctrl+Z: back to no gap. */
+  goals_activate_and_wait (page, "goals.undo", NULL);
+  g_assert_false (goal_node (page, "unit:2")->has_gap);
+  g_assert_cmpstr (attain_goal_item_get_gap_text (region_row), ==, "");
+
+  /* Bad input in the form: a deadline outside the year is refused where it was typed, and
+   * nothing is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.select", "s", "person:1"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.edit", NULL));
+  dialog = ATTAIN_GOAL_DIALOG (attain_goals_page_get_dialog (page));
+  g_assert_nonnull (dialog);
+  audits = attain_test_query_int (check, "SELECT count(*) FROM audit_log");
+  attain_goal_dialog_set_field (dialog, "deadline", "2027-02-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "goal.save", NULL));
+  g_assert_nonnull (strstr (attain_goal_dialog_get_error (dialog), "2027-02-01 lies outside"));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM audit_log"), ==, audits);
+  /* A weight that breaks the 100% is refused too. */
+  attain_goal_dialog_set_field (dialog, "deadline", "2026-12-15");
+  attain_goal_dialog_set_field (dialog, "weight", "50");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "goal.save", NULL));
+  g_assert_nonnull (strstr (attain_goal_dialog_get_error (dialog), "must total 100%"));
+  /* Fixed, it saves, closes and is in the tree. */
+  attain_goal_dialog_set_field (dialog, "weight", "60");
+  attain_goal_dialog_set_field (dialog, "agreed-on", "2026-01-10");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "goal.save", NULL));
+  iterate_until (dialog_closed, page);
+  iterate_until (goals_loaded, page);
+  g_assert_cmpstr (goal_node (page, "person:1")->goal->deadline, ==, "2026-12-15");
+  g_assert_cmpstr (goal_node (page, "person:1")->goal->agreed_on, ==, "2026-01-10");
+
+  /* Print, through the same GtkPrintOperation as the print dialog, into a PDF. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.print-to-file", "s", pdf));
+  {
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+    g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 10000);
+    g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 static void
 test_open_error_is_shown (void)
 {
@@ -197,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/ui/dashboard-actions", test_dashboard_actions);
   g_test_add_func ("/ui/empty-database-creates-demo", test_empty_database_creates_demo);
   g_test_add_func ("/ui/open-error-is-shown", test_open_error_is_shown);
+  g_test_add_func ("/ui/goals-page", test_goals_page);
   status = g_test_run ();
   attain_test_rm_rf (dir);
   g_free (dir);

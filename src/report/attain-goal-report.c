@@ -16,7 +16,7 @@ attain_goal_tree_report (const AttainGoalTree *tree,
   g_auto(GStrv) titles = attain_goal_tree_column_titles (tree);
   AttainTableReport *report = attain_table_report_new (title, company, language);
   /* Level, owner, kind, target, sum below, gap, actual, attainment, pace, agreed, SMART. */
-  static const double shares[] = { 0, 2.6, 1.2, 1.5, 1.5, 1.3, 1.5, 1.0, 0.9, 1.0, 2.6 };
+  static const double shares[] = { 0, 2.4, 2.0, 1.45, 1.45, 1.15, 1.45, 0.95, 0.95, 1.15, 2.3 };
   static const double align[] = { 0, 0, 0, 1, 1, 1, 1, 1, 0.5, 0.5, 0 };
 
   /* The level column of the file exports becomes indentation on paper. */

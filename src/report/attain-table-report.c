@@ -164,7 +164,7 @@ measure_row (AttainTableReport  *report,
 
   for (guint c = 0; c < report->columns->len && cells[c] != NULL; c++)
     {
-      double w = column_width (report, c, width) - 2 * CELL_PAD - (c == 1 ? indent * INDENT_STEP : 0);
+      double w = column_width (report, c, width) - 2 * CELL_PAD - (c == 0 ? indent * INDENT_STEP : 0);
       g_autoptr(PangoLayout) layout = cell_layout (report, cr, cells[c], bold, w,
                                                    g_array_index (report->columns, Column, c).xalign);
       double lw, lh;
@@ -233,7 +233,7 @@ draw_row (AttainTableReport  *report,
     {
       Column *column = &g_array_index (report->columns, Column, c);
       double w = column_width (report, c, width);
-      double shift = c == 1 ? indent * INDENT_STEP : 0;
+      double shift = c == 0 ? indent * INDENT_STEP : 0;
       g_autoptr(PangoLayout) layout = cell_layout (report, cr, cells[c], bold, w - 2 * CELL_PAD - shift, column->xalign);
 
       if (marked & (1u << c))

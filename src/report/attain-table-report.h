@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* A titled table laid out on pages: the header row repeats on every page, long cells wrap
- * within their column, rows never split across pages, and each page says "Page x of y". The
+/* A titled table laid out on pages: the header row repeats on every page, the first column is
+ * indented by each row's level, long cells wrap within their column, rows never split across pages, and each page says "Page x of y". The
  * same drawing serves a PDF file and a GtkPrintOperation; coordinates are points. */
 typedef struct _AttainTableReport AttainTableReport;
 
