@@ -111,11 +111,13 @@ target_to_text (AttainGoalDialog *self,
     return g_strdup ("");
   if (self->kind == ATTAIN_VALUE_MONEY)
     {
-      char number[64];
-      g_ascii_formatd (number, sizeof number, "%.2f", goal->target / 100.0);
-      return g_strdup (number);
+      /* As the tree shows it, without the currency sign: 2,574,000 or 2,574,000.50. */
+      g_autofree char *yuan = attain_format_grouped (goal->target / 100);
+      if (goal->target % 100 == 0)
+        return g_steal_pointer (&yuan);
+      return g_strdup_printf ("%s.%02d", yuan, (int) (goal->target % 100));
     }
-  return g_strdup_printf ("%" G_GINT64_FORMAT, goal->target);
+  return attain_format_grouped (goal->target);
 }
 
 static const char *

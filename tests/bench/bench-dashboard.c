@@ -7,6 +7,7 @@
 
 #include "model/attain-dashboard.h"
 #include "model/attain-demo.h"
+#include "model/attain-goal-item.h"
 
 static double
 seconds_since (gint64 start)
@@ -173,6 +174,35 @@ main (int   argc,
         y = time_dashboard (path, &scope, &year, &today);
         printf ("%-8s %14.1f %14.1f %15.0fx\n", scopes[i].label, q * 1000, y * 1000, scan / q);
       }
+  }
+
+  /* The goal tree of every unit and person: loading (four queries) and the rows the page
+   * binds, built once and then updated in place as after an edit. */
+  {
+    g_autoptr(AttainDb) db = attain_db_open_reader (path, &error);
+    double load[5], build[5], update[5];
+    guint nodes = 0;
+
+    g_assert_no_error (error);
+    for (int r = 0; r < 5; r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr(AttainGoalTree) tree = attain_goal_tree_load (db, &year, "revenue", &today, &error);
+        g_autoptr(GListModel) rows = NULL;
+
+        g_assert_no_error (error);
+        load[r] = seconds_since (start);
+        start = g_get_monotonic_time ();
+        rows = attain_goal_items_build (tree);
+        build[r] = seconds_since (start);
+        start = g_get_monotonic_time ();
+        g_assert_true (attain_goal_items_update (rows, tree));
+        update[r] = seconds_since (start);
+        nodes = tree->nodes->len;
+      }
+    printf ("\ngoal tree, %u units and people: load %.1f ms, build rows %.1f ms, update rows %.1f ms "
+            "(medians of 5)\n",
+            nodes, median (load, 5) * 1000, median (build, 5) * 1000, median (update, 5) * 1000);
   }
   return 0;
 }
