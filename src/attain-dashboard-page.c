@@ -387,12 +387,15 @@ reload_org (AttainDashboardPage *self)
 static void
 on_context_changed_cb (AttainDashboardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_array_set_size (self->history, 0);
-  if (!attain_org_company (attain_context_get_db (self->context), &self->scope, &error))
-    return;
-  reload_org (self);
+  /* A first company (the demo) starts the page at the top; later writes (goals) only refresh
+   * what the director is looking at. */
+  if (self->dashboard == NULL)
+    {
+      g_array_set_size (self->history, 0);
+      if (!attain_org_company (attain_context_get_db (self->context), &self->scope, NULL))
+        return;
+      reload_org (self);
+    }
   attain_dashboard_page_reload (self);
 }
 

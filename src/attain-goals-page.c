@@ -17,6 +17,7 @@ struct _AttainGoalsPage
   GtkDropDown        *metric_dropdown;
   GtkButton          *period_button;
   GtkLabel           *selection_label;
+  GtkLabel           *smart_label;
   GtkSpinner         *spinner;
   GtkColumnViewColumn *target_column;
   AdwToastOverlay    *toast_overlay;
@@ -147,6 +148,13 @@ update_actions (AttainGoalsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.undo", undo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.redo", redo != NULL);
   gtk_label_set_label (self->selection_label, node ? node->name : "");
+  {
+    /* The selected goal's SMART reasons in words, not only behind the row's warning icon. */
+    g_autofree char *smart = node ? attain_goal_node_smart_text (self->tree, node) : NULL;
+    g_autofree char *line = smart ? g_strdup_printf ("⚠ %s", smart) : NULL;
+    gtk_label_set_label (self->smart_label, line ? line : "");
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->smart_label), smart);
+  }
 }
 
 static void
@@ -1046,6 +1054,7 @@ attain_goals_page_class_init (AttainGoalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, period_button);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, smart_label);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, target_column);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, toast_overlay);
