@@ -11,6 +11,7 @@
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
 #include "report/attain-goal-report.h"
+#include "report/attain-review-report.h"
 
 static char *opt_database;
 static char *opt_today;
@@ -323,6 +324,73 @@ command_goals (int        argc,
   return 0;
 }
 
+static void
+print_report_progress (guint    done,
+                       guint    total,
+                       gpointer user_data)
+{
+  if (user_data != NULL)
+    g_printerr ("%u/%u\n", done, total);
+}
+
+static int
+command_report (int        argc,
+                char     **argv,
+                GError   **error)
+{
+  g_autofree char *period_text = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *output_dir = NULL;
+  g_autofree char *language = NULL;
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Person id"), "ID" },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("Unit id: everyone in it"), "ID" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("One PDF file"), "FILE" },
+    { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &output_dir, N_("A folder with one PDF a person"), "DIR" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Report language: zh_CN, zh_TW or en"), "LANG" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print progress"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("report — print review reports to PDF"));
+  g_autoptr(AttainDb) db = NULL;
+  g_autoptr(GArray) people = NULL;
+  AttainScope scope;
+  AttainPeriod period;
+  GDate today;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  if ((person == NULL) == (team == NULL) || (output == NULL) == (output_dir == NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Give --person or --team, and --output FILE.pdf or --output-dir DIR."));
+      return 2;
+    }
+  db = open_database (error);
+  if (db == NULL)
+    return 1;
+  if (!parse_scope_and_period (db, team, person, period_text, &scope, &period, &today, error))
+    return 2;
+  if (person != NULL)
+    {
+      if (!attain_org_describe (db, &scope, NULL, NULL, NULL, NULL, error))
+        return 1;
+      people = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (people, scope.id);
+    }
+  else if ((people = attain_review_team_people (db, scope.id, error)) == NULL)
+    return 1;
+  if (!attain_review_reports_write (db, people, &period, &today, attain_report_language_for (NULL), output, output_dir,
+                                    print_report_progress, quiet ? NULL : GINT_TO_POINTER (1), error))
+    return 1;
+  return 0;
+}
+
 static int
 command_units (GError **error)
 {
@@ -357,12 +425,17 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) context = NULL;
 
+  /* --language picks the catalog before gettext reads it: the report can be printed in another
+   * language than the desktop's. */
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], "--language"))
+      g_setenv ("LANGUAGE", argv[i + 1], TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATTAIN_LOCALEDIR") ? g_getenv ("ATTAIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals"));
+  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (context,
@@ -371,7 +444,8 @@ main (int   argc,
                                   "  units      list organisation units and people with their ids\n"
                                   "  dashboard  the dashboard's data for a unit or person and period\n"
                                   "  metrics    every metric for a unit or person and period\n"
-                                  "  goals      the goal decomposition tree for a period and metric"));
+                                  "  goals      the goal decomposition tree for a period and metric\n"
+                                  "  report     review reports of a person or a team as PDF"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -395,9 +469,11 @@ main (int   argc,
     status = command_units (&error);
   else if (g_str_equal (command, "goals"))
     status = command_goals (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "report"))
+    status = command_report (argc - 1, argv + 1, &error);
   else
     {
-      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals.\n"), command);
+      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report.\n"), command);
       return 2;
     }
 

@@ -22,6 +22,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/001-initial.sql",
   "/io/github/attain/Attain/schema/002-defaults.sql",
   "/io/github/attain/Attain/schema/003-goal-ratings.sql",
+  "/io/github/attain/Attain/schema/004-reviews.sql",
 };
 
 G_DEFINE_QUARK (attain-db-error-quark, attain_db_error)

@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-review.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (attain-review-error-quark, attain_review_error)
+
+/* The text fields a form may save, each with its own constant statement. */
+static const struct
+{
+  const char *field;
+  const char *sql;
+  gsize       offset;
+} text_fields[] = {
+  { "reviewer", "UPDATE reviews SET reviewer = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, reviewer) },
+  { "interview_on", "UPDATE reviews SET interview_on = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, interview_on) },
+  { "self_review", "UPDATE reviews SET self_review = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, self_review) },
+  { "strengths", "UPDATE reviews SET strengths = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, strengths) },
+  { "improvements", "UPDATE reviews SET improvements = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, improvements) },
+  { "employee_view", "UPDATE reviews SET employee_view = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, employee_view) },
+  { "training", "UPDATE reviews SET training = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, training) },
+};
+
+AttainMilestone *
+attain_milestone_new (const char *what,
+                      const char *due_on,
+                      const char *measure,
+                      const char *status)
+{
+  AttainMilestone *milestone = g_new0 (AttainMilestone, 1);
+
+  milestone->what = g_strdup (what);
+  milestone->due_on = g_strdup (due_on);
+  milestone->measure = g_strdup (measure);
+  milestone->status = g_strdup (status ? status : "planned");
+  return milestone;
+}
+
+void
+attain_milestone_free (AttainMilestone *milestone)
+{
+  if (milestone == NULL)
+    return;
+  g_free (milestone->what);
+  g_free (milestone->due_on);
+  g_free (milestone->measure);
+  g_free (milestone->status);
+  g_free (milestone);
+}
+
+const char *
+attain_milestone_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "in_progress") == 0)
+    return _("In progress");
+  if (g_strcmp0 (status, "done") == 0)
+    return _("Done");
+  if (g_strcmp0 (status, "missed") == 0)
+    return _("Missed");
+  return _("Planned");
+}
+
+void
+attain_review_free (AttainReview *review)
+{
+  if (review == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    g_free (G_STRUCT_MEMBER (char *, review, text_fields[i].offset));
+  g_free (review->signed_off_at);
+  g_clear_pointer (&review->milestones, g_ptr_array_unref);
+  g_free (review);
+}
+
+gboolean
+attain_review_is_locked (const AttainReview *review)
+{
+  return review->signed_off_at != NULL;
+}
+
+const char *
+attain_review_get_field (const AttainReview *review,
+                         const char         *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_str_equal (text_fields[i].field, field))
+      return G_STRUCT_MEMBER (char *, review, text_fields[i].offset);
+  return NULL;
+}
+
+static gboolean
+period_bounds_iso (const AttainPeriod *period,
+                   char              **first_iso,
+                   char              **last_iso)
+{
+  GDate first, last;
+
+  attain_period_bounds (period, &first, &last);
+  *first_iso = attain_date_to_iso (&first);
+  *last_iso = attain_date_to_iso (&last);
+  return TRUE;
+}
+
+AttainReview *
+attain_review_find (AttainDb            *db,
+                    gint64               person_id,
+                    const AttainPeriod  *period,
+                    GError             **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(AttainReview) review = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  period_bounds_iso (period, &first, &last);
+  stmt = attain_db_prepare (db,
+                            "SELECT id, reviewer, interview_on, self_review, strengths, improvements, "
+                            "employee_view, training, signed_off_at FROM reviews "
+                            "WHERE person_id = ?1 AND period_start = ?2 AND period_end = ?3",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        attain_db_set_error (db, error, _("Reading the review"));
+      return NULL;
+    }
+  review = g_new0 (AttainReview, 1);
+  review->id = sqlite3_column_int64 (stmt, 0);
+  review->person_id = person_id;
+  review->period = *period;
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    G_STRUCT_MEMBER (char *, review, text_fields[i].offset) = g_strdup ((const char *) sqlite3_column_text (stmt, 1 + i));
+  review->signed_off_at = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  sqlite3_reset (stmt);
+
+  review->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
+  stmt = attain_db_prepare (db, "SELECT what, due_on, measure, status FROM review_milestones "
+                                "WHERE review_id = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, review->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (review->milestones,
+                     attain_milestone_new ((const char *) sqlite3_column_text (stmt, 0),
+                                           (const char *) sqlite3_column_text (stmt, 1),
+                                           (const char *) sqlite3_column_text (stmt, 2),
+                                           (const char *) sqlite3_column_text (stmt, 3)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _("Reading the improvement plan"));
+      return NULL;
+    }
+  return g_steal_pointer (&review);
+}
+
+AttainReview *
+attain_review_open (AttainDb            *db,
+                    gint64               person_id,
+                    const AttainPeriod  *period,
+                    GError             **error)
+{
+  static const char *kinds[] = { "month", "quarter", "year" };
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AttainReview *review;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL && period != NULL, NULL);
+
+  review = attain_review_find (db, person_id, period, &local_error);
+  if (review != NULL || local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return review;
+    }
+  if (!attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, person_id }, NULL, NULL, NULL, NULL, error))
+    return NULL;
+
+  period_bounds_iso (period, &first, &last);
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO reviews (person_id, period_kind, period_start, period_end) "
+                            "VALUES (?1, ?2, ?3, ?4)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, kinds[period->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, last, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _("Starting the review"));
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return attain_review_find (db, person_id, period, error);
+}
+
+static gboolean
+refuse_if_locked (const AttainReview  *review,
+                  GError             **error)
+{
+  if (attain_review_is_locked (review))
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_LOCKED,
+                   _("This review was signed off on %s and is locked. Appeals and later notes go "
+                     "into the next review."),
+                   review->signed_off_at);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+attain_review_set_field (AttainDb      *db,
+                         AttainReview  *review,
+                         const char    *field,
+                         const char    *value,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  GDate date;
+
+  g_return_val_if_fail (db != NULL && review != NULL && field != NULL, FALSE);
+
+  if (!refuse_if_locked (review, error))
+    return FALSE;
+  if (g_str_equal (field, "interview_on") && value != NULL && value[0] != '\0' && !attain_date_parse_iso (value, &date))
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                   _("“%s” is not a date. Use a date like 2026-03-05."), value);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      char **slot;
+
+      if (!g_str_equal (text_fields[i].field, field))
+        continue;
+      slot = &G_STRUCT_MEMBER (char *, review, text_fields[i].offset);
+      if (g_strcmp0 (*slot, value) == 0)
+        return TRUE;
+      stmt = attain_db_prepare (db, text_fields[i].sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, review->id);
+      if (value != NULL && value[0] != '\0')
+        sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 2);
+      /* One statement is one transaction: a note is on disk the moment it is saved. */
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          return attain_db_set_error (db, error, _("Saving the review"));
+        }
+      sqlite3_reset (stmt);
+      g_free (*slot);
+      *slot = value && value[0] != '\0' ? g_strdup (value) : NULL;
+      return TRUE;
+    }
+  g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID, "No review field “%s”", field);
+  return FALSE;
+}
+
+gboolean
+attain_review_set_milestones (AttainDb      *db,
+                              AttainReview  *review,
+                              GPtrArray     *milestones,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL && review != NULL && milestones != NULL, FALSE);
+
+  if (!refuse_if_locked (review, error))
+    return FALSE;
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      AttainMilestone *m = g_ptr_array_index (milestones, i);
+      GDate date;
+      if (m->due_on != NULL && m->due_on[0] != '\0' && !attain_date_parse_iso (m->due_on, &date))
+        {
+          g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                       _("Milestone %u: “%s” is not a date. Use a date like 2026-03-05."), i + 1, m->due_on);
+          return FALSE;
+        }
+    }
+
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  stmt = attain_db_prepare (db, "DELETE FROM review_milestones WHERE review_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, review->id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _("Saving the improvement plan"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      AttainMilestone *m = g_ptr_array_index (milestones, i);
+      stmt = attain_db_prepare (db,
+                                "INSERT INTO review_milestones (review_id, position, what, due_on, measure, status) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, review->id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, m->what ? m->what : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, m->due_on, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, m->measure, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, m->status ? m->status : "planned", -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          attain_db_set_error (db, error, _("Saving the improvement plan"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+  if (!attain_db_commit (db, error))
+    goto fail;
+
+  g_ptr_array_set_size (review->milestones, 0);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      AttainMilestone *m = g_ptr_array_index (milestones, i);
+      g_ptr_array_add (review->milestones, attain_milestone_new (m->what, m->due_on, m->measure, m->status));
+    }
+  return TRUE;
+
+fail:
+  attain_db_rollback (db);
+  return FALSE;
+}
+
+AttainPeriod
+attain_review_next_period (const AttainReview *review)
+{
+  return attain_period_shift (&review->period, 1);
+}
+
+gboolean
+attain_review_add_next_goal (AttainDb      *db,
+                             AttainReview  *review,
+                             const char    *metric,
+                             const char    *target_text,
+                             GError       **error)
+{
+  const AttainGoalMetric *info = attain_goal_metric_lookup (metric);
+  AttainPeriod next = attain_review_next_period (review);
+  AttainScope owner = { ATTAIN_SCOPE_PERSON, review->person_id };
+  g_autoptr(AttainGoalHistory) history = attain_goal_history_new (db);
+  g_autoptr(AttainGoal) goal = NULL;
+  AttainGoalEdit *edit;
+  sqlite3_stmt *stmt;
+
+  if (!refuse_if_locked (review, error))
+    return FALSE;
+  if (info == NULL)
+    {
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC, _("Choose what the goal measures."));
+      return FALSE;
+    }
+  goal = attain_goal_new (&owner, metric, &next);
+  goal->has_target = TRUE;
+  if (!attain_parse_target (target_text, info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT,
+                            &goal->target, error))
+    return FALSE;
+  goal->proposed_by = g_strdup (_("Review interview"));
+  /* Agreed in the meeting: the salesperson was at the table. */
+  goal->agreed_on = review->interview_on ? g_strdup (review->interview_on) : NULL;
+  goal->id = attain_goal_history_reserve_id (history, error);
+  if (goal->id == 0)
+    return FALSE;
+  edit = attain_goal_edit_new (_("Goal agreed in a review"));
+  attain_goal_edit_add (edit, NULL, goal);
+  if (!attain_goal_history_apply (history, edit, error))
+    return FALSE;
+
+  stmt = attain_db_prepare (db, "UPDATE goals SET review_id = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, review->id);
+  sqlite3_bind_int64 (stmt, 2, goal->id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return attain_db_set_error (db, error, _("Saving a goal"));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GPtrArray *
+attain_review_next_goals (AttainDb            *db,
+                          const AttainReview  *review,
+                          GError             **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, review->id);
+
+  return attain_goals_query (db, "review_id = CAST (?1 AS INTEGER)", id, NULL, NULL, error);
+}
+
+gboolean
+attain_review_sign_off (AttainDb      *db,
+                        AttainReview  *review,
+                        const GDate   *today,
+                        GError       **error)
+{
+  g_autofree char *date = attain_date_to_iso (today);
+  sqlite3_stmt *stmt;
+
+  if (!refuse_if_locked (review, error))
+    return FALSE;
+  if (review->interview_on == NULL)
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                   _("Enter the date the interview was held before signing off."));
+      return FALSE;
+    }
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  stmt = attain_db_prepare (db, "UPDATE reviews SET signed_off_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, review->id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _("Signing off the review"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO audit_log (actor, entity, entity_id, field, new_value, reason) "
+                            "VALUES (?1, 'review', ?2, 'signed_off_at', ?3, 'Sign-off')",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, review->id);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _("Writing the audit log"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (!attain_db_commit (db, error))
+    goto fail;
+  review->signed_off_at = g_steal_pointer (&date);
+  return TRUE;
+
+fail:
+  attain_db_rollback (db);
+  return FALSE;
+}

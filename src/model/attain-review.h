@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "attain-goal-history.h"
+
+G_BEGIN_DECLS
+
+#define ATTAIN_REVIEW_ERROR (attain_review_error_quark ())
+
+typedef enum
+{
+  ATTAIN_REVIEW_ERROR_LOCKED,
+  ATTAIN_REVIEW_ERROR_INVALID,
+} AttainReviewError;
+
+typedef struct
+{
+  char *what;
+  char *due_on;
+  char *measure;
+  char *status;  /* planned, in_progress, done, missed */
+} AttainMilestone;
+
+/* One person's one-on-one for one period. Every field is saved as it is typed, each save its
+ * own transaction, so nothing typed is lost; once signed off the row is locked. */
+typedef struct
+{
+  gint64        id;
+  gint64        person_id;
+  AttainPeriod  period;
+  char         *reviewer;
+  char         *interview_on;
+  char         *self_review;
+  char         *strengths;
+  char         *improvements;
+  char         *employee_view;
+  char         *training;
+  char         *signed_off_at;
+  GPtrArray    *milestones; /* AttainMilestone* */
+} AttainReview;
+
+GQuark           attain_review_error_quark    (void);
+AttainReview    *attain_review_open           (AttainDb            *db,
+                                               gint64               person_id,
+                                               const AttainPeriod  *period,
+                                               GError             **error);
+AttainReview    *attain_review_find           (AttainDb            *db,
+                                               gint64               person_id,
+                                               const AttainPeriod  *period,
+                                               GError             **error);
+void             attain_review_free           (AttainReview        *review);
+gboolean         attain_review_is_locked      (const AttainReview  *review);
+const char      *attain_review_get_field      (const AttainReview  *review,
+                                               const char          *field);
+gboolean         attain_review_set_field      (AttainDb            *db,
+                                               AttainReview        *review,
+                                               const char          *field,
+                                               const char          *value,
+                                               GError             **error);
+gboolean         attain_review_set_milestones (AttainDb            *db,
+                                               AttainReview        *review,
+                                               GPtrArray           *milestones,
+                                               GError             **error);
+gboolean         attain_review_add_next_goal  (AttainDb            *db,
+                                               AttainReview        *review,
+                                               const char          *metric,
+                                               const char          *target_text,
+                                               GError             **error);
+GPtrArray       *attain_review_next_goals     (AttainDb            *db,
+                                               const AttainReview  *review,
+                                               GError             **error);
+gboolean         attain_review_sign_off       (AttainDb            *db,
+                                               AttainReview        *review,
+                                               const GDate         *today,
+                                               GError             **error);
+AttainMilestone *attain_milestone_new         (const char          *what,
+                                               const char          *due_on,
+                                               const char          *measure,
+                                               const char          *status);
+void             attain_milestone_free        (AttainMilestone     *milestone);
+const char      *attain_milestone_status_label (const char         *status);
+AttainPeriod     attain_review_next_period    (const AttainReview  *review);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReview, attain_review_free)
+
+G_END_DECLS

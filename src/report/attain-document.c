@@ -1,0 +1,720 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-document.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "charts/attain-chart-style.h"
+
+#define MARGIN_X 51.0    /* 18 mm */
+#define MARGIN_Y 48.0    /* 17 mm, with header and footer inside */
+#define BODY_SIZE 9.5
+#define SMALL_SIZE 8.0
+#define HEADING_SIZE 11.5
+#define TITLE_SIZE 18.0
+#define CELL_PAD 3.0
+#define GAP 8.0
+
+typedef enum
+{
+  BLOCK_TITLE,
+  BLOCK_FIELDS,
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_TABLE,
+  BLOCK_CHART,
+  BLOCK_SIGNATURES,
+} BlockKind;
+
+typedef struct
+{
+  char   **cells;
+  gboolean bold;
+  double   height;
+} TableRow;
+
+typedef struct
+{
+  BlockKind              kind;
+  char                  *text;
+  char                  *subtitle;
+  char                 **strings;   /* fields: label, value, ...; table titles; signature roles */
+  double                *shares;
+  double                *xaligns;
+  guint                  n_columns;
+  GPtrArray             *rows;      /* TableRow* */
+  double                 chart_height;
+  AttainDocumentDrawFunc draw;
+  gpointer               data;
+  GDestroyNotify         destroy;
+  /* Measured by paginate. */
+  PangoLayout           *layout;    /* paragraphs */
+  GArray                *line_tops; /* double per line, and the bottom as the last entry */
+  double                 height;    /* whole-block height (not for paragraphs and tables) */
+  double                 header_height;
+} Block;
+
+typedef struct
+{
+  guint  page;
+  guint  block;
+  double y;
+  guint  first; /* line or row */
+  guint  last;  /* exclusive */
+} Placement;
+
+struct _AttainDocument
+{
+  char            *header;
+  char            *footer;
+  AttainChartStyle style;
+  GPtrArray       *blocks;
+  GArray          *placements;
+  guint            n_pages;
+};
+
+static void
+table_row_free (TableRow *row)
+{
+  g_strfreev (row->cells);
+  g_free (row);
+}
+
+static void
+block_free (Block *block)
+{
+  g_free (block->text);
+  g_free (block->subtitle);
+  g_strfreev (block->strings);
+  g_free (block->shares);
+  g_free (block->xaligns);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_clear_object (&block->layout);
+  g_clear_pointer (&block->line_tops, g_array_unref);
+  if (block->destroy != NULL)
+    block->destroy (block->data);
+  g_free (block);
+}
+
+AttainDocument *
+attain_document_new (const char *language,
+                     const char *header,
+                     const char *footer)
+{
+  AttainDocument *document = g_new0 (AttainDocument, 1);
+
+  document->header = g_strdup (header);
+  document->footer = g_strdup (footer);
+  attain_chart_style_init_light (&document->style);
+  document->style.language = g_intern_string (language);
+  document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  document->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  return document;
+}
+
+void
+attain_document_free (AttainDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->header);
+  g_free (document->footer);
+  g_ptr_array_unref (document->blocks);
+  g_array_unref (document->placements);
+  g_free (document);
+}
+
+static Block *
+add_block (AttainDocument *document,
+           BlockKind       kind)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  g_ptr_array_add (document->blocks, block);
+  return block;
+}
+
+void
+attain_document_add_title (AttainDocument *document,
+                           const char     *title,
+                           const char     *subtitle)
+{
+  Block *block = add_block (document, BLOCK_TITLE);
+
+  block->text = g_strdup (title);
+  block->subtitle = g_strdup (subtitle);
+}
+
+void
+attain_document_add_fields (AttainDocument     *document,
+                            const char * const *labels_and_values)
+{
+  add_block (document, BLOCK_FIELDS)->strings = g_strdupv ((char **) labels_and_values);
+}
+
+void
+attain_document_add_heading (AttainDocument *document,
+                             const char     *text)
+{
+  add_block (document, BLOCK_HEADING)->text = g_strdup (text);
+}
+
+void
+attain_document_add_paragraph (AttainDocument *document,
+                               const char     *text)
+{
+  add_block (document, BLOCK_PARAGRAPH)->text = g_strdup (text && text[0] ? text : "—");
+}
+
+void
+attain_document_add_table (AttainDocument     *document,
+                           const char * const *titles,
+                           const double       *shares,
+                           const double       *xaligns)
+{
+  Block *block = add_block (document, BLOCK_TABLE);
+
+  block->strings = g_strdupv ((char **) titles);
+  block->n_columns = g_strv_length (block->strings);
+  block->shares = g_memdup2 (shares, sizeof (double) * block->n_columns);
+  block->xaligns = g_memdup2 (xaligns, sizeof (double) * block->n_columns);
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) table_row_free);
+}
+
+void
+attain_document_add_table_row (AttainDocument     *document,
+                               const char * const *cells,
+                               gboolean            bold)
+{
+  Block *block = g_ptr_array_index (document->blocks, document->blocks->len - 1);
+  TableRow *row = g_new0 (TableRow, 1);
+
+  g_return_if_fail (block->kind == BLOCK_TABLE);
+  row->cells = g_strdupv ((char **) cells);
+  row->bold = bold;
+  g_ptr_array_add (block->rows, row);
+}
+
+void
+attain_document_add_chart (AttainDocument        *document,
+                           double                 height,
+                           AttainDocumentDrawFunc draw,
+                           gpointer               data,
+                           GDestroyNotify         destroy)
+{
+  Block *block = add_block (document, BLOCK_CHART);
+
+  block->chart_height = height;
+  block->draw = draw;
+  block->data = data;
+  block->destroy = destroy;
+}
+
+void
+attain_document_add_signatures (AttainDocument     *document,
+                                const char * const *roles)
+{
+  add_block (document, BLOCK_SIGNATURES)->strings = g_strdupv ((char **) roles);
+}
+
+static PangoLayout *
+text_layout (AttainDocument *document,
+             cairo_t        *cr,
+             const char     *text,
+             double          size,
+             gboolean        bold,
+             double          width,
+             double          xalign)
+{
+  PangoLayout *layout = attain_chart_layout (cr, &document->style, size, bold, text ? text : "");
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, xalign > 0.75 ? PANGO_ALIGN_RIGHT : xalign > 0.25 ? PANGO_ALIGN_CENTER
+                                                                                        : PANGO_ALIGN_LEFT);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  double w, h;
+
+  attain_chart_layout_size (layout, &w, &h);
+  return h;
+}
+
+static double
+column_x (const Block *block,
+          guint        column,
+          double       content)
+{
+  double total = 0, before = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      total += block->shares[c];
+      if (c < column)
+        before += block->shares[c];
+    }
+  return content * before / total;
+}
+
+static double
+measure_cells (AttainDocument     *document,
+               cairo_t            *cr,
+               const Block        *block,
+               const char * const *cells,
+               gboolean            bold,
+               double              content)
+{
+  double height = 0;
+
+  for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
+    {
+      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD;
+      g_autoptr(PangoLayout) layout = text_layout (document, cr, cells[c], BODY_SIZE - 0.5, bold, w, block->xaligns[c]);
+      height = MAX (height, layout_height (layout));
+    }
+  return height + 2 * CELL_PAD;
+}
+
+static void
+measure (AttainDocument *document,
+         cairo_t        *cr,
+         Block          *block,
+         double          content)
+{
+  switch (block->kind)
+    {
+    case BLOCK_TITLE:
+      {
+        g_autoptr(PangoLayout) title = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
+        g_autoptr(PangoLayout) subtitle = text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0);
+        block->height = layout_height (title) + layout_height (subtitle) + GAP;
+      }
+      break;
+    case BLOCK_FIELDS:
+      {
+        guint n = g_strv_length (block->strings) / 2;
+        block->height = 0;
+        /* Two label-value pairs a line. */
+        for (guint i = 0; i < n; i += 2)
+          {
+            double line = 0;
+            for (guint k = i; k < MIN (i + 2, n); k++)
+              {
+                g_autoptr(PangoLayout) value = text_layout (document, cr, block->strings[2 * k + 1], BODY_SIZE, FALSE,
+                                                            content / 2 - 80, 0);
+                line = MAX (line, layout_height (value));
+              }
+            block->height += line + 3;
+          }
+        block->height += GAP;
+      }
+      break;
+    case BLOCK_HEADING:
+      {
+        g_autoptr(PangoLayout) layout = text_layout (document, cr, block->text, HEADING_SIZE, TRUE, content, 0);
+        block->height = layout_height (layout) + 6 + 4;
+      }
+      break;
+    case BLOCK_PARAGRAPH:
+      {
+        PangoLayoutIter *iter;
+        double bottom = 0;
+
+        g_clear_object (&block->layout);
+        g_clear_pointer (&block->line_tops, g_array_unref);
+        block->layout = text_layout (document, cr, block->text, BODY_SIZE, FALSE, content, 0);
+        pango_layout_set_spacing (block->layout, 2 * PANGO_SCALE);
+        block->line_tops = g_array_new (FALSE, FALSE, sizeof (double));
+        iter = pango_layout_get_iter (block->layout);
+        do
+          {
+            PangoRectangle logical;
+            double top;
+            pango_layout_iter_get_line_extents (iter, NULL, &logical);
+            top = (double) logical.y / PANGO_SCALE;
+            g_array_append_val (block->line_tops, top);
+            bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+          }
+        while (pango_layout_iter_next_line (iter));
+        pango_layout_iter_free (iter);
+        g_array_append_val (block->line_tops, bottom);
+      }
+      break;
+    case BLOCK_TABLE:
+      block->header_height = measure_cells (document, cr, block, (const char * const *) block->strings, TRUE, content);
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          TableRow *row = g_ptr_array_index (block->rows, r);
+          row->height = measure_cells (document, cr, block, (const char * const *) row->cells, row->bold, content);
+        }
+      break;
+    case BLOCK_CHART:
+      block->height = block->chart_height + GAP;
+      break;
+    case BLOCK_SIGNATURES:
+      block->height = 70;
+      break;
+    }
+}
+
+static void
+place (AttainDocument *document,
+       guint           page,
+       guint           block,
+       double          y,
+       guint           first,
+       guint           last)
+{
+  Placement placement = { page, block, y, first, last };
+
+  g_array_append_val (document->placements, placement);
+}
+
+guint
+attain_document_paginate (AttainDocument *document,
+                          cairo_t        *cr,
+                          double          width,
+                          double          height)
+{
+  double content = width - 2 * MARGIN_X;
+  double top = MARGIN_Y + SMALL_SIZE * 2.5;
+  double bottom = height - MARGIN_Y - SMALL_SIZE * 2.5;
+  double y = top;
+  guint page = 0;
+
+  g_array_set_size (document->placements, 0);
+  for (guint b = 0; b < document->blocks->len; b++)
+    measure (document, cr, g_ptr_array_index (document->blocks, b), content);
+
+  for (guint b = 0; b < document->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (document->blocks, b);
+
+      if (block->kind == BLOCK_PARAGRAPH)
+        {
+          guint n_lines = block->line_tops->len - 1, first = 0;
+
+          while (first < n_lines)
+            {
+              double start = g_array_index (block->line_tops, double, first);
+              guint last = first;
+              while (last < n_lines && y + g_array_index (block->line_tops, double, last + 1) - start <= bottom)
+                last++;
+              if (last == first)
+                {
+                  /* Not even one line fits: continue on the next page. */
+                  page++;
+                  y = top;
+                  continue;
+                }
+              place (document, page, b, y, first, last);
+              y += g_array_index (block->line_tops, double, last) - start;
+              first = last;
+              if (first < n_lines)
+                {
+                  page++;
+                  y = top;
+                }
+            }
+          y += GAP;
+        }
+      else if (block->kind == BLOCK_TABLE)
+        {
+          guint first = 0;
+
+          do
+            {
+              double used = block->header_height;
+              guint last = first;
+              while (last < block->rows->len
+                     && y + used + ((TableRow *) g_ptr_array_index (block->rows, last))->height <= bottom)
+                used += ((TableRow *) g_ptr_array_index (block->rows, last++))->height;
+              if (last == first && block->rows->len > 0)
+                {
+                  page++;
+                  y = top;
+                  continue;
+                }
+              place (document, page, b, y, first, last);
+              y += used;
+              first = last;
+              if (first < block->rows->len)
+                {
+                  page++;
+                  y = top;
+                }
+            }
+          while (first < block->rows->len);
+          y += GAP;
+        }
+      else
+        {
+          double needed = block->height;
+
+          /* A heading keeps at least a few lines of what follows with it. */
+          if (block->kind == BLOCK_HEADING && b + 1 < document->blocks->len)
+            needed += BODY_SIZE * 4;
+          if (y + needed > bottom && y > top)
+            {
+              page++;
+              y = top;
+            }
+          place (document, page, b, y, 0, 0);
+          y += block->height;
+        }
+    }
+  document->n_pages = page + 1;
+  return document->n_pages;
+}
+
+static void
+draw_cells (AttainDocument     *document,
+            cairo_t            *cr,
+            const Block        *block,
+            const char * const *cells,
+            gboolean            bold,
+            double              x0,
+            double              y,
+            double              content)
+{
+  for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
+    {
+      double x = x0 + column_x (block, c, content);
+      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD;
+      g_autoptr(PangoLayout) layout = text_layout (document, cr, cells[c], BODY_SIZE - 0.5, bold, w, block->xaligns[c]);
+      cairo_move_to (cr, x + CELL_PAD, y + CELL_PAD);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+static void
+draw_placement (AttainDocument  *document,
+                cairo_t         *cr,
+                const Placement *placement,
+                double           width)
+{
+  Block *block = g_ptr_array_index (document->blocks, placement->block);
+  double content = width - 2 * MARGIN_X;
+  double x = MARGIN_X, y = placement->y;
+
+  attain_chart_set_color (cr, &document->style.foreground);
+  switch (block->kind)
+    {
+    case BLOCK_TITLE:
+      {
+        g_autoptr(PangoLayout) title = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
+        g_autoptr(PangoLayout) subtitle = text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0);
+        cairo_move_to (cr, x, y);
+        pango_cairo_show_layout (cr, title);
+        attain_chart_set_color (cr, &document->style.dim);
+        cairo_move_to (cr, x, y + layout_height (title));
+        pango_cairo_show_layout (cr, subtitle);
+      }
+      break;
+    case BLOCK_FIELDS:
+      {
+        guint n = g_strv_length (block->strings) / 2;
+        for (guint i = 0; i < n; i += 2)
+          {
+            double line = 0;
+            for (guint k = i; k < MIN (i + 2, n); k++)
+              {
+                double cx = x + (k - i) * content / 2;
+                g_autoptr(PangoLayout) label = text_layout (document, cr, block->strings[2 * k], BODY_SIZE, FALSE, 76, 0);
+                g_autoptr(PangoLayout) value = text_layout (document, cr, block->strings[2 * k + 1], BODY_SIZE, TRUE,
+                                                            content / 2 - 80, 0);
+                attain_chart_set_color (cr, &document->style.dim);
+                cairo_move_to (cr, cx, y);
+                pango_cairo_show_layout (cr, label);
+                attain_chart_set_color (cr, &document->style.foreground);
+                cairo_move_to (cr, cx + 78, y);
+                pango_cairo_show_layout (cr, value);
+                line = MAX (line, layout_height (value));
+              }
+            y += line + 3;
+          }
+      }
+      break;
+    case BLOCK_HEADING:
+      {
+        g_autoptr(PangoLayout) layout = text_layout (document, cr, block->text, HEADING_SIZE, TRUE, content, 0);
+        double h = layout_height (layout);
+        cairo_move_to (cr, x, y + 4);
+        pango_cairo_show_layout (cr, layout);
+        cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+        cairo_set_line_width (cr, 1.2);
+        cairo_move_to (cr, x, y + 4 + h + 2);
+        cairo_line_to (cr, x + content, y + 4 + h + 2);
+        cairo_stroke (cr);
+      }
+      break;
+    case BLOCK_PARAGRAPH:
+      {
+        /* Show only this fragment's lines, each at its place relative to the first. */
+        PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
+        double start = g_array_index (block->line_tops, double, placement->first);
+        guint line = 0;
+        do
+          {
+            if (line >= placement->first && line < placement->last)
+              {
+                int baseline = pango_layout_iter_get_baseline (iter);
+                PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
+                PangoRectangle logical;
+                pango_layout_iter_get_line_extents (iter, NULL, &logical);
+                cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + (double) baseline / PANGO_SCALE - start);
+                pango_cairo_show_layout_line (cr, layout_line);
+              }
+            line++;
+          }
+        while (pango_layout_iter_next_line (iter));
+        pango_layout_iter_free (iter);
+      }
+      break;
+    case BLOCK_TABLE:
+      cairo_set_source_rgb (cr, 0.93, 0.93, 0.94);
+      cairo_rectangle (cr, x, y, content, block->header_height);
+      cairo_fill (cr);
+      attain_chart_set_color (cr, &document->style.foreground);
+      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, x, y, content);
+      y += block->header_height;
+      for (guint r = placement->first; r < placement->last; r++)
+        {
+          TableRow *row = g_ptr_array_index (block->rows, r);
+          attain_chart_set_color (cr, &document->style.foreground);
+          draw_cells (document, cr, block, (const char * const *) row->cells, row->bold, x, y, content);
+          y += row->height;
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+          cairo_set_line_width (cr, 0.5);
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x + content, y);
+          cairo_stroke (cr);
+        }
+      break;
+    case BLOCK_CHART:
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      block->draw (cr, content, block->chart_height, document->style.language, block->data);
+      cairo_restore (cr);
+      break;
+    case BLOCK_SIGNATURES:
+      {
+        guint n = g_strv_length (block->strings);
+        double column = content / MAX (n, 1);
+        for (guint i = 0; i < n; i++)
+          {
+            double cx = x + i * column;
+            /* Translators: under a signature line */
+            g_autoptr(PangoLayout) role = text_layout (document, cr, block->strings[i], BODY_SIZE, TRUE, column - 12, 0);
+            g_autoptr(PangoLayout) date = text_layout (document, cr, _("Date:"), BODY_SIZE, FALSE, column - 12, 0);
+            cairo_set_source_rgb (cr, 0, 0, 0);
+            cairo_set_line_width (cr, 0.8);
+            cairo_move_to (cr, cx, y + 30);
+            cairo_line_to (cr, cx + column - 16, y + 30);
+            cairo_stroke (cr);
+            cairo_move_to (cr, cx, y + 33);
+            pango_cairo_show_layout (cr, role);
+            cairo_move_to (cr, cx, y + 50);
+            pango_cairo_show_layout (cr, date);
+          }
+      }
+      break;
+    }
+}
+
+void
+attain_document_draw_page (AttainDocument *document,
+                           cairo_t        *cr,
+                           guint           page,
+                           double          width,
+                           double          height)
+{
+  /* Translators: page footer of a printed review, "Page 2 of 3" */
+  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, document->n_pages);
+  /* Translators: marked at the top of every page of a review report */
+  const char *confidential = _("Confidential");
+
+  cairo_save (cr);
+  {
+    g_autoptr(PangoLayout) left = text_layout (document, cr, document->header, SMALL_SIZE, FALSE, 0, 0);
+    g_autoptr(PangoLayout) right = text_layout (document, cr, confidential, SMALL_SIZE, TRUE, 0, 0);
+    g_autoptr(PangoLayout) foot = text_layout (document, cr, document->footer, SMALL_SIZE, FALSE, 0, 0);
+    g_autoptr(PangoLayout) pages = text_layout (document, cr, number, SMALL_SIZE, FALSE, 0, 0);
+    double w, h;
+
+    attain_chart_set_color (cr, &document->style.dim);
+    cairo_move_to (cr, MARGIN_X, MARGIN_Y);
+    pango_cairo_show_layout (cr, left);
+    attain_chart_layout_size (right, &w, &h);
+    cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+    cairo_move_to (cr, width - MARGIN_X - w, MARGIN_Y);
+    pango_cairo_show_layout (cr, right);
+    attain_chart_set_color (cr, &document->style.dim);
+    cairo_move_to (cr, MARGIN_X, height - MARGIN_Y - h);
+    pango_cairo_show_layout (cr, foot);
+    attain_chart_layout_size (pages, &w, &h);
+    cairo_move_to (cr, width - MARGIN_X - w, height - MARGIN_Y - h);
+    pango_cairo_show_layout (cr, pages);
+  }
+  for (guint i = 0; i < document->placements->len; i++)
+    {
+      Placement *placement = &g_array_index (document->placements, Placement, i);
+      if (placement->page == page)
+        draw_placement (document, cr, placement, width);
+    }
+  cairo_restore (cr);
+}
+
+gboolean
+attain_documents_write_pdf (GPtrArray   *documents,
+                            const char  *path,
+                            const char  *title,
+                            GError     **error)
+{
+  const double width = 595.276, height = 841.89; /* A4 portrait */
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Attain");
+  cr = cairo_create (surface);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      AttainDocument *document = g_ptr_array_index (documents, d);
+      guint pages = attain_document_paginate (document, cr, width, height);
+      for (guint page = 0; page < pages; page++)
+        {
+          attain_document_draw_page (document, cr, page, width, height);
+          cairo_show_page (cr);
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

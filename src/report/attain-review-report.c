@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-review-report.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "charts/attain-funnel-chart.h"
+#include "charts/attain-trend-chart.h"
+#include "model/attain-dashboard.h"
+
+const char *
+attain_report_language_for (const char *locale)
+{
+  if (locale == NULL)
+    locale = g_get_language_names ()[0];
+  if (g_str_has_prefix (locale, "zh_TW") || g_str_has_prefix (locale, "zh_HK") || g_str_has_prefix (locale, "zh-tw"))
+    return "zh-tw";
+  /* English reports still name Chinese people: simplified glyphs for them. */
+  return g_str_has_prefix (locale, "en") ? "en" : "zh-cn";
+}
+
+static void
+paper_style (AttainChartStyle *style,
+             const char       *language)
+{
+  attain_chart_style_init_light (style);
+  style->font_size = 8.0;
+  style->language = language;
+}
+
+static void
+draw_trend (cairo_t    *cr,
+            double      width,
+            double      height,
+            const char *language,
+            gpointer    data)
+{
+  AttainChartStyle style;
+
+  paper_style (&style, language);
+  attain_trend_chart_draw (cr, data, &style, width, height, -1);
+}
+
+static void
+draw_funnel (cairo_t    *cr,
+             double      width,
+             double      height,
+             const char *language,
+             gpointer    data)
+{
+  AttainChartStyle style;
+
+  paper_style (&style, language);
+  /* Centred at two thirds of the width: a funnel wider than that reads as a bar chart. */
+  cairo_translate (cr, width / 6, 0);
+  attain_funnel_chart_draw (cr, data, &style, width * 2 / 3, height);
+}
+
+static char *
+score_text (double score)
+{
+  char number[32];
+
+  if (isnan (score))
+    return g_strdup ("—");
+  g_ascii_formatd (number, sizeof number, "%.1f", score);
+  return g_strdup (number);
+}
+
+/* The KPI lines: every counted metric with a target for the person in the period, weighted as
+ * the person's goals for the period's year weigh them. Score: attainment × 100, capped at 120. */
+static void
+add_results (AttainDocument       *document,
+             AttainDb             *db,
+             gint64                person_id,
+             const AttainMetrics  *metrics,
+             const AttainPeriod   *period,
+             double               *total_score)
+{
+  const char *titles[] = { _("Metric"), _("Weight"), _("Target"), _("Actual"), _("Attainment"), _("Score"), NULL };
+  const double shares[] = { 2.6, 1.0, 1.6, 1.6, 1.2, 1.0 };
+  const double aligns[] = { 0, 1, 1, 1, 1, 1 };
+  AttainScope owner = { ATTAIN_SCOPE_PERSON, person_id };
+  AttainPeriod year = attain_period_fiscal_year (period);
+  g_autoptr(GPtrArray) year_goals = attain_goals_of_owner (db, &owner, &year, NULL);
+  g_autoptr(GPtrArray) own_goals = attain_goals_of_owner (db, &owner, period, NULL);
+  const AttainGoalMetric *goal_metrics;
+  double weighted = 0, weights = 0;
+  guint n, lines = 0;
+
+  attain_document_add_table (document, titles, shares, aligns);
+  goal_metrics = attain_goal_metrics (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      AttainMetricId id;
+      const AttainMetricValue *v;
+      double weight = 0, score;
+      g_autofree char *weight_text = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *actual = NULL;
+      g_autofree char *attainment = NULL;
+      g_autofree char *score_str = NULL;
+
+      if (!attain_metric_from_key (goal_metrics[i].key, &id) || isnan (metrics->values[id].target))
+        continue;
+      v = &metrics->values[id];
+      for (guint g = 0; own_goals && g < own_goals->len; g++)
+        if (g_str_equal (((AttainGoal *) g_ptr_array_index (own_goals, g))->metric, goal_metrics[i].key))
+          weight = ((AttainGoal *) g_ptr_array_index (own_goals, g))->weight;
+      for (guint g = 0; weight == 0 && year_goals && g < year_goals->len; g++)
+        if (g_str_equal (((AttainGoal *) g_ptr_array_index (year_goals, g))->metric, goal_metrics[i].key))
+          weight = ((AttainGoal *) g_ptr_array_index (year_goals, g))->weight;
+
+      score = isnan (v->attainment) ? 0 : MIN (v->attainment * 100, 120);
+      weighted += weight * score;
+      weights += weight;
+      weight_text = attain_format_percent (weight / 10000.0);
+      target = attain_metric_format (metrics, id, v->target);
+      actual = attain_metric_format (metrics, id, v->value);
+      attainment = attain_format_percent (v->attainment);
+      score_str = score_text (score);
+      {
+        const char *cells[] = { _(goal_metrics[i].label), weight_text, target, actual, attainment, score_str, NULL };
+        attain_document_add_table_row (document, cells, FALSE);
+      }
+      lines++;
+    }
+
+  *total_score = weights > 0 ? weighted / weights : NAN;
+  {
+    g_autofree char *weight_total = attain_format_percent (weights / 10000.0);
+    g_autofree char *total = score_text (*total_score);
+    const char *cells[] = { _("Weighted results score"), weight_total, "", "", "", total, NULL };
+    if (lines > 0)
+      attain_document_add_table_row (document, cells, TRUE);
+    else
+      {
+        const char *none[] = { _("No targets were set for this period."), "", "", "", "", "", NULL };
+        attain_document_add_table_row (document, none, FALSE);
+      }
+  }
+}
+
+static void
+add_milestones (AttainDocument *document,
+                GPtrArray      *milestones)
+{
+  const char *titles[] = { _("What"), _("By"), _("How it is measured"), _("Status"), NULL };
+  const double shares[] = { 3.2, 1.2, 2.6, 1.1 };
+  const double aligns[] = { 0, 0.5, 0, 0.5 };
+
+  if (milestones == NULL || milestones->len == 0)
+    {
+      attain_document_add_paragraph (document, _("No milestones were set."));
+      return;
+    }
+  attain_document_add_table (document, titles, shares, aligns);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      AttainMilestone *m = g_ptr_array_index (milestones, i);
+      const char *cells[] = { m->what, m->due_on ? m->due_on : "", m->measure ? m->measure : "",
+                              attain_milestone_status_label (m->status), NULL };
+      attain_document_add_table_row (document, cells, FALSE);
+    }
+}
+
+AttainDocument *
+attain_review_report_build (AttainDb            *db,
+                            gint64               person_id,
+                            const AttainPeriod  *period,
+                            const GDate         *today,
+                            const char          *language,
+                            GError             **error)
+{
+  AttainScope scope = { ATTAIN_SCOPE_PERSON, person_id };
+  g_autoptr(AttainDashboard) dashboard = NULL;
+  g_autoptr(AttainReview) review = NULL;
+  g_autoptr(AttainReview) previous = NULL;
+  g_autoptr(GPtrArray) next_goals = NULL;
+  g_autoptr(AttainDocument) document = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *company = attain_db_get_setting (db, "company_name", "");
+  g_autofree char *period_label = attain_period_to_label (period);
+  g_autofree char *header = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *printed = attain_date_to_iso (today);
+  AttainPeriod last = attain_period_shift (period, -1);
+  double total_score = NAN;
+
+  dashboard = attain_dashboard_load (db, &scope, period, today, error);
+  if (dashboard == NULL)
+    return NULL;
+  if (!attain_org_describe (db, &dashboard->parent, &team, NULL, NULL, NULL, error))
+    return NULL;
+  /* Reading never creates: a report of a period without a review prints its empty form. */
+  review = attain_review_find (db, person_id, period, error);
+  if (review == NULL && error != NULL && *error != NULL)
+    return NULL;
+  previous = attain_review_find (db, person_id, &last, NULL);
+  if (review != NULL)
+    next_goals = attain_review_next_goals (db, review, NULL);
+
+  /* Translators: header of every page of a review: company · person · period */
+  header = g_strdup_printf (_("%s · %s · %s"), company, dashboard->scope_name, period_label);
+  /* Translators: footer of a printed review, %s is the date it was printed */
+  footer = g_strdup_printf (_("Printed %s by Attain"), printed);
+  document = attain_document_new (language, header, footer);
+
+  /* Translators: %s is the person's name and the period */
+  subtitle = g_strdup_printf (_("%s — %s"), dashboard->scope_name, period_label);
+  attain_document_add_title (document, _("Performance Review"), subtitle);
+  status = review && review->signed_off_at ? g_strdup_printf (_("Signed off %s"), review->signed_off_at)
+                                           : g_strdup (_("Draft"));
+  {
+    const char *fields[] = {
+      _("Company"), company,
+      _("Name"), dashboard->scope_name,
+      _("Position"), dashboard->scope_kind,
+      _("Team"), team,
+      _("Period"), period_label,
+      _("Reviewer"), review && review->reviewer ? review->reviewer : "",
+      _("Interview date"), review && review->interview_on ? review->interview_on : "",
+      _("Status"), status,
+      NULL
+    };
+    attain_document_add_fields (document, fields);
+  }
+
+  attain_document_add_heading (document, _("Results against goals"));
+  add_results (document, db, person_id, dashboard->metrics, period, &total_score);
+
+  attain_document_add_heading (document, _("Revenue by month"));
+  attain_document_add_chart (document, 170, draw_trend, g_steal_pointer (&dashboard->trend),
+                             (GDestroyNotify) attain_trend_data_free);
+  attain_document_add_heading (document, _("Sales funnel"));
+  attain_document_add_chart (document, 120, draw_funnel, g_steal_pointer (&dashboard->funnel),
+                             (GDestroyNotify) attain_funnel_data_free);
+
+  attain_document_add_heading (document, _("360-degree feedback"));
+  attain_document_add_paragraph (document, _("No 360-degree feedback has been collected for this period."));
+  attain_document_add_heading (document, _("Score and rating"));
+  score = score_text (total_score);
+  {
+    /* Translators: %s is a score like 87.5 */
+    g_autofree char *line = g_strdup_printf (_("Weighted results score: %s of 100 (each metric scores its "
+                                               "attainment × 100, at most 120). The composite score and "
+                                               "rating follow once the evaluation is set up."),
+                                             score);
+    attain_document_add_paragraph (document, line);
+  }
+
+  attain_document_add_heading (document, _("Self-review"));
+  attain_document_add_paragraph (document, review ? review->self_review : NULL);
+  attain_document_add_heading (document, _("Strengths"));
+  attain_document_add_paragraph (document, review ? review->strengths : NULL);
+  attain_document_add_heading (document, _("Areas to improve"));
+  attain_document_add_paragraph (document, review ? review->improvements : NULL);
+  attain_document_add_heading (document, _("The employee's view"));
+  attain_document_add_paragraph (document, review ? review->employee_view : NULL);
+
+  if (previous != NULL && previous->milestones->len > 0)
+    {
+      attain_document_add_heading (document, _("Last period's improvement plan"));
+      add_milestones (document, previous->milestones);
+    }
+  attain_document_add_heading (document, _("Improvement plan"));
+  add_milestones (document, review ? review->milestones : NULL);
+
+  attain_document_add_heading (document, _("Goals for the next period"));
+  if (next_goals != NULL && next_goals->len > 0)
+    {
+      const char *titles[] = { _("Metric"), _("Target"), _("Deadline"), NULL };
+      const double shares[] = { 3, 2, 1.5 };
+      const double aligns[] = { 0, 1, 0.5 };
+      attain_document_add_table (document, titles, shares, aligns);
+      for (guint i = 0; i < next_goals->len; i++)
+        {
+          AttainGoal *goal = g_ptr_array_index (next_goals, i);
+          const AttainGoalMetric *info = attain_goal_metric_lookup (goal->metric);
+          g_autofree char *target = attain_format_target (goal, goal->target);
+          const char *cells[] = { info ? _(info->label) : goal->metric, target, goal->deadline ? goal->deadline : "", NULL };
+          attain_document_add_table_row (document, cells, FALSE);
+        }
+    }
+  else
+    attain_document_add_paragraph (document, _("No goals were agreed for the next period yet."));
+  attain_document_add_heading (document, _("Training"));
+  attain_document_add_paragraph (document, review ? review->training : NULL);
+
+  {
+    const char *roles[] = { _("Employee"), _("Manager"), _("HR"), NULL };
+    attain_document_add_heading (document, _("Signatures"));
+    attain_document_add_signatures (document, roles);
+  }
+  return g_steal_pointer (&document);
+}
+
+GArray *
+attain_review_team_people (AttainDb  *db,
+                           gint64     unit_id,
+                           GError   **error)
+{
+  GArray *people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "SELECT p.id FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id "
+                                          "JOIN positions pos ON pos.id = p.position_id "
+                                          "WHERE c.ancestor_id = ?1 AND p.active "
+                                          "ORDER BY c.descendant_id, pos.rank DESC, p.id",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_array_unref (people);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (people, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (people);
+      attain_db_set_error (db, error, _("Reading the people"));
+      return NULL;
+    }
+  return people;
+}
+
+gboolean
+attain_review_reports_write (AttainDb            *db,
+                             GArray              *person_ids,
+                             const AttainPeriod  *period,
+                             const GDate         *today,
+                             const char          *language,
+                             const char          *pdf_path,
+                             const char          *directory,
+                             AttainReportProgress progress,
+                             gpointer             user_data,
+                             GError             **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *period_text = attain_period_to_string (period);
+
+  g_return_val_if_fail ((pdf_path == NULL) != (directory == NULL), FALSE);
+
+  if (directory != NULL && g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the folder “%s”."), directory);
+      return FALSE;
+    }
+  for (guint i = 0; i < person_ids->len; i++)
+    {
+      gint64 id = g_array_index (person_ids, gint64, i);
+      AttainDocument *document = attain_review_report_build (db, id, period, today, language, error);
+
+      if (document == NULL)
+        return FALSE;
+      if (directory != NULL)
+        {
+          /* One file a person, named so a folder sorts by id and says whose it is. */
+          g_autofree char *name = NULL;
+          g_autofree char *file = NULL;
+          g_autofree char *path = NULL;
+          g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+
+          attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, id }, &name, NULL, NULL, NULL, NULL);
+          file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, id, name ? name : "");
+          path = g_build_filename (directory, file, NULL);
+          g_ptr_array_add (one, document);
+          if (!attain_documents_write_pdf (one, path, name, error))
+            return FALSE;
+        }
+      else
+        g_ptr_array_add (documents, document);
+      if (progress != NULL)
+        progress (i + 1, person_ids->len, user_data);
+    }
+  if (pdf_path != NULL)
+    {
+      /* Translators: PDF title of a batch of reviews, %s is the period */
+      g_autofree char *title = g_strdup_printf (_("Performance reviews %s"), period_text);
+      return attain_documents_write_pdf (documents, pdf_path, title, error);
+    }
+  return TRUE;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "model/attain-review.h"
+#include "report/attain-document.h"
+
+G_BEGIN_DECLS
+
+typedef void (*AttainReportProgress) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
+/* The printed review of one person for one period (domain.md §4). */
+AttainDocument *attain_review_report_build  (AttainDb            *db,
+                                             gint64               person_id,
+                                             const AttainPeriod  *period,
+                                             const GDate         *today,
+                                             const char          *language,
+                                             GError             **error);
+GArray         *attain_review_team_people   (AttainDb            *db,
+                                             gint64               unit_id,
+                                             GError             **error);
+gboolean        attain_review_reports_write (AttainDb            *db,
+                                             GArray              *person_ids,
+                                             const AttainPeriod  *period,
+                                             const GDate         *today,
+                                             const char          *language,
+                                             const char          *pdf_path,
+                                             const char          *directory,
+                                             AttainReportProgress progress,
+                                             gpointer             user_data,
+                                             GError             **error);
+const char     *attain_report_language_for  (const char          *locale);
+
+G_END_DECLS

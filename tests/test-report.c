@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The printed review report, checked as a reader would: with poppler's tools on the PDF. */
+#include "attain-test-util.h"
+#include "report/attain-review-report.h"
+
+#include <string.h>
+
+typedef struct
+{
+  char     *dir;
+  AttainDb *db;
+  GDate     today;
+  AttainPeriod q1;
+} Fixture;
+
+static char *
+run_tool (const char *const *argv)
+{
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, NULL))
+    return NULL;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0 ? g_steal_pointer (&out) : NULL;
+}
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = attain_test_make_tmp_dir ();
+  path = attain_test_db_path (f->dir, "report.db");
+  f->db = attain_test_small_company (path);
+  attain_test_date (&f->today, "2026-11-23");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &f->q1, NULL));
+  /* A's 2026 scorecard: revenue weighs 60%, collections 40%. */
+  g_assert_true (attain_db_exec (f->db,
+                                 "INSERT INTO goals (owner_person_id, metric, type, target, unit, period_kind, "
+                                 "period_start, period_end, weight) VALUES "
+                                 "(1, 'revenue', 'result', 48000000, 'CNY', 'year', '2026-01-01', '2026-12-31', 6000), "
+                                 "(1, 'collections', 'result', 40000000, 'CNY', 'year', '2026-01-01', '2026-12-31', 4000)",
+                                 &error));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->db, attain_db_close);
+  attain_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+long_self_review (void)
+{
+  GString *text = g_string_new ("开头标记BEGIN。");
+
+  /* About 5,000 characters: more than a page. Numbered, so a lost line is noticed. */
+  for (int i = 1; i <= 120; i++)
+    g_string_append_printf (text, "第%d条：本季度我重点跟进了华东区的重点客户，完成了方案报价与商务谈判。", i);
+  g_string_append (text, "结束标记END。");
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_review_report (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainReview) review = NULL;
+  g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *pdf = g_build_filename (f->dir, "a.pdf", NULL);
+  g_autofree char *self_review = long_self_review ();
+  g_autofree char *info = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *flat_review = NULL;
+  g_autofree char *first_page = NULL;
+  AttainDocument *document;
+
+  review = attain_review_open (f->db, SMALL_PERSON_A, &f->q1, &error);
+  g_assert_no_error (error);
+  g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "self_review", self_review, &error));
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系稳固", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "improvements", "回款跟进不及时：2 月发票 3 月才催收", &error));
+  g_ptr_array_add (milestones, attain_milestone_new ("每周复盘应收账款", "2026-05-31", "逾期应收低于 10%", "in_progress"));
+  g_ptr_array_add (milestones, attain_milestone_new ("参加谈判技巧培训", "2026-06-30", "结业证书", "planned"));
+  g_assert_true (attain_review_set_milestones (f->db, review, milestones, &error));
+  g_assert_true (attain_review_add_next_goal (f->db, review, "revenue", "180,000", &error));
+  g_assert_no_error (error);
+
+  document = attain_review_report_build (f->db, SMALL_PERSON_A, &f->q1, &f->today, "zh-cn", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, document);
+  g_assert_true (attain_documents_write_pdf (documents, pdf, "A", &error));
+
+  {
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+    info = run_tool (argv);
+  }
+  if (info == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  {
+    const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+    const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    const char *page1_argv[] = { "pdftotext", "-f", "1", "-l", "1", pdf, "-", NULL };
+    fonts = run_tool (fonts_argv);
+    text = run_tool (text_argv);
+    first_page = run_tool (page1_argv);
+  }
+
+  /* A4 portrait, several pages, every font embedded, a CJK one among them. */
+  g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+  g_assert_null (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (fonts, "CJK"));
+  g_assert_null (strstr (fonts, " no  "));
+
+  /* Header fields. */
+  g_assert_nonnull (strstr (text, "Performance Review"));
+  g_assert_nonnull (strstr (text, "Team one"));
+  g_assert_nonnull (strstr (text, "Q1 2026"));
+  g_assert_nonnull (strstr (text, "王经理"));
+  g_assert_nonnull (strstr (text, "2026-04-08"));
+
+  /* Results: revenue ¥120,000 target (three months of ¥40,000), ¥150,000 won, 125.0%,
+   * score capped at 120.0, weight 60%; collections: no monthly target, so no line. Weighted:
+   * 120 × 60% / 60% = 120.0. */
+  flat = strip_spaces (text);
+  g_assert_nonnull (strstr (flat, "Revenue60.0%¥120K¥150K125.0%120.0"));
+  g_assert_nonnull (strstr (flat, "Weightedresultsscore60.0%120.0"));
+
+  /* The long self-review flows onto the next page without losing a character: the body text,
+   * without each page's header and footer lines, holds it whole. */
+  flat_review = strip_spaces (self_review);
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *plain = run_tool (argv);
+    g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
+    g_autoptr(GString) body = g_string_new (NULL);
+    g_autofree char *flat_body = NULL;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (strstr (lines[i], "Confidential") == NULL && strstr (lines[i], "Printed ") == NULL
+          && strstr (lines[i], "Page ") == NULL && strstr (lines[i], " · ") == NULL)
+        g_string_append (body, lines[i]);
+    flat_body = strip_spaces (body->str);
+    g_assert_nonnull (strstr (flat_body, flat_review));
+  }
+  {
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+    int begin = -1, end = -1;
+    for (int i = 0; pages[i] != NULL; i++)
+      {
+        if (begin < 0 && strstr (pages[i], "BEGIN") != NULL)
+          begin = i;
+        if (strstr (pages[i], "END") != NULL)
+          end = i;
+      }
+    g_assert_cmpint (begin, >=, 0);
+    g_assert_cmpint (end, >, begin);
+  }
+
+  /* Plan, next goals, signatures, page numbers and the mark on every page. */
+  g_assert_nonnull (strstr (flat, "每周复盘应收账款2026-05-31逾期应收低于10%Inprogress"));
+  g_assert_nonnull (strstr (flat, "Revenue¥180,0002026-06-30"));
+  g_assert_nonnull (strstr (flat, "EmployeeManagerHR"));
+  g_assert_nonnull (strstr (text, "Date:"));
+  g_assert_nonnull (strstr (first_page, "Page 1 of "));
+  {
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+    g_auto(GStrv) marks = g_strsplit (text, "Confidential", -1);
+    guint n_pages = g_strv_length (pages) - 1;
+    g_autofree char *last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+    g_assert_cmpuint (n_pages, >=, 3);
+    g_assert_cmpuint (g_strv_length (marks) - 1, ==, n_pages);
+    g_assert_nonnull (strstr (text, last));
+  }
+}
+
+static void
+test_sign_off_locks (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainReview) review = attain_review_open (f->db, SMALL_PERSON_B, &f->q1, &error);
+  g_autoptr(AttainReview) again = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  char *message = NULL;
+
+  g_assert_no_error (error);
+  /* No interview date yet: not signable. */
+  g_assert_false (attain_review_sign_off (f->db, review, &f->today, &error));
+  g_assert_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (attain_review_set_field (f->db, review, "interview_on", "2026-13-40", &error));
+  g_assert_nonnull (strstr (error->message, "is not a date"));
+  g_clear_error (&error);
+
+  g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-09", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "勤奋", &error));
+  g_assert_true (attain_review_sign_off (f->db, review, &f->today, &error));
+  g_assert_no_error (error);
+
+  /* Locked for the form... */
+  g_assert_false (attain_review_set_field (f->db, review, "strengths", "改过", &error));
+  g_assert_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "signed off on 2026-11-23"));
+  g_clear_error (&error);
+  g_assert_false (attain_review_set_milestones (f->db, review, none, &error));
+  g_clear_error (&error);
+  /* ...and for anything else that writes to the file. */
+  g_assert_cmpint (sqlite3_exec (attain_db_handle (f->db), "UPDATE reviews SET strengths = 'x'", NULL, NULL, &message),
+                   !=, SQLITE_OK);
+  sqlite3_free (message);
+  again = attain_review_find (f->db, SMALL_PERSON_B, &f->q1, &error);
+  g_assert_cmpstr (again->strengths, ==, "勤奋");
+  g_assert_cmpstr (again->signed_off_at, ==, "2026-11-23");
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log WHERE entity = 'review' "
+                                                 "AND field = 'signed_off_at'"), ==, 1);
+}
+
+static void
+test_team_reports (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) people = attain_review_team_people (f->db, SMALL_REGION_EAST, &error);
+  g_autofree char *pdf = g_build_filename (f->dir, "team.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "team", NULL);
+  g_autoptr(GDir) dir = NULL;
+  guint files = 0;
+
+  /* East is A and B (Team one) and D (Team two). */
+  g_assert_cmpuint (people->len, ==, 3);
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", NULL, folder, NULL, NULL, &error));
+  dir = g_dir_open (folder, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 3);
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *text = run_tool (argv);
+    g_auto(GStrv) titles = NULL;
+    if (text == NULL)
+      return;
+    /* One report each, in one file, each numbered from its own page 1. */
+    titles = g_strsplit (text, "Performance Review", -1);
+    g_assert_cmpuint (g_strv_length (titles) - 1, ==, 3);
+    g_assert_nonnull (strstr (text, "Team two"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  attain_number_style_override (ATTAIN_NUMBER_STYLE_WESTERN);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/report/review-report", test_review_report);
+  ADD ("/report/sign-off-locks", test_sign_off_locks);
+  ADD ("/report/team-reports", test_team_reports);
+  return g_test_run ();
+}
