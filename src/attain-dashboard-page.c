@@ -7,6 +7,8 @@
 #include "attain-chart-view.h"
 #include "attain-org-item.h"
 #include "attain-ranking-item.h"
+#include "attain-review-print.h"
+#include "report/attain-review-report.h"
 
 struct _AttainDashboardPage
 {
@@ -144,6 +146,7 @@ show_dashboard (AttainDashboardPage *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back",
                                  self->history->len > 0 || dashboard->has_parent);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.print-review", self->scope.kind == ATTAIN_SCOPE_PERSON);
 }
 
 static void
@@ -282,6 +285,30 @@ current_period_action (GtkWidget  *widget,
       self->period = current;
       attain_dashboard_page_reload (self);
     }
+}
+
+static void
+print_review_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr(GError) error = NULL;
+  AttainDocument *document;
+  GDate today;
+
+  if (self->scope.kind != ATTAIN_SCOPE_PERSON)
+    return;
+  attain_context_get_today (self->context, &today);
+  /* The person's review for the period on screen, as the Reviews page prints it. */
+  document = attain_review_report_build (attain_context_get_db (self->context), self->scope.id, &self->period, &today,
+                                         attain_report_language_for (NULL), &error);
+  if (document != NULL)
+    g_ptr_array_add (documents, document);
+  if (document == NULL || !attain_review_print_run (documents, _("Performance review"),
+                                                    GTK_WINDOW (gtk_widget_get_root (widget)), NULL, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void
@@ -560,6 +587,7 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.next-period", NULL, shift_period_action);
   gtk_widget_class_install_action (widget_class, "dashboard.current-period", NULL, current_period_action);
   gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.print-review", NULL, print_review_action);
   gtk_widget_class_install_property_action (widget_class, "dashboard.period-kind", "period-kind");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);

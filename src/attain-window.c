@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "attain-goals-page.h"
+#include "attain-review-page.h"
 #include "model/attain-demo.h"
 
 struct _AttainWindow
@@ -24,6 +25,7 @@ struct _AttainWindow
   AttainContext       *context;
   GtkWidget           *dashboard_page;
   GtkWidget           *goals_page;
+  GtkWidget           *review_page;
   guint                progress_source;
   gint                 demo_permille; /* written by the demo thread, polled by a timeout */
 };
@@ -195,6 +197,7 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "goals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "reviews");
 }
 
 static void
@@ -223,6 +226,8 @@ attain_window_new (AdwApplication *application,
   gtk_stack_add_named (self->pages, self->dashboard_page, "dashboard");
   self->goals_page = attain_goals_page_new (context);
   gtk_stack_add_named (self->pages, self->goals_page, "goals");
+  self->review_page = attain_review_page_new (context);
+  gtk_stack_add_named (self->pages, self->review_page, "reviews");
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 
   if (attain_db_is_empty (attain_context_get_db (context)))
@@ -258,6 +263,13 @@ attain_window_get_visible_page (AttainWindow *self)
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   name = gtk_stack_get_visible_child_name (self->stack);
   return g_strcmp0 (name, "main") == 0 ? gtk_stack_get_visible_child_name (self->pages) : name;
+}
+
+AttainReviewPage *
+attain_window_get_review_page (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  return self->review_page ? ATTAIN_REVIEW_PAGE (self->review_page) : NULL;
 }
 
 AttainGoalsPage *

@@ -6,6 +6,7 @@
 #include "attain-context.h"
 #include "attain-dashboard-page.h"
 #include "attain-goals-page.h"
+#include "attain-review-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ AttainWindow        *attain_window_new                (AdwApplication *applicati
 AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow   *self);
 const char          *attain_window_get_visible_page   (AttainWindow   *self);
 AttainGoalsPage     *attain_window_get_goals_page     (AttainWindow   *self);
+AttainReviewPage    *attain_window_get_review_page    (AttainWindow   *self);
 
 G_END_DECLS
