@@ -1185,3 +1185,33 @@ attain_review_page_is_busy (AttainReviewPage *self)
   g_return_val_if_fail (ATTAIN_IS_REVIEW_PAGE (self), FALSE);
   return self->busy;
 }
+
+void
+attain_review_page_add_milestone (AttainReviewPage *self,
+                                  const char       *what,
+                                  const char       *due_on,
+                                  const char       *measure)
+{
+  g_autoptr(AttainMilestone) milestone = attain_milestone_new (what, due_on, measure, "planned");
+
+  g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
+  add_milestone_row (self, milestone, FALSE);
+  mark_dirty (self, NULL);
+}
+
+gboolean
+attain_review_page_is_editable (AttainReviewPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_REVIEW_PAGE (self), FALSE);
+  return gtk_text_view_get_editable (self->views[0]);
+}
+
+void
+attain_review_page_set_next_goal (AttainReviewPage *self,
+                                  guint             metric_index,
+                                  const char       *target)
+{
+  g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
+  gtk_drop_down_set_selected (self->next_metric, metric_index);
+  gtk_editable_set_text (GTK_EDITABLE (self->next_target), target);
+}

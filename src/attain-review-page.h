@@ -20,5 +20,13 @@ char               *attain_review_page_get_text    (AttainReviewPage *self,
 void                attain_review_page_flush       (AttainReviewPage *self);
 const AttainReview *attain_review_page_get_review  (AttainReviewPage *self);
 gboolean            attain_review_page_is_busy     (AttainReviewPage *self);
+gboolean            attain_review_page_is_editable (AttainReviewPage *self);
+void                attain_review_page_add_milestone (AttainReviewPage *self,
+                                                      const char       *what,
+                                                      const char       *due_on,
+                                                      const char       *measure);
+void                attain_review_page_set_next_goal (AttainReviewPage *self,
+                                                      guint             metric_index,
+                                                      const char       *target);
 
 G_END_DECLS

@@ -311,6 +311,115 @@ test_goals_page (void)
   attain_db_close (check);
 }
 
+static gboolean
+review_idle (gpointer data)
+{
+  return !attain_review_page_is_busy (data);
+}
+
+static void
+test_review_form_survives_restart (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("review.db", TRUE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *page = attain_window_get_review_page (window);
+  g_autofree char *team_dir = g_build_filename (dir, "team-reviews", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "review-printed.pdf", NULL);
+  static const struct { const char *field, *text; } fields[] = {
+    { "reviewer", "王建国" },
+    { "interview_on", "2026-10-12" },
+    { "self_review", "本季度重点跟进华东区重点客户，完成恒达机械项目签约。\n第二段：回款方面仍需加强。" },
+    { "strengths", "客户关系扎实" },
+    { "improvements", "8 月两张发票 10 月才回款" },
+    { "employee_view", "认可，希望增加产品演示支持" },
+    { "training", "商务谈判技巧（11 月）" },
+  };
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    attain_review_page_set_text (page, fields[i].field, fields[i].text);
+  attain_review_page_add_milestone (page, "每周复盘应收账款", "2026-12-31", "逾期应收低于 10%");
+  attain_review_page_set_next_goal (page, 0, "2,000,000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-next-goal", NULL));
+  /* Nothing flushed by hand: closing the window is what a director does. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&context);
+
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE person_id = 5 AND "
+                                                 "period_start = '2026-07-01' AND strengths = '客户关系扎实'"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM review_milestones"), ==, 1);
+  /* The agreed goal is in the goal tree for Q4, owned by the salesperson. */
+  g_assert_cmpint (attain_test_query_int (check, "SELECT target FROM goals WHERE review_id IS NOT NULL AND "
+                                                 "owner_person_id = 5 AND period_start = '2026-10-01' AND metric = 'revenue'"),
+                   ==, 200000000);
+
+  /* A new window on the same file: every field is back. */
+  {
+    AttainDb *again = NULL;
+    g_autoptr(AttainContext) context2 = NULL;
+    GDate today;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = attain_test_db_path (dir, "review.db");
+
+    again = attain_db_open (path, &error);
+    g_assert_no_error (error);
+    attain_test_date (&today, "2026-11-23");
+    context2 = attain_context_new (again, &today);
+    window = attain_window_new (NULL, context2, NULL);
+    page = attain_window_get_review_page (window);
+    gtk_window_present (GTK_WINDOW (window));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_autofree char *text = attain_review_page_get_text (page, fields[i].field);
+        g_assert_cmpstr (text, ==, fields[i].text);
+      }
+    g_assert_true (attain_review_page_is_editable (page));
+    g_assert_cmpuint (attain_review_page_get_review (page)->milestones->len, ==, 1);
+
+    /* The whole team, one PDF each, written off the main thread. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.export-team-to", "s", team_dir));
+    g_assert_true (attain_review_page_is_busy (page));
+    iterate_until (review_idle, page);
+    {
+      g_autoptr(GDir) folder = g_dir_open (team_dir, 0, NULL);
+      guint files = 0;
+      while (g_dir_read_name (folder) != NULL)
+        files++;
+      g_assert_cmpint (files, ==, attain_test_query_int (check, "SELECT count(*) FROM people WHERE unit_id = "
+                                                                 "(SELECT unit_id FROM people WHERE id = 5)"));
+    }
+    /* Printed through the print operation into a PDF. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", pdf));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  /* Signed off: the form opens read-only. */
+  g_assert_true (attain_db_exec (check, "UPDATE reviews SET signed_off_at = '2026-11-20' WHERE person_id = 5", NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = attain_test_db_path (dir, "review.db");
+    AttainDb *third = attain_db_open (path, &error);
+    GDate today;
+    g_autoptr(AttainContext) context3 = NULL;
+
+    attain_test_date (&today, "2026-11-23");
+    context3 = attain_context_new (third, &today);
+    window = attain_window_new (NULL, context3, NULL);
+    page = attain_window_get_review_page (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
+    g_assert_false (attain_review_page_is_editable (page));
+    attain_review_page_set_text (page, "strengths", "想改也改不了");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE strengths = '客户关系扎实'"), ==, 1);
+  attain_db_close (check);
+}
+
 static void
 test_open_error_is_shown (void)
 {
@@ -339,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/ui/empty-database-creates-demo", test_empty_database_creates_demo);
   g_test_add_func ("/ui/open-error-is-shown", test_open_error_is_shown);
   g_test_add_func ("/ui/goals-page", test_goals_page);
+  g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   status = g_test_run ();
   attain_test_rm_rf (dir);
   g_free (dir);

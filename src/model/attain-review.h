@@ -82,5 +82,6 @@ const char      *attain_milestone_status_label (const char         *status);
 AttainPeriod     attain_review_next_period    (const AttainReview  *review);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReview, attain_review_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainMilestone, attain_milestone_free)
 
 G_END_DECLS
