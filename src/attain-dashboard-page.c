@@ -307,7 +307,8 @@ print_review_action (GtkWidget  *widget,
   if (document != NULL)
     g_ptr_array_add (documents, document);
   if (document == NULL || !attain_review_print_run (documents, _("Performance review"),
-                                                    GTK_WINDOW (gtk_widget_get_root (widget)), NULL, &error))
+                                                    GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 

@@ -666,6 +666,7 @@ print_action (GtkWidget  *widget,
   documents = build_documents (self, people, &error);
   if (documents == NULL
       || !attain_review_print_run (documents, _("Performance review"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                    parameter ? g_variant_get_string (parameter, NULL) : NULL, &error))
     toast (self, error->message);
 }
@@ -829,7 +830,7 @@ team_done_cb (GObject      *source,
       return;
     }
   if (!attain_review_print_run (documents, _("Performance reviews"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                NULL, &error))
+                                GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
     toast (self, error->message);
 }
 

@@ -74,11 +74,12 @@ done_cb (GtkPrintOperation       *operation,
 }
 
 gboolean
-attain_review_print_run (GPtrArray   *documents,
-                         const char  *job_name,
-                         GtkWindow   *parent,
-                         const char  *export_path,
-                         GError     **error)
+attain_review_print_run (GPtrArray               *documents,
+                         const char              *job_name,
+                         GtkWindow               *parent,
+                         GtkPrintOperationAction  action,
+                         const char              *export_path,
+                         GError                 **error)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -92,6 +93,7 @@ attain_review_print_run (GPtrArray   *documents,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, job_name);
+  /* Exports are synchronous: the file is there when run() returns. */
   gtk_print_operation_set_allow_async (operation, export_path == NULL);
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (operation, export_path);
@@ -101,8 +103,6 @@ attain_review_print_run (GPtrArray   *documents,
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
 
   /* "done" follows every run and releases the operation. */
-  return gtk_print_operation_run (operation,
-                                  export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                  parent, error)
+  return gtk_print_operation_run (operation, export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT : action, parent, error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
