@@ -8,6 +8,7 @@
 #include "model/attain-dashboard.h"
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
+#include "report/attain-review-report.h"
 
 static double
 seconds_since (gint64 start)
@@ -203,6 +204,35 @@ main (int   argc,
     printf ("\ngoal tree, %u units and people: load %.1f ms, build rows %.1f ms, update rows %.1f ms "
             "(medians of 5)\n",
             nodes, median (load, 5) * 1000, median (build, 5) * 1000, median (update, 5) * 1000);
+  }
+
+  /* Review reports of the demo company's 60 people: one PDF, and one file a person. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("attain-bench-XXXXXX", &error);
+    g_autofree char *demo_path = g_build_filename (dir, "demo.db", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "team.pdf", NULL);
+    g_autofree char *folder = g_build_filename (dir, "team", NULL);
+    g_autoptr(AttainDb) demo = attain_db_open (demo_path, &error);
+    g_autoptr(GArray) people = NULL;
+    AttainDemoOptions options;
+    AttainPeriod q3;
+    double one[3], each[3];
+
+    attain_demo_options_init (&options, &today);
+    g_assert_true (attain_demo_generate (demo, &options, NULL, NULL, &error));
+    people = attain_review_team_people (demo, 1, &error);
+    g_assert_true (attain_period_parse ("2026-Q3", 1, &q3, NULL));
+    for (int r = 0; r < 3; r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_assert_true (attain_review_reports_write (demo, people, &q3, &today, "zh-cn", pdf, NULL, NULL, NULL, &error));
+        one[r] = seconds_since (start);
+        start = g_get_monotonic_time ();
+        g_assert_true (attain_review_reports_write (demo, people, &q3, &today, "zh-cn", NULL, folder, NULL, NULL, &error));
+        each[r] = seconds_since (start);
+      }
+    printf ("\nreview reports, %u people: one PDF %.2f s, one PDF each %.2f s (medians of 3)\n", people->len,
+            median (one, 3), median (each, 3));
   }
   return 0;
 }
