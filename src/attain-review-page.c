@@ -55,6 +55,7 @@ struct _AttainReviewPage
   gboolean         loading;       /* filling the form: changes are not edits */
   gboolean         busy;          /* a team batch is running */
   gint             progress;      /* done × 1000 / total, written by the batch thread */
+  char            *report_language; /* "" for the UI's, else zh_CN, zh_TW or en */
 };
 
 G_DEFINE_FINAL_TYPE (AttainReviewPage, attain_review_page, GTK_TYPE_WIDGET)
@@ -64,6 +65,7 @@ enum
   PROP_0,
   PROP_CONTEXT,
   PROP_PERIOD_KIND,
+  PROP_REPORT_LANGUAGE,
   N_PROPS
 };
 
@@ -636,18 +638,28 @@ build_documents (AttainReviewPage  *self,
                  GError           **error)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  char *saved;
+  const char *pango_language;
   GDate today;
 
   attain_context_get_today (self->context, &today);
+  /* Built here, on the main thread, in the report's own language; drawing and writing need no
+   * translations after this and may run anywhere. */
+  saved = attain_report_use_language (self->report_language);
+  pango_language = attain_report_language_for (self->report_language[0] ? self->report_language : NULL);
   for (guint i = 0; i < people->len; i++)
     {
       AttainDocument *document = attain_review_report_build (attain_context_get_db (self->context),
                                                              g_array_index (people, gint64, i), &self->period, &today,
-                                                             attain_report_language_for (NULL), error);
+                                                             pango_language, error);
       if (document == NULL)
-        return NULL;
+        {
+          attain_report_restore_language (saved);
+          return NULL;
+        }
       g_ptr_array_add (documents, document);
     }
+  attain_report_restore_language (saved);
   return g_steal_pointer (&documents);
 }
 
@@ -681,13 +693,13 @@ export_pdf_response_cb (GtkNativeDialog  *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) documents = NULL;
       g_autoptr(GError) error = NULL;
-      GDate today;
 
       g_array_append_val (people, self->person_id);
-      attain_context_get_today (self->context, &today);
-      if (!attain_review_reports_write (attain_context_get_db (self->context), people, &self->period, &today,
-                                        attain_report_language_for (NULL), path, NULL, NULL, NULL, &error))
+      documents = build_documents (self, people, &error);
+      if (documents == NULL || !attain_documents_write_pdf (documents, path, gtk_menu_button_get_label (self->person_button),
+                                                            &error))
         toast (self, error->message);
       else
         {
@@ -720,30 +732,21 @@ export_pdf_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char        *db_path;
-  gint64       person_id;
-  AttainPeriod period;
-  GDate        today;
-  char        *language;
-  char        *directory; /* NULL: build documents for the print dialog */
-  gint        *progress;
+  GPtrArray *documents;
+  GPtrArray *names;
+  char      *directory;
+  char      *period;
+  gint      *progress;
 } TeamJob;
 
 static void
 team_job_free (TeamJob *job)
 {
-  g_free (job->db_path);
-  g_free (job->language);
+  g_ptr_array_unref (job->documents);
+  g_ptr_array_unref (job->names);
   g_free (job->directory);
+  g_free (job->period);
   g_free (job);
-}
-
-static void
-team_progress_cb (guint    done,
-                  guint    total,
-                  gpointer user_data)
-{
-  g_atomic_int_set ((gint *) user_data, (gint) (done * 1000 / MAX (total, 1)));
 }
 
 static void
@@ -754,45 +757,31 @@ team_in_thread (GTask        *task,
 {
   TeamJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = attain_db_open_reader (job->db_path, &error);
-  g_autoptr(GArray) people = NULL;
-  g_autofree char *team = NULL;
-  AttainScope parent;
 
-  if (db == NULL
-      || !attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, job->person_id }, NULL, NULL, &parent, NULL, &error)
-      || (people = attain_review_team_people (db, parent.id, &error)) == NULL)
+  /* Laying out and writing the PDFs is the slow part; it needs neither the database nor
+   * gettext, so it runs here while the window stays live. */
+  if (g_mkdir_with_parents (job->directory, 0700) != 0)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_new_error (task, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the folder “%s”."),
+                               job->directory);
       return;
     }
-  if (job->directory != NULL)
+  for (guint i = 0; i < job->documents->len; i++)
     {
-      if (!attain_review_reports_write (db, people, &job->period, &job->today, job->language, NULL, job->directory,
-                                        team_progress_cb, job->progress, &error))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_pointer (task, NULL, NULL);
-      return;
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autofree char *file = g_strdup_printf ("review-%s-%02u-%s.pdf", job->period, i + 1,
+                                               (char *) g_ptr_array_index (job->names, i));
+      g_autofree char *path = g_build_filename (job->directory, file, NULL);
+
+      g_ptr_array_add (one, g_ptr_array_index (job->documents, i));
+      if (!attain_documents_write_pdf (one, path, g_ptr_array_index (job->names, i), &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_atomic_int_set (job->progress, (gint) ((i + 1) * 1000 / job->documents->len));
     }
-  {
-    /* For printing: the pages are laid out on the main thread, the data is gathered here. */
-    GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
-    for (guint i = 0; i < people->len; i++)
-      {
-        AttainDocument *document = attain_review_report_build (db, g_array_index (people, gint64, i), &job->period,
-                                                               &job->today, job->language, &error);
-        if (document == NULL)
-          {
-            g_ptr_array_unref (documents);
-            g_task_return_error (task, g_steal_pointer (&error));
-            return;
-          }
-        g_ptr_array_add (documents, document);
-        team_progress_cb (i + 1, people->len, job->progress);
-      }
-    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
-  }
+  g_task_return_boolean (task, TRUE);
 }
 
 static gboolean
@@ -812,26 +801,18 @@ team_done_cb (GObject      *source,
   AttainReviewPage *self = ATTAIN_REVIEW_PAGE (source);
   TeamJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) documents = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->busy = FALSE;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   update_state (self);
-  if (error != NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (job->directory != NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    toast (self, error->message);
+  else
     {
       /* Translators: %s is a folder */
       g_autofree char *message = g_strdup_printf (_("The team's reviews are in “%s”"), job->directory);
       toast (self, message);
-      return;
     }
-  if (!attain_review_print_run (documents, _("Performance reviews"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    toast (self, error->message);
 }
 
 static void
@@ -839,21 +820,48 @@ run_team_job (AttainReviewPage *self,
               const char       *directory)
 {
   g_autoptr(GTask) task = NULL;
-  TeamJob *job = g_new0 (TeamJob, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  AttainDb *db = attain_context_get_db (self->context);
+  AttainScope team;
+  TeamJob *job;
 
   attain_review_page_flush (self);
-  job->db_path = g_strdup (attain_context_get_db_path (self->context));
-  job->person_id = self->person_id;
-  job->period = self->period;
-  attain_context_get_today (self->context, &job->today);
-  job->language = g_strdup (attain_report_language_for (NULL));
+  if (!attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, self->person_id }, NULL, NULL, &team, NULL, &error)
+      || (people = attain_review_team_people (db, team.id, &error)) == NULL
+      || (documents = build_documents (self, people, &error)) == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (directory == NULL)
+    {
+      /* One print job for the whole team: one dialog, also inside a sandbox. */
+      if (!attain_review_print_run (documents, _("Performance reviews"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+        toast (self, error->message);
+      return;
+    }
+
+  job = g_new0 (TeamJob, 1);
+  job->documents = g_ptr_array_ref (documents);
+  job->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < people->len; i++)
+    {
+      char *name = NULL;
+      attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, g_array_index (people, gint64, i) }, &name, NULL,
+                           NULL, NULL, NULL);
+      g_ptr_array_add (job->names, name ? name : g_strdup (""));
+    }
   job->directory = g_strdup (directory);
+  job->period = attain_period_to_string (&self->period);
   job->progress = &self->progress;
   g_atomic_int_set (&self->progress, 0);
 
   self->busy = TRUE;
   update_state (self);
-  gtk_progress_bar_set_text (self->progress_bar, directory ? _("Writing the team's reviews…") : _("Preparing the team's reviews…"));
+  gtk_progress_bar_set_text (self->progress_bar, _("Writing the team's reviews…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   g_timeout_add (100, team_progress_tick_cb, self);
 
@@ -989,6 +997,9 @@ attain_review_page_get_property (GObject    *object,
     case PROP_PERIOD_KIND:
       g_value_set_string (value, self->period.kind == ATTAIN_PERIOD_YEAR ? "year" : "quarter");
       break;
+    case PROP_REPORT_LANGUAGE:
+      g_value_set_string (value, self->report_language);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1009,6 +1020,14 @@ attain_review_page_set_property (GObject      *object,
       break;
     case PROP_PERIOD_KIND:
       set_period_kind (self, g_value_get_string (value));
+      break;
+    case PROP_REPORT_LANGUAGE:
+      if (g_strcmp0 (self->report_language, g_value_get_string (value)) != 0)
+        {
+          g_free (self->report_language);
+          self->report_language = g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1042,6 +1061,7 @@ attain_review_page_finalize (GObject *object)
   g_clear_pointer (&self->review, attain_review_free);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_free (self->report_language);
   G_OBJECT_CLASS (attain_review_page_parent_class)->finalize (object);
 }
 
@@ -1061,6 +1081,9 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERIOD_KIND] = g_param_spec_string ("period-kind", NULL, NULL, "quarter",
                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "" prints in the window's language; zh_CN, zh_TW or en switch one print or export. */
+  properties[PROP_REPORT_LANGUAGE] = g_param_spec_string ("report-language", NULL, NULL, "",
+                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATTAIN_TYPE_ORG_ITEM);
@@ -1100,6 +1123,7 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.previous-period", NULL, shift_period_action);
   gtk_widget_class_install_action (widget_class, "review.next-period", NULL, shift_period_action);
   gtk_widget_class_install_property_action (widget_class, "review.period-kind", "period-kind");
+  gtk_widget_class_install_property_action (widget_class, "review.report-language", "report-language");
   gtk_widget_class_install_action (widget_class, "review.interview-today", NULL, interview_today_action);
   gtk_widget_class_install_action (widget_class, "review.add-milestone", NULL, add_milestone_action);
   gtk_widget_class_install_action (widget_class, "review.remove-milestone", "i", remove_milestone_action);
@@ -1121,6 +1145,7 @@ attain_review_page_init (AttainReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dirty = g_hash_table_new (NULL, NULL);
+  self->report_language = g_strdup ("");
   self->dynamic_rows = g_ptr_array_new ();
   g_object_set_data (G_OBJECT (self->reviewer_row), "field", (gpointer) "reviewer");
   g_object_set_data (G_OBJECT (self->interview_on_row), "field", (gpointer) "interview_on");

@@ -3,6 +3,8 @@
 #include "attain-test-util.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
 
 #include "attain-goal-dialog.h"
 #include "attain-window.h"
@@ -395,6 +397,28 @@ test_review_form_survives_restart (void)
     /* Printed through the print operation into a PDF. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", pdf));
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+    /* The report's language is chosen per print, whatever the window's. */
+    {
+      static const struct { const char *language, *title; } cases[] = {
+        { "zh_TW", "績效面談報告" }, { "zh_CN", "绩效面谈报告" }, { "en", "Performance Review" },
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autofree char *file = g_strdup_printf ("%s/review-%s.pdf", dir, cases[i].language);
+          const char *argv[] = { "pdftotext", file, "-", NULL };
+          g_autofree char *text = NULL;
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.report-language", "s", cases[i].language));
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", file));
+          if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                             &text, NULL, NULL, NULL))
+            continue;
+          g_assert_nonnull (strstr (text, cases[i].title));
+        }
+      /* And the window itself stays in its own language. */
+      g_assert_cmpstr (g_dgettext ("attain", "Goals"), ==, "Goals");
+    }
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -436,6 +460,9 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  /* The catalogs of this build, so per-print report languages have something to switch to. */
+  bindtextdomain ("attain", g_getenv ("ATTAIN_LOCALEDIR") ? g_getenv ("ATTAIN_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset ("attain", "UTF-8");
   if (!gtk_init_check ())
     {
       g_test_skip ("no display");

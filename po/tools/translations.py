@@ -418,4 +418,6 @@ T = {
  (None, 'Target, like 1,200,000 or 120万'): ('目标，例如 1,200,000 或 120万', '目標，例如 1,200,000 或 120萬'),
  (None, '_Add Goal'): ('添加目标(_A)', '新增目標(_A)'),
  (None, 'Training to Attend'): ('需参加的培训', '需參加的培訓'),
+ (None, 'Report Language'): ('报告语言', '報告語言'),
+ (None, 'As the Window'): ('与窗口相同', '與視窗相同'),
 }

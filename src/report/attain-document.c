@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <libintl.h>
 #include <pango/pangocairo.h>
 
 #include "charts/attain-chart-style.h"
@@ -68,6 +69,11 @@ struct _AttainDocument
 {
   char            *header;
   char            *footer;
+  /* Translated when the document is made, so drawing (maybe on another thread, maybe after the
+   * report language was switched back) needs no gettext. */
+  char            *confidential;
+  char            *page_format;
+  char            *date_label;
   AttainChartStyle style;
   GPtrArray       *blocks;
   GArray          *placements;
@@ -106,6 +112,12 @@ attain_document_new (const char *language,
 
   document->header = g_strdup (header);
   document->footer = g_strdup (footer);
+  /* Translators: marked at the top of every page of a review report */
+  document->confidential = g_strdup (_("Confidential"));
+  /* Translators: page footer of a printed review, "Page 2 of 3" */
+  document->page_format = g_strdup (_("Page %u of %u"));
+  /* Translators: under a signature line */
+  document->date_label = g_strdup (_("Date:"));
   attain_chart_style_init_light (&document->style);
   document->style.language = g_intern_string (language);
   document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
@@ -120,6 +132,9 @@ attain_document_free (AttainDocument *document)
     return;
   g_free (document->header);
   g_free (document->footer);
+  g_free (document->confidential);
+  g_free (document->page_format);
+  g_free (document->date_label);
   g_ptr_array_unref (document->blocks);
   g_array_unref (document->placements);
   g_free (document);
@@ -613,9 +628,8 @@ draw_placement (AttainDocument  *document,
         for (guint i = 0; i < n; i++)
           {
             double cx = x + i * column;
-            /* Translators: under a signature line */
             g_autoptr(PangoLayout) role = text_layout (document, cr, block->strings[i], BODY_SIZE, TRUE, column - 12, 0);
-            g_autoptr(PangoLayout) date = text_layout (document, cr, _("Date:"), BODY_SIZE, FALSE, column - 12, 0);
+            g_autoptr(PangoLayout) date = text_layout (document, cr, document->date_label, BODY_SIZE, FALSE, column - 12, 0);
             cairo_set_source_rgb (cr, 0, 0, 0);
             cairo_set_line_width (cr, 0.8);
             cairo_move_to (cr, cx, y + 30);
@@ -638,11 +652,14 @@ attain_document_draw_page (AttainDocument *document,
                            double          width,
                            double          height)
 {
-  /* Translators: page footer of a printed review, "Page 2 of 3" */
-  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, document->n_pages);
-  /* Translators: marked at the top of every page of a review report */
-  const char *confidential = _("Confidential");
+  g_autofree char *number = NULL;
+  const char *confidential = document->confidential;
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  /* The format is the translation of "Page %u of %u", checked by msgfmt --check. */
+  number = g_strdup_printf (document->page_format, page + 1, document->n_pages);
+#pragma GCC diagnostic pop
   cairo_save (cr);
   {
     g_autoptr(PangoLayout) left = text_layout (document, cr, document->header, SMALL_SIZE, FALSE, 0, 0);
@@ -717,4 +734,33 @@ attain_documents_write_pdf (GPtrArray   *documents,
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+attain_report_use_language (const char *language)
+{
+  const char *current = g_getenv ("LANGUAGE");
+  char *saved = g_strdup (current ? current : "");
+
+  /* Only on the main thread, around building documents: gettext reads LANGUAGE on each call,
+   * and re-setting the text domain empties its cache of earlier lookups. */
+  if (language != NULL && language[0] != '\0')
+    {
+      g_setenv ("LANGUAGE", language, TRUE);
+      textdomain (textdomain (NULL));
+    }
+  return saved;
+}
+
+void
+attain_report_restore_language (char *saved)
+{
+  if (saved == NULL)
+    return;
+  if (saved[0] != '\0')
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  textdomain (textdomain (NULL));
+  g_free (saved);
 }

@@ -59,6 +59,9 @@ gboolean        attain_documents_write_pdf     (GPtrArray           *documents,
                                                 const char          *title,
                                                 GError             **error);
 
+char           *attain_report_use_language     (const char          *language);
+void            attain_report_restore_language (char                *saved);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainDocument, attain_document_free)
 
 G_END_DECLS
