@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "attain-chart-view.h"
 #include "attain-org-item.h"
+#include "model/attain-dashboard.h"
 #include "attain-review-print.h"
 #include "model/attain-metrics.h"
 #include "report/attain-review-report.h"
@@ -21,6 +23,9 @@ struct _AttainReviewPage
 
   /* Template widgets */
   GtkStack        *content_stack;
+  AttainChartView *funnel_chart;
+  AdwPreferencesGroup *score_group;
+  AttainChartView *trend_chart;
   AdwEntryRow     *interview_on_row;
   GtkLabel        *next_error;
   GtkListBox      *next_list;
@@ -447,6 +452,32 @@ load_form (AttainReviewPage *self)
     }
   if (lines == 0)
     add_group_row (self, self->results_group, _("No targets were set for this period."), NULL, NULL);
+
+  /* The trend and funnel the report prints, drawn by the same code; and where the score stands. */
+  {
+    g_autoptr(AttainDashboard) dashboard = attain_dashboard_load (db, &scope, &self->period, &today, NULL);
+    double weighted = NAN;
+    g_autoptr(GArray) scored = NULL;
+    g_autofree char *score = NULL;
+    char number[32];
+
+    if (dashboard != NULL)
+      {
+        attain_chart_view_set_trend (self->trend_chart, g_steal_pointer (&dashboard->trend));
+        attain_chart_view_set_funnel (self->funnel_chart, g_steal_pointer (&dashboard->funnel));
+      }
+    if (metrics != NULL)
+      scored = attain_review_result_lines (db, self->person_id, &self->period, metrics, &weighted, NULL);
+    g_ascii_formatd (number, sizeof number, "%.1f", weighted);
+    score = g_strdup (isnan (weighted) ? "—" : number);
+    add_group_row (self, self->score_group, _("Weighted results score"),
+                   _("Each metric scores its attainment × 100, at most 120, weighted as the goals weigh them."),
+                   score);
+    add_group_row (self, self->score_group, _("Composite score and rating"),
+                   _("Given once the evaluation is set up."), "—");
+    add_group_row (self, self->score_group, _("360-degree feedback"),
+                   _("No 360-degree feedback has been collected for this period."), NULL);
+  }
 
   previous = attain_review_find (db, self->person_id, &last, NULL);
   for (guint i = 0; previous != NULL && i < previous->milestones->len; i++)
@@ -1087,8 +1118,12 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATTAIN_TYPE_ORG_ITEM);
+  g_type_ensure (ATTAIN_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, score_group);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, interview_on_row);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, next_error);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, next_list);

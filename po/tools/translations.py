@@ -420,4 +420,8 @@ T = {
  (None, 'Training to Attend'): ('需参加的培训', '需參加的培訓'),
  (None, 'Report Language'): ('报告语言', '報告語言'),
  (None, 'As the Window'): ('与窗口相同', '與視窗相同'),
+ (None, 'Each metric scores its attainment × 100, at most 120, weighted as the goals weigh them.'): ('每项指标得分为达成率 × 100，最高 120，按目标权重加权。', '每項指標得分為達成率 × 100，最高 120，依目標權重加權。'),
+ (None, 'Composite score and rating'): ('综合得分与等级', '綜合得分與等級'),
+ (None, 'Given once the evaluation is set up.'): ('考核设置完成后给出。', '考核設定完成後給出。'),
+ (None, 'Score, Rating and 360-Degree Feedback'): ('得分、等级与 360 度评估', '得分、等級與 360 度評估'),
 }

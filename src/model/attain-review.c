@@ -2,6 +2,7 @@
 #include "attain-review.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 G_DEFINE_QUARK (attain-review-error-quark, attain_review_error)
@@ -474,4 +475,52 @@ attain_review_sign_off (AttainDb      *db,
 fail:
   attain_db_rollback (db);
   return FALSE;
+}
+
+GArray *
+attain_review_result_lines (AttainDb            *db,
+                            gint64               person_id,
+                            const AttainPeriod  *period,
+                            const AttainMetrics *metrics,
+                            double              *weighted_score,
+                            int                 *total_weight)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (AttainReviewLine));
+  AttainScope owner = { ATTAIN_SCOPE_PERSON, person_id };
+  AttainPeriod year = attain_period_fiscal_year (period);
+  g_autoptr(GPtrArray) own_goals = attain_goals_of_owner (db, &owner, period, NULL);
+  g_autoptr(GPtrArray) year_goals = attain_goals_of_owner (db, &owner, &year, NULL);
+  const AttainGoalMetric *goal_metrics;
+  double weighted = 0;
+  int weights = 0;
+  guint n;
+
+  goal_metrics = attain_goal_metrics (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      AttainReviewLine line = { 0 };
+      const AttainMetricValue *v;
+
+      if (!attain_metric_from_key (goal_metrics[i].key, &line.metric) || isnan (metrics->values[line.metric].target))
+        continue;
+      v = &metrics->values[line.metric];
+      line.label = goal_metrics[i].label;
+      /* The period's own goal weighs it; else the year's, as a quarter is judged by the
+       * year's scorecard. */
+      for (guint g = 0; own_goals && g < own_goals->len; g++)
+        if (g_str_equal (((AttainGoal *) g_ptr_array_index (own_goals, g))->metric, goal_metrics[i].key))
+          line.weight = ((AttainGoal *) g_ptr_array_index (own_goals, g))->weight;
+      for (guint g = 0; line.weight == 0 && year_goals && g < year_goals->len; g++)
+        if (g_str_equal (((AttainGoal *) g_ptr_array_index (year_goals, g))->metric, goal_metrics[i].key))
+          line.weight = ((AttainGoal *) g_ptr_array_index (year_goals, g))->weight;
+      line.score = isnan (v->attainment) ? 0 : MIN (v->attainment * 100, 120);
+      weighted += (double) line.weight * line.score;
+      weights += line.weight;
+      g_array_append_val (lines, line);
+    }
+  if (weighted_score != NULL)
+    *weighted_score = weights > 0 ? weighted / weights : NAN;
+  if (total_weight != NULL)
+    *total_weight = weights;
+  return lines;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attain-goal-history.h"
+#include "attain-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,22 @@ typedef struct
   GPtrArray    *milestones; /* AttainMilestone* */
 } AttainReview;
 
+/* One scored line of a review: a counted metric with a target for the period. */
+typedef struct
+{
+  AttainMetricId metric;
+  const char    *label;   /* untranslated */
+  int            weight;  /* basis points, from the person's goals for the period or its year */
+  double         score;   /* attainment × 100, capped at 120; 0 without attainment */
+} AttainReviewLine;
+
 GQuark           attain_review_error_quark    (void);
+GArray          *attain_review_result_lines   (AttainDb            *db,
+                                               gint64               person_id,
+                                               const AttainPeriod  *period,
+                                               const AttainMetrics *metrics,
+                                               double              *weighted_score,
+                                               int                 *total_weight);
 AttainReview    *attain_review_open           (AttainDb            *db,
                                                gint64               person_id,
                                                const AttainPeriod  *period,

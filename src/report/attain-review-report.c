@@ -68,8 +68,7 @@ score_text (double score)
   return g_strdup (number);
 }
 
-/* The KPI lines: every counted metric with a target for the person in the period, weighted as
- * the person's goals for the period's year weigh them. Score: attainment × 100, capped at 120. */
+/* The scored lines, as attain_review_result_lines() weighs them, with a weighted total. */
 static void
 add_results (AttainDocument       *document,
              AttainDb             *db,
@@ -81,65 +80,35 @@ add_results (AttainDocument       *document,
   const char *titles[] = { _("Metric"), _("Weight"), _("Target"), _("Actual"), _("Attainment"), _("Score"), NULL };
   const double shares[] = { 2.6, 1.0, 1.6, 1.6, 1.2, 1.0 };
   const double aligns[] = { 0, 1, 1, 1, 1, 1 };
-  AttainScope owner = { ATTAIN_SCOPE_PERSON, person_id };
-  AttainPeriod year = attain_period_fiscal_year (period);
-  g_autoptr(GPtrArray) year_goals = attain_goals_of_owner (db, &owner, &year, NULL);
-  g_autoptr(GPtrArray) own_goals = attain_goals_of_owner (db, &owner, period, NULL);
-  const AttainGoalMetric *goal_metrics;
-  double weighted = 0, weights = 0;
-  guint n, lines = 0;
+  int total_weight = 0;
+  g_autoptr(GArray) lines = attain_review_result_lines (db, person_id, period, metrics, total_score, &total_weight);
 
   attain_document_add_table (document, titles, shares, aligns);
-  goal_metrics = attain_goal_metrics (&n);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      AttainMetricId id;
-      const AttainMetricValue *v;
-      double weight = 0, score;
-      g_autofree char *weight_text = NULL;
-      g_autofree char *target = NULL;
-      g_autofree char *actual = NULL;
-      g_autofree char *attainment = NULL;
-      g_autofree char *score_str = NULL;
+      AttainReviewLine *line = &g_array_index (lines, AttainReviewLine, i);
+      const AttainMetricValue *v = &metrics->values[line->metric];
+      g_autofree char *weight = attain_format_percent (line->weight / 10000.0);
+      g_autofree char *target = attain_metric_format (metrics, line->metric, v->target);
+      g_autofree char *actual = attain_metric_format (metrics, line->metric, v->value);
+      g_autofree char *attainment = attain_format_percent (v->attainment);
+      g_autofree char *score = score_text (line->score);
+      const char *cells[] = { _(line->label), weight, target, actual, attainment, score, NULL };
 
-      if (!attain_metric_from_key (goal_metrics[i].key, &id) || isnan (metrics->values[id].target))
-        continue;
-      v = &metrics->values[id];
-      for (guint g = 0; own_goals && g < own_goals->len; g++)
-        if (g_str_equal (((AttainGoal *) g_ptr_array_index (own_goals, g))->metric, goal_metrics[i].key))
-          weight = ((AttainGoal *) g_ptr_array_index (own_goals, g))->weight;
-      for (guint g = 0; weight == 0 && year_goals && g < year_goals->len; g++)
-        if (g_str_equal (((AttainGoal *) g_ptr_array_index (year_goals, g))->metric, goal_metrics[i].key))
-          weight = ((AttainGoal *) g_ptr_array_index (year_goals, g))->weight;
-
-      score = isnan (v->attainment) ? 0 : MIN (v->attainment * 100, 120);
-      weighted += weight * score;
-      weights += weight;
-      weight_text = attain_format_percent (weight / 10000.0);
-      target = attain_metric_format (metrics, id, v->target);
-      actual = attain_metric_format (metrics, id, v->value);
-      attainment = attain_format_percent (v->attainment);
-      score_str = score_text (score);
-      {
-        const char *cells[] = { _(goal_metrics[i].label), weight_text, target, actual, attainment, score_str, NULL };
-        attain_document_add_table_row (document, cells, FALSE);
-      }
-      lines++;
+      attain_document_add_table_row (document, cells, FALSE);
     }
-
-  *total_score = weights > 0 ? weighted / weights : NAN;
-  {
-    g_autofree char *weight_total = attain_format_percent (weights / 10000.0);
-    g_autofree char *total = score_text (*total_score);
-    const char *cells[] = { _("Weighted results score"), weight_total, "", "", "", total, NULL };
-    if (lines > 0)
+  if (lines->len > 0)
+    {
+      g_autofree char *weight = attain_format_percent (total_weight / 10000.0);
+      g_autofree char *total = score_text (*total_score);
+      const char *cells[] = { _("Weighted results score"), weight, "", "", "", total, NULL };
       attain_document_add_table_row (document, cells, TRUE);
-    else
-      {
-        const char *none[] = { _("No targets were set for this period."), "", "", "", "", "", NULL };
-        attain_document_add_table_row (document, none, FALSE);
-      }
-  }
+    }
+  else
+    {
+      const char *none[] = { _("No targets were set for this period."), "", "", "", "", "", NULL };
+      attain_document_add_table_row (document, none, FALSE);
+    }
 }
 
 static void
