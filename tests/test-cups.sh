@@ -11,7 +11,9 @@ PPD=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
 
 pgrep -x cupsd >/dev/null || /usr/sbin/cupsd
 for _ in $(seq 50); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.2; done
-lpstat -p AttainPDF >/dev/null 2>&1 || lpadmin -p AttainPDF -v cups-pdf:/ -E -P "$PPD" 2>/dev/null
+lpstat -r 2>/dev/null | grep -q "is running" || { echo "SKIP: the CUPS scheduler did not start here"; exit 77; }
+lpstat -p AttainPDF >/dev/null 2>&1 || lpadmin -p AttainPDF -v cups-pdf:/ -E -P "$PPD" 2>/dev/null \
+  || { echo "FAIL: could not add the cups-pdf queue"; exit 1; }
 lpadmin -d AttainPDF
 
 work=$(mktemp -d)
