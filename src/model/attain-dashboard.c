@@ -2,6 +2,8 @@
 #include "attain-dashboard.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "attain-json.h"
 #include <string.h>
 
 const AttainMetricId attain_dashboard_cards[ATTAIN_DASHBOARD_N_CARDS] = {
@@ -363,18 +365,6 @@ attain_dashboard_load (AttainDb            *db,
 }
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value) || isinf (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
 add_scope (JsonBuilder       *builder,
            const char        *name,
            const AttainScope *scope)
@@ -397,11 +387,11 @@ add_metric_value (JsonBuilder             *builder,
   json_builder_add_string_value (builder, info->key);
   json_builder_set_member_name (builder, "label");
   json_builder_add_string_value (builder, _(info->label));
-  add_number (builder, "value", v->value);
-  add_number (builder, "target", v->target);
-  add_number (builder, "attainment", v->attainment);
-  add_number (builder, "last_year", v->previous);
-  add_number (builder, "change", v->change);
+  attain_json_add_number (builder, "value", v->value);
+  attain_json_add_number (builder, "target", v->target);
+  attain_json_add_number (builder, "attainment", v->attainment);
+  attain_json_add_number (builder, "last_year", v->previous);
+  attain_json_add_number (builder, "change", v->change);
   json_builder_set_member_name (builder, "pace");
   json_builder_add_string_value (builder, attain_pace_to_string (v->pace));
   json_builder_end_object (builder);
@@ -418,7 +408,7 @@ add_metrics_members (JsonBuilder         *builder,
   json_builder_add_string_value (builder, period);
   json_builder_set_member_name (builder, "currency");
   json_builder_add_string_value (builder, metrics->currency);
-  add_number (builder, "elapsed", metrics->elapsed);
+  attain_json_add_number (builder, "elapsed", metrics->elapsed);
 }
 
 JsonNode *
@@ -466,9 +456,9 @@ attain_dashboard_to_json (const AttainDashboard *dashboard)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "label");
       json_builder_add_string_value (builder, trend->labels[i]);
-      add_number (builder, "actual", trend->actual[i]);
-      add_number (builder, "target", trend->target[i]);
-      add_number (builder, "last_year", trend->previous[i]);
+      attain_json_add_number (builder, "actual", trend->actual[i]);
+      attain_json_add_number (builder, "target", trend->target[i]);
+      attain_json_add_number (builder, "last_year", trend->previous[i]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -483,14 +473,14 @@ attain_dashboard_to_json (const AttainDashboard *dashboard)
       json_builder_add_string_value (builder, stage->name);
       json_builder_set_member_name (builder, "count");
       json_builder_add_int_value (builder, stage->count);
-      add_number (builder, "amount", stage->amount);
-      add_number (builder, "conversion", stage->conversion);
-      add_number (builder, "mean_days", stage->mean_days);
+      attain_json_add_number (builder, "amount", stage->amount);
+      attain_json_add_number (builder, "conversion", stage->conversion);
+      attain_json_add_number (builder, "mean_days", stage->mean_days);
       /* Today's pipeline at this stage, whatever the period. */
       json_builder_set_member_name (builder, "open_count");
       json_builder_add_int_value (builder, stage->open_count);
-      add_number (builder, "open_amount", stage->open_amount);
-      add_number (builder, "weighted_open_amount", stage->weighted_amount);
+      attain_json_add_number (builder, "open_amount", stage->open_amount);
+      attain_json_add_number (builder, "weighted_open_amount", stage->weighted_amount);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -504,9 +494,9 @@ attain_dashboard_to_json (const AttainDashboard *dashboard)
       add_scope (builder, "scope", &row->scope);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, row->name);
-      add_number (builder, "actual", row->actual);
-      add_number (builder, "target", row->target);
-      add_number (builder, "attainment", row->attainment);
+      attain_json_add_number (builder, "actual", row->actual);
+      attain_json_add_number (builder, "target", row->target);
+      attain_json_add_number (builder, "attainment", row->attainment);
       json_builder_set_member_name (builder, "pace");
       json_builder_add_string_value (builder, attain_pace_to_string (row->pace));
       json_builder_set_member_name (builder, "is_self");

@@ -2,6 +2,8 @@
 #include "attain-goal-tree.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "attain-json.h"
 #include <math.h>
 #include <string.h>
 
@@ -284,18 +286,6 @@ attain_goal_node_smart_text (const AttainGoalTree *tree,
 }
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value) || isinf (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
 node_to_json (const AttainGoalTree *tree,
               guint                 index,
               JsonBuilder          *builder)
@@ -315,12 +305,12 @@ node_to_json (const AttainGoalTree *tree,
     json_builder_add_int_value (builder, node->goal->id);
   else
     json_builder_add_null_value (builder);
-  add_number (builder, "target", node->goal && node->goal->has_target ? (double) node->goal->target : NAN);
-  add_number (builder, "children_sum", node->n_children_with_target > 0 ? (double) node->children_sum : NAN);
-  add_number (builder, "gap", node->has_gap ? (double) node->gap : NAN);
-  add_number (builder, "actual", node->actual);
-  add_number (builder, "last_year", node->last_year);
-  add_number (builder, "attainment", node->attainment);
+  attain_json_add_number (builder, "target", node->goal && node->goal->has_target ? (double) node->goal->target : NAN);
+  attain_json_add_number (builder, "children_sum", node->n_children_with_target > 0 ? (double) node->children_sum : NAN);
+  attain_json_add_number (builder, "gap", node->has_gap ? (double) node->gap : NAN);
+  attain_json_add_number (builder, "actual", node->actual);
+  attain_json_add_number (builder, "last_year", node->last_year);
+  attain_json_add_number (builder, "attainment", node->attainment);
   json_builder_set_member_name (builder, "pace");
   json_builder_add_string_value (builder, attain_pace_to_string (node->pace));
   json_builder_set_member_name (builder, "agreed_on");
