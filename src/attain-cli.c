@@ -300,8 +300,12 @@ command_goals (int        argc,
   if (pdf != NULL)
     {
       g_autofree char *company = attain_db_get_setting (db, "company_name", NULL);
-      g_autoptr(AttainTableReport) report = attain_goal_tree_report (tree, company, cli_language ());
-      if (!attain_table_report_write_pdf (report, pdf, TRUE, error))
+      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+      g_autofree char *period_label = attain_period_to_label (&tree->period);
+      g_autofree char *title = g_strdup_printf (_("%s goals — %s"), _(tree->info->label), period_label);
+
+      g_ptr_array_add (documents, attain_goal_tree_report (tree, company, &today, cli_language ()));
+      if (!attain_documents_write_pdf_full (documents, pdf, title, TRUE, error))
         return 1;
     }
   if (json)

@@ -7,7 +7,7 @@
 #include "attain-chart-view.h"
 #include "attain-org-item.h"
 #include "attain-ranking-item.h"
-#include "attain-review-print.h"
+#include "attain-document-print.h"
 #include "report/attain-review-report.h"
 
 struct _AttainDashboardPage
@@ -306,9 +306,9 @@ print_review_action (GtkWidget  *widget,
                                          attain_report_language_for (NULL), &error);
   if (document != NULL)
     g_ptr_array_add (documents, document);
-  if (document == NULL || !attain_review_print_run (documents, _("Performance review"),
+  if (document == NULL || !attain_document_print_run (documents, _("Performance review"),
                                                     GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+                                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, FALSE, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 

@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "attain-goal-dialog.h"
-#include "attain-goals-print.h"
+#include "attain-document-print.h"
+#include "report/attain-goal-report.h"
+#include "report/attain-review-report.h"
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-item.h"
 
@@ -786,11 +788,20 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
   g_autoptr(GError) error = NULL;
+  g_autofree char *company = NULL;
+  GDate today;
 
-  if (self->tree != NULL
-      && !attain_goals_print_run (self->tree, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                  parameter ? g_variant_get_string (parameter, NULL) : NULL, &error))
+  if (self->tree == NULL)
+    return;
+  company = attain_db_get_setting (attain_context_get_db (self->context), "company_name", NULL);
+  attain_context_get_today (self->context, &today);
+  g_ptr_array_add (documents, attain_goal_tree_report (self->tree, company, &today, attain_report_language_for (NULL)));
+  /* The same pages as the CLI's PDF, in landscape: ten columns. */
+  if (!attain_document_print_run (documents, _("Goals"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  parameter ? g_variant_get_string (parameter, NULL) : NULL, TRUE, &error))
     toast (self, error->message);
 }
 

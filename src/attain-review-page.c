@@ -8,7 +8,7 @@
 #include "attain-chart-view.h"
 #include "attain-org-item.h"
 #include "model/attain-dashboard.h"
-#include "attain-review-print.h"
+#include "attain-document-print.h"
 #include "model/attain-metrics.h"
 #include "report/attain-review-report.h"
 
@@ -708,9 +708,9 @@ print_action (GtkWidget  *widget,
   g_array_append_val (people, self->person_id);
   documents = build_documents (self, people, &error);
   if (documents == NULL
-      || !attain_review_print_run (documents, _("Performance review"), GTK_WINDOW (gtk_widget_get_root (widget)),
+      || !attain_document_print_run (documents, _("Performance review"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                   parameter ? g_variant_get_string (parameter, NULL) : NULL, &error))
+                                   parameter ? g_variant_get_string (parameter, NULL) : NULL, FALSE, &error))
     toast (self, error->message);
 }
 
@@ -869,8 +869,8 @@ run_team_job (AttainReviewPage *self,
   if (directory == NULL)
     {
       /* One print job for the whole team: one dialog, also inside a sandbox. */
-      if (!attain_review_print_run (documents, _("Performance reviews"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+      if (!attain_document_print_run (documents, _("Performance reviews"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, FALSE, &error))
         toast (self, error->message);
       return;
     }

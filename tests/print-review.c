@@ -4,7 +4,7 @@
  * printer lookup when ACTION_PRINT runs without the dialog, so the job goes to CUPS with lp. */
 #include <adwaita.h>
 
-#include "attain-review-print.h"
+#include "attain-document-print.h"
 #include "report/attain-review-report.h"
 
 int
@@ -36,7 +36,7 @@ main (int   argc,
       return 1;
     }
   g_ptr_array_add (documents, document);
-  if (!attain_review_print_run (documents, "review", NULL, GTK_PRINT_OPERATION_ACTION_PRINT, argv[4], &error))
+  if (!attain_document_print_run (documents, "review", NULL, GTK_PRINT_OPERATION_ACTION_PRINT, argv[4], FALSE, &error))
     {
       g_printerr ("%s\n", error ? error->message : "printing failed");
       return 1;

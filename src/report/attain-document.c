@@ -32,6 +32,8 @@ typedef struct
 {
   char   **cells;
   gboolean bold;
+  int      indent;  /* levels the first cell is indented by (a tree printed as a table) */
+  guint    marked;  /* bit per column drawn in the alert colour */
   double   height;
 } TableRow;
 
@@ -71,7 +73,7 @@ struct _AttainDocument
   char            *footer;
   /* Translated when the document is made, so drawing (maybe on another thread, maybe after the
    * report language was switched back) needs no gettext. */
-  char            *confidential;
+  char            *confidential; /* NULL for documents that are not marked */
   char            *page_format;
   char            *date_label;
   AttainChartStyle style;
@@ -203,13 +205,35 @@ attain_document_add_table_row (AttainDocument     *document,
                                const char * const *cells,
                                gboolean            bold)
 {
+  attain_document_add_tree_row (document, cells, bold, 0, 0);
+}
+
+void
+attain_document_add_tree_row (AttainDocument     *document,
+                              const char * const *cells,
+                              gboolean            bold,
+                              int                 indent,
+                              guint               marked)
+{
   Block *block = g_ptr_array_index (document->blocks, document->blocks->len - 1);
   TableRow *row = g_new0 (TableRow, 1);
 
   g_return_if_fail (block->kind == BLOCK_TABLE);
   row->cells = g_strdupv ((char **) cells);
   row->bold = bold;
+  row->indent = indent;
+  row->marked = marked;
   g_ptr_array_add (block->rows, row);
+}
+
+void
+attain_document_set_confidential (AttainDocument *document,
+                                  gboolean        confidential)
+{
+  g_clear_pointer (&document->confidential, g_free);
+  if (confidential)
+    /* Translators: marked at the top of every page of a review report */
+    document->confidential = g_strdup (_("Confidential"));
 }
 
 void
@@ -280,19 +304,23 @@ column_x (const Block *block,
   return content * before / total;
 }
 
+#define INDENT_STEP 10.0
+
 static double
 measure_cells (AttainDocument     *document,
                cairo_t            *cr,
                const Block        *block,
                const char * const *cells,
                gboolean            bold,
+               int                 indent,
                double              content)
 {
   double height = 0;
 
   for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
     {
-      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD;
+      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD
+                 - (c == 0 ? indent * INDENT_STEP : 0);
       g_autoptr(PangoLayout) layout = text_layout (document, cr, cells[c], BODY_SIZE - 0.5, bold, w, block->xaligns[c]);
       height = MAX (height, layout_height (layout));
     }
@@ -365,11 +393,12 @@ measure (AttainDocument *document,
       }
       break;
     case BLOCK_TABLE:
-      block->header_height = measure_cells (document, cr, block, (const char * const *) block->strings, TRUE, content);
+      block->header_height = measure_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, content);
       for (guint r = 0; r < block->rows->len; r++)
         {
           TableRow *row = g_ptr_array_index (block->rows, r);
-          row->height = measure_cells (document, cr, block, (const char * const *) row->cells, row->bold, content);
+          row->height = measure_cells (document, cr, block, (const char * const *) row->cells, row->bold, row->indent,
+                                       content);
         }
       break;
     case BLOCK_CHART:
@@ -497,15 +526,23 @@ draw_cells (AttainDocument     *document,
             const Block        *block,
             const char * const *cells,
             gboolean            bold,
+            int                 indent,
+            guint               marked,
             double              x0,
             double              y,
             double              content)
 {
   for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
     {
-      double x = x0 + column_x (block, c, content);
-      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD;
+      double shift = c == 0 ? indent * INDENT_STEP : 0;
+      double x = x0 + column_x (block, c, content) + shift;
+      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD - shift;
       g_autoptr(PangoLayout) layout = text_layout (document, cr, cells[c], BODY_SIZE - 0.5, bold, w, block->xaligns[c]);
+
+      if (marked & (1u << c))
+        cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+      else
+        attain_chart_set_color (cr, &document->style.foreground);
       cairo_move_to (cr, x + CELL_PAD, y + CELL_PAD);
       pango_cairo_show_layout (cr, layout);
     }
@@ -600,13 +637,14 @@ draw_placement (AttainDocument  *document,
       cairo_rectangle (cr, x, y, content, block->header_height);
       cairo_fill (cr);
       attain_chart_set_color (cr, &document->style.foreground);
-      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, x, y, content);
+      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, 0, x, y, content);
       y += block->header_height;
       for (guint r = placement->first; r < placement->last; r++)
         {
           TableRow *row = g_ptr_array_index (block->rows, r);
           attain_chart_set_color (cr, &document->style.foreground);
-          draw_cells (document, cr, block, (const char * const *) row->cells, row->bold, x, y, content);
+          draw_cells (document, cr, block, (const char * const *) row->cells, row->bold, row->indent, row->marked, x, y,
+                      content);
           y += row->height;
           cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
           cairo_set_line_width (cr, 0.5);
@@ -663,7 +701,7 @@ attain_document_draw_page (AttainDocument *document,
   cairo_save (cr);
   {
     g_autoptr(PangoLayout) left = text_layout (document, cr, document->header, SMALL_SIZE, FALSE, 0, 0);
-    g_autoptr(PangoLayout) right = text_layout (document, cr, confidential, SMALL_SIZE, TRUE, 0, 0);
+    g_autoptr(PangoLayout) right = text_layout (document, cr, confidential ? confidential : "", SMALL_SIZE, TRUE, 0, 0);
     g_autoptr(PangoLayout) foot = text_layout (document, cr, document->footer, SMALL_SIZE, FALSE, 0, 0);
     g_autoptr(PangoLayout) pages = text_layout (document, cr, number, SMALL_SIZE, FALSE, 0, 0);
     double w, h;
@@ -697,7 +735,18 @@ attain_documents_write_pdf (GPtrArray   *documents,
                             const char  *title,
                             GError     **error)
 {
-  const double width = 595.276, height = 841.89; /* A4 portrait */
+  return attain_documents_write_pdf_full (documents, path, title, FALSE, error);
+}
+
+gboolean
+attain_documents_write_pdf_full (GPtrArray   *documents,
+                                 const char  *path,
+                                 const char  *title,
+                                 gboolean     landscape,
+                                 GError     **error)
+{
+  /* A4, portrait for reviews, landscape for wide tables such as the goal tree. */
+  const double width = landscape ? 841.89 : 595.276, height = landscape ? 595.276 : 841.89;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
   cairo_status_t status;
   cairo_t *cr;

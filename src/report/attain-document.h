@@ -38,6 +38,13 @@ void            attain_document_add_table      (AttainDocument      *document,
 void            attain_document_add_table_row  (AttainDocument      *document,
                                                 const char * const  *cells,
                                                 gboolean             bold);
+void            attain_document_add_tree_row   (AttainDocument      *document,
+                                                const char * const  *cells,
+                                                gboolean             bold,
+                                                int                  indent,
+                                                guint                marked);
+void            attain_document_set_confidential (AttainDocument    *document,
+                                                gboolean             confidential);
 void            attain_document_add_chart      (AttainDocument      *document,
                                                 double               height,
                                                 AttainDocumentDrawFunc draw,
@@ -57,6 +64,11 @@ void            attain_document_draw_page      (AttainDocument      *document,
 gboolean        attain_documents_write_pdf     (GPtrArray           *documents,
                                                 const char          *path,
                                                 const char          *title,
+                                                GError             **error);
+gboolean        attain_documents_write_pdf_full (GPtrArray          *documents,
+                                                const char          *path,
+                                                const char          *title,
+                                                gboolean             landscape,
                                                 GError             **error);
 
 char           *attain_report_use_language     (const char          *language);

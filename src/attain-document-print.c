@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "attain-review-print.h"
+#include "attain-document-print.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -74,12 +74,13 @@ done_cb (GtkPrintOperation       *operation,
 }
 
 gboolean
-attain_review_print_run (GPtrArray               *documents,
-                         const char              *job_name,
-                         GtkWindow               *parent,
-                         GtkPrintOperationAction  action,
-                         const char              *export_path,
-                         GError                 **error)
+attain_document_print_run (GPtrArray               *documents,
+                           const char              *job_name,
+                           GtkWindow               *parent,
+                           GtkPrintOperationAction  action,
+                           const char              *export_path,
+                           gboolean                 landscape,
+                           GError                 **error)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -89,6 +90,7 @@ attain_review_print_run (GPtrArray               *documents,
   job->documents = g_ptr_array_ref (documents);
   job->first_page = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
