@@ -215,7 +215,11 @@ attain_window_new (AdwApplication *application,
 
   if (context == NULL)
     {
-      adw_status_page_set_description (self->error_page, open_error);
+      /* What went wrong, then what to do about it. */
+      g_autofree char *text = g_strdup_printf ("%s\n\n%s", open_error ? open_error : "",
+                                               _("Start Attain with --database FILE to open another file, or "
+                                                 "check that the folder exists and can be written."));
+      adw_status_page_set_description (self->error_page, text);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
       return self;

@@ -269,6 +269,14 @@ test_goals_page (void)
   team_row = find_row (page, "unit:5");
   g_assert_cmpstr (attain_goal_item_get_target_text (team_row), ==, "¥30,000,000");
 
+  /* A word typed into a target cell is refused (the toast says why) and changes nothing. */
+  audits = attain_test_query_int (check, "SELECT count(*) FROM audit_log");
+  goals_activate_and_wait (page, "goals.set-target", g_variant_new ("(ss)", "unit:5", "abc"));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id = 5 AND metric = 'revenue' "
+                                                 "AND period_kind = 'year' AND period_start = '2026-01-01'"), ==, 3000000000);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM audit_log"), ==, audits);
+  g_assert_cmpstr (attain_goal_item_get_target_text (team_row), ==, "¥30,000,000");
+
   /* Ctrl+Z: back to no gap. */
   goals_activate_and_wait (page, "goals.undo", NULL);
   g_assert_false (goal_node (page, "unit:2")->has_gap);
