@@ -240,18 +240,6 @@ command_dashboard (int        argc,
   return 0;
 }
 
-static const char *
-cli_language (void)
-{
-  const char *name = g_get_language_names ()[0];
-
-  /* Han glyphs follow the language: simplified, traditional, or (for English) simplified
-   * names in a company of Chinese people. */
-  if (g_str_has_prefix (name, "zh_TW") || g_str_has_prefix (name, "zh_HK"))
-    return "zh-tw";
-  return "zh-cn";
-}
-
 static int
 command_goals (int        argc,
                char     **argv,
@@ -304,7 +292,7 @@ command_goals (int        argc,
       g_autofree char *period_label = attain_period_to_label (&tree->period);
       g_autofree char *title = g_strdup_printf (_("%s goals — %s"), _(tree->info->label), period_label);
 
-      g_ptr_array_add (documents, attain_goal_tree_report (tree, company, &today, cli_language ()));
+      g_ptr_array_add (documents, attain_goal_tree_report (tree, company, &today, attain_report_language_for (NULL)));
       if (!attain_documents_write_pdf_full (documents, pdf, title, TRUE, error))
         return 1;
     }

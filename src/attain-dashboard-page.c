@@ -320,38 +320,22 @@ refresh_action (GtkWidget  *widget,
   attain_dashboard_page_reload (ATTAIN_DASHBOARD_PAGE (widget));
 }
 
-static const char *
-period_kind_to_string (AttainPeriodKind kind)
-{
-  return kind == ATTAIN_PERIOD_MONTH ? "month" : kind == ATTAIN_PERIOD_YEAR ? "year" : "quarter";
-}
-
 static void
 set_period_kind (AttainDashboardPage *self,
                  const char          *kind_text)
 {
-  AttainPeriodKind kind;
-  GDate today, first, last, anchor;
+  AttainPeriodKind kind = attain_period_kind_from_string (kind_text);
+  GDate today;
 
-  if (g_strcmp0 (kind_text, "month") == 0)
-    kind = ATTAIN_PERIOD_MONTH;
-  else if (g_strcmp0 (kind_text, "year") == 0)
-    kind = ATTAIN_PERIOD_YEAR;
-  else
-    kind = ATTAIN_PERIOD_QUARTER;
   if (kind == self->period.kind)
     return;
-
-  /* Keep looking at the same time: today if it lies in the shown period, else its start. */
   attain_context_get_today (self->context, &today);
-  attain_period_bounds (&self->period, &first, &last);
-  anchor = (g_date_compare (&today, &first) >= 0 && g_date_compare (&today, &last) <= 0) ? today : first;
-  self->period = attain_period_containing (kind, &anchor, self->period.fy_start_month);
+  self->period = attain_period_with_kind (&self->period, kind, &today);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_KIND]);
 
   if (self->context != NULL && attain_context_get_settings (self->context) != NULL)
     g_settings_set_string (attain_context_get_settings (self->context), "period-kind",
-                           period_kind_to_string (kind));
+                           attain_period_kind_to_string (kind));
   attain_dashboard_page_reload (self);
 }
 
@@ -474,7 +458,7 @@ attain_dashboard_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
     case PROP_PERIOD_KIND:
-      g_value_set_string (value, period_kind_to_string (self->period.kind));
+      g_value_set_string (value, attain_period_kind_to_string (self->period.kind));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

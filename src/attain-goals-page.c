@@ -460,8 +460,6 @@ split_action (GtkWidget  *widget,
                                              g_str_has_suffix (how, "season") ? ATTAIN_SPLIT_LAST_YEAR : ATTAIN_SPLIT_EVEN,
                                              &error);
     }
-  else if (g_str_equal (action_name, "goals.copy-last-year"))
-    edit = attain_goal_tree_copy_last_year (attain_context_get_db (self->context), self->history, self->tree, &error);
   apply_or_toast (self, edit, error);
 }
 
@@ -833,15 +831,14 @@ static void
 set_period_kind (AttainGoalsPage *self,
                  const char      *kind_text)
 {
+  /* Goals are set for years and quarters; a month would be a sliver of the tree. */
   AttainPeriodKind kind = g_strcmp0 (kind_text, "quarter") == 0 ? ATTAIN_PERIOD_QUARTER : ATTAIN_PERIOD_YEAR;
-  GDate today, first, last, anchor;
+  GDate today;
 
   if (kind == self->period.kind)
     return;
   attain_context_get_today (self->context, &today);
-  attain_period_bounds (&self->period, &first, &last);
-  anchor = (g_date_compare (&today, &first) >= 0 && g_date_compare (&today, &last) <= 0) ? today : first;
-  self->period = attain_period_containing (kind, &anchor, self->period.fy_start_month);
+  self->period = attain_period_with_kind (&self->period, kind, &today);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_KIND]);
   attain_goals_page_reload (self);
 }
@@ -981,7 +978,7 @@ attain_goals_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
     case PROP_PERIOD_KIND:
-      g_value_set_string (value, self->period.kind == ATTAIN_PERIOD_QUARTER ? "quarter" : "year");
+      g_value_set_string (value, attain_period_kind_to_string (self->period.kind));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -764,6 +764,7 @@ export_pdf_action (GtkWidget  *widget,
 typedef struct
 {
   GPtrArray *documents;
+  GArray    *people;
   GPtrArray *names;
   char      *directory;
   char      *period;
@@ -774,6 +775,7 @@ static void
 team_job_free (TeamJob *job)
 {
   g_ptr_array_unref (job->documents);
+  g_array_unref (job->people);
   g_ptr_array_unref (job->names);
   g_free (job->directory);
   g_free (job->period);
@@ -790,22 +792,12 @@ team_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   /* Laying out and writing the PDFs is the slow part; it needs neither the database nor
-   * gettext, so it runs here while the window stays live. */
-  if (g_mkdir_with_parents (job->directory, 0700) != 0)
-    {
-      g_task_return_new_error (task, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the folder “%s”."),
-                               job->directory);
-      return;
-    }
+   * the UI, so it runs here while the window stays live. */
   for (guint i = 0; i < job->documents->len; i++)
     {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      g_autofree char *file = g_strdup_printf ("review-%s-%02u-%s.pdf", job->period, i + 1,
-                                               (char *) g_ptr_array_index (job->names, i));
-      g_autofree char *path = g_build_filename (job->directory, file, NULL);
-
-      g_ptr_array_add (one, g_ptr_array_index (job->documents, i));
-      if (!attain_documents_write_pdf (one, path, g_ptr_array_index (job->names, i), &error))
+      if (!attain_review_report_write_into (g_ptr_array_index (job->documents, i), job->directory, job->period,
+                                            g_array_index (job->people, gint64, i),
+                                            g_ptr_array_index (job->names, i), &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -877,6 +869,7 @@ run_team_job (AttainReviewPage *self,
 
   job = g_new0 (TeamJob, 1);
   job->documents = g_ptr_array_ref (documents);
+  job->people = g_array_ref (people);
   job->names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < people->len; i++)
     {
@@ -948,13 +941,13 @@ set_period_kind (AttainReviewPage *self,
                  const char       *kind_text)
 {
   AttainPeriodKind kind = g_strcmp0 (kind_text, "year") == 0 ? ATTAIN_PERIOD_YEAR : ATTAIN_PERIOD_QUARTER;
-  GDate first, last;
+  GDate today;
 
   if (kind == self->period.kind)
     return;
   attain_review_page_flush (self);
-  attain_period_bounds (&self->period, &first, &last);
-  self->period = attain_period_containing (kind, &first, self->period.fy_start_month);
+  attain_context_get_today (self->context, &today);
+  self->period = attain_period_with_kind (&self->period, kind, &today);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_KIND]);
   load_form (self);
 }
@@ -1026,7 +1019,7 @@ attain_review_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
     case PROP_PERIOD_KIND:
-      g_value_set_string (value, self->period.kind == ATTAIN_PERIOD_YEAR ? "year" : "quarter");
+      g_value_set_string (value, attain_period_kind_to_string (self->period.kind));
       break;
     case PROP_REPORT_LANGUAGE:
       g_value_set_string (value, self->report_language);

@@ -149,6 +149,37 @@ attain_period_fiscal_year (const AttainPeriod *period)
   return attain_period_containing (ATTAIN_PERIOD_YEAR, &first, period->fy_start_month);
 }
 
+AttainPeriod
+attain_period_with_kind (const AttainPeriod *period,
+                         AttainPeriodKind    kind,
+                         const GDate        *today)
+{
+  GDate first, last;
+  const GDate *anchor;
+
+  /* Switching month/quarter/year keeps looking at the same time: today if it lies in the
+   * period shown, else the period's first day. */
+  attain_period_bounds (period, &first, &last);
+  anchor = g_date_compare (today, &first) >= 0 && g_date_compare (today, &last) <= 0 ? today : &first;
+  return attain_period_containing (kind, anchor, period->fy_start_month);
+}
+
+AttainPeriodKind
+attain_period_kind_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "month") == 0)
+    return ATTAIN_PERIOD_MONTH;
+  if (g_strcmp0 (text, "year") == 0)
+    return ATTAIN_PERIOD_YEAR;
+  return ATTAIN_PERIOD_QUARTER;
+}
+
+const char *
+attain_period_kind_to_string (AttainPeriodKind kind)
+{
+  return kind == ATTAIN_PERIOD_MONTH ? "month" : kind == ATTAIN_PERIOD_YEAR ? "year" : "quarter";
+}
+
 double
 attain_period_elapsed_share (const AttainPeriod *period,
                              const GDate        *today)

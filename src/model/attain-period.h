@@ -50,6 +50,11 @@ AttainPeriod  attain_period_containing    (AttainPeriodKind    kind,
                                            const GDate        *date,
                                            int                 fy_start_month);
 AttainPeriod  attain_period_fiscal_year   (const AttainPeriod *period);
+AttainPeriod  attain_period_with_kind     (const AttainPeriod *period,
+                                           AttainPeriodKind    kind,
+                                           const GDate        *today);
+AttainPeriodKind attain_period_kind_from_string (const char   *text);
+const char   *attain_period_kind_to_string (AttainPeriodKind  kind);
 double        attain_period_elapsed_share (const AttainPeriod *period,
                                            const GDate        *today);
 gboolean      attain_period_equal         (const AttainPeriod *a,

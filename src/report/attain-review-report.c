@@ -304,6 +304,32 @@ attain_review_team_people (AttainDb  *db,
 }
 
 gboolean
+attain_review_report_write_into (AttainDocument *document,
+                                 const char     *directory,
+                                 const char     *period_text,
+                                 gint64          person_id,
+                                 const char     *person_name,
+                                 GError        **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  /* Cheap when the folder exists; lets every caller skip its own check. */
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the folder “%s”."), directory);
+      return FALSE;
+    }
+  /* One file a person, named so a folder sorts by id and says whose it is. */
+  file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, person_id,
+                          person_name ? person_name : "");
+  path = g_build_filename (directory, file, NULL);
+  g_ptr_array_add (one, document);
+  return attain_documents_write_pdf (one, path, person_name, error);
+}
+
+gboolean
 attain_review_reports_write (AttainDb            *db,
                              GArray              *person_ids,
                              const AttainPeriod  *period,
@@ -320,11 +346,6 @@ attain_review_reports_write (AttainDb            *db,
 
   g_return_val_if_fail ((pdf_path == NULL) != (directory == NULL), FALSE);
 
-  if (directory != NULL && g_mkdir_with_parents (directory, 0700) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the folder “%s”."), directory);
-      return FALSE;
-    }
   for (guint i = 0; i < person_ids->len; i++)
     {
       gint64 id = g_array_index (person_ids, gint64, i);
@@ -334,17 +355,13 @@ attain_review_reports_write (AttainDb            *db,
         return FALSE;
       if (directory != NULL)
         {
-          /* One file a person, named so a folder sorts by id and says whose it is. */
           g_autofree char *name = NULL;
-          g_autofree char *file = NULL;
-          g_autofree char *path = NULL;
-          g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+          gboolean written;
 
           attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, id }, &name, NULL, NULL, NULL, NULL);
-          file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, id, name ? name : "");
-          path = g_build_filename (directory, file, NULL);
-          g_ptr_array_add (one, document);
-          if (!attain_documents_write_pdf (one, path, name, error))
+          written = attain_review_report_write_into (document, directory, period_text, id, name, error);
+          attain_document_free (document);
+          if (!written)
             return FALSE;
         }
       else

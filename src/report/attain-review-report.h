@@ -30,6 +30,13 @@ gboolean        attain_review_reports_write (AttainDb            *db,
                                              AttainReportProgress progress,
                                              gpointer             user_data,
                                              GError             **error);
+/* Writes @document as DIRECTORY/review-PERIOD-ID-NAME.pdf, creating the folder. */
+gboolean        attain_review_report_write_into (AttainDocument *document,
+                                                 const char     *directory,
+                                                 const char     *period_text,
+                                                 gint64          person_id,
+                                                 const char     *person_name,
+                                                 GError        **error);
 const char     *attain_report_language_for  (const char          *locale);
 
 G_END_DECLS
