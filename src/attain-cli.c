@@ -5,11 +5,13 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "model/attain-dashboard.h"
 #include "model/attain-demo.h"
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
+#include "model/attain-import.h"
 #include "report/attain-goal-report.h"
 #include "report/attain-review-report.h"
 
@@ -383,6 +385,377 @@ command_report (int        argc,
   return 0;
 }
 
+static void
+print_import_progress (guint64  done,
+                       guint64  total,
+                       gpointer user_data)
+{
+  static int last = -1;
+  int percent = total ? (int) (done * 100 / total) : 100;
+  if (percent / 10 != last / 10)
+    g_printerr ("%s %d%%\n", (const char *) user_data, percent);
+  last = percent;
+}
+
+static gboolean
+parse_mapping_arguments (AttainImportOptions  *options,
+                         char                **columns,
+                         char                **values,
+                         GError              **error)
+{
+  for (char **c = columns; c && *c; c++)
+    {
+      const char *eq = strrchr (*c, '=');
+      g_autofree char *header = eq ? g_strndup (*c, eq - *c) : NULL;
+      if (header == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a column mapping. Write it as “Header=field”, e.g. “签约日期=closed_on”."), *c);
+          return FALSE;
+        }
+      attain_import_options_set_column (options, header, eq + 1);
+    }
+  for (char **v = values; v && *v; v++)
+    {
+      const char *colon = strchr (*v, ':');
+      const char *eq = strrchr (*v, '=');
+      g_autofree char *field = colon ? g_strndup (*v, colon - *v) : NULL;
+      g_autofree char *value = colon && eq && eq > colon ? g_strndup (colon + 1, eq - colon - 1) : NULL;
+      if (field == NULL || value == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a value mapping. Write it as “field:value=mapped”, e.g. “stage:已下单=won”."), *v);
+          return FALSE;
+        }
+      attain_import_options_set_value (options, field, value, eq + 1);
+    }
+  return TRUE;
+}
+
+static JsonNode *
+import_json (AttainImportPlan          *plan,
+             const AttainImportOptions *options,
+             const AttainImportSummary *summary,
+             gboolean                   written)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const AttainSheet *sheet = attain_import_plan_get_sheet (plan);
+  GPtrArray *problems = attain_import_plan_get_problems (plan);
+  GPtrArray *unmapped = attain_import_plan_get_unmapped (plan);
+  guint header = attain_import_plan_get_header_row (plan);
+  const AttainSheetRow *header_row = g_ptr_array_index (sheet->rows, header);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, attain_import_kind_to_string (options->kind));
+  json_builder_set_member_name (b, "sha256");
+  json_builder_add_string_value (b, attain_import_plan_get_sha256 (plan));
+  json_builder_set_member_name (b, "encoding");
+  json_builder_add_string_value (b, sheet->encoding);
+  json_builder_set_member_name (b, "header_line");
+  json_builder_add_int_value (b, header_row->line);
+  json_builder_set_member_name (b, "amount_unit");
+  json_builder_add_int_value (b, attain_import_plan_get_amount_unit (plan));
+  json_builder_set_member_name (b, "columns");
+  json_builder_begin_array (b);
+  for (guint c = 0; c < header_row->n_cells; c++)
+    {
+      const char *field = attain_import_plan_get_column_field (plan, c);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "header");
+      json_builder_add_string_value (b, header_row->cells[c]);
+      json_builder_set_member_name (b, "field");
+      if (field)
+        json_builder_add_string_value (b, field);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "records");
+  json_builder_add_int_value (b, attain_import_plan_get_n_records (plan));
+  json_builder_set_member_name (b, "written");
+  json_builder_add_boolean_value (b, written);
+  json_builder_set_member_name (b, "added");
+  json_builder_add_int_value (b, summary->added);
+  json_builder_set_member_name (b, "updated");
+  json_builder_add_int_value (b, summary->updated);
+  json_builder_set_member_name (b, "unchanged");
+  json_builder_add_int_value (b, summary->unchanged);
+  json_builder_set_member_name (b, "skipped");
+  json_builder_add_int_value (b, summary->skipped);
+  json_builder_set_member_name (b, "rejected");
+  json_builder_add_int_value (b, problems->len);
+  json_builder_set_member_name (b, "import_id");
+  json_builder_add_int_value (b, summary->import_id);
+  json_builder_set_member_name (b, "problems");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AttainImportProblem *p = g_ptr_array_index (problems, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, p->line);
+      json_builder_set_member_name (b, "column");
+      json_builder_add_string_value (b, p->column);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_string_value (b, p->value);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, p->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "unmapped");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < unmapped->len; i++)
+    {
+      AttainImportUnmapped *u = g_ptr_array_index (unmapped, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, u->field_key);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_string_value (b, u->value);
+      json_builder_set_member_name (b, "rows");
+      json_builder_add_int_value (b, u->count);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_array (b);
+  for (guint i = 0; summary->notes && i < summary->notes->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (summary->notes, i));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static int
+command_import (int      argc,
+                char   **argv,
+                GError **error)
+{
+  g_autofree char *preset = NULL, *encoding = NULL, *date_order = NULL, *company = NULL;
+  g_autofree char *metric = NULL, *as_of = NULL, *show_preset = NULL, *save_preset = NULL;
+  g_auto(GStrv) columns = NULL, values = NULL;
+  int sheet = 1, year = 0, scale = 5;
+  gint64 amount_unit = 0;
+  gboolean dry_run = FALSE, json = FALSE, list_presets = FALSE, undo = FALSE, allow_locked = FALSE;
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("Mapping preset: a name or a .json file"), "NAME" },
+    { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet, N_("Sheet of an XLSX workbook, from 1 (default: 1)"), "N" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding: auto, utf-8, gb18030, big5, utf-16le"), "NAME" },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order, N_("Order of 03/05/2026-style dates: ymd, mdy or dmy"), "ORDER" },
+    { "amount-unit", 0, 0, G_OPTION_ARG_INT64, &amount_unit, N_("Yuan per unit of the file's amounts (10000 for 万元)"), "N" },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Satisfaction scale: 5 or 10"), "N" },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &company, N_("Company name, when the organisation comes into an empty file"), "NAME" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year of a targets grid whose header has none"), "YYYY" },
+    { "metric", 0, 0, G_OPTION_ARG_STRING, &metric, N_("Metric of a targets grid without a metric column"), "KEY" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Date of the export, for stage moves the file does not date"), "DATE" },
+    { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &columns, N_("Map a column: “Header=field” (field empty to ignore it)"), "MAP" },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &values, N_("Map a value: “field:value=mapped”"), "MAP" },
+    { "allow-signed-off", 0, 0, G_OPTION_ARG_NONE, &allow_locked, N_("Also import rows in periods with signed-off reviews"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and print the summary; write nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "save-preset", 0, 0, G_OPTION_ARG_STRING, &save_preset, N_("Save this mapping as a preset"), "NAME" },
+    { "list-presets", 0, 0, G_OPTION_ARG_NONE, &list_presets, N_("List the mapping presets"), NULL },
+    { "show-preset", 0, 0, G_OPTION_ARG_STRING, &show_preset, N_("Print a mapping preset as JSON"), "NAME" },
+    { "undo", 0, 0, G_OPTION_ARG_NONE, &undo, N_("Undo the last import"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print progress"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("import KIND FILE — kinds: org deals collections activities feedback market targets"));
+  g_autoptr(AttainDb) db = NULL;
+  g_autoptr(AttainImportPlan) plan = NULL;
+  AttainImportOptions options;
+  AttainImportSummary summary = { 0 };
+  AttainImportKind kind;
+  gboolean written = FALSE;
+  GPtrArray *problems;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (error);
+  if (db == NULL)
+    return 1;
+
+  if (list_presets)
+    {
+      g_auto(GStrv) names = attain_import_preset_names (db);
+      for (char **n = names; *n; n++)
+        g_print ("%s\n", *n);
+      return 0;
+    }
+  if (undo)
+    {
+      gint64 id;
+      if (!attain_import_undo_last (db, &id, error))
+        return 1;
+      g_print (_("Import %" G_GINT64_FORMAT " was undone.\n"), id);
+      return 0;
+    }
+  if (show_preset != NULL)
+    {
+      g_autofree char *text = NULL;
+      gboolean found = FALSE;
+      for (guint k = 0; k < ATTAIN_IMPORT_N_KINDS && !found; k++)
+        {
+          attain_import_options_init (&options, k);
+          if (attain_import_options_load_preset (&options, db, show_preset, NULL))
+            {
+              text = attain_import_options_to_json (&options, show_preset);
+              found = TRUE;
+            }
+          attain_import_options_clear (&options);
+        }
+      if (!found)
+        {
+          attain_import_options_init (&options, ATTAIN_IMPORT_DEALS);
+          attain_import_options_load_preset (&options, db, show_preset, error);
+          attain_import_options_clear (&options);
+          return 1;
+        }
+      g_print ("%s\n", text);
+      return 0;
+    }
+
+  if (argc != 3 || !attain_import_kind_from_string (argv[1], &kind))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Give the kind of file and the file: attain-cli import deals FILE.csv. Kinds: org, "
+                     "deals, collections, activities, feedback, market, targets."));
+      return 2;
+    }
+  attain_import_options_init (&options, kind);
+  if (preset != NULL && !attain_import_options_load_preset (&options, db, preset, error))
+    {
+      attain_import_options_clear (&options);
+      return 2;
+    }
+  if (encoding != NULL)
+    {
+      g_free (options.encoding);
+      options.encoding = g_strdup (encoding);
+    }
+  if (date_order != NULL && !attain_date_order_parse (date_order, &options.date_order))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The date order must be ymd, mdy or dmy, not “%s”."), date_order);
+      attain_import_options_clear (&options);
+      return 2;
+    }
+  if (amount_unit < 0 || (scale != 5 && scale != 10))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--amount-unit must be positive and --scale 5 or 10."));
+      attain_import_options_clear (&options);
+      return 2;
+    }
+  if (amount_unit > 0)
+    options.amount_unit = amount_unit;
+  options.satisfaction_scale = scale;
+  options.sheet_index = sheet - 1;
+  options.company_name = g_strdup (company);
+  options.year = year;
+  options.metric = g_strdup (metric);
+  options.as_of = g_strdup (as_of);
+  options.allow_locked = allow_locked;
+  if (!parse_mapping_arguments (&options, columns, values, error))
+    {
+      attain_import_options_clear (&options);
+      return 2;
+    }
+
+  plan = attain_import_prepare (db, argv[2], &options, NULL, quiet || json ? NULL : print_import_progress,
+                                (gpointer) _("Reading"), error);
+  if (plan == NULL)
+    {
+      attain_import_options_clear (&options);
+      return 1;
+    }
+  if (save_preset != NULL && !attain_import_options_save_preset (&options, db, save_preset, error))
+    {
+      attain_import_options_clear (&options);
+      return 1;
+    }
+  problems = attain_import_plan_get_problems (plan);
+  if (problems->len > 0)
+    status = 1;
+  else if (!dry_run)
+    {
+      if (!attain_import_apply (db, plan, NULL, quiet || json ? NULL : print_import_progress,
+                                (gpointer) _("Writing"), &summary, error))
+        {
+          attain_import_options_clear (&options);
+          attain_import_summary_clear (&summary);
+          return 1;
+        }
+      written = TRUE;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = import_json (plan, &options, &summary, written);
+      print_json (node);
+    }
+  else
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_print ("%s\n", ((AttainImportProblem *) g_ptr_array_index (problems, i))->message);
+      if (problems->len > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "%u row was rejected; nothing was imported. Correct it and import the file again.\n",
+                              "%u rows were rejected; nothing was imported. Correct them and import the file again.\n",
+                              problems->len),
+                 problems->len);
+      else if (dry_run)
+        g_print (_("%u records are ready to import (dry run: nothing was written).\n"),
+                 attain_import_plan_get_n_records (plan));
+      else
+        g_print (_("%s: %u added, %u updated, %u unchanged, 0 rejected.\n"),
+                 attain_import_kind_label (kind), summary.added, summary.updated, summary.unchanged);
+      for (guint i = 0; summary.notes && i < summary.notes->len; i++)
+        g_print ("%s\n", (const char *) g_ptr_array_index (summary.notes, i));
+    }
+  attain_import_options_clear (&options);
+  attain_import_summary_clear (&summary);
+  return status;
+}
+
+static int
+command_backup (int      argc,
+                char   **argv,
+                gboolean restore,
+                GError **error)
+{
+  g_autoptr(AttainDb) db = NULL;
+  g_autofree char *kept = NULL;
+
+  if (argc != 2)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   restore ? _("Give the backup file to restore: attain-cli restore FILE.")
+                           : _("Give the file to write the backup to: attain-cli backup FILE."));
+      return 2;
+    }
+  db = open_database (error);
+  if (db == NULL)
+    return 1;
+  if (!restore)
+    {
+      if (!attain_db_backup (db, argv[1], error))
+        return 1;
+      g_print (_("Backed up to %s.\n"), argv[1]);
+      return 0;
+    }
+  if (!attain_db_restore (db, argv[1], &kept, error))
+    return 1;
+  g_print (_("Restored from %s. The data it replaced was kept in %s.\n"), argv[1], kept);
+  return 0;
+}
+
 static int
 command_units (GError **error)
 {
@@ -427,7 +800,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report"));
+  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report, import, backup, restore"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (context,
@@ -437,7 +810,11 @@ main (int   argc,
                                   "  dashboard  the dashboard's data for a unit or person and period\n"
                                   "  metrics    every metric for a unit or person and period\n"
                                   "  goals      the goal decomposition tree for a period and metric\n"
-                                  "  report     review reports of a person or a team as PDF"));
+                                  "  report     review reports of a person or a team as PDF\n"
+                                  "  import     import an organisation, deals, collections, activities,\n"
+                                  "             feedback, market sizes or targets from CSV or XLSX\n"
+                                  "  backup     write a consistent copy of the database\n"
+                                  "  restore    replace the data with a backup's, keeping the current data"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -463,9 +840,15 @@ main (int   argc,
     status = command_goals (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "report"))
     status = command_report (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "import"))
+    status = command_import (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "backup"))
+    status = command_backup (argc - 1, argv + 1, FALSE, &error);
+  else if (g_str_equal (command, "restore"))
+    status = command_backup (argc - 1, argv + 1, TRUE, &error);
   else
     {
-      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report.\n"), command);
+      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report, import, backup, restore.\n"), command);
       return 2;
     }
 

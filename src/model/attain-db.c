@@ -23,6 +23,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/002-defaults.sql",
   "/io/github/attain/Attain/schema/003-goal-ratings.sql",
   "/io/github/attain/Attain/schema/004-reviews.sql",
+  "/io/github/attain/Attain/schema/005-import.sql",
 };
 
 G_DEFINE_QUARK (attain-db-error-quark, attain_db_error)
@@ -415,4 +416,201 @@ attain_db_is_empty (AttainDb *db)
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return empty;
+}
+
+/* Copies every page of `from` into `to` with SQLite's online backup API: a consistent snapshot
+ * even while other connections write, without blocking them for long. */
+static gboolean
+copy_database (sqlite3     *from,
+               sqlite3     *to,
+               GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY, _("The copy could not start: %s"),
+                   sqlite3_errmsg (to));
+      return FALSE;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY, _("The copy failed: %s"),
+                   sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+fsync_path (const char *path)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+  gboolean ok;
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* A backup file is written under a temporary name in the same folder, 0600, synced, then
+ * renamed over the destination: a failed or killed backup never leaves a half file there. */
+static gboolean
+write_copy (sqlite3     *from,
+            const char  *destination,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (destination);
+  g_autofree char *base = g_path_get_basename (destination);
+  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  sqlite3 *to = NULL;
+  gboolean ok = FALSE;
+  int fd;
+
+  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("Could not write in “%s”: %s"), dir,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  if (sqlite3_open_v2 (template, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("Could not write the copy “%s”: %s"),
+                   destination, to ? sqlite3_errmsg (to) : g_strerror (ENOMEM));
+      goto out;
+    }
+  if (!copy_database (from, to, error))
+    goto out;
+  /* The copy is a single file: no -wal beside it. */
+  sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (to);
+  to = NULL;
+  if (!fsync_path (template) || g_rename (template, destination) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("Could not write the copy “%s”: %s"),
+                   destination, g_strerror (saved_errno));
+      goto out;
+    }
+  fsync_path (dir);
+  ok = TRUE;
+
+out:
+  if (to != NULL)
+    sqlite3_close (to);
+  if (!ok)
+    g_unlink (template);
+  return ok;
+}
+
+gboolean
+attain_db_backup (AttainDb    *db,
+                  const char  *destination,
+                  GError     **error)
+{
+  g_return_val_if_fail (db != NULL && destination != NULL, FALSE);
+  return write_copy (db->handle, destination, error);
+}
+
+/* Checks that a file is an Attain database this version can open: intact, not newer. */
+gboolean
+attain_db_check_file (const char  *path,
+                      GError     **error)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int version;
+
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("“%s” could not be opened: %s"), path,
+                   handle ? sqlite3_errmsg (handle) : g_strerror (ENOMEM));
+      goto out;
+    }
+  version = read_user_version (handle);
+  if (version < 1 || sqlite3_prepare_v2 (handle, "SELECT 1 FROM settings LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
+                   _("“%s” is not an Attain database. Nothing was changed."), path);
+      goto out;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (version > attain_db_latest_version ())
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Attain (database version %d). Nothing "
+                     "was changed."),
+                   path, version);
+      goto out;
+    }
+  if (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
+                   _("“%s” is damaged (its integrity check failed). Nothing was changed."), path);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return ok;
+}
+
+/* Replaces the open database's contents with a backup's, after keeping the current contents as
+ * a copy beside the file. The replacement is one write transaction on the live file, so other
+ * readers see the old data or the new, never a mix. */
+gboolean
+attain_db_restore (AttainDb     *db,
+                   const char   *backup_path,
+                   char        **kept_copy,
+                   GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *previous = g_strdup_printf ("%s.before-restore-%s", db->path, stamp);
+  sqlite3 *from = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && backup_path != NULL, FALSE);
+
+  if (!attain_db_check_file (backup_path, error))
+    return FALSE;
+  if (!write_copy (db->handle, previous, error))
+    return FALSE;
+  if (sqlite3_open_v2 (backup_path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("“%s” could not be opened: %s"),
+                   backup_path, from ? sqlite3_errmsg (from) : g_strerror (ENOMEM));
+      sqlite3_close (from);
+      return FALSE;
+    }
+  g_hash_table_remove_all (db->statements);
+  ok = copy_database (from, db->handle, error);
+  sqlite3_close (from);
+  if (!ok)
+    return FALSE;
+  db->version = read_user_version (db->handle);
+  if (!migrate (db, error))
+    return FALSE;
+  if (kept_copy != NULL)
+    *kept_copy = g_steal_pointer (&previous);
+  return TRUE;
 }

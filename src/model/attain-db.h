@@ -57,6 +57,15 @@ gboolean      attain_db_set_setting          (AttainDb      *db,
                                               GError       **error);
 gboolean      attain_db_is_empty             (AttainDb      *db);
 GBytes       *attain_db_migration_sql        (int            version);
+gboolean      attain_db_backup               (AttainDb      *db,
+                                              const char    *destination,
+                                              GError       **error);
+gboolean      attain_db_check_file           (const char    *path,
+                                              GError       **error);
+gboolean      attain_db_restore              (AttainDb      *db,
+                                              const char    *backup_path,
+                                              char         **kept_copy,
+                                              GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainDb, attain_db_close)
 

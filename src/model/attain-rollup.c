@@ -27,31 +27,32 @@
 static const char *rebuild_sql[] = {
   /* A customer's first won deal is a new customer signed; a later import of an older deal can
    * move that first deal, so the flag is derived again with the sums. */
-  "UPDATE deals SET new_customer = NOT new_customer WHERE new_customer <> (id IN ("
+  "UPDATE deals SET new_customer = NOT new_customer WHERE customer_id @CUSTOMERS@ "
+  "AND new_customer <> (id IN ("
   "  SELECT id FROM (SELECT id, row_number () OVER ("
   "    PARTITION BY customer_id ORDER BY closed_on, id) AS n "
-  "  FROM deals WHERE status = 'won') WHERE n = 1))",
-  "DELETE FROM month_stats",
-  "DELETE FROM month_funnel",
-  "DELETE FROM open_pipeline",
-  "DELETE FROM month_goals",
+  "  FROM deals WHERE status = 'won' AND customer_id @CUSTOMERS@) WHERE n = 1))",
+  "DELETE FROM month_stats WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
+  "DELETE FROM month_funnel WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
+  "DELETE FROM open_pipeline WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
+  "DELETE FROM month_goals WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, won_gross_profit, won_count, "
   "  won_cycle_days, new_customers) "
   "SELECT 1, owner_id, " MONTH_OF ("closed_on") " AS m, SUM (amount), SUM (gross_profit), "
   "  COUNT (*), SUM (" DAYS_BETWEEN ("created_on", "closed_on") "), SUM (new_customer) "
-  "FROM deals WHERE status = 'won' GROUP BY owner_id, m",
+  "FROM deals WHERE status = 'won' AND owner_id @PEOPLE@ GROUP BY owner_id, m",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, collected) "
   "SELECT 1, owner_id, " MONTH_OF ("collected_on") " AS m, SUM (collected_amount) "
-  "FROM collections WHERE collected_on IS NOT NULL GROUP BY owner_id, m "
+  "FROM collections WHERE collected_on IS NOT NULL AND owner_id @PEOPLE@ GROUP BY owner_id, m "
   "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, activities, visits, weighted_visits) "
   "SELECT 1, owner_id, " MONTH_OF ("happened_on") " AS m, COUNT (*), SUM (kind = 'visit'), "
   "  SUM (CASE WHEN kind = 'visit' THEN CASE tier WHEN 'A' THEN ?1 WHEN 'B' THEN ?2 ELSE ?3 END "
   "       ELSE 0 END) "
-  "FROM activities WHERE true GROUP BY owner_id, m "
+  "FROM activities WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
   "ON CONFLICT DO UPDATE SET activities = activities + excluded.activities, "
   "  visits = visits + excluded.visits, weighted_visits = weighted_visits + excluded.weighted_visits",
 
@@ -61,7 +62,7 @@ static const char *rebuild_sql[] = {
   "  TOTAL (score * 5.0 / scale_max), "
   "  SUM ((scale_max = 5 AND score >= 4) OR (scale_max = 10 AND score >= 9)), "
   "  SUM (recommend IS NOT NULL), SUM (recommend >= 9), SUM (recommend <= 6) "
-  "FROM feedback WHERE kind = 'survey' GROUP BY owner_id, m "
+  "FROM feedback WHERE kind = 'survey' AND owner_id @PEOPLE@ GROUP BY owner_id, m "
   "ON CONFLICT DO UPDATE SET surveys = surveys + excluded.surveys, "
   "  satisfaction_sum = satisfaction_sum + excluded.satisfaction_sum, "
   "  satisfaction_top = satisfaction_top + excluded.satisfaction_top, "
@@ -72,14 +73,14 @@ static const char *rebuild_sql[] = {
   "  resolution_days) "
   "SELECT 1, owner_id, " MONTH_OF ("given_on") " AS m, COUNT (*), SUM (resolved_on IS NOT NULL), "
   "  TOTAL (" DAYS_BETWEEN ("given_on", "resolved_on") ") "
-  "FROM feedback WHERE kind = 'complaint' GROUP BY owner_id, m "
+  "FROM feedback WHERE kind = 'complaint' AND owner_id @PEOPLE@ GROUP BY owner_id, m "
   "ON CONFLICT DO UPDATE SET complaints = complaints + excluded.complaints, "
   "  complaints_resolved = complaints_resolved + excluded.complaints_resolved, "
   "  resolution_days = resolution_days + excluded.resolution_days",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, " STATS_COLUMNS ") "
   "SELECT 0, c.ancestor_id, r.month, " SUM_STATS_COLUMNS " "
-  "FROM month_stats r " PERSON_UNITS "WHERE r.scope_kind = 1 GROUP BY c.ancestor_id, r.month",
+  "FROM month_stats r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ GROUP BY c.ancestor_id, r.month",
 
   /* The funnel counts stage entries by the month they happened, so a period's funnel is what
    * moved in that period (lead-to-won is then stable for the running quarter, where a cohort of
@@ -89,44 +90,54 @@ static const char *rebuild_sql[] = {
   "SELECT 1, d.owner_id, " MONTH_OF ("h.entered_on") " AS m, st.position, COUNT (*), "
   "  SUM (d.amount), TOTAL (" DAYS_BETWEEN ("d.created_on", "h.entered_on") ") "
   "FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id JOIN stages st ON st.id = h.stage_id "
-  "GROUP BY d.owner_id, m, st.position",
+  "WHERE d.owner_id @PEOPLE@ GROUP BY d.owner_id, m, st.position",
   "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, reached_count, "
   "  reached_amount, days_to_reach) "
   "SELECT 0, c.ancestor_id, r.month, r.stage_position, SUM (r.reached_count), "
   "  SUM (r.reached_amount), SUM (r.days_to_reach) "
-  "FROM month_funnel r " PERSON_UNITS "WHERE r.scope_kind = 1 "
+  "FROM month_funnel r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
   "GROUP BY c.ancestor_id, r.month, r.stage_position",
 
   "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, open_amount, "
   "  weighted_amount) "
   "SELECT 1, d.owner_id, st.position, COUNT (*), SUM (d.amount), "
   "  TOTAL (d.amount * st.probability / 100.0) "
-  "FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.status = 'open' "
+  "FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.status = 'open' AND d.owner_id @PEOPLE@ "
   "GROUP BY d.owner_id, st.position",
   "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, open_amount, "
   "  weighted_amount) "
   "SELECT 0, c.ancestor_id, r.stage_position, SUM (r.open_count), SUM (r.open_amount), "
   "  TOTAL (r.weighted_amount) "
-  "FROM open_pipeline r " PERSON_UNITS "WHERE r.scope_kind = 1 "
+  "FROM open_pipeline r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
   "GROUP BY c.ancestor_id, r.stage_position",
 
   "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
   "SELECT 1, owner_person_id, metric, " MONTH_OF ("period_start") " AS m, SUM (target), COUNT (*) "
-  "FROM goals WHERE period_kind = 'month' AND owner_person_id IS NOT NULL AND target IS NOT NULL "
+  "FROM goals WHERE period_kind = 'month' AND owner_person_id @PEOPLE@ AND target IS NOT NULL "
   "GROUP BY owner_person_id, metric, m",
   "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
   "SELECT 0, c.ancestor_id, r.metric, r.month, SUM (r.target), SUM (r.n_goals) "
-  "FROM month_goals r " PERSON_UNITS "WHERE r.scope_kind = 1 "
+  "FROM month_goals r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
   "GROUP BY c.ancestor_id, r.metric, r.month",
 };
 
-gboolean
-attain_rollup_rebuild (AttainDb  *db,
-                       GError   **error)
+static char *
+expand (const char *sql,
+        gboolean    scoped)
+{
+  g_autoptr(GString) text = g_string_new (sql);
+  g_string_replace (text, "@PEOPLE@", scoped ? "IN (SELECT id FROM temp.rollup_people)" : "IS NOT NULL", 0);
+  g_string_replace (text, "@UNITS@", scoped ? "IN (SELECT id FROM temp.rollup_units)" : "IS NOT NULL", 0);
+  g_string_replace (text, "@CUSTOMERS@", scoped ? "IN (SELECT id FROM temp.rollup_customers)" : "IS NOT NULL", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+run_rollup (AttainDb  *db,
+            gboolean   scoped,
+            GError   **error)
 {
   int weight_a, weight_b, weight_c;
-
-  g_return_val_if_fail (db != NULL, FALSE);
 
   weight_a = attain_db_get_setting_int (db, "tier_weight_a", 3);
   weight_b = attain_db_get_setting_int (db, "tier_weight_b", 2);
@@ -134,10 +145,11 @@ attain_rollup_rebuild (AttainDb  *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (rebuild_sql); i++)
     {
+      g_autofree char *sql = expand (rebuild_sql[i], scoped);
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (sqlite3_prepare_v2 (attain_db_handle (db), rebuild_sql[i], -1, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v2 (attain_db_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
         return attain_db_set_error (db, error, _("Preparing the summary tables"));
       if (sqlite3_bind_parameter_count (stmt) == 3)
         {
@@ -149,6 +161,94 @@ attain_rollup_rebuild (AttainDb  *db,
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         return attain_db_set_error (db, error, _("Updating the summary tables"));
+      /* A customer's first deal can move to another salesperson's deal: their sums change too. */
+      if (scoped && i == 0
+          && !attain_db_exec (db,
+                              "INSERT OR IGNORE INTO temp.rollup_people (id) "
+                              "SELECT DISTINCT owner_id FROM deals WHERE customer_id IN "
+                              "(SELECT id FROM temp.rollup_customers);"
+                              "INSERT OR IGNORE INTO temp.rollup_units (id) "
+                              "SELECT c.ancestor_id FROM people p JOIN org_closure c "
+                              "ON c.descendant_id = p.unit_id WHERE p.id IN (SELECT id FROM temp.rollup_people)",
+                              error))
+        return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+attain_rollup_rebuild (AttainDb  *db,
+                       GError   **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return run_rollup (db, FALSE, error);
+}
+
+gboolean
+attain_rollup_touch_begin (AttainDb  *db,
+                           GError   **error)
+{
+  return attain_db_exec (db,
+                         "CREATE TEMP TABLE IF NOT EXISTS rollup_people (id INTEGER PRIMARY KEY);"
+                         "CREATE TEMP TABLE IF NOT EXISTS rollup_units (id INTEGER PRIMARY KEY);"
+                         "CREATE TEMP TABLE IF NOT EXISTS rollup_customers (id INTEGER PRIMARY KEY);"
+                         "DELETE FROM temp.rollup_people; DELETE FROM temp.rollup_units;"
+                         "DELETE FROM temp.rollup_customers",
+                         error);
+}
+
+/* Marks a person's sums (and those of every unit above where they sit now) as to be redone. Call
+ * it before moving someone too, so that the old team's sums are redone as well. */
+gboolean
+attain_rollup_touch_person (AttainDb  *db,
+                            gint64     person_id,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db, "INSERT OR IGNORE INTO temp.rollup_people (id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Updating the summary tables"));
+  stmt = attain_db_prepare (db,
+                            "INSERT OR IGNORE INTO temp.rollup_units (id) SELECT c.ancestor_id "
+                            "FROM people p JOIN org_closure c ON c.descendant_id = p.unit_id WHERE p.id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Updating the summary tables"));
+  return TRUE;
+}
+
+gboolean
+attain_rollup_touch_customer (AttainDb  *db,
+                              gint64     customer_id,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db, "INSERT OR IGNORE INTO temp.rollup_customers (id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Updating the summary tables"));
+  return TRUE;
+}
+
+/* Redoes the sums of the people and customers touched since attain_rollup_touch_begin, and of
+ * every unit above them, from the raw tables: the same statements as a full rebuild, limited to
+ * what changed. Run inside the writing transaction. */
+gboolean
+attain_rollup_refresh_touched (AttainDb  *db,
+                               GError   **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  if (!attain_db_exec (db,
+                       "INSERT OR IGNORE INTO temp.rollup_units (id) "
+                       "SELECT c.ancestor_id FROM people p JOIN org_closure c "
+                       "ON c.descendant_id = p.unit_id WHERE p.id IN (SELECT id FROM temp.rollup_people)",
+                       error))
+    return FALSE;
+  return run_rollup (db, TRUE, error);
 }

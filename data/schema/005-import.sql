@@ -1,0 +1,64 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Migration 5: a real organisation comes in from files (CRM and HR exports) and by hand.
+-- Records carry the source and the id they have there, so that importing a newer export
+-- updates them instead of adding them twice.
+
+ALTER TABLE people ADD COLUMN employee_no TEXT;
+ALTER TABLE people ADD COLUMN manager_id INTEGER REFERENCES people (id);
+ALTER TABLE people ADD COLUMN left_on TEXT;
+CREATE UNIQUE INDEX people_employee_no ON people (employee_no) WHERE employee_no IS NOT NULL;
+CREATE INDEX people_name ON people (name);
+CREATE INDEX customers_name ON customers (name);
+CREATE INDEX org_units_name ON org_units (name);
+
+ALTER TABLE deals ADD COLUMN title TEXT;
+ALTER TABLE deals ADD COLUMN source TEXT;
+ALTER TABLE deals ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX deals_external ON deals (source, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX deals_customer ON deals (customer_id);
+
+ALTER TABLE collections ADD COLUMN source TEXT;
+ALTER TABLE collections ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX collections_external ON collections (source, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX collections_owner ON collections (owner_id);
+
+ALTER TABLE activities ADD COLUMN source TEXT;
+ALTER TABLE activities ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX activities_external ON activities (source, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX activities_owner ON activities (owner_id);
+
+ALTER TABLE feedback ADD COLUMN source TEXT;
+ALTER TABLE feedback ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX feedback_external ON feedback (source, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX feedback_owner ON feedback (owner_id);
+
+-- One row per import: what came in, from which file (its SHA-256), and what it did.
+CREATE TABLE imports (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL,
+  file_name   TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  source      TEXT NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  added       INTEGER NOT NULL DEFAULT 0,
+  updated     INTEGER NOT NULL DEFAULT 0,
+  unchanged   INTEGER NOT NULL DEFAULT 0,
+  undone_at   TEXT
+);
+
+-- What an import changed, so that it can be undone as a whole: before is the row as it was
+-- (JSON), NULL for a row the import added.
+CREATE TABLE import_changes (
+  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+  entity    TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  before    TEXT
+);
+CREATE INDEX import_changes_import ON import_changes (import_id);
+
+-- Mappings saved by name in the import's mapping step.
+CREATE TABLE import_presets (
+  name    TEXT PRIMARY KEY,
+  kind    TEXT NOT NULL,
+  mapping TEXT NOT NULL
+);
