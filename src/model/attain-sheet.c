@@ -305,6 +305,13 @@ attain_csv_parse (const char  *text,
                * moves on. */
               if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= length || text[i + 1] != '\n')))
                 line++;
+              /* A line break inside a cell is "\n" whatever the file's line ends are, as in
+               * Excel (Alt+Enter). */
+              if (text[i] == '\r' && i + 1 < length && text[i + 1] == '\n')
+                {
+                  i++;
+                  continue;
+                }
               g_string_append_c (field, text[i]);
               i++;
             }
