@@ -501,7 +501,10 @@ test_reimport (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log"), ==, audit_before + 1);
 
   /* A newer export: the negotiation deal is won on 11/20/2026. */
-  g_assert_true (g_file_get_contents (fixture ("salesforce-opportunities.csv"), &text, NULL, NULL));
+  {
+    g_autofree char *original = fixture ("salesforce-opportunities.csv");
+    g_assert_true (g_file_get_contents (original, &text, NULL, NULL));
+  }
   {
     g_autoptr(GString) changed = g_string_new (text);
     g_string_replace (changed, "\"Negotiation/Review\",\"CNY 480,000.00\",\"75\",\"02/03/2026\",\"11/28/2026\"",
@@ -705,7 +708,10 @@ test_missing_people_listed (Fixture       *f,
   gboolean listed = FALSE;
 
   attain_import_summary_clear (&s);
-  g_assert_true (g_file_get_contents (fixture ("org.csv"), &text, NULL, NULL));
+  {
+    g_autofree char *original = fixture ("org.csv");
+    g_assert_true (g_file_get_contents (original, &text, NULL, NULL));
+  }
   {
     /* A newer HR export without John Smith, and 陈静 promoted. */
     g_autoptr(GString) changed = g_string_new (text);
