@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "attain-goals-page.h"
+#include "attain-import-dialog.h"
 #include "attain-review-page.h"
 #include "model/attain-demo.h"
 
@@ -139,6 +140,265 @@ create_demo_action (GtkWidget  *widget,
 }
 
 static void
+show_main_if_filled (AttainWindow *self)
+{
+  if (self->context == NULL || attain_db_is_empty (attain_context_get_db (self->context)))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+static void
+on_imported_cb (AttainWindow *self)
+{
+  show_main_if_filled (self);
+}
+
+/* Opens the mapping step for a file; tests call it directly, the file chooser below does for
+ * the director. */
+GtkWidget *
+attain_window_open_import (AttainWindow     *self,
+                           AttainImportKind  kind,
+                           const char       *path)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  dialog = attain_import_dialog_new (GTK_WINDOW (self), self->context, kind, path);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    AttainWindow    *self)
+{
+  AttainImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      if (path != NULL)
+        attain_window_open_import (self, kind, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+  AttainImportKind kind;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *title = NULL;
+
+  if (self->context == NULL || !attain_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  title = g_strdup_printf (_("Import %s"), attain_import_kind_label (kind));
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (sheets, _("Spreadsheets (CSV, Excel)"));
+  gtk_file_filter_add_suffix (sheets, "csv");
+  gtk_file_filter_add_suffix (sheets, "txt");
+  gtk_file_filter_add_suffix (sheets, "xlsx");
+  gtk_file_filter_add_mime_type (sheets, "text/csv");
+  gtk_file_filter_add_mime_type (sheets, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->context == NULL)
+    return;
+  if (!attain_import_undo_last (attain_context_get_db (self->context), &id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The last import was undone.")));
+  attain_context_emit_changed (self->context);
+}
+
+typedef struct
+{
+  char *db_path;
+  char *destination;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->destination);
+  g_free (job);
+}
+
+static void
+backup_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  /* Its own read connection: the copy is consistent while the window goes on writing. */
+  g_autoptr(AttainDb) db = attain_db_open_reader (job->db_path, &error);
+
+  if (db == NULL || !attain_db_backup (db, job->destination, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AttainWindow *self = ATTAIN_WINDOW (source);
+  BackupJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf (_("Backed up to %s."), job->destination);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+backup_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    AttainWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GTask) task = g_task_new (self, NULL, backup_done_cb, NULL);
+      BackupJob *job = g_new0 (BackupJob, 1);
+
+      job->db_path = g_strdup (attain_context_get_db_path (self->context));
+      job->destination = g_file_get_path (file);
+      g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+      g_task_run_in_thread (task, backup_in_thread);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: suggested file name of a backup, %s is today's date */
+  g_autofree char *name = g_strdup_printf (_("attain-backup-%s.db"), stamp);
+
+  if (self->context == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Back Up"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Back Up"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (backup_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+restore_confirmed_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AttainWindow     *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+  if (!attain_db_restore (attain_context_get_db (self->context), path, &kept, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  message = g_strdup_printf (_("Restored. The data it replaced was kept in %s."), kept);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_main_if_filled (self);
+  attain_context_emit_changed (self->context);
+}
+
+static void
+restore_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     AttainWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      GtkWidget *dialog;
+
+      /* Check the file before asking: a damaged or foreign file is refused right away. */
+      if (path == NULL || !attain_db_check_file (path, &error))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error ? error->message : _("The file cannot be read.")));
+          g_object_unref (chooser);
+          return;
+        }
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace All Data With the Backup?"),
+                                       _("Every goal, result and review in this file is replaced by the backup’s. "
+                                         "The current data is kept as a copy beside the file."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirmed_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->context == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Restore From Backup"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -195,6 +455,10 @@ attain_window_class_init (AttainWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "goals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "reviews");
@@ -222,6 +486,7 @@ attain_window_new (AdwApplication *application,
       adw_status_page_set_description (self->error_page, text);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       return self;
     }
 

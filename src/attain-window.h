@@ -7,6 +7,7 @@
 #include "attain-dashboard-page.h"
 #include "attain-goals-page.h"
 #include "attain-review-page.h"
+#include "model/attain-import.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,8 @@ AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow   *self);
 const char          *attain_window_get_visible_page   (AttainWindow   *self);
 AttainGoalsPage     *attain_window_get_goals_page     (AttainWindow   *self);
 AttainReviewPage    *attain_window_get_review_page    (AttainWindow   *self);
+GtkWidget           *attain_window_open_import        (AttainWindow     *self,
+                                                       AttainImportKind  kind,
+                                                       const char       *path);
 
 G_END_DECLS

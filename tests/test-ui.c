@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "attain-goal-dialog.h"
+#include "attain-import-dialog.h"
 #include "attain-window.h"
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
@@ -170,6 +171,84 @@ test_empty_database_creates_demo (void)
   g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM people"), ==, 60);
   g_assert_cmpstr (attain_dashboard_page_get_title (attain_window_get_dashboard_page (window)), ==,
                    "华辰智能科技有限公司");
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
+static gboolean
+import_dialog_settled (gpointer data)
+{
+  AttainImportDialog *dialog = data;
+  const char *page = attain_import_dialog_get_page (dialog);
+  return !attain_import_dialog_is_busy (dialog) && g_strcmp0 (page, "busy") != 0;
+}
+
+/* A new company from files: the organisation into an empty file, then a CRM export with a
+ * stage the mapping does not know, mapped in the mapping step, and the figures on the
+ * dashboard. */
+static void
+test_import_through_mapping_step (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("import.db", FALSE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  AttainDashboardPage *page = attain_window_get_dashboard_page (window);
+  g_autofree char *org = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "org.csv", NULL);
+  g_autofree char *deals = g_build_filename (dir, "crm-deals.csv", NULL);
+  g_autofree char *expected = NULL;
+  AttainImportDialog *dialog;
+  AttainImportPlan *plan;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "empty");
+
+  dialog = ATTAIN_IMPORT_DIALOG (attain_window_open_import (window, ATTAIN_IMPORT_ORG, org));
+  iterate_until (import_dialog_settled, dialog);
+  g_assert_cmpstr (attain_import_dialog_get_page (dialog), ==, "mapping");
+  g_assert_cmpuint (attain_import_plan_get_n_records (attain_import_dialog_get_plan (dialog)), ==, 8);
+  attain_import_dialog_set_company_name (dialog, "星河科技有限公司");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  iterate_until (import_dialog_settled, dialog);
+  g_assert_cmpstr (attain_import_dialog_get_page (dialog), ==, "done");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM people"), ==, 8);
+  /* The window leaves the empty page for the dashboard of the new company. */
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "dashboard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (g_file_set_contents (deals,
+                                      "商机编号,负责人,客户名称,销售阶段,金额,创建时间,结单日期\n"
+                                      "U-1,周艳,上海启明软件有限公司,赢单,\"100,000\",2026-10-08,2026-11-02\n"
+                                      "U-2,张伟,苏州精工制造有限公司,已下单,50000,2026-10-10,2026-11-05\n",
+                                      -1, NULL));
+  dialog = ATTAIN_IMPORT_DIALOG (attain_window_open_import (window, ATTAIN_IMPORT_DEALS, deals));
+  iterate_until (import_dialog_settled, dialog);
+  plan = attain_import_dialog_get_plan (dialog);
+  /* 已下单 is no stage Attain knows: the row is rejected and listed, and nothing can be
+   * imported until it is mapped. */
+  g_assert_cmpuint (attain_import_plan_get_problems (plan)->len, ==, 1);
+  g_assert_cmpuint (attain_import_plan_get_unmapped (plan)->len, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+  iterate_until (import_dialog_settled, dialog);
+  g_assert_cmpstr (attain_import_dialog_get_page (dialog), ==, "mapping");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM deals"), ==, 0);
+
+  /* The director maps it to Won in its row; the file is read again. */
+  g_assert_true (attain_import_dialog_map_value (dialog, "stage", "已下单", "won"));
+  iterate_until (import_dialog_settled, dialog);
+  plan = attain_import_dialog_get_plan (dialog);
+  g_assert_cmpuint (attain_import_plan_get_problems (plan)->len, ==, 0);
+  g_assert_cmpuint (attain_import_plan_get_n_records (plan), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  iterate_until (import_dialog_settled, dialog);
+  g_assert_cmpstr (attain_import_dialog_get_page (dialog), ==, "done");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM deals WHERE status = 'won'"), ==, 2);
+
+  /* The dashboard of 2026-Q4 shows both deals won: 100,000 + 50,000. */
+  iterate_until (page_loaded, page);
+  expected = attain_format_money_compact (15000000.0, "CNY", ATTAIN_NUMBER_STYLE_WESTERN);
+  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (attain_dashboard_page_get_title (page), ==, "星河科技有限公司");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }
@@ -482,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/ui/dashboard-actions", test_dashboard_actions);
   g_test_add_func ("/ui/empty-database-creates-demo", test_empty_database_creates_demo);
   g_test_add_func ("/ui/open-error-is-shown", test_open_error_is_shown);
+  g_test_add_func ("/ui/import-through-mapping-step", test_import_through_mapping_step);
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   status = g_test_run ();

@@ -903,7 +903,8 @@ org_begin (Writer    *w,
                          "create it with the organisation."));
           return FALSE;
         }
-      if (!insert_unit (w, 0, "company", w->plan->company_name, &org->company_id, error))
+      if (!insert_unit (w, 0, "company", w->plan->company_name, &org->company_id, error)
+          || !attain_db_set_setting (w->db, "company_name", w->plan->company_name, error))
         return FALSE;
     }
 

@@ -422,6 +422,35 @@ attain_import_options_clear (AttainImportOptions *options)
   g_clear_pointer (&options->as_of, g_free);
 }
 
+static GHashTable *
+copy_table (GHashTable *table)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+/* A deep copy, for handing the options to a worker while the mapping step keeps editing its
+ * own. */
+void
+attain_import_options_copy (const AttainImportOptions *from,
+                            AttainImportOptions       *to)
+{
+  *to = *from;
+  to->source = g_strdup (from->source);
+  to->encoding = g_strdup (from->encoding);
+  to->columns = copy_table (from->columns);
+  to->values = copy_table (from->values);
+  to->company_name = g_strdup (from->company_name);
+  to->metric = g_strdup (from->metric);
+  to->as_of = g_strdup (from->as_of);
+}
+
 void
 attain_import_options_set_column (AttainImportOptions *options,
                                   const char          *header,

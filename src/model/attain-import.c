@@ -127,6 +127,21 @@ attain_import_plan_get_sha256 (AttainImportPlan *plan)
   return plan->sha256;
 }
 
+gboolean
+attain_import_plan_is_period_column (AttainImportPlan *plan,
+                                     guint             column)
+{
+  return column < plan->n_columns && plan->period_columns[column].kind >= 0;
+}
+
+void
+attain_import_plan_set_company_name (AttainImportPlan *plan,
+                                     const char       *name)
+{
+  g_free (plan->company_name);
+  plan->company_name = g_strdup (name);
+}
+
 static const char *
 header_text (AttainImportPlan *plan,
              guint             column)

@@ -93,6 +93,8 @@ const char                *attain_import_kind_label       (AttainImportKind     
 void                       attain_import_options_init     (AttainImportOptions  *options,
                                                            AttainImportKind      kind);
 void                       attain_import_options_clear    (AttainImportOptions  *options);
+void                       attain_import_options_copy     (const AttainImportOptions *from,
+                                                           AttainImportOptions  *to);
 gboolean                   attain_import_options_load_preset (AttainImportOptions *options,
                                                            AttainDb             *db,
                                                            const char           *name_or_file,
@@ -137,6 +139,10 @@ GPtrArray                 *attain_import_plan_get_problems (AttainImportPlan    
 GPtrArray                 *attain_import_plan_get_unmapped (AttainImportPlan    *plan);
 guint                      attain_import_plan_get_n_records (AttainImportPlan   *plan);
 const char                *attain_import_plan_get_sha256  (AttainImportPlan     *plan);
+gboolean                   attain_import_plan_is_period_column (AttainImportPlan *plan,
+                                                           guint                 column);
+void                       attain_import_plan_set_company_name (AttainImportPlan *plan,
+                                                           const char           *name);
 gboolean                   attain_import_apply            (AttainDb             *db,
                                                            AttainImportPlan     *plan,
                                                            GCancellable         *cancellable,
