@@ -591,9 +591,11 @@ command_import (int      argc,
   if (undo)
     {
       gint64 id;
+      g_autofree char *number = NULL;
       if (!attain_import_undo_last (db, &id, error))
         return 1;
-      g_print (_("Import %" G_GINT64_FORMAT " was undone.\n"), id);
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_print (_("Import %s was undone.\n"), number);
       return 0;
     }
   if (show_preset != NULL)

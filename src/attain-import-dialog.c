@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "model/attain-goal.h"
+#include "model/attain-org.h"
 #include "model/attain-period.h"
 
 struct _AttainImportDialog
@@ -196,14 +197,14 @@ choice_label (const char *field,
               const char *choice)
 {
   static const struct { const char *key; const char *label; } labels[] = {
-    { "lead", N_("Lead") }, { "qualified", N_("Needs confirmed") }, { "proposal", N_("Proposal and quote") },
-    { "negotiation", N_("Negotiation") }, { "won", N_("Won") }, { "lost", N_("Lost") },
-    { "visit", N_("Visit") }, { "call", N_("Call") }, { "email", N_("Email") }, { "demo", N_("Demo") },
+    { "lost", NC_("deal stage", "Lost") }, { "visit", N_("Visit") }, { "call", N_("Call") }, { "email", N_("Email") }, { "demo", N_("Demo") },
     { "survey", N_("Satisfaction survey") }, { "complaint", N_("Complaint") },
   };
+  if (g_str_equal (field, "stage") && !g_str_equal (choice, "lost"))
+    return attain_stage_label (choice, choice);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].key, choice))
-      return _(labels[i].label);
+      return g_str_equal (choice, "lost") ? g_dpgettext2 (NULL, "deal stage", labels[i].label) : _(labels[i].label);
   return choice; /* tiers A, B, C */
 }
 
@@ -255,11 +256,17 @@ show_plan (AttainImportDialog *self)
   self->filling = TRUE;
   clear_dynamic_rows (self);
 
-  summary = g_strdup_printf (_("%u rows below the header on line %u · %s · amounts in %s. %u records are ready to import; %u rows are rejected."),
-                             sheet->rows->len - header - 1, header_row->line,
-                             g_strcmp0 (sheet->encoding, "XLSX") == 0 ? _("Excel workbook") : sheet->encoding,
-                             unit == 10000 ? _("万元") : unit == 100000000 ? _("亿元") : _("yuan"),
-                             attain_import_plan_get_n_records (plan), problems->len);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->amount_unit_row)))
+    summary = g_strdup_printf (_("%u rows below the header on line %u · %s · amounts in %s. %u records are ready to import; %u rows are rejected."),
+                               sheet->rows->len - header - 1, header_row->line,
+                               g_strcmp0 (sheet->encoding, "XLSX") == 0 ? _("Excel workbook") : sheet->encoding,
+                               unit == 10000 ? _("ten thousand yuan") : unit == 100000000 ? _("hundred million yuan") : _("yuan"),
+                               attain_import_plan_get_n_records (plan), problems->len);
+  else
+    summary = g_strdup_printf (_("%u rows below the header on line %u · %s. %u records are ready to import; %u rows are rejected."),
+                               sheet->rows->len - header - 1, header_row->line,
+                               g_strcmp0 (sheet->encoding, "XLSX") == 0 ? _("Excel workbook") : sheet->encoding,
+                               attain_import_plan_get_n_records (plan), problems->len);
   gtk_label_set_text (self->summary_label, summary);
 
   if (sheet->sheet_names != NULL && g_strv_length (sheet->sheet_names) > 1)

@@ -220,15 +220,14 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-undo_import_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+undo_import_confirmed_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          AttainWindow     *self)
 {
-  AttainWindow *self = ATTAIN_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (self->context == NULL)
+  if (g_strcmp0 (response, "undo") != 0)
     return;
   if (!attain_import_undo_last (attain_context_get_db (self->context), &id, &error))
     {
@@ -236,7 +235,45 @@ undo_import_action (GtkWidget  *widget,
       return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The last import was undone.")));
+  /* Undoing the organisation of a new file leaves it empty again. */
+  if (attain_db_is_empty (attain_context_get_db (self->context)))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
   attain_context_emit_changed (self->context);
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+  g_autofree char *file = NULL, *at = NULL, *body = NULL;
+  AttainImportKind kind;
+  guint added, updated;
+  GtkWidget *dialog;
+
+  if (self->context == NULL)
+    return;
+  if (!attain_import_last (attain_context_get_db (self->context), &kind, &file, &at, &added, &updated))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("There is no import to undo: the last one was undone already, or nothing was imported.")));
+      return;
+    }
+  /* Translators: %s are the kind (Deals), the file name and when it was imported */
+  body = g_strdup_printf (_("%s from “%s”, imported %s: its %u added records are removed and its %u updated "
+                            "records get their earlier values back."),
+                          attain_import_kind_label (kind), file, at, added, updated);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Undo the Last Import?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "undo", _("_Undo Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (undo_import_confirmed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 typedef struct

@@ -427,3 +427,6 @@ T = {
  (None, "Goals are planned as a tree from the company down to each salesperson and split exactly, evenly, by last year's share or by season, with every edit undoable and audited. Reviews start prepared from the results, save as you type, and print as a complete report for the one-on-one meeting."): ('目标按树形结构从公司逐级分解到每位销售，可平均、按去年占比或按季节性精确分解，每次修改都可撤销并记入审计日志。绩效面谈从业绩数据开始准备，输入即时保存，并可打印成完整的面谈报告带到一对一面谈中。', '目標依樹狀結構從公司逐級分解到每位業務，可平均、依去年比例或依季節性精確分解，每次修改都可復原並記入稽核紀錄。績效面談從業績數據開始準備，輸入即時儲存，並可列印成完整的面談報告帶到一對一面談中。'),
  (None, 'Start Attain with --database FILE to open another file, or check that the folder exists and can be written.'): ('用 --database 文件 启动达成以打开其他文件，或检查文件夹是否存在且可写入。', '用 --database 檔案 啟動達成以開啟其他檔案，或檢查資料夾是否存在且可寫入。'),
 }
+
+from translations_import import T as _IMPORT_T  # noqa: E402
+T.update(_IMPORT_T)

@@ -28,7 +28,8 @@ def entries(pot):
         mid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
         comments = [l for l in block.splitlines() if l.startswith('#')]
         yield (unquote(ctx.group(1)) if ctx else None, unquote(mid.group(1)), comments,
-               'msgid_plural' in block)
+               unquote(re.search(r'^msgid_plural ((?:".*"\n?)+)', block, re.M).group(1))
+               if 'msgid_plural' in block else None)
 
 
 def main():
@@ -57,9 +58,12 @@ def main():
             if ctx is not None:
                 out.append('msgctxt ' + quote(ctx))
             out.append('msgid ' + quote(mid))
-            if plural:
-                raise SystemExit('plural forms: add handling for %r' % (key,))
-            out.append('msgstr ' + quote(T[key][index]))
+            if plural is not None:
+                # Chinese has one form (nplurals=1).
+                out.append('msgid_plural ' + quote(plural))
+                out.append('msgstr[0] ' + quote(T[key][index]))
+            else:
+                out.append('msgstr ' + quote(T[key][index]))
             out.append('')
         open(os.path.join(PO, lang + '.po'), 'w', encoding='utf-8').write('\n'.join(out))
     if missing:

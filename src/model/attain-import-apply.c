@@ -1394,6 +1394,36 @@ static const struct
   { "positions", "DELETE FROM positions WHERE id = ?1", NULL },
 };
 
+/* What "Undo Last Import" would take back, for its confirmation. */
+gboolean
+attain_import_last (AttainDb          *db,
+                    AttainImportKind  *kind,
+                    char             **file_name,
+                    char             **imported_at,
+                    guint             *added,
+                    guint             *updated)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "SELECT kind, file_name, imported_at, added, updated, undone_at "
+                                          "FROM imports ORDER BY id DESC LIMIT 1",
+                                          NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 5) == SQLITE_NULL
+      && attain_import_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), kind))
+    {
+      *file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *imported_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      *added = sqlite3_column_int (stmt, 3);
+      *updated = sqlite3_column_int (stmt, 4);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 gboolean
 attain_import_undo_last (AttainDb  *db,
                          gint64    *undone_id,

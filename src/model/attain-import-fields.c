@@ -70,7 +70,7 @@ static const ImportField fields[] = {
     "resolvedon|resolved|closedon|解决日期|处理完成日期|结案日期" },
   [F_EMPLOYEE_NO] = { "employee_no", N_("Employee number"), T_TEXT,
     "employeeno|employeenumber|employeeid|工号|员工编号|员工工号" },
-  [F_NAME] = { "name", N_("Name"), T_TEXT, "name|fullname|employeename|姓名|员工姓名|名字" },
+  [F_NAME] = { "name", N_("Full name"), T_TEXT, "name|fullname|employeename|姓名|员工姓名|名字" },
   [F_POSITION] = { "position", N_("Position"), T_TEXT,
     "position|title|jobtitle|role|职位|岗位|职务|职级" },
   [F_TEAM] = { "team", N_("Team"), T_TEXT,

@@ -153,6 +153,12 @@ gboolean                   attain_import_apply            (AttainDb             
 void                       attain_import_plan_free        (AttainImportPlan     *plan);
 void                       attain_import_summary_clear    (AttainImportSummary  *summary);
 
+gboolean                   attain_import_last             (AttainDb             *db,
+                                                           AttainImportKind     *kind,
+                                                           char                **file_name,
+                                                           char                **imported_at,
+                                                           guint                *added,
+                                                           guint                *updated);
 gboolean                   attain_import_undo_last        (AttainDb             *db,
                                                            gint64               *undone_id,
                                                            GError              **error);

@@ -226,8 +226,10 @@ attain_parse_integer (const char  *text,
   value /= 100;
   if (value < min || value > max)
     {
-      g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_RANGE,
-                   _("“%s” is outside %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "."), text, min, max);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      /* Translators: a number outside the range it must be in, e.g. “12” is outside 0–10. */
+      g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_RANGE, _("“%s” is outside %s–%s."), text, low, high);
       return FALSE;
     }
   *out = value;
