@@ -14,23 +14,36 @@ CREATE INDEX org_units_name ON org_units (name);
 ALTER TABLE deals ADD COLUMN title TEXT;
 ALTER TABLE deals ADD COLUMN source TEXT;
 ALTER TABLE deals ADD COLUMN external_id TEXT;
+ALTER TABLE deals ADD COLUMN import_id INTEGER;
 CREATE UNIQUE INDEX deals_external ON deals (source, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX deals_customer ON deals (customer_id);
 
 ALTER TABLE collections ADD COLUMN source TEXT;
 ALTER TABLE collections ADD COLUMN external_id TEXT;
+ALTER TABLE collections ADD COLUMN import_id INTEGER;
 CREATE UNIQUE INDEX collections_external ON collections (source, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX collections_owner ON collections (owner_id);
 
 ALTER TABLE activities ADD COLUMN source TEXT;
 ALTER TABLE activities ADD COLUMN external_id TEXT;
+ALTER TABLE activities ADD COLUMN import_id INTEGER;
 CREATE UNIQUE INDEX activities_external ON activities (source, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX activities_owner ON activities (owner_id);
 
 ALTER TABLE feedback ADD COLUMN source TEXT;
 ALTER TABLE feedback ADD COLUMN external_id TEXT;
+ALTER TABLE feedback ADD COLUMN import_id INTEGER;
 CREATE UNIQUE INDEX feedback_external ON feedback (source, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX feedback_owner ON feedback (owner_id);
+
+-- Rows an import added carry its id (import_id above), so that undoing it is one DELETE per
+-- table; goals too.
+ALTER TABLE goals ADD COLUMN import_id INTEGER;
+CREATE INDEX deals_import ON deals (import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX collections_import ON collections (import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX activities_import ON activities (import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX feedback_import ON feedback (import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX goals_import ON goals (import_id) WHERE import_id IS NOT NULL;
 
 -- One row per import: what came in, from which file (its SHA-256), and what it did.
 CREATE TABLE imports (
@@ -46,8 +59,8 @@ CREATE TABLE imports (
   undone_at   TEXT
 );
 
--- What an import changed, so that it can be undone as a whole: before is the row as it was
--- (JSON), NULL for a row the import added.
+-- What else an import changed, so that it can be undone as a whole: before is the row as it
+-- was (JSON), NULL for a customer, person, unit or position the import added.
 CREATE TABLE import_changes (
   import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
   entity    TEXT NOT NULL,

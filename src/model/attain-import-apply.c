@@ -20,8 +20,11 @@ typedef struct
   AttainImportPlan *plan;
   gint64            import_id;
   GHashTable       *customers;      /* name -> id */
+  GHashTable       *customer_tiers; /* name -> tier letter */
+  GHashTable       *touched;        /* person ids whose sums are to be redone */
   GHashTable       *occurrences;    /* synthesized key -> times seen in this file */
   gint64            stage_ids[16];  /* by position */
+  char             *stage_keys[16];
   int               won_position;
   int               n_positions;
   AttainImportSummary *summary;
@@ -115,6 +118,18 @@ synthesized_key (Writer     *w,
   return key;
 }
 
+/* Each person is marked once: the first mark records the units they sit in before any move. */
+static gboolean
+touch_person (Writer  *w,
+              gint64   person_id,
+              GError **error)
+{
+  if (g_hash_table_contains (w->touched, &person_id))
+    return TRUE;
+  g_hash_table_add (w->touched, g_memdup2 (&person_id, sizeof person_id));
+  return attain_rollup_touch_person (w->db, person_id, error);
+}
+
 static gboolean
 customer_for (Writer      *w,
               const char  *name,
@@ -126,15 +141,11 @@ customer_for (Writer      *w,
   sqlite3_stmt *stmt;
   gpointer cached;
 
-  if (g_hash_table_lookup_extended (w->customers, name, NULL, &cached))
+  if (g_hash_table_lookup_extended (w->customers, name, NULL, &cached)
+      && (tier == NULL || GPOINTER_TO_INT (g_hash_table_lookup (w->customer_tiers, name)) == tier[0]))
     {
       *out_id = (gint64) GPOINTER_TO_SIZE (cached);
-      stmt = attain_db_prepare (w->db, "SELECT tier FROM customers WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *out_id);
-      *out_tier = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_text (stmt, 0)[0] : 'C';
-      sqlite3_reset (stmt);
+      *out_tier = (char) GPOINTER_TO_INT (g_hash_table_lookup (w->customer_tiers, name));
       return TRUE;
     }
   stmt = attain_db_prepare (w->db, "SELECT id, tier FROM customers WHERE name = ?1 ORDER BY id LIMIT 1", error);
@@ -175,7 +186,13 @@ customer_for (Writer      *w,
       if (!note_change (w, "customers", *out_id, NULL, error))
         return FALSE;
     }
+  if (g_hash_table_contains (w->customers, name))
+    {
+      g_hash_table_replace (w->customer_tiers, g_strdup (name), GINT_TO_POINTER ((int) *out_tier));
+      return TRUE;
+    }
   g_hash_table_insert (w->customers, g_strdup (name), GSIZE_TO_POINTER ((gsize) *out_id));
+  g_hash_table_insert (w->customer_tiers, g_strdup (name), GINT_TO_POINTER ((int) *out_tier));
   return attain_rollup_touch_customer (w->db, *out_id, error);
 }
 
@@ -186,13 +203,13 @@ add_history (Writer      *w,
              int          to_position,
              const char  *first_date,
              const char  *later_date,
+             gboolean     record,
              GError     **error)
 {
   sqlite3_stmt *stmt;
 
   for (int p = MAX (from_position, 1); p <= to_position && p <= w->n_positions; p++)
     {
-      g_autofree char *before = g_strdup_printf ("{\"stage_id\":%" G_GINT64_FORMAT "}", w->stage_ids[p]);
       stmt = attain_db_prepare (w->db,
                                 "INSERT OR IGNORE INTO deal_stage_history (deal_id, stage_id, entered_on) "
                                 "VALUES (?1, ?2, ?3)",
@@ -204,9 +221,13 @@ add_history (Writer      *w,
       sqlite3_bind_text (stmt, 3, p == 1 ? first_date : later_date, -1, SQLITE_TRANSIENT);
       if (!step_done (w, stmt, error))
         return FALSE;
-      if (sqlite3_changes (attain_db_handle (w->db)) > 0
-          && !note_change (w, "deal_stage_history", deal_id, before, error))
-        return FALSE;
+      /* A new deal's history goes with it on undo; entries added to an older deal are noted. */
+      if (record && sqlite3_changes (attain_db_handle (w->db)) > 0)
+        {
+          g_autofree char *before = g_strdup_printf ("{\"stage_id\":%" G_GINT64_FORMAT "}", w->stage_ids[p]);
+          if (!note_change (w, "deal_stage_history", deal_id, before, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -225,15 +246,10 @@ static int
 position_of_key (Writer     *w,
                  const char *key)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (w->db, "SELECT position FROM stages WHERE key = ?1", NULL);
-  int position = 1;
-  if (stmt == NULL)
-    return 1;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return position;
+  for (int p = 1; p <= w->n_positions; p++)
+    if (g_strcmp0 (w->stage_keys[p], key) == 0)
+      return p;
+  return 1;
 }
 
 #define DEAL_JSON \
@@ -327,7 +343,7 @@ write_deal (Writer   *w,
       g_autofree char *before = row_json (w, DEAL_JSON, deal_id);
       int old_position = position_of_stage (w, old_stage);
 
-      if (!attain_rollup_touch_person (w->db, old_owner, error) || !note_change (w, "deals", deal_id, before, error))
+      if (!touch_person (w, old_owner, error) || !note_change (w, "deals", deal_id, before, error))
         return FALSE;
       stmt = attain_db_prepare (w->db,
                                 "UPDATE deals SET owner_id = ?2, customer_id = ?3, title = ?4, product_line = ?5, "
@@ -355,7 +371,7 @@ write_deal (Writer   *w,
         return FALSE;
       /* A stage move is a new entry in the deal's history, dated by the file. */
       if (position > old_position
-          && !add_history (w, deal_id, old_position + 1, position, v[F_CREATED_ON].text, stage_date, error))
+          && !add_history (w, deal_id, old_position + 1, position, v[F_CREATED_ON].text, stage_date, TRUE, error))
         return FALSE;
       w->summary->updated++;
     }
@@ -363,8 +379,8 @@ write_deal (Writer   *w,
     {
       stmt = attain_db_prepare (w->db,
                                 "INSERT INTO deals (owner_id, customer_id, title, product_line, stage_id, status, "
-                                "amount, gross_profit, created_on, expected_close, closed_on, source, external_id) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, IFNULL (?8, 0), ?9, ?10, ?11, ?12, ?13)",
+                                "amount, gross_profit, created_on, expected_close, closed_on, source, external_id, import_id) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, IFNULL (?8, 0), ?9, ?10, ?11, ?12, ?13, ?14)",
                                 error);
       if (stmt == NULL)
         return FALSE;
@@ -384,17 +400,17 @@ write_deal (Writer   *w,
       bind_text_or_null (stmt, 11, closed_on);
       sqlite3_bind_text (stmt, 12, w->plan->source, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 13, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 14, w->import_id);
       if (!step_done (w, stmt, error))
         return FALSE;
       deal_id = sqlite3_last_insert_rowid (attain_db_handle (w->db));
       /* The stages before the one it is in were passed; an export gives no dates for them, so
        * they are dated when the file says the deal reached its stage. */
-      if (!note_change (w, "deals", deal_id, NULL, error)
-          || !add_history (w, deal_id, 1, position, v[F_CREATED_ON].text, stage_date, error))
+      if (!add_history (w, deal_id, 1, position, v[F_CREATED_ON].text, stage_date, FALSE, error))
         return FALSE;
       w->summary->added++;
     }
-  return attain_rollup_touch_person (w->db, v[F_OWNER].num, error);
+  return touch_person (w, v[F_OWNER].num, error);
 }
 
 static gint64
@@ -487,7 +503,7 @@ write_simple (Writer            *w,
   if (exists)
     {
       g_autofree char *before = row_json (w, table->json_sql, id);
-      if (!attain_rollup_touch_person (w->db, old_owner, error)
+      if (!touch_person (w, old_owner, error)
           || !note_change (w, table->table, id, before, error))
         return FALSE;
       stmt = attain_db_prepare (w->db, table->update_sql, error);
@@ -507,14 +523,12 @@ write_simple (Writer            *w,
       sqlite3_bind_text (stmt, 1, w->plan->source, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
       bind_columns (stmt, 3, columns, table->n_columns);
+      sqlite3_bind_int64 (stmt, 3 + table->n_columns, w->import_id);
       if (!step_done (w, stmt, error))
-        return FALSE;
-      id = sqlite3_last_insert_rowid (attain_db_handle (w->db));
-      if (!note_change (w, table->table, id, NULL, error))
         return FALSE;
       w->summary->added++;
     }
-  return attain_rollup_touch_person (w->db, owner_id, error);
+  return touch_person (w, owner_id, error);
 }
 
 static const SimpleTable collections_table = {
@@ -524,7 +538,7 @@ static const SimpleTable collections_table = {
   "UPDATE collections SET deal_id = ?2, owner_id = ?3, invoice_amount = ?4, collected_amount = ?5, "
   "invoiced_on = ?6, collected_on = ?7 WHERE id = ?1",
   "INSERT INTO collections (source, external_id, deal_id, owner_id, invoice_amount, collected_amount, "
-  "invoiced_on, collected_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  "invoiced_on, collected_on, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   "SELECT json_object ('deal_id', deal_id, 'owner_id', owner_id, 'invoice_amount', invoice_amount, "
   "'collected_amount', collected_amount, 'invoiced_on', invoiced_on, 'collected_on', collected_on) "
   "FROM collections WHERE id = ?1",
@@ -536,8 +550,8 @@ static const SimpleTable activities_table = {
   "SELECT id, owner_id, (owner_id, customer_id, kind, tier, happened_on) IS (?3, ?4, ?5, ?6, ?7) "
   "FROM activities WHERE source = ?1 AND external_id = ?2",
   "UPDATE activities SET owner_id = ?2, customer_id = ?3, kind = ?4, tier = ?5, happened_on = ?6 WHERE id = ?1",
-  "INSERT INTO activities (source, external_id, owner_id, customer_id, kind, tier, happened_on) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  "INSERT INTO activities (source, external_id, owner_id, customer_id, kind, tier, happened_on, import_id) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   "SELECT json_object ('owner_id', owner_id, 'customer_id', customer_id, 'kind', kind, 'tier', tier, "
   "'happened_on', happened_on) FROM activities WHERE id = ?1",
   5,
@@ -550,7 +564,7 @@ static const SimpleTable feedback_table = {
   "UPDATE feedback SET owner_id = ?2, customer_id = ?3, kind = ?4, score = ?5, scale_max = ?6, "
   "recommend = ?7, given_on = ?8, resolved_on = ?9 WHERE id = ?1",
   "INSERT INTO feedback (source, external_id, owner_id, customer_id, kind, score, scale_max, recommend, "
-  "given_on, resolved_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  "given_on, resolved_on, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   "SELECT json_object ('owner_id', owner_id, 'customer_id', customer_id, 'kind', kind, 'score', score, "
   "'scale_max', scale_max, 'recommend', recommend, 'given_on', given_on, 'resolved_on', resolved_on) "
   "FROM feedback WHERE id = ?1",
@@ -762,8 +776,8 @@ write_targets (Writer  *w,
            * column says when that happened. */
           stmt = attain_db_prepare (w->db,
                                     "INSERT INTO goals (owner_unit_id, owner_person_id, metric, type, target, unit, "
-                                    "period_kind, period_start, period_end, deadline, proposed_by, agreed_on) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
+                                    "period_kind, period_start, period_end, deadline, proposed_by, agreed_on, import_id) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)",
                                     error);
           if (stmt == NULL)
             return FALSE;
@@ -787,12 +801,12 @@ write_targets (Writer  *w,
           sqlite3_bind_text (stmt, 9, end, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 10, w->plan->source, -1, SQLITE_TRANSIENT);
           bind_text_or_null (stmt, 11, v[F_AGREED_ON].text);
-          if (!step_done (w, stmt, error)
-              || !note_change (w, "goals", sqlite3_last_insert_rowid (attain_db_handle (w->db)), NULL, error))
+          sqlite3_bind_int64 (stmt, 12, w->import_id);
+          if (!step_done (w, stmt, error))
             return FALSE;
           w->summary->added++;
         }
-      if (person && !attain_rollup_touch_person (w->db, owner, error))
+      if (person && !touch_person (w, owner, error))
         return FALSE;
     }
   return TRUE;
@@ -1003,7 +1017,7 @@ write_person (Writer    *w,
                     }
                   sqlite3_reset (people);
                   for (guint i = 0; i < ids->len; i++)
-                    if (!attain_rollup_touch_person (w->db, g_array_index (ids, gint64, i), error))
+                    if (!touch_person (w, g_array_index (ids, gint64, i), error))
                       {
                         g_array_unref (ids);
                         return FALSE;
@@ -1068,7 +1082,7 @@ write_person (Writer    *w,
         }
       {
         g_autofree char *before = row_json (w, PERSON_JSON, person_id);
-        if (!attain_rollup_touch_person (w->db, person_id, error) || !note_change (w, "people", person_id, before, error))
+        if (!touch_person (w, person_id, error) || !note_change (w, "people", person_id, before, error))
           return FALSE;
       }
       stmt = attain_db_prepare (w->db,
@@ -1105,7 +1119,7 @@ write_person (Writer    *w,
       if (!note_change (w, "people", person_id, NULL, error))
         return FALSE;
     }
-  return attain_rollup_touch_person (w->db, person_id, error);
+  return touch_person (w, person_id, error);
 }
 
 static gboolean
@@ -1184,6 +1198,7 @@ load_stages (Writer   *w,
       if (position >= 1 && position < (int) G_N_ELEMENTS (w->stage_ids))
         {
           w->stage_ids[position] = sqlite3_column_int64 (stmt, 1);
+          w->stage_keys[position] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
           w->n_positions = MAX (w->n_positions, position);
           if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "won") == 0)
             w->won_position = position;
@@ -1232,6 +1247,8 @@ attain_import_apply (AttainDb             *db,
   w.summary = summary;
   w.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.customer_tiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (!attain_db_begin (db, &local_error))
     goto fail;
@@ -1303,8 +1320,13 @@ attain_import_apply (AttainDb             *db,
       note_missing_people (&w);
     }
 
-  if (!attain_rollup_refresh_touched (db, &local_error))
-    goto fail;
+  {
+    gint64 t0 = g_get_monotonic_time ();
+    if (!attain_rollup_refresh_touched (db, &local_error))
+      goto fail;
+    if (g_getenv ("ATTAIN_IMPORT_TIMING"))
+      g_printerr ("rollup refresh %.2f s\n", (g_get_monotonic_time () - t0) / 1e6);
+  }
 
   stmt = attain_db_prepare (db, "UPDATE imports SET added = ?2, updated = ?3, unchanged = ?4 WHERE id = ?1", &local_error);
   if (stmt == NULL)
@@ -1333,14 +1355,23 @@ attain_import_apply (AttainDb             *db,
   if (!step_done (&w, stmt, &local_error))
     goto fail;
 
-  if (!attain_db_commit (db, &local_error))
-    goto fail;
+  {
+    gint64 t0 = g_get_monotonic_time ();
+    if (!attain_db_commit (db, &local_error))
+      goto fail;
+    if (g_getenv ("ATTAIN_IMPORT_TIMING"))
+      g_printerr ("commit %.2f s\n", (g_get_monotonic_time () - t0) / 1e6);
+  }
   summary->import_id = w.import_id;
   if (progress)
     progress (n, n, user_data);
   org_clear (&org);
   g_hash_table_unref (w.customers);
   g_hash_table_unref (w.occurrences);
+  g_hash_table_unref (w.customer_tiers);
+  g_hash_table_unref (w.touched);
+  for (guint i = 0; i < G_N_ELEMENTS (w.stage_keys); i++)
+    g_free (w.stage_keys[i]);
   return TRUE;
 
 fail:
@@ -1348,6 +1379,10 @@ fail:
   org_clear (&org);
   g_hash_table_unref (w.customers);
   g_hash_table_unref (w.occurrences);
+  g_hash_table_unref (w.customer_tiers);
+  g_hash_table_unref (w.touched);
+  for (guint i = 0; i < G_N_ELEMENTS (w.stage_keys); i++)
+    g_free (w.stage_keys[i]);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
@@ -1450,8 +1485,29 @@ attain_import_undo_last (AttainDb  *db,
                    _("There is no import to undo: the last one was undone already, or nothing was imported."));
       goto fail;
     }
-  /* Newest change first, so that a deal's history goes before the deal and a team before its
-   * region. */
+  /* The rows it added carry its id; they go first (a deal takes its history and its ties to
+   * collections with it), then its other changes, newest first, so that a team goes before its
+   * region and a person before their team. */
+  {
+    static const char *deletes[] = {
+      "DELETE FROM collections WHERE import_id = ?1", "DELETE FROM activities WHERE import_id = ?1",
+      "DELETE FROM feedback WHERE import_id = ?1", "DELETE FROM deals WHERE import_id = ?1",
+      "DELETE FROM goals WHERE import_id = ?1",
+    };
+    for (guint k = 0; k < G_N_ELEMENTS (deletes); k++)
+      {
+        stmt = attain_db_prepare (db, deletes[k], &local_error);
+        if (stmt == NULL)
+          goto fail;
+        sqlite3_bind_int64 (stmt, 1, import_id);
+        if (sqlite3_step (stmt) != SQLITE_DONE)
+          {
+            attain_db_set_error (db, &local_error, _("Undoing the import"));
+            sqlite3_reset (stmt);
+            goto fail;
+          }
+      }
+  }
   stmt = attain_db_prepare (db, "SELECT entity, entity_id, before FROM import_changes WHERE import_id = ?1 ORDER BY rowid DESC", &local_error);
   if (stmt == NULL)
     goto fail;

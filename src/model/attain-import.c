@@ -302,6 +302,8 @@ typedef struct
   GHashTable *units;     /* normalized unit name -> id, or -1 when ambiguous */
   GHashTable *stages;    /* key -> position */
   GHashTable *external;  /* external ids seen in this file -> line */
+  GHashTable *mapped;    /* "field\x1fraw text" -> mapped value, or "" when unknown */
+  GHashTable *signed_off; /* people with at least one signed-off review */
 } Lookups;
 
 static void
@@ -312,6 +314,8 @@ lookups_clear (Lookups *lookups)
   g_clear_pointer (&lookups->units, g_hash_table_unref);
   g_clear_pointer (&lookups->stages, g_hash_table_unref);
   g_clear_pointer (&lookups->external, g_hash_table_unref);
+  g_clear_pointer (&lookups->mapped, g_hash_table_unref);
+  g_clear_pointer (&lookups->signed_off, g_hash_table_unref);
 }
 
 static void
@@ -343,6 +347,7 @@ load_lookups (AttainDb  *db,
   lookups->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lookups->stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lookups->external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lookups->mapped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   stmt = attain_db_prepare (db, "SELECT id, name, employee_no FROM people", error);
   if (stmt == NULL)
@@ -362,6 +367,13 @@ load_lookups (AttainDb  *db,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     insert_ambiguous (lookups->units, attain_import_normalize ((const char *) sqlite3_column_text (stmt, 1)),
                       sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  lookups->signed_off = g_hash_table_new (NULL, NULL);
+  stmt = attain_db_prepare (db, "SELECT DISTINCT person_id FROM reviews WHERE signed_off_at IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (lookups->signed_off, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
   sqlite3_reset (stmt);
   stmt = attain_db_prepare (db, "SELECT key, position FROM stages WHERE key IS NOT NULL", error);
   if (stmt == NULL)
@@ -518,7 +530,14 @@ parse_cell (AttainImportPlan          *plan,
     case T_FEEDBACK_KIND:
     case T_METRIC:
       {
-        const char *mapped = attain_import_map_value (options, id, trimmed);
+        /* A file repeats a handful of stage or tier values; map each once. */
+        g_autofree char *cache_key = g_strdup_printf ("%d\x1f%s", id, trimmed);
+        const char *mapped = g_hash_table_lookup (lookups->mapped, cache_key);
+        if (mapped == NULL)
+          {
+            mapped = attain_import_map_value (options, id, trimmed);
+            g_hash_table_insert (lookups->mapped, g_steal_pointer (&cache_key), g_strdup (mapped ? mapped : ""));
+          }
         if (mapped == NULL || *mapped == '\0')
           {
             g_autofree char *sentence
@@ -1058,6 +1077,7 @@ attain_import_prepare (AttainDb                   *db,
         if (ok)
           ok = check_record (plan, &copy, &lookups, record);
         if (ok && !options->allow_locked && record->v[F_OWNER].set
+            && g_hash_table_contains (lookups.signed_off, GSIZE_TO_POINTER ((gsize) record->v[F_OWNER].num))
             && touches_signed_off (db, record->v[F_OWNER].num, record_date (options->kind, record)))
           {
             n_locked++;

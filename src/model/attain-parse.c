@@ -14,7 +14,17 @@ G_DEFINE_QUARK (attain-parse-error-quark, attain_parse_error)
 static char *
 normalize (const char *text)
 {
-  char *folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  char *folded;
+
+  /* NFKC leaves ASCII as it is; most cells are ASCII, and this runs for every cell. */
+  for (const char *p = text;; p++)
+    {
+      if (*p == '\0')
+        return g_strdup (text);
+      if ((guchar) *p >= 0x80)
+        break;
+    }
+  folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   return folded ? folded : g_strdup ("");
 }
 

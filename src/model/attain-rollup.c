@@ -157,7 +157,12 @@ run_rollup (AttainDb  *db,
           sqlite3_bind_int (stmt, 2, weight_b);
           sqlite3_bind_int (stmt, 3, weight_c);
         }
-      rc = sqlite3_step (stmt);
+      {
+        gint64 t0 = g_get_monotonic_time ();
+        rc = sqlite3_step (stmt);
+        if (g_getenv ("ATTAIN_IMPORT_TIMING"))
+          g_printerr ("  rollup %u: %.3f s\n", i, (g_get_monotonic_time () - t0) / 1e6);
+      }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         return attain_db_set_error (db, error, _("Updating the summary tables"));
