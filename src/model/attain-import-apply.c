@@ -22,6 +22,12 @@ typedef struct
   GHashTable       *customers;      /* name -> id */
   GHashTable       *customer_tiers; /* name -> tier letter */
   GHashTable       *touched;        /* person ids whose sums are to be redone */
+  /* What new deals add to the sums of their owners, keyed by (owner, month, stage): added to
+   * the person rows at the end instead of recomputing those people from all their deals. */
+  GHashTable       *delta_stats;
+  GHashTable       *delta_funnel;
+  GHashTable       *delta_pipeline;
+  int               probabilities[16];
   GHashTable       *occurrences;    /* synthesized key -> times seen in this file */
   gint64            stage_ids[16];  /* by position */
   char             *stage_keys[16];
@@ -252,6 +258,120 @@ position_of_key (Writer     *w,
   return 1;
 }
 
+typedef struct
+{
+  gint64 a, b, c, d;
+  double weighted;
+} Delta;
+
+static int
+month_of_iso (const char *iso)
+{
+  return atoi (iso) * 100 + atoi (iso + 5);
+}
+
+static gint64
+days_between (const char *from,
+              const char *to)
+{
+  GDate a, b;
+  if (!attain_date_parse_iso (from, &a) || !attain_date_parse_iso (to, &b))
+    return 0;
+  return g_date_days_between (&a, &b);
+}
+
+static Delta *
+delta_for (GHashTable *table,
+           gint64      key)
+{
+  Delta *delta = g_hash_table_lookup (table, &key);
+  if (delta == NULL)
+    {
+      delta = g_new0 (Delta, 1);
+      g_hash_table_insert (table, g_memdup2 (&key, sizeof key), delta);
+    }
+  return delta;
+}
+
+/* A new deal's share of its owner's sums: the won month, one funnel entry per stage passed,
+ * the open pipeline. The same figures the rebuild's statements derive from the rows. */
+static void
+add_new_deal_delta (Writer     *w,
+                    gint64      owner,
+                    const char *status,
+                    int         position,
+                    gint64      amount,
+                    gint64      gross_profit,
+                    const char *created_on,
+                    const char *stage_date,
+                    const char *closed_on)
+{
+  if (g_str_equal (status, "won"))
+    {
+      Delta *d = delta_for (w->delta_stats, owner << 24 | (gint64) month_of_iso (closed_on) << 4);
+      d->a += amount;
+      d->b += gross_profit;
+      d->c += 1;
+      d->d += days_between (created_on, closed_on);
+    }
+  for (int p = 1; p <= position && p <= w->n_positions; p++)
+    {
+      const char *date = p == 1 ? created_on : stage_date;
+      Delta *d = delta_for (w->delta_funnel, owner << 24 | (gint64) month_of_iso (date) << 4 | p);
+      d->a += 1;
+      d->b += amount;
+      d->c += days_between (created_on, date);
+    }
+  if (g_str_equal (status, "open"))
+    {
+      Delta *d = delta_for (w->delta_pipeline, owner << 24 | position);
+      d->a += 1;
+      d->b += amount;
+      d->weighted += amount * w->probabilities[position] / 100.0;
+    }
+}
+
+static gboolean
+flush_deltas (Writer  *w,
+              GError **error)
+{
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *tables[] = { w->delta_stats, w->delta_funnel, w->delta_pipeline };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gint64 k = *(gint64 *) key, owner = k >> 24;
+          int month = (int) (k >> 4 & 0xfffff), position = (int) (k & 0xf);
+          Delta *d = value;
+          gboolean ok;
+
+          /* Someone recomputed from the raw rows gets these deals that way. */
+          if (g_hash_table_contains (w->touched, &owner))
+            continue;
+          if (t == 0)
+            ok = attain_rollup_add_person_stats (w->db, owner, month, d->a, d->b, d->c, d->d, error);
+          else if (t == 1)
+            ok = attain_rollup_add_person_funnel (w->db, owner, month, position, d->a, d->b, d->c, error);
+          else
+            ok = attain_rollup_add_person_pipeline (w->db, owner, (int) (k & 0xffffff), d->a, d->b, d->weighted, error);
+          if (!ok)
+            return FALSE;
+          if (!g_hash_table_contains (people, &owner))
+            {
+              g_hash_table_add (people, g_memdup2 (&owner, sizeof owner));
+              if (!attain_rollup_touch_units_of (w->db, owner, error))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 #define DEAL_JSON \
   "SELECT json_object ('owner_id', owner_id, 'customer_id', customer_id, 'title', title, " \
   "'product_line', product_line, 'stage_id', stage_id, 'status', status, 'amount', amount, " \
@@ -409,6 +529,10 @@ write_deal (Writer   *w,
       if (!add_history (w, deal_id, 1, position, v[F_CREATED_ON].text, stage_date, FALSE, error))
         return FALSE;
       w->summary->added++;
+      add_new_deal_delta (w, v[F_OWNER].num, status, position, v[F_AMOUNT].num,
+                          v[F_GROSS_PROFIT].set ? v[F_GROSS_PROFIT].num : 0, v[F_CREATED_ON].text, stage_date,
+                          closed_on);
+      return TRUE;
     }
   return touch_person (w, v[F_OWNER].num, error);
 }
@@ -1189,7 +1313,7 @@ static gboolean
 load_stages (Writer   *w,
              GError  **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (w->db, "SELECT position, id, key FROM stages ORDER BY position", error);
+  sqlite3_stmt *stmt = attain_db_prepare (w->db, "SELECT position, id, key, probability FROM stages ORDER BY position", error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1199,6 +1323,7 @@ load_stages (Writer   *w,
         {
           w->stage_ids[position] = sqlite3_column_int64 (stmt, 1);
           w->stage_keys[position] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          w->probabilities[position] = sqlite3_column_int (stmt, 3);
           w->n_positions = MAX (w->n_positions, position);
           if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "won") == 0)
             w->won_position = position;
@@ -1249,7 +1374,13 @@ attain_import_apply (AttainDb             *db,
   w.occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.customer_tiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  w.delta_stats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  w.delta_funnel = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  w.delta_pipeline = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
+  /* A large import touches many index pages: a bigger page cache for this write keeps them in
+   * memory instead of reading them back from the file (128 MB at most, given back after). */
+  attain_db_exec (db, "PRAGMA cache_size = -131072", NULL);
   if (!attain_db_begin (db, &local_error))
     goto fail;
   if (!attain_rollup_touch_begin (db, &local_error) || !load_stages (&w, &local_error))
@@ -1320,13 +1451,8 @@ attain_import_apply (AttainDb             *db,
       note_missing_people (&w);
     }
 
-  {
-    gint64 t0 = g_get_monotonic_time ();
-    if (!attain_rollup_refresh_touched (db, &local_error))
-      goto fail;
-    if (g_getenv ("ATTAIN_IMPORT_TIMING"))
-      g_printerr ("rollup refresh %.2f s\n", (g_get_monotonic_time () - t0) / 1e6);
-  }
+  if (!flush_deltas (&w, &local_error) || !attain_rollup_refresh_touched (db, w.import_id, &local_error))
+    goto fail;
 
   stmt = attain_db_prepare (db, "UPDATE imports SET added = ?2, updated = ?3, unchanged = ?4 WHERE id = ?1", &local_error);
   if (stmt == NULL)
@@ -1355,13 +1481,9 @@ attain_import_apply (AttainDb             *db,
   if (!step_done (&w, stmt, &local_error))
     goto fail;
 
-  {
-    gint64 t0 = g_get_monotonic_time ();
-    if (!attain_db_commit (db, &local_error))
-      goto fail;
-    if (g_getenv ("ATTAIN_IMPORT_TIMING"))
-      g_printerr ("commit %.2f s\n", (g_get_monotonic_time () - t0) / 1e6);
-  }
+  if (!attain_db_commit (db, &local_error))
+    goto fail;
+  attain_db_exec (db, "PRAGMA cache_size = -2000", NULL);
   summary->import_id = w.import_id;
   if (progress)
     progress (n, n, user_data);
@@ -1370,17 +1492,24 @@ attain_import_apply (AttainDb             *db,
   g_hash_table_unref (w.occurrences);
   g_hash_table_unref (w.customer_tiers);
   g_hash_table_unref (w.touched);
+  g_hash_table_unref (w.delta_stats);
+  g_hash_table_unref (w.delta_funnel);
+  g_hash_table_unref (w.delta_pipeline);
   for (guint i = 0; i < G_N_ELEMENTS (w.stage_keys); i++)
     g_free (w.stage_keys[i]);
   return TRUE;
 
 fail:
   attain_db_rollback (db);
+  attain_db_exec (db, "PRAGMA cache_size = -2000", NULL);
   org_clear (&org);
   g_hash_table_unref (w.customers);
   g_hash_table_unref (w.occurrences);
   g_hash_table_unref (w.customer_tiers);
   g_hash_table_unref (w.touched);
+  g_hash_table_unref (w.delta_stats);
+  g_hash_table_unref (w.delta_funnel);
+  g_hash_table_unref (w.delta_pipeline);
   for (guint i = 0; i < G_N_ELEMENTS (w.stage_keys); i++)
     g_free (w.stage_keys[i]);
   g_propagate_error (error, g_steal_pointer (&local_error));

@@ -1090,6 +1090,15 @@ attain_import_prepare (AttainDb                   *db,
           g_ptr_array_add (plan->records, record);
         else
           attain_import_record_free (record);
+        /* Past the rows the mapping step previews, a row's text is in its record now: free it,
+         * so a million-row file is not held twice. */
+        if (r > plan->header_row + 100)
+          {
+            AttainSheetRow *done = g_ptr_array_index (plan->sheet->rows, r);
+            g_strfreev (done->cells);
+            done->cells = g_new0 (char *, 1);
+            done->n_cells = 0;
+          }
       }
   }
   if (plan->n_problems > plan->problems->len)

@@ -137,13 +137,14 @@ run_rollup (AttainDb  *db,
             gboolean   scoped,
             GError   **error)
 {
+  guint first = scoped ? 1 : 0;
   int weight_a, weight_b, weight_c;
 
   weight_a = attain_db_get_setting_int (db, "tier_weight_a", 3);
   weight_b = attain_db_get_setting_int (db, "tier_weight_b", 2);
   weight_c = attain_db_get_setting_int (db, "tier_weight_c", 1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rebuild_sql); i++)
+  for (guint i = first; i < G_N_ELEMENTS (rebuild_sql); i++)
     {
       g_autofree char *sql = expand (rebuild_sql[i], scoped);
       sqlite3_stmt *stmt = NULL;
@@ -157,26 +158,10 @@ run_rollup (AttainDb  *db,
           sqlite3_bind_int (stmt, 2, weight_b);
           sqlite3_bind_int (stmt, 3, weight_c);
         }
-      {
-        gint64 t0 = g_get_monotonic_time ();
-        rc = sqlite3_step (stmt);
-        if (g_getenv ("ATTAIN_IMPORT_TIMING"))
-          g_printerr ("  rollup %u: %.3f s\n", i, (g_get_monotonic_time () - t0) / 1e6);
-      }
+      rc = sqlite3_step (stmt);
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         return attain_db_set_error (db, error, _("Updating the summary tables"));
-      /* A customer's first deal can move to another salesperson's deal: their sums change too. */
-      if (scoped && i == 0
-          && !attain_db_exec (db,
-                              "INSERT OR IGNORE INTO temp.rollup_people (id) "
-                              "SELECT DISTINCT owner_id FROM deals WHERE customer_id IN "
-                              "(SELECT id FROM temp.rollup_customers);"
-                              "INSERT OR IGNORE INTO temp.rollup_units (id) "
-                              "SELECT c.ancestor_id FROM people p JOIN org_closure c "
-                              "ON c.descendant_id = p.unit_id WHERE p.id IN (SELECT id FROM temp.rollup_people)",
-                              error))
-        return FALSE;
     }
   return TRUE;
 }
@@ -241,14 +226,167 @@ attain_rollup_touch_customer (AttainDb  *db,
   return TRUE;
 }
 
-/* Redoes the sums of the people and customers touched since attain_rollup_touch_begin, and of
- * every unit above them, from the raw tables: the same statements as a full rebuild, limited to
- * what changed. Run inside the writing transaction. */
+static gboolean
+step_bound (AttainDb     *db,
+            const char   *sql,
+            gint64        value,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Updating the summary tables"));
+  return TRUE;
+}
+
+/* Adds what new deals of one person bring to their month sums; the caller marks their units
+ * with attain_rollup_touch_units_of. Rows of people who are recomputed are replaced anyway. */
+gboolean
+attain_rollup_add_person_stats (AttainDb  *db,
+                                gint64     person_id,
+                                int        month,
+                                gint64     won_amount,
+                                gint64     won_gross_profit,
+                                gint64     won_count,
+                                gint64     won_cycle_days,
+                                GError   **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, "
+                                          "won_gross_profit, won_count, won_cycle_days) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+                                          "ON CONFLICT DO UPDATE SET won_amount = won_amount + excluded.won_amount, "
+                                          "won_gross_profit = won_gross_profit + excluded.won_gross_profit, "
+                                          "won_count = won_count + excluded.won_count, "
+                                          "won_cycle_days = won_cycle_days + excluded.won_cycle_days",
+                                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, month);
+  sqlite3_bind_int64 (stmt, 3, won_amount);
+  sqlite3_bind_int64 (stmt, 4, won_gross_profit);
+  sqlite3_bind_int64 (stmt, 5, won_count);
+  sqlite3_bind_int64 (stmt, 6, won_cycle_days);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Updating the summary tables"));
+  return TRUE;
+}
+
+gboolean
+attain_rollup_add_person_funnel (AttainDb  *db,
+                                 gint64     person_id,
+                                 int        month,
+                                 int        stage_position,
+                                 gint64     count,
+                                 gint64     amount,
+                                 gint64     days,
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, "
+                                          "reached_count, reached_amount, days_to_reach) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+                                          "ON CONFLICT DO UPDATE SET reached_count = reached_count + excluded.reached_count, "
+                                          "reached_amount = reached_amount + excluded.reached_amount, "
+                                          "days_to_reach = days_to_reach + excluded.days_to_reach",
+                                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, month);
+  sqlite3_bind_int (stmt, 3, stage_position);
+  sqlite3_bind_int64 (stmt, 4, count);
+  sqlite3_bind_int64 (stmt, 5, amount);
+  sqlite3_bind_int64 (stmt, 6, days);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Updating the summary tables"));
+  return TRUE;
+}
+
+gboolean
+attain_rollup_add_person_pipeline (AttainDb  *db,
+                                   gint64     person_id,
+                                   int        stage_position,
+                                   gint64     count,
+                                   gint64     amount,
+                                   double     weighted,
+                                   GError   **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, "
+                                          "open_amount, weighted_amount) VALUES (1, ?1, ?2, ?3, ?4, ?5) "
+                                          "ON CONFLICT DO UPDATE SET open_count = open_count + excluded.open_count, "
+                                          "open_amount = open_amount + excluded.open_amount, "
+                                          "weighted_amount = weighted_amount + excluded.weighted_amount",
+                                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, stage_position);
+  sqlite3_bind_int64 (stmt, 3, count);
+  sqlite3_bind_int64 (stmt, 4, amount);
+  sqlite3_bind_double (stmt, 5, weighted);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Updating the summary tables"));
+  return TRUE;
+}
+
+/* The units above a person whose sums came as deltas: their unit rows are redone from the
+ * person rows. */
+gboolean
+attain_rollup_touch_units_of (AttainDb  *db,
+                              gint64     person_id,
+                              GError   **error)
+{
+  return step_bound (db,
+                     "INSERT OR IGNORE INTO temp.rollup_units (id) SELECT c.ancestor_id "
+                     "FROM people p JOIN org_closure c ON c.descendant_id = p.unit_id WHERE p.id = ?1",
+                     person_id, error);
+}
+
+/* Redoes the sums touched since attain_rollup_touch_begin, inside the writing transaction:
+ * customers whose first won deal may have moved get their new-customer flags derived again
+ * (the owners of deals that flip are recomputed, unless the deal came with import delta_import,
+ * whose new customers are added as a delta); the people marked are recomputed from the raw
+ * tables with the same statements as a full rebuild; every unit above them, or above people
+ * whose sums came as deltas, is summed again from the person rows. */
 gboolean
 attain_rollup_refresh_touched (AttainDb  *db,
+                               gint64     delta_import,
                                GError   **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!attain_db_exec (db,
+                       "CREATE TEMP TABLE IF NOT EXISTS rollup_flips (id INTEGER PRIMARY KEY);"
+                       "DELETE FROM temp.rollup_flips;"
+                       "INSERT INTO temp.rollup_flips (id) SELECT d.id FROM deals d "
+                       "LEFT JOIN (SELECT id FROM (SELECT id, row_number () OVER ("
+                       "    PARTITION BY customer_id ORDER BY closed_on, id) AS n "
+                       "  FROM deals WHERE status = 'won' AND customer_id IN (SELECT id FROM temp.rollup_customers)) "
+                       "  WHERE n = 1) f ON f.id = d.id "
+                       "WHERE d.customer_id IN (SELECT id FROM temp.rollup_customers) "
+                       "AND d.new_customer <> (f.id IS NOT NULL);"
+                       "UPDATE deals SET new_customer = NOT new_customer WHERE id IN (SELECT id FROM temp.rollup_flips)",
+                       error))
+    return FALSE;
+  /* A flip on a deal that was there before changes its owner's figures in some month: that
+   * owner is recomputed. New deals of the delta import are counted below. */
+  if (!step_bound (db,
+                   "INSERT OR IGNORE INTO temp.rollup_people (id) SELECT DISTINCT owner_id FROM deals "
+                   "WHERE id IN (SELECT id FROM temp.rollup_flips) AND import_id IS NOT ?1",
+                   delta_import, error))
+    return FALSE;
+  if (delta_import != 0
+      && !step_bound (db,
+                      "INSERT INTO month_stats (scope_kind, scope_id, month, new_customers) "
+                      "SELECT 1, owner_id, " MONTH_OF ("closed_on") " AS m, COUNT (*) FROM deals "
+                      "WHERE import_id = ?1 AND new_customer = 1 AND status = 'won' "
+                      "AND owner_id NOT IN (SELECT id FROM temp.rollup_people) GROUP BY owner_id, m "
+                      "ON CONFLICT DO UPDATE SET new_customers = new_customers + excluded.new_customers",
+                      delta_import, error))
+    return FALSE;
   if (!attain_db_exec (db,
                        "INSERT OR IGNORE INTO temp.rollup_units (id) "
                        "SELECT c.ancestor_id FROM people p JOIN org_closure c "
