@@ -75,3 +75,23 @@ CREATE TABLE import_presets (
   kind    TEXT NOT NULL,
   mapping TEXT NOT NULL
 );
+
+-- Team membership with dates: results count for the team a person was in that month, so a
+-- person who moves keeps their history where it was earned. Months are year * 100 + month as
+-- in the rollups; the current membership runs to 999912. Every new person starts in their team
+-- for all of history.
+CREATE TABLE person_units (
+  person_id  INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+  unit_id    INTEGER NOT NULL REFERENCES org_units (id),
+  from_month INTEGER NOT NULL,
+  to_month   INTEGER NOT NULL,
+  PRIMARY KEY (person_id, from_month),
+  CHECK (from_month <= to_month)
+) WITHOUT ROWID;
+CREATE INDEX person_units_unit ON person_units (unit_id, from_month);
+INSERT INTO person_units (person_id, unit_id, from_month, to_month)
+  SELECT id, unit_id, 0, 999912 FROM people;
+CREATE TRIGGER people_membership AFTER INSERT ON people
+BEGIN
+  INSERT INTO person_units (person_id, unit_id, from_month, to_month) VALUES (NEW.id, NEW.unit_id, 0, 999912);
+END;

@@ -249,8 +249,9 @@ rollup_goal (AttainDb         *db,
     "SELECT 1, ?5, ?1, ?2, ?3, ?4 WHERE true "
     "ON CONFLICT DO UPDATE SET target = target + excluded.target, n_goals = n_goals + excluded.n_goals",
     "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
-    "SELECT 0, c.ancestor_id, ?1, ?2, ?3, ?4 FROM people p "
-    "JOIN org_closure c ON c.descendant_id = p.unit_id WHERE p.id = ?5 "
+    "SELECT 0, c.ancestor_id, ?1, ?2, ?3, ?4 FROM person_units pu "
+    "JOIN org_closure c ON c.descendant_id = pu.unit_id "
+    "WHERE pu.person_id = ?5 AND ?2 BETWEEN pu.from_month AND pu.to_month "
     "ON CONFLICT DO UPDATE SET target = target + excluded.target, n_goals = n_goals + excluded.n_goals",
   };
   GDate start;

@@ -21,8 +21,11 @@
   "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), " \
   "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), " \
   "SUM (resolution_days)"
-/* Every unit with each person somewhere below it (including the person's own team). */
-#define PERSON_UNITS "JOIN people p ON p.id = r.scope_id JOIN org_closure c ON c.descendant_id = p.unit_id "
+/* Every unit with each person somewhere below it (including the person's own team): for sums
+ * by month, the team the person was in that month; for today's pipeline, the team they are in. */
+#define PERSON_UNITS "JOIN person_units pu ON pu.person_id = r.scope_id AND r.month BETWEEN pu.from_month AND pu.to_month " \
+  "JOIN org_closure c ON c.descendant_id = pu.unit_id "
+#define PERSON_UNITS_NOW "JOIN people p ON p.id = r.scope_id JOIN org_closure c ON c.descendant_id = p.unit_id "
 
 static const char *rebuild_sql[] = {
   /* A customer's first won deal is a new customer signed; a later import of an older deal can
@@ -108,7 +111,7 @@ static const char *rebuild_sql[] = {
   "  weighted_amount) "
   "SELECT 0, c.ancestor_id, r.stage_position, SUM (r.open_count), SUM (r.open_amount), "
   "  TOTAL (r.weighted_amount) "
-  "FROM open_pipeline r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
+  "FROM open_pipeline r " PERSON_UNITS_NOW "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
   "GROUP BY c.ancestor_id, r.stage_position",
 
   "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
@@ -202,7 +205,8 @@ attain_rollup_touch_person (AttainDb  *db,
     return attain_db_set_error (db, error, _("Updating the summary tables"));
   stmt = attain_db_prepare (db,
                             "INSERT OR IGNORE INTO temp.rollup_units (id) SELECT c.ancestor_id "
-                            "FROM people p JOIN org_closure c ON c.descendant_id = p.unit_id WHERE p.id = ?1",
+                            "FROM person_units pu JOIN org_closure c ON c.descendant_id = pu.unit_id "
+                            "WHERE pu.person_id = ?1",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -341,7 +345,8 @@ attain_rollup_touch_units_of (AttainDb  *db,
 {
   return step_bound (db,
                      "INSERT OR IGNORE INTO temp.rollup_units (id) SELECT c.ancestor_id "
-                     "FROM people p JOIN org_closure c ON c.descendant_id = p.unit_id WHERE p.id = ?1",
+                     "FROM person_units pu JOIN org_closure c ON c.descendant_id = pu.unit_id "
+                     "WHERE pu.person_id = ?1",
                      person_id, error);
 }
 
@@ -389,8 +394,8 @@ attain_rollup_refresh_touched (AttainDb  *db,
     return FALSE;
   if (!attain_db_exec (db,
                        "INSERT OR IGNORE INTO temp.rollup_units (id) "
-                       "SELECT c.ancestor_id FROM people p JOIN org_closure c "
-                       "ON c.descendant_id = p.unit_id WHERE p.id IN (SELECT id FROM temp.rollup_people)",
+                       "SELECT c.ancestor_id FROM person_units pu JOIN org_closure c "
+                       "ON c.descendant_id = pu.unit_id WHERE pu.person_id IN (SELECT id FROM temp.rollup_people)",
                        error))
     return FALSE;
   return run_rollup (db, TRUE, error);
