@@ -12,6 +12,7 @@
 
 #include "model/attain-import.h"
 #include "model/attain-parse.h"
+#include "model/attain-people.h"
 #include "model/attain-period.h"
 #include "model/attain-rollup.h"
 #include "model/attain-sheet.h"
@@ -866,6 +867,112 @@ test_kill_during_import (Fixture       *f,
   f->db = attain_db_open (f->path, NULL);
 }
 
+static gint64
+person_id (Fixture    *f,
+           const char *employee_no)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM people WHERE employee_no = '%s'", employee_no);
+  return query (f, sql);
+}
+
+static gint64
+unit_id (Fixture    *f,
+         const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM org_units WHERE name = '%s'", name);
+  return query (f, sql);
+}
+
+/* A move keeps the history where it was earned; a handover moves the open deals, dated. */
+static void
+test_people_by_hand (Fixture       *f,
+                     gconstpointer  data)
+{
+  AttainImportSummary s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 zhou, zhang, li, east_team, north_team, added;
+  guint handed = 0;
+  gboolean found = FALSE;
+
+  attain_import_summary_clear (&s);
+  s = import_ok (f, ATTAIN_IMPORT_DEALS, "cn-crm-deals-gb18030.csv", "cn-crm");
+  attain_import_summary_clear (&s);
+  zhou = person_id (f, "E003");
+  zhang = person_id (f, "E004");
+  li = person_id (f, "E002");
+  east_team = unit_id (f, "华东一组");
+  north_team = unit_id (f, "华北一组");
+
+  /* 周艳 moves to 华北一组 from July. Her March win (262,000) stays with 华东区. */
+  g_assert_true (attain_person_move (f->db, zhou, east_team, north_team, "2026-07-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (f, "SELECT won_amount FROM month_stats m JOIN org_units u ON u.id = m.scope_id "
+                             "WHERE m.scope_kind = 0 AND u.name = '华东区' AND month = 202603"), ==, 26200000);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM month_stats m JOIN org_units u ON u.id = m.scope_id "
+                             "WHERE m.scope_kind = 0 AND u.name = '华北区' AND month = 202603 AND won_amount > 0"), ==, 0);
+  assert_rollups_match_rebuild (f);
+
+  /* What the window showed is no longer on disk: the second move is refused, nothing written. */
+  g_assert_false (attain_person_move (f->db, zhou, east_team, north_team, "2026-08-01", &error));
+  g_assert_error (error, ATTAIN_PEOPLE_ERROR, ATTAIN_PEOPLE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM person_units WHERE person_id = (SELECT id FROM people WHERE employee_no = 'E003')"), ==, 2);
+
+  /* 张伟 leaves; his open 仓储物联网 (1,200,000) goes to 李娜. */
+  g_assert_true (attain_person_mark_left (f->db, zhang, "2026-11-30", li, "2026-11-23", &handed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (handed, ==, 1);
+  g_assert_cmpint (query (f, "SELECT sum (open_amount) FROM open_pipeline WHERE scope_kind = 1 AND scope_id = (SELECT id FROM people WHERE employee_no = 'E002')"), ==, 120000000);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE entity = 'deal' AND reason = 'handover 2026-11-30'"), ==, 1);
+  assert_rollups_match_rebuild (f);
+  g_assert_false (attain_person_mark_left (f->db, zhang, "2026-12-01", 0, "2026-11-23", NULL, &error));
+  g_assert_error (error, ATTAIN_PEOPLE_ERROR, ATTAIN_PEOPLE_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  /* A new person, then their duplicate employee number refused. */
+  g_assert_true (attain_person_add (f->db, "赵磊", "E009", north_team,
+                                    query (f, "SELECT id FROM positions WHERE rank = 1"), "2026-11-01", &added, &error));
+  g_assert_no_error (error);
+  g_assert_false (attain_person_add (f->db, "钱多", "E009", north_team,
+                                     query (f, "SELECT id FROM positions WHERE rank = 1"), "2026-11-01", NULL, &error));
+  g_assert_error (error, ATTAIN_PEOPLE_ERROR, ATTAIN_PEOPLE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "赵磊"));
+  g_clear_error (&error);
+
+  /* Search by pinyin initials, full pinyin and employee number. */
+  people = attain_people_list (f->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      AttainPerson *p = g_ptr_array_index (people, i);
+      if (attain_person_matches (p, "zy"))
+        {
+          g_assert_cmpstr (p->name, ==, "周艳");
+          found = TRUE;
+        }
+      if (g_str_equal (p->name, "赵磊"))
+        {
+          g_assert_true (attain_person_matches (p, "zhaolei"));
+          g_assert_true (attain_person_matches (p, "E009"));
+          g_assert_false (attain_person_matches (p, "zy"));
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_pinyin (void)
+{
+  g_autofree char *zhou = attain_pinyin_key ("周艳");
+  g_autofree char *latin = attain_pinyin_key ("John Smith");
+
+  g_assert_nonnull (strstr (zhou, "zhou yan"));
+  g_assert_nonnull (strstr (zhou, " zy "));
+  g_assert_nonnull (strstr (zhou, "zhouyan"));
+  g_assert_nonnull (strstr (latin, " js "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +998,8 @@ main (int   argc,
   g_test_add ("/import/org/missing-people-listed", Fixture, NULL, fixture_set_up, test_missing_people_listed, fixture_tear_down);
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
+  g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/people/by-hand", Fixture, NULL, fixture_set_up, test_people_by_hand, fixture_tear_down);
   g_test_add ("/import/kill-during-import", Fixture, NULL, fixture_set_up, test_kill_during_import, fixture_tear_down);
   return g_test_run ();
 }

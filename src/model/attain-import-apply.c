@@ -12,6 +12,7 @@
 #include "attain-goal.h"
 #include "attain-org.h"
 #include "attain-period.h"
+#include "attain-people.h"
 #include "attain-rollup.h"
 
 typedef struct
@@ -1243,6 +1244,10 @@ write_person (Writer    *w,
       if (!note_change (w, "people", person_id, NULL, error))
         return FALSE;
     }
+  /* A move in a newer export counts from the export's month: what came before stays with the
+   * old team. */
+  else if (!attain_membership_move (w->db, person_id, team_id, month_of_iso (w->plan->as_of), error))
+    return FALSE;
   return touch_person (w, person_id, error);
 }
 
