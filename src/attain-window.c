@@ -5,6 +5,7 @@
 
 #include "attain-goals-page.h"
 #include "attain-import-dialog.h"
+#include "attain-people-page.h"
 #include "attain-review-page.h"
 #include "model/attain-demo.h"
 
@@ -27,6 +28,7 @@ struct _AttainWindow
   GtkWidget           *dashboard_page;
   GtkWidget           *goals_page;
   GtkWidget           *review_page;
+  GtkWidget           *people_page;
   guint                progress_source;
   gint                 demo_permille; /* written by the demo thread, polled by a timeout */
 };
@@ -499,6 +501,7 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "goals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "reviews");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "people");
 }
 
 static void
@@ -534,6 +537,8 @@ attain_window_new (AdwApplication *application,
   gtk_stack_add_named (self->pages, self->goals_page, "goals");
   self->review_page = attain_review_page_new (context);
   gtk_stack_add_named (self->pages, self->review_page, "reviews");
+  self->people_page = attain_people_page_new (context);
+  gtk_stack_add_named (self->pages, self->people_page, "people");
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 
   if (attain_db_is_empty (attain_context_get_db (context)))
@@ -576,6 +581,13 @@ attain_window_get_review_page (AttainWindow *self)
 {
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   return self->review_page ? ATTAIN_REVIEW_PAGE (self->review_page) : NULL;
+}
+
+AttainPeoplePage *
+attain_window_get_people_page (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  return self->people_page ? ATTAIN_PEOPLE_PAGE (self->people_page) : NULL;
 }
 
 AttainGoalsPage *

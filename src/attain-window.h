@@ -6,6 +6,7 @@
 #include "attain-context.h"
 #include "attain-dashboard-page.h"
 #include "attain-goals-page.h"
+#include "attain-people-page.h"
 #include "attain-review-page.h"
 #include "model/attain-import.h"
 
@@ -22,6 +23,7 @@ AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow   *self);
 const char          *attain_window_get_visible_page   (AttainWindow   *self);
 AttainGoalsPage     *attain_window_get_goals_page     (AttainWindow   *self);
 AttainReviewPage    *attain_window_get_review_page    (AttainWindow   *self);
+AttainPeoplePage    *attain_window_get_people_page    (AttainWindow   *self);
 GtkWidget           *attain_window_open_import        (AttainWindow     *self,
                                                        AttainImportKind  kind,
                                                        const char       *path);

@@ -11,6 +11,7 @@
 #include "attain-window.h"
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
+#include "model/attain-people.h"
 
 static char *dir;
 
@@ -249,6 +250,60 @@ test_import_through_mapping_step (void)
   g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
   g_assert_cmpstr (attain_dashboard_page_get_title (page), ==, "星河科技有限公司");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
+/* The people page finds a person by pinyin initials and marks them as left through its form. */
+static void
+test_people_page (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("people.db", TRUE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  AttainPeoplePage *page = attain_window_get_people_page (window);
+  GListModel *shown = attain_people_page_get_shown (page);
+  g_autoptr(GObject) first = NULL;
+  guint all;
+  gint64 id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "people");
+  all = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (all, ==, attain_test_query_int (check, "SELECT count (*) FROM people WHERE active"));
+
+  /* The demo's first person, found by the initials of their pinyin. */
+  {
+    g_autofree char *name = NULL;
+    g_autofree char *key = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_assert_cmpint (sqlite3_prepare_v2 (attain_db_handle (check), "SELECT id, name FROM people ORDER BY id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    id = sqlite3_column_int64 (stmt, 0);
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    sqlite3_finalize (stmt);
+    key = attain_pinyin_key (name);
+    {
+      /* The key is "pinyin initials joined": the initials are its second word. */
+      g_auto(GStrv) words = g_strsplit (key, " ", -1);
+      guint n = g_strv_length (words);
+      attain_people_page_set_search (page, words[n - 2]);
+    }
+    g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), <, all);
+  }
+  g_assert_true (attain_people_page_select (page, id));
+
+  /* Mark as left today with nobody to take the deals: they drop out of the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.leave", NULL));
+  g_assert_nonnull (attain_people_page_get_dialog (page));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (attain_people_page_get_dialog (page)), "leave");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM people WHERE left_on = '2026-11-23' AND NOT active"), ==, 1);
+  attain_people_page_set_search (page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all - 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_nonnull (first);
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }
@@ -562,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/ui/empty-database-creates-demo", test_empty_database_creates_demo);
   g_test_add_func ("/ui/open-error-is-shown", test_open_error_is_shown);
   g_test_add_func ("/ui/import-through-mapping-step", test_import_through_mapping_step);
+  g_test_add_func ("/ui/people-page", test_people_page);
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   status = g_test_run ();
