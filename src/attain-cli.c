@@ -11,6 +11,7 @@
 #include "model/attain-demo.h"
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
+#include "model/attain-data-export.h"
 #include "model/attain-import.h"
 #include "report/attain-goal-report.h"
 #include "report/attain-review-report.h"
@@ -727,6 +728,61 @@ command_import (int      argc,
 }
 
 static int
+command_export (int      argc,
+                char   **argv,
+                GError **error)
+{
+  g_autofree char *csv = NULL, *xlsx = NULL, *period_text = NULL;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write CSV (UTF-8 with BOM) to this file"), "FILE" },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write Excel to this file"), "FILE" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period of the metrics (default: this quarter)"), "P" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("export org|deals|metrics — for HR and finance"));
+  g_autoptr(AttainDb) db = NULL;
+  g_autoptr(AttainTable) table = NULL;
+  GDate today;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error) || !resolve_today (&today, error))
+    return 2;
+  if (argc != 2 || (csv == NULL && xlsx == NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Give what to export and where: attain-cli export org|deals|metrics --csv FILE or --xlsx FILE."));
+      return 2;
+    }
+  db = open_database (error);
+  if (db == NULL)
+    return 1;
+  if (g_str_equal (argv[1], "org"))
+    table = attain_export_org (db, error);
+  else if (g_str_equal (argv[1], "deals"))
+    table = attain_export_deals (db, error);
+  else if (g_str_equal (argv[1], "metrics"))
+    {
+      int fy = attain_db_get_setting_int (db, "fiscal_year_start_month", 1);
+      AttainPeriod period = attain_period_containing (ATTAIN_PERIOD_QUARTER, &today, fy);
+      if (period_text != NULL && !attain_period_parse (period_text, fy, &period, error))
+        return 2;
+      table = attain_export_metrics (db, &period, &today, error);
+    }
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” cannot be exported. Export org, deals or metrics."), argv[1]);
+      return 2;
+    }
+  if (table == NULL)
+    return 1;
+  if ((csv != NULL && !attain_table_write_csv (table, csv, error))
+      || (xlsx != NULL && !attain_table_write_xlsx (table, xlsx, error)))
+    return 1;
+  return 0;
+}
+
+static int
 command_backup (int      argc,
                 char   **argv,
                 gboolean restore,
@@ -802,7 +858,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report, import, backup, restore"));
+  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report, import, export, backup, restore"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (context,
@@ -815,6 +871,7 @@ main (int   argc,
                                   "  report     review reports of a person or a team as PDF\n"
                                   "  import     import an organisation, deals, collections, activities,\n"
                                   "             feedback, market sizes or targets from CSV or XLSX\n"
+                                  "  export     the organisation, deals or every person's metrics as CSV or XLSX\n"
                                   "  backup     write a consistent copy of the database\n"
                                   "  restore    replace the data with a backup's, keeping the current data"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -844,13 +901,15 @@ main (int   argc,
     status = command_report (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "import"))
     status = command_import (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "export"))
+    status = command_export (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "backup"))
     status = command_backup (argc - 1, argv + 1, FALSE, &error);
   else if (g_str_equal (command, "restore"))
     status = command_backup (argc - 1, argv + 1, TRUE, &error);
   else
     {
-      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report, import, backup, restore.\n"), command);
+      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report, import, export, backup, restore.\n"), command);
       return 2;
     }
 

@@ -4,6 +4,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "attain-window.h"
+#include "model/attain-data-export.h"
+
 #include "attain-chart-view.h"
 #include "attain-org-item.h"
 #include "attain-ranking-item.h"
@@ -487,6 +490,35 @@ attain_dashboard_page_set_property (GObject      *object,
 }
 
 static void
+export_metrics_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = attain_period_to_string (&self->period);
+  /* Translators: suggested file name, %s is the period (2026-Q3) */
+  g_autofree char *name = g_strdup_printf (_("metrics-%s.xlsx"), period);
+  AttainTable *table;
+  GDate today;
+
+  if (!ATTAIN_IS_WINDOW (root))
+    return;
+  attain_context_get_today (self->context, &today);
+  /* Every person's metrics for the period the dashboard shows. */
+  table = attain_export_metrics (attain_context_get_db (self->context), &self->period, &today, &error);
+  if (table == NULL)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      return;
+    }
+  attain_window_export_table (ATTAIN_WINDOW (root), table, name);
+}
+
+static void
 attain_dashboard_page_dispose (GObject *object)
 {
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
@@ -573,6 +605,7 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.current-period", NULL, current_period_action);
   gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "dashboard.print-review", NULL, print_review_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-metrics", NULL, export_metrics_action);
   gtk_widget_class_install_property_action (widget_class, "dashboard.period-kind", "period-kind");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);

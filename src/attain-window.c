@@ -7,6 +7,7 @@
 #include "attain-import-dialog.h"
 #include "attain-people-page.h"
 #include "attain-review-page.h"
+#include "model/attain-data-export.h"
 #include "model/attain-demo.h"
 
 struct _AttainWindow
@@ -438,6 +439,79 @@ restore_action (GtkWidget  *widget,
 }
 
 static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    AttainWindow    *self)
+{
+  AttainTable *table = g_object_get_data (G_OBJECT (chooser), "table");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+      gboolean xlsx = path != NULL && g_str_has_suffix (path, ".xlsx");
+
+      if (path == NULL || !(xlsx ? attain_table_write_xlsx (table, path, &error) : attain_table_write_csv (table, path, &error)))
+        message = g_strdup (error ? error->message : _("The file cannot be written there."));
+      else
+        message = g_strdup_printf (_("Exported to %s."), path);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  g_object_unref (chooser);
+}
+
+/* Asks where to save a table and writes it as Excel when the name ends in .xlsx, else as CSV;
+ * takes the table. */
+void
+attain_window_export_table (AttainWindow *self,
+                            AttainTable  *table,
+                            const char   *suggested_name)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  g_return_if_fail (ATTAIN_IS_WINDOW (self));
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (xlsx, _("Excel (.xlsx)"));
+  gtk_file_filter_add_suffix (xlsx, "xlsx");
+  gtk_file_filter_set_name (csv, _("CSV (.csv)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_object_set_data_full (G_OBJECT (chooser), "table", table, (GDestroyNotify) attain_table_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  AttainTable *table;
+
+  if (self->context == NULL)
+    return;
+  table = g_str_equal (what, "deals") ? attain_export_deals (attain_context_get_db (self->context), &error)
+                                      : attain_export_org (attain_context_get_db (self->context), &error);
+  if (table == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* Translators: suggested file names of exports */
+  attain_window_export_table (self, table, g_str_equal (what, "deals") ? _("deals.xlsx") : _("organisation.xlsx"));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -496,6 +570,7 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");

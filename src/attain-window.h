@@ -9,6 +9,7 @@
 #include "attain-people-page.h"
 #include "attain-review-page.h"
 #include "model/attain-import.h"
+#include "model/attain-table-export.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,9 @@ const char          *attain_window_get_visible_page   (AttainWindow   *self);
 AttainGoalsPage     *attain_window_get_goals_page     (AttainWindow   *self);
 AttainReviewPage    *attain_window_get_review_page    (AttainWindow   *self);
 AttainPeoplePage    *attain_window_get_people_page    (AttainWindow   *self);
+void                 attain_window_export_table       (AttainWindow     *self,
+                                                       AttainTable      *table,
+                                                       const char       *suggested_name);
 GtkWidget           *attain_window_open_import        (AttainWindow     *self,
                                                        AttainImportKind  kind,
                                                        const char       *path);

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "model/attain-import.h"
+#include "model/attain-data-export.h"
 #include "model/attain-parse.h"
 #include "model/attain-people.h"
 #include "model/attain-period.h"
@@ -961,6 +962,57 @@ test_people_by_hand (Fixture       *f,
   g_assert_true (found);
 }
 
+/* The organisation exported as CSV and XLSX imports again with nothing changed; the deals
+ * sheet carries amounts in yuan and real dates. */
+static void
+test_export_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "org-export.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "org-export.xlsx", NULL);
+  g_autofree char *deals = g_build_filename (f->dir, "deals-export.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainTable) org = NULL;
+  g_autoptr(AttainTable) deal_table = NULL;
+  const char *files[] = { csv, xlsx };
+  AttainImportSummary s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
+  GStatBuf st;
+
+  attain_import_summary_clear (&s);
+  s = import_ok (f, ATTAIN_IMPORT_DEALS, "cn-crm-deals-gb18030.csv", "cn-crm");
+  attain_import_summary_clear (&s);
+  org = attain_export_org (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (attain_table_write_csv (org, csv, &error));
+  g_assert_true (attain_table_write_xlsx (org, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(AttainImportPlan) plan = NULL;
+      AttainImportOptions options;
+      attain_import_options_init (&options, ATTAIN_IMPORT_ORG);
+      options.as_of = g_strdup ("2026-11-23");
+      plan = attain_import_prepare (f->db, files[i], &options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (attain_import_plan_get_problems (plan)->len, ==, 0);
+      g_assert_true (attain_import_apply (f->db, plan, NULL, NULL, NULL, &s, &error));
+      g_assert_cmpuint (s.unchanged, ==, 8);
+      g_assert_cmpuint (s.added + s.updated, ==, 0);
+      attain_import_summary_clear (&s);
+      attain_import_options_clear (&options);
+    }
+
+  deal_table = attain_export_deals (f->db, &error);
+  g_assert_true (attain_table_write_csv (deal_table, deals, &error));
+  g_assert_true (g_file_get_contents (deals, &text, NULL, NULL));
+  /* BOM, the won deal in yuan with two decimals, the name with its line break quoted. */
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (text, "CN-001,\"智慧园区\n二期\",E003,周艳,上海启明软件有限公司,A,,Won,262000.00,0.00,2026-01-05,,2026-03-05"));
+}
+
 static void
 test_pinyin (void)
 {
@@ -999,6 +1051,7 @@ main (int   argc,
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
   g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/people/by-hand", Fixture, NULL, fixture_set_up, test_people_by_hand, fixture_tear_down);
   g_test_add ("/import/kill-during-import", Fixture, NULL, fixture_set_up, test_kill_during_import, fixture_tear_down);
   return g_test_run ();

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "attain-table-export.h"
+
 char **
 attain_goal_tree_column_titles (const AttainGoalTree *tree)
 {
@@ -39,37 +41,6 @@ in_file_units (const AttainGoalTree *tree,
 }
 
 static void
-csv_cell (GString    *out,
-          const char *text)
-{
-  gboolean quote;
-
-  if (text == NULL)
-    text = "";
-  /* A cell starting like a formula is neutralised, so opening the file runs nothing. */
-  if (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')
-    {
-      g_autofree char *guarded = g_strconcat ("'", text, NULL);
-      csv_cell (out, guarded);
-      return;
-    }
-  quote = strpbrk (text, ",\"\r\n") != NULL;
-  if (!quote)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 csv_number (GString *out,
             double   value,
             int      decimals)
@@ -97,7 +68,7 @@ attain_goal_tree_export_csv (const AttainGoalTree  *tree,
     {
       if (c > 0)
         g_string_append_c (out, ',');
-      csv_cell (out, titles[c]);
+      attain_csv_append_cell (out, titles[c]);
     }
   g_string_append (out, "\r\n");
 
@@ -108,9 +79,9 @@ attain_goal_tree_export_csv (const AttainGoalTree  *tree,
       gboolean has_target = node->goal && node->goal->has_target;
 
       g_string_append_printf (out, "%d,", node->depth);
-      csv_cell (out, node->name);
+      attain_csv_append_cell (out, node->name);
       g_string_append_c (out, ',');
-      csv_cell (out, node->detail);
+      attain_csv_append_cell (out, node->detail);
       g_string_append_c (out, ',');
       csv_number (out, has_target ? in_file_units (tree, node->goal->target) : NAN, decimals);
       g_string_append_c (out, ',');
@@ -122,15 +93,15 @@ attain_goal_tree_export_csv (const AttainGoalTree  *tree,
       g_string_append_c (out, ',');
       csv_number (out, node->attainment, 4);
       g_string_append_c (out, ',');
-      csv_cell (out, attain_pace_to_label (node->pace));
+      attain_csv_append_cell (out, attain_pace_to_label (node->pace));
       g_string_append_c (out, ',');
-      csv_cell (out, node->goal ? node->goal->agreed_on : NULL);
+      attain_csv_append_cell (out, node->goal ? node->goal->agreed_on : NULL);
       g_string_append_c (out, ',');
-      csv_cell (out, smart);
+      attain_csv_append_cell (out, smart);
       g_string_append (out, "\r\n");
     }
 
-  if (!g_file_set_contents (path, out->str, out->len, error))
+  if (!attain_write_file_atomic (path, out->str, out->len, error))
     {
       g_prefix_error (error, _("Could not save the goals as CSV: "));
       return FALSE;

@@ -134,17 +134,17 @@ static const struct
   const char *mapped;
   const char *values;
 } value_synonyms[] = {
-  { T_STAGE, "lead", "lead|new|prospecting|prospect|初步接洽|线索|潜在|新建|初步沟通|意向" },
+  { T_STAGE, "lead", "lead|new|prospecting|prospect|初步接洽|线索|潜在|新建|初步沟通|意向|潛在客戶|線索" },
   { T_STAGE, "qualified", "qualified|qualification|needsanalysis|需求确认|需求分析|资格确认|"
-                          "确认需求|立项" },
+                          "确认需求|立项|需求確認" },
   { T_STAGE, "proposal", "proposal|proposition|valueproposition|iddecisionmakers|"
                          "identifydecisionmakers|perceptionanalysis|proposal/pricequote|"
-                         "pricequote|quote|方案报价|方案/报价|报价|方案|方案制定|招投标" },
+                         "pricequote|quote|方案报价|方案/报价|报价|方案|方案制定|招投标|方案報價" },
   { T_STAGE, "negotiation", "negotiation|negotiation/review|review|商务谈判|谈判|谈判审核|"
-                            "合同谈判|合同审批" },
+                            "合同谈判|合同审批|商務談判" },
   { T_STAGE, "won", "won|closedwon|win|赢单|成交|签约|已成交|已签约|赢得" },
   { T_STAGE, "lost", "lost|closedlost|closed-losttocompetition|closedlosttocompetition|lose|"
-                     "输单|丢单|失败|已流失|流失|关闭" },
+                     "输单|丢单|失败|已流失|流失|关闭|未成交|輸單" },
   { T_TIER, "A", "a|a类|a级|甲|重点客户|大客户|ka|keyaccount|strategic|战略客户" },
   { T_TIER, "B", "b|b类|b级|乙|重要客户" },
   { T_TIER, "C", "c|c类|c级|丙|一般客户|普通客户|小客户" },
@@ -340,6 +340,17 @@ attain_import_match_header (const AttainImportOptions *options,
     {
       id = kind_fields[options->kind][i].id;
       if (synonym_listed (fields[id].synonyms, normalized) || synonym_listed (fields[id].synonyms, bare))
+        return id;
+    }
+  /* Attain's own column names, in English and in the language of the window: a file Attain
+   * exported imports again. */
+  for (guint i = 0; kind_fields[options->kind][i].id != N_FIELDS; i++)
+    {
+      g_autofree char *english = NULL, *translated = NULL;
+      id = kind_fields[options->kind][i].id;
+      english = attain_import_normalize (fields[id].label);
+      translated = attain_import_normalize (_(fields[id].label));
+      if (g_str_equal (normalized, english) || g_str_equal (normalized, translated))
         return id;
     }
   return N_FIELDS;
