@@ -6,6 +6,7 @@
 #include "attain-person-item.h"
 #include "model/attain-parse.h"
 #include "model/attain-period.h"
+#include "model/attain-settings.h"
 
 struct _AttainPeoplePage
 {
@@ -226,7 +227,7 @@ validate_form (AdwMessageDialog *dialog)
   GDate date;
 
   if (name != NULL && *name == '\0')
-    problem = _("Enter the person’s name.");
+    problem = _("Enter a name.");
   else if (form->date && !attain_parse_date (gtk_editable_get_text (GTK_EDITABLE (form->date)), ATTAIN_DATE_ORDER_YMD,
                                              &date, &error))
     problem = error->message;
@@ -515,6 +516,68 @@ leave_action (GtkWidget  *widget,
 }
 
 static void
+team_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  AttainPeoplePage *self)
+{
+  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+  GPtrArray *regions = g_object_get_data (G_OBJECT (dialog), "regions");
+  AttainDb *db = attain_context_get_db (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *region_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->number))));
+  gint64 parent = choice_id (regions, form->team, FALSE);
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  /* A new region goes under the company first; the team under it. */
+  if (*region_name != '\0')
+    {
+      gint64 company = regions && regions->len ? ((AttainChoice *) g_ptr_array_index (regions, 0))->id : 0;
+      if (!attain_org_add_unit (db, company, "region", region_name, &parent, &error))
+        {
+          show_error (self, error);
+          return;
+        }
+    }
+  if (!attain_org_add_unit (db, parent, "team", gtk_editable_get_text (GTK_EDITABLE (form->name)), NULL, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("The team %s was added."), gtk_editable_get_text (GTK_EDITABLE (form->name)));
+  done (self, message);
+}
+
+static void
+add_team_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttainPeoplePage *self = ATTAIN_PEOPLE_PAGE (widget);
+  GPtrArray *regions = attain_region_choices (attain_context_get_db (self->context), NULL);
+  GtkWidget *grid;
+  Form *form;
+  AdwMessageDialog *dialog;
+
+  if (regions == NULL || regions->len == 0)
+    {
+      g_clear_pointer (&regions, g_ptr_array_unref);
+      return;
+    }
+  dialog = form_dialog (self, _("Add a Team"), NULL, "add", _("_Add"), &grid, &form);
+  g_object_set_data_full (G_OBJECT (dialog), "regions", regions, (GDestroyNotify) g_ptr_array_unref);
+  form->name = add_field (grid, 0, _("Team name"), gtk_entry_new ());
+  form->team = add_field (grid, 1, _("Under"), choice_dropdown (regions, 0, NULL));
+  /* The employee-number slot of the form holds the optional new region here. */
+  form->number = add_field (grid, 2, _("Or in a new region"), gtk_entry_new ());
+  g_signal_connect_swapped (form->name, "changed", G_CALLBACK (validate_form), dialog);
+  validate_form (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (team_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_selection_changed_cb (AttainPeoplePage *self)
 {
   const AttainPerson *person = selected_person (self);
@@ -606,6 +669,7 @@ attain_people_page_class_init (AttainPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.move", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "people.position", NULL, position_action);
   gtk_widget_class_install_action (widget_class, "people.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "people.add-team", NULL, add_team_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);
 }
 

@@ -6,6 +6,8 @@
 #include "attain-goals-page.h"
 #include "attain-import-dialog.h"
 #include "attain-people-page.h"
+#include "attain-settings-window.h"
+#include "model/attain-settings.h"
 #include "attain-review-page.h"
 #include "model/attain-data-export.h"
 #include "model/attain-demo.h"
@@ -512,6 +514,95 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+settings_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+
+  if (self->context == NULL || attain_db_is_empty (attain_context_get_db (self->context)))
+    return;
+  gtk_window_present (GTK_WINDOW (attain_settings_window_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
+setup_validate (AdwMessageDialog *dialog)
+{
+  GtkEditable *company = g_object_get_data (G_OBJECT (dialog), "company");
+  GtkEditable *team = g_object_get_data (G_OBJECT (dialog), "team");
+  g_autofree char *c = g_strstrip (g_strdup (gtk_editable_get_text (company)));
+  g_autofree char *t = g_strstrip (g_strdup (gtk_editable_get_text (team)));
+  adw_message_dialog_set_response_enabled (dialog, "create", *c != '\0' && *t != '\0');
+}
+
+static void
+setup_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   AttainWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+  if (!attain_setup_company (attain_context_get_db (self->context),
+                             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "company")),
+                             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "region")),
+                             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "team")), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  show_main_if_filled (self);
+  attain_context_emit_changed (self->context);
+  /* Next come the people: the page where they are added, and the settings. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "people");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.settings", NULL);
+}
+
+/* "Set Up by Hand": the company, its first region and team; people are then added on the
+ * People page. */
+GtkWidget *
+attain_window_setup_by_hand (AttainWindow *self)
+{
+  GtkWidget *dialog, *box;
+  const char *labels[] = { N_("Company name"), N_("First region (optional)"), N_("First team") };
+  const char *keys[] = { "company", "region", "team" };
+
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  if (self->context == NULL || !attain_db_is_empty (attain_context_get_db (self->context)))
+    return NULL;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Set Up Your Company"),
+                                   _("Start with the company and one team; add people, more teams and regions on the "
+                                     "People page, and choose the currency and fiscal year in Settings."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _(labels[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[i]), -1);
+      gtk_box_append (GTK_BOX (box), entry);
+      g_object_set_data (G_OBJECT (dialog), keys[i], entry);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (setup_validate), dialog);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  setup_validate (ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (setup_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+setup_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  attain_window_setup_by_hand (ATTAIN_WINDOW (widget));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -571,6 +662,9 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.settings", NULL, settings_action);
+  gtk_widget_class_install_action (widget_class, "win.setup", NULL, setup_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.settings", NULL);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");

@@ -28,6 +28,7 @@ AttainPeoplePage    *attain_window_get_people_page    (AttainWindow   *self);
 void                 attain_window_export_table       (AttainWindow     *self,
                                                        AttainTable      *table,
                                                        const char       *suggested_name);
+GtkWidget           *attain_window_setup_by_hand      (AttainWindow     *self);
 GtkWidget           *attain_window_open_import        (AttainWindow     *self,
                                                        AttainImportKind  kind,
                                                        const char       *path);

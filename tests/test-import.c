@@ -16,6 +16,7 @@
 #include "model/attain-people.h"
 #include "model/attain-period.h"
 #include "model/attain-rollup.h"
+#include "model/attain-settings.h"
 #include "model/attain-sheet.h"
 
 static char *
@@ -1014,6 +1015,36 @@ test_export_round_trip (Fixture       *f,
 }
 
 static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttainImportSummary s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
+
+  attain_import_summary_clear (&s);
+  s = import_ok (f, ATTAIN_IMPORT_ACTIVITIES, "activities.csv", NULL);
+  attain_import_summary_clear (&s);
+  /* 周艳's March visits: an A and a B customer, 3 + 2 by default; with A weighing 5, 5 + 2. */
+  g_assert_true (attain_settings_set_int (f->db, "tier_weight_a", 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (f, "SELECT weighted_visits FROM month_stats m JOIN people p ON p.id = m.scope_id "
+                             "WHERE m.scope_kind = 1 AND p.employee_no = 'E003' AND month = 202603"), ==, 7);
+  g_assert_false (attain_settings_set_int (f->db, "tier_weight_a", 101, &error));
+  g_assert_error (error, ATTAIN_SETTINGS_ERROR, ATTAIN_SETTINGS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (attain_settings_set_int (f->db, "fiscal_year_start_month", 13, &error));
+  g_clear_error (&error);
+  g_assert_false (attain_settings_set_currency (f->db, "yuan", &error));
+  g_clear_error (&error);
+  g_assert_true (attain_settings_set_company_name (f->db, "星河集团", &error));
+  g_assert_cmpint (query (f, "SELECT count (*) FROM org_units WHERE kind = 'company' AND name = '星河集团'"), ==, 1);
+  /* A file with a company is not set up again. */
+  g_assert_false (attain_setup_company (f->db, "另一家", NULL, "一组", &error));
+  g_assert_error (error, ATTAIN_SETTINGS_ERROR, ATTAIN_SETTINGS_ERROR_INVALID);
+  assert_rollups_match_rebuild (f);
+}
+
+static void
 test_pinyin (void)
 {
   g_autofree char *zhou = attain_pinyin_key ("周艳");
@@ -1051,6 +1082,7 @@ main (int   argc,
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
   g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/people/by-hand", Fixture, NULL, fixture_set_up, test_people_by_hand, fixture_tear_down);
   g_test_add ("/import/kill-during-import", Fixture, NULL, fixture_set_up, test_kill_during_import, fixture_tear_down);

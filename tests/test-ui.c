@@ -308,6 +308,33 @@ test_people_page (void)
   attain_db_close (check);
 }
 
+/* A company set up by hand: the company and a team, then the people page to add people. */
+static void
+test_setup_by_hand (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("by-hand.db", FALSE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = attain_window_setup_by_hand (window);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "company"), "小微科技");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "team"), "直销组");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM org_units WHERE kind = 'team' AND name = '直销组' "
+                                                 "AND parent_id = (SELECT id FROM org_units WHERE kind = 'company' AND name = '小微科技')"), ==, 1);
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "people");
+  g_assert_true (attain_person_add (attain_context_get_db (context), "钱多多", "S001",
+                                    attain_test_query_int (check, "SELECT id FROM org_units WHERE kind = 'team'"),
+                                    attain_test_query_int (check, "SELECT id FROM positions WHERE rank = 1"), "2026-11-02", NULL, NULL));
+  attain_context_emit_changed (context);
+  g_assert_cmpuint (g_list_model_get_n_items (attain_people_page_get_shown (attain_window_get_people_page (window))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 static gboolean
 goals_loaded (gpointer data)
 {
@@ -618,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/ui/open-error-is-shown", test_open_error_is_shown);
   g_test_add_func ("/ui/import-through-mapping-step", test_import_through_mapping_step);
   g_test_add_func ("/ui/people-page", test_people_page);
+  g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   status = g_test_run ();
