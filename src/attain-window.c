@@ -6,6 +6,7 @@
 #include "attain-goals-page.h"
 #include "attain-import-dialog.h"
 #include "attain-people-page.h"
+#include "attain-record-dialog.h"
 #include "attain-settings-window.h"
 #include "model/attain-settings.h"
 #include "attain-review-page.h"
@@ -526,6 +527,18 @@ settings_action (GtkWidget  *widget,
 }
 
 static void
+add_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+
+  if (self->context == NULL || attain_db_is_empty (attain_context_get_db (self->context)))
+    return;
+  gtk_window_present (GTK_WINDOW (attain_record_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
 setup_validate (AdwMessageDialog *dialog)
 {
   GtkEditable *company = g_object_get_data (G_OBJECT (dialog), "company");
@@ -663,6 +676,7 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.settings", NULL, settings_action);
+  gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "win.setup", NULL, setup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.settings", NULL);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);

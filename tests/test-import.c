@@ -1044,6 +1044,39 @@ test_settings (Fixture       *f,
   assert_rollups_match_rebuild (f);
 }
 
+/* A correction typed by hand for a deal that came from a CRM updates that deal. */
+static void
+test_record_correction (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  AttainImportSummary s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
+
+  attain_import_summary_clear (&s);
+  s = import_ok (f, ATTAIN_IMPORT_DEALS, "cn-crm-deals-gb18030.csv", "cn-crm");
+  attain_import_summary_clear (&s);
+  g_hash_table_insert (values, "external_id", "CN-002");
+  g_hash_table_insert (values, "owner_no", "E004");
+  g_hash_table_insert (values, "customer", "苏州精工制造有限公司");
+  g_hash_table_insert (values, "stage", "won");
+  g_hash_table_insert (values, "amount", "1,150,000");
+  g_hash_table_insert (values, "created_on", "2026-02-10");
+  g_hash_table_insert (values, "closed_on", "2026-11-20");
+  g_assert_true (attain_record_add (f->db, ATTAIN_IMPORT_DEALS, values, "2026-11-23", &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM deals WHERE external_id = 'CN-002'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT amount FROM deals WHERE external_id = 'CN-002' AND status = 'won'"), ==, 115000000);
+  assert_rollups_match_rebuild (f);
+
+  g_hash_table_insert (values, "closed_on", "2026-13-01");
+  g_assert_false (attain_record_add (f->db, ATTAIN_IMPORT_DEALS, values, "2026-11-23", &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "2026-13-01"));
+  g_assert_null (strstr (g_ptr_array_index (problems, 0), "Line"));
+}
+
 static void
 test_pinyin (void)
 {
@@ -1082,6 +1115,7 @@ main (int   argc,
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
   g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/record/correction", Fixture, NULL, fixture_set_up, test_record_correction, fixture_tear_down);
   g_test_add ("/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/people/by-hand", Fixture, NULL, fixture_set_up, test_people_by_hand, fixture_tear_down);

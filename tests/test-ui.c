@@ -8,6 +8,7 @@
 
 #include "attain-goal-dialog.h"
 #include "attain-import-dialog.h"
+#include "attain-record-dialog.h"
 #include "attain-window.h"
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
@@ -335,6 +336,54 @@ test_setup_by_hand (void)
   attain_db_close (check);
 }
 
+/* A deal typed in by hand: a bad amount is named and nothing written, then the right one is
+ * saved and counted. */
+static void
+test_record_by_hand (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("record.db", FALSE, &check);
+  g_autofree char *org = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "org.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainImportPlan) plan = NULL;
+  AttainImportOptions options;
+  AttainImportSummary summary = { 0 };
+  AttainWindow *window;
+  AttainRecordDialog *dialog;
+
+  attain_import_options_init (&options, ATTAIN_IMPORT_ORG);
+  options.company_name = g_strdup ("星河科技有限公司");
+  plan = attain_import_prepare (attain_context_get_db (context), org, &options, NULL, NULL, NULL, &error);
+  g_assert_true (attain_import_apply (attain_context_get_db (context), plan, NULL, NULL, NULL, &summary, &error));
+  attain_import_summary_clear (&summary);
+  attain_import_options_clear (&options);
+
+  window = attain_window_new (NULL, context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = ATTAIN_RECORD_DIALOG (attain_record_dialog_new (GTK_WINDOW (window), context));
+  gtk_window_present (GTK_WINDOW (dialog));
+  attain_record_dialog_set_kind (dialog, 0);
+  attain_record_dialog_set_field (dialog, "owner", "周艳");
+  attain_record_dialog_set_field (dialog, "customer", "甲乙丙有限公司");
+  attain_record_dialog_set_field (dialog, "stage", "won");
+  attain_record_dialog_set_field (dialog, "amount", "十二万");
+  attain_record_dialog_set_field (dialog, "created_on", "2026-10-01");
+  attain_record_dialog_set_field (dialog, "closed_on", "2026-11-02");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "record.save", NULL));
+  g_assert_nonnull (attain_record_dialog_get_problems (dialog));
+  g_assert_nonnull (strstr (attain_record_dialog_get_problems (dialog), "十二万"));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM deals"), ==, 0);
+
+  attain_record_dialog_set_field (dialog, "amount", "26.2万");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "record.save", NULL));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT amount FROM deals d JOIN people p ON p.id = d.owner_id "
+                                                 "WHERE p.employee_no = 'E003' AND d.status = 'won' AND d.source = 'manual'"), ==, 26200000);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT won_amount FROM month_stats WHERE scope_kind = 0 AND month = 202611 "
+                                                 "AND scope_id = (SELECT id FROM org_units WHERE kind = 'company')"), ==, 26200000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 static gboolean
 goals_loaded (gpointer data)
 {
@@ -646,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/ui/import-through-mapping-step", test_import_through_mapping_step);
   g_test_add_func ("/ui/people-page", test_people_page);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
+  g_test_add_func ("/ui/record-by-hand", test_record_by_hand);
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   status = g_test_run ();

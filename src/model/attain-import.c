@@ -37,6 +37,7 @@ problem_free (AttainImportProblem *problem)
   g_free (problem->column);
   g_free (problem->value);
   g_free (problem->message);
+  g_free (problem->sentence);
   g_free (problem);
 }
 
@@ -165,6 +166,7 @@ add_problem (AttainImportPlan *plan,
   problem->line = line;
   problem->column = g_strdup (column < plan->n_columns ? header_text (plan, column) : "");
   problem->value = g_strdup (value ? value : "");
+  problem->sentence = g_strdup (sentence);
   if (column < plan->n_columns)
     /* Translators: "Line 16, 负责人: no salesperson named …" */
     problem->message = g_strdup_printf (_("Line %u, %s: %s"), line, problem->column, sentence);
@@ -911,6 +913,32 @@ attain_import_prepare (AttainDb                   *db,
                        gpointer                    user_data,
                        GError                    **error)
 {
+  g_autofree char *sha256 = NULL;
+  g_autofree char *name = NULL;
+  AttainSheet *sheet;
+
+  g_return_val_if_fail (db != NULL && path != NULL && options != NULL, NULL);
+
+  sheet = attain_sheet_load (path, options->encoding, options->sheet_index, &sha256, error);
+  if (sheet == NULL)
+    return NULL;
+  name = g_path_get_basename (path);
+  return attain_import_prepare_sheet (db, sheet, name, sha256, options, cancellable, progress, user_data, error);
+}
+
+/* The same checks for rows that did not come from a file: a record entered by hand is one row
+ * of a sheet whose headers are the field keys. Takes the sheet. */
+AttainImportPlan *
+attain_import_prepare_sheet (AttainDb                   *db,
+                             AttainSheet                *sheet,
+                             const char                 *file_name,
+                             const char                 *sha256,
+                             const AttainImportOptions  *options,
+                             GCancellable               *cancellable,
+                             AttainImportProgress        progress,
+                             gpointer                    user_data,
+                             GError                    **error)
+{
   g_autoptr(AttainImportPlan) plan = g_new0 (AttainImportPlan, 1);
   g_autofree gint64 *column_units = NULL;
   Lookups lookups = { 0 };
@@ -918,11 +946,13 @@ attain_import_prepare (AttainDb                   *db,
   gboolean mapped[N_FIELDS] = { 0 };
   GDate today;
 
-  g_return_val_if_fail (db != NULL && path != NULL && options != NULL, NULL);
+  g_return_val_if_fail (db != NULL && sheet != NULL && options != NULL, NULL);
 
+  plan->sheet = sheet;
+  plan->sha256 = g_strdup (sha256 ? sha256 : "");
   plan->kind = options->kind;
   plan->source = g_strdup (options->source ? options->source : "file");
-  plan->file_name = g_path_get_basename (path);
+  plan->file_name = g_strdup (file_name);
   plan->scale = options->satisfaction_scale == 10 ? 10 : 5;
   plan->company_name = g_strdup (options->company_name);
   plan->metric = g_strdup (options->metric ? options->metric : "revenue");
@@ -941,9 +971,6 @@ attain_import_prepare (AttainDb                   *db,
       return NULL;
     }
 
-  plan->sheet = attain_sheet_load (path, options->encoding, options->sheet_index, &plan->sha256, error);
-  if (plan->sheet == NULL)
-    return NULL;
   n_rows = plan->sheet->rows->len;
 
   /* The header is the row among the first ones that names most of this kind's fields. */
@@ -1115,4 +1142,108 @@ attain_import_prepare (AttainDb                   *db,
     progress (n_rows, n_rows, user_data);
   lookups_clear (&lookups);
   return g_steal_pointer (&plan);
+}
+
+/* A record entered by hand (deal, collection, activity, feedback, market size), checked like
+ * an import row and written as an import of one row, so it is audited and can be undone. values
+ * maps field keys to text as typed. On a rejected value, problems gets the sentences (with the
+ * field's name) and nothing is written. */
+gboolean
+attain_record_add (AttainDb          *db,
+                   AttainImportKind   kind,
+                   GHashTable        *values,
+                   const char        *today,
+                   GPtrArray        **problems,
+                   GError           **error)
+{
+  g_autoptr(AttainSheet) sheet = attain_sheet_new ();
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autoptr(GPtrArray) row = g_ptr_array_new ();
+  g_autoptr(AttainImportPlan) plan = NULL;
+  AttainImportOptions options;
+  AttainImportSummary summary = { 0 };
+  AttainSheetRow *cells;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && values != NULL, FALSE);
+
+  attain_import_options_init (&options, kind);
+  g_free (options.source);
+  options.source = g_strdup ("manual");
+  /* A record id that exists (from a CRM import, say) names the record to correct: it keeps the
+   * source it came from, so the correction updates it instead of adding a second one. */
+  if (g_hash_table_lookup (values, "external_id") != NULL)
+    {
+      static const char *tables[ATTAIN_IMPORT_N_KINDS] = {
+        [ATTAIN_IMPORT_DEALS] = "SELECT source FROM deals WHERE external_id = ?1 ORDER BY id LIMIT 1",
+        [ATTAIN_IMPORT_COLLECTIONS] = "SELECT source FROM collections WHERE external_id = ?1 ORDER BY id LIMIT 1",
+        [ATTAIN_IMPORT_ACTIVITIES] = "SELECT source FROM activities WHERE external_id = ?1 ORDER BY id LIMIT 1",
+        [ATTAIN_IMPORT_FEEDBACK] = "SELECT source FROM feedback WHERE external_id = ?1 ORDER BY id LIMIT 1",
+      };
+      sqlite3_stmt *stmt = tables[kind] ? attain_db_prepare (db, tables[kind], NULL) : NULL;
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, g_hash_table_lookup (values, "external_id"), -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            {
+              g_free (options.source);
+              options.source = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+  options.as_of = g_strdup (today);
+  options.amount_unit = 1;
+  for (guint i = 0; i < attain_import_n_fields (kind); i++)
+    {
+      const char *key = attain_import_field_key (kind, i);
+      const char *text = g_hash_table_lookup (values, key);
+      if (text == NULL)
+        continue;
+      g_ptr_array_add (header, g_strdup (attain_import_field_label (key)));
+      g_ptr_array_add (row, g_strdup (text));
+      attain_import_options_set_column (&options, attain_import_field_label (key), key);
+    }
+  if (header->len == 0)
+    {
+      attain_import_options_clear (&options);
+      g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_MISSING_COLUMN, _("Fill in the record first."));
+      return FALSE;
+    }
+  cells = g_new0 (AttainSheetRow, 1);
+  cells->line = 1;
+  cells->n_cells = header->len;
+  g_ptr_array_add (header, NULL);
+  cells->cells = (char **) g_ptr_array_steal (header, NULL);
+  g_ptr_array_add (sheet->rows, cells);
+  cells = g_new0 (AttainSheetRow, 1);
+  cells->line = 2;
+  cells->n_cells = row->len;
+  g_ptr_array_add (row, NULL);
+  cells->cells = (char **) g_ptr_array_steal (row, NULL);
+  g_ptr_array_add (sheet->rows, cells);
+  sheet->encoding = g_strdup ("UTF-8");
+
+  plan = attain_import_prepare_sheet (db, g_steal_pointer (&sheet), _("(entered by hand)"), NULL, &options, NULL, NULL,
+                                      NULL, error);
+  attain_import_options_clear (&options);
+  if (plan == NULL)
+    return FALSE;
+  if (plan->problems->len > 0)
+    {
+      if (problems != NULL)
+        {
+          *problems = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < plan->problems->len; i++)
+            {
+              AttainImportProblem *p = g_ptr_array_index (plan->problems, i);
+              g_ptr_array_add (*problems, *p->column ? g_strdup_printf (_("%s: %s"), p->column, p->sentence) : g_strdup (p->sentence));
+            }
+        }
+      g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_REJECTED_ROWS, _("The record was not saved; correct it first."));
+      return FALSE;
+    }
+  ok = attain_import_apply (db, plan, NULL, NULL, NULL, &summary, error);
+  attain_import_summary_clear (&summary);
+  return ok;
 }

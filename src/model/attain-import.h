@@ -58,7 +58,8 @@ typedef struct
   guint  line;
   char  *column;
   char  *value;
-  char  *message; /* the whole sentence, naming line, column and value */
+  char  *message;  /* the whole sentence, naming line, column and value */
+  char  *sentence; /* what is wrong with the value, without line and column */
 } AttainImportProblem;
 
 /* A value of a mapped kind (stage, tier, activity or feedback type) no mapping knows. */
@@ -130,6 +131,15 @@ AttainImportPlan          *attain_import_prepare          (AttainDb             
                                                            AttainImportProgress  progress,
                                                            gpointer              user_data,
                                                            GError              **error);
+AttainImportPlan          *attain_import_prepare_sheet    (AttainDb             *db,
+                                                           AttainSheet          *sheet,
+                                                           const char           *file_name,
+                                                           const char           *sha256,
+                                                           const AttainImportOptions *options,
+                                                           GCancellable         *cancellable,
+                                                           AttainImportProgress  progress,
+                                                           gpointer              user_data,
+                                                           GError              **error);
 const AttainSheet         *attain_import_plan_get_sheet   (AttainImportPlan     *plan);
 guint                      attain_import_plan_get_header_row (AttainImportPlan  *plan);
 const char                *attain_import_plan_get_column_field (AttainImportPlan *plan,
@@ -153,6 +163,12 @@ gboolean                   attain_import_apply            (AttainDb             
 void                       attain_import_plan_free        (AttainImportPlan     *plan);
 void                       attain_import_summary_clear    (AttainImportSummary  *summary);
 
+gboolean                   attain_record_add              (AttainDb             *db,
+                                                           AttainImportKind      kind,
+                                                           GHashTable           *values,
+                                                           const char           *today,
+                                                           GPtrArray           **problems,
+                                                           GError              **error);
 gboolean                   attain_import_last             (AttainDb             *db,
                                                            AttainImportKind     *kind,
                                                            char                **file_name,
