@@ -1077,6 +1077,77 @@ test_record_correction (Fixture       *f,
   g_assert_null (strstr (g_ptr_array_index (problems, 0), "Line"));
 }
 
+/* A won deal a newer export calls lost, and a refund: dated rows in the month they happened;
+ * the month of the win keeps its figure, and so does a signed-off review's quarter. */
+static void
+test_reversals (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *text = NULL, *path = fixture ("cn-crm-deals-gb18030.csv"), *newer = NULL;
+  g_autofree char *refunds = g_build_filename (f->dir, "refunds.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  AttainImportSummary s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
+  const char *march = "SELECT won_amount FROM month_stats m JOIN people p ON p.id = m.scope_id WHERE m.scope_kind = 1 "
+                      "AND p.employee_no = 'E003' AND month = 202603";
+  const char *november = "SELECT won_amount FROM month_stats m JOIN people p ON p.id = m.scope_id WHERE m.scope_kind = 1 "
+                         "AND p.employee_no = 'E003' AND month = 202611";
+
+  attain_import_summary_clear (&s);
+  s = import_ok (f, ATTAIN_IMPORT_DEALS, "cn-crm-deals-gb18030.csv", "cn-crm");
+  attain_import_summary_clear (&s);
+  /* 周艳's Q1 is signed off: the reversal in November still comes in, and Q1 keeps its win. */
+  g_assert_true (attain_db_exec (f->db,
+                                 "INSERT INTO reviews (person_id, period_kind, period_start, period_end, signed_off_at) "
+                                 "SELECT id, 'quarter', '2026-01-01', '2026-03-31', '2026-04-10T10:00:00Z' "
+                                 "FROM people WHERE employee_no = 'E003'", NULL));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  {
+    g_autofree char *utf8 = g_convert (text, -1, "UTF-8", "GB18030", NULL, NULL, NULL);
+    g_autoptr(GString) changed = g_string_new (utf8);
+    AttainImportOptions options;
+    g_autoptr(AttainImportPlan) plan = NULL;
+
+    g_string_replace (changed, "重要客户,赢单,26.2,2026-01-05,2026/3/5", "重要客户,输单,26.2,2026-01-05,2026-11-10", 1);
+    newer = g_build_filename (f->dir, "cn-newer.csv", NULL);
+    g_assert_true (g_file_set_contents (newer, changed->str, changed->len, NULL));
+    attain_import_options_init (&options, ATTAIN_IMPORT_DEALS);
+    options.as_of = g_strdup ("2026-11-23");
+    g_assert_true (attain_import_options_load_preset (&options, f->db, "cn-crm", NULL));
+    plan = attain_import_prepare (f->db, newer, &options, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (attain_import_plan_get_problems (plan)->len, ==, 0);
+    g_assert_true (attain_import_apply (f->db, plan, NULL, NULL, NULL, &s, &error));
+    g_assert_cmpuint (s.updated, ==, 1);
+    attain_import_summary_clear (&s);
+    attain_import_options_clear (&options);
+  }
+  g_assert_cmpint (query (f, march), ==, 26200000);
+  g_assert_cmpint (query (f, november), ==, -26200000);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM deal_reversals WHERE reversed_on = '2026-11-10'"), ==, 1);
+  assert_rollups_match_rebuild (f);
+
+  /* A refund of 50,000 in September, as a negative amount collected. */
+  g_assert_true (g_file_set_contents (refunds,
+                                      "回款编号,负责人,关联商机,回款金额,回款日期\n"
+                                      "R-1,周艳,CN-001,\"-50,000\",2026-09-01\n", -1, NULL));
+  {
+    AttainImportOptions options;
+    g_autoptr(AttainImportPlan) plan = NULL;
+    attain_import_options_init (&options, ATTAIN_IMPORT_COLLECTIONS);
+    plan = attain_import_prepare (f->db, refunds, &options, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (attain_import_plan_get_problems (plan)->len, ==, 0);
+    g_assert_true (attain_import_apply (f->db, plan, NULL, NULL, NULL, &s, &error));
+    attain_import_summary_clear (&s);
+    attain_import_options_clear (&options);
+  }
+  g_assert_cmpint (query (f, "SELECT collected FROM month_stats m JOIN people p ON p.id = m.scope_id WHERE m.scope_kind = 1 "
+                             "AND p.employee_no = 'E003' AND month = 202609"), ==, -5000000);
+  assert_rollups_match_rebuild (f);
+  g_assert_true (attain_import_undo_last (f->db, NULL, &error));
+  g_assert_cmpint (query (f, "SELECT count (*) FROM refunds"), ==, 0);
+}
+
 static void
 test_pinyin (void)
 {
@@ -1115,6 +1186,7 @@ main (int   argc,
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
   g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/import/reversals", Fixture, NULL, fixture_set_up, test_reversals, fixture_tear_down);
   g_test_add ("/record/correction", Fixture, NULL, fixture_set_up, test_record_correction, fixture_tear_down);
   g_test_add ("/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);

@@ -95,3 +95,32 @@ CREATE TRIGGER people_membership AFTER INSERT ON people
 BEGIN
   INSERT INTO person_units (person_id, unit_id, from_month, to_month) VALUES (NEW.id, NEW.unit_id, 0, 999912);
 END;
+
+-- Reversals are dated rows, never edits of history: a won deal that a later export calls lost
+-- keeps its win in the month it was won and gets a reversal in the month it was reversed; a
+-- refund is its own row in the month the money went back. A signed-off review's period keeps
+-- its figures.
+ALTER TABLE deals ADD COLUMN reversed_on TEXT;
+CREATE TABLE deal_reversals (
+  id           INTEGER PRIMARY KEY,
+  deal_id      INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+  owner_id     INTEGER NOT NULL REFERENCES people (id),
+  amount       INTEGER NOT NULL,
+  gross_profit INTEGER NOT NULL DEFAULT 0,
+  reversed_on  TEXT NOT NULL,
+  import_id    INTEGER
+);
+CREATE INDEX deal_reversals_owner ON deal_reversals (owner_id);
+CREATE INDEX deal_reversals_deal ON deal_reversals (deal_id);
+CREATE TABLE refunds (
+  id          INTEGER PRIMARY KEY,
+  owner_id    INTEGER NOT NULL REFERENCES people (id),
+  deal_id     INTEGER REFERENCES deals (id) ON DELETE SET NULL,
+  amount      INTEGER NOT NULL CHECK (amount > 0),
+  refunded_on TEXT NOT NULL,
+  source      TEXT,
+  external_id TEXT,
+  import_id   INTEGER
+);
+CREATE UNIQUE INDEX refunds_external ON refunds (source, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX refunds_owner ON refunds (owner_id);

@@ -169,7 +169,6 @@ T = {
  (None, 'a deal’s amount cannot be negative. Import a refund as a collection reversal instead.'): ('商机金额不能为负数。退款请作为回款冲销导入。', '商機金額不能為負數。退款請作為收款沖銷匯入。'),
  (None, 'a won deal needs its close date. Add the date it was won.'): ('赢单的商机必须有成交日期。请填写赢单日期。', '成交的商機必須有成交日期。請填寫成交日期。'),
  (None, 'the deal closed on %s, before it was created (%s). Correct one of the dates.'): ('该商机的成交日期 %s 早于创建日期（%s）。请更正其中一个日期。', '該商機的成交日期 %s 早於建立日期（%s）。請更正其中一個日期。'),
- (None, 'amounts cannot be negative. Refunds are not imported yet; leave the row out.'): ('金额不能为负数。暂不支持导入退款，请删去该行。', '金額不能為負數。暫不支援匯入退款，請刪去該列。'),
  (None, 'the row has neither an invoice date nor a collection date. Add one.'): ('该行既没有开票日期也没有回款日期。请至少填写一个。', '該列既沒有開票日期也沒有收款日期。請至少填寫一個。'),
  (None, 'money was collected but the collection date is empty. Add the date.'): ('已有回款但回款日期为空。请填写日期。', '已有收款但收款日期為空。請填寫日期。'),
  (None, 'the %s is empty; an activity needs one.'): ('“%s”为空；活动必须填写。', '「%s」為空；活動必須填寫。'),
@@ -374,4 +373,6 @@ T = {
  (None, 'Add a Record'): ('添加记录', '新增紀錄'),
  (None, 'What to add'): ('要添加的内容', '要新增的內容'),
  (None, 'Checked like a row of an import; amounts in yuan (26.2万 works), dates like 2026-03-05. Entering a record id that exists corrects that record.'): ('与导入的行一样进行检查；金额以元为单位（可写 26.2万），日期写成 2026-03-05。填写已存在的记录编号即可更正该记录。', '與匯入的列一樣進行檢查；金額以元為單位（可寫 26.2萬），日期寫成 2026-03-05。填寫已存在的紀錄編號即可更正該紀錄。'),
+ (None, 'a refund needs the date the money was paid back. Add it as the collection date.'): ('退款需要填写退回款项的日期。请将其填为回款日期。', '退款需要填寫退回款項的日期。請將其填為收款日期。'),
+ (None, 'an invoiced amount cannot be negative. Enter a refund as a negative amount collected.'): ('开票金额不能为负数。退款请填为负的回款金额。', '開票金額不能為負數。退款請填為負的收款金額。'),
 }

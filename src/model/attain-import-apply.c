@@ -377,7 +377,7 @@ flush_deltas (Writer  *w,
   "SELECT json_object ('owner_id', owner_id, 'customer_id', customer_id, 'title', title, " \
   "'product_line', product_line, 'stage_id', stage_id, 'status', status, 'amount', amount, " \
   "'gross_profit', gross_profit, 'created_on', created_on, 'expected_close', expected_close, " \
-  "'closed_on', closed_on) FROM deals WHERE id = ?1"
+  "'closed_on', closed_on, 'reversed_on', reversed_on) FROM deals WHERE id = ?1"
 
 static gboolean
 write_deal (Writer   *w,
@@ -393,7 +393,7 @@ write_deal (Writer   *w,
   char tier;
   int position;
   sqlite3_stmt *stmt;
-  gboolean exists = FALSE, same = FALSE;
+  gboolean exists = FALSE, same = FALSE, was_won = FALSE, reversed = FALSE;
 
   key = v[F_EXTERNAL_ID].set ? g_strdup (v[F_EXTERNAL_ID].text)
                              : synthesized_key (w, v[F_CUSTOMER].text,
@@ -407,7 +407,7 @@ write_deal (Writer   *w,
                             "  (owner_id, customer_id, IFNULL (title, ''), IFNULL (product_line, ''), status, "
                             "   amount, gross_profit, created_on, IFNULL (expected_close, ''), IFNULL (closed_on, '')) "
                             "  IS (?3, ?4, IFNULL (?5, ''), IFNULL (?6, ''), ?7, ?8, IFNULL (?9, gross_profit), ?10, "
-                            "      IFNULL (?11, ''), IFNULL (?12, '')) "
+                            "      IFNULL (?11, ''), IFNULL (?12, '')), status, reversed_on IS NOT NULL "
                             "FROM deals WHERE source = ?1 AND external_id = ?2",
                             error);
   if (stmt == NULL)
@@ -440,8 +440,47 @@ write_deal (Writer   *w,
       old_owner = sqlite3_column_int64 (stmt, 1);
       old_stage = sqlite3_column_int64 (stmt, 2);
       same = sqlite3_column_int (stmt, 3);
+      was_won = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), "won") == 0;
+      reversed = sqlite3_column_int (stmt, 5);
     }
   sqlite3_reset (stmt);
+
+  /* A won deal the newer export no longer calls won keeps its win where it was earned; the
+   * reversal is a row of its own, dated when it happened. */
+  if (exists && was_won && !g_str_equal (status, "won"))
+    {
+      g_autofree char *before = NULL;
+      const char *when = v[F_CLOSED_ON].set ? v[F_CLOSED_ON].text : v[F_STAGE_DATE].set ? v[F_STAGE_DATE].text
+                                                                   : w->plan->as_of;
+      if (reversed)
+        {
+          w->summary->unchanged++;
+          return TRUE;
+        }
+      before = row_json (w, DEAL_JSON, deal_id);
+      if (!touch_person (w, old_owner, error) || !note_change (w, "deals", deal_id, before, error))
+        return FALSE;
+      stmt = attain_db_prepare (w->db,
+                                "INSERT INTO deal_reversals (deal_id, owner_id, amount, gross_profit, reversed_on, import_id) "
+                                "SELECT id, owner_id, amount, gross_profit, ?2, ?3 FROM deals WHERE id = ?1",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, deal_id);
+      sqlite3_bind_text (stmt, 2, when, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, w->import_id);
+      if (!step_done (w, stmt, error))
+        return FALSE;
+      stmt = attain_db_prepare (w->db, "UPDATE deals SET reversed_on = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, deal_id);
+      sqlite3_bind_text (stmt, 2, when, -1, SQLITE_TRANSIENT);
+      if (!step_done (w, stmt, error))
+        return FALSE;
+      w->summary->updated++;
+      return TRUE;
+    }
 
   /* Lost deals stay at the stage they were lost in; a CRM's "Closed Lost" does not say which. */
   if (g_str_equal (status, "lost"))
@@ -706,6 +745,93 @@ owner_text (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
+/* Money that went back: a refund row in the month it was paid back. */
+static gboolean
+write_refund (Writer      *w,
+              Record      *r,
+              const char  *key,
+              GError     **error)
+{
+  Value *v = r->v;
+  sqlite3_stmt *stmt = attain_db_prepare (w->db,
+                                          "SELECT id, owner_id, (owner_id, amount, refunded_on, deal_id) IS (?3, ?4, ?5, ?6) "
+                                          "FROM refunds WHERE source = ?1 AND external_id = ?2",
+                                          error);
+  gint64 deal_id = 0, id = 0, old_owner = 0;
+  gboolean exists = FALSE, same = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (v[F_DEAL_REF].set)
+    {
+      sqlite3_stmt *deal = attain_db_prepare (w->db, "SELECT id FROM deals WHERE external_id = ?1 ORDER BY id LIMIT 1", error);
+      if (deal == NULL)
+        return FALSE;
+      sqlite3_bind_text (deal, 1, v[F_DEAL_REF].text, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (deal) == SQLITE_ROW)
+        deal_id = sqlite3_column_int64 (deal, 0);
+      sqlite3_reset (deal);
+    }
+  sqlite3_bind_text (stmt, 1, w->plan->source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, v[F_OWNER].num);
+  sqlite3_bind_int64 (stmt, 4, -v[F_COLLECTED_AMOUNT].num);
+  sqlite3_bind_text (stmt, 5, v[F_COLLECTED_ON].text, -1, SQLITE_TRANSIENT);
+  if (deal_id)
+    sqlite3_bind_int64 (stmt, 6, deal_id);
+  else
+    sqlite3_bind_null (stmt, 6);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      exists = TRUE;
+      id = sqlite3_column_int64 (stmt, 0);
+      old_owner = sqlite3_column_int64 (stmt, 1);
+      same = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (same)
+    {
+      w->summary->unchanged++;
+      return TRUE;
+    }
+  if (exists)
+    {
+      g_autofree char *before = row_json (w, "SELECT json_object ('owner_id', owner_id, 'deal_id', deal_id, 'amount', amount, "
+                                             "'refunded_on', refunded_on) FROM refunds WHERE id = ?1", id);
+      if (!touch_person (w, old_owner, error) || !note_change (w, "refunds", id, before, error))
+        return FALSE;
+      stmt = attain_db_prepare (w->db, "UPDATE refunds SET owner_id = ?2, amount = ?3, refunded_on = ?4, deal_id = ?5 WHERE id = ?1",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      w->summary->updated++;
+    }
+  else
+    {
+      stmt = attain_db_prepare (w->db,
+                                "INSERT INTO refunds (owner_id, amount, refunded_on, deal_id, source, external_id, import_id) "
+                                "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?1)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, w->import_id);
+      sqlite3_bind_text (stmt, 6, w->plan->source, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, key, -1, SQLITE_TRANSIENT);
+      w->summary->added++;
+    }
+  sqlite3_bind_int64 (stmt, 2, v[F_OWNER].num);
+  sqlite3_bind_int64 (stmt, 3, -v[F_COLLECTED_AMOUNT].num);
+  sqlite3_bind_text (stmt, 4, v[F_COLLECTED_ON].text, -1, SQLITE_TRANSIENT);
+  if (deal_id)
+    sqlite3_bind_int64 (stmt, 5, deal_id);
+  else
+    sqlite3_bind_null (stmt, 5);
+  if (!step_done (w, stmt, error))
+    return FALSE;
+  return touch_person (w, v[F_OWNER].num, error);
+}
+
 static gboolean
 write_collection (Writer  *w,
                   Record  *r,
@@ -714,13 +840,22 @@ write_collection (Writer  *w,
   Value *v = r->v;
   g_autofree char *owner = owner_text (v[F_OWNER].num);
   g_autofree char *invoice = g_strdup_printf ("%" G_GINT64_FORMAT, v[F_INVOICE_AMOUNT].num);
+  gboolean refund = v[F_COLLECTED_AMOUNT].num < 0;
+  g_autofree char *refunded = g_strdup_printf ("%" G_GINT64_FORMAT, -v[F_COLLECTED_AMOUNT].num);
   g_autofree char *key = v[F_EXTERNAL_ID].set ? g_strdup (v[F_EXTERNAL_ID].text)
-                         : synthesized_key (w, owner, v[F_DEAL_REF].text ? v[F_DEAL_REF].text : "",
-                                            v[F_INVOICED_ON].text, invoice, NULL);
-  gint64 deal_id = deal_of_reference (w, v[F_DEAL_REF].text);
-  Column columns[6] = { deal_id ? COL_INT (deal_id) : COL_NULL, COL_INT (v[F_OWNER].num),
+                         : refund ? synthesized_key (w, owner, v[F_DEAL_REF].text ? v[F_DEAL_REF].text : "", "refund",
+                                                     v[F_COLLECTED_ON].text, refunded, NULL)
+                                  : synthesized_key (w, owner, v[F_DEAL_REF].text ? v[F_DEAL_REF].text : "",
+                                                     v[F_INVOICED_ON].text, invoice, NULL);
+  gint64 deal_id;
+  Column columns[6] = { COL_NULL, COL_INT (v[F_OWNER].num),
                         COL_INT (v[F_INVOICE_AMOUNT].num), COL_INT (v[F_COLLECTED_AMOUNT].num),
                         COL_TEXT (v[F_INVOICED_ON].text), COL_TEXT (v[F_COLLECTED_ON].text) };
+  if (refund)
+    return write_refund (w, r, key, error);
+  deal_id = deal_of_reference (w, v[F_DEAL_REF].text);
+  if (deal_id)
+    columns[0] = COL_INT (deal_id);
   return write_simple (w, &collections_table, key, v[F_OWNER].num, columns, error);
 }
 
@@ -1536,7 +1671,7 @@ static const struct
     "stage_id = json_extract (?2, '$.stage_id'), status = json_extract (?2, '$.status'), "
     "amount = json_extract (?2, '$.amount'), gross_profit = json_extract (?2, '$.gross_profit'), "
     "created_on = json_extract (?2, '$.created_on'), expected_close = json_extract (?2, '$.expected_close'), "
-    "closed_on = json_extract (?2, '$.closed_on') WHERE id = ?1" },
+    "closed_on = json_extract (?2, '$.closed_on'), reversed_on = json_extract (?2, '$.reversed_on') WHERE id = ?1" },
   { "collections", "DELETE FROM collections WHERE id = ?1",
     "UPDATE collections SET deal_id = json_extract (?2, '$.deal_id'), owner_id = json_extract (?2, '$.owner_id'), "
     "invoice_amount = json_extract (?2, '$.invoice_amount'), collected_amount = json_extract (?2, '$.collected_amount'), "
@@ -1550,6 +1685,9 @@ static const struct
     "kind = json_extract (?2, '$.kind'), score = json_extract (?2, '$.score'), scale_max = json_extract (?2, '$.scale_max'), "
     "recommend = json_extract (?2, '$.recommend'), given_on = json_extract (?2, '$.given_on'), "
     "resolved_on = json_extract (?2, '$.resolved_on') WHERE id = ?1" },
+  { "refunds", NULL,
+    "UPDATE refunds SET owner_id = json_extract (?2, '$.owner_id'), deal_id = json_extract (?2, '$.deal_id'), "
+    "amount = json_extract (?2, '$.amount'), refunded_on = json_extract (?2, '$.refunded_on') WHERE id = ?1" },
   { "customers", "DELETE FROM customers WHERE id = ?1", "UPDATE customers SET tier = json_extract (?2, '$.tier') WHERE id = ?1" },
   { "market_size", NULL, NULL },
   { "goals", "DELETE FROM goals WHERE id = ?1",
@@ -1625,7 +1763,8 @@ attain_import_undo_last (AttainDb  *db,
   {
     static const char *deletes[] = {
       "DELETE FROM collections WHERE import_id = ?1", "DELETE FROM activities WHERE import_id = ?1",
-      "DELETE FROM feedback WHERE import_id = ?1", "DELETE FROM deals WHERE import_id = ?1",
+      "DELETE FROM feedback WHERE import_id = ?1", "DELETE FROM deal_reversals WHERE import_id = ?1",
+      "DELETE FROM refunds WHERE import_id = ?1", "DELETE FROM deals WHERE import_id = ?1",
       "DELETE FROM goals WHERE import_id = ?1",
     };
     for (guint k = 0; k < G_N_ELEMENTS (deletes); k++)

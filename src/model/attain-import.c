@@ -680,13 +680,23 @@ check_record (AttainImportPlan          *plan,
     case ATTAIN_IMPORT_COLLECTIONS:
       if (!v[F_COLLECTED_AMOUNT].set)
         v[F_COLLECTED_AMOUNT] = (Value) { TRUE, 0, NULL };
+      /* A negative amount collected is a refund (退款), dated by its collection date. */
+      if (v[F_COLLECTED_AMOUNT].num < 0)
+        {
+          if (!v[F_COLLECTED_ON].set)
+            {
+              add_problem (plan, r->line, column_of_field (plan, F_COLLECTED_ON), NULL,
+                           _("a refund needs the date the money was paid back. Add it as the collection date."));
+              return FALSE;
+            }
+          break;
+        }
       if (!v[F_INVOICE_AMOUNT].set)
         v[F_INVOICE_AMOUNT] = (Value) { TRUE, v[F_COLLECTED_AMOUNT].num, NULL };
-      if (v[F_COLLECTED_AMOUNT].num < 0 || v[F_INVOICE_AMOUNT].num < 0)
+      if (v[F_INVOICE_AMOUNT].num < 0)
         {
-          add_problem (plan, r->line, column_of_field (plan, F_COLLECTED_AMOUNT), NULL,
-                       _("amounts cannot be negative. Refunds are not imported yet; leave the "
-                         "row out."));
+          add_problem (plan, r->line, column_of_field (plan, F_INVOICE_AMOUNT), NULL,
+                       _("an invoiced amount cannot be negative. Enter a refund as a negative amount collected."));
           return FALSE;
         }
       if (!v[F_INVOICED_ON].set && !v[F_COLLECTED_ON].set)

@@ -81,6 +81,18 @@ static const char *rebuild_sql[] = {
   "  complaints_resolved = complaints_resolved + excluded.complaints_resolved, "
   "  resolution_days = resolution_days + excluded.resolution_days",
 
+  /* Reversals and refunds count, negatively, in the month they happened. */
+  "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, won_gross_profit, won_count) "
+  "SELECT 1, owner_id, " MONTH_OF ("reversed_on") " AS m, -SUM (amount), -SUM (gross_profit), -COUNT (*) "
+  "FROM deal_reversals WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+  "ON CONFLICT DO UPDATE SET won_amount = won_amount + excluded.won_amount, "
+  "  won_gross_profit = won_gross_profit + excluded.won_gross_profit, won_count = won_count + excluded.won_count",
+
+  "INSERT INTO month_stats (scope_kind, scope_id, month, collected) "
+  "SELECT 1, owner_id, " MONTH_OF ("refunded_on") " AS m, -SUM (amount) "
+  "FROM refunds WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+  "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
+
   "INSERT INTO month_stats (scope_kind, scope_id, month, " STATS_COLUMNS ") "
   "SELECT 0, c.ancestor_id, r.month, " SUM_STATS_COLUMNS " "
   "FROM month_stats r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ GROUP BY c.ancestor_id, r.month",
