@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "model/attain-import.h"
+#include "model/attain-dashboard.h"
 #include "model/attain-data-export.h"
 #include "model/attain-parse.h"
 #include "model/attain-people.h"
@@ -914,6 +915,37 @@ test_people_by_hand (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count (*) FROM month_stats m JOIN org_units u ON u.id = m.scope_id "
                              "WHERE m.scope_kind = 0 AND u.name = '华北区' AND month = 202603 AND won_amount > 0"), ==, 0);
   assert_rollups_match_rebuild (f);
+
+  /* The old team's Q1 ranking still lists her with her win; in Q4 she ranks in the new team. */
+  {
+    AttainScope east = { ATTAIN_SCOPE_UNIT, east_team }, north = { ATTAIN_SCOPE_UNIT, north_team };
+    AttainPeriod q1 = { ATTAIN_PERIOD_QUARTER, 2026, 1, 1 }, q4 = { ATTAIN_PERIOD_QUARTER, 2026, 4, 1 };
+    GDate today;
+    gboolean in_east_q1 = FALSE, in_east_q4 = FALSE, in_north_q4 = FALSE;
+    g_autoptr(AttainDashboard) a = NULL, b = NULL, c = NULL;
+
+    attain_test_date (&today, "2026-11-23");
+    a = attain_dashboard_load (f->db, &east, &q1, &today, &error);
+    b = attain_dashboard_load (f->db, &east, &q4, &today, &error);
+    c = attain_dashboard_load (f->db, &north, &q4, &today, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < a->ranking->len; i++)
+      {
+        AttainRankingRow *row = g_ptr_array_index (a->ranking, i);
+        if (row->scope.id == zhou)
+          {
+            in_east_q1 = TRUE;
+            g_assert_cmpfloat (row->actual, ==, 26200000);
+          }
+      }
+    for (guint i = 0; i < b->ranking->len; i++)
+      in_east_q4 |= ((AttainRankingRow *) g_ptr_array_index (b->ranking, i))->scope.id == zhou;
+    for (guint i = 0; i < c->ranking->len; i++)
+      in_north_q4 |= ((AttainRankingRow *) g_ptr_array_index (c->ranking, i))->scope.id == zhou;
+    g_assert_true (in_east_q1);
+    g_assert_false (in_east_q4);
+    g_assert_true (in_north_q4);
+  }
 
   /* What the window showed is no longer on disk: the second move is refused, nothing written. */
   g_assert_false (attain_person_move (f->db, zhou, east_team, north_team, "2026-08-01", &error));

@@ -234,14 +234,27 @@ load_ranking (AttainDb           *db,
   if (rows->len == 0)
     {
       people = TRUE;
+      /* The team's members in the period: who was in it then (a person who moved later still
+       * ranks in their old team's past quarters), and who had not left before it began. */
       stmt = attain_db_prepare (db,
-                                "SELECT p.id, p.name, pos.key, pos.name FROM people p "
+                                "SELECT DISTINCT p.id, p.name, pos.key, pos.name FROM people p "
                                 "JOIN positions pos ON pos.id = p.position_id "
-                                "WHERE p.unit_id = ?1 AND p.active ORDER BY p.id",
+                                "JOIN person_units pu ON pu.person_id = p.id AND pu.unit_id = ?1 "
+                                "AND pu.from_month <= ?3 AND pu.to_month >= ?2 "
+                                "WHERE p.active OR p.left_on >= ?4 ORDER BY p.id",
                                 error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, unit_id);
+      sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
+      sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
+      {
+        GDate first, last;
+        g_autofree char *start = NULL;
+        attain_period_bounds (period, &first, &last);
+        start = attain_date_to_iso (&first);
+        sqlite3_bind_text (stmt, 4, start, -1, SQLITE_TRANSIENT);
+      }
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           AttainRankingRow *row = g_new0 (AttainRankingRow, 1);
@@ -278,12 +291,14 @@ load_ranking (AttainDb           *db,
         "WHERE u.parent_id = ?1 AND g.month BETWEEN ?2 AND ?3 GROUP BY u.id",
       };
       static const char *people_sql[2] = {
-        "SELECT p.id, SUM (s.won_amount) FROM people p JOIN month_stats s "
-        "ON s.scope_kind = 1 AND s.scope_id = p.id "
-        "WHERE p.unit_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY p.id",
-        "SELECT p.id, SUM (g.target) FROM people p JOIN month_goals g "
-        "ON g.scope_kind = 1 AND g.scope_id = p.id AND g.metric = 'revenue' "
-        "WHERE p.unit_id = ?1 AND g.month BETWEEN ?2 AND ?3 GROUP BY p.id",
+        /* Only the months they were in this team count for it. */
+        "SELECT pu.person_id, SUM (s.won_amount) FROM person_units pu JOIN month_stats s "
+        "ON s.scope_kind = 1 AND s.scope_id = pu.person_id AND s.month BETWEEN pu.from_month AND pu.to_month "
+        "WHERE pu.unit_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY pu.person_id",
+        "SELECT pu.person_id, SUM (g.target) FROM person_units pu JOIN month_goals g "
+        "ON g.scope_kind = 1 AND g.scope_id = pu.person_id AND g.metric = 'revenue' "
+        "AND g.month BETWEEN pu.from_month AND pu.to_month "
+        "WHERE pu.unit_id = ?1 AND g.month BETWEEN ?2 AND ?3 GROUP BY pu.person_id",
       };
 
       stmt = attain_db_prepare (db, people ? people_sql[pass] : unit_sql[pass], error);
