@@ -663,7 +663,8 @@ command_import (int      argc,
   options.company_name = g_strdup (company);
   options.year = year;
   options.metric = g_strdup (metric);
-  options.as_of = g_strdup (as_of);
+  /* The export's date for stage moves: --as-of, else the day the CLI takes as today. */
+  options.as_of = g_strdup (as_of ? as_of : opt_today);
   options.allow_locked = allow_locked;
   if (!parse_mapping_arguments (&options, columns, values, error))
     {

@@ -79,6 +79,13 @@ main (int   argc,
   g_assert_cmpuint (summary.added, ==, rows);
   attain_import_summary_clear (&summary);
   attain_import_options_clear (&options);
+  {
+    /* The write-ahead log grows with the one transaction; its size after the commit is the peak. */
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    GStatBuf st;
+    if (g_stat (wal, &st) == 0)
+      g_print ("  write-ahead log    %7.0f MB after the commit\n", st.st_size / 1048576.0);
+  }
   attain_db_close (db);
 
   {
