@@ -1180,6 +1180,43 @@ test_reversals (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count (*) FROM refunds"), ==, 0);
 }
 
+/* A GBK file with a broken byte on line 3, and a name of 2,000 characters: each is named by its
+ * line, and nothing is read past the broken byte. */
+static void
+test_hostile_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *gbk = g_build_filename (f->dir, "broken-gbk.csv", NULL);
+  g_autofree char *long_name = g_build_filename (f->dir, "long-name.csv", NULL);
+  g_autofree char *header = g_convert ("工号,姓名,团队\nE1,王五,一组\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autoptr(GString) bytes = g_string_new (header);
+  g_autoptr(GString) name = g_string_new ("工号,姓名,团队\nE1,");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainImportPlan) plan = NULL;
+  AttainImportOptions options;
+
+  g_string_append (bytes, "E2,\x80\x80,x\n");
+  g_assert_true (g_file_set_contents (gbk, bytes->str, bytes->len, NULL));
+  attain_import_options_init (&options, ATTAIN_IMPORT_ORG);
+  options.company_name = g_strdup ("X");
+  plan = attain_import_prepare (f->db, gbk, &options, NULL, NULL, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+
+  for (int i = 0; i < 2000; i++)
+    g_string_append (name, "长");
+  g_string_append (name, ",一组\n");
+  g_assert_true (g_file_set_contents (long_name, name->str, name->len, NULL));
+  plan = attain_import_prepare (f->db, long_name, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attain_import_plan_get_problems (plan)->len, ==, 1);
+  g_assert_cmpuint (((AttainImportProblem *) g_ptr_array_index (attain_import_plan_get_problems (plan), 0))->line, ==, 2);
+  attain_import_options_clear (&options);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM people"), ==, 0);
+}
+
 static void
 test_pinyin (void)
 {
@@ -1218,6 +1255,7 @@ main (int   argc,
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
   g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/import/hostile-files", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
   g_test_add ("/import/reversals", Fixture, NULL, fixture_set_up, test_reversals, fixture_tear_down);
   g_test_add ("/record/correction", Fixture, NULL, fixture_set_up, test_record_correction, fixture_tear_down);
   g_test_add ("/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);

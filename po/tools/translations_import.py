@@ -375,4 +375,5 @@ T = {
  (None, 'Checked like a row of an import; amounts in yuan (26.2万 works), dates like 2026-03-05. Entering a record id that exists corrects that record.'): ('与导入的行一样进行检查；金额以元为单位（可写 26.2万），日期写成 2026-03-05。填写已存在的记录编号即可更正该记录。', '與匯入的列一樣進行檢查；金額以元為單位（可寫 26.2萬），日期寫成 2026-03-05。填寫已存在的紀錄編號即可更正該紀錄。'),
  (None, 'a refund needs the date the money was paid back. Add it as the collection date.'): ('退款需要填写退回款项的日期。请将其填为回款日期。', '退款需要填寫退回款項的日期。請將其填為收款日期。'),
  (None, 'an invoiced amount cannot be negative. Enter a refund as a negative amount collected.'): ('开票金额不能为负数。退款请填为负的回款金额。', '開票金額不能為負數。退款請填為負的收款金額。'),
+ (None, 'the name is longer than 100 characters. Check that the columns are right.'): ('姓名超过 100 个字符。请检查各列是否对应正确。', '姓名超過 100 個字元。請檢查各欄是否對應正確。'),
 }

@@ -785,6 +785,12 @@ check_record (AttainImportPlan          *plan,
           add_problem (plan, r->line, column_of_field (plan, missing), NULL, sentence);
           return FALSE;
         }
+      if (g_utf8_strlen (v[F_NAME].text, -1) > 100)
+        {
+          add_problem (plan, r->line, column_of_field (plan, F_NAME), NULL,
+                       _("the name is longer than 100 characters. Check that the columns are right."));
+          return FALSE;
+        }
       if (v[F_EMPLOYEE_NO].set)
         {
           g_autofree char *key = g_strconcat ("no:", v[F_EMPLOYEE_NO].text, NULL);
