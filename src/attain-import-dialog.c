@@ -22,6 +22,7 @@ struct _AttainImportDialog
   GtkProgressBar      *progress;
   GtkLabel            *summary_label;
   GtkLabel            *problems_label;
+  GtkCheckButton      *locked_check;
   GtkLabel            *notes_label;
   AdwPreferencesGroup *problems_group;
   AdwPreferencesGroup *values_group;
@@ -349,7 +350,19 @@ show_plan (AttainImportDialog *self)
   if (problems->len > 100)
     g_string_append_printf (problem_text, "\n%s", _("… and more; the first 100 are listed."));
   gtk_label_set_text (self->problems_label, problem_text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
+  /* Rows in signed-off periods come in only after a second, explicit confirmation. */
+  if (attain_import_plan_get_n_locked (plan) > 0 || self->options.allow_locked)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Also import the %u row in a period whose review is signed off (that period’s figures change)",
+                                                             "Also import the %u rows in periods whose reviews are signed off (those periods’ figures change)",
+                                                             MAX (attain_import_plan_get_n_locked (plan), 1)),
+                                                MAX (attain_import_plan_get_n_locked (plan), 1));
+      if (attain_import_plan_get_n_locked (plan) > 0)
+        gtk_check_button_set_label (self->locked_check, label);
+      gtk_widget_set_visible (GTK_WIDGET (self->locked_check), TRUE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0 || self->options.allow_locked);
 
   gtk_widget_set_visible (GTK_WIDGET (self->scale_row), self->kind == ATTAIN_IMPORT_FEEDBACK);
   self->filling = FALSE;
@@ -449,6 +462,7 @@ on_option_changed_cb (AttainImportDialog *self)
   self->options.date_order = (AttainDateOrder) MIN (adw_combo_row_get_selected (self->date_order_row), 2);
   self->options.amount_unit = amount_units[MIN (adw_combo_row_get_selected (self->amount_unit_row), 2)];
   self->options.satisfaction_scale = adw_combo_row_get_selected (self->scale_row) == 1 ? 10 : 5;
+  self->options.allow_locked = gtk_check_button_get_active (self->locked_check);
   if (gtk_widget_get_visible (GTK_WIDGET (self->sheet_row)))
     self->options.sheet_index = (int) adw_combo_row_get_selected (self->sheet_row);
   if (self->kind == ATTAIN_IMPORT_TARGETS)
@@ -471,6 +485,7 @@ on_option_changed_cb (AttainImportDialog *self)
                                              self->preset_names[selected - 1], &error))
         {
           fresh.sheet_index = self->options.sheet_index;
+          fresh.allow_locked = self->options.allow_locked;
           g_free (fresh.encoding);
           fresh.encoding = g_strdup (self->options.encoding);
           attain_import_options_clear (&self->options);
@@ -668,6 +683,7 @@ attain_import_dialog_class_init (AttainImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainImportDialog, progress);
   gtk_widget_class_bind_template_child (widget_class, AttainImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AttainImportDialog, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainImportDialog, locked_check);
   gtk_widget_class_bind_template_child (widget_class, AttainImportDialog, notes_label);
   gtk_widget_class_bind_template_child (widget_class, AttainImportDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, AttainImportDialog, values_group);
@@ -824,4 +840,15 @@ attain_import_dialog_map_value (AttainImportDialog *self,
           }
     }
   return FALSE;
+}
+
+/* The second confirmation for rows in signed-off periods, as ticking its box does. */
+gboolean
+attain_import_dialog_confirm_locked (AttainImportDialog *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_IMPORT_DIALOG (self), FALSE);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->locked_check)))
+    return FALSE;
+  gtk_check_button_set_active (self->locked_check, TRUE);
+  return TRUE;
 }

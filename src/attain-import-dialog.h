@@ -23,6 +23,7 @@ gboolean          attain_import_dialog_is_busy      (AttainImportDialog *self);
 const char       *attain_import_dialog_get_page     (AttainImportDialog *self);
 void              attain_import_dialog_set_company_name (AttainImportDialog *self,
                                                      const char       *name);
+gboolean          attain_import_dialog_confirm_locked (AttainImportDialog *self);
 gboolean          attain_import_dialog_map_value    (AttainImportDialog *self,
                                                      const char       *field_key,
                                                      const char       *value,

@@ -251,6 +251,26 @@ test_import_through_mapping_step (void)
   g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
   g_assert_cmpstr (attain_dashboard_page_get_title (page), ==, "星河科技有限公司");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* 周艳's Q4 is signed off: a deal won in it is held back until the second confirmation. */
+  g_assert_true (attain_db_exec (check,
+                                 "INSERT INTO reviews (person_id, period_kind, period_start, period_end, signed_off_at) "
+                                 "SELECT id, 'quarter', '2026-10-01', '2026-12-31', '2026-11-20T10:00:00Z' "
+                                 "FROM people WHERE employee_no = 'E003'", NULL));
+  g_assert_true (g_file_set_contents (deals,
+                                      "商机编号,负责人,客户名称,销售阶段,金额,创建时间,结单日期\n"
+                                      "U-3,周艳,上海启明软件有限公司,赢单,\"30,000\",2026-10-08,2026-11-10\n",
+                                      -1, NULL));
+  dialog = ATTAIN_IMPORT_DIALOG (attain_window_open_import (window, ATTAIN_IMPORT_DEALS, deals));
+  iterate_until (import_dialog_settled, dialog);
+  g_assert_cmpuint (attain_import_plan_get_n_locked (attain_import_dialog_get_plan (dialog)), ==, 1);
+  g_assert_true (attain_import_dialog_confirm_locked (dialog));
+  iterate_until (import_dialog_settled, dialog);
+  g_assert_cmpuint (attain_import_plan_get_problems (attain_import_dialog_get_plan (dialog))->len, ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  iterate_until (import_dialog_settled, dialog);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM deals WHERE external_id = 'U-3'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }

@@ -137,6 +137,7 @@ struct _AttainImportPlan
   GPtrArray       *records;   /* Record* */
   GPtrArray       *notes;     /* char* */
   guint            skipped;
+  guint            n_locked;
 };
 
 void attain_import_record_free (Record *record);

@@ -128,6 +128,14 @@ attain_import_plan_get_sha256 (AttainImportPlan *plan)
   return plan->sha256;
 }
 
+/* Rows held back only because their period's review is signed off: the second confirmation
+ * (allow_locked) lets them in. */
+guint
+attain_import_plan_get_n_locked (AttainImportPlan *plan)
+{
+  return plan->n_locked;
+}
+
 gboolean
 attain_import_plan_is_period_column (AttainImportPlan *plan,
                                      guint             column)
@@ -1124,6 +1132,7 @@ attain_import_prepare_sheet (AttainDb                   *db,
             && touches_signed_off (db, record->v[F_OWNER].num, record_date (options->kind, record)))
           {
             n_locked++;
+            plan->n_locked++;
             add_problem (plan, record->line, G_MAXUINT, NULL,
                          _("the row falls in a period whose review of this salesperson is signed "
                            "off. Confirm the import of such rows (--allow-signed-off) or leave it out."));

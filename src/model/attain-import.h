@@ -149,6 +149,7 @@ GPtrArray                 *attain_import_plan_get_problems (AttainImportPlan    
 GPtrArray                 *attain_import_plan_get_unmapped (AttainImportPlan    *plan);
 guint                      attain_import_plan_get_n_records (AttainImportPlan   *plan);
 const char                *attain_import_plan_get_sha256  (AttainImportPlan     *plan);
+guint                      attain_import_plan_get_n_locked (AttainImportPlan   *plan);
 gboolean                   attain_import_plan_is_period_column (AttainImportPlan *plan,
                                                            guint                 column);
 void                       attain_import_plan_set_company_name (AttainImportPlan *plan,
