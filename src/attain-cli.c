@@ -433,6 +433,27 @@ parse_mapping_arguments (AttainImportOptions  *options,
   return TRUE;
 }
 
+static void
+json_member_int (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+json_member_string (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static JsonNode *
 import_json (AttainImportPlan          *plan,
              const AttainImportOptions *options,
@@ -447,62 +468,41 @@ import_json (AttainImportPlan          *plan,
   const AttainSheetRow *header_row = g_ptr_array_index (sheet->rows, header);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, attain_import_kind_to_string (options->kind));
-  json_builder_set_member_name (b, "sha256");
-  json_builder_add_string_value (b, attain_import_plan_get_sha256 (plan));
-  json_builder_set_member_name (b, "encoding");
-  json_builder_add_string_value (b, sheet->encoding);
-  json_builder_set_member_name (b, "header_line");
-  json_builder_add_int_value (b, header_row->line);
-  json_builder_set_member_name (b, "amount_unit");
-  json_builder_add_int_value (b, attain_import_plan_get_amount_unit (plan));
+  json_member_string (b, "kind", attain_import_kind_to_string (options->kind));
+  json_member_string (b, "sha256", attain_import_plan_get_sha256 (plan));
+  json_member_string (b, "encoding", sheet->encoding);
+  json_member_int (b, "header_line", header_row->line);
+  json_member_int (b, "amount_unit", attain_import_plan_get_amount_unit (plan));
   json_builder_set_member_name (b, "columns");
   json_builder_begin_array (b);
   for (guint c = 0; c < header_row->n_cells; c++)
     {
       const char *field = attain_import_plan_get_column_field (plan, c);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "header");
-      json_builder_add_string_value (b, header_row->cells[c]);
-      json_builder_set_member_name (b, "field");
-      if (field)
-        json_builder_add_string_value (b, field);
-      else
-        json_builder_add_null_value (b);
+      json_member_string (b, "header", header_row->cells[c]);
+      json_member_string (b, "field", field);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  json_builder_set_member_name (b, "records");
-  json_builder_add_int_value (b, attain_import_plan_get_n_records (plan));
+  json_member_int (b, "records", attain_import_plan_get_n_records (plan));
   json_builder_set_member_name (b, "written");
   json_builder_add_boolean_value (b, written);
-  json_builder_set_member_name (b, "added");
-  json_builder_add_int_value (b, summary->added);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, summary->updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, summary->unchanged);
-  json_builder_set_member_name (b, "skipped");
-  json_builder_add_int_value (b, summary->skipped);
-  json_builder_set_member_name (b, "rejected");
-  json_builder_add_int_value (b, problems->len);
-  json_builder_set_member_name (b, "import_id");
-  json_builder_add_int_value (b, summary->import_id);
+  json_member_int (b, "added", summary->added);
+  json_member_int (b, "updated", summary->updated);
+  json_member_int (b, "unchanged", summary->unchanged);
+  json_member_int (b, "skipped", summary->skipped);
+  json_member_int (b, "rejected", problems->len);
+  json_member_int (b, "import_id", summary->import_id);
   json_builder_set_member_name (b, "problems");
   json_builder_begin_array (b);
   for (guint i = 0; i < problems->len; i++)
     {
       AttainImportProblem *p = g_ptr_array_index (problems, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, p->line);
-      json_builder_set_member_name (b, "column");
-      json_builder_add_string_value (b, p->column);
-      json_builder_set_member_name (b, "value");
-      json_builder_add_string_value (b, p->value);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, p->message);
+      json_member_int (b, "line", p->line);
+      json_member_string (b, "column", p->column);
+      json_member_string (b, "value", p->value);
+      json_member_string (b, "message", p->message);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -512,12 +512,9 @@ import_json (AttainImportPlan          *plan,
     {
       AttainImportUnmapped *u = g_ptr_array_index (unmapped, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "field");
-      json_builder_add_string_value (b, u->field_key);
-      json_builder_set_member_name (b, "value");
-      json_builder_add_string_value (b, u->value);
-      json_builder_set_member_name (b, "rows");
-      json_builder_add_int_value (b, u->count);
+      json_member_string (b, "field", u->field_key);
+      json_member_string (b, "value", u->value);
+      json_member_int (b, "rows", u->count);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -5,6 +5,7 @@
 #include "attain-test-util.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1217,6 +1218,47 @@ test_hostile_files (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count (*) FROM people"), ==, 0);
 }
 
+/* The shell prints the same rows as the window and exits 1 when any row is rejected. */
+static void
+test_cli_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *cli = g_getenv ("ATTAIN_CLI");
+  g_autofree char *org = fixture ("org.csv"), *broken = fixture ("broken-deals.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("ATTAIN_CLI is not set");
+      return;
+    }
+  attain_db_close (f->db);
+  {
+    const char *argv[] = { cli, "--database", f->path, "import", "org", org, "--company", "星河科技有限公司", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "8 added"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { cli, "--database", f->path, "import", "deals", broken, "--json", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (root, "rejected"), ==, 5);
+    g_assert_false (json_object_get_boolean_member (root, "written"));
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (root, "problems"), 0), "line"), ==, 3);
+  }
+  f->db = attain_db_open (f->path, NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM deals"), ==, 0);
+}
+
 static void
 test_pinyin (void)
 {
@@ -1255,6 +1297,7 @@ main (int   argc,
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
   g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/import/cli", Fixture, NULL, fixture_set_up, test_cli_import, fixture_tear_down);
   g_test_add ("/import/hostile-files", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
   g_test_add ("/import/reversals", Fixture, NULL, fixture_set_up, test_reversals, fixture_tear_down);
   g_test_add ("/record/correction", Fixture, NULL, fixture_set_up, test_record_correction, fixture_tear_down);

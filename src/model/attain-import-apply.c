@@ -709,6 +709,18 @@ static const SimpleTable collections_table = {
   6,
 };
 
+static const SimpleTable refunds_table = {
+  "refunds",
+  "SELECT id, owner_id, (owner_id, amount, refunded_on, deal_id) IS (?3, ?4, ?5, ?6) "
+  "FROM refunds WHERE source = ?1 AND external_id = ?2",
+  "UPDATE refunds SET owner_id = ?2, amount = ?3, refunded_on = ?4, deal_id = ?5 WHERE id = ?1",
+  "INSERT INTO refunds (source, external_id, owner_id, amount, refunded_on, deal_id, import_id) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  "SELECT json_object ('owner_id', owner_id, 'deal_id', deal_id, 'amount', amount, 'refunded_on', refunded_on) "
+  "FROM refunds WHERE id = ?1",
+  4,
+};
+
 static const SimpleTable activities_table = {
   "activities",
   "SELECT id, owner_id, (owner_id, customer_id, kind, tier, happened_on) IS (?3, ?4, ?5, ?6, ?7) "
@@ -745,93 +757,6 @@ owner_text (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
-/* Money that went back: a refund row in the month it was paid back. */
-static gboolean
-write_refund (Writer      *w,
-              Record      *r,
-              const char  *key,
-              GError     **error)
-{
-  Value *v = r->v;
-  sqlite3_stmt *stmt = attain_db_prepare (w->db,
-                                          "SELECT id, owner_id, (owner_id, amount, refunded_on, deal_id) IS (?3, ?4, ?5, ?6) "
-                                          "FROM refunds WHERE source = ?1 AND external_id = ?2",
-                                          error);
-  gint64 deal_id = 0, id = 0, old_owner = 0;
-  gboolean exists = FALSE, same = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (v[F_DEAL_REF].set)
-    {
-      sqlite3_stmt *deal = attain_db_prepare (w->db, "SELECT id FROM deals WHERE external_id = ?1 ORDER BY id LIMIT 1", error);
-      if (deal == NULL)
-        return FALSE;
-      sqlite3_bind_text (deal, 1, v[F_DEAL_REF].text, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (deal) == SQLITE_ROW)
-        deal_id = sqlite3_column_int64 (deal, 0);
-      sqlite3_reset (deal);
-    }
-  sqlite3_bind_text (stmt, 1, w->plan->source, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, v[F_OWNER].num);
-  sqlite3_bind_int64 (stmt, 4, -v[F_COLLECTED_AMOUNT].num);
-  sqlite3_bind_text (stmt, 5, v[F_COLLECTED_ON].text, -1, SQLITE_TRANSIENT);
-  if (deal_id)
-    sqlite3_bind_int64 (stmt, 6, deal_id);
-  else
-    sqlite3_bind_null (stmt, 6);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      exists = TRUE;
-      id = sqlite3_column_int64 (stmt, 0);
-      old_owner = sqlite3_column_int64 (stmt, 1);
-      same = sqlite3_column_int (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  if (same)
-    {
-      w->summary->unchanged++;
-      return TRUE;
-    }
-  if (exists)
-    {
-      g_autofree char *before = row_json (w, "SELECT json_object ('owner_id', owner_id, 'deal_id', deal_id, 'amount', amount, "
-                                             "'refunded_on', refunded_on) FROM refunds WHERE id = ?1", id);
-      if (!touch_person (w, old_owner, error) || !note_change (w, "refunds", id, before, error))
-        return FALSE;
-      stmt = attain_db_prepare (w->db, "UPDATE refunds SET owner_id = ?2, amount = ?3, refunded_on = ?4, deal_id = ?5 WHERE id = ?1",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      w->summary->updated++;
-    }
-  else
-    {
-      stmt = attain_db_prepare (w->db,
-                                "INSERT INTO refunds (owner_id, amount, refunded_on, deal_id, source, external_id, import_id) "
-                                "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?1)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, w->import_id);
-      sqlite3_bind_text (stmt, 6, w->plan->source, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, key, -1, SQLITE_TRANSIENT);
-      w->summary->added++;
-    }
-  sqlite3_bind_int64 (stmt, 2, v[F_OWNER].num);
-  sqlite3_bind_int64 (stmt, 3, -v[F_COLLECTED_AMOUNT].num);
-  sqlite3_bind_text (stmt, 4, v[F_COLLECTED_ON].text, -1, SQLITE_TRANSIENT);
-  if (deal_id)
-    sqlite3_bind_int64 (stmt, 5, deal_id);
-  else
-    sqlite3_bind_null (stmt, 5);
-  if (!step_done (w, stmt, error))
-    return FALSE;
-  return touch_person (w, v[F_OWNER].num, error);
-}
-
 static gboolean
 write_collection (Writer  *w,
                   Record  *r,
@@ -851,9 +776,14 @@ write_collection (Writer  *w,
   Column columns[6] = { COL_NULL, COL_INT (v[F_OWNER].num),
                         COL_INT (v[F_INVOICE_AMOUNT].num), COL_INT (v[F_COLLECTED_AMOUNT].num),
                         COL_TEXT (v[F_INVOICED_ON].text), COL_TEXT (v[F_COLLECTED_ON].text) };
-  if (refund)
-    return write_refund (w, r, key, error);
   deal_id = deal_of_reference (w, v[F_DEAL_REF].text);
+  /* Money that went back: a refund row in the month it was paid back. */
+  if (refund)
+    {
+      Column refund_columns[4] = { COL_INT (v[F_OWNER].num), COL_INT (-v[F_COLLECTED_AMOUNT].num),
+                                   COL_TEXT (v[F_COLLECTED_ON].text), deal_id ? COL_INT (deal_id) : COL_NULL };
+      return write_simple (w, &refunds_table, key, v[F_OWNER].num, refund_columns, error);
+    }
   if (deal_id)
     columns[0] = COL_INT (deal_id);
   return write_simple (w, &collections_table, key, v[F_OWNER].num, columns, error);
