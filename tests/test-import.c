@@ -1259,6 +1259,59 @@ test_cli_import (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count (*) FROM deals"), ==, 0);
 }
 
+/* A newer HR export puts 华东一组 under 华北区 from July: the team goes on there with its
+ * people; March stays with 华东区; undo brings the old tree back. */
+static void
+test_team_moves_region (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *text = NULL, *newer = g_build_filename (f->dir, "org-moved.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  AttainImportSummary s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
+  const char *east_march = "SELECT won_amount FROM month_stats m JOIN org_units u ON u.id = m.scope_id WHERE m.scope_kind = 0 "
+                           "AND u.name = '华东区' AND month = 202603";
+
+  attain_import_summary_clear (&s);
+  s = import_ok (f, ATTAIN_IMPORT_DEALS, "cn-crm-deals-gb18030.csv", "cn-crm");
+  attain_import_summary_clear (&s);
+  {
+    g_autofree char *original = fixture ("org.csv");
+    g_autoptr(GString) changed = NULL;
+    g_assert_true (g_file_get_contents (original, &text, NULL, NULL));
+    changed = g_string_new (text);
+    g_string_replace (changed, "华东一组,华东区", "华东一组,华北区", 0);
+    g_assert_true (g_file_set_contents (newer, changed->str, changed->len, NULL));
+  }
+  {
+    AttainImportOptions options;
+    g_autoptr(AttainImportPlan) plan = NULL;
+    attain_import_options_init (&options, ATTAIN_IMPORT_ORG);
+    options.as_of = g_strdup ("2026-07-15");
+    plan = attain_import_prepare (f->db, newer, &options, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (attain_import_apply (f->db, plan, NULL, NULL, NULL, &s, &error));
+    g_assert_no_error (error);
+    attain_import_summary_clear (&s);
+    attain_import_options_clear (&options);
+  }
+  /* March: 周艳's 262,000 and 张伟's nothing won stay with 华东区. */
+  g_assert_cmpint (query (f, east_march), ==, 26200000);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM org_units t JOIN org_units r ON r.id = t.parent_id "
+                             "WHERE t.name = '华东一组' AND r.name = '华北区' AND t.closed_month IS NULL"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT t.closed_month FROM org_units t JOIN org_units r ON r.id = t.parent_id "
+                             "WHERE t.name = '华东一组' AND r.name = '华东区'"), ==, 202606);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM people p JOIN org_units t ON t.id = p.unit_id JOIN org_units r "
+                             "ON r.id = t.parent_id WHERE r.name = '华北区' AND t.name = '华东一组'"), ==, 4);
+  assert_rollups_match_rebuild (f);
+
+  g_assert_true (attain_import_undo_last (f->db, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (f, east_march), ==, 26200000);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM org_units WHERE name = '华东一组'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM person_units"), ==, 8);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM org_units WHERE closed_month IS NOT NULL"), ==, 0);
+}
+
 static void
 test_pinyin (void)
 {
@@ -1297,6 +1350,7 @@ main (int   argc,
   g_test_add ("/import/no-header", Fixture, NULL, fixture_set_up, test_no_header, fixture_tear_down);
   g_test_add ("/import/backup-restore", Fixture, NULL, fixture_set_up, test_backup_restore, fixture_tear_down);
   g_test_add_func ("/people/pinyin", test_pinyin);
+  g_test_add ("/import/org/team-moves-region", Fixture, NULL, fixture_set_up, test_team_moves_region, fixture_tear_down);
   g_test_add ("/import/cli", Fixture, NULL, fixture_set_up, test_cli_import, fixture_tear_down);
   g_test_add ("/import/hostile-files", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
   g_test_add ("/import/reversals", Fixture, NULL, fixture_set_up, test_reversals, fixture_tear_down);

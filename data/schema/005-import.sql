@@ -10,6 +10,9 @@ CREATE UNIQUE INDEX people_employee_no ON people (employee_no) WHERE employee_no
 CREATE INDEX people_name ON people (name);
 CREATE INDEX customers_name ON customers (name);
 CREATE INDEX org_units_name ON org_units (name);
+-- A team that moved under another region continues as a new team there; the old one keeps its
+-- history and is closed from that month (the last month it counts in).
+ALTER TABLE org_units ADD COLUMN closed_month INTEGER;
 
 ALTER TABLE deals ADD COLUMN title TEXT;
 ALTER TABLE deals ADD COLUMN source TEXT;

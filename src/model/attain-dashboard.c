@@ -210,11 +210,14 @@ load_ranking (AttainDb           *db,
   gboolean people = FALSE;
   int rc;
 
-  stmt = attain_db_prepare (db, "SELECT id, name, kind FROM org_units WHERE parent_id = ?1 ORDER BY id",
+  /* Units closed before the period (a team that moved on) are not in its ranking. */
+  stmt = attain_db_prepare (db, "SELECT id, name, kind FROM org_units WHERE parent_id = ?1 "
+                                "AND (closed_month IS NULL OR closed_month >= ?2) ORDER BY id",
                             error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AttainRankingRow *row = g_new0 (AttainRankingRow, 1);

@@ -1148,6 +1148,17 @@ org_clear (OrgState *org)
   "'active', active, 'employee_no', employee_no, 'left_on', left_on, 'manager_id', manager_id) " \
   "FROM people WHERE id = ?1"
 
+/* A person's team memberships as they are, for undo. */
+static gboolean
+note_memberships (Writer  *w,
+                  gint64   person_id,
+                  GError **error)
+{
+  g_autofree char *before = row_json (w, "SELECT json_group_array (json_object ('unit_id', unit_id, 'from', from_month, "
+                                         "'to', to_month)) FROM person_units WHERE person_id = ?1", person_id);
+  return note_change (w, "person_units", person_id, before, error);
+}
+
 static gboolean
 write_person (Writer    *w,
               OrgState  *org,
@@ -1180,46 +1191,60 @@ write_person (Writer    *w,
     else
       {
         team_id = region_id
-                    ? find_unit (w, "SELECT id FROM org_units WHERE kind = 'team' AND name = ?1 ORDER BY parent_id = 0, id", v[F_TEAM].text)
-                    : find_unit (w, "SELECT id FROM org_units WHERE kind = 'team' AND name = ?1 ORDER BY id", v[F_TEAM].text);
+                    ? find_unit (w, "SELECT id FROM org_units WHERE kind = 'team' AND name = ?1 AND closed_month IS NULL ORDER BY parent_id = 0, id", v[F_TEAM].text)
+                    : find_unit (w, "SELECT id FROM org_units WHERE kind = 'team' AND name = ?1 AND closed_month IS NULL ORDER BY id", v[F_TEAM].text);
         if (team_id != 0 && region_id != 0)
           {
-            /* The team exists: it moves under the region the file gives. */
+            /* The team exists under another region: from the export's month it continues as a
+             * team of that region, with its people; the old team keeps the months before and
+             * closes. Results stay where they were earned. */
             stmt = attain_db_prepare (w->db, "SELECT parent_id FROM org_units WHERE id = ?1", error);
             if (stmt == NULL)
               return FALSE;
             sqlite3_bind_int64 (stmt, 1, team_id);
             if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != region_id)
               {
-                g_autofree char *before = g_strdup_printf ("{\"parent_id\":%" G_GINT64_FORMAT "}",
+                g_autofree char *before = g_strdup_printf ("{\"parent_id\":%" G_GINT64_FORMAT ",\"closed_month\":null}",
                                                            (gint64) sqlite3_column_int64 (stmt, 0));
+                int month = month_of_iso (w->plan->as_of);
+                gint64 old_team = team_id;
+                g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+                sqlite3_stmt *people;
+
                 sqlite3_reset (stmt);
-                {
-                  sqlite3_stmt *people = attain_db_prepare (w->db, "SELECT id FROM people WHERE unit_id = ?1", error);
-                  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-                  if (people == NULL)
-                    return FALSE;
-                  sqlite3_bind_int64 (people, 1, team_id);
-                  while (sqlite3_step (people) == SQLITE_ROW)
-                    {
-                      gint64 id = sqlite3_column_int64 (people, 0);
-                      g_array_append_val (ids, id);
-                    }
-                  sqlite3_reset (people);
-                  for (guint i = 0; i < ids->len; i++)
-                    if (!touch_person (w, g_array_index (ids, gint64, i), error))
-                      {
-                        g_array_unref (ids);
-                        return FALSE;
-                      }
-                  g_array_unref (ids);
-                }
-                stmt = attain_db_prepare (w->db, "UPDATE org_units SET parent_id = ?2 WHERE id = ?1", error);
+                if (!insert_unit (w, region_id, "team", v[F_TEAM].text, &team_id, error))
+                  return FALSE;
+                people = attain_db_prepare (w->db, "SELECT id FROM people WHERE unit_id = ?1", error);
+                if (people == NULL)
+                  return FALSE;
+                sqlite3_bind_int64 (people, 1, old_team);
+                while (sqlite3_step (people) == SQLITE_ROW)
+                  {
+                    gint64 id = sqlite3_column_int64 (people, 0);
+                    g_array_append_val (ids, id);
+                  }
+                sqlite3_reset (people);
+                for (guint i = 0; i < ids->len; i++)
+                  {
+                    gint64 id = g_array_index (ids, gint64, i);
+                    g_autofree char *person_before = row_json (w, PERSON_JSON, id);
+                    if (!touch_person (w, id, error) || !note_memberships (w, id, error)
+                        || !note_change (w, "people", id, person_before, error))
+                      return FALSE;
+                    stmt = attain_db_prepare (w->db, "UPDATE people SET unit_id = ?2 WHERE id = ?1", error);
+                    if (stmt == NULL)
+                      return FALSE;
+                    sqlite3_bind_int64 (stmt, 1, id);
+                    sqlite3_bind_int64 (stmt, 2, team_id);
+                    if (!step_done (w, stmt, error) || !attain_membership_move (w->db, id, team_id, month, error))
+                      return FALSE;
+                  }
+                stmt = attain_db_prepare (w->db, "UPDATE org_units SET closed_month = ?2 WHERE id = ?1", error);
                 if (stmt == NULL)
                   return FALSE;
-                sqlite3_bind_int64 (stmt, 1, team_id);
-                sqlite3_bind_int64 (stmt, 2, region_id);
-                if (!step_done (w, stmt, error) || !note_change (w, "org_units", team_id, before, error))
+                sqlite3_bind_int64 (stmt, 1, old_team);
+                sqlite3_bind_int (stmt, 2, attain_month_add (month, -1));
+                if (!step_done (w, stmt, error) || !note_change (w, "org_units", old_team, before, error))
                   return FALSE;
                 g_ptr_array_add (w->summary->notes,
                                  g_strdup_printf (_("The team “%s” moved to “%s”."), v[F_TEAM].text, v[F_REGION].text));
@@ -1311,7 +1336,8 @@ write_person (Writer    *w,
     }
   /* A move in a newer export counts from the export's month: what came before stays with the
    * old team. */
-  else if (!attain_membership_move (w->db, person_id, team_id, month_of_iso (w->plan->as_of), error))
+  else if (!note_memberships (w, person_id, error)
+           || !attain_membership_move (w->db, person_id, team_id, month_of_iso (w->plan->as_of), error))
     return FALSE;
   return touch_person (w, person_id, error);
 }
@@ -1627,7 +1653,11 @@ static const struct
     "name = json_extract (?2, '$.name'), hired_on = json_extract (?2, '$.hired_on'), active = json_extract (?2, '$.active'), "
     "employee_no = json_extract (?2, '$.employee_no'), left_on = json_extract (?2, '$.left_on'), "
     "manager_id = json_extract (?2, '$.manager_id') WHERE id = ?1" },
-  { "org_units", "DELETE FROM org_units WHERE id = ?1", "UPDATE org_units SET parent_id = json_extract (?2, '$.parent_id') WHERE id = ?1" },
+  { "org_units", "DELETE FROM org_units WHERE id = ?1",
+    "UPDATE org_units SET parent_id = json_extract (?2, '$.parent_id'), closed_month = json_extract (?2, '$.closed_month') WHERE id = ?1" },
+  { "person_units", NULL,
+    "INSERT INTO person_units (person_id, unit_id, from_month, to_month) SELECT ?1, json_extract (value, '$.unit_id'), "
+    "json_extract (value, '$.from'), json_extract (value, '$.to') FROM json_each (?2)" },
   { "positions", "DELETE FROM positions WHERE id = ?1", NULL },
 };
 
@@ -1742,6 +1772,18 @@ attain_import_undo_last (AttainDb  *db,
         }
       if (sql == NULL)
         continue;
+      if (g_str_equal (entity, "person_units"))
+        {
+          stmt = attain_db_prepare (db, "DELETE FROM person_units WHERE person_id = ?1", &local_error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              attain_db_set_error (db, &local_error, _("Undoing the import"));
+              goto fail;
+            }
+        }
       stmt = attain_db_prepare (db, sql, &local_error);
       if (stmt == NULL)
         goto fail;

@@ -197,7 +197,7 @@ attain_team_choices (AttainDb  *db,
 {
   return choices (db,
                   "SELECT t.id, r.name, t.name FROM org_units t LEFT JOIN org_units r ON r.id = t.parent_id "
-                  "AND r.kind <> 'company' WHERE t.kind = 'team' ORDER BY r.name, t.name",
+                  "AND r.kind <> 'company' WHERE t.kind = 'team' AND t.closed_month IS NULL ORDER BY r.name, t.name",
                   FALSE, error);
 }
 
@@ -310,7 +310,7 @@ static gboolean
 unit_is_team (AttainDb *db,
               gint64    unit_id)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (db, "SELECT 1 FROM org_units WHERE id = ?1 AND kind = 'team'", NULL);
+  sqlite3_stmt *stmt = attain_db_prepare (db, "SELECT 1 FROM org_units WHERE id = ?1 AND kind = 'team' AND closed_month IS NULL", NULL);
   gboolean found;
   if (stmt == NULL)
     return FALSE;
