@@ -108,7 +108,7 @@ main (int   argc,
   g_print ("  whole import       %7.2f s  (%.0f rows/s)\n", prepare_s + apply_s, rows / (prepare_s + apply_s));
   g_print ("  sqlite3 .import    %7.2f s  into a bare table of an empty file\n", sqlite_s);
   if (sqlite_s > 0)
-    g_print ("  ratio              %7.2f ×\n", (prepare_s + apply_s) / sqlite_s);
+    g_print ("  ratio              %7.2f x\n", (prepare_s + apply_s) / sqlite_s);
 
   g_unlink (csv);
   g_unlink (db_path);
