@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "charts/attain-chart-data.h"
+#include "model/attain-series.h"
 
 G_BEGIN_DECLS
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "attain-chart-data.h"
+#include "model/attain-series.h"
 #include "attain-chart-style.h"
 
 G_BEGIN_DECLS

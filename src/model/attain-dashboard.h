@@ -4,7 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attain-metrics.h"
-#include "charts/attain-chart-data.h"
+#include "attain-series.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "model/attain-format.h"
+#include "attain-format.h"
 
 G_BEGIN_DECLS
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "attain-chart-data.h"
+#include "attain-series.h"
 
 #include <math.h>
 
