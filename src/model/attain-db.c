@@ -95,7 +95,7 @@ attain_db_prepare (AttainDb    *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  /* Callers pass string literals, so the pointer identifies the statement. */
+  /* Keyed by the text: a statement is found again whatever string holds its SQL. */
   stmt = g_hash_table_lookup (db->statements, sql);
   if (stmt != NULL)
     {
@@ -109,7 +109,7 @@ attain_db_prepare (AttainDb    *db,
       attain_db_set_error (db, error, _("Preparing a query"));
       return NULL;
     }
-  g_hash_table_insert (db->statements, (gpointer) sql, stmt);
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -204,7 +204,7 @@ open_connection (const char  *path,
   g_autoptr(AttainDb) db = g_new0 (AttainDb, 1);
 
   db->path = g_strdup (path);
-  db->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 
   if (sqlite3_open_v2 (path, &db->handle, flags, NULL) != SQLITE_OK)
     {
