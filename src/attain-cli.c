@@ -12,6 +12,7 @@
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
 #include "model/attain-data-export.h"
+#include "model/attain-i18n.h"
 #include "model/attain-import.h"
 #include "report/attain-goal-report.h"
 #include "report/attain-review-report.h"
@@ -380,10 +381,14 @@ command_report (int        argc,
     }
   else if ((people = attain_review_team_people (db, scope.id, error)) == NULL)
     return 1;
-  if (!attain_review_reports_write (db, people, &period, &today, attain_report_language_for (NULL), output, output_dir,
-                                    print_report_progress, quiet ? NULL : GINT_TO_POINTER (1), error))
-    return 1;
-  return 0;
+  {
+    /* The report's language is its own, whatever the shell's is. */
+    const char *pango_language = attain_report_language_push (language);
+    gboolean ok = attain_review_reports_write (db, people, &period, &today, pango_language, output, output_dir,
+                                               print_report_progress, quiet ? NULL : GINT_TO_POINTER (1), error);
+    attain_i18n_pop ();
+    return ok ? 0 : 1;
+  }
 }
 
 static void
@@ -846,11 +851,6 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) context = NULL;
 
-  /* --language picks the catalog before gettext reads it: the report can be printed in another
-   * language than the desktop's. */
-  for (int i = 1; i + 1 < argc; i++)
-    if (g_str_equal (argv[i], "--language"))
-      g_setenv ("LANGUAGE", argv[i + 1], TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATTAIN_LOCALEDIR") ? g_getenv ("ATTAIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -9,6 +9,7 @@
 #include "attain-org-item.h"
 #include "model/attain-dashboard.h"
 #include "attain-document-print.h"
+#include "model/attain-i18n.h"
 #include "model/attain-metrics.h"
 #include "report/attain-review-report.h"
 
@@ -669,15 +670,13 @@ build_documents (AttainReviewPage  *self,
                  GError           **error)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
-  char *saved;
   const char *pango_language;
   GDate today;
 
   attain_context_get_today (self->context, &today);
-  /* Built here, on the main thread, in the report's own language; drawing and writing need no
-   * translations after this and may run anywhere. */
-  saved = attain_report_use_language (self->report_language);
-  pango_language = attain_report_language_for (self->report_language[0] ? self->report_language : NULL);
+  /* In the report's own language, from its catalogue, without touching the process's
+   * LANGUAGE; drawing and writing need no translations after this and may run anywhere. */
+  pango_language = attain_report_language_push (self->report_language);
   for (guint i = 0; i < people->len; i++)
     {
       AttainDocument *document = attain_review_report_build (attain_context_get_db (self->context),
@@ -685,12 +684,12 @@ build_documents (AttainReviewPage  *self,
                                                              pango_language, error);
       if (document == NULL)
         {
-          attain_report_restore_language (saved);
+          attain_i18n_pop ();
           return NULL;
         }
       g_ptr_array_add (documents, document);
     }
-  attain_report_restore_language (saved);
+  attain_i18n_pop ();
   return g_steal_pointer (&documents);
 }
 

@@ -2,6 +2,10 @@
 /* The printed review report, checked as a reader would: with poppler's tools on the PDF. */
 #include "attain-test-util.h"
 #include "report/attain-review-report.h"
+#include "model/attain-i18n.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include <string.h>
 
@@ -278,6 +282,87 @@ test_team_reports (Fixture       *f,
   }
 }
 
+static char *
+report_text_and_fonts (Fixture    *f,
+                       const char *language,
+                       char      **fonts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", f->dir, language);
+  g_autoptr(AttainReview) review = attain_review_open (f->db, SMALL_PERSON_A, &f->q1, &error);
+  const char *pango_language;
+  AttainDocument *document;
+
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系稳固", &error));
+  pango_language = attain_report_language_push (language);
+  document = attain_review_report_build (f->db, SMALL_PERSON_A, &f->q1, &f->today, pango_language, &error);
+  attain_i18n_pop ();
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, document);
+  g_assert_true (attain_documents_write_pdf (documents, pdf, "A", &error));
+  {
+    const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+    const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+    *fonts = run_tool (fonts_argv);
+    return run_tool (text_argv);
+  }
+}
+
+/* The report's language is its own: an English report built while the process's LANGUAGE (and
+ * locale) say Chinese has no Chinese interface string, and each report sets Han text in the
+ * glyphs of its own script. */
+static void
+test_report_language (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *en = NULL, *cn = NULL, *tw = NULL, *en_fonts = NULL, *cn_fonts = NULL, *tw_fonts = NULL;
+  const char *dir = g_getenv ("ATTAIN_LOCALEDIR");
+
+  if (dir == NULL)
+    {
+      g_test_skip ("ATTAIN_LOCALEDIR is not set");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL
+      || g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Performance Review"), "Performance Review") == 0)
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      g_unsetenv ("LANGUAGE");
+      g_test_skip ("no zh_CN.UTF-8 locale to make the process Chinese");
+      return;
+    }
+
+  en = report_text_and_fonts (f, "en", &en_fonts);
+  cn = report_text_and_fonts (f, "zh_CN", &cn_fonts);
+  tw = report_text_and_fonts (f, "zh_TW", &tw_fonts);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+  if (en == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  /* English: English titles, and the Chinese of the review's own text only. */
+  g_assert_nonnull (strstr (en, "Performance Review"));
+  g_assert_nonnull (strstr (en, "Confidential"));
+  g_assert_null (strstr (en, "绩效"));
+  g_assert_null (strstr (en, "机密"));
+  g_assert_nonnull (strstr (en, "客户关系稳固"));
+  /* 简体 and 繁體 each from its own catalogue. */
+  g_assert_nonnull (strstr (cn, "绩效面谈"));
+  g_assert_null (strstr (cn, "Performance Review"));
+  g_assert_nonnull (strstr (tw, "績效面談"));
+  /* Han text in the glyphs of the report's script: SC for English and 简体, TC for 繁體. */
+  g_assert_nonnull (strstr (en_fonts, "CJKsc"));
+  g_assert_null (strstr (en_fonts, "CJKjp"));
+  g_assert_nonnull (strstr (cn_fonts, "CJKsc"));
+  g_assert_nonnull (strstr (tw_fonts, "CJKtc"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,5 +373,6 @@ main (int   argc,
   ADD ("/report/review-report", test_review_report);
   ADD ("/report/sign-off-locks", test_sign_off_locks);
   ADD ("/report/team-reports", test_team_reports);
+  ADD ("/report/language", test_report_language);
   return g_test_run ();
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-format.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <math.h>
 #include <string.h>
 
@@ -11,12 +11,17 @@ AttainNumberStyle
 attain_number_style_default (void)
 {
   const char * const *names;
+  const char *report_language = attain_catalogue_language (attain_i18n_current ());
+  const char *report_names[] = { report_language, NULL };
 
-  if (style_override >= 0)
+  /* A report being built in its own language writes numbers the way that language does. */
+  if (report_language != NULL)
+    names = report_names;
+  else if (style_override >= 0)
     return style_override;
-
-  /* Follow the language the UI is shown in, so numbers match the words around them. */
-  names = g_get_language_names ();
+  else
+    /* Follow the language the UI is shown in, so numbers match the words around them. */
+    names = g_get_language_names ();
   if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
     {
       if (g_str_has_prefix (names[0], "zh_TW") || g_str_has_prefix (names[0], "zh_HK")

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-formulas.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 
 double
 attain_ratio (double numerator,

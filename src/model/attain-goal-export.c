@@ -2,7 +2,7 @@
 #include "attain-goal-export.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-goal-item.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <math.h>
 
 struct _AttainGoalItem

@@ -5,7 +5,7 @@
  * people and customers it touched. */
 #include "attain-import-private.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <json-glib/json-glib.h>
 #include <string.h>
 

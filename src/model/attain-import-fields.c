@@ -4,7 +4,7 @@
  * mapping step starts from these; presets and the user's choices override them. */
 #include "attain-import-private.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <json-glib/json-glib.h>
 #include <string.h>
 

@@ -6,7 +6,7 @@
  * not at all, and a cancel or a kill leaves the file as it was. */
 #include "attain-import-private.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <string.h>
 
 #include "attain-goal.h"

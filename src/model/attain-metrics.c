@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-metrics.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <string.h>
 
 static const AttainMetricInfo metric_infos[ATTAIN_N_METRICS] = {

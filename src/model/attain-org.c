@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-org.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <stdio.h>
 
 gboolean

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-parse.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <string.h>
 
 G_DEFINE_QUARK (attain-parse-error-quark, attain_parse_error)

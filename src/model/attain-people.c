@@ -5,7 +5,7 @@
  * writes an audit entry and brings the sums of the people and units concerned up to date. */
 #include "attain-people.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <string.h>
 #include <unicode/utrans.h>
 

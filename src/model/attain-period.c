@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <stdio.h>
 
 G_DEFINE_QUARK (attain-period-error-quark, attain_period_error)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <math.h>
 #include <string.h>
 
@@ -180,11 +180,13 @@ attain_review_open (AttainDb            *db,
   g_return_val_if_fail (db != NULL && period != NULL, NULL);
 
   review = attain_review_find (db, person_id, period, &local_error);
-  if (review != NULL || local_error != NULL)
+  if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return review;
+      return NULL;
     }
+  if (review != NULL)
+    return review;
   if (!attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, person_id }, NULL, NULL, NULL, NULL, error))
     return NULL;
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-rollup.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 
 /* Dashboards read month sums per person and per unit instead of the raw tables: at 1,000,000
  * deals and 5,000,000 activities a company quarter is 3 rows instead of millions. Every path

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-settings.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <string.h>
 
 #include "attain-org.h"

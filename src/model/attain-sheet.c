@@ -2,7 +2,7 @@
 #include "attain-sheet.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <string.h>
 
 /* CSV as Excel, WPS and CRMs write it (RFC 4180 plus what those tools do besides), decoded to

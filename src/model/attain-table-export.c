@@ -3,7 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * ISO dates (1900 or 1904 date system), other numbers as plain decimal text. */
 #include "attain-sheet.h"
 
-#include <glib/gi18n-lib.h>
+#include "attain-gettext.h"
 #include <gsf/gsf.h>
 #include <libxml/xmlreader.h>
 #include <math.h>

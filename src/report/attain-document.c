@@ -2,7 +2,7 @@
 #include "attain-document.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
+#include "model/attain-gettext.h"
 #include <libintl.h>
 #include <pango/pangocairo.h>
 
@@ -783,33 +783,4 @@ attain_documents_write_pdf_full (GPtrArray   *documents,
       return FALSE;
     }
   return TRUE;
-}
-
-char *
-attain_report_use_language (const char *language)
-{
-  const char *current = g_getenv ("LANGUAGE");
-  char *saved = g_strdup (current ? current : "");
-
-  /* Only on the main thread, around building documents: gettext reads LANGUAGE on each call,
-   * and re-setting the text domain empties its cache of earlier lookups. */
-  if (language != NULL && language[0] != '\0')
-    {
-      g_setenv ("LANGUAGE", language, TRUE);
-      textdomain (textdomain (NULL));
-    }
-  return saved;
-}
-
-void
-attain_report_restore_language (char *saved)
-{
-  if (saved == NULL)
-    return;
-  if (saved[0] != '\0')
-    g_setenv ("LANGUAGE", saved, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  textdomain (textdomain (NULL));
-  g_free (saved);
 }

@@ -71,8 +71,6 @@ gboolean        attain_documents_write_pdf_full (GPtrArray          *documents,
                                                 gboolean             landscape,
                                                 GError             **error);
 
-char           *attain_report_use_language     (const char          *language);
-void            attain_report_restore_language (char                *saved);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainDocument, attain_document_free)
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-goal-report.h"
 
-#include <glib/gi18n-lib.h>
+#include "model/attain-gettext.h"
 
 #include "model/attain-goal-export.h"
 

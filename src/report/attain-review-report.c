@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review-report.h"
 
-#include <glib/gi18n-lib.h>
+#include "model/attain-gettext.h"
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -16,8 +16,23 @@ attain_report_language_for (const char *locale)
     locale = g_get_language_names ()[0];
   if (g_str_has_prefix (locale, "zh_TW") || g_str_has_prefix (locale, "zh_HK") || g_str_has_prefix (locale, "zh-tw"))
     return "zh-tw";
-  /* English reports still name Chinese people: simplified glyphs for them. */
-  return g_str_has_prefix (locale, "en") ? "en" : "zh-cn";
+  /* English reports still name Chinese people: simplified glyphs for them, not the Japanese
+   * forms Pango picks for Han text without a language. */
+  return "zh-cn";
+}
+
+/* Makes the report language's catalogue current for this thread and gives the Pango language
+ * its layouts take; NULL or "" keeps the window's language. End with attain_i18n_pop (). */
+const char *
+attain_report_language_push (const char *language)
+{
+  if (language == NULL || language[0] == '\0')
+    {
+      attain_i18n_pop ();
+      return attain_report_language_for (NULL);
+    }
+  attain_i18n_push (attain_catalogue_get (language));
+  return attain_report_language_for (language);
 }
 
 static void

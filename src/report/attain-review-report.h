@@ -38,5 +38,6 @@ gboolean        attain_review_report_write_into (AttainDocument *document,
                                                  const char     *person_name,
                                                  GError        **error);
 const char     *attain_report_language_for  (const char          *locale);
+const char     *attain_report_language_push (const char          *language);
 
 G_END_DECLS

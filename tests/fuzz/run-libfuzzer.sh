@@ -10,7 +10,7 @@ out="$build/fuzz-import-libfuzzer"
 clang -g -O1 -fsanitize=fuzzer,address,undefined -DGETTEXT_PACKAGE='"attain"' \
   -I"$src/src" -I"$src/src/model" \
   "$src/tests/fuzz/fuzz-import.c" "$src/src/model/attain-sheet.c" "$src/src/model/attain-xlsx.c" \
-  "$src/src/model/attain-parse.c" \
+  "$src/src/model/attain-parse.c" "$src/src/model/attain-i18n.c" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 libgsf-1 libxml-2.0) -o "$out"
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
