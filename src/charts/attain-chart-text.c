@@ -37,7 +37,13 @@ attain_chart_layout (cairo_t                *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoContext *context = pango_layout_get_context (layout);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  /* The language alone does not pick the glyphs: fontconfig follows the process's locale for
+   * "Sans", so a 繁體 report printed on a 简体 desktop came out in simplified forms. The CJK face
+   * of the report's script is named first. */
+  PangoFontDescription *font = pango_font_description_from_string (
+    g_strcmp0 (style->language, "zh-tw") == 0   ? "Noto Sans CJK TC, Sans"
+    : g_strcmp0 (style->language, "zh-cn") == 0 ? "Noto Sans CJK SC, Sans"
+                                                : "Sans");
 
   /* Without a language Pango picks Japanese glyph forms for Han text under a C locale; the
    * report may be printed in another language than the UI, so it is set explicitly. */
