@@ -315,6 +315,35 @@ test_newer_database_refused (void)
   db_path = saved;
 }
 
+/* A 繁體 report printed from a shell in 简体 Chinese: its own words and its own glyphs. */
+static void
+test_report_in_another_language (void)
+{
+  g_autofree char *out = NULL, *err = NULL, *fonts = NULL, *text = NULL;
+  g_autofree char *pdf = g_build_filename (dir, "tw.pdf", NULL);
+
+  spawn_env = g_environ_setenv (g_get_environ (), "LANGUAGE", "zh_CN", TRUE);
+  spawn_env = g_environ_setenv (spawn_env, "LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_assert_cmpint (run_cli (&out, &err, "report", "--person", "1", "--period", "2026-Q3", "--output", pdf,
+                            "--language", "zh_TW", "-q", NULL), ==, 0);
+  g_clear_pointer (&spawn_env, g_strfreev);
+  {
+    const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+    const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+    fonts = run_tool (fonts_argv);
+    text = run_tool (text_argv);
+  }
+  if (fonts == NULL || text == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "績效面談報告"));
+  g_assert_null (strstr (text, "绩效面谈"));
+  g_assert_nonnull (strstr (fonts, "CJKtc"));
+  g_assert_null (strstr (fonts, "CJKsc"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/cli/chinese-output", test_chinese_output);
   g_test_add_func ("/cli/goals-json-and-exports", test_goals_json_and_exports);
   g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);
+  g_test_add_func ("/cli/report-in-another-language", test_report_in_another_language);
   status = g_test_run ();
   attain_test_rm_rf (dir);
   g_free (dir);
