@@ -762,25 +762,28 @@ export_pdf_action (GtkWidget  *widget,
 
 typedef struct
 {
-  GPtrArray *documents;
-  GArray    *people;
-  GPtrArray *names;
-  char      *directory;
-  char      *period;
-  gint      *progress;
+  char         *db_path;
+  gint64        person_id;
+  AttainPeriod  period;
+  GDate         today;
+  char         *language;  /* the report's, "" for the window's */
+  GPtrArray    *documents; /* built by the worker */
+  char         *directory; /* NULL to print */
+  gint         *progress;
 } TeamJob;
 
 static void
 team_job_free (TeamJob *job)
 {
-  g_ptr_array_unref (job->documents);
-  g_array_unref (job->people);
-  g_ptr_array_unref (job->names);
+  g_free (job->db_path);
+  g_free (job->language);
+  g_clear_pointer (&job->documents, g_ptr_array_unref);
   g_free (job->directory);
-  g_free (job->period);
   g_free (job);
 }
 
+/* The whole batch off the main thread, data included: its own reader connection, the report's
+ * catalogue current on this thread only, then layout and writing. */
 static void
 team_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -789,19 +792,50 @@ team_in_thread (GTask        *task,
 {
   TeamJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) db = attain_db_open_reader (job->db_path, &error);
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *period = attain_period_to_string (&job->period);
+  const char *pango_language;
+  AttainScope team;
 
-  /* Laying out and writing the PDFs is the slow part; it needs neither the database nor
-   * the UI, so it runs here while the window stays live. */
-  for (guint i = 0; i < job->documents->len; i++)
+  if (db == NULL
+      || !attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, job->person_id }, NULL, NULL, &team, NULL, &error)
+      || (people = attain_review_team_people (db, team.id, &error)) == NULL)
     {
-      if (!attain_review_report_write_into (g_ptr_array_index (job->documents, i), job->directory, job->period,
-                                            g_array_index (job->people, gint64, i),
-                                            g_ptr_array_index (job->names, i), &error))
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  pango_language = attain_report_language_push (job->language);
+  for (guint i = 0; i < people->len; i++)
+    {
+      gint64 id = g_array_index (people, gint64, i);
+      char *name = NULL;
+      AttainDocument *document = attain_review_report_build (db, id, &job->period, &job->today, pango_language, &error);
+
+      if (document == NULL)
+        {
+          attain_i18n_pop ();
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_ptr_array_add (job->documents, document);
+      attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, id }, &name, NULL, NULL, NULL, NULL);
+      g_ptr_array_add (names, name ? name : g_strdup (""));
+      g_atomic_int_set (job->progress, (gint) ((i + 1) * 500 / people->len));
+    }
+  attain_i18n_pop ();
+
+  for (guint i = 0; job->directory != NULL && i < job->documents->len; i++)
+    {
+      if (!attain_review_report_write_into (g_ptr_array_index (job->documents, i), job->directory, period,
+                                            g_array_index (people, gint64, i), g_ptr_array_index (names, i), &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      g_atomic_int_set (job->progress, (gint) ((i + 1) * 1000 / job->documents->len));
+      g_atomic_int_set (job->progress, 500 + (gint) ((i + 1) * 500 / job->documents->len));
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -829,6 +863,14 @@ team_done_cb (GObject      *source,
   update_state (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     toast (self, error->message);
+  else if (job->directory == NULL)
+    {
+      /* One print job for the whole team: one dialog, also inside a sandbox. */
+      if (!attain_document_print_run (job->documents, _("Performance reviews"),
+                                      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, FALSE, &error))
+        toast (self, error->message);
+    }
   else
     {
       /* Translators: %s is a folder */
@@ -842,49 +884,23 @@ run_team_job (AttainReviewPage *self,
               const char       *directory)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) people = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
-  AttainDb *db = attain_context_get_db (self->context);
-  AttainScope team;
   TeamJob *job;
 
   attain_review_page_flush (self);
-  if (!attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, self->person_id }, NULL, NULL, &team, NULL, &error)
-      || (people = attain_review_team_people (db, team.id, &error)) == NULL
-      || (documents = build_documents (self, people, &error)) == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (directory == NULL)
-    {
-      /* One print job for the whole team: one dialog, also inside a sandbox. */
-      if (!attain_document_print_run (documents, _("Performance reviews"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, FALSE, &error))
-        toast (self, error->message);
-      return;
-    }
-
   job = g_new0 (TeamJob, 1);
-  job->documents = g_ptr_array_ref (documents);
-  job->people = g_array_ref (people);
-  job->names = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < people->len; i++)
-    {
-      char *name = NULL;
-      attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, g_array_index (people, gint64, i) }, &name, NULL,
-                           NULL, NULL, NULL);
-      g_ptr_array_add (job->names, name ? name : g_strdup (""));
-    }
+  job->db_path = g_strdup (attain_context_get_db_path (self->context));
+  job->person_id = self->person_id;
+  job->period = self->period;
+  attain_context_get_today (self->context, &job->today);
+  job->language = g_strdup (self->report_language);
   job->directory = g_strdup (directory);
-  job->period = attain_period_to_string (&self->period);
   job->progress = &self->progress;
   g_atomic_int_set (&self->progress, 0);
 
   self->busy = TRUE;
   update_state (self);
-  gtk_progress_bar_set_text (self->progress_bar, _("Writing the team's reviews…"));
+  gtk_progress_bar_set_text (self->progress_bar, directory ? _("Writing the team's reviews…")
+                                                           : _("Preparing the team's reviews…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   g_timeout_add (100, team_progress_tick_cb, self);
 

@@ -377,4 +377,5 @@ T = {
  (None, 'an invoiced amount cannot be negative. Enter a refund as a negative amount collected.'): ('开票金额不能为负数。退款请填为负的回款金额。', '開票金額不能為負數。退款請填為負的收款金額。'),
  (None, 'the name is longer than 100 characters. Check that the columns are right.'): ('姓名超过 100 个字符。请检查各列是否对应正确。', '姓名超過 100 個字元。請檢查各欄是否對應正確。'),
  (None, 'Also import the %u row in a period whose review is signed off (that period’s figures change)'): ('同时导入面谈已签字周期内的 %u 行（这些周期的数字会随之改变）', '同時匯入面談已簽核期間內的 %u 列（這些期間的數字會隨之改變）'),
+ (None, "Preparing the team's reviews…"): ('正在准备团队的面谈报告…', '正在準備團隊的面談報告…'),
 }
