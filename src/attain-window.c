@@ -615,6 +615,29 @@ setup_action (GtkWidget  *widget,
   attain_window_setup_by_hand (ATTAIN_WINDOW (widget));
 }
 
+/* A page by its name, built and added on first use. */
+static GtkWidget *
+ensure_page (AttainWindow *self,
+             const char   *name)
+{
+  GtkWidget **slot = g_str_equal (name, "goals") ? &self->goals_page
+                     : g_str_equal (name, "reviews") ? &self->review_page
+                     : g_str_equal (name, "people") ? &self->people_page : NULL;
+
+  if (self->context == NULL)
+    return NULL;
+  if (slot == NULL)
+    return gtk_stack_get_child_by_name (self->pages, name);
+  if (*slot == NULL)
+    {
+      *slot = g_str_equal (name, "goals") ? attain_goals_page_new (self->context)
+              : g_str_equal (name, "reviews") ? attain_review_page_new (self->context)
+                                              : attain_people_page_new (self->context);
+      gtk_stack_add_named (self->pages, *slot, name);
+    }
+  return *slot;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -623,7 +646,7 @@ show_page_action (GtkWidget  *widget,
   AttainWindow *self = ATTAIN_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (gtk_stack_get_child_by_name (self->pages, name) == NULL)
+  if (ensure_page (self, name) == NULL)
     return;
   gtk_stack_set_visible_child_name (self->pages, name);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
@@ -716,12 +739,8 @@ attain_window_new (AdwApplication *application,
   self->context = g_object_ref (context);
   self->dashboard_page = attain_dashboard_page_new (context);
   gtk_stack_add_named (self->pages, self->dashboard_page, "dashboard");
-  self->goals_page = attain_goals_page_new (context);
-  gtk_stack_add_named (self->pages, self->goals_page, "goals");
-  self->review_page = attain_review_page_new (context);
-  gtk_stack_add_named (self->pages, self->review_page, "reviews");
-  self->people_page = attain_people_page_new (context);
-  gtk_stack_add_named (self->pages, self->people_page, "people");
+  /* The other pages are built the first time they are shown: the first frame only needs the
+   * dashboard. */
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 
   if (attain_db_is_empty (attain_context_get_db (context)))
@@ -763,19 +782,19 @@ AttainReviewPage *
 attain_window_get_review_page (AttainWindow *self)
 {
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
-  return self->review_page ? ATTAIN_REVIEW_PAGE (self->review_page) : NULL;
+  return self->context ? ATTAIN_REVIEW_PAGE (ensure_page (self, "reviews")) : NULL;
 }
 
 AttainPeoplePage *
 attain_window_get_people_page (AttainWindow *self)
 {
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
-  return self->people_page ? ATTAIN_PEOPLE_PAGE (self->people_page) : NULL;
+  return self->context ? ATTAIN_PEOPLE_PAGE (ensure_page (self, "people")) : NULL;
 }
 
 AttainGoalsPage *
 attain_window_get_goals_page (AttainWindow *self)
 {
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
-  return self->goals_page ? ATTAIN_GOALS_PAGE (self->goals_page) : NULL;
+  return self->context ? ATTAIN_GOALS_PAGE (ensure_page (self, "goals")) : NULL;
 }
