@@ -7,6 +7,8 @@ struct _AttainContext
   AttainDb  *db;
   GDate      today;
   GSettings *settings;
+  gint64     data_version; /* the file's, when the pages last reloaded */
+  guint      watch_source;
 };
 
 G_DEFINE_FINAL_TYPE (AttainContext, attain_context, G_TYPE_OBJECT)
@@ -24,6 +26,7 @@ attain_context_finalize (GObject *object)
 {
   AttainContext *self = ATTAIN_CONTEXT (object);
 
+  g_clear_handle_id (&self->watch_source, g_source_remove);
   g_clear_pointer (&self->db, attain_db_close);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (attain_context_parent_class)->finalize (object);
@@ -64,6 +67,7 @@ attain_context_new (AttainDb    *db,
   self = g_object_new (ATTAIN_TYPE_CONTEXT, NULL);
   self->db = db;
   self->today = *today;
+  self->data_version = attain_db_data_version (db);
   return self;
 }
 
@@ -100,5 +104,34 @@ void
 attain_context_emit_changed (AttainContext *self)
 {
   g_return_if_fail (ATTAIN_IS_CONTEXT (self));
+  self->data_version = attain_db_data_version (self->db);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Another process (attain-cli importing, a second window's file) or a worker committed to the
+ * file since the pages last reloaded: they reload. Returns whether anything had changed. */
+gboolean
+attain_context_check_file (AttainContext *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_CONTEXT (self), FALSE);
+  if (attain_db_data_version (self->db) == self->data_version)
+    return FALSE;
+  attain_context_emit_changed (self);
+  return TRUE;
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  attain_context_check_file (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Looks at the file every few seconds; the window also looks when it gains focus. */
+void
+attain_context_watch_file (AttainContext *self)
+{
+  g_return_if_fail (ATTAIN_IS_CONTEXT (self));
+  if (self->watch_source == 0)
+    self->watch_source = g_timeout_add_seconds (5, watch_cb, self);
 }

@@ -20,5 +20,7 @@ void           attain_context_get_today     (AttainContext *self,
                                              GDate         *today);
 GSettings     *attain_context_get_settings  (AttainContext *self);
 void           attain_context_emit_changed  (AttainContext *self);
+gboolean       attain_context_check_file    (AttainContext *self);
+void           attain_context_watch_file    (AttainContext *self);
 
 G_END_DECLS

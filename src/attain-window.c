@@ -146,6 +146,15 @@ create_demo_action (GtkWidget  *widget,
 }
 
 static void
+on_is_active_cb (GtkWindow     *window,
+                 GParamSpec    *pspec,
+                 AttainContext *context)
+{
+  if (gtk_window_is_active (window))
+    attain_context_check_file (context);
+}
+
+static void
 show_main_if_filled (AttainWindow *self)
 {
   if (self->context == NULL || attain_db_is_empty (attain_context_get_db (self->context)))
@@ -750,6 +759,12 @@ attain_window_new (AdwApplication *application,
       gtk_stack_set_visible_child_name (self->stack, "main");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
     }
+
+  /* Writes by attain-cli or another process show up when the window gains focus, or within
+   * a few seconds. */
+  attain_context_watch_file (context);
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (on_is_active_cb), context, 0);
+  g_signal_connect_object (context, "changed", G_CALLBACK (show_main_if_filled), self, G_CONNECT_SWAPPED);
 
   if (attain_context_get_settings (context) != NULL)
     {

@@ -404,6 +404,43 @@ test_record_by_hand (void)
   attain_db_close (check);
 }
 
+/* attain-cli imports the organisation while the window shows the empty page: the window
+ * notices the other writer's commit and shows the company. */
+static void
+test_notices_other_writers (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("other-writer.db", FALSE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autofree char *org = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "org.csv", NULL);
+  const char *cli = g_getenv ("ATTAIN_CLI");
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("ATTAIN_CLI is not set");
+      gtk_window_destroy (GTK_WINDOW (window));
+      attain_db_close (check);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "empty");
+  g_assert_false (attain_context_check_file (context));
+  {
+    const char *argv[] = { cli, "--database", attain_context_get_db_path (context), "import", "org", org,
+                           "--company", "星河科技有限公司", "-q", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                                 &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_true (attain_context_check_file (context));
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "dashboard");
+  /* Nothing new since: no reload. */
+  g_assert_false (attain_context_check_file (context));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 static gboolean
 goals_loaded (gpointer data)
 {
@@ -716,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/ui/people-page", test_people_page);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);
+  g_test_add_func ("/ui/notices-other-writers", test_notices_other_writers);
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   status = g_test_run ();

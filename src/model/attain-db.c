@@ -614,3 +614,19 @@ attain_db_restore (AttainDb     *db,
     *kept_copy = g_steal_pointer (&previous);
   return TRUE;
 }
+
+/* Changes whenever another connection (another process, or a worker's) commits to the file:
+ * how a window notices what it did not write itself. */
+gint64
+attain_db_data_version (AttainDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (db != NULL, -1);
+  if (sqlite3_prepare_v2 (db->handle, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}

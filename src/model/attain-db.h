@@ -57,6 +57,7 @@ gboolean      attain_db_set_setting          (AttainDb      *db,
                                               GError       **error);
 gboolean      attain_db_is_empty             (AttainDb      *db);
 GBytes       *attain_db_migration_sql        (int            version);
+gint64        attain_db_data_version         (AttainDb      *db);
 gboolean      attain_db_backup               (AttainDb      *db,
                                               const char    *destination,
                                               GError       **error);
