@@ -49,7 +49,8 @@ attain_test_query_int (AttainDb   *db,
   sqlite3_stmt *stmt = NULL;
   gint64 value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (attain_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  stmt = attain_db_prepare_uncached (db, sql, NULL);
+  g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);

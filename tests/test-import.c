@@ -352,9 +352,8 @@ database_digest (AttainDb *db)
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   sqlite3_stmt *tables = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (attain_db_handle (db),
-                                       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-                                       -1, &tables, NULL), ==, SQLITE_OK);
+  tables = attain_db_prepare_uncached (db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL);
+  g_assert_nonnull (tables);
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (tables, 0);
@@ -362,7 +361,8 @@ database_digest (AttainDb *db)
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
       sqlite3_stmt *stmt = NULL;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (attain_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      stmt = attain_db_prepare_uncached (db, sql, NULL);
+  g_assert_nonnull (stmt);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           GString *row = g_string_new (NULL);
@@ -639,11 +639,10 @@ test_activity_files_figures (Fixture       *f,
   attain_import_summary_clear (&s);
 
   /* 周艳 in March: visits to an A and a B customer (weights 3 + 2) and one call. */
-  g_assert_cmpint (sqlite3_prepare_v2 (attain_db_handle (f->db),
-                                       "SELECT visits, weighted_visits, activities, surveys, promoters, detractors "
+  stmt = attain_db_prepare_uncached (f->db, "SELECT visits, weighted_visits, activities, surveys, promoters, detractors "
                                        "FROM month_stats m JOIN people p ON p.id = m.scope_id "
-                                       "WHERE m.scope_kind = 1 AND p.employee_no = ?1 AND month = 202603",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "WHERE m.scope_kind = 1 AND p.employee_no = ?1 AND month = 202603", NULL);
+  g_assert_nonnull (stmt);
   sqlite3_bind_text (stmt, 1, "E003", -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);

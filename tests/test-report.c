@@ -215,7 +215,6 @@ test_sign_off_locks (Fixture       *f,
   g_autoptr(AttainReview) review = attain_review_open (f->db, SMALL_PERSON_B, &f->q1, &error);
   g_autoptr(AttainReview) again = NULL;
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
-  char *message = NULL;
 
   g_assert_no_error (error);
   /* No interview date yet: not signable. */
@@ -239,9 +238,9 @@ test_sign_off_locks (Fixture       *f,
   g_assert_false (attain_review_set_milestones (f->db, review, none, &error));
   g_clear_error (&error);
   /* ...and for anything else that writes to the file. */
-  g_assert_cmpint (sqlite3_exec (attain_db_handle (f->db), "UPDATE reviews SET strengths = 'x'", NULL, NULL, &message),
-                   !=, SQLITE_OK);
-  sqlite3_free (message);
+  g_assert_false (attain_db_exec (f->db, "UPDATE reviews SET strengths = 'x'", &error));
+  g_assert_nonnull (strstr (error->message, "signed off"));
+  g_clear_error (&error);
   again = attain_review_find (f->db, SMALL_PERSON_B, &f->q1, &error);
   g_assert_cmpstr (again->strengths, ==, "勤奋");
   g_assert_cmpstr (again->signed_off_at, ==, "2026-11-23");

@@ -299,7 +299,8 @@ test_people_page (void)
     g_autofree char *name = NULL;
     g_autofree char *key = NULL;
     sqlite3_stmt *stmt = NULL;
-    g_assert_cmpint (sqlite3_prepare_v2 (attain_db_handle (check), "SELECT id, name FROM people ORDER BY id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+    stmt = attain_db_prepare_uncached (check, "SELECT id, name FROM people ORDER BY id LIMIT 1", NULL);
+  g_assert_nonnull (stmt);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     id = sqlite3_column_int64 (stmt, 0);
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));

@@ -321,11 +321,36 @@ attain_db_close (AttainDb *db)
   g_free (db);
 }
 
-sqlite3 *
-attain_db_handle (AttainDb *db)
+gint64
+attain_db_last_insert_id (AttainDb *db)
 {
-  g_return_val_if_fail (db != NULL, NULL);
-  return db->handle;
+  g_return_val_if_fail (db != NULL, 0);
+  return sqlite3_last_insert_rowid (db->handle);
+}
+
+int
+attain_db_changes (AttainDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+  return sqlite3_changes (db->handle);
+}
+
+/* For SQL put together at run time (never from user text): not cached; the caller finalizes
+ * the statement. */
+sqlite3_stmt *
+attain_db_prepare_uncached (AttainDb    *db,
+                            const char  *sql,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (db != NULL && sql != NULL, NULL);
+  if (sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      attain_db_set_error (db, error, _("Preparing a query"));
+      return NULL;
+    }
+  return stmt;
 }
 
 const char *

@@ -28,7 +28,11 @@ AttainDb     *attain_db_open                 (const char    *path,
 AttainDb     *attain_db_open_reader          (const char    *path,
                                               GError       **error);
 void          attain_db_close                (AttainDb      *db);
-sqlite3      *attain_db_handle               (AttainDb      *db);
+gint64        attain_db_last_insert_id       (AttainDb      *db);
+int           attain_db_changes              (AttainDb      *db);
+sqlite3_stmt *attain_db_prepare_uncached     (AttainDb      *db,
+                                              const char    *sql,
+                                              GError       **error);
 const char   *attain_db_get_path             (AttainDb      *db);
 int           attain_db_get_version          (AttainDb      *db);
 sqlite3_stmt *attain_db_prepare              (AttainDb      *db,

@@ -114,7 +114,7 @@ step_insert (Demo         *demo,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return attain_db_set_error (demo->db, demo->error, _("Writing the demo company"));
   if (id_out != NULL)
-    *id_out = sqlite3_last_insert_rowid (attain_db_handle (demo->db));
+    *id_out = attain_db_last_insert_id (demo->db);
   sqlite3_reset (stmt);
 
   /* Keep each transaction well below the size where WAL slows down (scale mode writes

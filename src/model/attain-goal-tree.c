@@ -154,7 +154,7 @@ attain_goal_tree_load (AttainDb            *db,
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (sqlite3_prepare_v2 (attain_db_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+      if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
         {
           attain_db_set_error (db, error, _("Reading the results"));
           return NULL;
@@ -489,7 +489,7 @@ attain_goal_tree_split_in_time (AttainDb              *db,
           sql = g_strdup_printf ("SELECT TOTAL (%s) FROM month_stats WHERE scope_kind = ?1 AND "
                                  "scope_id = ?2 AND month BETWEEN ?3 AND ?4",
                                  tree->info->stats_column);
-          if (sqlite3_prepare_v2 (attain_db_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+          if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
             {
               attain_db_set_error (db, error, _("Reading the results"));
               return NULL;

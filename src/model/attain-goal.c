@@ -195,7 +195,7 @@ attain_goals_query (AttainDb    *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (attain_db_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
     {
       attain_db_set_error (db, error, _("Reading the goals"));
       return NULL;

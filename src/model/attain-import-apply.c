@@ -189,7 +189,7 @@ customer_for (Writer      *w,
       sqlite3_bind_text (stmt, 2, tier ? tier : "C", 1, SQLITE_TRANSIENT);
       if (!step_done (w, stmt, error))
         return FALSE;
-      *out_id = sqlite3_last_insert_rowid (attain_db_handle (w->db));
+      *out_id = attain_db_last_insert_id (w->db);
       *out_tier = tier ? tier[0] : 'C';
       if (!note_change (w, "customers", *out_id, NULL, error))
         return FALSE;
@@ -260,7 +260,7 @@ add_history (Writer      *w,
       if (!step_done (w, stmt, error))
         return FALSE;
       /* A new deal's history goes with it on undo; entries added to an older deal are noted. */
-      if (record && sqlite3_changes (attain_db_handle (w->db)) > 0)
+      if (record && attain_db_changes (w->db) > 0)
         {
           g_autofree char *before = g_strdup_printf ("{\"stage_id\":%" G_GINT64_FORMAT "}", w->stage_ids[p]);
           if (!note_change (w, "deal_stage_history", deal_id, before, error))
@@ -594,7 +594,7 @@ write_deal (Writer   *w,
       sqlite3_bind_int64 (stmt, 14, w->import_id);
       if (!step_done (w, stmt, error))
         return FALSE;
-      deal_id = sqlite3_last_insert_rowid (attain_db_handle (w->db));
+      deal_id = attain_db_last_insert_id (w->db);
       /* The stages before the one it is in were passed; an export gives no dates for them, so
        * they are dated when the file says the deal reached its stage. */
       if (!add_history (w, deal_id, 1, position, v[F_CREATED_ON].text, stage_date, FALSE, error))
@@ -1079,7 +1079,7 @@ insert_unit (Writer      *w,
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
   if (!step_done (w, stmt, error))
     return FALSE;
-  *out_id = sqlite3_last_insert_rowid (attain_db_handle (w->db));
+  *out_id = attain_db_last_insert_id (w->db);
   return note_change (w, "org_units", *out_id, NULL, error);
 }
 
@@ -1105,7 +1105,7 @@ position_for (Writer      *w,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   if (!step_done (w, stmt, error))
     return FALSE;
-  *out_id = sqlite3_last_insert_rowid (attain_db_handle (w->db));
+  *out_id = attain_db_last_insert_id (w->db);
   g_hash_table_insert (org->positions, g_steal_pointer (&norm), GSIZE_TO_POINTER ((gsize) *out_id));
   g_ptr_array_add (org->added_positions, g_strdup (name));
   return note_change (w, "positions", *out_id, NULL, error);
@@ -1361,7 +1361,7 @@ write_person (Writer    *w,
     return FALSE;
   if (person_id == 0)
     {
-      person_id = sqlite3_last_insert_rowid (attain_db_handle (w->db));
+      person_id = attain_db_last_insert_id (w->db);
       if (!note_change (w, "people", person_id, NULL, error))
         return FALSE;
     }
@@ -1522,7 +1522,7 @@ attain_import_apply (AttainDb             *db,
   sqlite3_bind_text (stmt, 4, plan->source, -1, SQLITE_TRANSIENT);
   if (!step_done (&w, stmt, &local_error))
     goto fail;
-  w.import_id = sqlite3_last_insert_rowid (attain_db_handle (db));
+  w.import_id = attain_db_last_insert_id (db);
 
   if (plan->kind == ATTAIN_IMPORT_ORG && !org_begin (&w, &org, &local_error))
     goto fail;

@@ -416,7 +416,7 @@ attain_person_add (AttainDb    *db,
       attain_db_set_error (db, error, _("Adding the person"));
       goto fail;
     }
-  id = sqlite3_last_insert_rowid (attain_db_handle (db));
+  id = attain_db_last_insert_id (db);
   if (!audit (db, "person", id, "added", NULL, clean_name, error) || !attain_db_commit (db, error))
     goto fail;
   if (out_id)

@@ -526,3 +526,40 @@ attain_review_result_lines (AttainDb            *db,
     *total_weight = weights;
   return lines;
 }
+
+/* The active people of a unit and everything below it, team by team, leads first: a team's
+ * reviews in the order they are printed. */
+GArray *
+attain_review_team_people (AttainDb  *db,
+                           gint64     unit_id,
+                           GError   **error)
+{
+  GArray *people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "SELECT p.id FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id "
+                                          "JOIN positions pos ON pos.id = p.position_id "
+                                          "WHERE c.ancestor_id = ?1 AND p.active "
+                                          "ORDER BY c.descendant_id, pos.rank DESC, p.id",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_array_unref (people);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (people, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (people);
+      attain_db_set_error (db, error, _("Reading the people"));
+      return NULL;
+    }
+  return people;
+}

@@ -100,4 +100,8 @@ AttainPeriod     attain_review_next_period    (const AttainReview  *review);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReview, attain_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainMilestone, attain_milestone_free)
 
+GArray       *attain_review_team_people (AttainDb  *db,
+                                        gint64     unit_id,
+                                        GError   **error);
+
 G_END_DECLS

@@ -165,7 +165,7 @@ run_rollup (AttainDb  *db,
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (sqlite3_prepare_v2 (attain_db_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+      if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
         return attain_db_set_error (db, error, _("Preparing the summary tables"));
       if (sqlite3_bind_parameter_count (stmt) == 3)
         {

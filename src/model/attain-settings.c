@@ -81,7 +81,7 @@ insert_unit (AttainDb    *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return attain_db_set_error (db, error, _("Saving the organisation"));
   if (out_id)
-    *out_id = sqlite3_last_insert_rowid (attain_db_handle (db));
+    *out_id = attain_db_last_insert_id (db);
   return TRUE;
 }
 

@@ -17,9 +17,6 @@ AttainDocument *attain_review_report_build  (AttainDb            *db,
                                              const GDate         *today,
                                              const char          *language,
                                              GError             **error);
-GArray         *attain_review_team_people   (AttainDb            *db,
-                                             gint64               unit_id,
-                                             GError             **error);
 gboolean        attain_review_reports_write (AttainDb            *db,
                                              GArray              *person_ids,
                                              const AttainPeriod  *period,

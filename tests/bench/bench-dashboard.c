@@ -144,11 +144,10 @@ main (int   argc,
         printf ("built in %.1f s\n", seconds_since (start));
       }
     {
-      sqlite3_stmt *stmt = NULL;
-      sqlite3_prepare_v2 (attain_db_handle (db),
-                          "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM deals), "
-                          "(SELECT count(*) FROM activities), (SELECT count(*) FROM month_stats)",
-                          -1, &stmt, NULL);
+      sqlite3_stmt *stmt = attain_db_prepare_uncached (db,
+                                                       "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM deals), "
+                                                       "(SELECT count(*) FROM activities), (SELECT count(*) FROM month_stats)",
+                                                       NULL);
       sqlite3_step (stmt);
       printf ("people %lld, deals %lld, activities %lld, rollup rows %lld\n",
               sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
@@ -162,11 +161,10 @@ main (int   argc,
     printf ("%-8s %14s %14s %16s\n", "scope", "quarter (ms)", "year (ms)", "scan / quarter");
     for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
       {
-        sqlite3_stmt *stmt = NULL;
+        sqlite3_stmt *stmt = attain_db_prepare_uncached (db, scopes[i].sql, NULL);
         AttainScope scope;
         double q, y;
 
-        sqlite3_prepare_v2 (attain_db_handle (db), scopes[i].sql, -1, &stmt, NULL);
         g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
         scope = (AttainScope) { scopes[i].kind, sqlite3_column_int64 (stmt, 0) };
         sqlite3_finalize (stmt);
