@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "attain-window.h"
+#include "model/attain-people.h"
 
 struct _AttainApplication
 {
@@ -75,7 +76,12 @@ attain_application_activate (GApplication *app)
       if (!g_date_valid (&self->today))
         g_date_set_time_t (&self->today, time (NULL));
       if (db != NULL)
-        self->context = attain_context_new (db, &self->today);
+        {
+          g_autofree char *today = attain_date_to_iso (&self->today);
+          /* Leave dates that have come since the last start take effect now. */
+          attain_people_apply_leave_dates (db, today, NULL);
+          self->context = attain_context_new (db, &self->today);
+        }
       window = GTK_WINDOW (attain_window_new (ADW_APPLICATION (app), self->context,
                                               error ? error->message : NULL));
       if (self->demo && self->context != NULL && attain_db_is_empty (db))

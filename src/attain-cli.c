@@ -14,6 +14,7 @@
 #include "model/attain-data-export.h"
 #include "model/attain-i18n.h"
 #include "model/attain-import.h"
+#include "model/attain-people.h"
 #include "report/attain-goal-report.h"
 #include "report/attain-review-report.h"
 
@@ -43,7 +44,16 @@ static AttainDb *
 open_database (GError **error)
 {
   g_autofree char *path = opt_database ? g_strdup (opt_database) : attain_db_default_path ();
-  return attain_db_open (path, error);
+  AttainDb *db = attain_db_open (path, error);
+  GDate today;
+
+  /* Leave dates that have come take effect, as when the window starts. */
+  if (db != NULL && resolve_today (&today, NULL))
+    {
+      g_autofree char *iso = attain_date_to_iso (&today);
+      attain_people_apply_leave_dates (db, iso, NULL);
+    }
+  return db;
 }
 
 static void

@@ -964,6 +964,11 @@ test_people_by_hand (Fixture       *f,
   g_assert_error (error, ATTAIN_PEOPLE_ERROR, ATTAIN_PEOPLE_ERROR_CHANGED);
   g_clear_error (&error);
 
+  /* 张伟 left on 2026-11-30, after "today": active until that day comes. */
+  g_assert_cmpint (query (f, "SELECT active FROM people WHERE employee_no = 'E004'"), ==, 1);
+  g_assert_true (attain_people_apply_leave_dates (f->db, "2026-11-30", &error));
+  g_assert_cmpint (query (f, "SELECT active FROM people WHERE employee_no = 'E004'"), ==, 0);
+
   /* A new person, then their duplicate employee number refused. */
   g_assert_true (attain_person_add (f->db, "赵磊", "E009", north_team,
                                     query (f, "SELECT id FROM positions WHERE rank = 1"), "2026-11-01", &added, &error));

@@ -610,3 +610,21 @@ fail:
   attain_db_rollback (db);
   return FALSE;
 }
+
+/* Someone whose leave date has come is no longer active: they drop out of new goals and
+ * rankings on that day, not only when the date was typed. */
+gboolean
+attain_people_apply_leave_dates (AttainDb    *db,
+                                 const char  *today,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "UPDATE people SET active = 0 WHERE active AND left_on IS NOT NULL AND left_on <= ?1",
+                                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _("Saving the change"));
+  return TRUE;
+}

@@ -78,6 +78,9 @@ gboolean    attain_person_mark_left    (AttainDb     *db,
                                         const char   *today,
                                         guint        *handed_over,
                                         GError      **error);
+gboolean    attain_people_apply_leave_dates (AttainDb  *db,
+                                        const char   *today,
+                                        GError      **error);
 void        attain_person_free         (AttainPerson *person);
 void        attain_choice_free         (AttainChoice *choice);
 
