@@ -362,6 +362,78 @@ test_report_language (Fixture       *f,
   g_assert_nonnull (strstr (tw_fonts, "CJKtc"));
 }
 
+/* A milestone of thousands of characters makes a table row taller than a page: the report still
+ * finishes (layout used to retry the row on a fresh page forever), the row continues over pages
+ * under the repeated table header, and no numbered piece of it goes missing. */
+static void
+test_tall_row (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainReview) review = NULL;
+  g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *pdf = g_build_filename (f->dir, "tall.pdf", NULL);
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *plain = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *flat_body = NULL;
+  g_auto(GStrv) lines = NULL;
+  const int n_pieces = 150;
+  AttainDocument *document;
+
+  /* 150 pieces of 20 characters: 3,000 characters, about 130 lines in the milestone column. */
+  for (int i = 1; i <= n_pieces; i++)
+    g_string_append_printf (title, "[%03d]跟进重点客户回款计划", i);
+  review = attain_review_open (f->db, SMALL_PERSON_A, &f->q1, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (milestones, attain_milestone_new (title->str, "2026-05-31", "逾期应收低于 10%", "planned"));
+  g_assert_true (attain_review_set_milestones (f->db, review, milestones, &error));
+  g_assert_no_error (error);
+
+  document = attain_review_report_build (f->db, SMALL_PERSON_A, &f->q1, &f->today, "zh-cn", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, document);
+  g_assert_true (attain_documents_write_pdf (documents, pdf, "A", &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    plain = run_tool (argv);
+  }
+  if (plain == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  lines = g_strsplit (plain, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_string_append (body, lines[i]);
+  flat_body = strip_spaces (body->str);
+  for (int i = 1; i <= n_pieces; i++)
+    {
+      g_autofree char *piece = g_strdup_printf ("[%03d]", i);
+      if (strstr (flat_body, piece) == NULL)
+        g_error ("piece %s of the milestone is missing from the report", piece);
+    }
+  {
+    g_auto(GStrv) pages = g_strsplit (plain, "\f", -1);
+    int first = -1, last = -1;
+    for (int i = 0; pages[i] != NULL; i++)
+      {
+        if (first < 0 && strstr (pages[i], "[001]") != NULL)
+          first = i;
+        if (strstr (pages[i], "[150]") != NULL)
+          last = i;
+      }
+    g_assert_cmpint (first, >=, 0);
+    g_assert_cmpint (last, >, first);
+    /* Every page the row continues on repeats the table's header. */
+    for (int i = first; i <= last; i++)
+      g_assert_nonnull (strstr (pages[i], "How it is measured"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,5 +445,6 @@ main (int   argc,
   ADD ("/report/sign-off-locks", test_sign_off_locks);
   ADD ("/report/team-reports", test_team_reports);
   ADD ("/report/language", test_report_language);
+  ADD ("/report/tall-row", test_tall_row);
   return g_test_run ();
 }

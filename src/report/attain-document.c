@@ -65,6 +65,10 @@ typedef struct
   double y;
   guint  first; /* line or row */
   guint  last;  /* exclusive */
+  /* A table row taller than a page is printed in slices: the part of its text from slice_from up to
+   * slice_to (in points from the top of its text). slice_to is 0 for a whole row. */
+  double slice_from;
+  double slice_to;
 } Placement;
 
 struct _AttainDocument
@@ -288,6 +292,36 @@ layout_height (PangoLayout *layout)
   return h;
 }
 
+/* Shows the lines of @layout whose tops lie in [@from, @to), with the line at @from drawn at @y;
+ * what a paragraph fragment or a slice of a tall table row shows. */
+static void
+show_layout_lines (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       x,
+                   double       y,
+                   double       from,
+                   double       to)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      double line_top;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_top = (double) logical.y / PANGO_SCALE;
+      if (line_top >= from && line_top < to)
+        {
+          int baseline = pango_layout_iter_get_baseline (iter);
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + (double) baseline / PANGO_SCALE - from);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
 static double
 column_x (const Block *block,
           guint        column,
@@ -306,6 +340,61 @@ column_x (const Block *block,
 
 #define INDENT_STEP 10.0
 
+static PangoLayout *
+cell_layout (AttainDocument     *document,
+             cairo_t            *cr,
+             const Block        *block,
+             const char * const *cells,
+             guint               c,
+             gboolean            bold,
+             int                 indent,
+             double              content)
+{
+  double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD
+             - (c == 0 ? indent * INDENT_STEP : 0);
+
+  return text_layout (document, cr, cells[c], BODY_SIZE - 0.5, bold, w, block->xaligns[c]);
+}
+
+/* Where the slice of a too-tall row that starts at @from (points into its text) must end so that
+ * every line it shows fits in @room: the top of the first line, in any cell, that would cross the
+ * slice's bottom. Always past @from, so slicing ends. */
+static double
+row_slice_end (AttainDocument *document,
+               cairo_t        *cr,
+               const Block    *block,
+               const TableRow *row,
+               double          content,
+               double          from,
+               double          room)
+{
+  double end = row->height - 2 * CELL_PAD;
+
+  for (guint c = 0; c < block->n_columns && row->cells[c] != NULL; c++)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (document, cr, block, (const char * const *) row->cells, c, row->bold,
+                                                   row->indent, content);
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoRectangle logical;
+          double line_top, line_bottom;
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          line_top = (double) logical.y / PANGO_SCALE;
+          line_bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+          if (line_top >= from && line_bottom > from + room)
+            {
+              end = MIN (end, line_top);
+              break;
+            }
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+  /* A single line taller than the room (it cannot happen at these sizes) still moves on. */
+  return end > from ? end : from + room;
+}
+
 static double
 measure_cells (AttainDocument     *document,
                cairo_t            *cr,
@@ -319,9 +408,7 @@ measure_cells (AttainDocument     *document,
 
   for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
     {
-      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD
-                 - (c == 0 ? indent * INDENT_STEP : 0);
-      g_autoptr(PangoLayout) layout = text_layout (document, cr, cells[c], BODY_SIZE - 0.5, bold, w, block->xaligns[c]);
+      g_autoptr(PangoLayout) layout = cell_layout (document, cr, block, cells, c, bold, indent, content);
       height = MAX (height, layout_height (layout));
     }
   return height + 2 * CELL_PAD;
@@ -418,7 +505,7 @@ place (AttainDocument *document,
        guint           first,
        guint           last)
 {
-  Placement placement = { page, block, y, first, last };
+  Placement placement = { page, block, y, first, last, 0, 0 };
 
   g_array_append_val (document->placements, placement);
 }
@@ -453,6 +540,8 @@ attain_document_paginate (AttainDocument *document,
               guint last = first;
               while (last < n_lines && y + g_array_index (block->line_tops, double, last + 1) - start <= bottom)
                 last++;
+              if (last == first && y <= top)
+                last = first + 1; /* a line taller than a page: print it, clipped, rather than hang */
               if (last == first)
                 {
                   /* Not even one line fits: continue on the next page. */
@@ -484,8 +573,43 @@ attain_document_paginate (AttainDocument *document,
                 used += ((TableRow *) g_ptr_array_index (block->rows, last++))->height;
               if (last == first && block->rows->len > 0)
                 {
-                  page++;
-                  y = top;
+                  TableRow *row = g_ptr_array_index (block->rows, first);
+                  double page_room = bottom - top - block->header_height - 2 * CELL_PAD;
+                  double text = row->height - 2 * CELL_PAD, from = 0;
+
+                  if (text <= page_room || bottom - y - block->header_height - 2 * CELL_PAD < BODY_SIZE * 4)
+                    {
+                      /* It fits on a fresh page (or too little is left of this one to begin it here). */
+                      if (y > top)
+                        {
+                          page++;
+                          y = top;
+                          continue;
+                        }
+                    }
+                  /* This row alone is taller than a page (a milestone of thousands of characters):
+                   * it flows in slices, starting where it is, each under the table's header. */
+                  while (from < text)
+                    {
+                      double room = MAX (bottom - y - block->header_height - 2 * CELL_PAD, BODY_SIZE * 2);
+                      double to = MIN (row_slice_end (document, cr, block, row, content, from, room), text);
+                      Placement slice = { page, b, y, first, first + 1, from, to };
+                      g_array_append_val (document->placements, slice);
+                      if (to < text)
+                        {
+                          page++;
+                          y = top;
+                        }
+                      else
+                        y += block->header_height + to - from + 2 * CELL_PAD;
+                      from = to;
+                    }
+                  first++;
+                  if (first < block->rows->len)
+                    {
+                      page++;
+                      y = top;
+                    }
                   continue;
                 }
               place (document, page, b, y, first, last);
@@ -530,7 +654,9 @@ draw_cells (AttainDocument     *document,
             guint               marked,
             double              x0,
             double              y,
-            double              content)
+            double              content,
+            double              slice_from,
+            double              slice_to)
 {
   for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
     {
@@ -543,8 +669,13 @@ draw_cells (AttainDocument     *document,
         cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
       else
         attain_chart_set_color (cr, &document->style.foreground);
-      cairo_move_to (cr, x + CELL_PAD, y + CELL_PAD);
-      pango_cairo_show_layout (cr, layout);
+      if (slice_to > 0)
+        show_layout_lines (cr, layout, x + CELL_PAD, y + CELL_PAD, slice_from, slice_to);
+      else
+        {
+          cairo_move_to (cr, x + CELL_PAD, y + CELL_PAD);
+          pango_cairo_show_layout (cr, layout);
+        }
     }
 }
 
@@ -612,24 +743,8 @@ draw_placement (AttainDocument  *document,
     case BLOCK_PARAGRAPH:
       {
         /* Show only this fragment's lines, each at its place relative to the first. */
-        PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
-        double start = g_array_index (block->line_tops, double, placement->first);
-        guint line = 0;
-        do
-          {
-            if (line >= placement->first && line < placement->last)
-              {
-                int baseline = pango_layout_iter_get_baseline (iter);
-                PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
-                PangoRectangle logical;
-                pango_layout_iter_get_line_extents (iter, NULL, &logical);
-                cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + (double) baseline / PANGO_SCALE - start);
-                pango_cairo_show_layout_line (cr, layout_line);
-              }
-            line++;
-          }
-        while (pango_layout_iter_next_line (iter));
-        pango_layout_iter_free (iter);
+        show_layout_lines (cr, block->layout, x, y, g_array_index (block->line_tops, double, placement->first),
+                           g_array_index (block->line_tops, double, placement->last));
       }
       break;
     case BLOCK_TABLE:
@@ -637,15 +752,15 @@ draw_placement (AttainDocument  *document,
       cairo_rectangle (cr, x, y, content, block->header_height);
       cairo_fill (cr);
       attain_chart_set_color (cr, &document->style.foreground);
-      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, 0, x, y, content);
+      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, 0, x, y, content, 0, 0);
       y += block->header_height;
       for (guint r = placement->first; r < placement->last; r++)
         {
           TableRow *row = g_ptr_array_index (block->rows, r);
           attain_chart_set_color (cr, &document->style.foreground);
           draw_cells (document, cr, block, (const char * const *) row->cells, row->bold, row->indent, row->marked, x, y,
-                      content);
-          y += row->height;
+                      content, placement->slice_from, placement->slice_to);
+          y += placement->slice_to > 0 ? placement->slice_to - placement->slice_from + 2 * CELL_PAD : row->height;
           cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
           cairo_set_line_width (cr, 0.5);
           cairo_move_to (cr, x, y);
