@@ -35,6 +35,7 @@ typedef struct
   int      indent;  /* levels the first cell is indented by (a tree printed as a table) */
   guint    marked;  /* bit per column drawn in the alert colour */
   double   height;
+  GPtrArray *layouts; /* PangoLayout* a cell, kept for a row printed in slices over pages */
 } TableRow;
 
 typedef struct
@@ -90,6 +91,7 @@ static void
 table_row_free (TableRow *row)
 {
   g_strfreev (row->cells);
+  g_clear_pointer (&row->layouts, g_ptr_array_unref);
   g_free (row);
 }
 
@@ -358,23 +360,17 @@ cell_layout (AttainDocument     *document,
 
 /* Where the slice of a too-tall row that starts at @from (points into its text) must end so that
  * every line it shows fits in @room: the top of the first line, in any cell, that would cross the
- * slice's bottom. Always past @from, so slicing ends. */
+ * slice's bottom. Always past @from, so slicing ends. The row's cell layouts are built once. */
 static double
-row_slice_end (AttainDocument *document,
-               cairo_t        *cr,
-               const Block    *block,
-               const TableRow *row,
-               double          content,
+row_slice_end (const TableRow *row,
                double          from,
                double          room)
 {
   double end = row->height - 2 * CELL_PAD;
 
-  for (guint c = 0; c < block->n_columns && row->cells[c] != NULL; c++)
+  for (guint c = 0; c < row->layouts->len; c++)
     {
-      g_autoptr(PangoLayout) layout = cell_layout (document, cr, block, (const char * const *) row->cells, c, row->bold,
-                                                   row->indent, content);
-      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (row->layouts, c));
       do
         {
           PangoRectangle logical;
@@ -577,6 +573,12 @@ attain_document_paginate (AttainDocument *document,
                   double page_room = bottom - top - block->header_height - 2 * CELL_PAD;
                   double text = row->height - 2 * CELL_PAD, from = 0;
 
+                  g_clear_pointer (&row->layouts, g_ptr_array_unref);
+                  row->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+                  for (guint c = 0; c < block->n_columns && row->cells[c] != NULL; c++)
+                    g_ptr_array_add (row->layouts, cell_layout (document, cr, block, (const char * const *) row->cells,
+                                                                c, row->bold, row->indent, content));
+
                   if (text <= page_room || bottom - y - block->header_height - 2 * CELL_PAD < BODY_SIZE * 4)
                     {
                       /* It fits on a fresh page (or too little is left of this one to begin it here). */
@@ -592,7 +594,7 @@ attain_document_paginate (AttainDocument *document,
                   while (from < text)
                     {
                       double room = MAX (bottom - y - block->header_height - 2 * CELL_PAD, BODY_SIZE * 2);
-                      double to = MIN (row_slice_end (document, cr, block, row, content, from, room), text);
+                      double to = MIN (row_slice_end (row, from, room), text);
                       Placement slice = { page, b, y, first, first + 1, from, to };
                       g_array_append_val (document->placements, slice);
                       if (to < text)
@@ -656,14 +658,15 @@ draw_cells (AttainDocument     *document,
             double              y,
             double              content,
             double              slice_from,
-            double              slice_to)
+            double              slice_to,
+            GPtrArray          *layouts)
 {
   for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
     {
-      double shift = c == 0 ? indent * INDENT_STEP : 0;
-      double x = x0 + column_x (block, c, content) + shift;
-      double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD - shift;
-      g_autoptr(PangoLayout) layout = text_layout (document, cr, cells[c], BODY_SIZE - 0.5, bold, w, block->xaligns[c]);
+      double x = x0 + column_x (block, c, content) + (c == 0 ? indent * INDENT_STEP : 0);
+      g_autoptr(PangoLayout) layout = layouts != NULL && c < layouts->len
+                                        ? g_object_ref (g_ptr_array_index (layouts, c))
+                                        : cell_layout (document, cr, block, cells, c, bold, indent, content);
 
       if (marked & (1u << c))
         cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
@@ -752,14 +755,15 @@ draw_placement (AttainDocument  *document,
       cairo_rectangle (cr, x, y, content, block->header_height);
       cairo_fill (cr);
       attain_chart_set_color (cr, &document->style.foreground);
-      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, 0, x, y, content, 0, 0);
+      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, 0, x, y, content, 0, 0, NULL);
       y += block->header_height;
       for (guint r = placement->first; r < placement->last; r++)
         {
           TableRow *row = g_ptr_array_index (block->rows, r);
           attain_chart_set_color (cr, &document->style.foreground);
           draw_cells (document, cr, block, (const char * const *) row->cells, row->bold, row->indent, row->marked, x, y,
-                      content, placement->slice_from, placement->slice_to);
+                      content, placement->slice_from, placement->slice_to,
+                      placement->slice_to > 0 ? row->layouts : NULL);
           y += placement->slice_to > 0 ? placement->slice_to - placement->slice_from + 2 * CELL_PAD : row->height;
           cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
           cairo_set_line_width (cr, 0.5);
