@@ -387,7 +387,9 @@ test_tall_row (Fixture       *f,
     g_string_append_printf (title, "[%03d]跟进重点客户回款计划", i);
   review = attain_review_open (f->db, SMALL_PERSON_A, &f->q1, &error);
   g_assert_no_error (error);
-  g_ptr_array_add (milestones, attain_milestone_new (title->str, "2026-05-31", "逾期应收低于 10%", "planned"));
+  /* The measure holds U+FFFE, a noncharacter GLib accepts as UTF-8 and cairo's PDF text refuses;
+   * it once failed the whole file. */
+  g_ptr_array_add (milestones, attain_milestone_new (title->str, "2026-05-31", "逾期应收\uFFFE低于 10%", "planned"));
   g_assert_true (attain_review_set_milestones (f->db, review, milestones, &error));
   g_assert_no_error (error);
 

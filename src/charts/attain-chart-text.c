@@ -28,6 +28,34 @@ attain_chart_set_color (cairo_t          *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+/* Text as cairo accepts it. GLib's UTF-8 admits the noncharacters U+FDD0..U+FDEF and U+xFFFE/U+xFFFF
+ * that cairo's text output refuses: one such character in an imported name put the whole PDF's
+ * cairo context in an error state (every later page blank, the file refused). They, and any
+ * invalid byte, become U+FFFD. Returns NULL when @text is fine as it is. */
+static char *
+printable_text (const char *text)
+{
+  GString *out = NULL;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      gboolean bad = c == (gunichar) -1 || c == (gunichar) -2 || (c >= 0xFDD0 && c <= 0xFDEF)
+                     || (c & 0xFFFE) == 0xFFFE;
+      const char *next = bad && (c == (gunichar) -1 || c == (gunichar) -2) ? p + 1 : g_utf8_next_char (p);
+
+      if (bad && out == NULL)
+        out = g_string_new_len (text, p - text);
+      if (bad)
+        g_string_append (out, "\xef\xbf\xbd");
+      else if (out != NULL)
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 PangoLayout *
 attain_chart_layout (cairo_t                *cr,
                      const AttainChartStyle *style,
@@ -57,7 +85,10 @@ attain_chart_layout (cairo_t                *cr,
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_context_changed (layout);
-  pango_layout_set_text (layout, text, -1);
+  {
+    g_autofree char *printable = printable_text (text);
+    pango_layout_set_text (layout, printable != NULL ? printable : text, -1);
+  }
   return layout;
 }
 

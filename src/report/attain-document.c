@@ -891,9 +891,12 @@ attain_documents_write_pdf_full (GPtrArray   *documents,
           cairo_show_page (cr);
         }
     }
+  /* A drawing error is sticky and silent: every later page would come out blank. */
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
