@@ -84,6 +84,12 @@ attain_application_activate (GApplication *app)
         }
       window = GTK_WINDOW (attain_window_new (ADW_APPLICATION (app), self->context,
                                               error ? error->message : NULL));
+      if (db != NULL)
+        {
+          g_autofree char *notice = attain_db_made_private_notice (db);
+          if (notice != NULL)
+            attain_window_add_toast (ATTAIN_WINDOW (window), notice);
+        }
       if (self->demo && self->context != NULL && attain_db_is_empty (db))
         gtk_widget_activate_action (GTK_WIDGET (window), "win.create-demo", NULL);
       if (self->quit_after_first_frame)

@@ -47,6 +47,12 @@ open_database (GError **error)
   AttainDb *db = attain_db_open (path, error);
   GDate today;
 
+  if (db != NULL)
+    {
+      g_autofree char *notice = attain_db_made_private_notice (db);
+      if (notice != NULL)
+        g_printerr ("%s\n", notice);
+    }
   /* Leave dates that have come take effect, as when the window starts. */
   if (db != NULL && resolve_today (&today, NULL))
     {

@@ -11,6 +11,7 @@
 #include "attain-document-print.h"
 #include "model/attain-i18n.h"
 #include "model/attain-metrics.h"
+#include "model/attain-private-file.h"
 #include "report/attain-review-report.h"
 
 #define SAVE_DELAY_MS 400
@@ -749,8 +750,9 @@ export_pdf_action (GtkWidget  *widget,
   AttainReviewPage *self = ATTAIN_REVIEW_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *period = attain_period_to_string (&self->period);
+  g_autofree char *person = attain_file_name_part (gtk_menu_button_get_label (self->person_button), 60);
   /* Translators: suggested file name of a review PDF, %s are the name and the period */
-  g_autofree char *name = g_strdup_printf (_("review-%s-%s.pdf"), gtk_menu_button_get_label (self->person_button), period);
+  g_autofree char *name = g_strdup_printf (_("review-%s-%s.pdf"), person, period);
 
   attain_review_page_flush (self);
   chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (gtk_widget_get_root (widget)),

@@ -776,6 +776,16 @@ attain_window_new (AdwApplication *application,
   return self;
 }
 
+/* A one-line notice at the bottom of the window, such as what was done on opening the file. */
+void
+attain_window_add_toast (AttainWindow *self,
+                         const char   *text)
+{
+  g_return_if_fail (ATTAIN_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
 AttainDashboardPage *
 attain_window_get_dashboard_page (AttainWindow *self)
 {

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (AttainWindow, attain_window, ATTAIN, WINDOW, AdwApplicatio
 AttainWindow        *attain_window_new                (AdwApplication *application,
                                                        AttainContext  *context,
                                                        const char     *open_error);
+void                 attain_window_add_toast          (AttainWindow   *self,
+                                                       const char     *text);
 AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow   *self);
 const char          *attain_window_get_visible_page   (AttainWindow   *self);
 AttainGoalsPage     *attain_window_get_goals_page     (AttainWindow   *self);

@@ -155,12 +155,54 @@ test_reader_sees_writer (void)
   attain_test_rm_rf (dir);
 }
 
+/* A database left readable by others (made under umask 022 by an older version, or copied in)
+ * is made 0600 on open, with its -wal, and the user is told once. */
+static void
+test_made_private (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  {
+    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autofree char *notice = attain_db_made_private_notice (db);
+    g_assert_no_error (error);
+    g_assert_null (notice); /* a new file is private from the start */
+  }
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+  {
+    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autofree char *notice = attain_db_made_private_notice (db);
+    g_assert_no_error (error);
+    g_assert_nonnull (notice);
+    g_assert_nonnull (strstr (notice, "shared.db"));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  {
+    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autofree char *notice = attain_db_made_private_notice (db);
+    g_assert_null (notice); /* said once */
+  }
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The usual desktop umask: every file written must still be private (0600). */
+  umask (022);
   g_test_add_func ("/db/new-file", test_new_file);
+  g_test_add_func ("/db/made-private", test_made_private);
   g_test_add_func ("/db/old-file-is-upgraded", test_old_file_is_upgraded);
   g_test_add_func ("/db/newer-file-is-refused-untouched", test_newer_file_is_refused_untouched);
   g_test_add_func ("/db/not-a-database", test_not_a_database);

@@ -1333,6 +1333,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The usual desktop umask: every file written must still be private (0600). */
+  umask (022);
 
   g_test_add_func ("/import/csv/quoting", test_csv_quoting);
   g_test_add_func ("/import/csv/separators", test_csv_separators);

@@ -5,7 +5,9 @@
 #include "model/attain-i18n.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <sys/stat.h>
 
 #include <string.h>
 
@@ -436,6 +438,73 @@ test_tall_row (Fixture       *f,
   }
 }
 
+static guint
+mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* People named to break out of the folder, with separators, a right-to-left override and 2,000
+ * characters: under umask 022 a team's folder export writes exactly one private (0600) file a
+ * person, all inside the chosen folder, nothing left under a temporary name; the single team PDF
+ * and a re-export over an existing file are 0600 too. */
+static void
+test_hostile_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) people = NULL;
+  g_autofree char *outside = g_build_filename (f->dir, "outside", NULL);
+  g_autofree char *folder = g_build_filename (outside, "chosen", "team", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "team.pdf", NULL);
+  g_autofree char *long_name = g_strnfill (2000, 'N');
+  g_autofree char *set_names = g_strdup_printf ("UPDATE people SET name = CASE id WHEN %d THEN 'x/../../../escaped' "
+                                                "WHEN %d THEN 'a/b\\c' ELSE '%s' END",
+                                                SMALL_PERSON_A, SMALL_PERSON_B, long_name);
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+  guint files = 0;
+  mode_t saved = umask (022);
+
+  g_assert_true (attain_db_exec (f->db, set_names, &error));
+  g_assert_no_error (error);
+  people = attain_review_team_people (f->db, SMALL_REGION_EAST, &error);
+  g_assert_cmpuint (people->len, ==, 3);
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", NULL, folder, NULL, NULL, &error));
+  g_assert_no_error (error);
+  dir = g_dir_open (folder, 0, NULL);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, entry, NULL);
+      g_assert_true (g_str_has_prefix (entry, "review-2026-Q1-"));
+      g_assert_true (g_str_has_suffix (entry, ".pdf"));
+      g_assert_cmpuint (strlen (entry), <, 255);
+      g_assert_cmpuint (mode_of (path), ==, 0600);
+      files++;
+    }
+  g_assert_cmpuint (files, ==, 3);
+  /* Nothing escaped upwards: the folders above hold only the way down. */
+  {
+    g_autofree char *escaped = g_build_filename (f->dir, "escaped", NULL);
+    g_autofree char *escaped_pdf = g_build_filename (outside, "escaped.pdf", NULL);
+    g_autoptr(GDir) above = g_dir_open (outside, 0, NULL);
+    g_assert_false (g_file_test (escaped, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (escaped_pdf, G_FILE_TEST_EXISTS));
+    g_assert_cmpstr (g_dir_read_name (above), ==, "chosen");
+    g_assert_null (g_dir_read_name (above));
+  }
+
+  g_assert_true (g_file_set_contents (pdf, "old", -1, NULL));
+  g_assert_true (g_chmod (pdf, 0644) == 0);
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (pdf), ==, 0600);
+  umask (saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,5 +517,6 @@ main (int   argc,
   ADD ("/report/team-reports", test_team_reports);
   ADD ("/report/language", test_report_language);
   ADD ("/report/tall-row", test_tall_row);
+  ADD ("/report/hostile-names", test_hostile_names);
   return g_test_run ();
 }

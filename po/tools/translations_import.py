@@ -378,4 +378,5 @@ T = {
  (None, 'the name is longer than 100 characters. Check that the columns are right.'): ('姓名超过 100 个字符。请检查各列是否对应正确。', '姓名超過 100 個字元。請檢查各欄是否對應正確。'),
  (None, 'Also import the %u row in a period whose review is signed off (that period’s figures change)'): ('同时导入面谈已签字周期内的 %u 行（这些周期的数字会随之改变）', '同時匯入面談已簽核期間內的 %u 列（這些期間的數字會隨之改變）'),
  (None, "Preparing the team's reviews…"): ('正在准备团队的面谈报告…', '正在準備團隊的面談報告…'),
+    (None, 'Other users of this computer could read “%s”. It is now private to you.'): ('此电脑的其他用户可以读取“%s”。现在它只有您能访问。', '此電腦的其他使用者可以讀取「%s」。現在它只有您能存取。'),
 }

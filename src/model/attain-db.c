@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-db.h"
+#include "attain-private-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include "attain-gettext.h"
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "attain-model-resources.h"
@@ -16,6 +18,7 @@ struct _AttainDb
   char       *path;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once per connection */
   int         version;
+  gboolean    made_private; /* the file or its -wal/-shm could be read by others until opened */
 };
 
 static const char *migrations[] = {
@@ -218,12 +221,42 @@ open_connection (const char  *path,
   return g_steal_pointer (&db);
 }
 
+/* A database made before files were created private (or copied in under umask 022) may be
+ * readable by other users, with its -wal and -shm beside it: they hold reviews, so they become
+ * 0600. Returns whether anything had to change, so the user can be told once. */
+static gboolean
+make_private (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+      if (g_stat (file, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0
+          && st.st_uid == getuid () && g_chmod (file, 0600) == 0)
+        changed = TRUE;
+    }
+  return changed;
+}
+
+/* The sentence to tell the user once, when opening had to make the file private; else NULL. */
+char *
+attain_db_made_private_notice (AttainDb *db)
+{
+  if (!db->made_private)
+    return NULL;
+  return g_strdup_printf (_("Other users of this computer could read “%s”. It is now private to you."), db->path);
+}
+
 AttainDb *
 attain_db_open (const char  *path,
                 GError     **error)
 {
   g_autoptr(AttainDb) db = NULL;
   g_autofree char *dir = NULL;
+  gboolean made_private = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -253,10 +286,13 @@ attain_db_open (const char  *path,
       if (fd >= 0)
         close (fd);
     }
+  else
+    made_private = make_private (path);
 
   db = open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return NULL;
+  db->made_private = made_private;
 
   /* Check the version before anything that could write (journal mode is a write). */
   if (read_user_version (db->handle) > attain_db_latest_version ())
@@ -476,18 +512,6 @@ copy_database (sqlite3     *from,
   return TRUE;
 }
 
-static gboolean
-fsync_path (const char *path)
-{
-  int fd = g_open (path, O_RDONLY, 0);
-  gboolean ok;
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
 /* A backup file is written under a temporary name in the same folder, 0600, synced, then
  * renamed over the destination: a failed or killed backup never leaves a half file there. */
 static gboolean
@@ -495,23 +519,13 @@ write_copy (sqlite3     *from,
             const char  *destination,
             GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (destination);
-  g_autofree char *base = g_path_get_basename (destination);
-  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  g_autofree char *temporary = attain_private_file_create (destination, error);
   sqlite3 *to = NULL;
   gboolean ok = FALSE;
-  int fd;
 
-  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("Could not write in “%s”: %s"), dir,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  if (sqlite3_open_v2 (template, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (temporary == NULL)
+    return FALSE;
+  if (sqlite3_open_v2 (temporary, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("Could not write the copy “%s”: %s"),
                    destination, to ? sqlite3_errmsg (to) : g_strerror (ENOMEM));
@@ -523,21 +537,14 @@ write_copy (sqlite3     *from,
   sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (to);
   to = NULL;
-  if (!fsync_path (template) || g_rename (template, destination) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("Could not write the copy “%s”: %s"),
-                   destination, g_strerror (saved_errno));
-      goto out;
-    }
-  fsync_path (dir);
-  ok = TRUE;
+  ok = attain_private_file_commit (temporary, destination, error);
+  g_clear_pointer (&temporary, g_free); /* committed or removed */
 
 out:
   if (to != NULL)
     sqlite3_close (to);
   if (!ok)
-    g_unlink (template);
+    attain_private_file_discard (temporary);
   return ok;
 }
 

@@ -60,6 +60,7 @@ gboolean      attain_db_set_setting          (AttainDb      *db,
                                               const char    *value,
                                               GError       **error);
 gboolean      attain_db_is_empty             (AttainDb      *db);
+char         *attain_db_made_private_notice  (AttainDb      *db);
 GBytes       *attain_db_migration_sql        (int            version);
 gint64        attain_db_data_version         (AttainDb      *db);
 gboolean      attain_db_backup               (AttainDb      *db,

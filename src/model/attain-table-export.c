@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-table-export.h"
+#include "attain-private-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -229,19 +230,21 @@ attain_table_write_xlsx (AttainTable  *table,
                          const char   *path,
                          GError      **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temporary = g_strdup_printf ("%s/.%s.%08x.tmp", dir, base, g_random_int ());
+  g_autofree char *temporary = NULL;
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *header, *heading, *formats[6] = { NULL };
   lxw_error status;
   int first_row = table->title ? 2 : 1;
-  int fd;
 
+  /* libxlsxwriter writes into the private temporary file, which keeps its mode. */
+  temporary = attain_private_file_create (path, error);
+  if (temporary == NULL)
+    return FALSE;
   workbook = workbook_new (temporary);
   if (workbook == NULL)
     {
+      attain_private_file_discard (temporary);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    _("Could not create “%s”. Check that the folder exists and can be written."), path);
       return FALSE;
@@ -291,25 +294,10 @@ attain_table_write_xlsx (AttainTable  *table,
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
     {
-      g_unlink (temporary);
+      attain_private_file_discard (temporary);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not save “%s” as Excel: %s"), path,
                    lxw_strerror (status));
       return FALSE;
     }
-  g_chmod (temporary, 0600);
-  fd = g_open (temporary, O_RDONLY, 0);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-  if (g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-      g_unlink (temporary);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("Could not save “%s”: %s"), path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  return attain_private_file_commit (temporary, path, error);
 }

@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include "model/attain-gettext.h"
+#include "model/attain-private-file.h"
 #include <libintl.h>
 #include <pango/pangocairo.h>
 
@@ -866,15 +867,21 @@ attain_documents_write_pdf_full (GPtrArray   *documents,
 {
   /* A4, portrait for reviews, landscape for wide tables such as the goal tree. */
   const double width = landscape ? 841.89 : 595.276, height = landscape ? 595.276 : 841.89;
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+  g_autofree char *temporary = attain_private_file_create (path, error);
+  cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
+  if (temporary == NULL)
+    return FALSE;
+  /* cairo writes into the private temporary file (it keeps its mode), renamed when complete. */
+  surface = cairo_pdf_surface_create (temporary, width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not write “%s”: %s"), path,
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
+      attain_private_file_discard (temporary);
       return FALSE;
     }
   if (title != NULL)
@@ -902,7 +909,8 @@ attain_documents_write_pdf_full (GPtrArray   *documents,
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not write “%s”: %s"), path,
                    cairo_status_to_string (status));
+      attain_private_file_discard (temporary);
       return FALSE;
     }
-  return TRUE;
+  return attain_private_file_commit (temporary, path, error);
 }

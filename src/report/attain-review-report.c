@@ -8,6 +8,7 @@
 #include "charts/attain-funnel-chart.h"
 #include "charts/attain-trend-chart.h"
 #include "model/attain-dashboard.h"
+#include "model/attain-private-file.h"
 
 const char *
 attain_report_language_for (const char *locale)
@@ -295,6 +296,7 @@ attain_review_report_write_into (AttainDocument *document,
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *safe_name = NULL;
 
   /* Cheap when the folder exists; lets every caller skip its own check. */
   if (g_mkdir_with_parents (directory, 0700) != 0)
@@ -302,9 +304,10 @@ attain_review_report_write_into (AttainDocument *document,
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the folder “%s”."), directory);
       return FALSE;
     }
-  /* One file a person, named so a folder sorts by id and says whose it is. */
-  file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, person_id,
-                          person_name ? person_name : "");
+  /* One file a person, named so a folder sorts by id and says whose it is; the name is made
+   * safe so that no file lands outside the folder. */
+  safe_name = attain_file_name_part (person_name, 60);
+  file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, person_id, safe_name);
   path = g_build_filename (directory, file, NULL);
   g_ptr_array_add (one, document);
   return attain_documents_write_pdf (one, path, person_name, error);
