@@ -40,12 +40,25 @@ resolve_today (GDate   *today,
   return TRUE;
 }
 
+/* Only the commands that put a company into a file (demo, import) create one; a mistyped path
+ * given to any other command is said, not turned into a new empty database and folders. */
 static AttainDb *
-open_database (GError **error)
+open_database (gboolean   may_create,
+               GError   **error)
 {
   g_autofree char *path = opt_database ? g_strdup (opt_database) : attain_db_default_path ();
-  AttainDb *db = attain_db_open (path, error);
+  AttainDb *db;
   GDate today;
+
+  if (!may_create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no database “%s”. Check the path, or make one with “attain-cli demo”, "
+                     "“attain-cli import” or by starting Attain."),
+                   path);
+      return NULL;
+    }
+  db = attain_db_open (path, error);
 
   if (db != NULL)
     {
@@ -117,7 +130,7 @@ command_demo (int      argc,
                    _("--people and --years must be at least 1, --deals at least 0."));
       return 2;
     }
-  db = open_database (error);
+  db = open_database (TRUE, error);
   if (db == NULL)
     return 1;
 
@@ -202,7 +215,7 @@ command_dashboard (int        argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
-  db = open_database (error);
+  db = open_database (FALSE, error);
   if (db == NULL)
     return 1;
   if (!parse_scope_and_period (db, unit, person, period_text, &scope, &period, &today, error))
@@ -290,7 +303,7 @@ command_goals (int        argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error) || !resolve_today (&today, error))
     return 2;
-  db = open_database (error);
+  db = open_database (FALSE, error);
   if (db == NULL)
     return 1;
   fy = attain_db_get_setting_int (db, "fiscal_year_start_month", 1);
@@ -353,6 +366,7 @@ command_report (int        argc,
   g_autofree char *period_text = NULL;
   g_autofree char *person = NULL;
   g_autofree char *team = NULL;
+  g_autofree char *scope_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *output_dir = NULL;
   g_autofree char *language = NULL;
@@ -383,20 +397,27 @@ command_report (int        argc,
                    _("Give --person or --team, and --output FILE.pdf or --output-dir DIR."));
       return 2;
     }
-  db = open_database (error);
+  db = open_database (FALSE, error);
   if (db == NULL)
     return 1;
   if (!parse_scope_and_period (db, team, person, period_text, &scope, &period, &today, error))
     return 2;
+  /* A unit or person that does not exist is a mistake to say, not an empty success. */
+  if (!attain_org_describe (db, &scope, &scope_name, NULL, NULL, NULL, error))
+    return 1;
   if (person != NULL)
     {
-      if (!attain_org_describe (db, &scope, NULL, NULL, NULL, NULL, error))
-        return 1;
       people = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_array_append_val (people, scope.id);
     }
   else if ((people = attain_review_team_people (db, scope.id, error)) == NULL)
     return 1;
+  if (people->len == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Nobody works in “%s” or the units under it, so no report was written."), scope_name);
+      return 1;
+    }
   {
     /* The report's language is its own, whatever the shell's is. */
     const char *pango_language = attain_report_language_push (language);
@@ -596,7 +617,7 @@ command_import (int      argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
-  db = open_database (error);
+  db = open_database (TRUE, error);
   if (db == NULL)
     return 1;
 
@@ -772,7 +793,7 @@ command_export (int      argc,
                    _("Give what to export and where: attain-cli export org|deals|metrics --csv FILE or --xlsx FILE."));
       return 2;
     }
-  db = open_database (error);
+  db = open_database (FALSE, error);
   if (db == NULL)
     return 1;
   if (g_str_equal (argv[1], "org"))
@@ -817,7 +838,7 @@ command_backup (int      argc,
                            : _("Give the file to write the backup to: attain-cli backup FILE."));
       return 2;
     }
-  db = open_database (error);
+  db = open_database (FALSE, error);
   if (db == NULL)
     return 1;
   if (!restore)
@@ -836,7 +857,7 @@ command_backup (int      argc,
 static int
 command_units (GError **error)
 {
-  g_autoptr(AttainDb) db = open_database (error);
+  g_autoptr(AttainDb) db = open_database (FALSE, error);
   g_autoptr(GPtrArray) entries = NULL;
 
   if (db == NULL)

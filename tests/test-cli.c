@@ -156,6 +156,7 @@ test_errors_are_sentences (void)
     { { "demo", "--quiet", NULL }, 1, "already holds a company" },
     { { "frobnicate", NULL }, 2, "is not a command" },
     { { "goals", "--metric", "happiness", NULL }, 2, "is not a metric goals can be set for" },
+    { { "report", "--team=9999", "--output=never.pdf", NULL }, 1, "no organisation unit with id 9999" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -168,6 +169,25 @@ test_errors_are_sentences (void)
       if (strstr (err, cases[i].says) == NULL)
         g_error ("expected “%s” in: %s", cases[i].says, err);
     }
+  g_assert_false (g_file_test ("never.pdf", G_FILE_TEST_EXISTS));
+
+  /* A mistyped database path: read-only commands say so and create neither folder nor file. */
+  {
+    g_autofree char *saved = db_path;
+    g_autofree char *missing_dir = g_build_filename (g_get_tmp_dir (), "attain-no-such-folder-for-test", NULL);
+    const char *commands[] = { "units", "dashboard", "goals", "metrics" };
+    db_path = g_build_filename (missing_dir, "typo.db", NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_assert_cmpint (run_cli (&out, &err, commands[i], NULL), ==, 1);
+        g_assert_nonnull (strstr (err, "There is no database"));
+        g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+      }
+    g_free (db_path);
+    db_path = g_steal_pointer (&saved);
+  }
 }
 
 static void

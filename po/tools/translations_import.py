@@ -379,4 +379,6 @@ T = {
  (None, 'Also import the %u row in a period whose review is signed off (that period’s figures change)'): ('同时导入面谈已签字周期内的 %u 行（这些周期的数字会随之改变）', '同時匯入面談已簽核期間內的 %u 列（這些期間的數字會隨之改變）'),
  (None, "Preparing the team's reviews…"): ('正在准备团队的面谈报告…', '正在準備團隊的面談報告…'),
     (None, 'Other users of this computer could read “%s”. It is now private to you.'): ('此电脑的其他用户可以读取“%s”。现在它只有您能访问。', '此電腦的其他使用者可以讀取「%s」。現在它只有您能存取。'),
+    (None, 'Nobody works in “%s” or the units under it, so no report was written.'): ('“%s”及其下级单位中没有人员，因此没有生成报告。', '「%s」及其下級單位中沒有人員，因此沒有產生報告。'),
+    (None, 'There is no database “%s”. Check the path, or make one with “attain-cli demo”, “attain-cli import” or by starting Attain.'): ('数据库“%s”不存在。请检查路径，或用“attain-cli demo”、“attain-cli import”或启动 Attain 来创建。', '資料庫「%s」不存在。請檢查路徑，或用「attain-cli demo」、「attain-cli import」或啟動 Attain 來建立。'),
 }
