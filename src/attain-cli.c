@@ -819,6 +819,12 @@ command_export (int      argc,
   if ((csv != NULL && !attain_table_write_csv (table, csv, error))
       || (xlsx != NULL && !attain_table_write_xlsx (table, xlsx, error)))
     return 1;
+  if (xlsx != NULL)
+    {
+      g_autofree char *cut = attain_table_cut_notice (table);
+      if (cut != NULL)
+        g_printerr ("%s\n", cut);
+    }
   return 0;
 }
 

@@ -468,7 +468,11 @@ export_response_cb (GtkNativeDialog *chooser,
       if (path == NULL || !(xlsx ? attain_table_write_xlsx (table, path, &error) : attain_table_write_csv (table, path, &error)))
         message = g_strdup (error ? error->message : _("The file cannot be written there."));
       else
-        message = g_strdup_printf (_("Exported to %s."), path);
+        {
+          g_autofree char *cut = xlsx ? attain_table_cut_notice (table) : NULL;
+          g_autofree char *exported = g_strdup_printf (_("Exported to %s."), path);
+          message = cut ? g_strconcat (exported, " ", cut, NULL) : g_steal_pointer (&exported);
+        }
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
     }
   g_object_unref (chooser);

@@ -1051,6 +1051,48 @@ test_export_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (text, "CN-001,\"智慧园区\n二期\",E003,周艳,上海启明软件有限公司,A,,Won,262000.00,0.00,2026-01-05,,2026-03-05"));
 }
 
+/* A 100,000-character name exported as Excel: the cell holds 32,767 characters ending in the
+ * visible marker (libxlsxwriter left it empty), and the export says one text was cut. */
+static void
+test_export_long_text (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "long.xlsx", NULL);
+  g_autofree char *long_name = g_strnfill (100000, 'L');
+  g_autofree char *update = g_strdup_printf ("UPDATE people SET name = '%s' WHERE employee_no = 'E003'", long_name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainTable) org = NULL;
+  g_autoptr(AttainSheet) sheet = NULL;
+  g_autofree char *notice = NULL;
+  AttainImportSummary s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
+  gboolean found = FALSE;
+
+  attain_import_summary_clear (&s);
+  g_assert_true (attain_db_exec (f->db, update, &error));
+  org = attain_export_org (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (attain_table_write_xlsx (org, xlsx, &error));
+  g_assert_no_error (error);
+  notice = attain_table_cut_notice (org);
+  g_assert_nonnull (notice);
+  g_assert_true (g_str_has_prefix (notice, "1 text was longer than an Excel cell holds"));
+
+  sheet = attain_xlsx_read (xlsx, 0, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      AttainSheetRow *row = g_ptr_array_index (sheet->rows, r);
+      for (guint c = 0; c < row->n_cells; c++)
+        if (g_str_has_prefix (row->cells[c], "LLLL"))
+          {
+            g_assert_cmpint (g_utf8_strlen (row->cells[c], -1), ==, 32767);
+            g_assert_true (g_str_has_suffix (row->cells[c], "… [cut: longer than an Excel cell holds]"));
+            found = TRUE;
+          }
+    }
+  g_assert_true (found);
+}
+
 static void
 test_settings (Fixture       *f,
                gconstpointer  data)
@@ -1363,6 +1405,7 @@ main (int   argc,
   g_test_add ("/record/correction", Fixture, NULL, fixture_set_up, test_record_correction, fixture_tear_down);
   g_test_add ("/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/export/round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
+  g_test_add ("/export/long-text", Fixture, NULL, fixture_set_up, test_export_long_text, fixture_tear_down);
   g_test_add ("/people/by-hand", Fixture, NULL, fixture_set_up, test_people_by_hand, fixture_tear_down);
   g_test_add ("/import/kill-during-import", Fixture, NULL, fixture_set_up, test_kill_during_import, fixture_tear_down);
   return g_test_run ();

@@ -381,4 +381,6 @@ T = {
     (None, 'Other users of this computer could read “%s”. It is now private to you.'): ('此电脑的其他用户可以读取“%s”。现在它只有您能访问。', '此電腦的其他使用者可以讀取「%s」。現在它只有您能存取。'),
     (None, 'Nobody works in “%s” or the units under it, so no report was written.'): ('“%s”及其下级单位中没有人员，因此没有生成报告。', '「%s」及其下級單位中沒有人員，因此沒有產生報告。'),
     (None, 'There is no database “%s”. Check the path, or make one with “attain-cli demo”, “attain-cli import” or by starting Attain.'): ('数据库“%s”不存在。请检查路径，或用“attain-cli demo”、“attain-cli import”或启动 Attain 来创建。', '資料庫「%s」不存在。請檢查路徑，或用「attain-cli demo」、「attain-cli import」或啟動 Attain 來建立。'),
+    (None, '… [cut: longer than an Excel cell holds]'): ('…［已截断：超过 Excel 单元格的容量］', '…［已截斷：超過 Excel 儲存格的容量］'),
+    (None, '%u text was longer than an Excel cell holds (32,767 characters) and was cut; a CSV export keeps it whole.'): ('有 %u 段文字超过 Excel 单元格的容量（32,767 个字符），已被截断；导出为 CSV 可保留全文。', '有 %u 段文字超過 Excel 儲存格的容量（32,767 個字元），已被截斷；匯出為 CSV 可保留全文。'),
 }

@@ -32,6 +32,7 @@ struct _AttainTable
   char      *title;
   GArray    *columns; /* Column */
   GPtrArray *rows;    /* GArray of Cell */
+  guint      cut_cells; /* texts the last XLSX write had to shorten */
 };
 
 static void
@@ -225,6 +226,37 @@ excel_date (const char *iso)
   return g_date_days_between (&epoch, &date);
 }
 
+/* An Excel cell holds at most 32,767 characters; libxlsxwriter refuses a longer string and the
+ * cell would stay empty. Such a text is cut with a visible marker, and counted so the export can
+ * say so. */
+#define XLSX_CELL_MAX_CHARS 32767
+
+static void
+write_text (AttainTable   *table,
+            lxw_worksheet *sheet,
+            int            row,
+            int            column,
+            const char    *text,
+            lxw_format    *format)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length <= XLSX_CELL_MAX_CHARS)
+    {
+      worksheet_write_string (sheet, row, column, text, format);
+      return;
+    }
+  {
+    /* Translators: ends a text cut to fit an Excel cell */
+    const char *marker = _("… [cut: longer than an Excel cell holds]");
+    glong keep = XLSX_CELL_MAX_CHARS - g_utf8_strlen (marker, -1);
+    g_autofree char *head = g_utf8_substring (text, 0, keep);
+    g_autofree char *cut = g_strconcat (head, marker, NULL);
+    worksheet_write_string (sheet, row, column, cut, format);
+    table->cut_cells++;
+  }
+}
+
 gboolean
 attain_table_write_xlsx (AttainTable  *table,
                          const char   *path,
@@ -241,6 +273,7 @@ attain_table_write_xlsx (AttainTable  *table,
   temporary = attain_private_file_create (path, error);
   if (temporary == NULL)
     return FALSE;
+  table->cut_cells = 0;
   workbook = workbook_new (temporary);
   if (workbook == NULL)
     {
@@ -268,7 +301,7 @@ attain_table_write_xlsx (AttainTable  *table,
   format_set_num_format (formats[ATTAIN_COLUMN_SCORE], "0.0");
 
   if (table->title)
-    worksheet_write_string (sheet, 0, 0, table->title, heading);
+    write_text (table, sheet, 0, 0, table->title, heading);
   for (guint c = 0; c < table->columns->len; c++)
     {
       Column *column = &g_array_index (table->columns, Column, c);
@@ -286,7 +319,7 @@ attain_table_write_xlsx (AttainTable  *table,
           if (kind == ATTAIN_COLUMN_DATE && cell->text != NULL && !isnan (excel_date (cell->text)))
             worksheet_write_number (sheet, first_row + r, c, excel_date (cell->text), formats[kind]);
           else if (cell->text != NULL)
-            worksheet_write_string (sheet, first_row + r, c, cell->text, NULL);
+            write_text (table, sheet, first_row + r, c, cell->text, NULL);
           else if (!isnan (cell->number))
             worksheet_write_number (sheet, first_row + r, c, file_value (kind, cell->number), formats[kind]);
         }
@@ -300,4 +333,19 @@ attain_table_write_xlsx (AttainTable  *table,
       return FALSE;
     }
   return attain_private_file_commit (temporary, path, error);
+}
+
+/* What to add to "Exported" when the last XLSX write had to cut texts; NULL when it did not. */
+char *
+attain_table_cut_notice (AttainTable *table)
+{
+  if (table->cut_cells == 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u text was longer than an Excel cell holds (32,767 characters) and was cut; "
+                                       "a CSV export keeps it whole.",
+                                       "%u texts were longer than an Excel cell holds (32,767 characters) and were "
+                                       "cut; a CSV export keeps them whole.",
+                                       table->cut_cells),
+                          table->cut_cells);
 }

@@ -40,6 +40,7 @@ gboolean     attain_table_write_xlsx  (AttainTable      *table,
                                        const char       *path,
                                        GError          **error);
 void         attain_table_free        (AttainTable      *table);
+char        *attain_table_cut_notice  (AttainTable      *table);
 void         attain_csv_append_cell   (GString          *out,
                                        const char       *text);
 gboolean     attain_write_file_atomic (const char       *path,
