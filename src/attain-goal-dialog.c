@@ -309,7 +309,10 @@ attain_goal_dialog_new (GtkWindow            *parent,
   self->others = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_goal_free);
 
   /* Translators: goal form heading, "胡伟 — Revenue, Year 2026" */
-  heading = g_strdup_printf (_("%s — %s, %s"), node->name, _(tree->info->label), period);
+  {
+    g_autofree char *name = attain_isolate (node->name);
+    heading = g_strdup_printf (_("%s — %s, %s"), name, _(tree->info->label), period);
+  }
   gtk_label_set_label (self->heading_label, heading);
   target_title = tree->info->kind == ATTAIN_VALUE_MONEY
                    /* Translators: target field title with the currency symbol */

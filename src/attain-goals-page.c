@@ -8,6 +8,7 @@
 #include "attain-document-print.h"
 #include "report/attain-goal-report.h"
 #include "report/attain-review-report.h"
+#include "model/attain-format.h"
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-item.h"
 
@@ -400,7 +401,8 @@ set_target_action (GtkWidget  *widget,
   after->target = after->has_target ? value : 0;
   {
     /* Translators: undo label, %s is whose target changed */
-    g_autofree char *label = g_strdup_printf (_("Target of %s"), node->name);
+    g_autofree char *name = attain_isolate (node->name);
+    g_autofree char *label = g_strdup_printf (_("Target of %s"), name);
     edit = attain_goal_edit_new (label);
   }
   attain_goal_edit_add (edit, node->goal, after);
@@ -493,7 +495,10 @@ delete_action (GtkWidget  *widget,
   if (node == NULL || node->goal == NULL)
     return;
   /* Translators: undo label, %s is whose goal was deleted */
-  label = g_strdup_printf (_("Delete the goal of %s"), node->name);
+  {
+    g_autofree char *name = attain_isolate (node->name);
+    label = g_strdup_printf (_("Delete the goal of %s"), name);
+  }
   edit = attain_goal_edit_new (label);
   if (!attain_goal_edit_add_delete_subtree (edit, attain_context_get_db (self->context), node->goal, &error)
       || !apply_edit (self, edit, &error))

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "attain-person-item.h"
+#include "model/attain-format.h"
 #include "model/attain-parse.h"
 #include "model/attain-period.h"
 #include "model/attain-settings.h"
@@ -313,7 +314,10 @@ add_response_cb (AdwMessageDialog *dialog,
       show_error (self, error);
       return;
     }
-  message = g_strdup_printf (_("%s was added."), gtk_editable_get_text (GTK_EDITABLE (form->name)));
+  {
+    g_autofree char *name = attain_isolate (gtk_editable_get_text (GTK_EDITABLE (form->name)));
+    message = g_strdup_printf (_("%s was added."), name);
+  }
   done (self, message);
 }
 
@@ -384,7 +388,10 @@ move_action (GtkWidget  *widget,
 
   if (person == NULL)
     return;
-  heading = g_strdup_printf (_("Move %s to Another Team"), person->name);
+  {
+    g_autofree char *name = attain_isolate (person->name);
+    heading = g_strdup_printf (_("Move %s to Another Team"), name);
+  }
   dialog = form_dialog (self, heading, _("Results up to the month before the move stay with the old team."), "move",
                         _("_Move"), &grid, &form);
   form->team = add_field (grid, 0, _("New team"), choice_dropdown (self->teams, person->unit_id, NULL));
@@ -432,7 +439,10 @@ position_action (GtkWidget  *widget,
 
   if (person == NULL)
     return;
-  heading = g_strdup_printf (_("Change the Position of %s"), person->name);
+  {
+    g_autofree char *name = attain_isolate (person->name);
+    heading = g_strdup_printf (_("Change the Position of %s"), name);
+  }
   dialog = form_dialog (self, heading, NULL, "save", _("_Save"), &grid, &form);
   form->position = add_field (grid, 0, _("Position"), choice_dropdown (self->positions, person->position_id, NULL));
   g_object_set_data (G_OBJECT (dialog), "person", GSIZE_TO_POINTER ((gsize) person->id));
@@ -489,7 +499,10 @@ leave_action (GtkWidget  *widget,
 
   if (person == NULL || person->left_on != NULL)
     return;
-  heading = g_strdup_printf (_("Mark %s as Left"), person->name);
+  {
+    g_autofree char *name = attain_isolate (person->name);
+    heading = g_strdup_printf (_("Mark %s as Left"), name);
+  }
   dialog = form_dialog (self, heading,
                         _("They stay in past periods’ figures and reports, and drop out of new goals and rankings."),
                         "leave", _("_Mark as Left"), &grid, &form);
@@ -545,7 +558,10 @@ team_response_cb (AdwMessageDialog *dialog,
       show_error (self, error);
       return;
     }
-  message = g_strdup_printf (_("The team %s was added."), gtk_editable_get_text (GTK_EDITABLE (form->name)));
+  {
+    g_autofree char *name = attain_isolate (gtk_editable_get_text (GTK_EDITABLE (form->name)));
+    message = g_strdup_printf (_("The team %s was added."), name);
+  }
   done (self, message);
 }
 

@@ -88,6 +88,24 @@ test_axis (void)
   ASSERT_FORMAT (attain_format_axis_value (250, unit), "250");
 }
 
+/* Names inside sentences: a right-to-left override or Hebrew is isolated, so it cannot reverse
+ * what follows it on the line; Chinese and Latin names are left exactly as they are. */
+static void
+test_isolate (void)
+{
+  g_autofree char *chinese = attain_isolate ("周艳");
+  g_autofree char *latin = attain_isolate ("Anna Müller");
+  g_autofree char *override = attain_isolate ("x\u202Eevil");
+  g_autofree char *hebrew = attain_isolate ("\u05D3\u05E0\u05D4");
+  g_autofree char *none = attain_isolate (NULL);
+
+  g_assert_cmpstr (chinese, ==, "周艳");
+  g_assert_cmpstr (latin, ==, "Anna Müller");
+  g_assert_cmpstr (override, ==, "\u2068x\u202Eevil\u2069");
+  g_assert_cmpstr (hebrew, ==, "\u2068\u05D3\u05E0\u05D4\u2069");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,5 +116,6 @@ main (int   argc,
   g_test_add_func ("/format/compact-western", test_compact_western);
   g_test_add_func ("/format/percent-and-change", test_percent_and_change);
   g_test_add_func ("/format/axis", test_axis);
+  g_test_add_func ("/format/isolate", test_isolate);
   return g_test_run ();
 }

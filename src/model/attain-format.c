@@ -299,3 +299,25 @@ attain_format_axis_value (double         value,
   g_ascii_formatd (number, sizeof number, "%.1f", scaled);
   return g_strdup_printf ("%s%s", trim_decimal (number), unit.suffix);
 }
+
+/* User text (a name) to put inside a sentence or a header line: when it holds right-to-left
+ * letters or bidi controls, it is wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE,
+ * so a right-to-left override in a name cannot reverse the rest of the line. Other text is
+ * returned as it is (no invisible characters in copies and extracted PDF text). */
+char *
+attain_isolate (const char *text)
+{
+  gboolean needs = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+  for (const char *p = text; *p != '\0' && !needs; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      /* The explicit embeddings, overrides and isolates, and the right-to-left scripts' blocks. */
+      needs = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200F || c == 0x061C
+              || (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)
+              || (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+    }
+  return needs ? g_strconcat ("\u2068", text, "\u2069", NULL) : g_strdup (text);
+}

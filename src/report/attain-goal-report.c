@@ -17,7 +17,8 @@ attain_goal_tree_report (const AttainGoalTree *tree,
   g_autofree char *printed = attain_date_to_iso (today);
   /* Translators: page footer, %s is the date the page was printed */
   g_autofree char *footer = g_strdup_printf (_("Printed %s"), printed);
-  g_autofree char *header = g_strdup_printf ("%s · %s", company ? company : "", title);
+  g_autofree char *company_text = attain_isolate (company);
+  g_autofree char *header = g_strdup_printf ("%s · %s", company_text, title);
   g_auto(GStrv) titles = attain_goal_tree_column_titles (tree);
   AttainDocument *document = attain_document_new (language, header, footer);
   /* Owner, kind, target, sum below, gap, actual, attainment, pace, agreed, SMART: the export's

@@ -168,6 +168,8 @@ attain_review_report_build (AttainDb            *db,
   g_autofree char *company = attain_db_get_setting (db, "company_name", "");
   g_autofree char *period_label = attain_period_to_label (period);
   g_autofree char *header = NULL;
+  g_autofree char *company_text = NULL;
+  g_autofree char *name_text = NULL;
   g_autofree char *footer = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *status = NULL;
@@ -189,14 +191,17 @@ attain_review_report_build (AttainDb            *db,
   if (review != NULL)
     next_goals = attain_review_next_goals (db, review, NULL);
 
+  /* Names are isolated: a right-to-left override in one cannot reverse the rest of the line. */
+  company_text = attain_isolate (company);
+  name_text = attain_isolate (dashboard->scope_name);
   /* Translators: header of every page of a review: company · person · period */
-  header = g_strdup_printf (_("%s · %s · %s"), company, dashboard->scope_name, period_label);
+  header = g_strdup_printf (_("%s · %s · %s"), company_text, name_text, period_label);
   /* Translators: footer of a printed review, %s is the date it was printed */
   footer = g_strdup_printf (_("Printed %s by Attain"), printed);
   document = attain_document_new (language, header, footer);
 
   /* Translators: %s is the person's name and the period */
-  subtitle = g_strdup_printf (_("%s — %s"), dashboard->scope_name, period_label);
+  subtitle = g_strdup_printf (_("%s — %s"), name_text, period_label);
   attain_document_add_title (document, _("Performance Review"), subtitle);
   status = review && review->signed_off_at ? g_strdup_printf (_("Signed off %s"), review->signed_off_at)
                                            : g_strdup (_("Draft"));
