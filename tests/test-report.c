@@ -2,6 +2,7 @@
 /* The printed review report, checked as a reader would: with poppler's tools on the PDF. */
 #include "attain-test-util.h"
 #include "report/attain-review-report.h"
+#include "model/attain-goal-history.h"
 #include "model/attain-i18n.h"
 
 #include <glib/gi18n.h>
@@ -229,6 +230,8 @@ test_sign_off_locks (Fixture       *f,
 
   g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-09", &error));
   g_assert_true (attain_review_set_field (f->db, review, "strengths", "勤奋", &error));
+  g_assert_true (attain_review_add_next_goal (f->db, review, "revenue", "2,000,000", &error));
+  g_assert_no_error (error);
   g_assert_true (attain_review_sign_off (f->db, review, &f->today, &error));
   g_assert_no_error (error);
 
@@ -243,6 +246,54 @@ test_sign_off_locks (Fixture       *f,
   g_assert_false (attain_db_exec (f->db, "UPDATE reviews SET strengths = 'x'", &error));
   g_assert_nonnull (strstr (error->message, "signed off"));
   g_clear_error (&error);
+  /* Every other route in the schema, with foreign keys on and off: delete, replace (which
+   * deletes without firing delete triggers), the next-period goal agreed in it, its person,
+   * and the audit log. */
+  for (int fk = 1; fk >= 0; fk--)
+    {
+      const char *attacks[] = {
+        "DELETE FROM reviews",
+        "INSERT OR REPLACE INTO reviews (id, person_id, period_kind, period_start, period_end) "
+        "SELECT id, person_id, period_kind, period_start, period_end FROM reviews",
+        "INSERT OR REPLACE INTO reviews (person_id, period_kind, period_start, period_end) "
+        "SELECT person_id, period_kind, period_start, period_end FROM reviews",
+        "UPDATE goals SET target = 1 WHERE review_id IS NOT NULL",
+        "DELETE FROM goals WHERE review_id IS NOT NULL",
+        "INSERT OR REPLACE INTO goals (id, owner_person_id, metric, type, target, unit, period_kind, period_start, "
+        "period_end, weight) SELECT id, owner_person_id, metric, type, 1, unit, period_kind, period_start, "
+        "period_end, weight FROM goals WHERE review_id IS NOT NULL",
+        "DELETE FROM people WHERE id = 2",
+        "INSERT OR REPLACE INTO people (id, name, unit_id, position_id) SELECT id, 'x', unit_id, position_id "
+        "FROM people WHERE id = 2",
+        "UPDATE audit_log SET new_value = 'x'",
+        "DELETE FROM audit_log",
+      };
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA foreign_keys = %d", fk);
+      g_assert_true (attain_db_exec (f->db, pragma, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+        {
+          if (attain_db_exec (f->db, attacks[i], &error))
+            g_error ("the lock let through: %s", attacks[i]);
+          g_clear_error (&error);
+        }
+    }
+  g_assert_true (attain_db_exec (f->db, "PRAGMA foreign_keys = 1", &error));
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM goals WHERE review_id IS NOT NULL"), ==, 200000000);
+  /* The goal tree says so in a sentence. */
+  {
+    g_autoptr(GPtrArray) goals = attain_goals_query (f->db, "review_id IS NOT NULL", NULL, NULL, NULL, &error);
+    g_autoptr(AttainGoalHistory) history = attain_goal_history_new (f->db);
+    AttainGoalEdit *edit = attain_goal_edit_new ("Edit target"); /* the history takes it */
+    g_autoptr(AttainGoal) changed = NULL;
+    g_assert_cmpuint (goals->len, ==, 1);
+    changed = attain_goal_copy (g_ptr_array_index (goals, 0));
+    changed->target = 1;
+    attain_goal_edit_add (edit, g_ptr_array_index (goals, 0), changed);
+    g_assert_false (attain_goal_history_apply (history, edit, &error));
+    g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_LOCKED);
+    g_assert_nonnull (strstr (error->message, "signed off on 2026-11-23"));
+    g_clear_error (&error);
+  }
   again = attain_review_find (f->db, SMALL_PERSON_B, &f->q1, &error);
   g_assert_cmpstr (again->strengths, ==, "勤奋");
   g_assert_cmpstr (again->signed_off_at, ==, "2026-11-23");

@@ -383,4 +383,5 @@ T = {
     (None, 'There is no database “%s”. Check the path, or make one with “attain-cli demo”, “attain-cli import” or by starting Attain.'): ('数据库“%s”不存在。请检查路径，或用“attain-cli demo”、“attain-cli import”或启动 Attain 来创建。', '資料庫「%s」不存在。請檢查路徑，或用「attain-cli demo」、「attain-cli import」或啟動 Attain 來建立。'),
     (None, '… [cut: longer than an Excel cell holds]'): ('…［已截断：超过 Excel 单元格的容量］', '…［已截斷：超過 Excel 儲存格的容量］'),
     (None, '%u text was longer than an Excel cell holds (32,767 characters) and was cut; a CSV export keeps it whole.'): ('有 %u 段文字超过 Excel 单元格的容量（32,767 个字符），已被截断；导出为 CSV 可保留全文。', '有 %u 段文字超過 Excel 儲存格的容量（32,767 個字元），已被截斷；匯出為 CSV 可保留全文。'),
+    (None, 'This goal was agreed in the review of %s, signed off on %s, and can no longer be changed. Agree a new goal in the next review instead.'): ('此目标是在 %s 的绩效面谈中商定的，该面谈已于 %s 签字确认，不能再修改。请在下一次面谈中商定新的目标。', '此目標是在 %s 的績效面談中議定的，該面談已於 %s 簽核確認，不能再修改。請在下一次面談中議定新的目標。'),
 }

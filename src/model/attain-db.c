@@ -27,6 +27,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/003-goal-ratings.sql",
   "/io/github/attain/Attain/schema/004-reviews.sql",
   "/io/github/attain/Attain/schema/005-import.sql",
+  "/io/github/attain/Attain/schema/006-locks.sql",
 };
 
 G_DEFINE_QUARK (attain-db-error-quark, attain_db_error)

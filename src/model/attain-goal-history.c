@@ -365,6 +365,38 @@ audit_change (AttainDb         *db,
 }
 
 /* Writes the edit forwards (before → after) or backwards, as one transaction. */
+/* A goal agreed for the next period in a review that has been signed off is part of that
+ * record: read inside the edit's transaction, so a sign-off in another window counts too. The
+ * schema refuses the write as well (migration 6); this says it as a sentence. */
+static gboolean
+check_not_locked (AttainDb          *db,
+                  const AttainGoal  *goal,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (goal == NULL || goal->id == 0)
+    return TRUE;
+  stmt = attain_db_prepare (db,
+                            "SELECT p.name, r.signed_off_at FROM goals g JOIN reviews r ON r.id = g.review_id "
+                            "JOIN people p ON p.id = r.person_id WHERE g.id = ?1 AND r.signed_off_at IS NOT NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, goal->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_LOCKED,
+                   _("This goal was agreed in the review of %s, signed off on %s, and can no longer be changed. "
+                     "Agree a new goal in the next review instead."),
+                   (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 write_edit (AttainGoalHistory *history,
             AttainGoalEdit    *edit,
@@ -384,7 +416,7 @@ write_edit (AttainGoalHistory *history,
       const AttainGoal *to = forwards ? change->after : change->before;
       gboolean ok;
 
-      ok = rollup_goal (db, from, -1, error);
+      ok = check_not_locked (db, from, error) && rollup_goal (db, from, -1, error);
       if (ok && to == NULL)
         ok = delete_row (db, from, error);
       else if (ok)

@@ -21,6 +21,7 @@ typedef enum
   ATTAIN_GOAL_ERROR_RATING,
   ATTAIN_GOAL_ERROR_AGREED,
   ATTAIN_GOAL_ERROR_NOTHING_TO_DO,
+  ATTAIN_GOAL_ERROR_LOCKED,
 } AttainGoalError;
 
 /* The metrics a goal tree can be drawn for: amounts and counts that add up from people to the
