@@ -56,6 +56,8 @@ struct _AttainReviewPage
   AttainPeriod     period;
   GHashTable      *dirty;         /* field name → TRUE, saved by the next timeout */
   gboolean         plan_dirty;
+  GPtrArray       *pending;       /* PendingSave: typed text whose save failed, kept until it is saved */
+  char            *unsaved_reason; /* why the last save failed, while something is pending */
   guint            save_source;
   GtkStringFilter *person_filter;
   GPtrArray       *dynamic_rows;  /* rows added to preference groups, removed on reload */
@@ -66,6 +68,50 @@ struct _AttainReviewPage
 };
 
 G_DEFINE_FINAL_TYPE (AttainReviewPage, attain_review_page, GTK_TYPE_WIDGET)
+
+/* What was typed for one field (or the whole plan) of one person's review in one period, as
+ * it was when typed: switching person or reloading the page cannot change or drop it. */
+typedef struct
+{
+  gint64        person_id;
+  AttainPeriod  period;
+  char         *field;      /* a review field, or NULL for the improvement plan */
+  char         *value;
+  GPtrArray    *milestones; /* the plan, when field is NULL */
+} PendingSave;
+
+static void
+pending_save_free (PendingSave *save)
+{
+  g_free (save->field);
+  g_free (save->value);
+  g_clear_pointer (&save->milestones, g_ptr_array_unref);
+  g_free (save);
+}
+
+/* Newer text for the same field of the same review replaces what was waiting. */
+static void
+add_pending (AttainReviewPage *self,
+             const char       *field,
+             char             *value,
+             GPtrArray        *milestones)
+{
+  PendingSave *save = g_new0 (PendingSave, 1);
+
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      PendingSave *old = g_ptr_array_index (self->pending, i - 1);
+      if (old->person_id == self->person_id && attain_period_equal (&old->period, &self->period)
+          && g_strcmp0 (old->field, field) == 0)
+        g_ptr_array_remove_index (self->pending, i - 1);
+    }
+  save->person_id = self->person_id;
+  save->period = self->period;
+  save->field = g_strdup (field);
+  save->value = value;
+  save->milestones = milestones;
+  g_ptr_array_add (self->pending, save);
+}
 
 enum
 {
@@ -132,30 +178,29 @@ ensure_review (AttainReviewPage  *self,
   return self->review != NULL;
 }
 
-/* Writes whatever was typed since the last save. Each field is its own small transaction. */
+static gboolean save_timeout_cb (gpointer data);
+
+#define RETRY_DELAY_MS 2000
+
+/* Writes whatever was typed since the last save. Each field is its own small transaction. A
+ * save that fails stays pending with the text as typed: a busy file is retried shortly, a wrong
+ * value when it is next edited; the window asks before closing with anything pending. */
 void
 attain_review_page_flush (AttainReviewPage *self)
 {
-  g_autoptr(GError) error = NULL;
   AttainDb *db = attain_context_get_db (self->context);
   GHashTableIter iter;
   gpointer key;
+  gboolean retry = FALSE, told = FALSE;
 
   g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (g_hash_table_size (self->dirty) == 0 && !self->plan_dirty)
-    return;
-  if (!ensure_review (self, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
   g_hash_table_iter_init (&iter, self->dirty);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const char *field = key;
-      g_autofree char *value = NULL;
+      char *value = NULL;
 
       if (g_str_equal (field, "reviewer"))
         value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reviewer_row)));
@@ -165,21 +210,67 @@ attain_review_page_flush (AttainReviewPage *self)
         for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
           if (g_str_equal (field, text_fields[i]))
             value = view_text (self->views[i]);
-      if (!attain_review_set_field (db, self->review, field, value, &error))
-        {
-          toast (self, error->message);
-          g_clear_error (&error);
-        }
+      add_pending (self, field, value, NULL);
       g_hash_table_iter_remove (&iter);
     }
   if (self->plan_dirty)
     {
-      g_autoptr(GPtrArray) milestones = collect_milestones (self);
-      if (!attain_review_set_milestones (db, self->review, milestones, &error))
-        toast (self, error->message);
-      else
-        self->plan_dirty = FALSE;
+      add_pending (self, NULL, NULL, collect_milestones (self));
+      self->plan_dirty = FALSE;
     }
+
+  /* Bounded: one entry a field of each review touched since the last successful save. */
+  for (guint i = 0; i < self->pending->len;)
+    {
+      PendingSave *save = g_ptr_array_index (self->pending, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AttainReview) other = NULL;
+      AttainReview *review;
+      gboolean ok;
+
+      if (save->person_id == self->person_id && attain_period_equal (&save->period, &self->period))
+        review = ensure_review (self, &error) ? self->review : NULL;
+      else
+        review = other = attain_review_open (db, save->person_id, &save->period, &error);
+      if (review == NULL)
+        ok = FALSE;
+      else if (save->field != NULL)
+        ok = attain_review_set_field (db, review, save->field, save->value, &error);
+      else
+        ok = attain_review_set_milestones (db, review, save->milestones, &error);
+      /* Saved, or never can be: the review was signed off meanwhile. */
+      if (ok || g_error_matches (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_LOCKED))
+        {
+          if (!ok && !told)
+            toast (self, error->message);
+          told |= !ok;
+          g_ptr_array_remove_index (self->pending, i);
+          continue;
+        }
+      retry |= !g_error_matches (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID);
+      g_free (self->unsaved_reason);
+      self->unsaved_reason = g_strdup (error->message);
+      if (!told)
+        toast (self, error->message);
+      told = TRUE;
+      i++;
+    }
+  if (self->pending->len == 0)
+    g_clear_pointer (&self->unsaved_reason, g_free);
+  if (retry)
+    self->save_source = g_timeout_add (RETRY_DELAY_MS, save_timeout_cb, self);
+}
+
+/* After a flush: whether something typed could not be saved, and why (for the closing window). */
+gboolean
+attain_review_page_has_unsaved (AttainReviewPage  *self,
+                                const char       **reason)
+{
+  g_return_val_if_fail (ATTAIN_IS_REVIEW_PAGE (self), FALSE);
+
+  if (reason != NULL)
+    *reason = self->unsaved_reason;
+  return self->pending->len > 0;
 }
 
 static gboolean
@@ -398,6 +489,7 @@ load_form (AttainReviewPage *self)
   const AttainGoalMetric *goal_metrics;
   guint n, lines = 0;
   GDate today;
+  GPtrArray *pending_plan;
 
   attain_review_page_flush (self);
   g_clear_pointer (&self->review, attain_review_free);
@@ -426,6 +518,18 @@ load_form (AttainReviewPage *self)
     {
       const char *text = self->review ? attain_review_get_field (self->review, text_fields[i]) : NULL;
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->views[i]), text ? text : "", -1);
+    }
+  /* Text typed here that is still waiting to be saved shows as typed, not as the file has it. */
+  pending_plan = NULL;
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingSave *save = g_ptr_array_index (self->pending, i);
+      if (save->person_id != self->person_id || !attain_period_equal (&save->period, &self->period))
+        continue;
+      if (save->field != NULL)
+        attain_review_page_set_text (self, save->field, save->value ? save->value : "");
+      else
+        pending_plan = save->milestones;
     }
 
   clear_dynamic_rows (self);
@@ -489,8 +593,12 @@ load_form (AttainReviewPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->previous_group), previous != NULL && previous->milestones->len > 0);
 
-  for (guint i = 0; self->review != NULL && i < self->review->milestones->len; i++)
-    add_milestone_row (self, g_ptr_array_index (self->review->milestones, i), attain_review_is_locked (self->review));
+  if (pending_plan != NULL)
+    for (guint i = 0; i < pending_plan->len; i++)
+      add_milestone_row (self, g_ptr_array_index (pending_plan, i), FALSE);
+  else
+    for (guint i = 0; self->review != NULL && i < self->review->milestones->len; i++)
+      add_milestone_row (self, g_ptr_array_index (self->review->milestones, i), attain_review_is_locked (self->review));
   fill_next_goals (self);
   gtk_widget_set_visible (GTK_WIDGET (self->next_error), FALSE);
   self->loading = FALSE;
@@ -1101,6 +1209,8 @@ attain_review_page_finalize (GObject *object)
 
   g_clear_pointer (&self->review, attain_review_free);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->unsaved_reason, g_free);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_free (self->report_language);
   G_OBJECT_CLASS (attain_review_page_parent_class)->finalize (object);
@@ -1190,6 +1300,7 @@ attain_review_page_init (AttainReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dirty = g_hash_table_new (NULL, NULL);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_save_free);
   self->report_language = g_strdup ("");
   self->dynamic_rows = g_ptr_array_new ();
   g_object_set_data (G_OBJECT (self->reviewer_row), "field", (gpointer) "reviewer");

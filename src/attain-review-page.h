@@ -18,6 +18,8 @@ void                attain_review_page_set_text    (AttainReviewPage *self,
 char               *attain_review_page_get_text    (AttainReviewPage *self,
                                                     const char       *field);
 void                attain_review_page_flush       (AttainReviewPage *self);
+gboolean            attain_review_page_has_unsaved (AttainReviewPage *self,
+                                                    const char      **reason);
 const AttainReview *attain_review_page_get_review  (AttainReviewPage *self);
 gboolean            attain_review_page_is_busy     (AttainReviewPage *self);
 gboolean            attain_review_page_is_editable (AttainReviewPage *self);

@@ -35,6 +35,7 @@ struct _AttainWindow
   GtkWidget           *people_page;
   guint                progress_source;
   gint                 demo_permille; /* written by the demo thread, polled by a timeout */
+  gboolean             close_anyway;  /* the user chose to close with unsaved review text */
 };
 
 G_DEFINE_FINAL_TYPE (AttainWindow, attain_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -688,11 +689,53 @@ attain_window_dispose (GObject *object)
 }
 
 static void
+close_unsaved_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           AttainWindow     *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->close_anyway = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Never closes silently with review text that could not be saved: the last save is tried
+ * once more, and if the file still refuses it, the user decides. */
+static gboolean
+attain_window_close_request (GtkWindow *window)
+{
+  AttainWindow *self = ATTAIN_WINDOW (window);
+  const char *reason = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->close_anyway || self->review_page == NULL)
+    return GTK_WINDOW_CLASS (attain_window_parent_class)->close_request (window);
+  attain_review_page_flush (ATTAIN_REVIEW_PAGE (self->review_page));
+  if (!attain_review_page_has_unsaved (ATTAIN_REVIEW_PAGE (self->review_page), &reason))
+    return GTK_WINDOW_CLASS (attain_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Some Review Text Is Not Saved"), NULL));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("What you typed in a review could not be saved: %s If you close now, it is lost. "
+                                    "Keep the window open to try again, or copy the text elsewhere."),
+                                  reason ? reason : "");
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Open"), "close", _("_Close and Lose It"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 attain_window_class_init (AttainWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = attain_window_close_request;
 
   g_type_ensure (ATTAIN_TYPE_DASHBOARD_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-window.ui");

@@ -729,6 +729,47 @@ test_open_error_is_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A review field typed while another program holds the file's write lock is kept, not dropped:
+ * the save fails and stays pending with the text as typed (shown again when the form is
+ * reloaded), the window does not close silently, and once the lock is gone the text is saved. */
+static void
+test_review_text_kept_when_busy (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("busy.db", TRUE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *page = attain_window_get_review_page (window);
+  const char *reason = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:6"));
+  attain_review_page_set_text (page, "strengths", "忙时输入的优点");
+  g_assert_true (attain_db_exec (check, "BEGIN IMMEDIATE", NULL));
+  attain_review_page_flush (page); /* waits out SQLite's busy timeout */
+  g_assert_true (attain_review_page_has_unsaved (page, &reason));
+  g_assert_nonnull (reason);
+
+  /* Another person and back: the text is still there, as typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:6"));
+  {
+    g_autofree char *text = attain_review_page_get_text (page, "strengths");
+    g_assert_cmpstr (text, ==, "忙时输入的优点");
+  }
+  /* Closing asks instead of losing it. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  g_assert_true (attain_db_exec (check, "COMMIT", NULL));
+  attain_review_page_flush (page);
+  g_assert_false (attain_review_page_has_unsaved (page, NULL));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE person_id = 6 AND "
+                                                 "strengths = '忙时输入的优点'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/ui/notices-other-writers", test_notices_other_writers);
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
+  g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
   status = g_test_run ();
   attain_test_rm_rf (dir);
   g_free (dir);

@@ -384,4 +384,8 @@ T = {
     (None, '… [cut: longer than an Excel cell holds]'): ('…［已截断：超过 Excel 单元格的容量］', '…［已截斷：超過 Excel 儲存格的容量］'),
     (None, '%u text was longer than an Excel cell holds (32,767 characters) and was cut; a CSV export keeps it whole.'): ('有 %u 段文字超过 Excel 单元格的容量（32,767 个字符），已被截断；导出为 CSV 可保留全文。', '有 %u 段文字超過 Excel 儲存格的容量（32,767 個字元），已被截斷；匯出為 CSV 可保留全文。'),
     (None, 'This goal was agreed in the review of %s, signed off on %s, and can no longer be changed. Agree a new goal in the next review instead.'): ('此目标是在 %s 的绩效面谈中商定的，该面谈已于 %s 签字确认，不能再修改。请在下一次面谈中商定新的目标。', '此目標是在 %s 的績效面談中議定的，該面談已於 %s 簽核確認，不能再修改。請在下一次面談中議定新的目標。'),
+    (None, 'Some Review Text Is Not Saved'): ('部分面谈内容尚未保存', '部分面談內容尚未儲存'),
+    (None, 'What you typed in a review could not be saved: %s If you close now, it is lost. Keep the window open to try again, or copy the text elsewhere.'): ('您在面谈中输入的内容无法保存：%s 如果现在关闭，这些内容将会丢失。请保持窗口打开以便重试，或将文字复制到别处。', '您在面談中輸入的內容無法儲存：%s 如果現在關閉，這些內容將會遺失。請保持視窗開啟以便重試，或將文字複製到別處。'),
+    (None, '_Keep Open'): ('保持打开(_K)', '保持開啟(_K)'),
+    (None, '_Close and Lose It'): ('关闭并丢弃(_C)', '關閉並捨棄(_C)'),
 }
