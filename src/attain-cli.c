@@ -9,6 +9,7 @@
 
 #include "model/attain-dashboard.h"
 #include "model/attain-demo.h"
+#include "model/attain-rollup.h"
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
 #include "model/attain-data-export.h"
@@ -880,6 +881,56 @@ command_units (GError **error)
   return 0;
 }
 
+/* The file's health: SQLite's quick_check, then every summary recomputed from the records and
+ * compared; with --repair the recomputed summaries replace the stored ones. */
+static int
+command_check (int      argc,
+               char   **argv,
+               GError **error)
+{
+  gboolean repair = FALSE;
+  GOptionEntry entries[] = {
+    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("Replace summaries that differ with recomputed ones"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— check the database and its summaries"));
+  g_autoptr(AttainDb) db = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *problems = NULL;
+  guint64 different = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  if (!attain_db_quick_check (db, &problems, error))
+    return 1;
+  if (problems != NULL)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
+                   _("The database file is damaged:\n%sRestore it from a backup with “attain-cli restore FILE”."),
+                   problems);
+      return 1;
+    }
+  if (!attain_rollup_check (db, repair, report, &different, error))
+    return 1;
+  if (different == 0)
+    {
+      g_print (_("The file is sound and every summary equals what the records add up to.\n"));
+      return 0;
+    }
+  g_print (_("Summary rows that differ from the records (table: rows):\n%s"), report->str);
+  if (repair)
+    {
+      g_print (_("They were recomputed from the records.\n"));
+      return 0;
+    }
+  g_print (_("Run “attain-cli check --repair” to recompute them.\n"));
+  return 1;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,7 +950,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report, import, export, backup, restore"));
+  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report, import, export, backup, restore, check"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (context,
@@ -914,7 +965,8 @@ main (int   argc,
                                   "             feedback, market sizes or targets from CSV or XLSX\n"
                                   "  export     the organisation, deals or every person's metrics as CSV or XLSX\n"
                                   "  backup     write a consistent copy of the database\n"
-                                  "  restore    replace the data with a backup's, keeping the current data"));
+                                  "  restore    replace the data with a backup's, keeping the current data\n"
+                                  "  check      check the file and that every summary equals its records"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -948,9 +1000,11 @@ main (int   argc,
     status = command_backup (argc - 1, argv + 1, FALSE, &error);
   else if (g_str_equal (command, "restore"))
     status = command_backup (argc - 1, argv + 1, TRUE, &error);
+  else if (g_str_equal (command, "check"))
+    status = command_check (argc - 1, argv + 1, &error);
   else
     {
-      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report, import, export, backup, restore.\n"), command);
+      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report, import, export, backup, restore, check.\n"), command);
       return 2;
     }
 

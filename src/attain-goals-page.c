@@ -315,6 +315,9 @@ apply_edit (AttainGoalsPage *self,
   if (!attain_goal_history_apply (self->history, edit, error))
     {
       g_clear_object (&item);
+      /* Changed elsewhere: show what is on disk now, as the sentence says. */
+      if (error != NULL && g_error_matches (*error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED))
+        attain_goals_page_reload (self);
       return FALSE;
     }
   if (item != NULL)

@@ -364,6 +364,36 @@ test_report_in_another_language (void)
   g_assert_null (strstr (fonts, "CJKsc"));
 }
 
+/* check: the demo's summaries equal its records; a summary row changed behind the model's back
+ * is found (exit 1, the table named), --repair recomputes it, and check passes again. */
+static void
+test_check_and_repair (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "check", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "every summary equals"));
+  {
+    g_autoptr(AttainDb) db = attain_db_open (db_path, &error);
+    g_assert_no_error (error);
+    g_assert_true (attain_db_exec (db, "UPDATE month_goals SET target = target + 1 WHERE scope_kind = 0 "
+                                       "AND scope_id = 1 AND month = 202607", &error));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "month_goals: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", "--repair", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "recomputed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "check", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/cli/demo-then-dashboard-json", test_demo_then_dashboard_json);
   g_test_add_func ("/cli/metrics-person-json", test_metrics_person_json);
   g_test_add_func ("/cli/errors-are-sentences", test_errors_are_sentences);
+  g_test_add_func ("/cli/check-and-repair", test_check_and_repair);
   g_test_add_func ("/cli/chinese-output", test_chinese_output);
   g_test_add_func ("/cli/goals-json-and-exports", test_goals_json_and_exports);
   g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);

@@ -592,6 +592,65 @@ test_capability_ratings (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (node->attainment, 0.75, 1e-9);
 }
 
+/* Two windows (two connections) on one file set the same person's March target. The second to
+ * save was made from a row that has changed since: it is refused with a sentence, the first
+ * value stays, and every summary still equals what the goals add up to (attain-cli check). */
+static void
+test_two_writers (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = attain_test_db_path (f->dir, "goals.db");
+  g_autoptr(GError) error = NULL;
+  AttainDb *other = attain_db_open (path, &error);
+  AttainGoalHistory *other_history = attain_goal_history_new (other);
+  const char *where = "owner_person_id = 1 AND metric = 'revenue' AND period_kind = 'month' "
+                      "AND period_start = '2026-03-01'";
+  g_autoptr(GPtrArray) mine = attain_goals_query (f->db, where, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) theirs = attain_goals_query (other, where, NULL, NULL, NULL, &error);
+  g_autoptr(AttainGoal) my_change = NULL;
+  g_autoptr(AttainGoal) their_change = NULL;
+  AttainGoalEdit *edit;
+  guint64 different = 99;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 1);
+  g_assert_cmpuint (theirs->len, ==, 1);
+  their_change = attain_goal_copy (g_ptr_array_index (theirs, 0));
+  their_change->target = YUAN (50000);
+  edit = attain_goal_edit_new ("Edit target");
+  attain_goal_edit_add (edit, g_ptr_array_index (theirs, 0), their_change);
+  g_assert_true (attain_goal_history_apply (other_history, edit, &error));
+  g_assert_no_error (error);
+
+  my_change = attain_goal_copy (g_ptr_array_index (mine, 0));
+  my_change->target = YUAN (45000);
+  edit = attain_goal_edit_new ("Edit target");
+  attain_goal_edit_add (edit, g_ptr_array_index (mine, 0), my_change);
+  g_assert_false (attain_goal_history_apply (f->history, edit, &error));
+  g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "changed elsewhere"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM goals WHERE owner_person_id = 1 AND "
+                                                 "metric = 'revenue' AND period_kind = 'month' AND "
+                                                 "period_start = '2026-03-01'"), ==, YUAN (50000));
+  /* The company's March target is the sum of its people's: 50,000 + 20,000 + 10,000. */
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM month_goals WHERE scope_kind = 0 AND "
+                                                 "scope_id = 1 AND metric = 'revenue' AND month = 202603"),
+                   ==, YUAN (80000));
+  g_assert_true (attain_rollup_check (f->db, FALSE, NULL, &different, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (different, ==, 0);
+
+  /* The other window's undo still applies: the row on disk is what it wrote. */
+  g_assert_true (attain_goal_history_undo (other_history, &error));
+  g_assert_no_error (error);
+  g_assert_true (attain_rollup_check (f->db, FALSE, NULL, &different, &error));
+  g_assert_cmpuint (different, ==, 0);
+  attain_goal_history_free (other_history);
+  attain_db_close (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/goals/manual-split-remainder", test_manual_split_remainder);
   g_test_add_func ("/goals/parse-target", test_parse_target);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/goals/two-writers", test_two_writers);
   ADD ("/goals/tree-sums-and-attainment", test_tree_sums_and_attainment);
   ADD ("/goals/edit-shows-gap-then-roll-up", test_edit_shows_gap_then_roll_up);
   ADD ("/goals/undo-redo-and-audit", test_undo_redo_and_audit);

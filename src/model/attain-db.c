@@ -663,3 +663,33 @@ attain_db_data_version (AttainDb *db)
   sqlite3_finalize (stmt);
   return version;
 }
+
+/* PRAGMA quick_check: the file's pages and indexes are sound. Returns FALSE with @error when
+ * the check could not run; *@problems gets SQLite's findings, or NULL when the file is sound. */
+gboolean
+attain_db_quick_check (AttainDb  *db,
+                       char     **problems,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare_uncached (db, "PRAGMA quick_check (20)", error);
+  g_autoptr(GString) found = g_string_new (NULL);
+  int rc;
+
+  *problems = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (found, "%s\n", line ? line : "");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_string_append_printf (found, "%s\n", sqlite3_errstr (rc));
+    }
+  if (found->len > 0)
+    *problems = g_string_free (g_steal_pointer (&found), FALSE);
+  return TRUE;
+}

@@ -61,6 +61,9 @@ gboolean      attain_db_set_setting          (AttainDb      *db,
                                               GError       **error);
 gboolean      attain_db_is_empty             (AttainDb      *db);
 char         *attain_db_made_private_notice  (AttainDb      *db);
+gboolean      attain_db_quick_check          (AttainDb      *db,
+                                              char         **problems,
+                                              GError       **error);
 GBytes       *attain_db_migration_sql        (int            version);
 gint64        attain_db_data_version         (AttainDb      *db);
 gboolean      attain_db_backup               (AttainDb      *db,

@@ -397,6 +397,36 @@ check_not_locked (AttainDb          *db,
   return TRUE;
 }
 
+/* Compare-and-set: the row on disk, read inside the edit's transaction, must still be what the
+ * edit was made from (or, for a new goal, its id must be free). Another window, the CLI or an
+ * import may have changed it since it was shown; writing the in-memory row and subtracting a
+ * stale "before" from the sums would lose their change and leave the sums wrong. */
+static gboolean
+check_unchanged (AttainDb          *db,
+                 const AttainGoal  *from,
+                 const AttainGoal  *to,
+                 GError           **error)
+{
+  gint64 id = from != NULL ? from->id : to != NULL ? to->id : 0;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(GPtrArray) stored = NULL;
+  gboolean same;
+
+  if (id == 0)
+    return TRUE;
+  stored = attain_goals_query (db, "id = CAST (?1 AS INTEGER)", id_text, NULL, NULL, error);
+  if (stored == NULL)
+    return FALSE;
+  same = from == NULL ? stored->len == 0
+                      : stored->len == 1 && attain_goal_equal (g_ptr_array_index (stored, 0), from);
+  if (!same)
+    g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED,
+                 _("These goals were changed elsewhere (in another window, from the command line or by an "
+                   "import) since they were shown. Nothing was saved; the goals are shown again as they are "
+                   "now, so make the change again."));
+  return same;
+}
+
 static gboolean
 write_edit (AttainGoalHistory *history,
             AttainGoalEdit    *edit,
@@ -416,7 +446,8 @@ write_edit (AttainGoalHistory *history,
       const AttainGoal *to = forwards ? change->after : change->before;
       gboolean ok;
 
-      ok = check_not_locked (db, from, error) && rollup_goal (db, from, -1, error);
+      ok = check_not_locked (db, from, error) && check_unchanged (db, from, to, error)
+           && rollup_goal (db, from, -1, error);
       if (ok && to == NULL)
         ok = delete_row (db, from, error);
       else if (ok)

@@ -22,6 +22,7 @@ typedef enum
   ATTAIN_GOAL_ERROR_AGREED,
   ATTAIN_GOAL_ERROR_NOTHING_TO_DO,
   ATTAIN_GOAL_ERROR_LOCKED,
+  ATTAIN_GOAL_ERROR_CHANGED,
 } AttainGoalError;
 
 /* The metrics a goal tree can be drawn for: amounts and counts that add up from people to the

@@ -412,3 +412,80 @@ attain_rollup_refresh_touched (AttainDb  *db,
     return FALSE;
   return run_rollup (db, TRUE, error);
 }
+
+/* The summary tables a rebuild rewrites, and the derived column of deals. */
+static const char *summary_tables[] = { "month_stats", "month_funnel", "open_pipeline", "month_goals" };
+
+/* Recomputes every summary from the raw tables in one transaction and counts, per table, the
+ * rows that differ from what was stored (in either direction). With @repair the recomputed
+ * sums are kept; without, nothing changes. @report gets one line per table that differs. */
+gboolean
+attain_rollup_check (AttainDb   *db,
+                     gboolean    repair,
+                     GString    *report,
+                     guint64    *n_different,
+                     GError    **error)
+{
+  guint64 total = 0;
+
+  g_return_val_if_fail (db != NULL && n_different != NULL, FALSE);
+
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (summary_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TABLE IF EXISTS temp.check_%s; "
+                                              "CREATE TEMP TABLE check_%s AS SELECT * FROM main.%s",
+                                              summary_tables[i], summary_tables[i], summary_tables[i]);
+      if (!attain_db_exec (db, sql, error))
+        goto fail;
+    }
+  if (!attain_db_exec (db, "DROP TABLE IF EXISTS temp.check_deals; "
+                           "CREATE TEMP TABLE check_deals AS SELECT id, new_customer FROM main.deals",
+                       error)
+      || !attain_rollup_rebuild (db, error))
+    goto fail;
+  for (guint i = 0; i <= G_N_ELEMENTS (summary_tables); i++)
+    {
+      const char *table = i < G_N_ELEMENTS (summary_tables) ? summary_tables[i] : "deals";
+      g_autofree char *sql =
+        i < G_N_ELEMENTS (summary_tables)
+          ? g_strdup_printf ("SELECT (SELECT count (*) FROM (SELECT * FROM main.%s EXCEPT SELECT * FROM temp.check_%s))"
+                             " + (SELECT count (*) FROM (SELECT * FROM temp.check_%s EXCEPT SELECT * FROM main.%s))",
+                             table, table, table, table)
+          : g_strdup ("SELECT count (*) FROM main.deals d JOIN temp.check_deals c ON c.id = d.id "
+                      "WHERE d.new_customer IS NOT c.new_customer");
+      sqlite3_stmt *stmt = attain_db_prepare_uncached (db, sql, error);
+      gint64 differing;
+
+      if (stmt == NULL)
+        goto fail;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_finalize (stmt);
+          attain_db_set_error (db, error, _("Checking the summary tables"));
+          goto fail;
+        }
+      differing = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      if (differing > 0 && report != NULL)
+        g_string_append_printf (report, "%s: %" G_GINT64_FORMAT "\n", table, differing);
+      total += (guint64) differing;
+    }
+  for (guint i = 0; i <= G_N_ELEMENTS (summary_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TABLE temp.check_%s",
+                                              i < G_N_ELEMENTS (summary_tables) ? summary_tables[i] : "deals");
+      if (!attain_db_exec (db, sql, error))
+        goto fail;
+    }
+  *n_different = total;
+  if (repair && total > 0)
+    return attain_db_commit (db, error) || (attain_db_rollback (db), FALSE);
+  attain_db_rollback (db);
+  return TRUE;
+
+fail:
+  attain_db_rollback (db);
+  return FALSE;
+}

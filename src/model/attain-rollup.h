@@ -7,6 +7,11 @@ G_BEGIN_DECLS
 
 gboolean attain_rollup_rebuild         (AttainDb  *db,
                                         GError   **error);
+gboolean attain_rollup_check           (AttainDb  *db,
+                                        gboolean   repair,
+                                        GString   *report,
+                                        guint64   *n_different,
+                                        GError   **error);
 gboolean attain_rollup_touch_begin     (AttainDb  *db,
                                         GError   **error);
 gboolean attain_rollup_touch_person    (AttainDb  *db,
