@@ -2,6 +2,8 @@
 /* attain-cli as a shell user runs it: the demo, the dashboard's JSON and its error messages. */
 #include "attain-test-util.h"
 
+#include <gio/gio.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -394,6 +396,78 @@ test_check_and_repair (void)
   g_assert_cmpint (run_cli (&out, &err, "check", NULL), ==, 0);
 }
 
+/* Two demos started at once on one new file: one company, not two, and the other says why. */
+static void
+test_two_demos_at_once (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "race.db", NULL);
+  const char *cli = g_getenv ("ATTAIN_CLI");
+  g_autoptr(GError) error = NULL;
+  GSubprocess *runs[2];
+  int succeeded = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      runs[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, cli,
+                                  "--database", path, "--today", "2026-11-23", "demo", "--quiet", NULL);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (g_subprocess_wait (runs[i], NULL, &error));
+      succeeded += g_subprocess_get_if_exited (runs[i]) && g_subprocess_get_exit_status (runs[i]) == 0;
+      g_object_unref (runs[i]);
+    }
+  g_assert_cmpint (succeeded, ==, 1);
+  {
+    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM org_units WHERE parent_id IS NULL"), ==, 1);
+  }
+  attain_test_rm_rf (dir);
+}
+
+/* kill -9 in the middle of a demo leaves an empty file (one transaction), and a new demo then
+ * makes the company, instead of the half-built one being kept as a company. */
+static void
+test_killed_demo_leaves_empty (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "killed.db", NULL);
+  const char *cli = g_getenv ("ATTAIN_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) run = NULL;
+
+  run = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, cli,
+                          "--database", path, "--today", "2026-11-23", "demo", "--quiet", "--people", "200", NULL);
+  g_assert_no_error (error);
+  g_usleep (400 * 1000);
+  g_subprocess_force_exit (run);
+  g_assert_true (g_subprocess_wait (run, NULL, &error));
+  if (g_subprocess_get_if_exited (run))
+    {
+      g_test_skip ("the demo finished before it could be killed");
+      attain_test_rm_rf (dir);
+      return;
+    }
+  {
+    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (attain_db_is_empty (db));
+    g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM deals"), ==, 0);
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status = 0;
+    const char *argv[] = { cli, "--database", path, "--today", "2026-11-23", "demo", "--quiet", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  }
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +482,8 @@ main (int   argc,
   g_test_add_func ("/cli/metrics-person-json", test_metrics_person_json);
   g_test_add_func ("/cli/errors-are-sentences", test_errors_are_sentences);
   g_test_add_func ("/cli/check-and-repair", test_check_and_repair);
+  g_test_add_func ("/cli/two-demos-at-once", test_two_demos_at_once);
+  g_test_add_func ("/cli/killed-demo-leaves-empty", test_killed_demo_leaves_empty);
   g_test_add_func ("/cli/chinese-output", test_chinese_output);
   g_test_add_func ("/cli/goals-json-and-exports", test_goals_json_and_exports);
   g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);

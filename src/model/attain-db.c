@@ -182,8 +182,21 @@ migrate (AttainDb  *db,
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
       g_autoptr(GError) local_error = NULL;
 
-      /* One transaction per migration: a failure leaves the file at the previous version. */
-      if (!attain_db_begin (db, &local_error)
+      /* One transaction per migration: a failure leaves the file at the previous version. The
+       * version is read again under the write lock: another process opening the same new file
+       * at the same moment may have applied this migration already. */
+      if (attain_db_begin (db, &local_error))
+        {
+          int now = read_user_version (db->handle);
+          if (now >= version)
+            {
+              attain_db_rollback (db);
+              db->version = now;
+              version = now;
+              continue;
+            }
+        }
+      if (local_error != NULL
           || !attain_db_exec (db, g_bytes_get_data (sql, NULL), &local_error)
           || !attain_db_exec (db, set_version, &local_error)
           || !attain_db_commit (db, &local_error))

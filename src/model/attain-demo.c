@@ -59,7 +59,6 @@ typedef struct
   AttainDb                *db;
   const AttainDemoOptions *options;
   GRand                   *rand;
-  guint64                  rows_in_transaction;
   GError                 **error;
 } Demo;
 
@@ -116,15 +115,8 @@ step_insert (Demo         *demo,
   if (id_out != NULL)
     *id_out = attain_db_last_insert_id (demo->db);
   sqlite3_reset (stmt);
-
-  /* Keep each transaction well below the size where WAL slows down (scale mode writes
-   * millions of rows); the default demo fits in one. */
-  if (++demo->rows_in_transaction >= 250000)
-    {
-      demo->rows_in_transaction = 0;
-      if (!attain_db_commit (demo->db, demo->error) || !attain_db_begin (demo->db, demo->error))
-        return FALSE;
-    }
+  /* No intermediate commits: a demo killed halfway must leave the file empty, not a company
+   * with half its history (the whole demo is one transaction, even in scale mode). */
   return TRUE;
 }
 
@@ -175,7 +167,7 @@ attain_demo_generate (AttainDb                 *db,
   g_autofree double *region_month_won = NULL;
   g_autofree gint64 *stage_ids = NULL;
   g_autofree gint64 *position_ids = NULL;
-  Demo demo = { db, options, rand, 0, error };
+  Demo demo = { db, options, rand, error };
   guint n_regions, n_teams, first_year, n_months, last_month;
   int fy_start;
   double deals_per_person_month;
@@ -186,19 +178,18 @@ attain_demo_generate (AttainDb                 *db,
   g_return_val_if_fail (db != NULL && options != NULL, FALSE);
   g_return_val_if_fail (g_date_valid (&options->today), FALSE);
 
+  /* Bounded so that a typo cannot start hours of work or fill the disk. */
+  if (options->people > 10000 || options->deals > 10000000)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
+                   _("A demo company has at most 10,000 salespeople and 10,000,000 deals."));
+      return FALSE;
+    }
   if (options->people < 1 || options->years < 1 || options->years > 20)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
                    _("A demo company needs at least one salesperson and 1 to 20 years of "
                      "history."));
-      return FALSE;
-    }
-  if (!attain_db_is_empty (db))
-    {
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                   _("“%s” already holds a company. The demo company is only created in an "
-                     "empty database; choose a new file."),
-                   attain_db_get_path (db));
       return FALSE;
     }
 
@@ -223,6 +214,18 @@ attain_demo_generate (AttainDb                 *db,
   /* A fresh demo can be regenerated, so trade the fsync per commit for speed here. */
   if (!attain_db_exec (db, "PRAGMA synchronous = OFF", error) || !attain_db_begin (db, error))
     return FALSE;
+  /* Checked inside the write transaction: two demos started at once on one file make one
+   * company, and the second says the file is taken. */
+  if (!attain_db_is_empty (db))
+    {
+      attain_db_rollback (db);
+      attain_db_exec (db, "PRAGMA synchronous = FULL", NULL);
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
+                   _("“%s” already holds a company. The demo company is only created in an "
+                     "empty database; choose a new file."),
+                   attain_db_get_path (db));
+      return FALSE;
+    }
 
   /* Stages and positions come from migration 2. */
   stage_ids = g_new0 (gint64, 6);
