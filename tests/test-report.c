@@ -548,6 +548,34 @@ test_hostile_names (Fixture       *f,
     g_assert_null (g_dir_read_name (above));
   }
 
+  /* The 2,000-character name is cut with "…" in the page header, title and fields: the report
+   * has as many pages as the same person's under a short name (it had two more, with the name
+   * running over "Confidential" and under the footer). */
+  {
+    guint pages[2];
+    for (guint round = 0; round < 2; round++)
+      {
+        g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+        g_autofree char *file = g_strdup_printf ("%s/long-name-%u.pdf", f->dir, round);
+        const char *argv[] = { "pdfinfo", file, NULL };
+        g_autofree char *info = NULL;
+        const char *line;
+        if (round == 1)
+          g_assert_true (attain_db_exec (f->db, "UPDATE people SET name = 'D' WHERE id = 3", &error));
+        g_ptr_array_add (one, attain_review_report_build (f->db, SMALL_PERSON_D, &f->q1, &f->today, "zh-cn", &error));
+        g_assert_no_error (error);
+        g_assert_true (attain_documents_write_pdf (one, file, "D", &error));
+        info = run_tool (argv);
+        if (info == NULL)
+          break;
+        line = strstr (info, "Pages:");
+        g_assert_nonnull (line);
+        pages[round] = (guint) atoi (line + strlen ("Pages:"));
+        if (round == 1)
+          g_assert_cmpuint (pages[0], ==, pages[1]);
+      }
+  }
+
   g_assert_true (g_file_set_contents (pdf, "old", -1, NULL));
   g_assert_true (g_chmod (pdf, 0644) == 0);
   g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", pdf, NULL, NULL, NULL, &error));

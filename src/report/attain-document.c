@@ -286,6 +286,30 @@ text_layout (AttainDocument *document,
   return layout;
 }
 
+/* Lines that name things (a page header, a title's subtitle) stay within @lines lines, ending
+ * in "…": a 2,000-character name would otherwise run over "Confidential" or fill the page. */
+static PangoLayout *
+bounded (PangoLayout *layout,
+         double       width,
+         int          lines)
+{
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -lines);
+  return layout;
+}
+
+/* A header field's value (a name, a period): bold, in half the width, at most four lines. The
+ * same layout is measured and drawn, so the space kept is the space used. */
+static PangoLayout *
+field_value_layout (AttainDocument *document,
+                    cairo_t        *cr,
+                    const char     *text,
+                    double          content)
+{
+  return bounded (text_layout (document, cr, text, BODY_SIZE, TRUE, content / 2 - 80, 0), content / 2 - 80, 4);
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -422,7 +446,8 @@ measure (AttainDocument *document,
     case BLOCK_TITLE:
       {
         g_autoptr(PangoLayout) title = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
-        g_autoptr(PangoLayout) subtitle = text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0);
+        g_autoptr(PangoLayout) subtitle = bounded (text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0),
+                                                   content, 3);
         block->height = layout_height (title) + layout_height (subtitle) + GAP;
       }
       break;
@@ -436,8 +461,7 @@ measure (AttainDocument *document,
             double line = 0;
             for (guint k = i; k < MIN (i + 2, n); k++)
               {
-                g_autoptr(PangoLayout) value = text_layout (document, cr, block->strings[2 * k + 1], BODY_SIZE, FALSE,
-                                                            content / 2 - 80, 0);
+                g_autoptr(PangoLayout) value = field_value_layout (document, cr, block->strings[2 * k + 1], content);
                 line = MAX (line, layout_height (value));
               }
             block->height += line + 3;
@@ -699,7 +723,8 @@ draw_placement (AttainDocument  *document,
     case BLOCK_TITLE:
       {
         g_autoptr(PangoLayout) title = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
-        g_autoptr(PangoLayout) subtitle = text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0);
+        g_autoptr(PangoLayout) subtitle = bounded (text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0),
+                                                   content, 3);
         cairo_move_to (cr, x, y);
         pango_cairo_show_layout (cr, title);
         attain_chart_set_color (cr, &document->style.dim);
@@ -717,8 +742,7 @@ draw_placement (AttainDocument  *document,
               {
                 double cx = x + (k - i) * content / 2;
                 g_autoptr(PangoLayout) label = text_layout (document, cr, block->strings[2 * k], BODY_SIZE, FALSE, 76, 0);
-                g_autoptr(PangoLayout) value = text_layout (document, cr, block->strings[2 * k + 1], BODY_SIZE, TRUE,
-                                                            content / 2 - 80, 0);
+                g_autoptr(PangoLayout) value = field_value_layout (document, cr, block->strings[2 * k + 1], content);
                 attain_chart_set_color (cr, &document->style.dim);
                 cairo_move_to (cr, cx, y);
                 pango_cairo_show_layout (cr, label);
@@ -826,6 +850,8 @@ attain_document_draw_page (AttainDocument *document,
     g_autoptr(PangoLayout) pages = text_layout (document, cr, number, SMALL_SIZE, FALSE, 0, 0);
     double w, h;
 
+    attain_chart_layout_size (right, &w, &h);
+    bounded (left, width - 2 * MARGIN_X - w - 12, 1);
     attain_chart_set_color (cr, &document->style.dim);
     cairo_move_to (cr, MARGIN_X, MARGIN_Y);
     pango_cairo_show_layout (cr, left);
