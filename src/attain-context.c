@@ -9,6 +9,8 @@ struct _AttainContext
   GSettings *settings;
   gint64     data_version; /* the file's, when the pages last reloaded */
   guint      watch_source;
+  guint      commit_listener;
+  AttainSession *session;
 };
 
 G_DEFINE_FINAL_TYPE (AttainContext, attain_context, G_TYPE_OBJECT)
@@ -27,6 +29,8 @@ attain_context_finalize (GObject *object)
   AttainContext *self = ATTAIN_CONTEXT (object);
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_handle_id (&self->commit_listener, attain_db_remove_commit_listener);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->db, attain_db_close);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (attain_context_parent_class)->finalize (object);
@@ -37,9 +41,10 @@ attain_context_class_init (AttainContextClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = attain_context_finalize;
 
-  /* Emitted after a write that changes what pages show (the demo company, later imports). */
+  /* Emitted once per commit to the file, by this process (any thread, any connection) or
+   * another, with the AttainDbChange flags of what changed; always on the main context. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                   NULL, NULL, G_TYPE_NONE, 0);
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -55,6 +60,26 @@ attain_context_init (AttainContext *self)
     self->settings = g_settings_new (APP_ID);
 }
 
+static void
+emit_changed (AttainContext *self,
+              guint          changes)
+{
+  self->data_version = attain_db_data_version (self->db);
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+}
+
+/* Commits of this process to the same file, whichever connection or thread made them. */
+static void
+commit_cb (const char *path,
+           guint       changes,
+           gpointer    data)
+{
+  AttainContext *self = data;
+
+  if (g_strcmp0 (path, attain_db_get_path (self->db)) == 0)
+    emit_changed (self, changes);
+}
+
 AttainContext *
 attain_context_new (AttainDb    *db,
                     const GDate *today)
@@ -68,6 +93,9 @@ attain_context_new (AttainDb    *db,
   self->db = db;
   self->today = *today;
   self->data_version = attain_db_data_version (db);
+  self->session = attain_session_new (today, attain_db_get_setting_int (db, "fiscal_year_start_month", 1),
+                                      self->settings);
+  self->commit_listener = attain_db_add_commit_listener (commit_cb, self, NULL);
   return self;
 }
 
@@ -100,12 +128,11 @@ attain_context_get_settings (AttainContext *self)
   return self->settings;
 }
 
-void
-attain_context_emit_changed (AttainContext *self)
+AttainSession *
+attain_context_get_session (AttainContext *self)
 {
-  g_return_if_fail (ATTAIN_IS_CONTEXT (self));
-  self->data_version = attain_db_data_version (self->db);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_return_val_if_fail (ATTAIN_IS_CONTEXT (self), NULL);
+  return self->session;
 }
 
 /* Another process (attain-cli importing, a second window's file) or a worker committed to the
@@ -116,7 +143,8 @@ attain_context_check_file (AttainContext *self)
   g_return_val_if_fail (ATTAIN_IS_CONTEXT (self), FALSE);
   if (attain_db_data_version (self->db) == self->data_version)
     return FALSE;
-  attain_context_emit_changed (self);
+  /* Another process: what it changed is not known, so everything reloads. */
+  emit_changed (self, ATTAIN_DB_CHANGE_ALL);
   return TRUE;
 }
 

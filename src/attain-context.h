@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "attain-session.h"
 #include "model/attain-db.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ const char    *attain_context_get_db_path   (AttainContext *self);
 void           attain_context_get_today     (AttainContext *self,
                                              GDate         *today);
 GSettings     *attain_context_get_settings  (AttainContext *self);
-void           attain_context_emit_changed  (AttainContext *self);
+AttainSession *attain_context_get_session   (AttainContext *self);
 gboolean       attain_context_check_file    (AttainContext *self);
 void           attain_context_watch_file    (AttainContext *self);
 

@@ -43,10 +43,11 @@ struct _AttainDashboardPage
   AttainDashboard *dashboard;
   GtkStringFilter *unit_filter;
   GArray          *history;   /* AttainScope: where "back" returns to */
+  AttainSession   *session;   /* the period and scope shown; shared with the other pages */
   AttainScope      scope;
   AttainPeriod     period;
   AttainKpiCard   *cards[ATTAIN_DASHBOARD_N_CARDS];
-  guint            generation; /* drops results of loads that were overtaken */
+  GCancellable    *load;      /* the load in flight: a newer one cancels it */
   gboolean         loading;
 };
 
@@ -56,7 +57,6 @@ enum
 {
   PROP_0,
   PROP_CONTEXT,
-  PROP_PERIOD_KIND,
   N_PROPS
 };
 
@@ -68,47 +68,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  char        *path;
-  AttainScope  scope;
-  AttainPeriod period;
-  GDate        today;
-  guint        generation;
-} LoadRequest;
-
-static void
-load_request_free (LoadRequest *request)
-{
-  g_free (request->path);
-  g_free (request);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadRequest *request = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = NULL;
-  AttainDashboard *dashboard;
-
-  /* A connection of its own: WAL lets this reader run beside the window's writer. */
-  db = attain_db_open_reader (request->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  dashboard = attain_dashboard_load (db, &request->scope, &request->period, &request->today, &error);
-  if (dashboard == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, dashboard, (GDestroyNotify) attain_dashboard_free);
-}
 
 static void
 show_dashboard (AttainDashboardPage *self,
@@ -157,18 +116,13 @@ load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (source);
-  LoadRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AttainDashboardPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  AttainDashboard *dashboard;
+  AttainDashboard *dashboard = attain_dashboard_load_finish (result, &error);
 
-  dashboard = g_task_propagate_pointer (G_TASK (result), &error);
-  if (request->generation != self->generation)
-    {
-      g_clear_pointer (&dashboard, attain_dashboard_free);
-      return;
-    }
-
+  /* Overtaken by a newer load (another period or unit), or the page is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   self->loading = FALSE;
   gtk_spinner_set_spinning (self->spinner, FALSE);
   if (dashboard == NULL)
@@ -187,30 +141,22 @@ load_done_cb (GObject      *source,
 void
 attain_dashboard_page_reload (AttainDashboardPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadRequest *request;
+  g_autofree char *label = NULL;
+  GDate today;
 
   g_return_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self));
 
-  request = g_new0 (LoadRequest, 1);
-  request->path = g_strdup (attain_context_get_db_path (self->context));
-  request->scope = self->scope;
-  request->period = self->period;
-  attain_context_get_today (self->context, &request->today);
-  request->generation = ++self->generation;
-
+  g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
+  self->load = g_cancellable_new ();
   self->loading = TRUE;
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  {
-    /* The period is known now; only the figures have to wait for the worker. */
-    g_autofree char *label = attain_period_to_label (&self->period);
-    gtk_button_set_label (self->period_button, label);
-  }
-
-  task = g_task_new (self, NULL, load_done_cb, NULL);
-  g_task_set_source_tag (task, attain_dashboard_page_reload);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_in_thread);
+  /* The period is known now; only the figures have to wait for the worker. */
+  label = attain_period_to_label (&self->period);
+  gtk_button_set_label (self->period_button, label);
+  attain_context_get_today (self->context, &today);
+  attain_dashboard_load_async (attain_context_get_db_path (self->context), &self->scope, &self->period, &today,
+                               self->load, load_done_cb, g_object_ref (self));
 }
 
 static void
@@ -223,6 +169,7 @@ go_to (AttainDashboardPage *self,
   if (remember)
     g_array_append_val (self->history, self->scope);
   self->scope = *scope;
+  attain_session_set_scope (self->session, scope);
   attain_dashboard_page_reload (self);
 }
 
@@ -261,36 +208,6 @@ back_action (GtkWidget  *widget,
 }
 
 static void
-shift_period_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
-
-  self->period = attain_period_shift (&self->period,
-                                      g_str_equal (action_name, "dashboard.next-period") ? 1 : -1);
-  attain_dashboard_page_reload (self);
-}
-
-static void
-current_period_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
-  AttainPeriod current;
-  GDate today;
-
-  attain_context_get_today (self->context, &today);
-  current = attain_period_containing (self->period.kind, &today, self->period.fy_start_month);
-  if (!attain_period_equal (&current, &self->period))
-    {
-      self->period = current;
-      attain_dashboard_page_reload (self);
-    }
-}
-
-static void
 print_review_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -324,22 +241,20 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
-set_period_kind (AttainDashboardPage *self,
-                 const char          *kind_text)
+on_session_period_cb (AttainDashboardPage *self)
 {
-  AttainPeriodKind kind = attain_period_kind_from_string (kind_text);
-  GDate today;
-
-  if (kind == self->period.kind)
-    return;
-  attain_context_get_today (self->context, &today);
-  self->period = attain_period_with_kind (&self->period, kind, &today);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_KIND]);
-
-  if (self->context != NULL && attain_context_get_settings (self->context) != NULL)
-    g_settings_set_string (attain_context_get_settings (self->context), "period-kind",
-                           attain_period_kind_to_string (kind));
+  self->period = *attain_session_get_period (self->session);
   attain_dashboard_page_reload (self);
+}
+
+static void
+on_session_scope_cb (AttainDashboardPage *self)
+{
+  AttainScope scope;
+
+  /* Another page chose a person or unit: the dashboard follows, and Back returns from it. */
+  if (attain_session_get_scope (self->session, &scope) && !attain_scope_equal (&scope, &self->scope))
+    go_to (self, &scope, self->dashboard != NULL);
 }
 
 static void
@@ -409,6 +324,7 @@ on_context_changed_cb (AttainDashboardPage *self)
       g_array_set_size (self->history, 0);
       if (!attain_org_company (attain_context_get_db (self->context), &self->scope, NULL))
         return;
+      attain_session_set_scope (self->session, &self->scope);
       reload_org (self);
     }
   attain_dashboard_page_reload (self);
@@ -418,30 +334,23 @@ static void
 attain_dashboard_page_constructed (GObject *object)
 {
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
-  GSettings *settings;
-  GDate today;
 
   G_OBJECT_CLASS (attain_dashboard_page_parent_class)->constructed (object);
 
   g_return_if_fail (self->context != NULL);
-  attain_context_get_today (self->context, &today);
-  self->period = attain_period_containing (ATTAIN_PERIOD_QUARTER, &today,
-                                           attain_db_get_setting_int (attain_context_get_db (self->context),
-                                                                      "fiscal_year_start_month", 1));
-  settings = attain_context_get_settings (self->context);
-  if (settings != NULL)
-    {
-      g_autofree char *kind = g_settings_get_string (settings, "period-kind");
-      if (!g_str_equal (kind, "quarter"))
-        {
-          AttainPeriodKind k = g_str_equal (kind, "month") ? ATTAIN_PERIOD_MONTH : ATTAIN_PERIOD_YEAR;
-          self->period = attain_period_containing (k, &today, self->period.fy_start_month);
-        }
-    }
+  self->session = g_object_ref (attain_context_get_session (self->context));
+  self->period = *attain_session_get_period (self->session);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session", attain_session_get_actions (self->session));
+  g_signal_connect_object (self->session, "notify::period", G_CALLBACK (on_session_period_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::scope", G_CALLBACK (on_session_scope_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  if (attain_org_company (attain_context_get_db (self->context), &self->scope, NULL))
+  if (attain_session_get_scope (self->session, &self->scope)
+      || attain_org_company (attain_context_get_db (self->context), &self->scope, NULL))
     {
+      attain_session_set_scope (self->session, &self->scope);
       reload_org (self);
       attain_dashboard_page_reload (self);
     }
@@ -460,9 +369,6 @@ attain_dashboard_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
-    case PROP_PERIOD_KIND:
-      g_value_set_string (value, attain_period_kind_to_string (self->period.kind));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -480,9 +386,6 @@ attain_dashboard_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
-      break;
-    case PROP_PERIOD_KIND:
-      set_period_kind (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -524,13 +427,15 @@ attain_dashboard_page_dispose (GObject *object)
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
   GtkWidget *child;
 
-  /* Loads still running finish into a page that ignores them. */
-  self->generation++;
+  /* A load still running ends cancelled; its callback holds the page until then. */
+  g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_DASHBOARD_PAGE);
   /* Template children without an id are not cleared by dispose_template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->context);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (attain_dashboard_page_parent_class)->dispose (object);
 }
 
@@ -559,9 +464,6 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
                                                     | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERIOD_KIND] = g_param_spec_string ("period-kind", NULL, NULL, "quarter",
-                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                        | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -600,19 +502,15 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dashboard.show-unit", "s", show_unit_action);
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.previous-period", NULL, shift_period_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.next-period", NULL, shift_period_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.current-period", NULL, current_period_action);
   gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "dashboard.print-review", NULL, print_review_action);
   gtk_widget_class_install_action (widget_class, "dashboard.export-metrics", NULL, export_metrics_action);
-  gtk_widget_class_install_property_action (widget_class, "dashboard.period-kind", "period-kind");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "dashboard.previous-period", NULL);
+                                       "session.previous-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "dashboard.next-period", NULL);
+                                       "session.next-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.refresh", NULL);
 }

@@ -34,10 +34,11 @@ struct _AttainGoalsPage
   GListModel         *roots;
   GtkSingleSelection *selection;
   GtkWindow          *dialog;     /* the open edit or split dialog, for tests */
+  AttainSession      *session;
   AttainPeriod        period;
   char               *metric;
   char               *select_after_load;
-  guint               generation;
+  GCancellable       *load;      /* the load in flight: a newer one cancels it */
   gboolean            loading;
 };
 
@@ -47,7 +48,6 @@ enum
 {
   PROP_0,
   PROP_CONTEXT,
-  PROP_PERIOD_KIND,
   N_PROPS
 };
 
@@ -59,46 +59,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  char        *path;
-  AttainPeriod period;
-  char        *metric;
-  GDate        today;
-  guint        generation;
-} LoadRequest;
-
-static void
-load_request_free (LoadRequest *request)
-{
-  g_free (request->path);
-  g_free (request->metric);
-  g_free (request);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadRequest *request = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = attain_db_open_reader (request->path, &error);
-  AttainGoalTree *tree;
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  tree = attain_goal_tree_load (db, &request->period, request->metric, &request->today, &error);
-  if (tree == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, tree, (GDestroyNotify) attain_goal_tree_free);
-}
 
 static void
 toast (AttainGoalsPage *self,
@@ -258,16 +218,13 @@ load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  AttainGoalsPage *self = ATTAIN_GOALS_PAGE (source);
-  LoadRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AttainGoalsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  AttainGoalTree *tree = g_task_propagate_pointer (G_TASK (result), &error);
+  AttainGoalTree *tree = attain_goal_tree_load_finish (result, &error);
 
-  if (request->generation != self->generation)
-    {
-      g_clear_pointer (&tree, attain_goal_tree_free);
-      return;
-    }
+  /* Overtaken by a newer load (another period or metric), or the page is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   self->loading = FALSE;
   gtk_spinner_set_spinning (self->spinner, FALSE);
   if (tree == NULL)
@@ -280,28 +237,21 @@ load_done_cb (GObject      *source,
 void
 attain_goals_page_reload (AttainGoalsPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *label = NULL;
-  LoadRequest *request;
+  GDate today;
 
   g_return_if_fail (ATTAIN_IS_GOALS_PAGE (self));
 
-  request = g_new0 (LoadRequest, 1);
-  request->path = g_strdup (attain_context_get_db_path (self->context));
-  request->period = self->period;
-  request->metric = g_strdup (self->metric);
-  attain_context_get_today (self->context, &request->today);
-  request->generation = ++self->generation;
-
+  g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
+  self->load = g_cancellable_new ();
   label = attain_period_to_label (&self->period);
   gtk_button_set_label (self->period_button, label);
   self->loading = TRUE;
   gtk_spinner_set_spinning (self->spinner, TRUE);
-
-  task = g_task_new (self, NULL, load_done_cb, NULL);
-  g_task_set_source_tag (task, attain_goals_page_reload);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_in_thread);
+  attain_context_get_today (self->context, &today);
+  attain_goal_tree_load_async (attain_context_get_db_path (self->context), &self->period, self->metric, &today,
+                               self->load, load_done_cb, g_object_ref (self));
 }
 
 /* Writes an edit (one transaction, audited, undoable) and shows the result. */
@@ -326,7 +276,6 @@ apply_edit (AttainGoalsPage *self,
       self->select_after_load = g_strdup (attain_goal_item_get_scope (item));
       g_object_unref (item);
     }
-  attain_context_emit_changed (self->context);
   attain_goals_page_reload (self);
   return TRUE;
 }
@@ -362,7 +311,6 @@ undo_action (GtkWidget  *widget,
   /* Translators: %s is what was undone or redone, such as "Split evenly" */
   message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
   toast (self, message);
-  attain_context_emit_changed (self->context);
   attain_goals_page_reload (self);
 }
 
@@ -422,7 +370,6 @@ set_target_action (GtkWidget  *widget,
       attain_goals_page_reload (self);
       return;
     }
-  attain_context_emit_changed (self->context);
   attain_goals_page_reload (self);
 }
 
@@ -697,7 +644,6 @@ on_dialog_saved_cb (AttainGoalsPage *self)
       self->select_after_load = g_strdup (attain_goal_item_get_scope (item));
       g_object_unref (item);
     }
-  attain_context_emit_changed (self->context);
   attain_goals_page_reload (self);
 }
 
@@ -811,43 +757,17 @@ print_action (GtkWidget  *widget,
     toast (self, error->message);
 }
 
+/* Goals are set for years and quarters; a month chosen on the dashboard shows its quarter,
+ * since a month would be a sliver of the tree. */
 static void
-shift_period_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+on_session_period_cb (AttainGoalsPage *self)
 {
-  AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-
-  self->period = attain_period_shift (&self->period, g_str_equal (action_name, "goals.next-period") ? 1 : -1);
-  attain_goals_page_reload (self);
-}
-
-static void
-current_period_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
+  const AttainPeriod *period = attain_session_get_period (self->session);
   GDate today;
 
   attain_context_get_today (self->context, &today);
-  self->period = attain_period_containing (self->period.kind, &today, self->period.fy_start_month);
-  attain_goals_page_reload (self);
-}
-
-static void
-set_period_kind (AttainGoalsPage *self,
-                 const char      *kind_text)
-{
-  /* Goals are set for years and quarters; a month would be a sliver of the tree. */
-  AttainPeriodKind kind = g_strcmp0 (kind_text, "quarter") == 0 ? ATTAIN_PERIOD_QUARTER : ATTAIN_PERIOD_YEAR;
-  GDate today;
-
-  if (kind == self->period.kind)
-    return;
-  attain_context_get_today (self->context, &today);
-  self->period = attain_period_with_kind (&self->period, kind, &today);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_KIND]);
+  self->period = period->kind == ATTAIN_PERIOD_MONTH ? attain_period_with_kind (period, ATTAIN_PERIOD_QUARTER, &today)
+                                                     : *period;
   attain_goals_page_reload (self);
 }
 
@@ -942,10 +862,14 @@ attain_goals_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (attain_goals_page_parent_class)->constructed (object);
 
+  self->session = g_object_ref (attain_context_get_session (self->context));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session", attain_session_get_actions (self->session));
+  g_signal_connect_object (self->session, "notify::period", G_CALLBACK (on_session_period_cb), self,
+                           G_CONNECT_SWAPPED);
   attain_context_get_today (self->context, &today);
-  self->period = attain_period_containing (ATTAIN_PERIOD_YEAR, &today,
-                                           attain_db_get_setting_int (attain_context_get_db (self->context),
-                                                                      "fiscal_year_start_month", 1));
+  self->period = *attain_session_get_period (self->session);
+  if (self->period.kind == ATTAIN_PERIOD_MONTH)
+    self->period = attain_period_with_kind (&self->period, ATTAIN_PERIOD_QUARTER, &today);
   self->metric = g_strdup ("revenue");
   self->history = attain_goal_history_new (attain_context_get_db (self->context));
 
@@ -985,9 +909,6 @@ attain_goals_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
-    case PROP_PERIOD_KIND:
-      g_value_set_string (value, attain_period_kind_to_string (self->period.kind));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1006,9 +927,6 @@ attain_goals_page_set_property (GObject      *object,
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
       break;
-    case PROP_PERIOD_KIND:
-      set_period_kind (self, g_value_get_string (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1020,7 +938,8 @@ attain_goals_page_dispose (GObject *object)
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (object);
   GtkWidget *child;
 
-  self->generation++;
+  g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
   if (self->dialog != NULL)
     gtk_window_destroy (g_steal_pointer (&self->dialog));
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_GOALS_PAGE);
@@ -1029,6 +948,7 @@ attain_goals_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->roots);
   g_clear_object (&self->context);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (attain_goals_page_parent_class)->dispose (object);
 }
 
@@ -1058,8 +978,6 @@ attain_goals_page_class_init (AttainGoalsPageClass *klass)
 
   properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERIOD_KIND] = g_param_spec_string ("period-kind", NULL, NULL, "year",
-                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -1097,17 +1015,13 @@ attain_goals_page_class_init (AttainGoalsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "goals.print", NULL, print_action);
   /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "goals.print-to-file", "s", print_action);
-  gtk_widget_class_install_action (widget_class, "goals.previous-period", NULL, shift_period_action);
-  gtk_widget_class_install_action (widget_class, "goals.next-period", NULL, shift_period_action);
-  gtk_widget_class_install_action (widget_class, "goals.current-period", NULL, current_period_action);
-  gtk_widget_class_install_property_action (widget_class, "goals.period-kind", "period-kind");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "goals.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "goals.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "goals.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "goals.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "goals.previous-period", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "goals.next-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "session.previous-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "session.next-period", NULL);
 }
 
 static void

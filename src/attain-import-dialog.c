@@ -551,7 +551,6 @@ apply_done_cb (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   g_signal_emit (self, signals[IMPORTED], 0);
-  attain_context_emit_changed (self->context);
 }
 
 static void

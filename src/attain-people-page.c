@@ -135,7 +135,6 @@ done (AttainPeoplePage *self,
   if (overlay != NULL && message != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   reload (self);
-  attain_context_emit_changed (self->context);
 }
 
 static void

@@ -145,7 +145,6 @@ save_action (GtkWidget  *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->problems_label), TRUE);
       return;
     }
-  attain_context_emit_changed (self->context);
   gtk_window_close (GTK_WINDOW (self));
 }
 

@@ -22,6 +22,7 @@ gboolean            attain_review_page_has_unsaved (AttainReviewPage *self,
                                                     const char      **reason);
 const AttainReview *attain_review_page_get_review  (AttainReviewPage *self);
 gboolean            attain_review_page_is_busy     (AttainReviewPage *self);
+gboolean            attain_review_page_is_loading  (AttainReviewPage *self);
 gboolean            attain_review_page_is_editable (AttainReviewPage *self);
 void                attain_review_page_add_milestone (AttainReviewPage *self,
                                                       const char       *what,

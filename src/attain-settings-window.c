@@ -30,10 +30,9 @@ saved (AttainSettingsWindow *self,
        gboolean              ok,
        GError               *error)
 {
+  /* A saved setting reaches the pages through the context's "changed", as every commit does. */
   if (!ok)
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-  else
-    attain_context_emit_changed (self->context);
 }
 
 static void

@@ -113,7 +113,6 @@ create_demo_done_cb (GObject      *source,
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "main");
-  attain_context_emit_changed (self->context);
 }
 
 static void
@@ -258,7 +257,6 @@ undo_import_confirmed_cb (AdwMessageDialog *dialog,
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  attain_context_emit_changed (self->context);
 }
 
 static void
@@ -400,7 +398,6 @@ restore_confirmed_cb (AdwMessageDialog *dialog,
   message = g_strdup_printf (_("Restored. The data it replaced was kept in %s."), kept);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   show_main_if_filled (self);
-  attain_context_emit_changed (self->context);
 }
 
 static void
@@ -580,7 +577,6 @@ setup_response_cb (AdwMessageDialog *dialog,
       return;
     }
   show_main_if_filled (self);
-  attain_context_emit_changed (self->context);
   /* Next come the people: the page where they are added, and the settings. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "people");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.settings", NULL);

@@ -113,8 +113,8 @@ test_review_report (Fixture       *f,
   g_assert_true (attain_review_set_field (f->db, review, "self_review", self_review, &error));
   g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系稳固", &error));
   g_assert_true (attain_review_set_field (f->db, review, "improvements", "回款跟进不及时：2 月发票 3 月才催收", &error));
-  g_ptr_array_add (milestones, attain_milestone_new ("每周复盘应收账款", "2026-05-31", "逾期应收低于 10%", "in_progress"));
-  g_ptr_array_add (milestones, attain_milestone_new ("参加谈判技巧培训", "2026-06-30", "结业证书", "planned"));
+  g_ptr_array_add (milestones, attain_milestone_new ("每周复盘应收账款", "2026-05-31", "逾期应收低于 10%", ATTAIN_MILESTONE_IN_PROGRESS));
+  g_ptr_array_add (milestones, attain_milestone_new ("参加谈判技巧培训", "2026-06-30", "结业证书", ATTAIN_MILESTONE_PLANNED));
   g_assert_true (attain_review_set_milestones (f->db, review, milestones, &error));
   g_assert_true (attain_review_add_next_goal (f->db, review, "revenue", "180,000", &error));
   g_assert_no_error (error);
@@ -442,7 +442,7 @@ test_tall_row (Fixture       *f,
   g_assert_no_error (error);
   /* The measure holds U+FFFE, a noncharacter GLib accepts as UTF-8 and cairo's PDF text refuses;
    * it once failed the whole file. */
-  g_ptr_array_add (milestones, attain_milestone_new (title->str, "2026-05-31", "逾期应收\uFFFE低于 10%", "planned"));
+  g_ptr_array_add (milestones, attain_milestone_new (title->str, "2026-05-31", "逾期应收\uFFFE低于 10%", ATTAIN_MILESTONE_PLANNED));
   g_assert_true (attain_review_set_milestones (f->db, review, milestones, &error));
   g_assert_no_error (error);
 

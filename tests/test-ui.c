@@ -107,13 +107,13 @@ test_dashboard_actions (void)
   g_assert_cmpuint (g_list_model_get_n_items (attain_dashboard_page_get_ranking (page)), ==, 3);
 
   /* Switch to the year, the way the "Year" toggle does. */
-  activate_and_wait (page, "dashboard.period-kind", g_variant_new_string ("year"));
+  activate_and_wait (page, "session.period-kind", g_variant_new_string ("year"));
   expected = expected_revenue (check, all, "2026-01-01", "2026-12-31");
   g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
   g_free (expected);
 
   /* Previous period: 2025. */
-  activate_and_wait (page, "dashboard.previous-period", NULL);
+  activate_and_wait (page, "session.previous-period", NULL);
   expected = expected_revenue (check, all, "2025-01-01", "2025-12-31");
   g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
   g_free (expected);
@@ -331,6 +331,12 @@ test_people_page (void)
 }
 
 /* A company set up by hand: the company and a team, then the people page to add people. */
+static gboolean
+people_shown_one (gpointer data)
+{
+  return g_list_model_get_n_items (attain_people_page_get_shown (attain_window_get_people_page (data))) == 1;
+}
+
 static void
 test_setup_by_hand (void)
 {
@@ -351,8 +357,8 @@ test_setup_by_hand (void)
   g_assert_true (attain_person_add (attain_context_get_db (context), "钱多多", "S001",
                                     attain_test_query_int (check, "SELECT id FROM org_units WHERE kind = 'team'"),
                                     attain_test_query_int (check, "SELECT id FROM positions WHERE rank = 1"), "2026-11-02", NULL, NULL));
-  attain_context_emit_changed (context);
-  g_assert_cmpuint (g_list_model_get_n_items (attain_people_page_get_shown (attain_window_get_people_page (window))), ==, 1);
+  /* The commit alone tells the page: nobody calls anything by hand. */
+  iterate_until (people_shown_one, window);
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }
@@ -512,6 +518,8 @@ test_goals_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "goals"));
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "goals");
   iterate_until (goals_loaded, page);
+  /* The period is the window's, shared with the dashboard: this year. */
+  goals_activate_and_wait (page, "session.period-kind", g_variant_new_string ("year"));
 
   /* Opens on this year's revenue: the company and its regions, without gaps. */
   g_assert_false (goal_node (page, "unit:2")->has_gap);
@@ -595,6 +603,33 @@ review_idle (gpointer data)
   return !attain_review_page_is_busy (data);
 }
 
+static gboolean
+review_loaded (gpointer data)
+{
+  return !attain_review_page_is_loading (data);
+}
+
+/* Forms load on a worker: an action that changes person or period is followed by the load. */
+static void
+review_activate_and_wait (AttainReviewPage *page,
+                          const char       *action,
+                          GVariant         *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), action, parameter));
+  iterate_until (review_loaded, page);
+}
+
+/* Reviews look back: the quarter before today's (2026-Q3), whatever the last test chose. */
+static void
+review_open_last_quarter (AttainReviewPage *page,
+                          const char       *person)
+{
+  review_activate_and_wait (page, "session.period-kind", g_variant_new_string ("quarter"));
+  review_activate_and_wait (page, "session.current-period", NULL);
+  review_activate_and_wait (page, "session.previous-period", NULL);
+  review_activate_and_wait (page, "review.select-person", g_variant_new_string (person));
+}
+
 static void
 test_review_form_survives_restart (void)
 {
@@ -616,7 +651,7 @@ test_review_form_survives_restart (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
+  review_open_last_quarter (page, "person:5");
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     attain_review_page_set_text (page, fields[i].field, fields[i].text);
   attain_review_page_add_milestone (page, "每周复盘应收账款", "2026-12-31", "逾期应收低于 10%");
@@ -649,7 +684,7 @@ test_review_form_survives_restart (void)
     window = attain_window_new (NULL, context2, NULL);
     page = attain_window_get_review_page (window);
     gtk_window_present (GTK_WINDOW (window));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
+    review_open_last_quarter (page, "person:5");
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       {
         g_autofree char *text = attain_review_page_get_text (page, fields[i].field);
@@ -672,6 +707,7 @@ test_review_form_survives_restart (void)
     }
     /* Printed through the print operation into a PDF. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", pdf));
+    iterate_until (review_idle, page);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
     /* The report's language is chosen per print, whatever the window's. */
@@ -687,6 +723,7 @@ test_review_form_survives_restart (void)
 
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.report-language", "s", cases[i].language));
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", file));
+          iterate_until (review_idle, page);
           if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                              &text, NULL, NULL, NULL))
             continue;
@@ -711,7 +748,7 @@ test_review_form_survives_restart (void)
     context3 = attain_context_new (third, &today);
     window = attain_window_new (NULL, context3, NULL);
     page = attain_window_get_review_page (window);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
+    review_open_last_quarter (page, "person:5");
     g_assert_false (attain_review_page_is_editable (page));
     attain_review_page_set_text (page, "strengths", "想改也改不了");
     gtk_window_destroy (GTK_WINDOW (window));
@@ -743,7 +780,7 @@ test_review_text_kept_when_busy (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:6"));
+  review_open_last_quarter (page, "person:6");
   attain_review_page_set_text (page, "strengths", "忙时输入的优点");
   g_assert_true (attain_db_exec (check, "BEGIN IMMEDIATE", NULL));
   attain_review_page_flush (page); /* waits out SQLite's busy timeout */
@@ -751,8 +788,8 @@ test_review_text_kept_when_busy (void)
   g_assert_nonnull (reason);
 
   /* Another person and back: the text is still there, as typed. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:5"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.select-person", "s", "person:6"));
+  review_activate_and_wait (page, "review.select-person", g_variant_new_string ("person:5"));
+  review_activate_and_wait (page, "review.select-person", g_variant_new_string ("person:6"));
   {
     g_autofree char *text = attain_review_page_get_text (page, "strengths");
     g_assert_cmpstr (text, ==, "忙时输入的优点");

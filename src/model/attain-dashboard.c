@@ -4,6 +4,7 @@
 #include "attain-gettext.h"
 
 #include "attain-json.h"
+#include "attain-loader.h"
 #include <string.h>
 
 const AttainMetricId attain_dashboard_cards[ATTAIN_DASHBOARD_N_CARDS] = {
@@ -525,4 +526,47 @@ attain_dashboard_to_json (const AttainDashboard *dashboard)
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+typedef struct
+{
+  AttainScope  scope;
+  AttainPeriod period;
+  GDate        today;
+} DashboardRequest;
+
+static gpointer
+load_dashboard (AttainDb      *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  DashboardRequest *request = data;
+  return attain_dashboard_load (db, &request->scope, &request->period, &request->today, error);
+}
+
+/* The dashboard of @scope in @period, loaded on a worker from the file at @path. */
+void
+attain_dashboard_load_async (const char          *path,
+                             const AttainScope   *scope,
+                             const AttainPeriod  *period,
+                             const GDate         *today,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  DashboardRequest *request = g_new0 (DashboardRequest, 1);
+
+  request->scope = *scope;
+  request->period = *period;
+  request->today = *today;
+  attain_load_async (path, load_dashboard, request, g_free, (GDestroyNotify) attain_dashboard_free,
+                     attain_dashboard_load_async, cancellable, callback, user_data);
+}
+
+AttainDashboard *
+attain_dashboard_load_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return attain_load_finish (result, attain_dashboard_load_async, error);
 }

@@ -44,6 +44,15 @@ AttainDashboard *attain_dashboard_load    (AttainDb              *db,
                                            const AttainPeriod    *period,
                                            const GDate           *today,
                                            GError               **error);
+void             attain_dashboard_load_async  (const char          *path,
+                                               const AttainScope   *scope,
+                                               const AttainPeriod  *period,
+                                               const GDate         *today,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+AttainDashboard *attain_dashboard_load_finish (GAsyncResult        *result,
+                                               GError             **error);
 void             attain_dashboard_free    (AttainDashboard       *dashboard);
 JsonNode        *attain_dashboard_to_json (const AttainDashboard *dashboard);
 JsonNode        *attain_metrics_to_json   (const AttainMetrics   *metrics);

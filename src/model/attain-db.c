@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-db.h"
+#include "attain-watch.h"
 #include "attain-private-file.h"
 
 #include <errno.h>
@@ -19,7 +20,24 @@ struct _AttainDb
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once per connection */
   int         version;
   gboolean    made_private; /* the file or its -wal/-shm could be read by others until opened */
+  guint       changes;      /* AttainDbChange of the open transaction, from the update hook */
 };
+
+/* Whoever wants to hear of commits to a file: told once per commit, with what changed, on the
+ * main context that was the thread's default when it started listening. */
+typedef struct
+{
+  guint               id;
+  AttainDbCommitFunc  func;
+  gpointer            data;
+  GDestroyNotify      destroy;
+  GMainContext       *context;
+} CommitListener;
+
+G_LOCK_DEFINE_STATIC (listeners);
+static GList *listeners;
+static guint last_listener_id;
+
 
 static const char *migrations[] = {
   "/io/github/attain/Attain/schema/001-initial.sql",
@@ -79,6 +97,7 @@ attain_db_exec (AttainDb    *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
+  attain_watched_thread_note (ATTAIN_WORK_QUERY);
   if (sqlite3_exec (db->handle, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY,
@@ -99,6 +118,7 @@ attain_db_prepare (AttainDb    *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  attain_watched_thread_note (ATTAIN_WORK_QUERY);
   /* Keyed by the text: a statement is found again whatever string holds its SQL. */
   stmt = g_hash_table_lookup (db->statements, sql);
   if (stmt != NULL)
@@ -213,6 +233,190 @@ migrate (AttainDb  *db,
   return TRUE;
 }
 
+typedef struct
+{
+  char              *path;
+  guint              changes;
+  AttainDbCommitFunc func;
+  gpointer           data;
+  guint              id;
+} CommitNotice;
+
+static gboolean
+deliver_commit_cb (gpointer user_data)
+{
+  CommitNotice *notice = user_data;
+  gboolean still_listening;
+
+  /* A listener removed after the commit was queued is not called. */
+  G_LOCK (listeners);
+  still_listening = FALSE;
+  for (GList *l = listeners; l != NULL; l = l->next)
+    still_listening |= ((CommitListener *) l->data)->id == notice->id;
+  G_UNLOCK (listeners);
+  if (still_listening)
+    notice->func (notice->path, notice->changes, notice->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+commit_notice_free (gpointer data)
+{
+  CommitNotice *notice = data;
+  g_free (notice->path);
+  g_free (notice);
+}
+
+/* Queued, never called from inside the hook: a listener may query the connection that is
+ * still finishing its commit. */
+static void
+announce_commit (const char *path,
+                 guint       changes)
+{
+  G_LOCK (listeners);
+  for (GList *l = listeners; l != NULL; l = l->next)
+    {
+      CommitListener *listener = l->data;
+      CommitNotice *notice = g_new0 (CommitNotice, 1);
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      notice->path = g_strdup (path);
+      notice->changes = changes;
+      notice->func = listener->func;
+      notice->data = listener->data;
+      notice->id = listener->id;
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, deliver_commit_cb, notice, commit_notice_free);
+      g_source_attach (source, listener->context);
+    }
+  G_UNLOCK (listeners);
+}
+
+static guint
+change_of_table (const char *table)
+{
+  static const struct { const char *prefix; guint change; } kinds[] = {
+    { "review", ATTAIN_DB_CHANGE_REVIEWS },  { "milestone", ATTAIN_DB_CHANGE_REVIEWS },
+    { "goal", ATTAIN_DB_CHANGE_GOALS },      { "month_goal", ATTAIN_DB_CHANGE_GOALS },
+    { "settings", ATTAIN_DB_CHANGE_SETTINGS }, { "stage", ATTAIN_DB_CHANGE_SETTINGS },
+    { "people", ATTAIN_DB_CHANGE_ORG },     { "person_units", ATTAIN_DB_CHANGE_ORG },
+    { "org_units", ATTAIN_DB_CHANGE_ORG },  { "positions", ATTAIN_DB_CHANGE_ORG },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_prefix (table, kinds[i].prefix))
+      return kinds[i].change;
+  /* Deals, collections, activities, imports and the sums made from them. */
+  return ATTAIN_DB_CHANGE_RECORDS;
+}
+
+static void
+update_hook_cb (void          *data,
+                int            operation,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  AttainDb *db = data;
+
+  if (!g_str_equal (table, "audit_log"))
+    db->changes |= change_of_table (table);
+}
+
+static void
+rollback_hook_cb (void *data)
+{
+  ((AttainDb *) data)->changes = 0;
+}
+
+/* Called after a commit reached the write-ahead log, so only for commits that happened. It
+ * replaces SQLite's automatic checkpoint, which is therefore done here. */
+static int
+wal_hook_cb (void       *data,
+             sqlite3    *handle,
+             const char *database,
+             int         pages)
+{
+  AttainDb *db = data;
+  guint changes = db->changes;
+
+  db->changes = 0;
+  if (pages >= 1000)
+    sqlite3_wal_checkpoint_v2 (handle, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  if (changes != 0)
+    announce_commit (db->path, changes);
+  return SQLITE_OK;
+}
+
+guint
+attain_db_add_commit_listener (AttainDbCommitFunc func,
+                               gpointer           data,
+                               GDestroyNotify     destroy)
+{
+  CommitListener *listener = g_new0 (CommitListener, 1);
+
+  g_return_val_if_fail (func != NULL, 0);
+  listener->func = func;
+  listener->data = data;
+  listener->destroy = destroy;
+  listener->context = g_main_context_ref_thread_default ();
+  G_LOCK (listeners);
+  listener->id = ++last_listener_id;
+  listeners = g_list_prepend (listeners, listener);
+  G_UNLOCK (listeners);
+  return listener->id;
+}
+
+void
+attain_db_remove_commit_listener (guint id)
+{
+  CommitListener *found = NULL;
+
+  G_LOCK (listeners);
+  for (GList *l = listeners; l != NULL; l = l->next)
+    if (((CommitListener *) l->data)->id == id)
+      {
+        found = l->data;
+        listeners = g_list_delete_link (listeners, l);
+        break;
+      }
+  G_UNLOCK (listeners);
+  if (found == NULL)
+    return;
+  if (found->destroy != NULL)
+    found->destroy (found->data);
+  g_main_context_unref (found->context);
+  g_free (found);
+}
+
+/* Writes that bypass the update hook (a restore through the backup API) say so themselves. */
+void
+attain_db_announce_change (AttainDb *db,
+                           guint     changes)
+{
+  g_return_if_fail (db != NULL);
+  announce_commit (db->path, changes);
+}
+
+
+static int
+progress_cb (void *data)
+{
+  /* Non-zero interrupts the statement: a cancelled load stops inside SQLite. */
+  return g_cancellable_is_cancelled (data);
+}
+
+void
+attain_db_set_cancellable (AttainDb     *db,
+                           GCancellable *cancellable)
+{
+  g_return_if_fail (db != NULL);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db->handle, 4000, progress_cb, cancellable);
+  else
+    sqlite3_progress_handler (db->handle, 0, NULL, NULL);
+}
+
 static AttainDb *
 open_connection (const char  *path,
                  int          flags,
@@ -232,6 +436,9 @@ open_connection (const char  *path,
     }
   sqlite3_busy_timeout (db->handle, 5000);
   sqlite3_extended_result_codes (db->handle, 1);
+  sqlite3_update_hook (db->handle, update_hook_cb, db);
+  sqlite3_rollback_hook (db->handle, rollback_hook_cb, db);
+  sqlite3_wal_hook (db->handle, wal_hook_cb, db);
   return g_steal_pointer (&db);
 }
 
@@ -395,6 +602,7 @@ attain_db_prepare_uncached (AttainDb    *db,
   sqlite3_stmt *stmt = NULL;
 
   g_return_val_if_fail (db != NULL && sql != NULL, NULL);
+  attain_watched_thread_note (ATTAIN_WORK_QUERY);
   if (sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       attain_db_set_error (db, error, _("Preparing a query"));
@@ -656,6 +864,7 @@ attain_db_restore (AttainDb     *db,
   db->version = read_user_version (db->handle);
   if (!migrate (db, error))
     return FALSE;
+  attain_db_announce_change (db, ATTAIN_DB_CHANGE_ALL);
   if (kept_copy != NULL)
     *kept_copy = g_steal_pointer (&previous);
   return TRUE;

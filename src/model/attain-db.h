@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -19,6 +19,21 @@ typedef enum
 } AttainDbError;
 
 typedef struct _AttainDb AttainDb;
+
+/* What a commit changed, for listeners that reload only what they show. */
+typedef enum
+{
+  ATTAIN_DB_CHANGE_ORG      = 1 << 0,
+  ATTAIN_DB_CHANGE_RECORDS  = 1 << 1,
+  ATTAIN_DB_CHANGE_GOALS    = 1 << 2,
+  ATTAIN_DB_CHANGE_REVIEWS  = 1 << 3,
+  ATTAIN_DB_CHANGE_SETTINGS = 1 << 4,
+  ATTAIN_DB_CHANGE_ALL      = (1 << 5) - 1,
+} AttainDbChange;
+
+typedef void (*AttainDbCommitFunc) (const char *path,
+                                    guint       changes,
+                                    gpointer    data);
 
 GQuark        attain_db_error_quark          (void);
 int           attain_db_latest_version       (void);
@@ -75,6 +90,15 @@ gboolean      attain_db_restore              (AttainDb      *db,
                                               const char    *backup_path,
                                               char         **kept_copy,
                                               GError       **error);
+
+guint         attain_db_add_commit_listener  (AttainDbCommitFunc func,
+                                              gpointer       data,
+                                              GDestroyNotify destroy);
+void          attain_db_remove_commit_listener (guint        id);
+void          attain_db_announce_change      (AttainDb      *db,
+                                              guint          changes);
+void          attain_db_set_cancellable      (AttainDb      *db,
+                                              GCancellable  *cancellable);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainDb, attain_db_close)
 

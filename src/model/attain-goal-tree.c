@@ -4,6 +4,7 @@
 #include "attain-gettext.h"
 
 #include "attain-json.h"
+#include "attain-loader.h"
 #include <math.h>
 #include <string.h>
 
@@ -716,4 +717,55 @@ attain_goal_tree_copy_last_year (AttainDb              *db,
       return NULL;
     }
   return g_steal_pointer (&edit);
+}
+
+typedef struct
+{
+  AttainPeriod period;
+  char        *metric;
+  GDate        today;
+} GoalTreeRequest;
+
+static void
+goal_tree_request_free (GoalTreeRequest *request)
+{
+  g_free (request->metric);
+  g_free (request);
+}
+
+static gpointer
+load_goal_tree (AttainDb      *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GoalTreeRequest *request = data;
+  return attain_goal_tree_load (db, &request->period, request->metric, &request->today, error);
+}
+
+/* The goal tree of @metric in @period, loaded on a worker from the file at @path. */
+void
+attain_goal_tree_load_async (const char          *path,
+                             const AttainPeriod  *period,
+                             const char          *metric,
+                             const GDate         *today,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GoalTreeRequest *request = g_new0 (GoalTreeRequest, 1);
+
+  request->period = *period;
+  request->metric = g_strdup (metric);
+  request->today = *today;
+  attain_load_async (path, load_goal_tree, request, (GDestroyNotify) goal_tree_request_free,
+                     (GDestroyNotify) attain_goal_tree_free, attain_goal_tree_load_async, cancellable, callback,
+                     user_data);
+}
+
+AttainGoalTree *
+attain_goal_tree_load_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return attain_load_finish (result, attain_goal_tree_load_async, error);
 }

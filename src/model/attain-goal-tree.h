@@ -59,6 +59,15 @@ AttainGoalTree *attain_goal_tree_load             (AttainDb             *db,
                                                    const char           *metric,
                                                    const GDate          *today,
                                                    GError              **error);
+void            attain_goal_tree_load_async       (const char           *path,
+                                                   const AttainPeriod   *period,
+                                                   const char           *metric,
+                                                   const GDate          *today,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+AttainGoalTree *attain_goal_tree_load_finish      (GAsyncResult         *result,
+                                                   GError              **error);
 void            attain_goal_tree_free             (AttainGoalTree       *tree);
 AttainGoalNode *attain_goal_tree_node             (const AttainGoalTree *tree,
                                                    guint                 index);

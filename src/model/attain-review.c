@@ -24,18 +24,42 @@ static const struct
 };
 
 AttainMilestone *
-attain_milestone_new (const char *what,
-                      const char *due_on,
-                      const char *measure,
-                      const char *status)
+attain_milestone_new (const char           *what,
+                      const char           *due_on,
+                      const char           *measure,
+                      AttainMilestoneStatus status)
 {
   AttainMilestone *milestone = g_new0 (AttainMilestone, 1);
 
   milestone->what = g_strdup (what);
   milestone->due_on = g_strdup (due_on);
   milestone->measure = g_strdup (measure);
-  milestone->status = g_strdup (status ? status : "planned");
+  milestone->status = MIN (status, ATTAIN_MILESTONE_MISSED);
   return milestone;
+}
+
+AttainMilestone *
+attain_milestone_copy (const AttainMilestone *milestone)
+{
+  return attain_milestone_new (milestone->what, milestone->due_on, milestone->measure, milestone->status);
+}
+
+static const char *const milestone_keys[] = { "planned", "in_progress", "done", "missed" };
+
+const char *
+attain_milestone_status_to_key (AttainMilestoneStatus status)
+{
+  return milestone_keys[MIN (status, ATTAIN_MILESTONE_MISSED)];
+}
+
+/* An unknown key (a newer program's) reads as planned rather than failing the review. */
+AttainMilestoneStatus
+attain_milestone_status_from_key (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (milestone_keys); i++)
+    if (g_strcmp0 (key, milestone_keys[i]) == 0)
+      return i;
+  return ATTAIN_MILESTONE_PLANNED;
 }
 
 void
@@ -46,20 +70,25 @@ attain_milestone_free (AttainMilestone *milestone)
   g_free (milestone->what);
   g_free (milestone->due_on);
   g_free (milestone->measure);
-  g_free (milestone->status);
   g_free (milestone);
 }
 
 const char *
-attain_milestone_status_label (const char *status)
+attain_milestone_status_label (AttainMilestoneStatus status)
 {
-  if (g_strcmp0 (status, "in_progress") == 0)
-    return _("In progress");
-  if (g_strcmp0 (status, "done") == 0)
-    return _("Done");
-  if (g_strcmp0 (status, "missed") == 0)
-    return _("Missed");
-  return _("Planned");
+  switch (status)
+    {
+    case ATTAIN_MILESTONE_IN_PROGRESS:
+      return _("In progress");
+    case ATTAIN_MILESTONE_DONE:
+      return _("Done");
+    case ATTAIN_MILESTONE_MISSED:
+      return _("Missed");
+    case ATTAIN_MILESTONE_PLANNED:
+    case ATTAIN_MILESTONE_N_STATUSES:
+    default:
+      return _("Planned");
+    }
 }
 
 void
@@ -154,7 +183,7 @@ attain_review_find (AttainDb            *db,
                      attain_milestone_new ((const char *) sqlite3_column_text (stmt, 0),
                                            (const char *) sqlite3_column_text (stmt, 1),
                                            (const char *) sqlite3_column_text (stmt, 2),
-                                           (const char *) sqlite3_column_text (stmt, 3)));
+                                           attain_milestone_status_from_key ((const char *) sqlite3_column_text (stmt, 3))));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -329,7 +358,7 @@ attain_review_set_milestones (AttainDb      *db,
       sqlite3_bind_text (stmt, 3, m->what ? m->what : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, m->due_on, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, m->measure, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, m->status ? m->status : "planned", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, attain_milestone_status_to_key (m->status), -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           sqlite3_reset (stmt);
@@ -345,7 +374,7 @@ attain_review_set_milestones (AttainDb      *db,
   for (guint i = 0; i < milestones->len; i++)
     {
       AttainMilestone *m = g_ptr_array_index (milestones, i);
-      g_ptr_array_add (review->milestones, attain_milestone_new (m->what, m->due_on, m->measure, m->status));
+      g_ptr_array_add (review->milestones, attain_milestone_copy (m));
     }
   return TRUE;
 

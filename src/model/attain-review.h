@@ -14,12 +14,23 @@ typedef enum
   ATTAIN_REVIEW_ERROR_INVALID,
 } AttainReviewError;
 
+/* Where a milestone of an improvement plan stands; stored as its key (planned, in_progress,
+ * done, missed) so the file reads without the program. */
+typedef enum
+{
+  ATTAIN_MILESTONE_PLANNED,
+  ATTAIN_MILESTONE_IN_PROGRESS,
+  ATTAIN_MILESTONE_DONE,
+  ATTAIN_MILESTONE_MISSED,
+  ATTAIN_MILESTONE_N_STATUSES,
+} AttainMilestoneStatus;
+
 typedef struct
 {
-  char *what;
-  char *due_on;
-  char *measure;
-  char *status;  /* planned, in_progress, done, missed */
+  char                 *what;
+  char                 *due_on;
+  char                 *measure;
+  AttainMilestoneStatus status;
 } AttainMilestone;
 
 /* One person's one-on-one for one period. Every field is saved as it is typed, each save its
@@ -92,9 +103,12 @@ gboolean         attain_review_sign_off       (AttainDb            *db,
 AttainMilestone *attain_milestone_new         (const char          *what,
                                                const char          *due_on,
                                                const char          *measure,
-                                               const char          *status);
+                                               AttainMilestoneStatus status);
+AttainMilestone *attain_milestone_copy        (const AttainMilestone *milestone);
 void             attain_milestone_free        (AttainMilestone     *milestone);
-const char      *attain_milestone_status_label (const char         *status);
+const char      *attain_milestone_status_label (AttainMilestoneStatus status);
+const char      *attain_milestone_status_to_key (AttainMilestoneStatus status);
+AttainMilestoneStatus attain_milestone_status_from_key (const char *key);
 AttainPeriod     attain_review_next_period    (const AttainReview  *review);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReview, attain_review_free)

@@ -57,3 +57,45 @@ attain_funnel_data_free (AttainFunnelData *data)
   g_free (data->currency);
   g_free (data);
 }
+
+AttainTrendData *
+attain_trend_data_copy (const AttainTrendData *data)
+{
+  AttainTrendData *copy;
+
+  if (data == NULL)
+    return NULL;
+  copy = attain_trend_data_new (data->n_points);
+  for (guint i = 0; i < data->n_points; i++)
+    {
+      copy->labels[i] = g_strdup (data->labels[i]);
+      copy->actual[i] = data->actual[i];
+      copy->target[i] = data->target[i];
+      copy->previous[i] = data->previous[i];
+    }
+  copy->actual_label = g_strdup (data->actual_label);
+  copy->target_label = g_strdup (data->target_label);
+  copy->previous_label = g_strdup (data->previous_label);
+  copy->kind = data->kind;
+  copy->currency = g_strdup (data->currency);
+  copy->style = data->style;
+  return copy;
+}
+
+AttainFunnelData *
+attain_funnel_data_copy (const AttainFunnelData *data)
+{
+  AttainFunnelData *copy;
+
+  if (data == NULL)
+    return NULL;
+  copy = attain_funnel_data_new (data->n_stages);
+  for (guint i = 0; i < data->n_stages; i++)
+    {
+      copy->stages[i] = data->stages[i];
+      copy->stages[i].name = g_strdup (data->stages[i].name);
+    }
+  copy->currency = g_strdup (data->currency);
+  copy->style = data->style;
+  return copy;
+}

@@ -48,6 +48,8 @@ AttainTrendData  *attain_trend_data_new   (guint             n_points);
 void              attain_trend_data_free  (AttainTrendData  *data);
 AttainFunnelData *attain_funnel_data_new  (guint             n_stages);
 void              attain_funnel_data_free (AttainFunnelData *data);
+AttainTrendData  *attain_trend_data_copy  (const AttainTrendData  *data);
+AttainFunnelData *attain_funnel_data_copy (const AttainFunnelData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainTrendData, attain_trend_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainFunnelData, attain_funnel_data_free)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-document.h"
+#include "model/attain-watch.h"
 
 #include <cairo-pdf.h>
 #include "model/attain-gettext.h"
@@ -276,6 +277,7 @@ text_layout (AttainDocument *document,
 {
   PangoLayout *layout = attain_chart_layout (cr, &document->style, size, bold, text ? text : "");
 
+  attain_watched_thread_note (ATTAIN_WORK_LAYOUT);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

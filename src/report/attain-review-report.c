@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review-report.h"
 
+#include "model/attain-loader.h"
+
 #include "model/attain-gettext.h"
 #include <glib/gstdio.h>
 #include <math.h>
@@ -86,18 +88,14 @@ score_text (double score)
 
 /* The scored lines, as attain_review_result_lines() weighs them, with a weighted total. */
 static void
-add_results (AttainDocument       *document,
-             AttainDb             *db,
-             gint64                person_id,
-             const AttainMetrics  *metrics,
-             const AttainPeriod   *period,
-             double               *total_score)
+add_results (AttainDocument          *document,
+             const AttainReviewSheet *sheet)
 {
   const char *titles[] = { _("Metric"), _("Weight"), _("Target"), _("Actual"), _("Attainment"), _("Score"), NULL };
   const double shares[] = { 2.6, 1.0, 1.6, 1.6, 1.2, 1.0 };
   const double aligns[] = { 0, 1, 1, 1, 1, 1 };
-  int total_weight = 0;
-  g_autoptr(GArray) lines = attain_review_result_lines (db, person_id, period, metrics, total_score, &total_weight);
+  const AttainMetrics *metrics = sheet->dashboard->metrics;
+  GArray *lines = sheet->lines;
 
   attain_document_add_table (document, titles, shares, aligns);
   for (guint i = 0; i < lines->len; i++)
@@ -115,8 +113,8 @@ add_results (AttainDocument       *document,
     }
   if (lines->len > 0)
     {
-      g_autofree char *weight = attain_format_percent (total_weight / 10000.0);
-      g_autofree char *total = score_text (*total_score);
+      g_autofree char *weight = attain_format_percent (sheet->total_weight / 10000.0);
+      g_autofree char *total = score_text (sheet->weighted_score);
       const char *cells[] = { _("Weighted results score"), weight, "", "", "", total, NULL };
       attain_document_add_table_row (document, cells, TRUE);
     }
@@ -158,15 +156,26 @@ attain_review_report_build (AttainDb            *db,
                             const char          *language,
                             GError             **error)
 {
-  AttainScope scope = { ATTAIN_SCOPE_PERSON, person_id };
-  g_autoptr(AttainDashboard) dashboard = NULL;
-  g_autoptr(AttainReview) review = NULL;
-  g_autoptr(AttainReview) previous = NULL;
-  g_autoptr(GPtrArray) next_goals = NULL;
+  g_autoptr(AttainReviewSheet) sheet = attain_review_sheet_load (db, person_id, period, today, error);
+
+  return sheet ? attain_review_report_from_sheet (sheet, today, language) : NULL;
+}
+
+/* The report is made from data only: what the review page shows, laid out for paper. The
+ * sheet's trend and funnel move into the document's charts. */
+AttainDocument *
+attain_review_report_from_sheet (AttainReviewSheet *sheet,
+                                 const GDate       *today,
+                                 const char        *language)
+{
+  AttainDashboard *dashboard = sheet->dashboard;
+  const AttainReview *review = sheet->review;
+  const AttainReview *previous = sheet->previous;
+  GPtrArray *next_goals = sheet->next_goals;
+  const char *company = sheet->company;
+  const char *team = sheet->team;
   g_autoptr(AttainDocument) document = NULL;
-  g_autofree char *team = NULL;
-  g_autofree char *company = attain_db_get_setting (db, "company_name", "");
-  g_autofree char *period_label = attain_period_to_label (period);
+  g_autofree char *period_label = attain_period_to_label (&sheet->period);
   g_autofree char *header = NULL;
   g_autofree char *company_text = NULL;
   g_autofree char *name_text = NULL;
@@ -175,21 +184,6 @@ attain_review_report_build (AttainDb            *db,
   g_autofree char *status = NULL;
   g_autofree char *score = NULL;
   g_autofree char *printed = attain_date_to_iso (today);
-  AttainPeriod last = attain_period_shift (period, -1);
-  double total_score = NAN;
-
-  dashboard = attain_dashboard_load (db, &scope, period, today, error);
-  if (dashboard == NULL)
-    return NULL;
-  if (!attain_org_describe (db, &dashboard->parent, &team, NULL, NULL, NULL, error))
-    return NULL;
-  /* Reading never creates: a report of a period without a review prints its empty form. */
-  review = attain_review_find (db, person_id, period, error);
-  if (review == NULL && error != NULL && *error != NULL)
-    return NULL;
-  previous = attain_review_find (db, person_id, &last, NULL);
-  if (review != NULL)
-    next_goals = attain_review_next_goals (db, review, NULL);
 
   /* Names are isolated: a right-to-left override in one cannot reverse the rest of the line. */
   company_text = attain_isolate (company);
@@ -221,7 +215,7 @@ attain_review_report_build (AttainDb            *db,
   }
 
   attain_document_add_heading (document, _("Results against goals"));
-  add_results (document, db, person_id, dashboard->metrics, period, &total_score);
+  add_results (document, sheet);
 
   attain_document_add_heading (document, _("Revenue by month"));
   attain_document_add_chart (document, 170, draw_trend, g_steal_pointer (&dashboard->trend),
@@ -233,7 +227,7 @@ attain_review_report_build (AttainDb            *db,
   attain_document_add_heading (document, _("360-degree feedback"));
   attain_document_add_paragraph (document, _("No 360-degree feedback has been collected for this period."));
   attain_document_add_heading (document, _("Score and rating"));
-  score = score_text (total_score);
+  score = score_text (sheet->weighted_score);
   {
     /* Translators: %s is a score like 87.5 */
     g_autofree char *line = g_strdup_printf (_("Weighted results score: %s of 100 (each metric scores its "
@@ -365,4 +359,128 @@ attain_review_reports_write (AttainDb            *db,
       return attain_documents_write_pdf (documents, pdf_path, title, error);
     }
   return TRUE;
+}
+
+typedef struct
+{
+  GArray      *person_ids;  /* NULL: the team of team_of */
+  gint64       team_of;
+  AttainPeriod period;
+  GDate        today;
+  char        *language;    /* the report's, "" for the window's */
+  char        *directory;   /* NULL: the documents are returned, for printing */
+  char        *pdf_path;    /* or all of them written into one PDF, with pdf_title */
+  char        *pdf_title;
+  gint        *progress;    /* done × 1000 / total, for a progress bar; may be NULL */
+} DocumentsRequest;
+
+static void
+documents_request_free (DocumentsRequest *request)
+{
+  g_clear_pointer (&request->person_ids, g_array_unref);
+  g_free (request->language);
+  g_free (request->directory);
+  g_free (request->pdf_path);
+  g_free (request->pdf_title);
+  g_free (request);
+}
+
+/* Everything on the worker, data included: the people, their sheets, the report's catalogue
+ * (current on this thread only), layout and the writing of the files. */
+static gpointer
+build_documents (AttainDb      *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  DocumentsRequest *request = data;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr(GArray) people = request->person_ids ? g_array_ref (request->person_ids) : NULL;
+  g_autofree char *period_text = attain_period_to_string (&request->period);
+  const char *pango_language;
+
+  if (people == NULL)
+    {
+      AttainScope team;
+      if (!attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, request->team_of }, NULL, NULL, &team, NULL,
+                                error)
+          || (people = attain_review_team_people (db, team.id, error)) == NULL)
+        return NULL;
+    }
+  pango_language = attain_report_language_push (request->language);
+  for (guint i = 0; i < people->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      gint64 id = g_array_index (people, gint64, i);
+      g_autoptr(AttainReviewSheet) sheet = attain_review_sheet_load (db, id, &request->period, &request->today, error);
+      AttainDocument *document;
+
+      if (sheet == NULL)
+        {
+          attain_i18n_pop ();
+          return NULL;
+        }
+      document = attain_review_report_from_sheet (sheet, &request->today, pango_language);
+      if (request->directory != NULL)
+        {
+          gboolean written = attain_review_report_write_into (document, request->directory, period_text, id,
+                                                              sheet->dashboard->scope_name, error);
+          attain_document_free (document);
+          if (!written)
+            {
+              attain_i18n_pop ();
+              return NULL;
+            }
+        }
+      else
+        g_ptr_array_add (documents, document);
+      if (request->progress != NULL)
+        g_atomic_int_set (request->progress, (gint) ((i + 1) * 1000 / people->len));
+    }
+  attain_i18n_pop ();
+  if (request->pdf_path != NULL
+      && !attain_documents_write_pdf (documents, request->pdf_path, request->pdf_title, error))
+    return NULL;
+  return g_steal_pointer (&documents);
+}
+
+/* The reviews of @person_ids (or, when NULL, of everyone in @team_of's team) for @period, in
+ * @language, built on a worker. With @directory each is written there as its own PDF and the
+ * result is an empty array; with @pdf_path all go into that one PDF, titled @pdf_title; the
+ * result holds the documents (for printing) in every case but @directory's. */
+void
+attain_review_documents_async (const char          *path,
+                               GArray              *person_ids,
+                               gint64               team_of,
+                               const AttainPeriod  *period,
+                               const GDate         *today,
+                               const char          *language,
+                               const char          *directory,
+                               const char          *pdf_path,
+                               const char          *pdf_title,
+                               gint                *progress,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  DocumentsRequest *request = g_new0 (DocumentsRequest, 1);
+
+  request->pdf_path = g_strdup (pdf_path);
+  request->pdf_title = g_strdup (pdf_title);
+  request->person_ids = person_ids ? g_array_ref (person_ids) : NULL;
+  request->team_of = team_of;
+  request->period = *period;
+  request->today = *today;
+  request->language = g_strdup (language ? language : "");
+  request->directory = g_strdup (directory);
+  request->progress = progress;
+  attain_load_async (path, build_documents, request, (GDestroyNotify) documents_request_free,
+                     (GDestroyNotify) g_ptr_array_unref, attain_review_documents_async, cancellable, callback,
+                     user_data);
+}
+
+GPtrArray *
+attain_review_documents_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  return attain_load_finish (result, attain_review_documents_async, error);
 }

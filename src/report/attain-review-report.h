@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/attain-review.h"
+#include "model/attain-review-sheet.h"
 #include "report/attain-document.h"
 
 G_BEGIN_DECLS
@@ -17,6 +17,9 @@ AttainDocument *attain_review_report_build  (AttainDb            *db,
                                              const GDate         *today,
                                              const char          *language,
                                              GError             **error);
+AttainDocument *attain_review_report_from_sheet (AttainReviewSheet *sheet,
+                                                 const GDate       *today,
+                                                 const char        *language);
 gboolean        attain_review_reports_write (AttainDb            *db,
                                              GArray              *person_ids,
                                              const AttainPeriod  *period,
@@ -34,6 +37,21 @@ gboolean        attain_review_report_write_into (AttainDocument *document,
                                                  gint64          person_id,
                                                  const char     *person_name,
                                                  GError        **error);
+void            attain_review_documents_async  (const char          *path,
+                                                GArray              *person_ids,
+                                                gint64               team_of,
+                                                const AttainPeriod  *period,
+                                                const GDate         *today,
+                                                const char          *language,
+                                                const char          *directory,
+                                                const char          *pdf_path,
+                                                const char          *pdf_title,
+                                                gint                *progress,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray      *attain_review_documents_finish (GAsyncResult        *result,
+                                                GError             **error);
 const char     *attain_report_language_for  (const char          *locale);
 const char     *attain_report_language_push (const char          *language);
 

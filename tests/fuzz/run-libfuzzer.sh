@@ -25,7 +25,7 @@ case $target in
     clang -g -O1 -fsanitize=fuzzer,address,undefined -DGETTEXT_PACKAGE='"attain"' \
       -I"$src/src" -I"$src/src/model" \
       "$src/tests/fuzz/fuzz-layout.c" "$src/src/report/attain-document.c" "$src/src/charts/attain-chart-text.c" \
-      "$src/src/model/attain-private-file.c" \
+      "$src/src/model/attain-private-file.c" "$src/src/model/attain-watch.c" \
       "$src/src/model/attain-i18n.c" \
       $(pkg-config --cflags --libs glib-2.0 gio-2.0 pangocairo cairo) -o "$out"
     printf '\003回款跟进 follow-up\001\004客户 A\001\005Team one' > "$corpus/seed"

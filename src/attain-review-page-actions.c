@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The review page's actions on a whole review: sign-off, print and PDF, for one person or the
+ * team. Documents are gathered and laid out on a worker; only the print dialog is the window's. */
+#include "attain-review-page-private.h"
+
+#include <glib/gi18n.h>
+
+#include "attain-document-print.h"
+#include "model/attain-private-file.h"
+#include "report/attain-review-report.h"
+
+static void
+sign_off_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AttainReviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainReview) review = NULL;
+  AttainDb *db = attain_context_get_db (self->context);
+  GDate today;
+
+  if (!g_str_equal (response, "sign-off"))
+    return;
+  attain_review_page_flush (self);
+  attain_context_get_today (self->context, &today);
+  review = attain_review_open (db, self->person_id, &self->period, &error);
+  if (review == NULL || !attain_review_sign_off (db, review, &today, &error))
+    {
+      attain_review_page_toast (self, error->message);
+      return;
+    }
+  attain_review_page_load (self);
+}
+
+static void
+sign_off_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttainReviewPage *self = ATTAIN_REVIEW_PAGE (widget);
+  GtkWidget *dialog;
+
+  /* Signing off cannot be undone, so it asks once. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Sign Off the Review?"),
+                                   _("After sign-off the review is locked: notes, plan and goals can no longer "
+                                     "be changed."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "sign-off", _("_Sign Off"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-off", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_off_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What a batch does with its documents once the worker has them. */
+typedef struct
+{
+  AttainReviewPage *page;
+  char             *pdf_path;  /* one PDF of all the documents, or NULL */
+  char             *directory; /* written by the worker, or NULL */
+  char             *print_to;  /* print without the dialog to this file (tests, scripts) */
+  char             *title;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_object_unref (batch->page);
+  g_free (batch->pdf_path);
+  g_free (batch->directory);
+  g_free (batch->print_to);
+  g_free (batch->title);
+  g_free (batch);
+}
+
+static gboolean
+progress_tick_cb (gpointer data)
+{
+  AttainReviewPage *self = data;
+
+  if (self->batch == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+batch_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Batch *batch = user_data;
+  AttainReviewPage *self = batch->page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = attain_review_documents_finish (result, &error);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  g_clear_object (&self->batch);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  attain_review_page_update_state (self);
+  if (documents == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        attain_review_page_toast (self, error->message);
+    }
+  else if (batch->directory != NULL)
+    {
+      /* Translators: %s is a folder */
+      g_autofree char *message = g_strdup_printf (_("The team's reviews are in “%s”"), batch->directory);
+      attain_review_page_toast (self, message);
+    }
+  else if (batch->pdf_path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (batch->pdf_path);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
+      attain_review_page_toast (self, message);
+    }
+  /* One print job for the whole batch: one dialog, also inside a sandbox. */
+  else if (!attain_document_print_run (documents, batch->title, window, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                       batch->print_to, FALSE, &error))
+    attain_review_page_toast (self, error->message);
+  batch_free (batch);
+}
+
+/* One person's review, or (@team) everyone's in that person's team, built off the main
+ * thread; then printed, written as one PDF, or (with @directory) written one file each. */
+static void
+run_batch (AttainReviewPage *self,
+           gboolean          team,
+           const char       *pdf_path,
+           const char       *directory,
+           const char       *print_to)
+{
+  g_autoptr(GArray) people = NULL;
+  Batch *batch;
+  GDate today;
+
+  attain_review_page_flush (self);
+  if (self->person_id == 0 || self->batch != NULL)
+    return;
+  if (!team)
+    {
+      people = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (people, self->person_id);
+    }
+  batch = g_new0 (Batch, 1);
+  batch->page = g_object_ref (self);
+  batch->pdf_path = g_strdup (pdf_path);
+  batch->directory = g_strdup (directory);
+  batch->print_to = g_strdup (print_to);
+  batch->title = g_strdup (team ? _("Performance reviews") : _("Performance review"));
+  /* A single review's PDF is titled with the name, as before. */
+  if (pdf_path != NULL && !team)
+    {
+      g_free (batch->title);
+      batch->title = g_strdup (gtk_menu_button_get_label (self->person_button));
+    }
+  self->batch = g_cancellable_new ();
+  g_atomic_int_set (&self->progress, 0);
+  attain_review_page_update_state (self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, directory ? _("Writing the team's reviews…")
+                                                           : _("Preparing the reviews…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  g_timeout_add (100, progress_tick_cb, self);
+  attain_context_get_today (self->context, &today);
+  attain_review_documents_async (attain_context_get_db_path (self->context), people, self->person_id, &self->period,
+                                 &today, self->report_language, directory, pdf_path, batch->title, &self->progress,
+                                 self->batch, batch_done_cb, batch);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  run_batch (ATTAIN_REVIEW_PAGE (widget), FALSE, NULL, NULL, parameter ? g_variant_get_string (parameter, NULL) : NULL);
+}
+
+static void
+print_team_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_batch (ATTAIN_REVIEW_PAGE (widget), TRUE, NULL, NULL, NULL);
+}
+
+static void
+export_pdf_response_cb (GtkNativeDialog  *chooser,
+                        int               response,
+                        AttainReviewPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      run_batch (self, FALSE, path, NULL, NULL);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttainReviewPage *self = ATTAIN_REVIEW_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *period = attain_period_to_string (&self->period);
+  g_autofree char *person = attain_file_name_part (gtk_menu_button_get_label (self->person_button), 60);
+  /* Translators: suggested file name of a review PDF, %s are the name and the period */
+  g_autofree char *name = g_strdup_printf (_("review-%s-%s.pdf"), person, period);
+
+  attain_review_page_flush (self);
+  chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_pdf_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_team_response_cb (GtkNativeDialog  *chooser,
+                         int               response,
+                         AttainReviewPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (folder);
+      run_batch (self, TRUE, NULL, path, NULL);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_team_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttainReviewPage *self = ATTAIN_REVIEW_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  /* A folder given as parameter (tests, scripts) skips the chooser. */
+  if (parameter != NULL)
+    {
+      run_batch (self, TRUE, NULL, g_variant_get_string (parameter, NULL), NULL);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Export the Team's Reviews"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_team_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_batch_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_cancellable_cancel (ATTAIN_REVIEW_PAGE (widget)->batch);
+}
+
+void
+attain_review_page_class_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "review.sign-off", NULL, sign_off_action);
+  gtk_widget_class_install_action (widget_class, "review.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "review.print-to-file", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "review.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "review.print-team", NULL, print_team_action);
+  gtk_widget_class_install_action (widget_class, "review.export-team", NULL, export_team_action);
+  gtk_widget_class_install_action (widget_class, "review.export-team-to", "s", export_team_action);
+  gtk_widget_class_install_action (widget_class, "review.cancel-batch", NULL, cancel_batch_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "review.print", NULL);
+}

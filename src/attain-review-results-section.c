@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-review-results-section.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "attain-chart-view.h"
+#include "model/attain-format.h"
+
+/* What the conversation starts from, prepared from the data: results against goals, the
+ * trend and funnel the report prints (drawn by the same code), the score, and how last
+ * period's plan went. Nothing here is typed. */
+struct _AttainReviewResultsSection
+{
+  GtkWidget            parent_instance;
+
+  AdwPreferencesGroup *results_group;
+  AttainChartView     *trend_chart;
+  AttainChartView     *funnel_chart;
+  AdwPreferencesGroup *score_group;
+  AdwPreferencesGroup *previous_group;
+
+  GPtrArray           *rows; /* rows added to the groups, removed when the next sheet comes */
+};
+
+static void attain_review_results_section_iface_init (AttainReviewSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewResultsSection, attain_review_results_section, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION,
+                                                      attain_review_results_section_iface_init))
+
+static void
+add_row (AttainReviewResultsSection *self,
+         AdwPreferencesGroup        *group,
+         const char                 *title,
+         const char                 *subtitle,
+         const char                 *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  g_object_set_data (G_OBJECT (row), "group", group);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+clear_rows (AttainReviewResultsSection *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+results_set_sheet (AttainReviewSection     *section,
+                   const AttainReviewSheet *sheet)
+{
+  AttainReviewResultsSection *self = ATTAIN_REVIEW_RESULTS_SECTION (section);
+  const AttainMetrics *metrics = sheet->dashboard->metrics;
+  const AttainGoalMetric *goal_metrics;
+  g_autofree char *score = NULL;
+  char number[32];
+  guint n, lines = 0;
+
+  clear_rows (self);
+  goal_metrics = attain_goal_metrics (&n);
+  for (guint i = 0; metrics != NULL && i < n; i++)
+    {
+      AttainMetricId id;
+      g_autofree char *target = NULL;
+      g_autofree char *actual = NULL;
+      g_autofree char *attainment = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (!attain_metric_from_key (goal_metrics[i].key, &id) || isnan (metrics->values[id].target))
+        continue;
+      target = attain_metric_format (metrics, id, metrics->values[id].target);
+      actual = attain_metric_format (metrics, id, metrics->values[id].value);
+      attainment = attain_format_percent (metrics->values[id].attainment);
+      /* Translators: results line in the review form */
+      subtitle = g_strdup_printf (_("Target %s · Actual %s · %s"), target, actual,
+                                  attain_pace_to_label (metrics->values[id].pace));
+      add_row (self, self->results_group, _(goal_metrics[i].label), subtitle, attainment);
+      lines++;
+    }
+  if (lines == 0)
+    add_row (self, self->results_group, _("No targets were set for this period."), NULL, NULL);
+
+  /* The charts own what they draw: copies, the sheet stays whole for the page. */
+  attain_chart_view_set_trend (self->trend_chart, attain_trend_data_copy (sheet->dashboard->trend));
+  attain_chart_view_set_funnel (self->funnel_chart, attain_funnel_data_copy (sheet->dashboard->funnel));
+
+  g_ascii_formatd (number, sizeof number, "%.1f", sheet->weighted_score);
+  score = g_strdup (isnan (sheet->weighted_score) ? "—" : number);
+  add_row (self, self->score_group, _("Weighted results score"),
+           _("Each metric scores its attainment × 100, at most 120, weighted as the goals weigh them."), score);
+  add_row (self, self->score_group, _("Composite score and rating"), _("Given once the evaluation is set up."), "—");
+  add_row (self, self->score_group, _("360-degree feedback"),
+           _("No 360-degree feedback has been collected for this period."), NULL);
+
+  for (guint i = 0; sheet->previous != NULL && i < sheet->previous->milestones->len; i++)
+    {
+      AttainMilestone *m = g_ptr_array_index (sheet->previous->milestones, i);
+      add_row (self, self->previous_group, m->what, m->due_on, attain_milestone_status_label (m->status));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_group),
+                          sheet->previous != NULL && sheet->previous->milestones->len > 0);
+}
+
+static void
+attain_review_results_section_iface_init (AttainReviewSectionInterface *iface)
+{
+  iface->set_sheet = results_set_sheet;
+}
+
+static void
+attain_review_results_section_dispose (GObject *object)
+{
+  AttainReviewResultsSection *self = ATTAIN_REVIEW_RESULTS_SECTION (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ATTAIN_TYPE_REVIEW_RESULTS_SECTION);
+  /* The template's root has no id, so dispose_template leaves it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (attain_review_results_section_parent_class)->dispose (object);
+}
+
+static void
+attain_review_results_section_class_init (AttainReviewResultsSectionClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attain_review_results_section_dispose;
+  g_type_ensure (ATTAIN_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-review-results-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, results_group);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, score_group);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, previous_group);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+attain_review_results_section_init (AttainReviewResultsSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
