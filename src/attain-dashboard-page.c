@@ -10,8 +10,6 @@
 #include "attain-chart-view.h"
 #include "attain-org-item.h"
 #include "attain-ranking-item.h"
-#include "attain-document-print.h"
-#include "report/attain-review-report.h"
 
 struct _AttainDashboardPage
 {
@@ -207,29 +205,14 @@ back_action (GtkWidget  *widget,
     go_to (self, &self->dashboard->parent, FALSE);
 }
 
+/* The person's review for the period on screen: the session's, so the Reviews page prints it. */
 static void
 print_review_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
-  g_autoptr(GError) error = NULL;
-  AttainDocument *document;
-  GDate today;
-
-  if (self->scope.kind != ATTAIN_SCOPE_PERSON)
-    return;
-  attain_context_get_today (self->context, &today);
-  /* The person's review for the period on screen, as the Reviews page prints it. */
-  document = attain_review_report_build (attain_context_get_db (self->context), self->scope.id, &self->period, &today,
-                                         attain_report_language_for (NULL), &error);
-  if (document != NULL)
-    g_ptr_array_add (documents, document);
-  if (document == NULL || !attain_document_print_run (documents, _("Performance review"),
-                                                    GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, FALSE, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  if (ATTAIN_DASHBOARD_PAGE (widget)->scope.kind == ATTAIN_SCOPE_PERSON)
+    gtk_widget_activate_action (widget, "win.print-review", NULL);
 }
 
 static void

@@ -1,13 +1,74 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The review page's actions on a whole review: sign-off, print and PDF, for one person or the
- * team. Documents are gathered and laid out on a worker; only the print dialog is the window's. */
+/* The review page's actions on a whole review: agreeing a next goal, sign-off, print and PDF,
+ * for one person or the team. Documents are gathered and laid out on a worker; only the print dialog is the window's. */
 #include "attain-review-page-private.h"
 
 #include <glib/gi18n.h>
 
 #include "attain-document-print.h"
+#include "attain-person-chooser.h"
 #include "model/attain-private-file.h"
 #include "report/attain-review-report.h"
+
+void
+attain_review_page_toast (AttainReviewPage *self,
+                          const char       *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* An agreed goal enters the goal tree at once: written here, then the sheet is read again. */
+static void
+on_add_goal_cb (AttainReviewPage *self,
+                const char       *metric,
+                const char       *target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainReview) review = NULL;
+  AttainDb *db = attain_context_get_db (self->context);
+
+  attain_review_page_flush (self);
+  review = attain_review_open (db, self->person_id, &self->period, &error);
+  if (review != NULL)
+    attain_review_add_next_goal (db, review, metric, target, &error);
+  attain_review_goals_section_added (self->goals_section, error);
+  if (error == NULL)
+    attain_review_page_load (self);
+}
+
+static void
+add_next_goal_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (ATTAIN_REVIEW_PAGE (widget)->goals_section), "goals-section.add", NULL);
+}
+
+/* What can be done now: a signed-off review is read, not edited; one batch at a time. */
+void
+attain_review_page_update_state (AttainReviewPage *self)
+{
+  gboolean locked = attain_review_sheet_is_locked (self->sheet);
+  gboolean open = self->person_id != 0 && self->sheet != NULL;
+  gboolean idle = self->batch == NULL;
+  g_autofree char *status = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.sign-off", open && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.print", open && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.print-to-file", open && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export-pdf", open && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.print-team", open && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export-team", open && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export-team-to", open && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel-batch", !idle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_box), !self->loading);
+  if (locked)
+    status = g_strdup_printf (_("Signed off on %s. The review is locked; the next review picks up from here."),
+                              self->sheet->review->signed_off_at);
+  else
+    status = g_strdup (_("Draft. Everything is saved as you type."));
+  gtk_label_set_label (self->status_label, status);
+}
 
 static void
 sign_off_response_cb (AdwMessageDialog *dialog,
@@ -151,7 +212,7 @@ run_batch (AttainReviewPage *self,
   if (pdf_path != NULL && !team)
     {
       g_free (batch->title);
-      batch->title = g_strdup (gtk_menu_button_get_label (self->person_button));
+      batch->title = g_strdup (attain_person_chooser_get_label (self->person_chooser));
     }
   self->batch = g_cancellable_new ();
   g_atomic_int_set (&self->progress, 0);
@@ -173,6 +234,14 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   run_batch (ATTAIN_REVIEW_PAGE (widget), FALSE, NULL, NULL, parameter ? g_variant_get_string (parameter, NULL) : NULL);
+}
+
+/* Printing from elsewhere (the dashboard): the session's person and period, loaded or not. */
+void
+attain_review_page_print (AttainReviewPage *self)
+{
+  g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
+  run_batch (self, FALSE, NULL, NULL, NULL);
 }
 
 static void
@@ -205,7 +274,7 @@ export_pdf_action (GtkWidget  *widget,
   AttainReviewPage *self = ATTAIN_REVIEW_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *period = attain_period_to_string (&self->period);
-  g_autofree char *person = attain_file_name_part (gtk_menu_button_get_label (self->person_button), 60);
+  g_autofree char *person = attain_file_name_part (attain_person_chooser_get_label (self->person_chooser), 60);
   /* Translators: suggested file name of a review PDF, %s are the name and the period */
   g_autofree char *name = g_strdup_printf (_("review-%s-%s.pdf"), person, period);
 
@@ -262,6 +331,8 @@ cancel_batch_action (GtkWidget  *widget,
 void
 attain_review_page_class_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, on_add_goal_cb);
+  gtk_widget_class_install_action (widget_class, "review.add-next-goal", NULL, add_next_goal_action);
   gtk_widget_class_install_action (widget_class, "review.sign-off", NULL, sign_off_action);
   gtk_widget_class_install_action (widget_class, "review.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "review.print-to-file", "s", print_action);

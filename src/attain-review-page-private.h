@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "attain-person-chooser.h"
 #include "attain-review-drafts.h"
 #include "attain-review-goals-section.h"
 #include "attain-review-page.h"
@@ -22,10 +23,7 @@ struct _AttainReviewPage
   AttainReviewGoalsSection *goals_section;
   AttainReviewPlanSection  *plan_section;
   GtkButton                *period_button;
-  GtkMenuButton            *person_button;
-  GtkListView              *person_list;
-  GtkPopover               *person_popover;
-  GtkSearchEntry           *person_search;
+  AttainPersonChooser      *person_chooser;
   GtkProgressBar           *progress_bar;
   GtkRevealer              *progress_revealer;
   GtkLabel                 *status_label;
@@ -41,7 +39,6 @@ struct _AttainReviewPage
   AttainReviewDrafts       *drafts;         /* typed, not saved yet */
   char                     *unsaved_reason; /* why the last save failed, while drafts remain */
   guint                     save_source;
-  GtkStringFilter          *person_filter;
   GCancellable             *load;           /* the sheet load in flight */
   GCancellable             *batch;          /* the print or export in flight */
   gboolean                  loading;

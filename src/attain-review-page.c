@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "attain-org-item.h"
+#include "attain-person-chooser.h"
 #include "attain-review-interview-section.h"
 #include "attain-review-results-section.h"
 #include "attain-review-text-section.h"
@@ -34,13 +34,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static gboolean save_timeout_cb (gpointer data);
-
-void
-attain_review_page_toast (AttainReviewPage *self,
-                          const char       *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
 
 /* Every section of the form, in order; new sections (scorecard, 360, rating) slot in by being
  * put into the form in the template. */
@@ -119,31 +112,6 @@ on_section_changed_cb (AttainReviewPage *self)
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
-void
-attain_review_page_update_state (AttainReviewPage *self)
-{
-  gboolean locked = attain_review_sheet_is_locked (self->sheet);
-  gboolean open = self->person_id != 0 && self->sheet != NULL;
-  gboolean idle = self->batch == NULL;
-  g_autofree char *status = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.sign-off", open && !locked);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.print", open && idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.print-to-file", open && idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export-pdf", open && idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.print-team", open && idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export-team", open && idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export-team-to", open && idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel-batch", !idle);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_box), !self->loading);
-  if (locked)
-    status = g_strdup_printf (_("Signed off on %s. The review is locked; the next review picks up from here."),
-                              self->sheet->review->signed_off_at);
-  else
-    status = g_strdup (_("Draft. Everything is saved as you type."));
-  gtk_label_set_label (self->status_label, status);
-}
-
 static void
 show_draft (const AttainReviewEdit *edit,
             gpointer                data)
@@ -179,7 +147,7 @@ load_done_cb (GObject      *source,
   g_clear_pointer (&self->sheet, attain_review_sheet_free);
   self->sheet = sheet;
   adw_window_title_set_title (self->window_title, sheet->dashboard->scope_name);
-  gtk_menu_button_set_label (self->person_button, sheet->dashboard->scope_name);
+  attain_person_chooser_set_label (self->person_chooser, sheet->dashboard->scope_name);
   FOR_EACH_SECTION (self, section)
     attain_review_section_set_sheet (section, sheet);
   attain_review_drafts_foreach (self->drafts, self->person_id, &self->period, show_draft, self);
@@ -249,74 +217,10 @@ select_person_action (GtkWidget  *widget,
 }
 
 static void
-on_person_list_activate_cb (AttainReviewPage *self,
-                            guint             position)
+on_person_chosen_cb (AttainReviewPage *self,
+                     const char       *scope)
 {
-  g_autoptr(AttainOrgItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (self->person_list)),
-                                                         position);
-
-  if (item == NULL)
-    return;
-  gtk_popover_popdown (self->person_popover);
-  gtk_widget_activate_action (GTK_WIDGET (self), "review.select-person", "s", attain_org_item_get_scope (item));
-}
-
-static void
-on_person_search_changed_cb (AttainReviewPage *self)
-{
-  gtk_string_filter_set_search (self->person_filter, gtk_editable_get_text (GTK_EDITABLE (self->person_search)));
-}
-
-static void
-on_person_search_activate_cb (AttainReviewPage *self)
-{
-  on_person_list_activate_cb (self, 0);
-}
-
-/* An agreed goal enters the goal tree at once: written here, then the sheet is read again. */
-static void
-on_add_goal_cb (AttainReviewPage *self,
-                const char       *metric,
-                const char       *target)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainReview) review = NULL;
-  AttainDb *db = attain_context_get_db (self->context);
-
-  attain_review_page_flush (self);
-  review = attain_review_open (db, self->person_id, &self->period, &error);
-  if (review != NULL)
-    attain_review_add_next_goal (db, review, metric, target, &error);
-  attain_review_goals_section_added (self->goals_section, error);
-  if (error == NULL)
-    attain_review_page_load (self);
-}
-
-static void
-add_next_goal_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  gtk_widget_activate_action (GTK_WIDGET (ATTAIN_REVIEW_PAGE (widget)->goals_section), "goals-section.add", NULL);
-}
-
-static void
-reload_people (AttainReviewPage *self)
-{
-  g_autoptr(GListModel) items = attain_org_item_list (attain_context_get_db (self->context), NULL);
-  GtkFilterListModel *people_only;
-  GtkFilterListModel *filtered;
-  GtkBoolFilter *is_person;
-
-  if (items == NULL)
-    return;
-  is_person = gtk_bool_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "is-unit"));
-  gtk_bool_filter_set_invert (is_person, TRUE);
-  people_only = gtk_filter_list_model_new (g_steal_pointer (&items), GTK_FILTER (is_person));
-  self->person_filter = gtk_string_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "name"));
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (people_only), GTK_FILTER (g_object_ref (self->person_filter)));
-  gtk_list_view_set_model (self->person_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
-  g_object_unref (self->person_filter); /* held by the filter model */
+  gtk_widget_activate_action (GTK_WIDGET (self), "review.select-person", "s", scope);
 }
 
 /* Only the people list follows other writes: reloading the form would overwrite what is being
@@ -326,7 +230,7 @@ on_context_changed_cb (AttainReviewPage *self,
                        guint             changes)
 {
   if (changes & ATTAIN_DB_CHANGE_ORG)
-    reload_people (self);
+    attain_person_chooser_reload (self->person_chooser, attain_context_get_db (self->context));
 }
 
 static void
@@ -343,7 +247,7 @@ attain_review_page_constructed (GObject *object)
   g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
   FOR_EACH_SECTION (self, section)
     g_signal_connect_object (section, "changed", G_CALLBACK (on_section_changed_cb), self, G_CONNECT_SWAPPED);
-  reload_people (self);
+  attain_person_chooser_reload (self->person_chooser, attain_context_get_db (self->context));
   self->period = *attain_session_get_period (self->session);
   on_session_cb (self);
   attain_review_page_load (self);
@@ -452,7 +356,7 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
 
-  g_type_ensure (ATTAIN_TYPE_ORG_ITEM);
+  g_type_ensure (ATTAIN_TYPE_PERSON_CHOOSER);
   g_type_ensure (ATTAIN_TYPE_REVIEW_RESULTS_SECTION);
   g_type_ensure (ATTAIN_TYPE_REVIEW_INTERVIEW_SECTION);
   g_type_ensure (ATTAIN_TYPE_REVIEW_TEXT_SECTION);
@@ -464,23 +368,16 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, goals_section);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, plan_section);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, period_button);
-  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, person_button);
-  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, person_list);
-  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, person_popover);
-  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, person_search);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, person_chooser);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, window_title);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_goal_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_person_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_chosen_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "review.select-person", "s", select_person_action);
-  gtk_widget_class_install_action (widget_class, "review.add-next-goal", NULL, add_next_goal_action);
   gtk_widget_class_install_property_action (widget_class, "review.report-language", "report-language");
   attain_review_page_class_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "session.previous-period", NULL);

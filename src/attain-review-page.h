@@ -18,6 +18,7 @@ void                attain_review_page_set_text    (AttainReviewPage *self,
 char               *attain_review_page_get_text    (AttainReviewPage *self,
                                                     const char       *field);
 void                attain_review_page_flush       (AttainReviewPage *self);
+void                attain_review_page_print       (AttainReviewPage *self);
 gboolean            attain_review_page_has_unsaved (AttainReviewPage *self,
                                                     const char      **reason);
 const AttainReview *attain_review_page_get_review  (AttainReviewPage *self);

@@ -649,6 +649,17 @@ ensure_page (AttainWindow *self,
 }
 
 static void
+print_review_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWidget *page = ensure_page (ATTAIN_WINDOW (widget), "reviews");
+
+  if (page != NULL)
+    attain_review_page_print (ATTAIN_REVIEW_PAGE (page));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -747,6 +758,7 @@ attain_window_class_init (AttainWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.print-review", NULL, print_review_action);
   gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);

@@ -194,6 +194,82 @@ test_made_private (void)
   attain_test_rm_rf (dir);
 }
 
+typedef struct
+{
+  guint    calls;
+  guint    changes;
+  GThread *thread;
+} Heard;
+
+static void
+heard_cb (const char *path,
+          guint       changes,
+          gpointer    data)
+{
+  Heard *heard = data;
+
+  heard->calls++;
+  heard->changes |= changes;
+  heard->thread = g_thread_self ();
+}
+
+static gpointer
+commit_on_worker (gpointer path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) db = attain_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (attain_db_begin (db, NULL));
+  g_assert_true (attain_db_set_setting (db, "company_name", "甲公司", NULL));
+  g_assert_true (attain_db_exec (db, "INSERT INTO org_units (name, kind) VALUES ('乙公司', 'company')", NULL));
+  g_assert_true (attain_db_commit (db, NULL));
+  return NULL;
+}
+
+/* A commit is announced once, with what it changed, on the listener's main context even when
+ * a worker made it on its own connection; a rolled-back transaction is not announced. */
+static void
+test_commit_is_announced (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "announce.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttainDb) db = attain_db_open (path, &error);
+  Heard heard = { 0 };
+  guint id;
+
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  id = attain_db_add_commit_listener (heard_cb, &heard, NULL);
+  g_thread_join (g_thread_new ("commit", commit_on_worker, path));
+  /* Queued, not called from inside the commit. */
+  g_assert_cmpuint (heard.calls, ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (heard.calls, ==, 1);
+  g_assert_true (heard.thread == g_thread_self ());
+  g_assert_cmpuint (heard.changes, ==, ATTAIN_DB_CHANGE_SETTINGS | ATTAIN_DB_CHANGE_ORG);
+
+  heard.calls = heard.changes = 0;
+  g_assert_true (attain_db_begin (db, NULL));
+  g_assert_true (attain_db_set_setting (db, "company_name", "丙公司", NULL));
+  attain_db_rollback (db);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (heard.calls, ==, 0);
+
+  /* A single statement outside a transaction is a commit too. */
+  g_assert_true (attain_db_set_setting (db, "company_name", "丁公司", NULL));
+  attain_db_remove_commit_listener (id);
+  /* Removed before delivery: not called. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (heard.calls, ==, 0);
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,5 +283,6 @@ main (int   argc,
   g_test_add_func ("/db/newer-file-is-refused-untouched", test_newer_file_is_refused_untouched);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/reader-sees-writer", test_reader_sees_writer);
+  g_test_add_func ("/db/commit-is-announced", test_commit_is_announced);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
 #include "model/attain-people.h"
+#include "model/attain-watch.h"
 
 static char *dir;
 
@@ -758,6 +759,116 @@ test_review_form_survives_restart (void)
 }
 
 static void
+count_loaded_cb (gpointer  page,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+/* Five period switches inside 100 ms: the four overtaken loads are cancelled, so the page shows
+ * (and announces) only the last period's figures, never one that finished late. */
+static void
+test_period_switches_race (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("race.db", TRUE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  AttainDashboardPage *page = attain_window_get_dashboard_page (window);
+  g_autofree char *expected = NULL;
+  guint loaded = 0;
+  gint64 started;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (page_loaded, page);
+  /* From today's quarter, whatever kind the last test left in the settings. */
+  if (attain_session_get_period (attain_context_get_session (context))->kind != ATTAIN_PERIOD_QUARTER)
+    activate_and_wait (page, "session.period-kind", g_variant_new_string ("quarter"));
+  if (!attain_period_equal (attain_session_get_period (attain_context_get_session (context)),
+                            &(AttainPeriod) { ATTAIN_PERIOD_QUARTER, 2026, 4, 1 }))
+    activate_and_wait (page, "session.current-period", NULL);
+
+  g_signal_connect (page, "loaded", G_CALLBACK (count_loaded_cb), &loaded);
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "session.previous-period", NULL));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 100 * 1000);
+  iterate_until (page_loaded, page);
+  /* Let any late result arrive: none may. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (200 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* 2026-Q4 minus five quarters: 2025-Q3. */
+  g_assert_cmpuint (loaded, ==, 1);
+  g_assert_cmpstr (attain_dashboard_page_get_dashboard (page)->period_label, ==, "Q3 2025");
+  expected = expected_revenue (check, "WHERE", "2025-07-01", "2025-09-30");
+  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+} Heartbeat;
+
+static gboolean
+heartbeat_cb (gpointer data)
+{
+  Heartbeat *beat = data;
+  gint64 now = g_get_monotonic_time ();
+
+  beat->worst = MAX (beat->worst, now - beat->last);
+  beat->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A team of 60 exported, one PDF each: gathering, layout and writing all run on the worker.
+ * The main thread ran no model query and made no document layout meanwhile (counted), and the
+ * worst gap of a 10 ms heartbeat is printed as a figure, not asserted. */
+static void
+test_team_export_off_main_thread (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr(AttainContext) context = make_context ("team60.db", TRUE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *page = attain_window_get_review_page (window);
+  g_autofree char *folder = g_build_filename (dir, "team-of-60", NULL);
+  Heartbeat beat = { 0 };
+  guint files = 0, source;
+
+  g_assert_true (attain_db_exec (check, "UPDATE people SET unit_id = (SELECT unit_id FROM people WHERE id = 5)", NULL));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM people WHERE active"), ==, 60);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+  review_open_last_quarter (page, "person:5");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  attain_watch_thread (g_thread_self ());
+  beat.last = g_get_monotonic_time ();
+  source = g_timeout_add (10, heartbeat_cb, &beat);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.export-team-to", "s", folder));
+  iterate_until (review_idle, page);
+  g_source_remove (source);
+  g_assert_cmpuint (attain_watched_thread_count (ATTAIN_WORK_QUERY), ==, 0);
+  g_assert_cmpuint (attain_watched_thread_count (ATTAIN_WORK_LAYOUT), ==, 0);
+  attain_watch_thread (NULL);
+  g_test_message ("team of 60 exported; worst main-loop gap %.1f ms", beat.worst / 1000.0);
+  {
+    g_autoptr(GDir) dir_handle = g_dir_open (folder, 0, NULL);
+    while (g_dir_read_name (dir_handle) != NULL)
+      files++;
+  }
+  g_assert_cmpuint (files, ==, 60);
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
+static void
 test_open_error_is_shown (void)
 {
   AttainWindow *window = attain_window_new (NULL, NULL, "“x.db” was written by a newer version of Attain.");
@@ -836,6 +947,8 @@ main (int   argc,
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
+  g_test_add_func ("/ui/period-switches-race", test_period_switches_race);
+  g_test_add_func ("/ui/team-export-off-main-thread", test_team_export_off_main_thread);
   status = g_test_run ();
   attain_test_rm_rf (dir);
   g_free (dir);
