@@ -19,23 +19,23 @@ struct _AttainApplication
 G_DEFINE_FINAL_TYPE (AttainApplication, attain_application, ADW_TYPE_APPLICATION)
 
 static int
-attain_application_handle_local_options (GApplication *app,
-                                         GVariantDict *options)
+attain_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   AttainApplication *self = ATTAIN_APPLICATION (app);
-  const char *path = NULL;
-  const char *today = NULL;
+  const char        *path = NULL;
+  const char        *today = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
       self->database_path = g_file_get_path (file);
     }
   g_variant_dict_lookup (options, "demo", "b", &self->demo);
   g_variant_dict_lookup (options, "quit-after-first-frame", "b", &self->quit_after_first_frame);
-  if (g_variant_dict_lookup (options, "today", "&s", &today) && !attain_date_parse_iso (today, &self->today))
+  if (g_variant_dict_lookup (options, "today", "&s", &today)
+      && !attain_date_parse_iso (today, &self->today))
     {
-      g_printerr (_("“%s” is not a date. Use a date like 2026-03-05.\n"), today);
+      g_printerr (_ ("“%s” is not a date. Use a date like 2026-03-05.\n"), today);
       return 2;
     }
   return -1;
@@ -43,12 +43,13 @@ attain_application_handle_local_options (GApplication *app,
 
 /* For the start-up benchmark: quits once a frame has been painted with the dashboard's data. */
 static void
-after_paint_cb (GdkFrameClock *clock,
-                GtkWindow     *window)
+after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
 {
   AttainDashboardPage *page = attain_window_get_dashboard_page (ATTAIN_WINDOW (window));
 
-  if (page != NULL && (attain_dashboard_page_is_loading (page) || attain_dashboard_page_get_dashboard (page) == NULL))
+  if (page != NULL
+      && (attain_dashboard_page_is_loading (page)
+          || attain_dashboard_page_get_dashboard (page) == NULL))
     return;
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
@@ -65,12 +66,13 @@ static void
 attain_application_activate (GApplication *app)
 {
   AttainApplication *self = ATTAIN_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GError) error = NULL;
+  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr (GError) error = NULL;
 
   if (window == NULL)
     {
-      g_autofree char *path = self->database_path ? g_strdup (self->database_path) : attain_db_default_path ();
+      g_autofree char *path
+          = self->database_path ? g_strdup (self->database_path) : attain_db_default_path ();
       AttainDb *db = attain_db_open (path, &error);
 
       if (!g_date_valid (&self->today))
@@ -82,8 +84,8 @@ attain_application_activate (GApplication *app)
           attain_people_apply_leave_dates (db, today, NULL);
           self->context = attain_context_new (db, &self->today);
         }
-      window = GTK_WINDOW (attain_window_new (ADW_APPLICATION (app), self->context,
-                                              error ? error->message : NULL));
+      window = GTK_WINDOW (
+          attain_window_new (ADW_APPLICATION (app), self->context, error ? error->message : NULL));
       if (db != NULL)
         {
           g_autofree char *notice = attain_db_made_private_notice (db);
@@ -99,31 +101,23 @@ attain_application_activate (GApplication *app)
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { "The Attain developers", NULL };
+  const char     *developers[] = { "The Attain developers", NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", "Attain",
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Sales performance management for sales directors: goals, "
-                                       "results, reviews and the printed review report."),
-                         "developer-name", "The Attain developers",
-                         "developers", developers,
+  adw_show_about_window (gtk_application_get_active_window (app), "application-name", "Attain",
+                         "application-icon", APP_ID, "version", PACKAGE_VERSION, "comments",
+                         _ ("Sales performance management for sales directors: goals, "
+                            "results, reviews and the printed review report."),
+                         "developer-name", "The Attain developers", "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+                         "translator-credits", _ ("translator-credits"), NULL);
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
 }
@@ -138,8 +132,10 @@ attain_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (attain_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { "<primary>q", NULL });
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]){ "<primary>q", NULL });
 }
 
 static void
@@ -166,13 +162,15 @@ attain_application_class_init (AttainApplicationClass *klass)
 static void
 attain_application_init (AttainApplication *self)
 {
-  const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file (created if missing)"), N_("FILE") },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Create the demo company when the database is empty"), NULL },
-    { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, N_("Pretend today is this date"), N_("DATE") },
-    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "", NULL },
-    { NULL }
-  };
+  const GOptionEntry entries[]
+      = { { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+            N_ ("Open this database file (created if missing)"), N_ ("FILE") },
+          { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+            N_ ("Create the demo company when the database is empty"), NULL },
+          { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
+            N_ ("Pretend today is this date"), N_ ("DATE") },
+          { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "", NULL },
+          { NULL } };
 
   g_date_clear (&self->today, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
@@ -183,5 +181,6 @@ attain_application_new (void)
 {
   /* NON_UNIQUE: each database path is its own instance; tests run several side by side. */
   return g_object_new (ATTAIN_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                       G_APPLICATION_NON_UNIQUE, "resource-base-path", "/io/github/attain/Attain", NULL);
+                       G_APPLICATION_NON_UNIQUE, "resource-base-path", "/io/github/attain/Attain",
+                       NULL);
 }

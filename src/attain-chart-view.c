@@ -16,43 +16,42 @@ struct _AttainChartView
 G_DEFINE_FINAL_TYPE (AttainChartView, attain_chart_view, GTK_TYPE_WIDGET)
 
 static void
-style_from_widget (GtkWidget        *widget,
-                   AttainChartStyle *style)
+style_from_widget (GtkWidget *widget, AttainChartStyle *style)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA fg, accent;
+  GdkRGBA          fg, accent;
 
   attain_chart_style_init_light (style);
   /* Follow the theme so the chart stays readable in dark mode. */
   gtk_style_context_get_color (context, &fg);
-  style->foreground = (AttainRgba) { fg.red, fg.green, fg.blue, fg.alpha };
-  style->dim = (AttainRgba) { fg.red, fg.green, fg.blue, 0.65 };
-  style->grid = (AttainRgba) { fg.red, fg.green, fg.blue, 0.12 };
-  style->target = (AttainRgba) { fg.red, fg.green, fg.blue, 0.8 };
+  style->foreground = (AttainRgba){ fg.red, fg.green, fg.blue, fg.alpha };
+  style->dim = (AttainRgba){ fg.red, fg.green, fg.blue, 0.65 };
+  style->grid = (AttainRgba){ fg.red, fg.green, fg.blue, 0.12 };
+  style->target = (AttainRgba){ fg.red, fg.green, fg.blue, 0.8 };
   if (gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
     {
-      style->actual = (AttainRgba) { accent.red, accent.green, accent.blue, 1.0 };
-      style->highlight = (AttainRgba) { accent.red, accent.green, accent.blue, 0.12 };
+      style->actual = (AttainRgba){ accent.red, accent.green, accent.blue, 1.0 };
+      style->highlight = (AttainRgba){ accent.red, accent.green, accent.blue, 0.12 };
     }
   {
-    PangoContext *pango = gtk_widget_get_pango_context (widget);
+    PangoContext               *pango = gtk_widget_get_pango_context (widget);
     const PangoFontDescription *font = pango_context_get_font_description (pango);
-    int size = font ? pango_font_description_get_size (font) : 0;
+    int                         size = font ? pango_font_description_get_size (font) : 0;
     /* Font sizes are in points; the chart wants pixels. */
     if (size > 0)
-      style->font_size = (double) size / PANGO_SCALE * (pango_font_description_get_size_is_absolute (font) ? 1.0 : 96.0 / 72.0);
+      style->font_size = (double) size / PANGO_SCALE
+                         * (pango_font_description_get_size_is_absolute (font) ? 1.0 : 96.0 / 72.0);
   }
 }
 
 static void
-attain_chart_view_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+attain_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   AttainChartView *self = ATTAIN_CHART_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int              width = gtk_widget_get_width (widget);
+  int              height = gtk_widget_get_height (widget);
   AttainChartStyle style;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   if (self->trend == NULL && self->funnel == NULL)
     return;
@@ -67,8 +66,7 @@ attain_chart_view_snapshot (GtkWidget   *widget,
 }
 
 static void
-set_hover (AttainChartView *self,
-           int              hover)
+set_hover (AttainChartView *self, int hover)
 {
   if (self->hover == hover)
     return;
@@ -77,13 +75,10 @@ set_hover (AttainChartView *self,
 }
 
 static void
-on_motion_cb (GtkEventControllerMotion *controller,
-              double                    x,
-              double                    y,
-              AttainChartView          *self)
+on_motion_cb (GtkEventControllerMotion *controller, double x, double y, AttainChartView *self)
 {
   AttainChartStyle style;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   if (self->trend == NULL)
     return;
@@ -96,8 +91,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
 }
 
 static void
-on_leave_cb (GtkEventControllerMotion *controller,
-             AttainChartView          *self)
+on_leave_cb (GtkEventControllerMotion *controller, AttainChartView *self)
 {
   set_hover (self, -1);
 }
@@ -137,8 +131,7 @@ attain_chart_view_init (AttainChartView *self)
 }
 
 void
-attain_chart_view_set_trend (AttainChartView *self,
-                             AttainTrendData *trend)
+attain_chart_view_set_trend (AttainChartView *self, AttainTrendData *trend)
 {
   g_return_if_fail (ATTAIN_IS_CHART_VIEW (self));
 
@@ -150,8 +143,7 @@ attain_chart_view_set_trend (AttainChartView *self,
 }
 
 void
-attain_chart_view_set_funnel (AttainChartView  *self,
-                              AttainFunnelData *funnel)
+attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel)
 {
   g_return_if_fail (ATTAIN_IS_CHART_VIEW (self));
 

@@ -12,10 +12,8 @@ G_DECLARE_FINAL_TYPE (AttainChartView, attain_chart_view, ATTAIN, CHART_VIEW, Gt
 
 /* Shows a trend or a funnel through the same cairo functions the printed report uses. The view
  * takes ownership of the data it is given. */
-void attain_chart_view_set_trend  (AttainChartView  *self,
-                                   AttainTrendData  *trend);
-void attain_chart_view_set_funnel (AttainChartView  *self,
-                                   AttainFunnelData *funnel);
-int  attain_chart_view_get_hover  (AttainChartView  *self);
+void attain_chart_view_set_trend (AttainChartView *self, AttainTrendData *trend);
+void attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel);
+int  attain_chart_view_get_hover (AttainChartView *self);
 
 G_END_DECLS

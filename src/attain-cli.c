@@ -23,15 +23,14 @@ static char *opt_database;
 static char *opt_today;
 
 static gboolean
-resolve_today (GDate   *today,
-               GError **error)
+resolve_today (GDate *today, GError **error)
 {
   if (opt_today != NULL)
     {
       if (!attain_date_parse_iso (opt_today, today))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("“%s” is not a date. Use a date like 2026-03-05."), opt_today);
+                       _ ("“%s” is not a date. Use a date like 2026-03-05."), opt_today);
           return FALSE;
         }
       return TRUE;
@@ -44,19 +43,19 @@ resolve_today (GDate   *today,
 /* Only the commands that put a company into a file (demo, import) create one; a mistyped path
  * given to any other command is said, not turned into a new empty database and folders. */
 static AttainDb *
-open_database (gboolean   may_create,
-               GError   **error)
+open_database (gboolean may_create, GError **error)
 {
   g_autofree char *path = opt_database ? g_strdup (opt_database) : attain_db_default_path ();
-  AttainDb *db;
-  GDate today;
+  AttainDb        *db;
+  GDate            today;
 
   if (!may_create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("There is no database “%s”. Check the path, or make one with “attain-cli demo”, "
-                     "“attain-cli import” or by starting Attain."),
-                   path);
+      g_set_error (
+          error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+          _ ("There is no database “%s”. Check the path, or make one with “attain-cli demo”, "
+             "“attain-cli import” or by starting Attain."),
+          path);
       return NULL;
     }
   db = attain_db_open (path, error);
@@ -79,7 +78,7 @@ open_database (gboolean   may_create,
 static void
 print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
@@ -89,11 +88,10 @@ print_json (JsonNode *node)
 }
 
 static void
-print_progress (double   fraction,
-                gpointer user_data)
+print_progress (double fraction, gpointer user_data)
 {
   static int last = -1;
-  int percent = (int) (fraction * 100);
+  int        percent = (int) (fraction * 100);
 
   if (percent / 10 != last / 10)
     g_printerr ("%d%%\n", percent);
@@ -101,26 +99,25 @@ print_progress (double   fraction,
 }
 
 static int
-command_demo (int      argc,
-              char   **argv,
-              GError **error)
+command_demo (int argc, char **argv, GError **error)
 {
-  int seed = 20261123, people = 60, years = 3;
-  gint64 deals = 0;
-  gboolean quiet = FALSE;
-  GOptionEntry entries[] = {
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (same seed, same company)"), "N" },
-    { "people", 0, 0, G_OPTION_ARG_INT, &people, N_("Number of salespeople"), "N" },
-    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of history"), "N" },
-    { "deals", 0, 0, G_OPTION_ARG_INT64, &deals, N_("Total number of deals (0: about 6 per person and month)"), "N" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print progress"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("demo — create the demo company"));
-  g_autoptr(AttainDb) db = NULL;
+  int          seed = 20261123, people = 60, years = 3;
+  gint64       deals = 0;
+  gboolean     quiet = FALSE;
+  GOptionEntry entries[]
+      = { { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_ ("Random seed (same seed, same company)"),
+            "N" },
+          { "people", 0, 0, G_OPTION_ARG_INT, &people, N_ ("Number of salespeople"), "N" },
+          { "years", 0, 0, G_OPTION_ARG_INT, &years, N_ ("Years of history"), "N" },
+          { "deals", 0, 0, G_OPTION_ARG_INT64, &deals,
+            N_ ("Total number of deals (0: about 6 per person and month)"), "N" },
+          { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not print progress"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("demo — create the demo company"));
+  g_autoptr (AttainDb) db = NULL;
   AttainDemoOptions options;
-  GDate today;
-  gint64 start;
+  GDate             today;
+  gint64            start;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error) || !resolve_today (&today, error))
@@ -128,7 +125,7 @@ command_demo (int      argc,
   if (people < 1 || years < 1 || deals < 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--people and --years must be at least 1, --deals at least 0."));
+                   _ ("--people and --years must be at least 1, --deals at least 0."));
       return 2;
     }
   db = open_database (TRUE, error);
@@ -144,7 +141,7 @@ command_demo (int      argc,
   if (!attain_demo_generate (db, &options, quiet ? NULL : print_progress, NULL, error))
     return 1;
   if (!quiet)
-    g_printerr (_("Demo company created in %s (%.1f s).\n"), attain_db_get_path (db),
+    g_printerr (_ ("Demo company created in %s (%.1f s).\n"), attain_db_get_path (db),
                 (g_get_monotonic_time () - start) / 1e6);
   return 0;
 }
@@ -166,17 +163,19 @@ parse_scope_and_period (AttainDb     *db,
   if (unit != NULL && person != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Give either --unit or --person, not both."));
+                   _ ("Give either --unit or --person, not both."));
       return FALSE;
     }
   if (unit != NULL || person != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s:%s", unit ? "unit" : "person", unit ? unit : person);
+      g_autofree char *text
+          = g_strdup_printf ("%s:%s", unit ? "unit" : "person", unit ? unit : person);
       if (!attain_scope_parse (text, scope))
         {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("“%s” is not an id. Ids are whole numbers; list them with “attain-cli units”."),
-                       unit ? unit : person);
+          g_set_error (
+              error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+              _ ("“%s” is not an id. Ids are whole numbers; list them with “attain-cli units”."),
+              unit ? unit : person);
           return FALSE;
         }
     }
@@ -190,28 +189,27 @@ parse_scope_and_period (AttainDb     *db,
 }
 
 static int
-command_dashboard (int        argc,
-                   char     **argv,
-                   gboolean   metrics_only,
-                   GError   **error)
+command_dashboard (int argc, char **argv, gboolean metrics_only, GError **error)
 {
   g_autofree char *unit = NULL;
   g_autofree char *person = NULL;
   g_autofree char *period_text = NULL;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Organisation unit id (default: the company)"), "ID" },
-    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Person id"), "ID" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (metrics_only ? _("metrics — every metric of a unit or person")
-                                                                         : _("dashboard — the dashboard's data"));
-  g_autoptr(AttainDb) db = NULL;
-  AttainScope scope;
+  gboolean         json = FALSE;
+  GOptionEntry     entries[]
+      = { { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+            N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
+          { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("Organisation unit id (default: the company)"), "ID" },
+          { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_ ("Person id"), "ID" },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (metrics_only ? _ ("metrics — every metric of a unit or person")
+                                           : _ ("dashboard — the dashboard's data"));
+  g_autoptr (AttainDb) db = NULL;
+  AttainScope  scope;
   AttainPeriod period;
-  GDate today;
+  GDate        today;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
@@ -224,12 +222,13 @@ command_dashboard (int        argc,
 
   if (metrics_only)
     {
-      g_autoptr(AttainMetrics) metrics = attain_metrics_compute (db, &scope, &period, &today, error);
+      g_autoptr (AttainMetrics) metrics
+          = attain_metrics_compute (db, &scope, &period, &today, error);
       if (metrics == NULL)
         return 1;
       if (json)
         {
-          g_autoptr(JsonNode) node = attain_metrics_to_json (metrics);
+          g_autoptr (JsonNode) node = attain_metrics_to_json (metrics);
           print_json (node);
         }
       else
@@ -238,18 +237,19 @@ command_dashboard (int        argc,
             g_autofree char *value = attain_metric_format (metrics, i, metrics->values[i].value);
             g_autofree char *target = attain_metric_format (metrics, i, metrics->values[i].target);
             g_autofree char *attainment = attain_format_percent (metrics->values[i].attainment);
-            g_print ("%-28s %14s  %14s  %8s  %s\n", _(attain_metric_info (i)->label), value, target,
-                     attainment, attain_pace_to_label (metrics->values[i].pace));
+            g_print ("%-28s %14s  %14s  %8s  %s\n", _ (attain_metric_info (i)->label), value,
+                     target, attainment, attain_pace_to_label (metrics->values[i].pace));
           }
     }
   else
     {
-      g_autoptr(AttainDashboard) dashboard = attain_dashboard_load (db, &scope, &period, &today, error);
+      g_autoptr (AttainDashboard) dashboard
+          = attain_dashboard_load (db, &scope, &period, &today, error);
       if (dashboard == NULL)
         return 1;
       if (json)
         {
-          g_autoptr(JsonNode) node = attain_dashboard_to_json (dashboard);
+          g_autoptr (JsonNode) node = attain_dashboard_to_json (dashboard);
           print_json (node);
         }
       else
@@ -257,15 +257,15 @@ command_dashboard (int        argc,
           g_print ("%s — %s\n", dashboard->scope_name, dashboard->period_label);
           for (guint i = 0; i < ATTAIN_DASHBOARD_N_CARDS; i++)
             {
-              AttainMetricId id = attain_dashboard_cards[i];
+              AttainMetricId   id = attain_dashboard_cards[i];
               g_autofree char *value = attain_metric_format (dashboard->metrics, id,
                                                              dashboard->metrics->values[id].value);
-              g_print ("  %-28s %s\n", _(attain_metric_info (id)->label), value);
+              g_print ("  %-28s %s\n", _ (attain_metric_info (id)->label), value);
             }
           for (guint i = 0; i < dashboard->ranking->len; i++)
             {
               AttainRankingRow *row = g_ptr_array_index (dashboard->ranking, i);
-              g_autofree char *attainment = attain_format_percent (row->attainment);
+              g_autofree char  *attainment = attain_format_percent (row->attainment);
               g_print ("  %2u. %-20s %8s  %s\n", i + 1, row->name, attainment,
                        attain_pace_to_label (row->pace));
             }
@@ -275,31 +275,31 @@ command_dashboard (int        argc,
 }
 
 static int
-command_goals (int        argc,
-               char     **argv,
-               GError   **error)
+command_goals (int argc, char **argv, GError **error)
 {
   g_autofree char *period_text = NULL;
   g_autofree char *metric = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *xlsx = NULL;
   g_autofree char *pdf = NULL;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period: 2027 or 2027-Q1 (default: this year)"), "P" },
-    { "metric", 0, 0, G_OPTION_ARG_STRING, &metric, N_("Metric (default: revenue)"), "KEY" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Also write the tree as CSV"), "FILE" },
-    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Also write the tree as Excel"), "FILE" },
-    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Also write the printed tree as PDF"), "FILE" },
-    { NULL }
+  gboolean         json = FALSE;
+  GOptionEntry     entries[] = {
+        { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+          N_ ("Period: 2027 or 2027-Q1 (default: this year)"), "P" },
+        { "metric", 0, 0, G_OPTION_ARG_STRING, &metric, N_ ("Metric (default: revenue)"), "KEY" },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+        { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_ ("Also write the tree as CSV"), "FILE" },
+        { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_ ("Also write the tree as Excel"), "FILE" },
+        { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_ ("Also write the printed tree as PDF"), "FILE" },
+        { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("goals — the goal decomposition tree"));
-  g_autoptr(AttainDb) db = NULL;
-  g_autoptr(AttainGoalTree) tree = NULL;
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("goals — the goal decomposition tree"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
   AttainPeriod period;
-  GDate today;
-  int fy;
+  GDate        today;
+  int          fy;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error) || !resolve_today (&today, error))
@@ -322,47 +322,49 @@ command_goals (int        argc,
   if (pdf != NULL)
     {
       g_autofree char *company = attain_db_get_setting (db, "company_name", NULL);
-      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+      g_autoptr (GPtrArray) documents
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
       g_autofree char *period_label = attain_period_to_label (&tree->period);
-      g_autofree char *title = g_strdup_printf (_("%s goals — %s"), _(tree->info->label), period_label);
+      g_autofree char *title
+          = g_strdup_printf (_ ("%s goals — %s"), _ (tree->info->label), period_label);
 
-      g_ptr_array_add (documents, attain_goal_tree_report (tree, company, &today, attain_report_language_for (NULL)));
+      g_ptr_array_add (documents, attain_goal_tree_report (tree, company, &today,
+                                                           attain_report_language_for (NULL)));
       if (!attain_documents_write_pdf_full (documents, pdf, title, TRUE, error))
         return 1;
     }
   if (json)
     {
-      g_autoptr(JsonNode) node = attain_goal_tree_to_json (tree);
+      g_autoptr (JsonNode) node = attain_goal_tree_to_json (tree);
       print_json (node);
       return 0;
     }
   for (guint i = 0; i < tree->nodes->len; i++)
     {
-      AttainGoalNode *node = attain_goal_tree_node (tree, i);
-      g_autofree char *target = attain_goal_tree_format (tree, node->goal && node->goal->has_target ? (double) node->goal->target : NAN);
-      g_autofree char *sum = attain_goal_tree_format (tree, node->n_children_with_target ? (double) node->children_sum : NAN);
+      AttainGoalNode  *node = attain_goal_tree_node (tree, i);
+      g_autofree char *target = attain_goal_tree_format (
+          tree, node->goal && node->goal->has_target ? (double) node->goal->target : NAN);
+      g_autofree char *sum = attain_goal_tree_format (
+          tree, node->n_children_with_target ? (double) node->children_sum : NAN);
       g_autofree char *actual = attain_goal_tree_format (tree, node->actual);
       g_autofree char *attainment = attain_format_percent (node->attainment);
       g_autofree char *smart = attain_goal_node_smart_text (tree, node);
-      g_print ("%*s%-*s %16s %16s %16s %8s%s%s%s\n", node->depth * 2, "", 24 - node->depth * 2, node->name,
-               target, sum, actual, attainment, node->has_gap ? "  ≠" : "", smart ? "  ⚠ " : "", smart ? smart : "");
+      g_print ("%*s%-*s %16s %16s %16s %8s%s%s%s\n", node->depth * 2, "", 24 - node->depth * 2,
+               node->name, target, sum, actual, attainment, node->has_gap ? "  ≠" : "",
+               smart ? "  ⚠ " : "", smart ? smart : "");
     }
   return 0;
 }
 
 static void
-print_report_progress (guint    done,
-                       guint    total,
-                       gpointer user_data)
+print_report_progress (guint done, guint total, gpointer user_data)
 {
   if (user_data != NULL)
     g_printerr ("%u/%u\n", done, total);
 }
 
 static int
-command_report (int        argc,
-                char     **argv,
-                GError   **error)
+command_report (int argc, char **argv, GError **error)
 {
   g_autofree char *period_text = NULL;
   g_autofree char *person = NULL;
@@ -371,23 +373,26 @@ command_report (int        argc,
   g_autofree char *output = NULL;
   g_autofree char *output_dir = NULL;
   g_autofree char *language = NULL;
-  gboolean quiet = FALSE;
-  GOptionEntry entries[] = {
-    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Person id"), "ID" },
-    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("Unit id: everyone in it"), "ID" },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("One PDF file"), "FILE" },
-    { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &output_dir, N_("A folder with one PDF a person"), "DIR" },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Report language: zh_CN, zh_TW or en"), "LANG" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print progress"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("report — print review reports to PDF"));
-  g_autoptr(AttainDb) db = NULL;
-  g_autoptr(GArray) people = NULL;
-  AttainScope scope;
+  gboolean         quiet = FALSE;
+  GOptionEntry     entries[]
+      = { { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_ ("Person id"), "ID" },
+          { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_ ("Unit id: everyone in it"), "ID" },
+          { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+            N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
+          { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("One PDF file"), "FILE" },
+          { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &output_dir,
+            N_ ("A folder with one PDF a person"), "DIR" },
+          { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+            N_ ("Report language: zh_CN, zh_TW or en"), "LANG" },
+          { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not print progress"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("report — print review reports to PDF"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (GArray) people = NULL;
+  AttainScope  scope;
   AttainPeriod period;
-  GDate today;
+  GDate        today;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
@@ -395,7 +400,7 @@ command_report (int        argc,
   if ((person == NULL) == (team == NULL) || (output == NULL) == (output_dir == NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Give --person or --team, and --output FILE.pdf or --output-dir DIR."));
+                   _ ("Give --person or --team, and --output FILE.pdf or --output-dir DIR."));
       return 2;
     }
   db = open_database (FALSE, error);
@@ -416,59 +421,64 @@ command_report (int        argc,
   if (people->len == 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Nobody works in “%s” or the units under it, so no report was written."), scope_name);
+                   _ ("Nobody works in “%s” or the units under it, so no report was written."),
+                   scope_name);
       return 1;
     }
   {
     /* The report's language is its own, whatever the shell's is. */
     const char *pango_language = attain_report_language_push (language);
-    gboolean ok = attain_review_reports_write (db, people, &period, &today, pango_language, output, output_dir,
-                                               print_report_progress, quiet ? NULL : GINT_TO_POINTER (1), error);
+    gboolean ok = attain_review_reports_write (db, people, &period, &today, pango_language, output,
+                                               output_dir, print_report_progress,
+                                               quiet ? NULL : GINT_TO_POINTER (1), error);
     attain_i18n_pop ();
     return ok ? 0 : 1;
   }
 }
 
 static void
-print_import_progress (guint64  done,
-                       guint64  total,
-                       gpointer user_data)
+print_import_progress (guint64 done, guint64 total, gpointer user_data)
 {
   static int last = -1;
-  int percent = total ? (int) (done * 100 / total) : 100;
+  int        percent = total ? (int) (done * 100 / total) : 100;
   if (percent / 10 != last / 10)
     g_printerr ("%s %d%%\n", (const char *) user_data, percent);
   last = percent;
 }
 
 static gboolean
-parse_mapping_arguments (AttainImportOptions  *options,
-                         char                **columns,
-                         char                **values,
-                         GError              **error)
+parse_mapping_arguments (AttainImportOptions *options,
+                         char               **columns,
+                         char               **values,
+                         GError             **error)
 {
   for (char **c = columns; c && *c; c++)
     {
-      const char *eq = strrchr (*c, '=');
+      const char      *eq = strrchr (*c, '=');
       g_autofree char *header = eq ? g_strndup (*c, eq - *c) : NULL;
       if (header == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("“%s” is not a column mapping. Write it as “Header=field”, e.g. “签约日期=closed_on”."), *c);
+                       _ ("“%s” is not a column mapping. Write it as “Header=field”, e.g. "
+                          "“签约日期=closed_on”."),
+                       *c);
           return FALSE;
         }
       attain_import_options_set_column (options, header, eq + 1);
     }
   for (char **v = values; v && *v; v++)
     {
-      const char *colon = strchr (*v, ':');
-      const char *eq = strrchr (*v, '=');
+      const char      *colon = strchr (*v, ':');
+      const char      *eq = strrchr (*v, '=');
       g_autofree char *field = colon ? g_strndup (*v, colon - *v) : NULL;
-      g_autofree char *value = colon && eq && eq > colon ? g_strndup (colon + 1, eq - colon - 1) : NULL;
+      g_autofree char *value
+          = colon && eq && eq > colon ? g_strndup (colon + 1, eq - colon - 1) : NULL;
       if (field == NULL || value == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("“%s” is not a value mapping. Write it as “field:value=mapped”, e.g. “stage:已下单=won”."), *v);
+                       _ ("“%s” is not a value mapping. Write it as “field:value=mapped”, e.g. "
+                          "“stage:已下单=won”."),
+                       *v);
           return FALSE;
         }
       attain_import_options_set_value (options, field, value, eq + 1);
@@ -477,18 +487,14 @@ parse_mapping_arguments (AttainImportOptions  *options,
 }
 
 static void
-json_member_int (JsonBuilder *builder,
-                 const char  *name,
-                 gint64       value)
+json_member_int (JsonBuilder *builder, const char *name, gint64 value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
 }
 
 static void
-json_member_string (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
+json_member_string (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -503,11 +509,11 @@ import_json (AttainImportPlan          *plan,
              const AttainImportSummary *summary,
              gboolean                   written)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  const AttainSheet *sheet = attain_import_plan_get_sheet (plan);
-  GPtrArray *problems = attain_import_plan_get_problems (plan);
-  GPtrArray *unmapped = attain_import_plan_get_unmapped (plan);
-  guint header = attain_import_plan_get_header_row (plan);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  const AttainSheet    *sheet = attain_import_plan_get_sheet (plan);
+  GPtrArray            *problems = attain_import_plan_get_problems (plan);
+  GPtrArray            *unmapped = attain_import_plan_get_unmapped (plan);
+  guint                 header = attain_import_plan_get_header_row (plan);
   const AttainSheetRow *header_row = g_ptr_array_index (sheet->rows, header);
 
   json_builder_begin_object (b);
@@ -571,49 +577,63 @@ import_json (AttainImportPlan          *plan,
 }
 
 static int
-command_import (int      argc,
-                char   **argv,
-                GError **error)
+command_import (int argc, char **argv, GError **error)
 {
   g_autofree char *preset = NULL, *encoding = NULL, *date_order = NULL, *company = NULL;
   g_autofree char *metric = NULL, *as_of = NULL, *show_preset = NULL, *save_preset = NULL;
-  g_auto(GStrv) columns = NULL, values = NULL;
-  int sheet = 1, year = 0, scale = 5;
-  gint64 amount_unit = 0;
+  g_auto (GStrv) columns = NULL, values = NULL;
+  int      sheet = 1, year = 0, scale = 5;
+  gint64   amount_unit = 0;
   gboolean dry_run = FALSE, json = FALSE, list_presets = FALSE, undo = FALSE, allow_locked = FALSE;
   gboolean quiet = FALSE;
-  GOptionEntry entries[] = {
-    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("Mapping preset: a name or a .json file"), "NAME" },
-    { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet, N_("Sheet of an XLSX workbook, from 1 (default: 1)"), "N" },
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding: auto, utf-8, gb18030, big5, utf-16le"), "NAME" },
-    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order, N_("Order of 03/05/2026-style dates: ymd, mdy or dmy"), "ORDER" },
-    { "amount-unit", 0, 0, G_OPTION_ARG_INT64, &amount_unit, N_("Yuan per unit of the file's amounts (10000 for 万元)"), "N" },
-    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Satisfaction scale: 5 or 10"), "N" },
-    { "company", 0, 0, G_OPTION_ARG_STRING, &company, N_("Company name, when the organisation comes into an empty file"), "NAME" },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year of a targets grid whose header has none"), "YYYY" },
-    { "metric", 0, 0, G_OPTION_ARG_STRING, &metric, N_("Metric of a targets grid without a metric column"), "KEY" },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Date of the export, for stage moves the file does not date"), "DATE" },
-    { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &columns, N_("Map a column: “Header=field” (field empty to ignore it)"), "MAP" },
-    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &values, N_("Map a value: “field:value=mapped”"), "MAP" },
-    { "allow-signed-off", 0, 0, G_OPTION_ARG_NONE, &allow_locked, N_("Also import rows in periods with signed-off reviews"), NULL },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and print the summary; write nothing"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "save-preset", 0, 0, G_OPTION_ARG_STRING, &save_preset, N_("Save this mapping as a preset"), "NAME" },
-    { "list-presets", 0, 0, G_OPTION_ARG_NONE, &list_presets, N_("List the mapping presets"), NULL },
-    { "show-preset", 0, 0, G_OPTION_ARG_STRING, &show_preset, N_("Print a mapping preset as JSON"), "NAME" },
-    { "undo", 0, 0, G_OPTION_ARG_NONE, &undo, N_("Undo the last import"), NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print progress"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("import KIND FILE — kinds: org deals collections activities feedback market targets"));
-  g_autoptr(AttainDb) db = NULL;
-  g_autoptr(AttainImportPlan) plan = NULL;
+  GOptionEntry entries[]
+      = { { "preset", 0, 0, G_OPTION_ARG_STRING, &preset,
+            N_ ("Mapping preset: a name or a .json file"), "NAME" },
+          { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet,
+            N_ ("Sheet of an XLSX workbook, from 1 (default: 1)"), "N" },
+          { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+            N_ ("Text encoding: auto, utf-8, gb18030, big5, utf-16le"), "NAME" },
+          { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order,
+            N_ ("Order of 03/05/2026-style dates: ymd, mdy or dmy"), "ORDER" },
+          { "amount-unit", 0, 0, G_OPTION_ARG_INT64, &amount_unit,
+            N_ ("Yuan per unit of the file's amounts (10000 for 万元)"), "N" },
+          { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_ ("Satisfaction scale: 5 or 10"), "N" },
+          { "company", 0, 0, G_OPTION_ARG_STRING, &company,
+            N_ ("Company name, when the organisation comes into an empty file"), "NAME" },
+          { "year", 0, 0, G_OPTION_ARG_INT, &year,
+            N_ ("Year of a targets grid whose header has none"), "YYYY" },
+          { "metric", 0, 0, G_OPTION_ARG_STRING, &metric,
+            N_ ("Metric of a targets grid without a metric column"), "KEY" },
+          { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+            N_ ("Date of the export, for stage moves the file does not date"), "DATE" },
+          { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &columns,
+            N_ ("Map a column: “Header=field” (field empty to ignore it)"), "MAP" },
+          { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &values,
+            N_ ("Map a value: “field:value=mapped”"), "MAP" },
+          { "allow-signed-off", 0, 0, G_OPTION_ARG_NONE, &allow_locked,
+            N_ ("Also import rows in periods with signed-off reviews"), NULL },
+          { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+            N_ ("Check the file and print the summary; write nothing"), NULL },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+          { "save-preset", 0, 0, G_OPTION_ARG_STRING, &save_preset,
+            N_ ("Save this mapping as a preset"), "NAME" },
+          { "list-presets", 0, 0, G_OPTION_ARG_NONE, &list_presets, N_ ("List the mapping presets"),
+            NULL },
+          { "show-preset", 0, 0, G_OPTION_ARG_STRING, &show_preset,
+            N_ ("Print a mapping preset as JSON"), "NAME" },
+          { "undo", 0, 0, G_OPTION_ARG_NONE, &undo, N_ ("Undo the last import"), NULL },
+          { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not print progress"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      _ ("import KIND FILE — kinds: org deals collections activities feedback market targets"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (AttainImportPlan) plan = NULL;
   AttainImportOptions options;
   AttainImportSummary summary = { 0 };
-  AttainImportKind kind;
-  gboolean written = FALSE;
-  GPtrArray *problems;
-  int status = 0;
+  AttainImportKind    kind;
+  gboolean            written = FALSE;
+  GPtrArray          *problems;
+  int                 status = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
@@ -624,25 +644,25 @@ command_import (int      argc,
 
   if (list_presets)
     {
-      g_auto(GStrv) names = attain_import_preset_names (db);
+      g_auto (GStrv) names = attain_import_preset_names (db);
       for (char **n = names; *n; n++)
         g_print ("%s\n", *n);
       return 0;
     }
   if (undo)
     {
-      gint64 id;
+      gint64           id;
       g_autofree char *number = NULL;
       if (!attain_import_undo_last (db, &id, error))
         return 1;
       number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      g_print (_("Import %s was undone.\n"), number);
+      g_print (_ ("Import %s was undone.\n"), number);
       return 0;
     }
   if (show_preset != NULL)
     {
       g_autofree char *text = NULL;
-      gboolean found = FALSE;
+      gboolean         found = FALSE;
       for (guint k = 0; k < ATTAIN_IMPORT_N_KINDS && !found; k++)
         {
           attain_import_options_init (&options, k);
@@ -666,9 +686,10 @@ command_import (int      argc,
 
   if (argc != 3 || !attain_import_kind_from_string (argv[1], &kind))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Give the kind of file and the file: attain-cli import deals FILE.csv. Kinds: org, "
-                     "deals, collections, activities, feedback, market, targets."));
+      g_set_error (
+          error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+          _ ("Give the kind of file and the file: attain-cli import deals FILE.csv. Kinds: org, "
+             "deals, collections, activities, feedback, market, targets."));
       return 2;
     }
   attain_import_options_init (&options, kind);
@@ -685,14 +706,14 @@ command_import (int      argc,
   if (date_order != NULL && !attain_date_order_parse (date_order, &options.date_order))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("The date order must be ymd, mdy or dmy, not “%s”."), date_order);
+                   _ ("The date order must be ymd, mdy or dmy, not “%s”."), date_order);
       attain_import_options_clear (&options);
       return 2;
     }
   if (amount_unit < 0 || (scale != 5 && scale != 10))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--amount-unit must be positive and --scale 5 or 10."));
+                   _ ("--amount-unit must be positive and --scale 5 or 10."));
       attain_import_options_clear (&options);
       return 2;
     }
@@ -712,8 +733,9 @@ command_import (int      argc,
       return 2;
     }
 
-  plan = attain_import_prepare (db, argv[2], &options, NULL, quiet || json ? NULL : print_import_progress,
-                                (gpointer) _("Reading"), error);
+  plan = attain_import_prepare (db, argv[2], &options, NULL,
+                                quiet || json ? NULL : print_import_progress,
+                                (gpointer) _ ("Reading"), error);
   if (plan == NULL)
     {
       attain_import_options_clear (&options);
@@ -730,7 +752,7 @@ command_import (int      argc,
   else if (!dry_run)
     {
       if (!attain_import_apply (db, plan, NULL, quiet || json ? NULL : print_import_progress,
-                                (gpointer) _("Writing"), &summary, error))
+                                (gpointer) _ ("Writing"), &summary, error))
         {
           attain_import_options_clear (&options);
           attain_import_summary_clear (&summary);
@@ -741,7 +763,7 @@ command_import (int      argc,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = import_json (plan, &options, &summary, written);
+      g_autoptr (JsonNode) node = import_json (plan, &options, &summary, written);
       print_json (node);
     }
   else
@@ -750,16 +772,19 @@ command_import (int      argc,
         g_print ("%s\n", ((AttainImportProblem *) g_ptr_array_index (problems, i))->message);
       if (problems->len > 0)
         g_print (g_dngettext (GETTEXT_PACKAGE,
-                              "%u row was rejected; nothing was imported. Correct it and import the file again.\n",
-                              "%u rows were rejected; nothing was imported. Correct them and import the file again.\n",
+                              "%u row was rejected; nothing was imported. Correct it and import "
+                              "the file again.\n",
+                              "%u rows were rejected; nothing was imported. Correct them and "
+                              "import the file again.\n",
                               problems->len),
                  problems->len);
       else if (dry_run)
-        g_print (_("%u records are ready to import (dry run: nothing was written).\n"),
+        g_print (_ ("%u records are ready to import (dry run: nothing was written).\n"),
                  attain_import_plan_get_n_records (plan));
       else
-        g_print (_("%s: %u added, %u updated, %u unchanged, 0 rejected.\n"),
-                 attain_import_kind_label (kind), summary.added, summary.updated, summary.unchanged);
+        g_print (_ ("%s: %u added, %u updated, %u unchanged, 0 rejected.\n"),
+                 attain_import_kind_label (kind), summary.added, summary.updated,
+                 summary.unchanged);
       for (guint i = 0; summary.notes && i < summary.notes->len; i++)
         g_print ("%s\n", (const char *) g_ptr_array_index (summary.notes, i));
     }
@@ -769,20 +794,20 @@ command_import (int      argc,
 }
 
 static int
-command_export (int      argc,
-                char   **argv,
-                GError **error)
+command_export (int argc, char **argv, GError **error)
 {
   g_autofree char *csv = NULL, *xlsx = NULL, *period_text = NULL;
-  GOptionEntry entries[] = {
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write CSV (UTF-8 with BOM) to this file"), "FILE" },
-    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write Excel to this file"), "FILE" },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period of the metrics (default: this quarter)"), "P" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("export org|deals|metrics — for HR and finance"));
-  g_autoptr(AttainDb) db = NULL;
-  g_autoptr(AttainTable) table = NULL;
+  GOptionEntry     entries[]
+      = { { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+            N_ ("Write CSV (UTF-8 with BOM) to this file"), "FILE" },
+          { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_ ("Write Excel to this file"), "FILE" },
+          { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+            N_ ("Period of the metrics (default: this quarter)"), "P" },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("export org|deals|metrics — for HR and finance"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (AttainTable) table = NULL;
   GDate today;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -791,7 +816,8 @@ command_export (int      argc,
   if (argc != 2 || (csv == NULL && xlsx == NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Give what to export and where: attain-cli export org|deals|metrics --csv FILE or --xlsx FILE."));
+                   _ ("Give what to export and where: attain-cli export org|deals|metrics --csv "
+                      "FILE or --xlsx FILE."));
       return 2;
     }
   db = open_database (FALSE, error);
@@ -803,7 +829,7 @@ command_export (int      argc,
     table = attain_export_deals (db, error);
   else if (g_str_equal (argv[1], "metrics"))
     {
-      int fy = attain_db_get_setting_int (db, "fiscal_year_start_month", 1);
+      int          fy = attain_db_get_setting_int (db, "fiscal_year_start_month", 1);
       AttainPeriod period = attain_period_containing (ATTAIN_PERIOD_QUARTER, &today, fy);
       if (period_text != NULL && !attain_period_parse (period_text, fy, &period, error))
         return 2;
@@ -812,7 +838,7 @@ command_export (int      argc,
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” cannot be exported. Export org, deals or metrics."), argv[1]);
+                   _ ("“%s” cannot be exported. Export org, deals or metrics."), argv[1]);
       return 2;
     }
   if (table == NULL)
@@ -830,19 +856,16 @@ command_export (int      argc,
 }
 
 static int
-command_backup (int      argc,
-                char   **argv,
-                gboolean restore,
-                GError **error)
+command_backup (int argc, char **argv, gboolean restore, GError **error)
 {
-  g_autoptr(AttainDb) db = NULL;
+  g_autoptr (AttainDb) db = NULL;
   g_autofree char *kept = NULL;
 
   if (argc != 2)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   restore ? _("Give the backup file to restore: attain-cli restore FILE.")
-                           : _("Give the file to write the backup to: attain-cli backup FILE."));
+                   restore ? _ ("Give the backup file to restore: attain-cli restore FILE.")
+                           : _ ("Give the file to write the backup to: attain-cli backup FILE."));
       return 2;
     }
   db = open_database (FALSE, error);
@@ -852,20 +875,20 @@ command_backup (int      argc,
     {
       if (!attain_db_backup (db, argv[1], error))
         return 1;
-      g_print (_("Backed up to %s.\n"), argv[1]);
+      g_print (_ ("Backed up to %s.\n"), argv[1]);
       return 0;
     }
   if (!attain_db_restore (db, argv[1], &kept, error))
     return 1;
-  g_print (_("Restored from %s. The data it replaced was kept in %s.\n"), argv[1], kept);
+  g_print (_ ("Restored from %s. The data it replaced was kept in %s.\n"), argv[1], kept);
   return 0;
 }
 
 static int
 command_units (GError **error)
 {
-  g_autoptr(AttainDb) db = open_database (FALSE, error);
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (AttainDb) db = open_database (FALSE, error);
+  g_autoptr (GPtrArray) entries = NULL;
 
   if (db == NULL)
     return 1;
@@ -874,7 +897,7 @@ command_units (GError **error)
     return 1;
   for (guint i = 0; i < entries->len; i++)
     {
-      AttainOrgEntry *entry = g_ptr_array_index (entries, i);
+      AttainOrgEntry  *entry = g_ptr_array_index (entries, i);
       g_autofree char *scope = attain_scope_to_string (&entry->scope);
       g_print ("%*s%-12s %s (%s)\n", entry->depth * 2, "", scope, entry->name, entry->kind_label);
     }
@@ -884,20 +907,18 @@ command_units (GError **error)
 /* The file's health: SQLite's quick_check, then every summary recomputed from the records and
  * compared; with --repair the recomputed summaries replace the stored ones. */
 static int
-command_check (int      argc,
-               char   **argv,
-               GError **error)
+command_check (int argc, char **argv, GError **error)
 {
-  gboolean repair = FALSE;
-  GOptionEntry entries[] = {
-    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("Replace summaries that differ with recomputed ones"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— check the database and its summaries"));
-  g_autoptr(AttainDb) db = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
+  gboolean     repair = FALSE;
+  GOptionEntry entries[] = { { "repair", 0, 0, G_OPTION_ARG_NONE, &repair,
+                               N_ ("Replace summaries that differ with recomputed ones"), NULL },
+                             { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("— check the database and its summaries"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
   g_autofree char *problems = NULL;
-  guint64 different = 0;
+  guint64          different = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
@@ -910,7 +931,8 @@ command_check (int      argc,
   if (problems != NULL)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                   _("The database file is damaged:\n%sRestore it from a backup with “attain-cli restore FILE”."),
+                   _ ("The database file is damaged:\n%sRestore it from a backup with “attain-cli "
+                      "restore FILE”."),
                    problems);
       return 1;
     }
@@ -918,55 +940,56 @@ command_check (int      argc,
     return 1;
   if (different == 0)
     {
-      g_print (_("The file is sound and every summary equals what the records add up to.\n"));
+      g_print (_ ("The file is sound and every summary equals what the records add up to.\n"));
       return 0;
     }
-  g_print (_("Summary rows that differ from the records (table: rows):\n%s"), report->str);
+  g_print (_ ("Summary rows that differ from the records (table: rows):\n%s"), report->str);
   if (repair)
     {
-      g_print (_("They were recomputed from the records.\n"));
+      g_print (_ ("They were recomputed from the records.\n"));
       return 0;
     }
-  g_print (_("Run “attain-cli check --repair” to recompute them.\n"));
+  g_print (_ ("Run “attain-cli check --repair” to recompute them.\n"));
   return 1;
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  const char *command;
-  int status;
-  GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("Database file (default: the app's own)"), "FILE" },
-    { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Pretend today is this date (YYYY-MM-DD)"), "DATE" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  const char  *command;
+  int          status;
+  GOptionEntry entries[] = { { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+                               N_ ("Database file (default: the app's own)"), "FILE" },
+                             { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today,
+                               N_ ("Pretend today is this date (YYYY-MM-DD)"), "DATE" },
+                             { NULL } };
+  g_autoptr (GOptionContext) context = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATTAIN_LOCALEDIR") ? g_getenv ("ATTAIN_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("ATTAIN_LOCALEDIR") ? g_getenv ("ATTAIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND — demo, units, dashboard, metrics, goals, report, import, export, backup, restore, check"));
+  context = g_option_context_new (_ ("COMMAND — demo, units, dashboard, metrics, goals, report, "
+                                     "import, export, backup, restore, check"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
-  g_option_context_set_summary (context,
-                                _("Commands:\n"
-                                  "  demo       create the demo company in an empty database\n"
-                                  "  units      list organisation units and people with their ids\n"
-                                  "  dashboard  the dashboard's data for a unit or person and period\n"
-                                  "  metrics    every metric for a unit or person and period\n"
-                                  "  goals      the goal decomposition tree for a period and metric\n"
-                                  "  report     review reports of a person or a team as PDF\n"
-                                  "  import     import an organisation, deals, collections, activities,\n"
-                                  "             feedback, market sizes or targets from CSV or XLSX\n"
-                                  "  export     the organisation, deals or every person's metrics as CSV or XLSX\n"
-                                  "  backup     write a consistent copy of the database\n"
-                                  "  restore    replace the data with a backup's, keeping the current data\n"
-                                  "  check      check the file and that every summary equals its records"));
+  g_option_context_set_summary (
+      context, _ ("Commands:\n"
+                  "  demo       create the demo company in an empty database\n"
+                  "  units      list organisation units and people with their ids\n"
+                  "  dashboard  the dashboard's data for a unit or person and period\n"
+                  "  metrics    every metric for a unit or person and period\n"
+                  "  goals      the goal decomposition tree for a period and metric\n"
+                  "  report     review reports of a person or a team as PDF\n"
+                  "  import     import an organisation, deals, collections, activities,\n"
+                  "             feedback, market sizes or targets from CSV or XLSX\n"
+                  "  export     the organisation, deals or every person's metrics as CSV or XLSX\n"
+                  "  backup     write a consistent copy of the database\n"
+                  "  restore    replace the data with a backup's, keeping the current data\n"
+                  "  check      check the file and that every summary equals its records"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -1004,7 +1027,9 @@ main (int   argc,
     status = command_check (argc - 1, argv + 1, &error);
   else
     {
-      g_printerr (_("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report, import, export, backup, restore, check.\n"), command);
+      g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "
+                     "report, import, export, backup, restore, check.\n"),
+                  command);
       return 2;
     }
 

@@ -3,13 +3,13 @@
 
 struct _AttainContext
 {
-  GObject    parent_instance;
-  AttainDb  *db;
-  GDate      today;
-  GSettings *settings;
-  gint64     data_version; /* the file's, when the pages last reloaded */
-  guint      watch_source;
-  guint      commit_listener;
+  GObject        parent_instance;
+  AttainDb      *db;
+  GDate          today;
+  GSettings     *settings;
+  gint64         data_version; /* the file's, when the pages last reloaded */
+  guint          watch_source;
+  guint          commit_listener;
   AttainSession *session;
 };
 
@@ -51,7 +51,7 @@ static void
 attain_context_init (AttainContext *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   /* An uninstalled run without the compiled schema keeps working, only forgetting sizes. */
   if (source != NULL)
@@ -61,8 +61,7 @@ attain_context_init (AttainContext *self)
 }
 
 static void
-emit_changed (AttainContext *self,
-              guint          changes)
+emit_changed (AttainContext *self, guint changes)
 {
   self->data_version = attain_db_data_version (self->db);
   g_signal_emit (self, signals[CHANGED], 0, changes);
@@ -70,9 +69,7 @@ emit_changed (AttainContext *self,
 
 /* Commits of this process to the same file, whichever connection or thread made them. */
 static void
-commit_cb (const char *path,
-           guint       changes,
-           gpointer    data)
+commit_cb (const char *path, guint changes, gpointer data)
 {
   AttainContext *self = data;
 
@@ -81,8 +78,7 @@ commit_cb (const char *path,
 }
 
 AttainContext *
-attain_context_new (AttainDb    *db,
-                    const GDate *today)
+attain_context_new (AttainDb *db, const GDate *today)
 {
   AttainContext *self;
 
@@ -93,8 +89,8 @@ attain_context_new (AttainDb    *db,
   self->db = db;
   self->today = *today;
   self->data_version = attain_db_data_version (db);
-  self->session = attain_session_new (today, attain_db_get_setting_int (db, "fiscal_year_start_month", 1),
-                                      self->settings);
+  self->session = attain_session_new (
+      today, attain_db_get_setting_int (db, "fiscal_year_start_month", 1), self->settings);
   self->commit_listener = attain_db_add_commit_listener (commit_cb, self, NULL);
   return self;
 }
@@ -114,8 +110,7 @@ attain_context_get_db_path (AttainContext *self)
 }
 
 void
-attain_context_get_today (AttainContext *self,
-                          GDate         *today)
+attain_context_get_today (AttainContext *self, GDate *today)
 {
   g_return_if_fail (ATTAIN_IS_CONTEXT (self));
   *today = self->today;

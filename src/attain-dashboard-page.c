@@ -13,7 +13,7 @@
 
 struct _AttainDashboardPage
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
   GtkFlowBox      *cards_box;
@@ -40,12 +40,12 @@ struct _AttainDashboardPage
   AttainContext   *context;
   AttainDashboard *dashboard;
   GtkStringFilter *unit_filter;
-  GArray          *history;   /* AttainScope: where "back" returns to */
-  AttainSession   *session;   /* the period and scope shown; shared with the other pages */
+  GArray          *history; /* AttainScope: where "back" returns to */
+  AttainSession   *session; /* the period and scope shown; shared with the other pages */
   AttainScope      scope;
   AttainPeriod     period;
   AttainKpiCard   *cards[ATTAIN_DASHBOARD_N_CARDS];
-  GCancellable    *load;      /* the load in flight: a newer one cancels it */
+  GCancellable    *load; /* the load in flight: a newer one cancels it */
   gboolean         loading;
 };
 
@@ -65,14 +65,13 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
-show_dashboard (AttainDashboardPage *self,
-                AttainDashboard     *dashboard)
+show_dashboard (AttainDashboardPage *self, AttainDashboard *dashboard)
 {
   g_autofree char *period_label = NULL;
-  AttainPeriod fiscal_year = attain_period_fiscal_year (&self->period);
+  AttainPeriod     fiscal_year = attain_period_fiscal_year (&self->period);
 
   g_clear_pointer (&self->dashboard, attain_dashboard_free);
   self->dashboard = dashboard;
@@ -95,27 +94,26 @@ show_dashboard (AttainDashboardPage *self,
   g_list_store_remove_all (self->ranking_store);
   for (guint i = 0; i < dashboard->ranking->len; i++)
     {
-      g_autoptr(AttainRankingItem) item = attain_ranking_item_new (g_ptr_array_index (dashboard->ranking, i),
-                                                                   i + 1, dashboard->metrics->currency);
+      g_autoptr (AttainRankingItem) item = attain_ranking_item_new (
+          g_ptr_array_index (dashboard->ranking, i), i + 1, dashboard->metrics->currency);
       g_list_store_append (self->ranking_store, item);
     }
   gtk_label_set_label (self->ranking_caption, dashboard->ranking_is_peers
-                                                ? _("Team ranking by revenue attainment")
-                                                : _("Ranking by revenue attainment"));
+                                                  ? _ ("Team ranking by revenue attainment")
+                                                  : _ ("Ranking by revenue attainment"));
   gtk_widget_set_visible (GTK_WIDGET (self->ranking_section), dashboard->ranking->len > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back",
                                  self->history->len > 0 || dashboard->has_parent);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.print-review", self->scope.kind == ATTAIN_SCOPE_PERSON);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.print-review",
+                                 self->scope.kind == ATTAIN_SCOPE_PERSON);
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(AttainDashboardPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainDashboardPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   AttainDashboard *dashboard = attain_dashboard_load_finish (result, &error);
 
   /* Overtaken by a newer load (another period or unit), or the page is gone. */
@@ -140,7 +138,7 @@ void
 attain_dashboard_page_reload (AttainDashboardPage *self)
 {
   g_autofree char *label = NULL;
-  GDate today;
+  GDate            today;
 
   g_return_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self));
 
@@ -153,14 +151,13 @@ attain_dashboard_page_reload (AttainDashboardPage *self)
   label = attain_period_to_label (&self->period);
   gtk_button_set_label (self->period_button, label);
   attain_context_get_today (self->context, &today);
-  attain_dashboard_load_async (attain_context_get_db_path (self->context), &self->scope, &self->period, &today,
-                               self->load, load_done_cb, g_object_ref (self));
+  attain_dashboard_load_async (attain_context_get_db_path (self->context), &self->scope,
+                               &self->period, &today, self->load, load_done_cb,
+                               g_object_ref (self));
 }
 
 static void
-go_to (AttainDashboardPage *self,
-       const AttainScope   *scope,
-       gboolean             remember)
+go_to (AttainDashboardPage *self, const AttainScope *scope, gboolean remember)
 {
   if (attain_scope_equal (scope, &self->scope))
     return;
@@ -172,12 +169,10 @@ go_to (AttainDashboardPage *self,
 }
 
 static void
-show_unit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+show_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
-  AttainScope scope;
+  AttainScope          scope;
 
   if (!attain_scope_parse (g_variant_get_string (parameter, NULL), &scope))
     {
@@ -188,9 +183,7 @@ show_unit_action (GtkWidget  *widget,
 }
 
 static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
 
@@ -207,18 +200,14 @@ back_action (GtkWidget  *widget,
 
 /* The person's review for the period on screen: the session's, so the Reviews page prints it. */
 static void
-print_review_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+print_review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   if (ATTAIN_DASHBOARD_PAGE (widget)->scope.kind == ATTAIN_SCOPE_PERSON)
     gtk_widget_activate_action (widget, "win.print-review", NULL);
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   attain_dashboard_page_reload (ATTAIN_DASHBOARD_PAGE (widget));
 }
@@ -236,16 +225,16 @@ on_session_scope_cb (AttainDashboardPage *self)
   AttainScope scope;
 
   /* Another page chose a person or unit: the dashboard follows, and Back returns from it. */
-  if (attain_session_get_scope (self->session, &scope) && !attain_scope_equal (&scope, &self->scope))
+  if (attain_session_get_scope (self->session, &scope)
+      && !attain_scope_equal (&scope, &self->scope))
     go_to (self, &scope, self->dashboard != NULL);
 }
 
 static void
-on_ranking_view_activate_cb (AttainDashboardPage *self,
-                             guint                position)
+on_ranking_view_activate_cb (AttainDashboardPage *self, guint position)
 {
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->ranking_view));
-  g_autoptr(AttainRankingItem) item = g_list_model_get_item (model, position);
+  g_autoptr (AttainRankingItem) item = g_list_model_get_item (model, position);
 
   if (item != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.show-unit", "s",
@@ -253,11 +242,10 @@ on_ranking_view_activate_cb (AttainDashboardPage *self,
 }
 
 static void
-on_unit_list_activate_cb (AttainDashboardPage *self,
-                          guint                position)
+on_unit_list_activate_cb (AttainDashboardPage *self, guint position)
 {
-  g_autoptr(AttainOrgItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (self->unit_list)),
-                                                         position);
+  g_autoptr (AttainOrgItem) item
+      = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (self->unit_list)), position);
 
   if (item == NULL)
     return;
@@ -269,7 +257,8 @@ on_unit_list_activate_cb (AttainDashboardPage *self,
 static void
 on_unit_search_changed_cb (AttainDashboardPage *self)
 {
-  gtk_string_filter_set_search (self->unit_filter, gtk_editable_get_text (GTK_EDITABLE (self->unit_search)));
+  gtk_string_filter_set_search (self->unit_filter,
+                                gtk_editable_get_text (GTK_EDITABLE (self->unit_search)));
 }
 
 static void
@@ -282,8 +271,9 @@ on_unit_search_activate_cb (AttainDashboardPage *self)
 static void
 reload_org (AttainDashboardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) items = attain_org_item_list (attain_context_get_db (self->context), &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) items
+      = attain_org_item_list (attain_context_get_db (self->context), &error);
   GtkFilterListModel *filtered;
 
   if (items == NULL)
@@ -291,9 +281,12 @@ reload_org (AttainDashboardPage *self)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  self->unit_filter = gtk_string_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "name"));
-  filtered = gtk_filter_list_model_new (g_steal_pointer (&items), GTK_FILTER (g_object_ref (self->unit_filter)));
-  gtk_list_view_set_model (self->unit_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  self->unit_filter
+      = gtk_string_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "name"));
+  filtered = gtk_filter_list_model_new (g_steal_pointer (&items),
+                                        GTK_FILTER (g_object_ref (self->unit_filter)));
+  gtk_list_view_set_model (self->unit_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
   g_object_unref (self->unit_filter); /* the filter model holds it; keep a borrowed pointer */
 }
 
@@ -323,7 +316,8 @@ attain_dashboard_page_constructed (GObject *object)
   g_return_if_fail (self->context != NULL);
   self->session = g_object_ref (attain_context_get_session (self->context));
   self->period = *attain_session_get_period (self->session);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "session", attain_session_get_actions (self->session));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session",
+                                  attain_session_get_actions (self->session));
   g_signal_connect_object (self->session, "notify::period", G_CALLBACK (on_session_period_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::scope", G_CALLBACK (on_session_scope_cb), self,
@@ -376,24 +370,23 @@ attain_dashboard_page_set_property (GObject      *object,
 }
 
 static void
-export_metrics_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+export_metrics_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
+  GtkRoot             *root = gtk_widget_get_root (widget);
+  g_autoptr (GError) error = NULL;
   g_autofree char *period = attain_period_to_string (&self->period);
   /* Translators: suggested file name, %s is the period (2026-Q3) */
-  g_autofree char *name = g_strdup_printf (_("metrics-%s.xlsx"), period);
-  AttainTable *table;
-  GDate today;
+  g_autofree char *name = g_strdup_printf (_ ("metrics-%s.xlsx"), period);
+  AttainTable     *table;
+  GDate            today;
 
   if (!ATTAIN_IS_WINDOW (root))
     return;
   attain_context_get_today (self->context, &today);
   /* Every person's metrics for the period the dashboard shows. */
-  table = attain_export_metrics (attain_context_get_db (self->context), &self->period, &today, &error);
+  table = attain_export_metrics (attain_context_get_db (self->context), &self->period, &today,
+                                 &error);
   if (table == NULL)
     {
       GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
@@ -408,7 +401,7 @@ static void
 attain_dashboard_page_dispose (GObject *object)
 {
   AttainDashboardPage *self = ATTAIN_DASHBOARD_PAGE (object);
-  GtkWidget *child;
+  GtkWidget           *child;
 
   /* A load still running ends cancelled; its callback holds the page until then. */
   g_cancellable_cancel (self->load);
@@ -435,7 +428,7 @@ attain_dashboard_page_finalize (GObject *object)
 static void
 attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = attain_dashboard_page_constructed;
@@ -444,9 +437,9 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   object_class->get_property = attain_dashboard_page_get_property;
   object_class->set_property = attain_dashboard_page_set_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                    | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT]
+      = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -456,8 +449,8 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   g_type_ensure (ATTAIN_TYPE_RANKING_ITEM);
   g_type_ensure (ATTAIN_TYPE_ORG_ITEM);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/attain/Attain/ui/attain-dashboard-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, error_page);
@@ -486,16 +479,20 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.show-unit", "s", show_unit_action);
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.print-review", NULL, print_review_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.export-metrics", NULL, export_metrics_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.print-review", NULL,
+                                   print_review_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-metrics", NULL,
+                                   export_metrics_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "session.previous-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "session.next-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "dashboard.refresh", NULL);
 }
 
 static void
@@ -534,8 +531,7 @@ attain_dashboard_page_get_dashboard (AttainDashboardPage *self)
 }
 
 AttainKpiCard *
-attain_dashboard_page_get_card (AttainDashboardPage *self,
-                                const char          *metric_key)
+attain_dashboard_page_get_card (AttainDashboardPage *self, const char *metric_key)
 {
   g_return_val_if_fail (ATTAIN_IS_DASHBOARD_PAGE (self), NULL);
 

@@ -6,32 +6,32 @@
 
 struct _AttainGoalDialog
 {
-  AdwWindow          parent_instance;
+  AdwWindow parent_instance;
 
   /* Template widgets */
-  GtkLabel          *agreed_error;
-  AdwEntryRow       *agreed_on_row;
-  GtkLabel          *deadline_error;
-  AdwEntryRow       *deadline_row;
-  AdwEntryRow       *description_row;
-  GtkLabel          *heading_label;
-  AdwEntryRow       *proposed_by_row;
-  AdwActionRow      *rating_row;
-  GtkSpinButton     *rating_spin;
-  GtkLabel          *target_error;
-  AdwEntryRow       *target_row;
-  AdwEntryRow       *unit_row;
-  GtkLabel          *weights_error;
-  GtkListBox        *weights_list;
-  GtkLabel          *weights_total;
+  GtkLabel      *agreed_error;
+  AdwEntryRow   *agreed_on_row;
+  GtkLabel      *deadline_error;
+  AdwEntryRow   *deadline_row;
+  AdwEntryRow   *description_row;
+  GtkLabel      *heading_label;
+  AdwEntryRow   *proposed_by_row;
+  AdwActionRow  *rating_row;
+  GtkSpinButton *rating_spin;
+  GtkLabel      *target_error;
+  AdwEntryRow   *target_row;
+  AdwEntryRow   *unit_row;
+  GtkLabel      *weights_error;
+  GtkListBox    *weights_list;
+  GtkLabel      *weights_total;
 
   /* Owned references */
   AttainContext     *context;
-  AttainGoalHistory *history;   /* the page's; lives as long as the page */
-  AttainGoal        *before;    /* NULL for a new goal */
-  AttainGoal        *goal;      /* what is being edited */
-  GPtrArray         *others;    /* the owner's other goals in the period (weights) */
-  GPtrArray         *spins;     /* GtkSpinButton per goal: [0] this goal, then others */
+  AttainGoalHistory *history; /* the page's; lives as long as the page */
+  AttainGoal        *before;  /* NULL for a new goal */
+  AttainGoal        *goal;    /* what is being edited */
+  GPtrArray         *others;  /* the owner's other goals in the period (weights) */
+  GPtrArray         *spins;   /* GtkSpinButton per goal: [0] this goal, then others */
   AttainValueKind    kind;
   char              *error_text;
 };
@@ -47,11 +47,10 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-show_error (AttainGoalDialog *self,
-            GtkLabel         *label,
-            const char       *message)
+show_error (AttainGoalDialog *self, GtkLabel *label, const char *message)
 {
-  GtkLabel *labels[] = { self->target_error, self->deadline_error, self->weights_error, self->agreed_error };
+  GtkLabel *labels[]
+      = { self->target_error, self->deadline_error, self->weights_error, self->agreed_error };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     gtk_widget_set_visible (GTK_WIDGET (labels[i]), FALSE);
@@ -67,25 +66,24 @@ show_error (AttainGoalDialog *self,
 static void
 update_total (AttainGoalDialog *self)
 {
-  double total = 0;
+  double           total = 0;
   g_autofree char *text = NULL;
-  char number[32];
+  char             number[32];
 
   for (guint i = 0; i < self->spins->len; i++)
     total += gtk_spin_button_get_value (g_ptr_array_index (self->spins, i));
   g_ascii_formatd (number, sizeof number, "%.2f", total);
   /* Translators: the sum of a person's goal weights, %s is a number like 100.00 */
-  text = g_strdup_printf (_("Total %s%%"), number);
+  text = g_strdup_printf (_ ("Total %s%%"), number);
   gtk_label_set_label (self->weights_total, text);
-  gtk_widget_set_css_classes (GTK_WIDGET (self->weights_total),
-                              (const char *[]) { "numeric", fabs (total - 100) < 0.005 || total == 0 ? "success" : "warning", NULL });
+  gtk_widget_set_css_classes (
+      GTK_WIDGET (self->weights_total),
+      (const char *[]){ "numeric", fabs (total - 100) < 0.005 || total == 0 ? "success" : "warning",
+                        NULL });
 }
 
 static GtkSpinButton *
-add_weight_row (AttainGoalDialog *self,
-                const char       *title,
-                const char       *subtitle,
-                int               weight)
+add_weight_row (AttainGoalDialog *self, const char *title, const char *subtitle, int weight)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
@@ -97,15 +95,15 @@ add_weight_row (AttainGoalDialog *self,
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  g_signal_connect_object (spin, "value-changed", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (update_total), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_box_append (self->weights_list, row);
   g_ptr_array_add (self->spins, spin);
   return GTK_SPIN_BUTTON (spin);
 }
 
 static char *
-target_to_text (AttainGoalDialog *self,
-                const AttainGoal *goal)
+target_to_text (AttainGoalDialog *self, const AttainGoal *goal)
 {
   if (!goal->has_target)
     return g_strdup ("");
@@ -134,16 +132,14 @@ text_or_null (AdwEntryRow *row)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalDialog *self = ATTAIN_GOAL_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainGoal) after = attain_goal_copy (self->goal);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainGoal) after = attain_goal_copy (self->goal);
   g_autofree char *target = g_strstrip (g_strdup (entry_text (self->target_row)));
-  AttainGoalEdit *edit;
-  GtkLabel *where;
+  AttainGoalEdit  *edit;
+  GtkLabel        *where;
 
   if (target[0] == '\0')
     after->has_target = FALSE;
@@ -166,17 +162,21 @@ save_action (GtkWidget  *widget,
   after->proposed_by = text_or_null (self->proposed_by_row);
   g_free (after->agreed_on);
   after->agreed_on = text_or_null (self->agreed_on_row);
-  after->rating = gtk_widget_get_visible (GTK_WIDGET (self->rating_row)) ? gtk_spin_button_get_value_as_int (self->rating_spin) : 0;
-  after->weight = (int) lround (gtk_spin_button_get_value (g_ptr_array_index (self->spins, 0)) * 100);
+  after->rating = gtk_widget_get_visible (GTK_WIDGET (self->rating_row))
+                      ? gtk_spin_button_get_value_as_int (self->rating_spin)
+                      : 0;
+  after->weight
+      = (int) lround (gtk_spin_button_get_value (g_ptr_array_index (self->spins, 0)) * 100);
 
-  edit = attain_goal_edit_new (_("Edit goal"));
+  edit = attain_goal_edit_new (_ ("Edit goal"));
   attain_goal_edit_add (edit, self->before, after);
   /* Weights are rebalanced in the same edit, so they total 100% when it lands. */
   for (guint i = 0; i < self->others->len; i++)
     {
       AttainGoal *other = g_ptr_array_index (self->others, i);
-      g_autoptr(AttainGoal) changed = attain_goal_copy (other);
-      changed->weight = (int) lround (gtk_spin_button_get_value (g_ptr_array_index (self->spins, i + 1)) * 100);
+      g_autoptr (AttainGoal) changed = attain_goal_copy (other);
+      changed->weight
+          = (int) lround (gtk_spin_button_get_value (g_ptr_array_index (self->spins, i + 1)) * 100);
       attain_goal_edit_add (edit, other, changed);
     }
 
@@ -189,10 +189,13 @@ save_action (GtkWidget  *widget,
   if (!attain_goal_history_apply (self->history, edit, &error))
     {
       /* Nothing was saved; the sentence goes next to the field it is about. */
-      where = g_error_matches (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_DEADLINE) ? self->deadline_error
-              : g_error_matches (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_WEIGHTS) ? self->weights_error
-              : g_error_matches (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_AGREED)  ? self->agreed_error
-                                                                                      : self->target_error;
+      where = g_error_matches (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_DEADLINE)
+                  ? self->deadline_error
+              : g_error_matches (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_WEIGHTS)
+                  ? self->weights_error
+              : g_error_matches (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_AGREED)
+                  ? self->agreed_error
+                  : self->target_error;
       show_error (self, where, error->message);
       return;
     }
@@ -202,13 +205,11 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-agreed_today_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+agreed_today_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalDialog *self = ATTAIN_GOAL_DIALOG (widget);
-  GDate today;
-  g_autofree char *iso = NULL;
+  GDate             today;
+  g_autofree char  *iso = NULL;
 
   attain_context_get_today (self->context, &today);
   iso = attain_date_to_iso (&today);
@@ -239,16 +240,17 @@ attain_goal_dialog_finalize (GObject *object)
 static void
 attain_goal_dialog_class_init (AttainGoalDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attain_goal_dialog_dispose;
   object_class->finalize = attain_goal_dialog_finalize;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 0);
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-goal-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-goal-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainGoalDialog, agreed_error);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalDialog, agreed_on_row);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalDialog, deadline_error);
@@ -268,7 +270,8 @@ attain_goal_dialog_class_init (AttainGoalDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "goal.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "goal.agreed-today", NULL, agreed_today_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "goal.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "goal.save",
+                                       NULL);
 }
 
 static void
@@ -279,8 +282,7 @@ attain_goal_dialog_init (AttainGoalDialog *self)
 }
 
 static void
-set_row (AdwEntryRow *row,
-         const char  *text)
+set_row (AdwEntryRow *row, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
@@ -293,31 +295,32 @@ attain_goal_dialog_new (GtkWindow            *parent,
                         guint                 index)
 {
   AttainGoalDialog *self = g_object_new (ATTAIN_TYPE_GOAL_DIALOG, "transient-for", parent, NULL);
-  AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  g_autoptr(GPtrArray) all = NULL;
+  AttainGoalNode   *node = attain_goal_tree_node (tree, index);
+  g_autoptr (GPtrArray) all = NULL;
   g_autofree char *period = attain_period_to_label (&tree->period);
   g_autofree char *heading = NULL;
   g_autofree char *target = NULL;
   g_autofree char *target_title = NULL;
-  gboolean capability = g_strcmp0 (tree->info->type, "capability") == 0;
+  gboolean         capability = g_strcmp0 (tree->info->type, "capability") == 0;
 
   self->context = g_object_ref (context);
   self->history = history;
   self->before = node->goal ? attain_goal_copy (node->goal) : NULL;
-  self->goal = node->goal ? attain_goal_copy (node->goal) : attain_goal_new (&node->scope, tree->metric, &tree->period);
+  self->goal = node->goal ? attain_goal_copy (node->goal)
+                          : attain_goal_new (&node->scope, tree->metric, &tree->period);
   self->kind = tree->info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT;
   self->others = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_goal_free);
 
   /* Translators: goal form heading, "胡伟 — Revenue, Year 2026" */
   {
     g_autofree char *name = attain_isolate (node->name);
-    heading = g_strdup_printf (_("%s — %s, %s"), name, _(tree->info->label), period);
+    heading = g_strdup_printf (_ ("%s — %s, %s"), name, _ (tree->info->label), period);
   }
   gtk_label_set_label (self->heading_label, heading);
   target_title = tree->info->kind == ATTAIN_VALUE_MONEY
-                   /* Translators: target field title with the currency symbol */
-                   ? g_strdup_printf (_("Target (%s)"), attain_currency_symbol (tree->currency))
-                   : capability ? g_strdup (_("Level Expected (1–5)")) : g_strdup (_("Target"));
+                     /* Translators: target field title with the currency symbol */
+                     ? g_strdup_printf (_ ("Target (%s)"), attain_currency_symbol (tree->currency))
+                     : capability ? g_strdup (_ ("Level Expected (1–5)")) : g_strdup (_ ("Target"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->target_row), target_title);
   target = target_to_text (self, self->goal);
   set_row (self->target_row, target);
@@ -330,15 +333,15 @@ attain_goal_dialog_new (GtkWindow            *parent,
   gtk_spin_button_set_value (self->rating_spin, self->goal->rating);
 
   /* This goal's weight first, then the owner's other goals in the same period. */
-  add_weight_row (self, _(tree->info->label), _("This goal"), self->goal->weight);
+  add_weight_row (self, _ (tree->info->label), _ ("This goal"), self->goal->weight);
   all = attain_goals_of_owner (attain_context_get_db (context), &node->scope, &tree->period, NULL);
   for (guint i = 0; all != NULL && i < all->len; i++)
     {
-      AttainGoal *other = g_ptr_array_index (all, i);
+      AttainGoal             *other = g_ptr_array_index (all, i);
       const AttainGoalMetric *info = attain_goal_metric_lookup (other->metric);
       if (self->before != NULL && other->id == self->before->id)
         continue;
-      add_weight_row (self, info ? _(info->label) : other->metric, NULL, other->weight);
+      add_weight_row (self, info ? _ (info->label) : other->metric, NULL, other->weight);
       g_ptr_array_add (self->others, attain_goal_copy (other));
     }
   update_total (self);
@@ -346,9 +349,7 @@ attain_goal_dialog_new (GtkWindow            *parent,
 }
 
 void
-attain_goal_dialog_set_field (AttainGoalDialog *self,
-                              const char       *field,
-                              const char       *text)
+attain_goal_dialog_set_field (AttainGoalDialog *self, const char *field, const char *text)
 {
   g_return_if_fail (ATTAIN_IS_GOAL_DIALOG (self));
 

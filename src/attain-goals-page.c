@@ -14,18 +14,18 @@
 
 struct _AttainGoalsPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkDropDown        *metric_dropdown;
-  GtkButton          *period_button;
-  GtkLabel           *selection_label;
-  GtkLabel           *smart_label;
-  GtkSpinner         *spinner;
+  GtkDropDown         *metric_dropdown;
+  GtkButton           *period_button;
+  GtkLabel            *selection_label;
+  GtkLabel            *smart_label;
+  GtkSpinner          *spinner;
   GtkColumnViewColumn *target_column;
-  AdwToastOverlay    *toast_overlay;
-  GtkColumnView      *tree_view;
-  AdwWindowTitle     *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkColumnView       *tree_view;
+  AdwWindowTitle      *window_title;
 
   /* Owned references */
   AttainContext      *context;
@@ -33,12 +33,12 @@ struct _AttainGoalsPage
   AttainGoalTree     *tree;
   GListModel         *roots;
   GtkSingleSelection *selection;
-  GtkWindow          *dialog;     /* the open edit or split dialog, for tests */
+  GtkWindow          *dialog; /* the open edit or split dialog, for tests */
   AttainSession      *session;
   AttainPeriod        period;
   char               *metric;
   char               *select_after_load;
-  GCancellable       *load;      /* the load in flight: a newer one cancels it */
+  GCancellable       *load; /* the load in flight: a newer one cancels it */
   gboolean            loading;
 };
 
@@ -58,11 +58,10 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
-toast (AttainGoalsPage *self,
-       const char      *message)
+toast (AttainGoalsPage *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -79,10 +78,9 @@ selected_item (AttainGoalsPage *self)
 }
 
 static AttainGoalNode *
-selected_node (AttainGoalsPage *self,
-               guint           *index)
+selected_node (AttainGoalsPage *self, guint *index)
 {
-  g_autoptr(AttainGoalItem) item = selected_item (self);
+  g_autoptr (AttainGoalItem) item = selected_item (self);
 
   if (item == NULL || self->tree == NULL)
     return NULL;
@@ -95,17 +93,21 @@ static void
 update_actions (AttainGoalsPage *self)
 {
   AttainGoalNode *node = selected_node (self, NULL);
-  gboolean has_target = node && node->goal && node->goal->has_target;
-  gboolean year = self->period.kind == ATTAIN_PERIOD_YEAR;
-  const char *undo = attain_goal_history_get_undo_label (self->history);
-  const char *redo = attain_goal_history_get_redo_label (self->history);
+  gboolean        has_target = node && node->goal && node->goal->has_target;
+  gboolean        year = self->period.kind == ATTAIN_PERIOD_YEAR;
+  const char     *undo = attain_goal_history_get_undo_label (self->history);
+  const char     *redo = attain_goal_history_get_redo_label (self->history);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit", node != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-evenly", has_target && node->n_children > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-share", has_target && node->n_children > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-hand", has_target && node->n_children > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-evenly",
+                                 has_target && node->n_children > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-share",
+                                 has_target && node->n_children > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-hand",
+                                 has_target && node->n_children > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-time", has_target && year);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.roll-up", node && node->n_children_with_target > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.roll-up",
+                                 node && node->n_children_with_target > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.raise", has_target);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.delete", node && node->goal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.undo", undo != NULL);
@@ -127,20 +129,18 @@ on_selection_changed_cb (AttainGoalsPage *self)
 }
 
 static GListModel *
-create_children_cb (gpointer item,
-                    gpointer user_data)
+create_children_cb (gpointer item, gpointer user_data)
 {
   GListModel *children = attain_goal_item_get_children (item);
   return children ? g_object_ref (children) : NULL;
 }
 
 static gboolean
-select_scope (AttainGoalsPage *self,
-              const char      *scope)
+select_scope (AttainGoalsPage *self, const char *scope)
 {
   GtkTreeListModel *model;
-  int index = -1;
-  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+  int               index = -1;
+  g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
   AttainScope wanted;
 
   if (self->tree == NULL || !attain_scope_parse (scope, &wanted))
@@ -158,8 +158,8 @@ select_scope (AttainGoalsPage *self,
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
       for (guint position = 0; position < n; position++)
         {
-          g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, position);
-          g_autoptr(AttainGoalItem) item = gtk_tree_list_row_get_item (row);
+          g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (model, position);
+          g_autoptr (AttainGoalItem) item = gtk_tree_list_row_get_item (row);
           if (attain_goal_item_get_index (item) != target)
             continue;
           if (step + 1 < path->len)
@@ -167,7 +167,8 @@ select_scope (AttainGoalsPage *self,
           else
             {
               gtk_single_selection_set_selected (self->selection, position);
-              gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+              gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u",
+                                          position);
             }
           break;
         }
@@ -176,8 +177,7 @@ select_scope (AttainGoalsPage *self,
 }
 
 static void
-show_tree (AttainGoalsPage *self,
-           AttainGoalTree  *tree)
+show_tree (AttainGoalsPage *self, AttainGoalTree *tree)
 {
   g_autofree char *label = attain_period_to_label (&tree->period);
 
@@ -191,17 +191,18 @@ show_tree (AttainGoalsPage *self,
 
       g_clear_object (&self->roots);
       self->roots = attain_goal_items_build (tree);
-      model = gtk_tree_list_model_new (g_object_ref (self->roots), FALSE, FALSE, create_children_cb, NULL, NULL);
+      model = gtk_tree_list_model_new (g_object_ref (self->roots), FALSE, FALSE, create_children_cb,
+                                       NULL, NULL);
       g_clear_object (&self->selection);
       self->selection = gtk_single_selection_new (G_LIST_MODEL (model));
       gtk_single_selection_set_autoselect (self->selection, TRUE);
-      g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->selection, "selection-changed",
+                               G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_column_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
       /* Open on the company and its regions: the level a director plans at first. */
       if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
         {
-          g_autoptr(GtkTreeListRow) root = gtk_tree_list_model_get_row (model, 0);
+          g_autoptr (GtkTreeListRow) root = gtk_tree_list_model_get_row (model, 0);
           gtk_tree_list_row_set_expanded (root, TRUE);
         }
     }
@@ -214,12 +215,10 @@ show_tree (AttainGoalsPage *self,
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(AttainGoalsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainGoalsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   AttainGoalTree *tree = attain_goal_tree_load_finish (result, &error);
 
   /* Overtaken by a newer load (another period or metric), or the page is gone. */
@@ -238,7 +237,7 @@ void
 attain_goals_page_reload (AttainGoalsPage *self)
 {
   g_autofree char *label = NULL;
-  GDate today;
+  GDate            today;
 
   g_return_if_fail (ATTAIN_IS_GOALS_PAGE (self));
 
@@ -250,15 +249,13 @@ attain_goals_page_reload (AttainGoalsPage *self)
   self->loading = TRUE;
   gtk_spinner_set_spinning (self->spinner, TRUE);
   attain_context_get_today (self->context, &today);
-  attain_goal_tree_load_async (attain_context_get_db_path (self->context), &self->period, self->metric, &today,
-                               self->load, load_done_cb, g_object_ref (self));
+  attain_goal_tree_load_async (attain_context_get_db_path (self->context), &self->period,
+                               self->metric, &today, self->load, load_done_cb, g_object_ref (self));
 }
 
 /* Writes an edit (one transaction, audited, undoable) and shows the result. */
 static gboolean
-apply_edit (AttainGoalsPage *self,
-            AttainGoalEdit  *edit,
-            GError         **error)
+apply_edit (AttainGoalsPage *self, AttainGoalEdit *edit, GError **error)
 {
   AttainGoalItem *item = selected_item (self);
 
@@ -281,54 +278,49 @@ apply_edit (AttainGoalsPage *self,
 }
 
 static void
-apply_or_toast (AttainGoalsPage *self,
-                AttainGoalEdit  *edit,
-                GError          *error)
+apply_or_toast (AttainGoalsPage *self, AttainGoalEdit *edit, GError *error)
 {
-  g_autoptr(GError) local_error = error;
+  g_autoptr (GError) local_error = error;
 
   if (edit == NULL || !apply_edit (self, edit, &local_error))
     toast (self, local_error->message);
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gboolean redo = g_str_equal (action_name, "goals.redo");
+  g_autoptr (GError) error = NULL;
+  gboolean         redo = g_str_equal (action_name, "goals.redo");
   g_autofree char *label = g_strdup (redo ? attain_goal_history_get_redo_label (self->history)
                                           : attain_goal_history_get_undo_label (self->history));
   g_autofree char *message = NULL;
 
-  if (!(redo ? attain_goal_history_redo (self->history, &error) : attain_goal_history_undo (self->history, &error)))
+  if (!(redo ? attain_goal_history_redo (self->history, &error)
+             : attain_goal_history_undo (self->history, &error)))
     {
       toast (self, error->message);
       return;
     }
   /* Translators: %s is what was undone or redone, such as "Split evenly" */
-  message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
+  message = g_strdup_printf (redo ? _ ("Redone: %s") : _ ("Undone: %s"), label);
   toast (self, message);
   attain_goals_page_reload (self);
 }
 
 static void
-set_target_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+set_target_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainGoal) after = NULL;
-  AttainGoalEdit *edit;
-  const char *scope_text, *text;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainGoal) after = NULL;
+  AttainGoalEdit  *edit;
+  const char      *scope_text, *text;
   g_autofree char *stripped = NULL;
-  AttainScope scope;
-  AttainGoalNode *node;
-  int index;
-  gint64 value = 0;
+  AttainScope      scope;
+  AttainGoalNode  *node;
+  int              index;
+  gint64           value = 0;
 
   g_variant_get (parameter, "(&s&s)", &scope_text, &text);
   if (self->tree == NULL || !attain_scope_parse (scope_text, &scope)
@@ -340,20 +332,23 @@ set_target_action (GtkWidget  *widget,
     return;
   /* An emptied cell clears the number; the SMART column then asks for one. */
   if (stripped[0] != '\0'
-      && !attain_parse_target (text, self->tree->info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT,
-                            &value, &error))
+      && !attain_parse_target (text,
+                               self->tree->info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY
+                                                                            : ATTAIN_VALUE_COUNT,
+                               &value, &error))
     {
       toast (self, error->message);
       attain_goals_page_reload (self); /* put the stored figure back in the cell */
       return;
     }
-  after = node->goal ? attain_goal_copy (node->goal) : attain_goal_new (&node->scope, self->tree->metric, &self->tree->period);
+  after = node->goal ? attain_goal_copy (node->goal)
+                     : attain_goal_new (&node->scope, self->tree->metric, &self->tree->period);
   after->has_target = stripped[0] != '\0';
   after->target = after->has_target ? value : 0;
   {
     /* Translators: undo label, %s is whose target changed */
     g_autofree char *name = attain_isolate (node->name);
-    g_autofree char *label = g_strdup_printf (_("Target of %s"), name);
+    g_autofree char *label = g_strdup_printf (_ ("Target of %s"), name);
     edit = attain_goal_edit_new (label);
   }
   attain_goal_edit_add (edit, node->goal, after);
@@ -374,29 +369,26 @@ set_target_action (GtkWidget  *widget,
 }
 
 static void
-select_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+select_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   select_scope (ATTAIN_GOALS_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
-split_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+split_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  GError *error = NULL;
-  AttainGoalEdit *edit = NULL;
-  guint index;
+  GError          *error = NULL;
+  AttainGoalEdit  *edit = NULL;
+  guint            index;
 
   if (selected_node (self, &index) == NULL)
     return;
   if (g_str_equal (action_name, "goals.split-evenly"))
     edit = attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_EVEN, NULL, &error);
   else if (g_str_equal (action_name, "goals.split-by-share"))
-    edit = attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_LAST_YEAR, NULL, &error);
+    edit
+        = attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_LAST_YEAR, NULL, &error);
   else if (g_str_equal (action_name, "goals.roll-up"))
     {
       g_autofree char *warning = NULL;
@@ -407,50 +399,48 @@ split_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "goals.split-time"))
     {
       const char *how = g_variant_get_string (parameter, NULL);
-      edit = attain_goal_tree_split_in_time (attain_context_get_db (self->context), self->tree, index,
-                                             g_str_has_prefix (how, "month") ? ATTAIN_PERIOD_MONTH : ATTAIN_PERIOD_QUARTER,
-                                             g_str_has_suffix (how, "season") ? ATTAIN_SPLIT_LAST_YEAR : ATTAIN_SPLIT_EVEN,
-                                             &error);
+      edit = attain_goal_tree_split_in_time (
+          attain_context_get_db (self->context), self->tree, index,
+          g_str_has_prefix (how, "month") ? ATTAIN_PERIOD_MONTH : ATTAIN_PERIOD_QUARTER,
+          g_str_has_suffix (how, "season") ? ATTAIN_SPLIT_LAST_YEAR : ATTAIN_SPLIT_EVEN, &error);
     }
   apply_or_toast (self, edit, error);
 }
 
 static void
-copy_last_year_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+copy_last_year_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  GError *error = NULL;
+  GError          *error = NULL;
 
   if (self->tree == NULL)
     return;
-  apply_or_toast (self, attain_goal_tree_copy_last_year (attain_context_get_db (self->context), self->history,
-                                                         self->tree, &error),
+  apply_or_toast (self,
+                  attain_goal_tree_copy_last_year (attain_context_get_db (self->context),
+                                                   self->history, self->tree, &error),
                   error);
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  AttainGoalNode *node = selected_node (self, NULL);
+  g_autoptr (GError) error = NULL;
+  AttainGoalNode  *node = selected_node (self, NULL);
   g_autofree char *label = NULL;
-  AttainGoalEdit *edit;
-  AdwToast *done;
+  AttainGoalEdit  *edit;
+  AdwToast        *done;
 
   if (node == NULL || node->goal == NULL)
     return;
   /* Translators: undo label, %s is whose goal was deleted */
   {
     g_autofree char *name = attain_isolate (node->name);
-    label = g_strdup_printf (_("Delete the goal of %s"), name);
+    label = g_strdup_printf (_ ("Delete the goal of %s"), name);
   }
   edit = attain_goal_edit_new (label);
-  if (!attain_goal_edit_add_delete_subtree (edit, attain_context_get_db (self->context), node->goal, &error)
+  if (!attain_goal_edit_add_delete_subtree (edit, attain_context_get_db (self->context), node->goal,
+                                            &error)
       || !apply_edit (self, edit, &error))
     {
       toast (self, error->message);
@@ -458,49 +448,51 @@ delete_action (GtkWidget  *widget,
     }
   /* Undo instead of "are you sure": the toast offers it right away. */
   done = adw_toast_new (label);
-  adw_toast_set_button_label (done, _("_Undo"));
+  adw_toast_set_button_label (done, _ ("_Undo"));
   adw_toast_set_action_name (done, "goals.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, done);
 }
 
 static void
-raise_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   AttainGoalsPage  *self)
+raise_response_cb (AdwMessageDialog *dialog, const char *response, AttainGoalsPage *self)
 {
   GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
-  GError *error = NULL;
-  guint index;
+  GError        *error = NULL;
+  guint          index;
 
   self->dialog = NULL;
   if (!g_str_equal (response, "raise") || selected_node (self, &index) == NULL)
     return;
-  apply_or_toast (self, attain_goal_tree_raise (self->tree, index, gtk_spin_button_get_value (spin), &error), error);
+  apply_or_toast (
+      self, attain_goal_tree_raise (self->tree, index, gtk_spin_button_get_value (spin), &error),
+      error);
 }
 
 static void
-raise_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+raise_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  AttainGoalNode *node = selected_node (self, NULL);
-  GtkWidget *dialog, *spin;
+  AttainGoalNode  *node = selected_node (self, NULL);
+  GtkWidget       *dialog, *spin;
 
   if (node == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Raise Targets"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Raise the target of %s and every target split from it by a "
-                                    "percentage. Each keeps its share, so the parts still add up."),
-                                  node->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Raise Targets"),
+                                   NULL);
+  adw_message_dialog_format_body (
+      ADW_MESSAGE_DIALOG (dialog),
+      _ ("Raise the target of %s and every target split from it by a "
+         "percentage. Each keeps its share, so the parts still add up."),
+      node->name);
   spin = gtk_spin_button_new_with_range (-99, 500, 1);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 10);
   gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "raise", _("_Raise"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "raise", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "raise",
+                                    _ ("_Raise"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "raise",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "raise");
   g_signal_connect_object (dialog, "response", G_CALLBACK (raise_response_cb), self, 0);
   self->dialog = GTK_WINDOW (dialog);
@@ -523,11 +515,10 @@ hand_split_free (HandSplit *split)
 }
 
 static gboolean
-hand_split_parts (HandSplit  *split,
-                  gint64     *parts,
-                  GError    **error)
+hand_split_parts (HandSplit *split, gint64 *parts, GError **error)
 {
-  AttainValueKind kind = split->page->tree->info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT;
+  AttainValueKind kind = split->page->tree->info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY
+                                                                             : ATTAIN_VALUE_COUNT;
 
   for (guint i = 0; i < split->entries->len; i++)
     {
@@ -536,33 +527,32 @@ hand_split_parts (HandSplit  *split,
       if (text[0] != '\0' && !attain_parse_target (text, kind, &parts[i], error))
         return FALSE;
     }
-  return attain_split_check_manual (split->total, parts, split->entries->len, split->page->tree->currency, kind, error);
+  return attain_split_check_manual (split->total, parts, split->entries->len,
+                                    split->page->tree->currency, kind, error);
 }
 
 static void
-on_hand_split_changed_cb (GtkEditable      *editable,
-                          AdwMessageDialog *dialog)
+on_hand_split_changed_cb (GtkEditable *editable, AdwMessageDialog *dialog)
 {
-  HandSplit *split = g_object_get_data (G_OBJECT (dialog), "split");
+  HandSplit         *split = g_object_get_data (G_OBJECT (dialog), "split");
   g_autofree gint64 *parts = g_new0 (gint64, split->entries->len);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean ok = hand_split_parts (split, parts, &error);
 
   /* The running remainder: the sentence says what is left to give out, or what is wrong. */
-  gtk_label_set_label (split->remaining, ok ? _("Every part is given out.") : error->message);
-  gtk_widget_set_css_classes (GTK_WIDGET (split->remaining), (const char *[]) { ok ? "success" : "error", NULL });
+  gtk_label_set_label (split->remaining, ok ? _ ("Every part is given out.") : error->message);
+  gtk_widget_set_css_classes (GTK_WIDGET (split->remaining),
+                              (const char *[]){ ok ? "success" : "error", NULL });
   adw_message_dialog_set_response_enabled (dialog, "split", ok);
 }
 
 static void
-hand_split_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        AttainGoalsPage  *self)
+hand_split_response_cb (AdwMessageDialog *dialog, const char *response, AttainGoalsPage *self)
 {
-  HandSplit *split = g_object_get_data (G_OBJECT (dialog), "split");
+  HandSplit         *split = g_object_get_data (G_OBJECT (dialog), "split");
   g_autofree gint64 *parts = g_new0 (gint64, split->entries->len);
-  GError *error = NULL;
-  guint index;
+  GError            *error = NULL;
+  guint              index;
 
   self->dialog = NULL;
   if (!g_str_equal (response, "split") || selected_node (self, &index) == NULL)
@@ -572,28 +562,31 @@ hand_split_response_cb (AdwMessageDialog *dialog,
       apply_or_toast (self, NULL, error);
       return;
     }
-  apply_or_toast (self, attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_BY_HAND, parts, &error), error);
+  apply_or_toast (
+      self,
+      attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_BY_HAND, parts, &error),
+      error);
 }
 
 static void
-split_by_hand_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+split_by_hand_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  guint index;
-  AttainGoalNode *node = selected_node (self, &index);
-  g_autoptr(GArray) children = NULL;
+  guint            index;
+  AttainGoalNode  *node = selected_node (self, &index);
+  g_autoptr (GArray) children = NULL;
   g_autofree char *total = NULL;
-  GtkWidget *dialog, *box, *list;
-  HandSplit *split;
+  GtkWidget       *dialog, *box, *list;
+  HandSplit       *split;
 
   if (node == NULL || node->goal == NULL || !node->goal->has_target)
     return;
   children = attain_goal_tree_children (self->tree, index);
   total = attain_goal_tree_format (self->tree, node->goal->target);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Split by Hand"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("Give out %s’s target of %s."), node->name, total);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Split by Hand"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _ ("Give out %s’s target of %s."),
+                                  node->name, total);
 
   split = g_new0 (HandSplit, 1);
   split->page = self;
@@ -605,13 +598,15 @@ split_by_hand_action (GtkWidget  *widget,
   gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; i < children->len; i++)
     {
-      AttainGoalNode *child = attain_goal_tree_node (self->tree, g_array_index (children, guint, i));
-      GtkWidget *row = adw_entry_row_new ();
-      g_autofree char *current = child->goal && child->goal->has_target
-                                   ? (self->tree->info->kind == ATTAIN_VALUE_MONEY
-                                        ? g_strdup_printf ("%.2f", child->goal->target / 100.0)
-                                        : g_strdup_printf ("%" G_GINT64_FORMAT, child->goal->target))
-                                   : g_strdup ("");
+      AttainGoalNode *child
+          = attain_goal_tree_node (self->tree, g_array_index (children, guint, i));
+      GtkWidget       *row = adw_entry_row_new ();
+      g_autofree char *current
+          = child->goal && child->goal->has_target
+                ? (self->tree->info->kind == ATTAIN_VALUE_MONEY
+                       ? g_strdup_printf ("%.2f", child->goal->target / 100.0)
+                       : g_strdup_printf ("%" G_GINT64_FORMAT, child->goal->target))
+                : g_strdup ("");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), child->name);
       gtk_editable_set_text (GTK_EDITABLE (row), current);
       g_signal_connect (row, "changed", G_CALLBACK (on_hand_split_changed_cb), dialog);
@@ -623,8 +618,10 @@ split_by_hand_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (split->remaining));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "split", _("_Split"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "split", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "split",
+                                    _ ("_Split"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "split",
+                                              ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "split", split, (GDestroyNotify) hand_split_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (hand_split_response_cb), self, 0);
   if (split->entries->len > 0)
@@ -654,41 +651,38 @@ on_dialog_destroyed_cb (AttainGoalsPage *self)
 }
 
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  guint index;
-  AttainGoalNode *node = selected_node (self, &index);
-  GtkWidget *dialog;
+  guint            index;
+  AttainGoalNode  *node = selected_node (self, &index);
+  GtkWidget       *dialog;
 
   if (node == NULL)
     return;
-  dialog = attain_goal_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, self->history,
-                                   self->tree, index);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  dialog = attain_goal_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                   self->history, self->tree, index);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->dialog = GTK_WINDOW (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_tree_view_activate_cb (AttainGoalsPage *self,
-                          guint            position)
+on_tree_view_activate_cb (AttainGoalsPage *self, guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "goals.edit", NULL);
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    AttainGoalsPage *self)
+export_response_cb (GtkNativeDialog *chooser, int response, AttainGoalsPage *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean xlsx = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "xlsx"));
 
   if (response == GTK_RESPONSE_ACCEPT && self->tree != NULL)
@@ -702,7 +696,7 @@ export_response_cb (GtkNativeDialog *chooser,
         {
           g_autofree char *base = g_file_get_basename (file);
           /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
+          g_autofree char *message = g_strdup_printf (_ ("Saved “%s”"), base);
           toast (self, message);
         }
     }
@@ -710,24 +704,22 @@ export_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  gboolean xlsx = g_str_equal (action_name, "goals.export-xlsx");
+  AttainGoalsPage      *self = ATTAIN_GOALS_PAGE (widget);
+  gboolean              xlsx = g_str_equal (action_name, "goals.export-xlsx");
   GtkFileChooserNative *chooser;
-  g_autofree char *period = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char      *period = NULL;
+  g_autofree char      *name = NULL;
 
   if (self->tree == NULL)
     return;
   period = attain_period_to_string (&self->tree->period);
   /* Translators: suggested file name, %s are the metric and the period; keep it short */
-  name = g_strdup_printf (_("goals-%s-%s.%s"), self->tree->metric, period, xlsx ? "xlsx" : "csv");
-  chooser = gtk_file_chooser_native_new (xlsx ? _("Export as Excel") : _("Export as CSV"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  name = g_strdup_printf (_ ("goals-%s-%s.%s"), self->tree->metric, period, xlsx ? "xlsx" : "csv");
+  chooser = gtk_file_chooser_native_new (
+      xlsx ? _ ("Export as Excel") : _ ("Export as CSV"), GTK_WINDOW (gtk_widget_get_root (widget)),
+      GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "xlsx", GINT_TO_POINTER (xlsx));
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
@@ -735,25 +727,26 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
   g_autofree char *company = NULL;
-  GDate today;
+  GDate            today;
 
   if (self->tree == NULL)
     return;
   company = attain_db_get_setting (attain_context_get_db (self->context), "company_name", NULL);
   attain_context_get_today (self->context, &today);
-  g_ptr_array_add (documents, attain_goal_tree_report (self->tree, company, &today, attain_report_language_for (NULL)));
+  g_ptr_array_add (documents, attain_goal_tree_report (self->tree, company, &today,
+                                                       attain_report_language_for (NULL)));
   /* The same pages as the CLI's PDF, in landscape: ten columns. */
-  if (!attain_document_print_run (documents, _("Goals"), GTK_WINDOW (gtk_widget_get_root (widget)),
+  if (!attain_document_print_run (documents, _ ("Goals"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                  parameter ? g_variant_get_string (parameter, NULL) : NULL, TRUE, &error))
+                                  parameter ? g_variant_get_string (parameter, NULL) : NULL, TRUE,
+                                  &error))
     toast (self, error->message);
 }
 
@@ -763,20 +756,21 @@ static void
 on_session_period_cb (AttainGoalsPage *self)
 {
   const AttainPeriod *period = attain_session_get_period (self->session);
-  GDate today;
+  GDate               today;
 
   attain_context_get_today (self->context, &today);
-  self->period = period->kind == ATTAIN_PERIOD_MONTH ? attain_period_with_kind (period, ATTAIN_PERIOD_QUARTER, &today)
-                                                     : *period;
+  self->period = period->kind == ATTAIN_PERIOD_MONTH
+                     ? attain_period_with_kind (period, ATTAIN_PERIOD_QUARTER, &today)
+                     : *period;
   attain_goals_page_reload (self);
 }
 
 static void
 on_metric_selected_cb (AttainGoalsPage *self)
 {
-  guint n;
+  guint                   n;
   const AttainGoalMetric *metrics = attain_goal_metrics (&n);
-  guint selected = gtk_drop_down_get_selected (self->metric_dropdown);
+  guint                   selected = gtk_drop_down_get_selected (self->metric_dropdown);
 
   if (selected >= n || g_strcmp0 (self->metric, metrics[selected].key) == 0)
     return;
@@ -787,12 +781,10 @@ on_metric_selected_cb (AttainGoalsPage *self)
 
 /* The target cell edits in place: type a figure, press Enter. */
 static void
-on_target_editing_cb (GtkEditableLabel *label,
-                      GParamSpec       *pspec,
-                      GtkListItem      *list_item)
+on_target_editing_cb (GtkEditableLabel *label, GParamSpec *pspec, GtkListItem *list_item)
 {
   GtkTreeListRow *row;
-  g_autoptr(AttainGoalItem) item = NULL;
+  g_autoptr (AttainGoalItem) item = NULL;
 
   if (gtk_editable_label_get_editing (label))
     return;
@@ -800,41 +792,41 @@ on_target_editing_cb (GtkEditableLabel *label,
   if (row == NULL)
     return;
   item = gtk_tree_list_row_get_item (row);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), attain_goal_item_get_target_text (item)) == 0)
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)),
+                 attain_goal_item_get_target_text (item))
+      == 0)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (label), "goals.set-target", "(ss)", attain_goal_item_get_scope (item),
+  gtk_widget_activate_action (GTK_WIDGET (label), "goals.set-target", "(ss)",
+                              attain_goal_item_get_scope (item),
                               gtk_editable_get_text (GTK_EDITABLE (label)));
 }
 
 static void
-target_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item)
+target_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 {
   GtkWidget *label = gtk_editable_label_new ("");
 
   gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_tooltip_text (label, _("Double-click to set the target"));
+  gtk_widget_set_tooltip_text (label, _ ("Double-click to set the target"));
   g_signal_connect (label, "notify::editing", G_CALLBACK (on_target_editing_cb), list_item);
   gtk_list_item_set_child (list_item, label);
 }
 
 static void
-target_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item)
+target_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  g_autoptr(AttainGoalItem) item = gtk_tree_list_row_get_item (row);
+  g_autoptr (AttainGoalItem) item = gtk_tree_list_row_get_item (row);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  GBinding *binding;
+  GBinding  *binding;
 
   binding = g_object_bind_property (item, "target-text", label, "text", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "binding", binding);
 }
 
 static void
-target_unbind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item)
+target_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 {
   GBinding *binding = g_object_get_data (G_OBJECT (list_item), "binding");
 
@@ -846,24 +838,26 @@ target_unbind_cb (GtkSignalListItemFactory *factory,
 static void
 on_context_changed_cb (AttainGoalsPage *self)
 {
-  if (!self->loading && attain_org_company (attain_context_get_db (self->context), &(AttainScope) { 0 }, NULL))
+  if (!self->loading
+      && attain_org_company (attain_context_get_db (self->context), &(AttainScope){ 0 }, NULL))
     attain_goals_page_reload (self);
 }
 
 static void
 attain_goals_page_constructed (GObject *object)
 {
-  AttainGoalsPage *self = ATTAIN_GOALS_PAGE (object);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory;
+  AttainGoalsPage        *self = ATTAIN_GOALS_PAGE (object);
+  GtkStringList          *labels = gtk_string_list_new (NULL);
+  GtkListItemFactory     *factory;
   const AttainGoalMetric *metrics;
-  GDate today;
-  guint n;
+  GDate                   today;
+  guint                   n;
 
   G_OBJECT_CLASS (attain_goals_page_parent_class)->constructed (object);
 
   self->session = g_object_ref (attain_context_get_session (self->context));
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "session", attain_session_get_actions (self->session));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session",
+                                  attain_session_get_actions (self->session));
   g_signal_connect_object (self->session, "notify::period", G_CALLBACK (on_session_period_cb), self,
                            G_CONNECT_SWAPPED);
   attain_context_get_today (self->context, &today);
@@ -875,12 +869,12 @@ attain_goals_page_constructed (GObject *object)
 
   metrics = attain_goal_metrics (&n);
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, _(metrics[i].label));
+    gtk_string_list_append (labels, _ (metrics[i].label));
   gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (labels));
   g_object_unref (labels);
   gtk_drop_down_set_selected (self->metric_dropdown, 0);
-  g_signal_connect_object (self->metric_dropdown, "notify::selected", G_CALLBACK (on_metric_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->metric_dropdown, "notify::selected",
+                           G_CALLBACK (on_metric_selected_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (target_setup_cb), NULL);
@@ -890,17 +884,15 @@ attain_goals_page_constructed (GObject *object)
   g_object_unref (factory);
 
   /* The dashboard's writes (the demo company) and ours reach each other through the context. */
-  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
   if (!attain_db_is_empty (attain_context_get_db (self->context)))
     attain_goals_page_reload (self);
 }
 
 static void
-attain_goals_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+attain_goals_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (object);
 
@@ -936,7 +928,7 @@ static void
 attain_goals_page_dispose (GObject *object)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (object);
-  GtkWidget *child;
+  GtkWidget       *child;
 
   g_cancellable_cancel (self->load);
   g_clear_object (&self->load);
@@ -967,7 +959,7 @@ attain_goals_page_finalize (GObject *object)
 static void
 attain_goals_page_class_init (AttainGoalsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = attain_goals_page_constructed;
@@ -976,15 +968,17 @@ attain_goals_page_class_init (AttainGoalsPageClass *klass)
   object_class->get_property = attain_goals_page_get_property;
   object_class->set_property = attain_goals_page_set_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT]
+      = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 0);
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (ATTAIN_TYPE_GOAL_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-goals-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-goals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, period_button);
   gtk_widget_class_bind_template_child (widget_class, AttainGoalsPage, selection_label);
@@ -1009,19 +1003,25 @@ attain_goals_page_class_init (AttainGoalsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "goals.roll-up", NULL, split_action);
   gtk_widget_class_install_action (widget_class, "goals.raise", NULL, raise_action);
   gtk_widget_class_install_action (widget_class, "goals.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "goals.copy-last-year", NULL, copy_last_year_action);
+  gtk_widget_class_install_action (widget_class, "goals.copy-last-year", NULL,
+                                   copy_last_year_action);
   gtk_widget_class_install_action (widget_class, "goals.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "goals.export-xlsx", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "goals.print", NULL, print_action);
   /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "goals.print-to-file", "s", print_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "goals.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "goals.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "goals.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "goals.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "goals.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "goals.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "session.previous-period", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "session.next-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "goals.print",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "session.previous-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "session.next-period", NULL);
 }
 
 static void

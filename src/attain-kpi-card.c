@@ -6,14 +6,14 @@
 
 struct _AttainKpiCard
 {
-  GtkWidget  parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkLabel  *change_label;
-  GtkLabel  *pace_label;
-  GtkLabel  *target_label;
-  GtkLabel  *title_label;
-  GtkLabel  *value_label;
+  GtkLabel *change_label;
+  GtkLabel *pace_label;
+  GtkLabel *target_label;
+  GtkLabel *title_label;
+  GtkLabel *value_label;
 };
 
 G_DEFINE_FINAL_TYPE (AttainKpiCard, attain_kpi_card, GTK_TYPE_WIDGET)
@@ -37,7 +37,8 @@ attain_kpi_card_class_init (AttainKpiCardClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = attain_kpi_card_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-kpi-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-kpi-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, change_label);
   gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, pace_label);
   gtk_widget_class_bind_template_child (widget_class, AttainKpiCard, target_label);
@@ -52,8 +53,8 @@ static void
 attain_kpi_card_init (AttainKpiCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (
+      GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
 }
 
 GtkWidget *
@@ -83,12 +84,12 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
                              const AttainMetrics *metrics,
                              AttainMetricId       metric)
 {
-  const AttainMetricInfo *info;
+  const AttainMetricInfo  *info;
   const AttainMetricValue *v;
-  g_autofree char *value = NULL;
-  g_autofree char *change = NULL;
-  g_autofree char *change_line = NULL;
-  const char *css[2] = { NULL, NULL };
+  g_autofree char         *value = NULL;
+  g_autofree char         *change = NULL;
+  g_autofree char         *change_line = NULL;
+  const char              *css[2] = { NULL, NULL };
 
   g_return_if_fail (ATTAIN_IS_KPI_CARD (self));
   g_return_if_fail (metrics != NULL);
@@ -96,18 +97,18 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
   info = attain_metric_info (metric);
   v = &metrics->values[metric];
 
-  gtk_label_set_label (self->title_label, _(info->label));
+  gtk_label_set_label (self->title_label, _ (info->label));
   value = attain_metric_format (metrics, metric, v->value);
   gtk_label_set_label (self->value_label, value);
 
   if (isnan (v->target))
-    gtk_label_set_label (self->target_label, _("No target set"));
+    gtk_label_set_label (self->target_label, _ ("No target set"));
   else
     {
       g_autofree char *target = attain_metric_format (metrics, metric, v->target);
       g_autofree char *attainment = attain_format_percent (v->attainment);
       /* Translators: on a KPI card, "Target ¥1,200万 · 87.5% attained" */
-      g_autofree char *line = g_strdup_printf (_("Target %s · %s attained"), target, attainment);
+      g_autofree char *line = g_strdup_printf (_ ("Target %s · %s attained"), target, attainment);
       gtk_label_set_label (self->target_label, line);
     }
 
@@ -118,18 +119,20 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
   else
     change = attain_format_change (v->change);
   /* Translators: on a KPI card, the change against the same period of last year */
-  change_line = g_strdup_printf (_("%s vs last year"), change);
+  change_line = g_strdup_printf (_ ("%s vs last year"), change);
   gtk_label_set_label (self->change_label, change_line);
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-up");
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-down");
   if (!isnan (v->change) && v->change != 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->change_label),
-                              (v->change > 0) != info->lower_is_better ? "change-up" : "change-down");
+                              (v->change > 0) != info->lower_is_better ? "change-up"
+                                                                       : "change-down");
 
   gtk_label_set_label (self->pace_label, attain_pace_to_label (v->pace));
   gtk_widget_set_visible (GTK_WIDGET (self->pace_label), v->pace != ATTAIN_PACE_NONE);
   css[0] = pace_css_class (v->pace);
-  gtk_widget_set_css_classes (GTK_WIDGET (self->pace_label), (const char *[]) { "pace", css[0], NULL });
+  gtk_widget_set_css_classes (GTK_WIDGET (self->pace_label),
+                              (const char *[]){ "pace", css[0], NULL });
   gtk_widget_set_name (GTK_WIDGET (self), info->key);
 }
 

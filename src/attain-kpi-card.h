@@ -10,11 +10,11 @@ G_BEGIN_DECLS
 #define ATTAIN_TYPE_KPI_CARD (attain_kpi_card_get_type ())
 G_DECLARE_FINAL_TYPE (AttainKpiCard, attain_kpi_card, ATTAIN, KPI_CARD, GtkWidget)
 
-GtkWidget  *attain_kpi_card_new            (void);
-void        attain_kpi_card_show_metric    (AttainKpiCard       *self,
-                                            const AttainMetrics *metrics,
-                                            AttainMetricId       metric);
-const char *attain_kpi_card_get_value_text (AttainKpiCard       *self);
-const char *attain_kpi_card_get_pace_text  (AttainKpiCard       *self);
+GtkWidget  *attain_kpi_card_new (void);
+void        attain_kpi_card_show_metric (AttainKpiCard       *self,
+                                         const AttainMetrics *metrics,
+                                         AttainMetricId       metric);
+const char *attain_kpi_card_get_value_text (AttainKpiCard *self);
+const char *attain_kpi_card_get_pace_text (AttainKpiCard *self);
 
 G_END_DECLS

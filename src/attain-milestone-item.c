@@ -25,10 +25,11 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static char **
-text_slot (AttainMilestoneItem *self,
-           guint                prop_id)
+text_slot (AttainMilestoneItem *self, guint prop_id)
 {
-  return prop_id == PROP_WHAT ? &self->what : prop_id == PROP_DUE_ON ? &self->due_on : &self->measure;
+  return prop_id == PROP_WHAT     ? &self->what
+         : prop_id == PROP_DUE_ON ? &self->due_on
+                                  : &self->measure;
 }
 
 static void
@@ -63,7 +64,7 @@ attain_milestone_item_set_property (GObject      *object,
     }
   else
     {
-      char **slot = text_slot (self, prop_id);
+      char      **slot = text_slot (self, prop_id);
       const char *text = g_value_get_string (value) ? g_value_get_string (value) : "";
       if (g_strcmp0 (*slot, text) == 0)
         return;
@@ -87,7 +88,7 @@ attain_milestone_item_finalize (GObject *object)
 static void
 attain_milestone_item_class_init (AttainMilestoneItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = attain_milestone_item_finalize;
@@ -97,7 +98,8 @@ attain_milestone_item_class_init (AttainMilestoneItemClass *klass)
   properties[PROP_WHAT] = g_param_spec_string ("what", NULL, NULL, NULL, flags);
   properties[PROP_DUE_ON] = g_param_spec_string ("due-on", NULL, NULL, NULL, flags);
   properties[PROP_MEASURE] = g_param_spec_string ("measure", NULL, NULL, NULL, flags);
-  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0, ATTAIN_MILESTONE_MISSED, 0, flags);
+  properties[PROP_STATUS]
+      = g_param_spec_uint ("status", NULL, NULL, 0, ATTAIN_MILESTONE_MISSED, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

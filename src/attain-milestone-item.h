@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttainMilestoneItem, attain_milestone_item, ATTAIN, MILESTONE_ITEM, GObject)
 
 /* One milestone of an improvement plan as a list item: the rows edit its properties. */
-AttainMilestoneItem *attain_milestone_item_new         (const AttainMilestone *milestone);
-AttainMilestone     *attain_milestone_item_to_milestone (AttainMilestoneItem  *self);
+AttainMilestoneItem *attain_milestone_item_new (const AttainMilestone *milestone);
+AttainMilestone     *attain_milestone_item_to_milestone (AttainMilestoneItem *self);
 
 G_END_DECLS

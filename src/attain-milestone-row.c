@@ -3,12 +3,12 @@
 
 struct _AttainMilestoneRow
 {
-  GtkListBoxRow        parent_instance;
+  GtkListBoxRow parent_instance;
 
-  GtkEntry            *what_entry;
-  GtkEntry            *due_entry;
-  GtkEntry            *measure_entry;
-  GtkDropDown         *status_dropdown;
+  GtkEntry    *what_entry;
+  GtkEntry    *due_entry;
+  GtkEntry    *measure_entry;
+  GtkDropDown *status_dropdown;
 
   AttainMilestoneItem *item;
 };
@@ -45,9 +45,10 @@ attain_milestone_row_class_init (AttainMilestoneRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_milestone_row_dispose;
-  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 1, ATTAIN_TYPE_MILESTONE_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-milestone-row.ui");
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, ATTAIN_TYPE_MILESTONE_ITEM);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-milestone-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainMilestoneRow, what_entry);
   gtk_widget_class_bind_template_child (widget_class, AttainMilestoneRow, due_entry);
   gtk_widget_class_bind_template_child (widget_class, AttainMilestoneRow, measure_entry);
@@ -58,7 +59,7 @@ attain_milestone_row_class_init (AttainMilestoneRowClass *klass)
 static void
 attain_milestone_row_init (AttainMilestoneRow *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (AttainMilestoneStatus s = 0; s < ATTAIN_MILESTONE_N_STATUSES; s++)

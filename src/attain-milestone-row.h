@@ -8,7 +8,11 @@
 G_BEGIN_DECLS
 
 #define ATTAIN_TYPE_MILESTONE_ROW (attain_milestone_row_get_type ())
-G_DECLARE_FINAL_TYPE (AttainMilestoneRow, attain_milestone_row, ATTAIN, MILESTONE_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (AttainMilestoneRow,
+                      attain_milestone_row,
+                      ATTAIN,
+                      MILESTONE_ROW,
+                      GtkListBoxRow)
 
 /* Edits @item in place; "remove" asks the list to take the item out. */
 GtkWidget *attain_milestone_row_new (AttainMilestoneItem *item);

@@ -29,10 +29,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-attain_org_item_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+attain_org_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   AttainOrgItem *self = ATTAIN_ORG_ITEM (object);
 
@@ -73,7 +70,7 @@ static void
 attain_org_item_class_init (AttainOrgItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->get_property = attain_org_item_get_property;
   object_class->finalize = attain_org_item_finalize;
@@ -112,10 +109,9 @@ attain_org_item_get_scope (AttainOrgItem *self)
 }
 
 GListModel *
-attain_org_item_list (AttainDb  *db,
-                      GError   **error)
+attain_org_item_list (AttainDb *db, GError **error)
 {
-  g_autoptr(GPtrArray) entries = attain_org_list (db, error);
+  g_autoptr (GPtrArray) entries = attain_org_list (db, error);
   GListStore *store;
 
   if (entries == NULL)
@@ -123,7 +119,7 @@ attain_org_item_list (AttainDb  *db,
   store = g_list_store_new (ATTAIN_TYPE_ORG_ITEM);
   for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(AttainOrgItem) item = attain_org_item_new (g_ptr_array_index (entries, i));
+      g_autoptr (AttainOrgItem) item = attain_org_item_new (g_ptr_array_index (entries, i));
       g_list_store_append (store, item);
     }
   return G_LIST_MODEL (store);

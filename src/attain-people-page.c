@@ -11,14 +11,14 @@
 
 struct _AttainPeoplePage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *team_dropdown;
-  GtkCheckButton     *left_check;
-  GtkColumnView      *column_view;
-  GtkLabel           *count_label;
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *team_dropdown;
+  GtkCheckButton *left_check;
+  GtkColumnView  *column_view;
+  GtkLabel       *count_label;
 
   /* Owned */
   AttainContext      *context;
@@ -26,9 +26,9 @@ struct _AttainPeoplePage
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
-  GPtrArray          *teams;      /* AttainChoice*, index 0 of the dropdown is "all teams" */
-  GPtrArray          *positions;  /* AttainChoice* */
-  GtkWidget          *dialog;     /* the open form, for tests */
+  GPtrArray          *teams;     /* AttainChoice*, index 0 of the dropdown is "all teams" */
+  GPtrArray          *positions; /* AttainChoice* */
+  GtkWidget          *dialog;    /* the open form, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (AttainPeoplePage, attain_people_page, GTK_TYPE_WIDGET)
@@ -42,16 +42,16 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-person_visible (gpointer item,
-                gpointer user_data)
+person_visible (gpointer item, gpointer user_data)
 {
-  AttainPeoplePage *self = user_data;
+  AttainPeoplePage   *self = user_data;
   const AttainPerson *person = attain_person_item_get_person (item);
-  guint team = gtk_drop_down_get_selected (self->team_dropdown);
+  guint               team = gtk_drop_down_get_selected (self->team_dropdown);
 
   if (!person->active && !gtk_check_button_get_active (self->left_check))
     return FALSE;
-  if (team != GTK_INVALID_LIST_POSITION && team > 0 && self->teams != NULL && team - 1 < self->teams->len
+  if (team != GTK_INVALID_LIST_POSITION && team > 0 && self->teams != NULL
+      && team - 1 < self->teams->len
       && ((AttainChoice *) g_ptr_array_index (self->teams, team - 1))->id != person->unit_id)
     return FALSE;
   return attain_person_matches (person, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -60,9 +60,10 @@ person_visible (gpointer item,
 static void
 update_count (AttainPeoplePage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person shown of %u", "%u people shown of %u", shown),
-                                           shown, g_list_model_get_n_items (G_LIST_MODEL (self->store)));
+  guint            shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u person shown of %u", "%u people shown of %u", shown), shown,
+      g_list_model_get_n_items (G_LIST_MODEL (self->store)));
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -77,10 +78,10 @@ static void
 reload (AttainPeoplePage *self)
 {
   AttainDb *db = attain_context_get_db (self->context);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = attain_people_list (db, &error);
-  g_autoptr(GtkStringList) team_labels = gtk_string_list_new (NULL);
-  guint selected_team = gtk_drop_down_get_selected (self->team_dropdown);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) people = attain_people_list (db, &error);
+  g_autoptr (GtkStringList) team_labels = gtk_string_list_new (NULL);
+  guint  selected_team = gtk_drop_down_get_selected (self->team_dropdown);
   gint64 selected_team_id = 0;
 
   if (self->teams != NULL && selected_team != GTK_INVALID_LIST_POSITION && selected_team > 0
@@ -91,7 +92,7 @@ reload (AttainPeoplePage *self)
   g_clear_pointer (&self->positions, g_ptr_array_unref);
   self->teams = attain_team_choices (db, NULL);
   self->positions = attain_position_choices (db, NULL);
-  gtk_string_list_append (team_labels, _("All teams"));
+  gtk_string_list_append (team_labels, _ ("All teams"));
   selected_team = 0;
   for (guint i = 0; self->teams && i < self->teams->len; i++)
     {
@@ -111,7 +112,7 @@ reload (AttainPeoplePage *self)
     }
   for (guint i = 0; i < people->len; i++)
     {
-      g_autoptr(AttainPersonItem) item = attain_person_item_new (g_ptr_array_index (people, i));
+      g_autoptr (AttainPersonItem) item = attain_person_item_new (g_ptr_array_index (people, i));
       g_ptr_array_index (people, i) = NULL;
       g_list_store_append (self->store, item);
     }
@@ -127,8 +128,7 @@ selected_person (AttainPeoplePage *self)
 }
 
 static void
-done (AttainPeoplePage *self,
-      const char       *message)
+done (AttainPeoplePage *self, const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -167,10 +167,7 @@ form_free (Form *form)
 }
 
 static GtkWidget *
-add_field (GtkWidget  *grid,
-           int         row,
-           const char *label,
-           GtkWidget  *field)
+add_field (GtkWidget *grid, int row, const char *label, GtkWidget *field)
 {
   GtkWidget *title = gtk_label_new (label);
   gtk_label_set_xalign (GTK_LABEL (title), 1);
@@ -182,12 +179,10 @@ add_field (GtkWidget  *grid,
 }
 
 static GtkWidget *
-choice_dropdown (GPtrArray  *choices,
-                 gint64      selected_id,
-                 const char *first)
+choice_dropdown (GPtrArray *choices, gint64 selected_id, const char *first)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint selected = 0;
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  guint      selected = 0;
   GtkWidget *dropdown;
 
   if (first)
@@ -205,31 +200,34 @@ choice_dropdown (GPtrArray  *choices,
 }
 
 static gint64
-choice_id (GPtrArray *choices,
-           GtkWidget *dropdown,
-           gboolean   has_first)
+choice_id (GPtrArray *choices, GtkWidget *dropdown, gboolean has_first)
 {
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
   if (selected == GTK_INVALID_LIST_POSITION || (has_first && selected == 0))
     return 0;
   selected -= has_first ? 1 : 0;
-  return choices && selected < choices->len ? ((AttainChoice *) g_ptr_array_index (choices, selected))->id : 0;
+  return choices && selected < choices->len
+             ? ((AttainChoice *) g_ptr_array_index (choices, selected))->id
+             : 0;
 }
 
 static void
 validate_form (AdwMessageDialog *dialog)
 {
-  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+  Form       *form = g_object_get_data (G_OBJECT (dialog), "form");
   const char *response = g_object_get_data (G_OBJECT (dialog), "ok-response");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = form->name ? g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->name)))) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name
+      = form->name ? g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->name))))
+                   : NULL;
   const char *problem = NULL;
-  GDate date;
+  GDate       date;
 
   if (name != NULL && *name == '\0')
-    problem = _("Enter a name.");
-  else if (form->date && !attain_parse_date (gtk_editable_get_text (GTK_EDITABLE (form->date)), ATTAIN_DATE_ORDER_YMD,
-                                             &date, &error))
+    problem = _ ("Enter a name.");
+  else if (form->date
+           && !attain_parse_date (gtk_editable_get_text (GTK_EDITABLE (form->date)),
+                                  ATTAIN_DATE_ORDER_YMD, &date, &error))
     problem = error->message;
   gtk_label_set_text (GTK_LABEL (form->message), problem ? problem : "");
   adw_message_dialog_set_response_enabled (dialog, response, problem == NULL);
@@ -244,10 +242,11 @@ form_dialog (AttainPeoplePage *self,
              GtkWidget       **grid_out,
              Form            **form_out)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *grid = gtk_grid_new ();
-  Form *form = g_new0 (Form, 1);
+  Form      *form = g_new0 (Form, 1);
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -257,8 +256,10 @@ form_dialog (AttainPeoplePage *self,
   gtk_box_append (GTK_BOX (box), grid);
   gtk_box_append (GTK_BOX (box), form->message);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), ok_response, ok_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), ok_response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
+                                    ok_response, ok_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), ok_response,
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), ok_response);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) form_free);
@@ -273,9 +274,9 @@ form_dialog (AttainPeoplePage *self,
 static GtkWidget *
 date_entry (AttainPeoplePage *self)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget       *entry = gtk_entry_new ();
   g_autofree char *iso = NULL;
-  GDate today;
+  GDate            today;
 
   attain_context_get_today (self->context, &today);
   iso = attain_date_to_iso (&today);
@@ -284,8 +285,7 @@ date_entry (AttainPeoplePage *self)
 }
 
 static void
-show_error (AttainPeoplePage *self,
-            const GError     *error)
+show_error (AttainPeoplePage *self, const GError *error)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
@@ -295,18 +295,18 @@ show_error (AttainPeoplePage *self,
 }
 
 static void
-add_response_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 AttainPeoplePage *self)
+add_response_cb (AdwMessageDialog *dialog, const char *response, AttainPeoplePage *self)
 {
   Form *form = g_object_get_data (G_OBJECT (dialog), "form");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
   if (g_strcmp0 (response, "add") != 0)
     return;
-  if (!attain_person_add (attain_context_get_db (self->context), gtk_editable_get_text (GTK_EDITABLE (form->name)),
-                          gtk_editable_get_text (GTK_EDITABLE (form->number)), choice_id (self->teams, form->team, FALSE),
+  if (!attain_person_add (attain_context_get_db (self->context),
+                          gtk_editable_get_text (GTK_EDITABLE (form->name)),
+                          gtk_editable_get_text (GTK_EDITABLE (form->number)),
+                          choice_id (self->teams, form->team, FALSE),
                           choice_id (self->positions, form->position, FALSE),
                           gtk_editable_get_text (GTK_EDITABLE (form->date)), NULL, &error))
     {
@@ -315,35 +315,34 @@ add_response_cb (AdwMessageDialog *dialog,
     }
   {
     g_autofree char *name = attain_isolate (gtk_editable_get_text (GTK_EDITABLE (form->name)));
-    message = g_strdup_printf (_("%s was added."), name);
+    message = g_strdup_printf (_ ("%s was added."), name);
   }
   done (self, message);
 }
 
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainPeoplePage *self = ATTAIN_PEOPLE_PAGE (widget);
-  GtkWidget *grid;
-  Form *form;
+  GtkWidget        *grid;
+  Form             *form;
   AdwMessageDialog *dialog;
 
   if (self->teams == NULL || self->teams->len == 0)
     {
       GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
       if (overlay)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                     adw_toast_new (_("There is no team yet. Import the organisation first.")));
+        adw_toast_overlay_add_toast (
+            ADW_TOAST_OVERLAY (overlay),
+            adw_toast_new (_ ("There is no team yet. Import the organisation first.")));
       return;
     }
-  dialog = form_dialog (self, _("Add a Person"), NULL, "add", _("_Add"), &grid, &form);
-  form->name = add_field (grid, 0, _("Full name"), gtk_entry_new ());
-  form->number = add_field (grid, 1, _("Employee number"), gtk_entry_new ());
-  form->team = add_field (grid, 2, _("Team"), choice_dropdown (self->teams, 0, NULL));
-  form->position = add_field (grid, 3, _("Position"), choice_dropdown (self->positions, 0, NULL));
-  form->date = add_field (grid, 4, _("Hire date"), date_entry (self));
+  dialog = form_dialog (self, _ ("Add a Person"), NULL, "add", _ ("_Add"), &grid, &form);
+  form->name = add_field (grid, 0, _ ("Full name"), gtk_entry_new ());
+  form->number = add_field (grid, 1, _ ("Employee number"), gtk_entry_new ());
+  form->team = add_field (grid, 2, _ ("Team"), choice_dropdown (self->teams, 0, NULL));
+  form->position = add_field (grid, 3, _ ("Position"), choice_dropdown (self->positions, 0, NULL));
+  form->date = add_field (grid, 4, _ ("Hire date"), date_entry (self));
   g_signal_connect_swapped (form->name, "changed", G_CALLBACK (validate_form), dialog);
   g_signal_connect_swapped (form->date, "changed", G_CALLBACK (validate_form), dialog);
   validate_form (dialog);
@@ -352,49 +351,47 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-move_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  AttainPeoplePage *self)
+move_response_cb (AdwMessageDialog *dialog, const char *response, AttainPeoplePage *self)
 {
-  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+  Form  *form = g_object_get_data (G_OBJECT (dialog), "form");
   gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person"));
   gint64 expected = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "expected"));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "move") != 0)
     return;
   if (!attain_person_move (attain_context_get_db (self->context), person, expected,
-                           choice_id (self->teams, form->team, FALSE), gtk_editable_get_text (GTK_EDITABLE (form->date)),
-                           &error))
+                           choice_id (self->teams, form->team, FALSE),
+                           gtk_editable_get_text (GTK_EDITABLE (form->date)), &error))
     {
       show_error (self, error);
       return;
     }
-  done (self, _("Moved. Results before the move stay with the old team."));
+  done (self, _ ("Moved. Results before the move stay with the old team."));
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+move_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainPeoplePage *self = ATTAIN_PEOPLE_PAGE (widget);
+  AttainPeoplePage   *self = ATTAIN_PEOPLE_PAGE (widget);
   const AttainPerson *person = selected_person (self);
-  g_autofree char *heading = NULL;
-  GtkWidget *grid;
-  Form *form;
-  AdwMessageDialog *dialog;
+  g_autofree char    *heading = NULL;
+  GtkWidget          *grid;
+  Form               *form;
+  AdwMessageDialog   *dialog;
 
   if (person == NULL)
     return;
   {
     g_autofree char *name = attain_isolate (person->name);
-    heading = g_strdup_printf (_("Move %s to Another Team"), name);
+    heading = g_strdup_printf (_ ("Move %s to Another Team"), name);
   }
-  dialog = form_dialog (self, heading, _("Results up to the month before the move stay with the old team."), "move",
-                        _("_Move"), &grid, &form);
-  form->team = add_field (grid, 0, _("New team"), choice_dropdown (self->teams, person->unit_id, NULL));
-  form->date = add_field (grid, 1, _("From"), date_entry (self));
+  dialog = form_dialog (self, heading,
+                        _ ("Results up to the month before the move stay with the old team."),
+                        "move", _ ("_Move"), &grid, &form);
+  form->team
+      = add_field (grid, 0, _ ("New team"), choice_dropdown (self->teams, person->unit_id, NULL));
+  form->date = add_field (grid, 1, _ ("From"), date_entry (self));
   g_object_set_data (G_OBJECT (dialog), "person", GSIZE_TO_POINTER ((gsize) person->id));
   g_object_set_data (G_OBJECT (dialog), "expected", GSIZE_TO_POINTER ((gsize) person->unit_id));
   g_signal_connect_swapped (form->date, "changed", G_CALLBACK (validate_form), dialog);
@@ -404,14 +401,12 @@ move_action (GtkWidget  *widget,
 }
 
 static void
-position_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      AttainPeoplePage *self)
+position_response_cb (AdwMessageDialog *dialog, const char *response, AttainPeoplePage *self)
 {
-  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+  Form  *form = g_object_get_data (G_OBJECT (dialog), "form");
   gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person"));
   gint64 expected = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "expected"));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0)
     return;
@@ -421,29 +416,28 @@ position_response_cb (AdwMessageDialog *dialog,
       show_error (self, error);
       return;
     }
-  done (self, _("The position was changed."));
+  done (self, _ ("The position was changed."));
 }
 
 static void
-position_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+position_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainPeoplePage *self = ATTAIN_PEOPLE_PAGE (widget);
+  AttainPeoplePage   *self = ATTAIN_PEOPLE_PAGE (widget);
   const AttainPerson *person = selected_person (self);
-  g_autofree char *heading = NULL;
-  GtkWidget *grid;
-  Form *form;
-  AdwMessageDialog *dialog;
+  g_autofree char    *heading = NULL;
+  GtkWidget          *grid;
+  Form               *form;
+  AdwMessageDialog   *dialog;
 
   if (person == NULL)
     return;
   {
     g_autofree char *name = attain_isolate (person->name);
-    heading = g_strdup_printf (_("Change the Position of %s"), name);
+    heading = g_strdup_printf (_ ("Change the Position of %s"), name);
   }
-  dialog = form_dialog (self, heading, NULL, "save", _("_Save"), &grid, &form);
-  form->position = add_field (grid, 0, _("Position"), choice_dropdown (self->positions, person->position_id, NULL));
+  dialog = form_dialog (self, heading, NULL, "save", _ ("_Save"), &grid, &form);
+  form->position = add_field (grid, 0, _ ("Position"),
+                              choice_dropdown (self->positions, person->position_id, NULL));
   g_object_set_data (G_OBJECT (dialog), "person", GSIZE_TO_POINTER ((gsize) person->id));
   g_object_set_data (G_OBJECT (dialog), "expected", GSIZE_TO_POINTER ((gsize) person->position_id));
   validate_form (dialog);
@@ -452,72 +446,75 @@ position_action (GtkWidget  *widget,
 }
 
 static void
-leave_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   AttainPeoplePage *self)
+leave_response_cb (AdwMessageDialog *dialog, const char *response, AttainPeoplePage *self)
 {
-  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+  Form  *form = g_object_get_data (G_OBJECT (dialog), "form");
   gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person"));
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->colleague));
-  gint64 colleague = selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected - 1 < form->colleague_ids->len
-                       ? g_array_index (form->colleague_ids, gint64, selected - 1) : 0;
-  g_autoptr(GError) error = NULL;
+  guint  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->colleague));
+  gint64 colleague = selected > 0 && selected != GTK_INVALID_LIST_POSITION
+                             && selected - 1 < form->colleague_ids->len
+                         ? g_array_index (form->colleague_ids, gint64, selected - 1)
+                         : 0;
+  g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *today_iso = NULL;
-  guint handed = 0;
-  GDate today;
+  guint            handed = 0;
+  GDate            today;
 
   if (g_strcmp0 (response, "leave") != 0)
     return;
   attain_context_get_today (self->context, &today);
   today_iso = attain_date_to_iso (&today);
   if (!attain_person_mark_left (attain_context_get_db (self->context), person,
-                                gtk_editable_get_text (GTK_EDITABLE (form->date)), colleague, today_iso, &handed, &error))
+                                gtk_editable_get_text (GTK_EDITABLE (form->date)), colleague,
+                                today_iso, &handed, &error))
     {
       show_error (self, error);
       return;
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Marked as left; %u open deal was handed over.",
-                                          "Marked as left; %u open deals were handed over.", handed),
-                             handed);
+  message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Marked as left; %u open deal was handed over.",
+                   "Marked as left; %u open deals were handed over.", handed),
+      handed);
   done (self, message);
 }
 
 static void
-leave_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainPeoplePage *self = ATTAIN_PEOPLE_PAGE (widget);
+  AttainPeoplePage   *self = ATTAIN_PEOPLE_PAGE (widget);
   const AttainPerson *person = selected_person (self);
-  g_autoptr(GtkStringList) colleagues = gtk_string_list_new (NULL);
-  g_autofree char *heading = NULL;
-  GtkWidget *grid;
-  Form *form;
+  g_autoptr (GtkStringList) colleagues = gtk_string_list_new (NULL);
+  g_autofree char  *heading = NULL;
+  GtkWidget        *grid;
+  Form             *form;
   AdwMessageDialog *dialog;
 
   if (person == NULL || person->left_on != NULL)
     return;
   {
     g_autofree char *name = attain_isolate (person->name);
-    heading = g_strdup_printf (_("Mark %s as Left"), name);
+    heading = g_strdup_printf (_ ("Mark %s as Left"), name);
   }
-  dialog = form_dialog (self, heading,
-                        _("They stay in past periods’ figures and reports, and drop out of new goals and rankings."),
-                        "leave", _("_Mark as Left"), &grid, &form);
-  form->date = add_field (grid, 0, _("Leave date"), date_entry (self));
+  dialog = form_dialog (
+      self, heading,
+      _ ("They stay in past periods’ figures and reports, and drop out of new goals and rankings."),
+      "leave", _ ("_Mark as Left"), &grid, &form);
+  form->date = add_field (grid, 0, _ ("Leave date"), date_entry (self));
   form->colleague_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_string_list_append (colleagues, _("Nobody (the open deals stay theirs)"));
+  gtk_string_list_append (colleagues, _ ("Nobody (the open deals stay theirs)"));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
     {
-      g_autoptr(AttainPersonItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr (AttainPersonItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
       const AttainPerson *other = attain_person_item_get_person (item);
       if (other->id == person->id || !other->active)
         continue;
       gtk_string_list_append (colleagues, other->name);
       g_array_append_val (form->colleague_ids, other->id);
     }
-  form->colleague = add_field (grid, 1, _("Hand open deals to"), gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&colleagues)), NULL));
+  form->colleague
+      = add_field (grid, 1, _ ("Hand open deals to"),
+                   gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&colleagues)), NULL));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (form->colleague), TRUE);
   g_object_set_data (G_OBJECT (dialog), "person", GSIZE_TO_POINTER ((gsize) person->id));
   g_signal_connect_swapped (form->date, "changed", G_CALLBACK (validate_form), dialog);
@@ -528,16 +525,15 @@ leave_action (GtkWidget  *widget,
 }
 
 static void
-team_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  AttainPeoplePage *self)
+team_response_cb (AdwMessageDialog *dialog, const char *response, AttainPeoplePage *self)
 {
-  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+  Form      *form = g_object_get_data (G_OBJECT (dialog), "form");
   GPtrArray *regions = g_object_get_data (G_OBJECT (dialog), "regions");
-  AttainDb *db = attain_context_get_db (self->context);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *region_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->number))));
-  gint64 parent = choice_id (regions, form->team, FALSE);
+  AttainDb  *db = attain_context_get_db (self->context);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *region_name
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->number))));
+  gint64           parent = choice_id (regions, form->team, FALSE);
   g_autofree char *message = NULL;
 
   if (g_strcmp0 (response, "add") != 0)
@@ -545,34 +541,34 @@ team_response_cb (AdwMessageDialog *dialog,
   /* A new region goes under the company first; the team under it. */
   if (*region_name != '\0')
     {
-      gint64 company = regions && regions->len ? ((AttainChoice *) g_ptr_array_index (regions, 0))->id : 0;
+      gint64 company
+          = regions && regions->len ? ((AttainChoice *) g_ptr_array_index (regions, 0))->id : 0;
       if (!attain_org_add_unit (db, company, "region", region_name, &parent, &error))
         {
           show_error (self, error);
           return;
         }
     }
-  if (!attain_org_add_unit (db, parent, "team", gtk_editable_get_text (GTK_EDITABLE (form->name)), NULL, &error))
+  if (!attain_org_add_unit (db, parent, "team", gtk_editable_get_text (GTK_EDITABLE (form->name)),
+                            NULL, &error))
     {
       show_error (self, error);
       return;
     }
   {
     g_autofree char *name = attain_isolate (gtk_editable_get_text (GTK_EDITABLE (form->name)));
-    message = g_strdup_printf (_("The team %s was added."), name);
+    message = g_strdup_printf (_ ("The team %s was added."), name);
   }
   done (self, message);
 }
 
 static void
-add_team_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+add_team_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainPeoplePage *self = ATTAIN_PEOPLE_PAGE (widget);
-  GPtrArray *regions = attain_region_choices (attain_context_get_db (self->context), NULL);
-  GtkWidget *grid;
-  Form *form;
+  GPtrArray        *regions = attain_region_choices (attain_context_get_db (self->context), NULL);
+  GtkWidget        *grid;
+  Form             *form;
   AdwMessageDialog *dialog;
 
   if (regions == NULL || regions->len == 0)
@@ -580,12 +576,13 @@ add_team_action (GtkWidget  *widget,
       g_clear_pointer (&regions, g_ptr_array_unref);
       return;
     }
-  dialog = form_dialog (self, _("Add a Team"), NULL, "add", _("_Add"), &grid, &form);
-  g_object_set_data_full (G_OBJECT (dialog), "regions", regions, (GDestroyNotify) g_ptr_array_unref);
-  form->name = add_field (grid, 0, _("Team name"), gtk_entry_new ());
-  form->team = add_field (grid, 1, _("Under"), choice_dropdown (regions, 0, NULL));
+  dialog = form_dialog (self, _ ("Add a Team"), NULL, "add", _ ("_Add"), &grid, &form);
+  g_object_set_data_full (G_OBJECT (dialog), "regions", regions,
+                          (GDestroyNotify) g_ptr_array_unref);
+  form->name = add_field (grid, 0, _ ("Team name"), gtk_entry_new ());
+  form->team = add_field (grid, 1, _ ("Under"), choice_dropdown (regions, 0, NULL));
   /* The employee-number slot of the form holds the optional new region here. */
-  form->number = add_field (grid, 2, _("Or in a new region"), gtk_entry_new ());
+  form->number = add_field (grid, 2, _ ("Or in a new region"), gtk_entry_new ());
   g_signal_connect_swapped (form->name, "changed", G_CALLBACK (validate_form), dialog);
   validate_form (dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (team_response_cb), self, 0);
@@ -596,9 +593,11 @@ static void
 on_selection_changed_cb (AttainPeoplePage *self)
 {
   const AttainPerson *person = selected_person (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.move", person != NULL && person->active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.move",
+                                 person != NULL && person->active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.position", person != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.leave", person != NULL && person->left_on == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.leave",
+                                 person != NULL && person->left_on == NULL);
 }
 
 static void
@@ -616,8 +615,10 @@ attain_people_page_constructed (GObject *object)
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   /* Typing anywhere on the page searches, as in GNOME's lists. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   reload (self);
@@ -641,7 +642,7 @@ static void
 attain_people_page_dispose (GObject *object)
 {
   AttainPeoplePage *self = ATTAIN_PEOPLE_PAGE (object);
-  GtkWidget *child;
+  GtkWidget        *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_PEOPLE_PAGE);
   /* Template children without an id are not cleared by dispose_template. */
@@ -660,18 +661,20 @@ attain_people_page_dispose (GObject *object)
 static void
 attain_people_page_class_init (AttainPeoplePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = attain_people_page_constructed;
   object_class->set_property = attain_people_page_set_property;
   object_class->dispose = attain_people_page_dispose;
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
-                                                  G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT]
+      = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
+                             G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATTAIN_TYPE_PERSON_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-people-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttainPeoplePage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttainPeoplePage, left_check);
@@ -685,7 +688,8 @@ attain_people_page_class_init (AttainPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.position", NULL, position_action);
   gtk_widget_class_install_action (widget_class, "people.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "people.add-team", NULL, add_team_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add",
+                                       NULL);
 }
 
 static void
@@ -708,8 +712,7 @@ attain_people_page_get_shown (AttainPeoplePage *self)
 }
 
 void
-attain_people_page_set_search (AttainPeoplePage *self,
-                               const char       *text)
+attain_people_page_set_search (AttainPeoplePage *self, const char *text)
 {
   g_return_if_fail (ATTAIN_IS_PEOPLE_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
@@ -717,14 +720,13 @@ attain_people_page_set_search (AttainPeoplePage *self,
 }
 
 gboolean
-attain_people_page_select (AttainPeoplePage *self,
-                           gint64            person_id)
+attain_people_page_select (AttainPeoplePage *self, gint64 person_id)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(AttainPersonItem) item = g_list_model_get_item (model, i);
+      g_autoptr (AttainPersonItem) item = g_list_model_get_item (model, i);
       if (attain_person_item_get_person (item)->id == person_id)
         {
           gtk_single_selection_set_selected (self->selection, i);

@@ -5,12 +5,12 @@
 
 struct _AttainPersonChooser
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
-  GtkMenuButton   *button;
-  GtkPopover      *popover;
-  GtkSearchEntry  *search;
-  GtkListView     *list;
+  GtkMenuButton  *button;
+  GtkPopover     *popover;
+  GtkSearchEntry *search;
+  GtkListView    *list;
 
   GtkStringFilter *filter; /* borrowed: the filter model holds it */
 };
@@ -26,10 +26,10 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-on_list_activate_cb (AttainPersonChooser *self,
-                     guint                position)
+on_list_activate_cb (AttainPersonChooser *self, guint position)
 {
-  g_autoptr(AttainOrgItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (self->list)), position);
+  g_autoptr (AttainOrgItem) item
+      = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (self->list)), position);
 
   if (item == NULL)
     return;
@@ -41,7 +41,8 @@ static void
 on_search_changed_cb (AttainPersonChooser *self)
 {
   if (self->filter != NULL)
-    gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+    gtk_string_filter_set_search (self->filter,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search)));
 }
 
 /* Enter picks the first match, so typing a name and Enter is enough. */
@@ -52,30 +53,32 @@ on_search_activate_cb (AttainPersonChooser *self)
 }
 
 void
-attain_person_chooser_reload (AttainPersonChooser *self,
-                              AttainDb            *db)
+attain_person_chooser_reload (AttainPersonChooser *self, AttainDb *db)
 {
-  g_autoptr(GListModel) items = attain_org_item_list (db, NULL);
+  g_autoptr (GListModel) items = attain_org_item_list (db, NULL);
   GtkFilterListModel *people_only;
   GtkFilterListModel *filtered;
-  GtkBoolFilter *is_person;
+  GtkBoolFilter      *is_person;
 
   g_return_if_fail (ATTAIN_IS_PERSON_CHOOSER (self));
   if (items == NULL)
     return;
-  is_person = gtk_bool_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "is-unit"));
+  is_person
+      = gtk_bool_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "is-unit"));
   gtk_bool_filter_set_invert (is_person, TRUE);
   people_only = gtk_filter_list_model_new (g_steal_pointer (&items), GTK_FILTER (is_person));
-  self->filter = gtk_string_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "name"));
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (people_only), GTK_FILTER (g_object_ref (self->filter)));
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  self->filter
+      = gtk_string_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "name"));
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (people_only),
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  gtk_list_view_set_model (self->list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
   g_object_unref (self->filter);
   on_search_changed_cb (self);
 }
 
 void
-attain_person_chooser_set_label (AttainPersonChooser *self,
-                                 const char          *label)
+attain_person_chooser_set_label (AttainPersonChooser *self, const char *label)
 {
   g_return_if_fail (ATTAIN_IS_PERSON_CHOOSER (self));
   gtk_menu_button_set_label (self->button, label);
@@ -101,10 +104,11 @@ attain_person_chooser_class_init (AttainPersonChooserClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_person_chooser_dispose;
-  signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   g_type_ensure (ATTAIN_TYPE_ORG_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-person-chooser.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-person-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, button);
   gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, popover);
   gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, search);

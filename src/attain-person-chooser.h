@@ -12,10 +12,8 @@ G_DECLARE_FINAL_TYPE (AttainPersonChooser, attain_person_chooser, ATTAIN, PERSON
 
 /* A button showing the chosen person that opens a searchable list of everyone; choosing emits
  * "chosen" with the person's scope ("person:ID"). */
-void attain_person_chooser_reload    (AttainPersonChooser *self,
-                                      AttainDb            *db);
-void attain_person_chooser_set_label (AttainPersonChooser *self,
-                                      const char          *label);
+void        attain_person_chooser_reload (AttainPersonChooser *self, AttainDb *db);
+void        attain_person_chooser_set_label (AttainPersonChooser *self, const char *label);
 const char *attain_person_chooser_get_label (AttainPersonChooser *self);
 
 G_END_DECLS

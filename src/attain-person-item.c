@@ -27,23 +27,35 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-attain_person_item_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+attain_person_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   AttainPerson *p = ATTAIN_PERSON_ITEM (object)->person;
 
   switch (prop_id)
     {
-    case PROP_EMPLOYEE_NO: g_value_set_string (value, p->employee_no ? p->employee_no : ""); break;
-    case PROP_NAME: g_value_set_string (value, p->name); break;
-    case PROP_POSITION: g_value_set_string (value, p->position); break;
-    case PROP_TEAM: g_value_set_string (value, p->team); break;
-    case PROP_REGION: g_value_set_string (value, p->region ? p->region : ""); break;
-    case PROP_HIRED_ON: g_value_set_string (value, p->hired_on ? p->hired_on : ""); break;
-    case PROP_LEFT_ON: g_value_set_string (value, p->left_on ? p->left_on : ""); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_EMPLOYEE_NO:
+      g_value_set_string (value, p->employee_no ? p->employee_no : "");
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, p->name);
+      break;
+    case PROP_POSITION:
+      g_value_set_string (value, p->position);
+      break;
+    case PROP_TEAM:
+      g_value_set_string (value, p->team);
+      break;
+    case PROP_REGION:
+      g_value_set_string (value, p->region ? p->region : "");
+      break;
+    case PROP_HIRED_ON:
+      g_value_set_string (value, p->hired_on ? p->hired_on : "");
+      break;
+    case PROP_LEFT_ON:
+      g_value_set_string (value, p->left_on ? p->left_on : "");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -58,12 +70,14 @@ static void
 attain_person_item_class_init (AttainPersonItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const char *names[] = { NULL, "employee-no", "name", "position", "team", "region", "hired-on", "left-on" };
+  const char   *names[]
+      = { NULL, "employee-no", "name", "position", "team", "region", "hired-on", "left-on" };
 
   object_class->get_property = attain_person_item_get_property;
   object_class->finalize = attain_person_item_finalize;
   for (guint i = 1; i < N_PROPS; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
+                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttainPersonItem, attain_person_item, ATTAIN, PERSON_ITEM, GObject)
 
 /* One row of the people page; takes the person. */
-AttainPersonItem   *attain_person_item_new        (AttainPerson     *person);
+AttainPersonItem   *attain_person_item_new (AttainPerson *person);
 const AttainPerson *attain_person_item_get_person (AttainPersonItem *self);
 
 G_END_DECLS

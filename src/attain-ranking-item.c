@@ -6,19 +6,19 @@
 
 struct _AttainRankingItem
 {
-  GObject   parent_instance;
-  char     *scope;
-  guint     rank;
-  char     *name;
-  char     *detail;
-  double    actual;
-  char     *actual_text;
-  char     *target_text;
-  double    attainment;
-  char     *attainment_text;
-  char     *pace_text;
-  char    **pace_classes;
-  char    **row_classes;
+  GObject parent_instance;
+  char   *scope;
+  guint   rank;
+  char   *name;
+  char   *detail;
+  double  actual;
+  char   *actual_text;
+  char   *target_text;
+  double  attainment;
+  char   *attainment_text;
+  char   *pace_text;
+  char  **pace_classes;
+  char  **row_classes;
 };
 
 G_DEFINE_FINAL_TYPE (AttainRankingItem, attain_ranking_item, G_TYPE_OBJECT)
@@ -44,10 +44,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-attain_ranking_item_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+attain_ranking_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   AttainRankingItem *self = ATTAIN_RANKING_ITEM (object);
 
@@ -115,7 +112,7 @@ static void
 attain_ranking_item_class_init (AttainRankingItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->get_property = attain_ranking_item_get_property;
   object_class->finalize = attain_ranking_item_finalize;
@@ -125,13 +122,17 @@ attain_ranking_item_class_init (AttainRankingItemClass *klass)
   properties[PROP_RANK] = g_param_spec_uint ("rank", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, NULL, flags);
-  properties[PROP_ACTUAL] = g_param_spec_double ("actual", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_ACTUAL]
+      = g_param_spec_double ("actual", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_ACTUAL_TEXT] = g_param_spec_string ("actual-text", NULL, NULL, NULL, flags);
   properties[PROP_TARGET_TEXT] = g_param_spec_string ("target-text", NULL, NULL, NULL, flags);
-  properties[PROP_ATTAINMENT] = g_param_spec_double ("attainment", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
-  properties[PROP_ATTAINMENT_TEXT] = g_param_spec_string ("attainment-text", NULL, NULL, NULL, flags);
+  properties[PROP_ATTAINMENT]
+      = g_param_spec_double ("attainment", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_ATTAINMENT_TEXT]
+      = g_param_spec_string ("attainment-text", NULL, NULL, NULL, flags);
   properties[PROP_PACE_TEXT] = g_param_spec_string ("pace-text", NULL, NULL, NULL, flags);
-  properties[PROP_PACE_CLASSES] = g_param_spec_boxed ("pace-classes", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_PACE_CLASSES]
+      = g_param_spec_boxed ("pace-classes", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_ROW_CLASSES] = g_param_spec_boxed ("row-classes", NULL, NULL, G_TYPE_STRV, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -142,13 +143,11 @@ attain_ranking_item_init (AttainRankingItem *self)
 }
 
 AttainRankingItem *
-attain_ranking_item_new (const AttainRankingRow *row,
-                         guint                   rank,
-                         const char             *currency)
+attain_ranking_item_new (const AttainRankingRow *row, guint rank, const char *currency)
 {
   AttainRankingItem *self;
-  AttainNumberStyle style = attain_number_style_default ();
-  const char *pace_class;
+  AttainNumberStyle  style = attain_number_style_default ();
+  const char        *pace_class;
 
   g_return_val_if_fail (row != NULL, NULL);
 
@@ -168,8 +167,9 @@ attain_ranking_item_new (const AttainRankingRow *row,
                : row->pace == ATTAIN_PACE_AHEAD ? "pace-ahead"
                : row->pace == ATTAIN_PACE_ON    ? "pace-on"
                                                 : "pace-none";
-  self->pace_classes = g_strdupv ((char *[]) { "pace", (char *) pace_class, NULL });
-  self->row_classes = g_strdupv ((char *[]) { row->is_self ? "ranking-self" : "ranking-other", NULL });
+  self->pace_classes = g_strdupv ((char *[]){ "pace", (char *) pace_class, NULL });
+  self->row_classes
+      = g_strdupv ((char *[]){ row->is_self ? "ranking-self" : "ranking-other", NULL });
   return self;
 }
 

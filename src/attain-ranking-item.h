@@ -11,10 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttainRankingItem, attain_ranking_item, ATTAIN, RANKING_ITEM, GObject)
 
 /* One row of the dashboard's ranking, as properties a GtkColumnView template can bind. */
-AttainRankingItem *attain_ranking_item_new       (const AttainRankingRow *row,
-                                                  guint                   rank,
-                                                  const char             *currency);
-const char        *attain_ranking_item_get_scope (AttainRankingItem      *self);
-const char        *attain_ranking_item_get_name  (AttainRankingItem      *self);
+AttainRankingItem             *
+attain_ranking_item_new (const AttainRankingRow *row, guint rank, const char *currency);
+const char *attain_ranking_item_get_scope (AttainRankingItem *self);
+const char *attain_ranking_item_get_name (AttainRankingItem *self);
 
 G_END_DECLS

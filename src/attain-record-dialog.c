@@ -10,21 +10,22 @@
 
 struct _AttainRecordDialog
 {
-  AdwWindow            parent_instance;
+  AdwWindow parent_instance;
 
   AdwComboRow         *kind_row;
   GtkLabel            *problems_label;
   AdwPreferencesGroup *fields_group;
 
-  AttainContext       *context;
-  GPtrArray           *rows;    /* the field rows shown */
-  GPtrArray           *people;  /* AttainPerson*, active, for the salesperson row */
+  AttainContext *context;
+  GPtrArray     *rows;   /* the field rows shown */
+  GPtrArray     *people; /* AttainPerson*, active, for the salesperson row */
 };
 
 G_DEFINE_FINAL_TYPE (AttainRecordDialog, attain_record_dialog, ADW_TYPE_WINDOW)
 
-static const AttainImportKind kinds[] = { ATTAIN_IMPORT_DEALS, ATTAIN_IMPORT_COLLECTIONS, ATTAIN_IMPORT_ACTIVITIES,
-                                          ATTAIN_IMPORT_FEEDBACK, ATTAIN_IMPORT_MARKET };
+static const AttainImportKind kinds[]
+    = { ATTAIN_IMPORT_DEALS, ATTAIN_IMPORT_COLLECTIONS, ATTAIN_IMPORT_ACTIVITIES,
+        ATTAIN_IMPORT_FEEDBACK, ATTAIN_IMPORT_MARKET };
 
 static AttainImportKind
 current_kind (AttainRecordDialog *self)
@@ -45,11 +46,12 @@ build_fields (AttainRecordDialog *self)
 
   for (guint i = 0; i < attain_import_n_fields (kind); i++)
     {
-      const char *key = attain_import_field_key (kind, i);
+      const char        *key = attain_import_field_key (kind, i);
       const char *const *choices = attain_import_value_choices (key);
-      g_autofree char *title = attain_import_field_required (kind, key)
-                                 ? g_strdup_printf (_("%s (required)"), attain_import_field_label (key))
-                                 : g_strdup (attain_import_field_label (key));
+      g_autofree char   *title
+          = attain_import_field_required (kind, key)
+                ? g_strdup_printf (_ ("%s (required)"), attain_import_field_label (key))
+                : g_strdup (attain_import_field_label (key));
       GtkWidget *row;
 
       /* The salesperson is chosen from the people; their employee number is not typed. */
@@ -57,13 +59,15 @@ build_fields (AttainRecordDialog *self)
         continue;
       if (g_str_equal (key, "owner"))
         {
-          g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-          gtk_string_list_append (names, _("Choose…"));
+          g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+          gtk_string_list_append (names, _ ("Choose…"));
           for (guint p = 0; p < self->people->len; p++)
             {
-              AttainPerson *person = g_ptr_array_index (self->people, p);
-              g_autofree char *label = person->employee_no ? g_strdup_printf ("%s (%s)", person->name, person->employee_no)
-                                                           : g_strdup (person->name);
+              AttainPerson    *person = g_ptr_array_index (self->people, p);
+              g_autofree char *label
+                  = person->employee_no
+                        ? g_strdup_printf ("%s (%s)", person->name, person->employee_no)
+                        : g_strdup (person->name);
               gtk_string_list_append (names, label);
             }
           row = adw_combo_row_new ();
@@ -71,12 +75,13 @@ build_fields (AttainRecordDialog *self)
         }
       else if (choices != NULL)
         {
-          g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-          gtk_string_list_append (labels, _("Choose…"));
+          g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+          gtk_string_list_append (labels, _ ("Choose…"));
           for (guint k = 0; choices[k]; k++)
-            gtk_string_list_append (labels, g_str_equal (key, "stage") && !g_str_equal (choices[k], "lost")
-                                              ? attain_stage_label (choices[k], choices[k])
-                                              : choices[k]);
+            gtk_string_list_append (labels,
+                                    g_str_equal (key, "stage") && !g_str_equal (choices[k], "lost")
+                                        ? attain_stage_label (choices[k], choices[k])
+                                        : choices[k]);
           row = adw_combo_row_new ();
           adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
         }
@@ -96,20 +101,18 @@ on_kind_changed_cb (AttainRecordDialog *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainRecordDialog *self = ATTAIN_RECORD_DIALOG (widget);
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *today_iso = NULL;
-  GDate today;
+  GDate            today;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget  *row = g_ptr_array_index (self->rows, i);
       const char *key = g_object_get_data (G_OBJECT (row), "key");
       if (ADW_IS_COMBO_ROW (row))
         {
@@ -125,7 +128,8 @@ save_action (GtkWidget  *widget,
                 g_hash_table_insert (values, (gpointer) key, g_strdup (person->name));
             }
           else
-            g_hash_table_insert (values, (gpointer) key, g_strdup (attain_import_value_choices (key)[selected - 1]));
+            g_hash_table_insert (values, (gpointer) key,
+                                 g_strdup (attain_import_value_choices (key)[selected - 1]));
         }
       else
         {
@@ -136,9 +140,10 @@ save_action (GtkWidget  *widget,
     }
   attain_context_get_today (self->context, &today);
   today_iso = attain_date_to_iso (&today);
-  if (!attain_record_add (attain_context_get_db (self->context), current_kind (self), values, today_iso, &problems, &error))
+  if (!attain_record_add (attain_context_get_db (self->context), current_kind (self), values,
+                          today_iso, &problems, &error))
     {
-      g_autoptr(GString) text = g_string_new (error->message);
+      g_autoptr (GString) text = g_string_new (error->message);
       for (guint i = 0; problems && i < problems->len; i++)
         g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (problems, i));
       gtk_label_set_text (self->problems_label, text->str);
@@ -165,7 +170,8 @@ attain_record_dialog_class_init (AttainRecordDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_record_dialog_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-record-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-record-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainRecordDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, AttainRecordDialog, problems_label);
   gtk_widget_class_bind_template_child (widget_class, AttainRecordDialog, fields_group);
@@ -182,11 +188,11 @@ attain_record_dialog_init (AttainRecordDialog *self)
 }
 
 GtkWidget *
-attain_record_dialog_new (GtkWindow     *parent,
-                          AttainContext *context)
+attain_record_dialog_new (GtkWindow *parent, AttainContext *context)
 {
-  AttainRecordDialog *self = g_object_new (ATTAIN_TYPE_RECORD_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GPtrArray) all = attain_people_list (attain_context_get_db (context), NULL);
+  AttainRecordDialog *self
+      = g_object_new (ATTAIN_TYPE_RECORD_DIALOG, "transient-for", parent, NULL);
+  g_autoptr (GPtrArray) all = attain_people_list (attain_context_get_db (context), NULL);
 
   self->context = g_object_ref (context);
   self->people = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_person_free);
@@ -204,17 +210,14 @@ attain_record_dialog_new (GtkWindow     *parent,
 }
 
 void
-attain_record_dialog_set_kind (AttainRecordDialog *self,
-                               guint               index)
+attain_record_dialog_set_kind (AttainRecordDialog *self, guint index)
 {
   adw_combo_row_set_selected (self->kind_row, index);
 }
 
 /* Fills a field as the director would; for the salesperson, the person's name. */
 void
-attain_record_dialog_set_field (AttainRecordDialog *self,
-                                const char         *key,
-                                const char         *text)
+attain_record_dialog_set_field (AttainRecordDialog *self, const char *key, const char *text)
 {
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -242,5 +245,7 @@ attain_record_dialog_set_field (AttainRecordDialog *self,
 const char *
 attain_record_dialog_get_problems (AttainRecordDialog *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->problems_label)) ? gtk_label_get_text (self->problems_label) : NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (self->problems_label))
+             ? gtk_label_get_text (self->problems_label)
+             : NULL;
 }

@@ -66,10 +66,10 @@ attain_review_drafts_add (AttainReviewDrafts *drafts,
  * *@retry says whether trying again later may help (a busy file, not a wrong date). Returns
  * FALSE with the first failure's sentence in @error. */
 gboolean
-attain_review_drafts_save (AttainReviewDrafts  *drafts,
-                           AttainDb            *db,
-                           gboolean            *retry,
-                           GError             **error)
+attain_review_drafts_save (AttainReviewDrafts *drafts,
+                           AttainDb           *db,
+                           gboolean           *retry,
+                           GError            **error)
 {
   gboolean ok = TRUE;
 
@@ -77,21 +77,24 @@ attain_review_drafts_save (AttainReviewDrafts  *drafts,
   for (guint i = 0; i < drafts->drafts->len;)
     {
       Draft *draft = g_ptr_array_index (drafts->drafts, i);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(AttainReview) review = attain_review_open (db, draft->person_id, &draft->period, &local_error);
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (AttainReview) review
+          = attain_review_open (db, draft->person_id, &draft->period, &local_error);
       gboolean saved;
 
       if (review == NULL)
         saved = FALSE;
       else if (draft->edit->field != NULL)
-        saved = attain_review_set_field (db, review, draft->edit->field, draft->edit->value, &local_error);
+        saved = attain_review_set_field (db, review, draft->edit->field, draft->edit->value,
+                                         &local_error);
       else
         saved = attain_review_set_milestones (db, review, draft->edit->milestones, &local_error);
       if (saved || g_error_matches (local_error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_LOCKED))
         g_ptr_array_remove_index (drafts->drafts, i);
       else
         {
-          *retry |= !g_error_matches (local_error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID);
+          *retry
+              |= !g_error_matches (local_error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID);
           i++;
         }
       if (!saved && ok)
@@ -104,11 +107,11 @@ attain_review_drafts_save (AttainReviewDrafts  *drafts,
 }
 
 void
-attain_review_drafts_foreach (AttainReviewDrafts    *drafts,
-                              gint64                 person_id,
-                              const AttainPeriod    *period,
-                              AttainReviewDraftFunc  func,
-                              gpointer               data)
+attain_review_drafts_foreach (AttainReviewDrafts   *drafts,
+                              gint64                person_id,
+                              const AttainPeriod   *period,
+                              AttainReviewDraftFunc func,
+                              gpointer              data)
 {
   for (guint i = 0; i < drafts->drafts->len; i++)
     {

@@ -9,25 +9,24 @@ G_BEGIN_DECLS
  * typed until a save succeeds, so switching person, a reload or a busy file lose nothing. */
 typedef struct _AttainReviewDrafts AttainReviewDrafts;
 
-typedef void (*AttainReviewDraftFunc) (const AttainReviewEdit *edit,
-                                       gpointer                data);
+typedef void (*AttainReviewDraftFunc) (const AttainReviewEdit *edit, gpointer data);
 
-AttainReviewDrafts *attain_review_drafts_new     (void);
-void                attain_review_drafts_free    (AttainReviewDrafts       *drafts);
-void                attain_review_drafts_add     (AttainReviewDrafts       *drafts,
-                                                  gint64                    person_id,
-                                                  const AttainPeriod       *period,
-                                                  AttainReviewEdit         *edit);
-gboolean            attain_review_drafts_save    (AttainReviewDrafts       *drafts,
-                                                  AttainDb                 *db,
-                                                  gboolean                 *retry,
-                                                  GError                  **error);
-void                attain_review_drafts_foreach (AttainReviewDrafts       *drafts,
-                                                  gint64                    person_id,
-                                                  const AttainPeriod       *period,
-                                                  AttainReviewDraftFunc     func,
-                                                  gpointer                  data);
-guint               attain_review_drafts_count   (AttainReviewDrafts       *drafts);
+AttainReviewDrafts *attain_review_drafts_new (void);
+void                attain_review_drafts_free (AttainReviewDrafts *drafts);
+void                attain_review_drafts_add (AttainReviewDrafts *drafts,
+                                              gint64              person_id,
+                                              const AttainPeriod *period,
+                                              AttainReviewEdit   *edit);
+gboolean            attain_review_drafts_save (AttainReviewDrafts *drafts,
+                                               AttainDb           *db,
+                                               gboolean           *retry,
+                                               GError            **error);
+void                attain_review_drafts_foreach (AttainReviewDrafts   *drafts,
+                                                  gint64                person_id,
+                                                  const AttainPeriod   *period,
+                                                  AttainReviewDraftFunc func,
+                                                  gpointer              data);
+guint               attain_review_drafts_count (AttainReviewDrafts *drafts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReviewDrafts, attain_review_drafts_free)
 

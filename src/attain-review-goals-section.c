@@ -10,7 +10,7 @@
  * tree at once), so the section asks with "add-goal" and the page writes and reloads. */
 struct _AttainReviewGoalsSection
 {
-  GtkWidget    parent_instance;
+  GtkWidget parent_instance;
 
   GtkListBox  *list;
   GtkDropDown *metric_dropdown;
@@ -20,7 +20,9 @@ struct _AttainReviewGoalsSection
 
 static void attain_review_goals_section_iface_init (AttainReviewSectionInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewGoalsSection, attain_review_goals_section, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewGoalsSection,
+                               attain_review_goals_section,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION,
                                                       attain_review_goals_section_iface_init))
 
@@ -33,25 +35,25 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-goals_set_sheet (AttainReviewSection     *section,
-                 const AttainReviewSheet *sheet)
+goals_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
   AttainReviewGoalsSection *self = ATTAIN_REVIEW_GOALS_SECTION (section);
-  gboolean locked = attain_review_sheet_is_locked (sheet);
-  GtkWidget *child;
+  gboolean                  locked = attain_review_sheet_is_locked (sheet);
+  GtkWidget                *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < sheet->next_goals->len; i++)
     {
-      AttainGoal *goal = g_ptr_array_index (sheet->next_goals, i);
+      AttainGoal             *goal = g_ptr_array_index (sheet->next_goals, i);
       const AttainGoalMetric *info = attain_goal_metric_lookup (goal->metric);
-      g_autofree char *target = attain_format_target (goal, goal->target);
+      g_autofree char        *target = attain_format_target (goal, goal->target);
       g_autofree char *subtitle = g_strdup_printf ("%s – %s", goal->period_start, goal->period_end);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *label = gtk_label_new (target);
+      GtkWidget       *row = adw_action_row_new ();
+      GtkWidget       *label = gtk_label_new (target);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info ? _(info->label) : goal->metric);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     info ? _ (info->label) : goal->metric);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
@@ -71,13 +73,11 @@ attain_review_goals_section_iface_init (AttainReviewSectionInterface *iface)
 }
 
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainReviewGoalsSection *self = ATTAIN_REVIEW_GOALS_SECTION (widget);
-  guint n, selected = gtk_drop_down_get_selected (self->metric_dropdown);
-  const AttainGoalMetric *metrics = attain_goal_metrics (&n);
+  guint                     n, selected = gtk_drop_down_get_selected (self->metric_dropdown);
+  const AttainGoalMetric   *metrics = attain_goal_metrics (&n);
 
   if (selected < n)
     g_signal_emit (self, signals[ADD_GOAL], 0, metrics[selected].key,
@@ -92,8 +92,7 @@ on_target_activate_cb (AttainReviewGoalsSection *self)
 
 /* The page's answer to "add-goal": the sentence of what is wrong, or NULL when it was added. */
 void
-attain_review_goals_section_added (AttainReviewGoalsSection *self,
-                                   const GError             *error)
+attain_review_goals_section_added (AttainReviewGoalsSection *self, const GError *error)
 {
   g_return_if_fail (ATTAIN_IS_REVIEW_GOALS_SECTION (self));
   gtk_label_set_label (self->error_label, error ? error->message : "");
@@ -129,10 +128,10 @@ attain_review_goals_section_class_init (AttainReviewGoalsSectionClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = attain_review_goals_section_dispose;
   /* (metric key, target as typed) */
-  signals[ADD_GOAL] = g_signal_new ("add-goal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/attain/Attain/ui/attain-review-goals-section.ui");
+  signals[ADD_GOAL] = g_signal_new ("add-goal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-review-goals-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewGoalsSection, list);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewGoalsSection, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewGoalsSection, target_entry);
@@ -145,13 +144,13 @@ attain_review_goals_section_class_init (AttainReviewGoalsSectionClass *klass)
 static void
 attain_review_goals_section_init (AttainReviewGoalsSection *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   const AttainGoalMetric *metrics;
-  guint n;
+  guint                   n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   metrics = attain_goal_metrics (&n);
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, _(metrics[i].label));
+    gtk_string_list_append (labels, _ (metrics[i].label));
   gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (labels));
 }

@@ -3,30 +3,30 @@
 
 #include <adwaita.h>
 
-
 /* Who holds the one-on-one and when: the review's reviewer and interview_on fields. */
 struct _AttainReviewInterviewSection
 {
-  GtkWidget    parent_instance;
+  GtkWidget parent_instance;
 
   AdwEntryRow *reviewer_row;
   AdwEntryRow *interview_on_row;
 
-  gboolean     reviewer_changed;
-  gboolean     interview_on_changed;
-  gboolean     filling;
-  GDate        today;
+  gboolean reviewer_changed;
+  gboolean interview_on_changed;
+  gboolean filling;
+  GDate    today;
 };
 
 static void attain_review_interview_section_iface_init (AttainReviewSectionInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewInterviewSection, attain_review_interview_section, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewInterviewSection,
+                               attain_review_interview_section,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION,
                                                       attain_review_interview_section_iface_init))
 
 static AdwEntryRow *
-row_of (AttainReviewInterviewSection *self,
-        const char                   *field)
+row_of (AttainReviewInterviewSection *self, const char *field)
 {
   if (g_strcmp0 (field, "reviewer") == 0)
     return self->reviewer_row;
@@ -36,9 +36,7 @@ row_of (AttainReviewInterviewSection *self,
 }
 
 static void
-show_text (AttainReviewInterviewSection *self,
-           AdwEntryRow                  *row,
-           const char                   *text)
+show_text (AttainReviewInterviewSection *self, AdwEntryRow *row, const char *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") == 0)
     return;
@@ -48,8 +46,7 @@ show_text (AttainReviewInterviewSection *self,
 }
 
 static void
-on_row_changed_cb (AttainReviewInterviewSection *self,
-                   GtkEditable                  *row)
+on_row_changed_cb (AttainReviewInterviewSection *self, GtkEditable *row)
 {
   if (self->filling)
     return;
@@ -61,11 +58,10 @@ on_row_changed_cb (AttainReviewInterviewSection *self,
 }
 
 static void
-interview_set_sheet (AttainReviewSection     *section,
-                     const AttainReviewSheet *sheet)
+interview_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
   AttainReviewInterviewSection *self = ATTAIN_REVIEW_INTERVIEW_SECTION (section);
-  gboolean locked = attain_review_sheet_is_locked (sheet);
+  gboolean                      locked = attain_review_sheet_is_locked (sheet);
 
   self->reviewer_changed = self->interview_on_changed = FALSE;
   self->today = sheet->today;
@@ -77,11 +73,10 @@ interview_set_sheet (AttainReviewSection     *section,
 }
 
 static gboolean
-interview_show_edit (AttainReviewSection    *section,
-                     const AttainReviewEdit *edit)
+interview_show_edit (AttainReviewSection *section, const AttainReviewEdit *edit)
 {
   AttainReviewInterviewSection *self = ATTAIN_REVIEW_INTERVIEW_SECTION (section);
-  AdwEntryRow *row = row_of (self, edit->field);
+  AdwEntryRow                  *row = row_of (self, edit->field);
 
   if (row == NULL)
     return FALSE;
@@ -90,25 +85,25 @@ interview_show_edit (AttainReviewSection    *section,
 }
 
 static void
-interview_collect (AttainReviewSection *section,
-                   GPtrArray           *edits)
+interview_collect (AttainReviewSection *section, GPtrArray *edits)
 {
   AttainReviewInterviewSection *self = ATTAIN_REVIEW_INTERVIEW_SECTION (section);
 
   if (self->reviewer_changed)
-    g_ptr_array_add (edits, attain_review_edit_new ("reviewer", gtk_editable_get_text (GTK_EDITABLE (self->reviewer_row)),
-                                                    NULL));
+    g_ptr_array_add (
+        edits, attain_review_edit_new (
+                   "reviewer", gtk_editable_get_text (GTK_EDITABLE (self->reviewer_row)), NULL));
   if (self->interview_on_changed)
     {
-      g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->interview_on_row))));
+      g_autofree char *date
+          = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->interview_on_row))));
       g_ptr_array_add (edits, attain_review_edit_new ("interview_on", date, NULL));
     }
   self->reviewer_changed = self->interview_on_changed = FALSE;
 }
 
 static char *
-interview_get_text (AttainReviewSection *section,
-                    const char          *field)
+interview_get_text (AttainReviewSection *section, const char *field)
 {
   AdwEntryRow *row = row_of (ATTAIN_REVIEW_INTERVIEW_SECTION (section), field);
 
@@ -125,12 +120,10 @@ attain_review_interview_section_iface_init (AttainReviewSectionInterface *iface)
 }
 
 static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+today_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainReviewInterviewSection *self = ATTAIN_REVIEW_INTERVIEW_SECTION (widget);
-  g_autofree char *iso = attain_date_to_iso (&self->today);
+  g_autofree char              *iso = attain_date_to_iso (&self->today);
 
   gtk_editable_set_text (GTK_EDITABLE (self->interview_on_row), iso);
 }
@@ -151,10 +144,11 @@ attain_review_interview_section_class_init (AttainReviewInterviewSectionClass *k
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_review_interview_section_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/attain/Attain/ui/attain-review-interview-section.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-review-interview-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewInterviewSection, reviewer_row);
-  gtk_widget_class_bind_template_child (widget_class, AttainReviewInterviewSection, interview_on_row);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewInterviewSection,
+                                        interview_on_row);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed_cb);
   gtk_widget_class_install_action (widget_class, "interview.today", NULL, today_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

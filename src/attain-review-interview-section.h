@@ -6,7 +6,10 @@
 G_BEGIN_DECLS
 
 #define ATTAIN_TYPE_REVIEW_INTERVIEW_SECTION (attain_review_interview_section_get_type ())
-G_DECLARE_FINAL_TYPE (AttainReviewInterviewSection, attain_review_interview_section, ATTAIN,
-                      REVIEW_INTERVIEW_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (AttainReviewInterviewSection,
+                      attain_review_interview_section,
+                      ATTAIN,
+                      REVIEW_INTERVIEW_SECTION,
+                      GtkWidget)
 
 G_END_DECLS

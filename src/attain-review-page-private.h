@@ -15,11 +15,11 @@ G_BEGIN_DECLS
  * sign-off, print and export), as GNOME Text Editor splits its editor page. */
 struct _AttainReviewPage
 {
-  GtkWidget                 parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
   GtkStack                 *content_stack;
-  GtkBox                   *form_box;      /* the sections, in the order the interview goes */
+  GtkBox                   *form_box; /* the sections, in the order the interview goes */
   AttainReviewGoalsSection *goals_section;
   AttainReviewPlanSection  *plan_section;
   GtkButton                *period_button;
@@ -31,25 +31,24 @@ struct _AttainReviewPage
   AdwWindowTitle           *window_title;
 
   /* Owned references */
-  AttainContext            *context;
-  AttainSession            *session;
-  AttainReviewSheet        *sheet;          /* what the form shows; NULL before the first load */
-  gint64                    person_id;
-  AttainPeriod              period;
-  AttainReviewDrafts       *drafts;         /* typed, not saved yet */
-  char                     *unsaved_reason; /* why the last save failed, while drafts remain */
-  guint                     save_source;
-  GCancellable             *load;           /* the sheet load in flight */
-  GCancellable             *batch;          /* the print or export in flight */
-  gboolean                  loading;
-  gint                      progress;       /* done × 1000 / total, written by the batch's worker */
-  char                     *report_language; /* "" for the window's, else zh_CN, zh_TW or en */
+  AttainContext      *context;
+  AttainSession      *session;
+  AttainReviewSheet  *sheet; /* what the form shows; NULL before the first load */
+  gint64              person_id;
+  AttainPeriod        period;
+  AttainReviewDrafts *drafts;         /* typed, not saved yet */
+  char               *unsaved_reason; /* why the last save failed, while drafts remain */
+  guint               save_source;
+  GCancellable       *load;  /* the sheet load in flight */
+  GCancellable       *batch; /* the print or export in flight */
+  gboolean            loading;
+  gint                progress;        /* done × 1000 / total, written by the batch's worker */
+  char               *report_language; /* "" for the window's, else zh_CN, zh_TW or en */
 };
 
-void attain_review_page_toast         (AttainReviewPage *self,
-                                       const char       *message);
-void attain_review_page_update_state  (AttainReviewPage *self);
-void attain_review_page_load          (AttainReviewPage *self);
-void attain_review_page_class_actions (GtkWidgetClass   *widget_class);
+void attain_review_page_toast (AttainReviewPage *self, const char *message);
+void attain_review_page_update_state (AttainReviewPage *self);
+void attain_review_page_load (AttainReviewPage *self);
+void attain_review_page_class_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 #include "attain-review-results-section.h"
 #include "attain-review-text-section.h"
 
-#define SAVE_DELAY_MS  400
+#define SAVE_DELAY_MS 400
 #define RETRY_DELAY_MS 2000
 
 G_DEFINE_FINAL_TYPE (AttainReviewPage, attain_review_page, GTK_TYPE_WIDGET)
@@ -31,31 +31,32 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static gboolean save_timeout_cb (gpointer data);
 
 /* Every section of the form, in order; new sections (scorecard, 360, rating) slot in by being
  * put into the form in the template. */
-#define FOR_EACH_SECTION(self, section)                                                           \
-  for (GtkWidget *section##_w = gtk_widget_get_first_child (GTK_WIDGET ((self)->form_box));      \
-       section##_w != NULL; section##_w = gtk_widget_get_next_sibling (section##_w))              \
-    for (AttainReviewSection *section = ATTAIN_IS_REVIEW_SECTION (section##_w)                    \
-                                          ? ATTAIN_REVIEW_SECTION (section##_w) : NULL;           \
+#define FOR_EACH_SECTION(self, section)                                                            \
+  for (GtkWidget *section##_w = gtk_widget_get_first_child (GTK_WIDGET ((self)->form_box));        \
+       section##_w != NULL; section##_w = gtk_widget_get_next_sibling (section##_w))               \
+    for (AttainReviewSection *section                                                              \
+         = ATTAIN_IS_REVIEW_SECTION (section##_w) ? ATTAIN_REVIEW_SECTION (section##_w) : NULL;    \
          section != NULL; section = NULL)
 
 /* Hands what was typed since the last collect to the drafts of the review on screen. */
 static void
 collect_edits (AttainReviewPage *self)
 {
-  g_autoptr(GPtrArray) edits = g_ptr_array_new ();
+  g_autoptr (GPtrArray) edits = g_ptr_array_new ();
 
   if (self->sheet == NULL)
     return;
   FOR_EACH_SECTION (self, section)
     attain_review_section_collect (section, edits);
   for (guint i = 0; i < edits->len; i++)
-    attain_review_drafts_add (self->drafts, self->person_id, &self->period, g_ptr_array_index (edits, i));
+    attain_review_drafts_add (self->drafts, self->person_id, &self->period,
+                              g_ptr_array_index (edits, i));
 }
 
 /* Writes whatever was typed since the last save, each field its own small transaction. A save
@@ -64,7 +65,7 @@ collect_edits (AttainReviewPage *self)
 void
 attain_review_page_flush (AttainReviewPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean retry = FALSE;
 
   g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
@@ -73,7 +74,8 @@ attain_review_page_flush (AttainReviewPage *self)
   collect_edits (self);
   if (attain_review_drafts_count (self->drafts) == 0)
     return;
-  if (!attain_review_drafts_save (self->drafts, attain_context_get_db (self->context), &retry, &error))
+  if (!attain_review_drafts_save (self->drafts, attain_context_get_db (self->context), &retry,
+                                  &error))
     attain_review_page_toast (self, error->message);
   g_clear_pointer (&self->unsaved_reason, g_free);
   if (attain_review_drafts_count (self->drafts) > 0)
@@ -84,8 +86,7 @@ attain_review_page_flush (AttainReviewPage *self)
 
 /* After a flush: whether something typed could not be saved, and why (for the closing window). */
 gboolean
-attain_review_page_has_unsaved (AttainReviewPage  *self,
-                                const char       **reason)
+attain_review_page_has_unsaved (AttainReviewPage *self, const char **reason)
 {
   g_return_val_if_fail (ATTAIN_IS_REVIEW_PAGE (self), FALSE);
 
@@ -113,8 +114,7 @@ on_section_changed_cb (AttainReviewPage *self)
 }
 
 static void
-show_draft (const AttainReviewEdit *edit,
-            gpointer                data)
+show_draft (const AttainReviewEdit *edit, gpointer data)
 {
   AttainReviewPage *self = data;
 
@@ -124,12 +124,10 @@ show_draft (const AttainReviewEdit *edit,
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(AttainReviewPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainReviewPage) self = user_data;
+  g_autoptr (GError) error = NULL;
   AttainReviewSheet *sheet = attain_review_sheet_load_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -161,7 +159,7 @@ void
 attain_review_page_load (AttainReviewPage *self)
 {
   g_autofree char *period_label = attain_period_to_label (&self->period);
-  GDate today;
+  GDate            today;
 
   attain_review_page_flush (self);
   g_cancellable_cancel (self->load);
@@ -175,27 +173,30 @@ attain_review_page_load (AttainReviewPage *self)
       return;
     }
   /* A sheet of someone else must not take what is typed now. */
-  if (self->sheet != NULL && (self->sheet->person_id != self->person_id
-                              || !attain_period_equal (&self->sheet->period, &self->period)))
+  if (self->sheet != NULL
+      && (self->sheet->person_id != self->person_id
+          || !attain_period_equal (&self->sheet->period, &self->period)))
     g_clear_pointer (&self->sheet, attain_review_sheet_free);
   self->load = g_cancellable_new ();
   self->loading = TRUE;
   attain_review_page_update_state (self);
   attain_context_get_today (self->context, &today);
-  attain_review_sheet_load_async (attain_context_get_db_path (self->context), self->person_id, &self->period, &today,
-                                  self->load, load_done_cb, g_object_ref (self));
+  attain_review_sheet_load_async (attain_context_get_db_path (self->context), self->person_id,
+                                  &self->period, &today, self->load, load_done_cb,
+                                  g_object_ref (self));
 }
 
 static void
 on_session_cb (AttainReviewPage *self)
 {
   AttainScope scope;
-  gint64 person_id = self->person_id;
+  gint64      person_id = self->person_id;
 
   /* A unit chosen elsewhere leaves the last person here. */
   if (attain_session_get_scope (self->session, &scope) && scope.kind == ATTAIN_SCOPE_PERSON)
     person_id = scope.id;
-  if (person_id == self->person_id && attain_period_equal (&self->period, attain_session_get_period (self->session))
+  if (person_id == self->person_id
+      && attain_period_equal (&self->period, attain_session_get_period (self->session))
       && self->sheet != NULL)
     return;
   attain_review_page_flush (self);
@@ -205,20 +206,18 @@ on_session_cb (AttainReviewPage *self)
 }
 
 static void
-select_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+select_person_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainReviewPage *self = ATTAIN_REVIEW_PAGE (widget);
-  AttainScope scope;
+  AttainScope       scope;
 
-  if (attain_scope_parse (g_variant_get_string (parameter, NULL), &scope) && scope.kind == ATTAIN_SCOPE_PERSON)
+  if (attain_scope_parse (g_variant_get_string (parameter, NULL), &scope)
+      && scope.kind == ATTAIN_SCOPE_PERSON)
     attain_session_set_scope (self->session, &scope);
 }
 
 static void
-on_person_chosen_cb (AttainReviewPage *self,
-                     const char       *scope)
+on_person_chosen_cb (AttainReviewPage *self, const char *scope)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "review.select-person", "s", scope);
 }
@@ -226,8 +225,7 @@ on_person_chosen_cb (AttainReviewPage *self,
 /* Only the people list follows other writes: reloading the form would overwrite what is being
  * typed with what was saved a moment ago. */
 static void
-on_context_changed_cb (AttainReviewPage *self,
-                       guint             changes)
+on_context_changed_cb (AttainReviewPage *self, guint changes)
 {
   if (changes & ATTAIN_DB_CHANGE_ORG)
     attain_person_chooser_reload (self->person_chooser, attain_context_get_db (self->context));
@@ -241,12 +239,17 @@ attain_review_page_constructed (GObject *object)
   G_OBJECT_CLASS (attain_review_page_parent_class)->constructed (object);
 
   self->session = g_object_ref (attain_context_get_session (self->context));
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "session", attain_session_get_actions (self->session));
-  g_signal_connect_object (self->session, "notify::period", G_CALLBACK (on_session_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::scope", G_CALLBACK (on_session_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session",
+                                  attain_session_get_actions (self->session));
+  g_signal_connect_object (self->session, "notify::period", G_CALLBACK (on_session_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::scope", G_CALLBACK (on_session_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   FOR_EACH_SECTION (self, section)
-    g_signal_connect_object (section, "changed", G_CALLBACK (on_section_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (section, "changed", G_CALLBACK (on_section_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   attain_person_chooser_reload (self->person_chooser, attain_context_get_db (self->context));
   self->period = *attain_session_get_period (self->session);
   on_session_cb (self);
@@ -254,10 +257,7 @@ attain_review_page_constructed (GObject *object)
 }
 
 static void
-attain_review_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+attain_review_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   AttainReviewPage *self = ATTAIN_REVIEW_PAGE (object);
 
@@ -291,7 +291,8 @@ attain_review_page_set_property (GObject      *object,
       if (g_strcmp0 (self->report_language, g_value_get_string (value)) != 0)
         {
           g_free (self->report_language);
-          self->report_language = g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+          self->report_language
+              = g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -304,7 +305,7 @@ static void
 attain_review_page_dispose (GObject *object)
 {
   AttainReviewPage *self = ATTAIN_REVIEW_PAGE (object);
-  GtkWidget *child;
+  GtkWidget        *child;
 
   /* Closing the window writes what was typed in the last moments. */
   if (self->context != NULL && self->drafts != NULL)
@@ -337,7 +338,7 @@ attain_review_page_finalize (GObject *object)
 static void
 attain_review_page_class_init (AttainReviewPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = attain_review_page_constructed;
@@ -346,15 +347,17 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   object_class->get_property = attain_review_page_get_property;
   object_class->set_property = attain_review_page_set_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT]
+      = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* "" prints in the window's language; zh_CN, zh_TW or en switch one print or export. */
-  properties[PROP_REPORT_LANGUAGE] = g_param_spec_string ("report-language", NULL, NULL, "",
-                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPORT_LANGUAGE]
+      = g_param_spec_string ("report-language", NULL, NULL, "",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   /* After each sheet load that was not overtaken, shown or failed. */
-  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 0);
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (ATTAIN_TYPE_PERSON_CHOOSER);
   g_type_ensure (ATTAIN_TYPE_REVIEW_RESULTS_SECTION);
@@ -362,7 +365,8 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   g_type_ensure (ATTAIN_TYPE_REVIEW_TEXT_SECTION);
   g_type_ensure (ATTAIN_TYPE_REVIEW_PLAN_SECTION);
   g_type_ensure (ATTAIN_TYPE_REVIEW_GOALS_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-review-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, form_box);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPage, goals_section);
@@ -378,10 +382,13 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "review.select-person", "s", select_person_action);
-  gtk_widget_class_install_property_action (widget_class, "review.report-language", "report-language");
+  gtk_widget_class_install_property_action (widget_class, "review.report-language",
+                                            "report-language");
   attain_review_page_class_actions (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "session.previous-period", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "session.next-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "session.previous-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "session.next-period", NULL);
 }
 
 static void
@@ -400,9 +407,7 @@ attain_review_page_new (AttainContext *context)
 
 /* As if typed: shown in its section and saved shortly. */
 void
-attain_review_page_set_text (AttainReviewPage *self,
-                             const char       *field,
-                             const char       *text)
+attain_review_page_set_text (AttainReviewPage *self, const char *field, const char *text)
 {
   AttainReviewEdit *edit;
 
@@ -416,8 +421,7 @@ attain_review_page_set_text (AttainReviewPage *self,
 }
 
 char *
-attain_review_page_get_text (AttainReviewPage *self,
-                             const char       *field)
+attain_review_page_get_text (AttainReviewPage *self, const char *field)
 {
   g_return_val_if_fail (ATTAIN_IS_REVIEW_PAGE (self), NULL);
 
@@ -457,7 +461,8 @@ attain_review_page_add_milestone (AttainReviewPage *self,
                                   const char       *due_on,
                                   const char       *measure)
 {
-  g_autoptr(AttainMilestone) milestone = attain_milestone_new (what, due_on, measure, ATTAIN_MILESTONE_PLANNED);
+  g_autoptr (AttainMilestone) milestone
+      = attain_milestone_new (what, due_on, measure, ATTAIN_MILESTONE_PLANNED);
 
   g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
   attain_review_plan_section_add (self->plan_section, milestone);
@@ -471,9 +476,7 @@ attain_review_page_is_editable (AttainReviewPage *self)
 }
 
 void
-attain_review_page_set_next_goal (AttainReviewPage *self,
-                                  guint             metric_index,
-                                  const char       *target)
+attain_review_page_set_next_goal (AttainReviewPage *self, guint metric_index, const char *target)
 {
   g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
   attain_review_goals_section_set_new_goal (self->goals_section, metric_index, target);

@@ -10,7 +10,7 @@
  * plan is saved whole (its order is part of it), so any change hands over the whole list. */
 struct _AttainReviewPlanSection
 {
-  GtkWidget   parent_instance;
+  GtkWidget parent_instance;
 
   GtkListBox *list;
 
@@ -22,8 +22,11 @@ struct _AttainReviewPlanSection
 
 static void attain_review_plan_section_iface_init (AttainReviewSectionInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewPlanSection, attain_review_plan_section, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION, attain_review_plan_section_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewPlanSection,
+                               attain_review_plan_section,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION,
+                                                      attain_review_plan_section_iface_init))
 
 static void
 mark_changed (AttainReviewPlanSection *self)
@@ -35,8 +38,7 @@ mark_changed (AttainReviewPlanSection *self)
 }
 
 static void
-on_remove_cb (AttainReviewPlanSection *self,
-              AttainMilestoneItem     *item)
+on_remove_cb (AttainReviewPlanSection *self, AttainMilestoneItem *item)
 {
   guint position;
 
@@ -48,11 +50,10 @@ on_remove_cb (AttainReviewPlanSection *self,
 }
 
 static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer data)
+create_row_cb (gpointer item, gpointer data)
 {
   AttainReviewPlanSection *self = data;
-  GtkWidget *row = attain_milestone_row_new (item);
+  GtkWidget               *row = attain_milestone_row_new (item);
 
   gtk_widget_set_sensitive (row, !self->locked);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_remove_cb), self, G_CONNECT_SWAPPED);
@@ -61,22 +62,21 @@ create_row_cb (gpointer item,
 }
 
 static void
-show_milestones (AttainReviewPlanSection *self,
-                 GPtrArray               *milestones)
+show_milestones (AttainReviewPlanSection *self, GPtrArray *milestones)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; milestones != NULL && i < milestones->len; i++)
     g_ptr_array_add (items, attain_milestone_item_new (g_ptr_array_index (milestones, i)));
   self->filling = TRUE;
-  g_list_store_splice (self->milestones, 0, g_list_model_get_n_items (G_LIST_MODEL (self->milestones)), items->pdata,
+  g_list_store_splice (self->milestones, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->milestones)), items->pdata,
                        items->len);
   self->filling = FALSE;
 }
 
 static void
-plan_set_sheet (AttainReviewSection     *section,
-                const AttainReviewSheet *sheet)
+plan_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
   AttainReviewPlanSection *self = ATTAIN_REVIEW_PLAN_SECTION (section);
 
@@ -87,8 +87,7 @@ plan_set_sheet (AttainReviewSection     *section,
 }
 
 static gboolean
-plan_show_edit (AttainReviewSection    *section,
-                const AttainReviewEdit *edit)
+plan_show_edit (AttainReviewSection *section, const AttainReviewEdit *edit)
 {
   if (edit->field != NULL)
     return FALSE;
@@ -97,12 +96,11 @@ plan_show_edit (AttainReviewSection    *section,
 }
 
 static void
-plan_collect (AttainReviewSection *section,
-              GPtrArray           *edits)
+plan_collect (AttainReviewSection *section, GPtrArray *edits)
 {
   AttainReviewPlanSection *self = ATTAIN_REVIEW_PLAN_SECTION (section);
-  GPtrArray *milestones;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->milestones));
+  GPtrArray               *milestones;
+  guint                    n = g_list_model_get_n_items (G_LIST_MODEL (self->milestones));
 
   if (!self->changed)
     return;
@@ -110,7 +108,8 @@ plan_collect (AttainReviewSection *section,
   milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(AttainMilestoneItem) item = g_list_model_get_item (G_LIST_MODEL (self->milestones), i);
+      g_autoptr (AttainMilestoneItem) item
+          = g_list_model_get_item (G_LIST_MODEL (self->milestones), i);
       AttainMilestone *milestone = attain_milestone_item_to_milestone (item);
 
       /* A row left empty is not a milestone. */
@@ -131,10 +130,9 @@ attain_review_plan_section_iface_init (AttainReviewSectionInterface *iface)
 }
 
 void
-attain_review_plan_section_add (AttainReviewPlanSection *self,
-                                const AttainMilestone   *milestone)
+attain_review_plan_section_add (AttainReviewPlanSection *self, const AttainMilestone *milestone)
 {
-  g_autoptr(AttainMilestoneItem) item = NULL;
+  g_autoptr (AttainMilestoneItem) item = NULL;
 
   g_return_if_fail (ATTAIN_IS_REVIEW_PLAN_SECTION (self));
   if (self->locked)
@@ -145,9 +143,7 @@ attain_review_plan_section_add (AttainReviewPlanSection *self,
 }
 
 static void
-add_milestone_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+add_milestone_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   attain_review_plan_section_add (ATTAIN_REVIEW_PLAN_SECTION (widget), NULL);
 }
@@ -171,7 +167,8 @@ attain_review_plan_section_class_init (AttainReviewPlanSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_review_plan_section_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-review-plan-section.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-review-plan-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewPlanSection, list);
   gtk_widget_class_install_action (widget_class, "plan.add-milestone", NULL, add_milestone_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -13,7 +13,7 @@
  * period's plan went. Nothing here is typed. */
 struct _AttainReviewResultsSection
 {
-  GtkWidget            parent_instance;
+  GtkWidget parent_instance;
 
   AdwPreferencesGroup *results_group;
   AttainChartView     *trend_chart;
@@ -21,12 +21,14 @@ struct _AttainReviewResultsSection
   AdwPreferencesGroup *score_group;
   AdwPreferencesGroup *previous_group;
 
-  GPtrArray           *rows; /* rows added to the groups, removed when the next sheet comes */
+  GPtrArray *rows; /* rows added to the groups, removed when the next sheet comes */
 };
 
 static void attain_review_results_section_iface_init (AttainReviewSectionInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewResultsSection, attain_review_results_section, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewResultsSection,
+                               attain_review_results_section,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION,
                                                       attain_review_results_section_iface_init))
 
@@ -66,21 +68,20 @@ clear_rows (AttainReviewResultsSection *self)
 }
 
 static void
-results_set_sheet (AttainReviewSection     *section,
-                   const AttainReviewSheet *sheet)
+results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
   AttainReviewResultsSection *self = ATTAIN_REVIEW_RESULTS_SECTION (section);
-  const AttainMetrics *metrics = sheet->dashboard->metrics;
-  const AttainGoalMetric *goal_metrics;
-  g_autofree char *score = NULL;
-  char number[32];
-  guint n, lines = 0;
+  const AttainMetrics        *metrics = sheet->dashboard->metrics;
+  const AttainGoalMetric     *goal_metrics;
+  g_autofree char            *score = NULL;
+  char                        number[32];
+  guint                       n, lines = 0;
 
   clear_rows (self);
   goal_metrics = attain_goal_metrics (&n);
   for (guint i = 0; metrics != NULL && i < n; i++)
     {
-      AttainMetricId id;
+      AttainMetricId   id;
       g_autofree char *target = NULL;
       g_autofree char *actual = NULL;
       g_autofree char *attainment = NULL;
@@ -92,30 +93,35 @@ results_set_sheet (AttainReviewSection     *section,
       actual = attain_metric_format (metrics, id, metrics->values[id].value);
       attainment = attain_format_percent (metrics->values[id].attainment);
       /* Translators: results line in the review form */
-      subtitle = g_strdup_printf (_("Target %s · Actual %s · %s"), target, actual,
+      subtitle = g_strdup_printf (_ ("Target %s · Actual %s · %s"), target, actual,
                                   attain_pace_to_label (metrics->values[id].pace));
-      add_row (self, self->results_group, _(goal_metrics[i].label), subtitle, attainment);
+      add_row (self, self->results_group, _ (goal_metrics[i].label), subtitle, attainment);
       lines++;
     }
   if (lines == 0)
-    add_row (self, self->results_group, _("No targets were set for this period."), NULL, NULL);
+    add_row (self, self->results_group, _ ("No targets were set for this period."), NULL, NULL);
 
   /* The charts own what they draw: copies, the sheet stays whole for the page. */
   attain_chart_view_set_trend (self->trend_chart, attain_trend_data_copy (sheet->dashboard->trend));
-  attain_chart_view_set_funnel (self->funnel_chart, attain_funnel_data_copy (sheet->dashboard->funnel));
+  attain_chart_view_set_funnel (self->funnel_chart,
+                                attain_funnel_data_copy (sheet->dashboard->funnel));
 
   g_ascii_formatd (number, sizeof number, "%.1f", sheet->weighted_score);
   score = g_strdup (isnan (sheet->weighted_score) ? "—" : number);
-  add_row (self, self->score_group, _("Weighted results score"),
-           _("Each metric scores its attainment × 100, at most 120, weighted as the goals weigh them."), score);
-  add_row (self, self->score_group, _("Composite score and rating"), _("Given once the evaluation is set up."), "—");
-  add_row (self, self->score_group, _("360-degree feedback"),
-           _("No 360-degree feedback has been collected for this period."), NULL);
+  add_row (
+      self, self->score_group, _ ("Weighted results score"),
+      _ ("Each metric scores its attainment × 100, at most 120, weighted as the goals weigh them."),
+      score);
+  add_row (self, self->score_group, _ ("Composite score and rating"),
+           _ ("Given once the evaluation is set up."), "—");
+  add_row (self, self->score_group, _ ("360-degree feedback"),
+           _ ("No 360-degree feedback has been collected for this period."), NULL);
 
   for (guint i = 0; sheet->previous != NULL && i < sheet->previous->milestones->len; i++)
     {
       AttainMilestone *m = g_ptr_array_index (sheet->previous->milestones, i);
-      add_row (self, self->previous_group, m->what, m->due_on, attain_milestone_status_label (m->status));
+      add_row (self, self->previous_group, m->what, m->due_on,
+               attain_milestone_status_label (m->status));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->previous_group),
                           sheet->previous != NULL && sheet->previous->milestones->len > 0);
@@ -147,8 +153,8 @@ attain_review_results_section_class_init (AttainReviewResultsSectionClass *klass
 
   G_OBJECT_CLASS (klass)->dispose = attain_review_results_section_dispose;
   g_type_ensure (ATTAIN_TYPE_CHART_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/attain/Attain/ui/attain-review-results-section.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-review-results-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, results_group);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewResultsSection, funnel_chart);

@@ -6,7 +6,10 @@
 G_BEGIN_DECLS
 
 #define ATTAIN_TYPE_REVIEW_RESULTS_SECTION (attain_review_results_section_get_type ())
-G_DECLARE_FINAL_TYPE (AttainReviewResultsSection, attain_review_results_section, ATTAIN, REVIEW_RESULTS_SECTION,
+G_DECLARE_FINAL_TYPE (AttainReviewResultsSection,
+                      attain_review_results_section,
+                      ATTAIN,
+                      REVIEW_RESULTS_SECTION,
                       GtkWidget)
 
 G_END_DECLS

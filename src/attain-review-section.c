@@ -14,14 +14,12 @@ static guint signals[N_SIGNALS];
 static void
 attain_review_section_default_init (AttainReviewSectionInterface *iface)
 {
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 AttainReviewEdit *
-attain_review_edit_new (const char *field,
-                        const char *value,
-                        GPtrArray  *milestones)
+attain_review_edit_new (const char *field, const char *value, GPtrArray *milestones)
 {
   AttainReviewEdit *edit = g_new0 (AttainReviewEdit, 1);
 
@@ -43,16 +41,14 @@ attain_review_edit_free (AttainReviewEdit *edit)
 }
 
 void
-attain_review_section_set_sheet (AttainReviewSection     *self,
-                                 const AttainReviewSheet *sheet)
+attain_review_section_set_sheet (AttainReviewSection *self, const AttainReviewSheet *sheet)
 {
   g_return_if_fail (ATTAIN_IS_REVIEW_SECTION (self));
   ATTAIN_REVIEW_SECTION_GET_IFACE (self)->set_sheet (self, sheet);
 }
 
 gboolean
-attain_review_section_show_edit (AttainReviewSection    *self,
-                                 const AttainReviewEdit *edit)
+attain_review_section_show_edit (AttainReviewSection *self, const AttainReviewEdit *edit)
 {
   AttainReviewSectionInterface *iface;
 
@@ -62,8 +58,7 @@ attain_review_section_show_edit (AttainReviewSection    *self,
 }
 
 void
-attain_review_section_collect (AttainReviewSection *self,
-                               GPtrArray           *edits)
+attain_review_section_collect (AttainReviewSection *self, GPtrArray *edits)
 {
   AttainReviewSectionInterface *iface;
 
@@ -74,8 +69,7 @@ attain_review_section_collect (AttainReviewSection *self,
 }
 
 char *
-attain_review_section_get_text (AttainReviewSection *self,
-                                const char          *field)
+attain_review_section_get_text (AttainReviewSection *self, const char *field)
 {
   AttainReviewSectionInterface *iface;
 

@@ -16,10 +16,9 @@ typedef struct
   GPtrArray *milestones; /* AttainMilestone*, when field is NULL */
 } AttainReviewEdit;
 
-AttainReviewEdit *attain_review_edit_new  (const char       *field,
-                                           const char       *value,
-                                           GPtrArray        *milestones);
-void              attain_review_edit_free (AttainReviewEdit *edit);
+AttainReviewEdit      *
+attain_review_edit_new (const char *field, const char *value, GPtrArray *milestones);
+void attain_review_edit_free (AttainReviewEdit *edit);
 
 #define ATTAIN_TYPE_REVIEW_SECTION (attain_review_section_get_type ())
 G_DECLARE_INTERFACE (AttainReviewSection, attain_review_section, ATTAIN, REVIEW_SECTION, GtkWidget)
@@ -35,24 +34,16 @@ struct _AttainReviewSectionInterface
 {
   GTypeInterface parent_iface;
 
-  void     (*set_sheet) (AttainReviewSection     *self,
-                         const AttainReviewSheet *sheet);
-  gboolean (*show_edit) (AttainReviewSection     *self,
-                         const AttainReviewEdit  *edit);
-  void     (*collect)   (AttainReviewSection     *self,
-                         GPtrArray               *edits);
-  char    *(*get_text)  (AttainReviewSection     *self,
-                         const char              *field);
+  void (*set_sheet) (AttainReviewSection *self, const AttainReviewSheet *sheet);
+  gboolean (*show_edit) (AttainReviewSection *self, const AttainReviewEdit *edit);
+  void (*collect) (AttainReviewSection *self, GPtrArray *edits);
+  char *(*get_text) (AttainReviewSection *self, const char *field);
 };
 
-void     attain_review_section_set_sheet    (AttainReviewSection     *self,
-                                             const AttainReviewSheet *sheet);
-gboolean attain_review_section_show_edit    (AttainReviewSection     *self,
-                                             const AttainReviewEdit  *edit);
-void     attain_review_section_collect      (AttainReviewSection     *self,
-                                             GPtrArray               *edits);
-char    *attain_review_section_get_text     (AttainReviewSection     *self,
-                                             const char              *field);
-void     attain_review_section_emit_changed (AttainReviewSection     *self);
+void attain_review_section_set_sheet (AttainReviewSection *self, const AttainReviewSheet *sheet);
+gboolean attain_review_section_show_edit (AttainReviewSection *self, const AttainReviewEdit *edit);
+void     attain_review_section_collect (AttainReviewSection *self, GPtrArray *edits);
+char    *attain_review_section_get_text (AttainReviewSection *self, const char *field);
+void     attain_review_section_emit_changed (AttainReviewSection *self);
 
 G_END_DECLS

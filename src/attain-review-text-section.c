@@ -5,20 +5,23 @@
  * view, training), under its heading; which one is the "field" property. */
 struct _AttainReviewTextSection
 {
-  GtkWidget    parent_instance;
+  GtkWidget parent_instance;
 
   GtkLabel    *title_label;
   GtkTextView *view;
 
-  char        *field;
-  gboolean     changed;
-  gboolean     filling; /* set by the program, not typed */
+  char    *field;
+  gboolean changed;
+  gboolean filling; /* set by the program, not typed */
 };
 
 static void attain_review_text_section_iface_init (AttainReviewSectionInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewTextSection, attain_review_text_section, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION, attain_review_text_section_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewTextSection,
+                               attain_review_text_section,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATTAIN_TYPE_REVIEW_SECTION,
+                                                      attain_review_text_section_iface_init))
 
 enum
 {
@@ -41,8 +44,7 @@ view_text (AttainReviewTextSection *self)
 
 /* Replaced only when it differs: reloading after a save keeps the cursor where it was. */
 static void
-show_text (AttainReviewTextSection *self,
-           const char              *text)
+show_text (AttainReviewTextSection *self, const char *text)
 {
   g_autofree char *current = view_text (self);
 
@@ -63,8 +65,7 @@ on_buffer_changed_cb (AttainReviewTextSection *self)
 }
 
 static void
-text_set_sheet (AttainReviewSection     *section,
-                const AttainReviewSheet *sheet)
+text_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
   AttainReviewTextSection *self = ATTAIN_REVIEW_TEXT_SECTION (section);
 
@@ -74,8 +75,7 @@ text_set_sheet (AttainReviewSection     *section,
 }
 
 static gboolean
-text_show_edit (AttainReviewSection    *section,
-                const AttainReviewEdit *edit)
+text_show_edit (AttainReviewSection *section, const AttainReviewEdit *edit)
 {
   AttainReviewTextSection *self = ATTAIN_REVIEW_TEXT_SECTION (section);
 
@@ -86,11 +86,10 @@ text_show_edit (AttainReviewSection    *section,
 }
 
 static void
-text_collect (AttainReviewSection *section,
-              GPtrArray           *edits)
+text_collect (AttainReviewSection *section, GPtrArray *edits)
 {
   AttainReviewTextSection *self = ATTAIN_REVIEW_TEXT_SECTION (section);
-  g_autofree char *text = NULL;
+  g_autofree char         *text = NULL;
 
   if (!self->changed)
     return;
@@ -100,8 +99,7 @@ text_collect (AttainReviewSection *section,
 }
 
 static char *
-text_get_text (AttainReviewSection *section,
-               const char          *field)
+text_get_text (AttainReviewSection *section, const char *field)
 {
   AttainReviewTextSection *self = ATTAIN_REVIEW_TEXT_SECTION (section);
 
@@ -182,7 +180,7 @@ attain_review_text_section_finalize (GObject *object)
 static void
 attain_review_text_section_class_init (AttainReviewTextSectionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attain_review_text_section_dispose;
@@ -191,12 +189,15 @@ attain_review_text_section_class_init (AttainReviewTextSectionClass *klass)
   object_class->set_property = attain_review_text_section_set_property;
 
   /* The review field it edits: self_review, strengths, improvements, employee_view, training. */
-  properties[PROP_FIELD] = g_param_spec_string ("field", NULL, NULL, NULL,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIELD]
+      = g_param_spec_string ("field", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE]
+      = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-review-text-section.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-review-text-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -206,6 +207,6 @@ static void
 attain_review_text_section_init (AttainReviewTextSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (gtk_text_view_get_buffer (self->view), "changed", G_CALLBACK (on_buffer_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->view), "changed",
+                           G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -6,6 +6,10 @@
 G_BEGIN_DECLS
 
 #define ATTAIN_TYPE_REVIEW_TEXT_SECTION (attain_review_text_section_get_type ())
-G_DECLARE_FINAL_TYPE (AttainReviewTextSection, attain_review_text_section, ATTAIN, REVIEW_TEXT_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (AttainReviewTextSection,
+                      attain_review_text_section,
+                      ATTAIN,
+                      REVIEW_TEXT_SECTION,
+                      GtkWidget)
 
 G_END_DECLS

@@ -26,8 +26,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 void
-attain_session_set_period (AttainSession      *self,
-                           const AttainPeriod *period)
+attain_session_set_period (AttainSession *self, const AttainPeriod *period)
 {
   gboolean kind_changed;
 
@@ -42,44 +41,39 @@ attain_session_set_period (AttainSession      *self,
 }
 
 static void
-set_period_kind (AttainSession *self,
-                 const char    *text)
+set_period_kind (AttainSession *self, const char *text)
 {
-  AttainPeriod period = attain_period_with_kind (&self->period, attain_period_kind_from_string (text), &self->today);
+  AttainPeriod period = attain_period_with_kind (
+      &self->period, attain_period_kind_from_string (text), &self->today);
 
   if (self->settings != NULL && period.kind != self->period.kind)
-    g_settings_set_string (self->settings, "period-kind", attain_period_kind_to_string (period.kind));
+    g_settings_set_string (self->settings, "period-kind",
+                           attain_period_kind_to_string (period.kind));
   attain_session_set_period (self, &period);
 }
 
 static void
-shift_activate_cb (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       data)
+shift_activate_cb (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
   AttainSession *self = data;
-  AttainPeriod period = attain_period_shift (&self->period,
-                                             g_str_equal (g_action_get_name (G_ACTION (action)), "next-period") ? 1 : -1);
+  AttainPeriod   period = attain_period_shift (
+        &self->period, g_str_equal (g_action_get_name (G_ACTION (action)), "next-period") ? 1 : -1);
 
   attain_session_set_period (self, &period);
 }
 
 static void
-current_activate_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       data)
+current_activate_cb (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
   AttainSession *self = data;
-  AttainPeriod period = attain_period_containing (self->period.kind, &self->today, self->period.fy_start_month);
+  AttainPeriod   period
+      = attain_period_containing (self->period.kind, &self->today, self->period.fy_start_month);
 
   attain_session_set_period (self, &period);
 }
 
 static void
-attain_session_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+attain_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   AttainSession *self = ATTAIN_SESSION (object);
 
@@ -100,10 +94,7 @@ attain_session_get_property (GObject    *object,
 }
 
 static void
-attain_session_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+attain_session_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   AttainSession *self = ATTAIN_SESSION (object);
 
@@ -137,14 +128,14 @@ attain_session_class_init (AttainSessionClass *klass)
   object_class->set_property = attain_session_set_property;
 
   /* A const AttainPeriod*, owned by the session. */
-  properties[PROP_PERIOD] = g_param_spec_pointer ("period", NULL, NULL,
-                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERIOD_KIND] = g_param_spec_string ("period-kind", NULL, NULL, "quarter",
-                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                        | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] = g_param_spec_pointer (
+      "period", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD_KIND]
+      = g_param_spec_string ("period-kind", NULL, NULL, "quarter",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* A const AttainScope*, or NULL before a company exists. */
-  properties[PROP_SCOPE] = g_param_spec_pointer ("scope", NULL, NULL,
-                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCOPE] = g_param_spec_pointer (
+      "scope", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -156,21 +147,20 @@ attain_session_init (AttainSession *self)
     { .name = "next-period", .activate = shift_activate_cb },
     { .name = "current-period", .activate = current_activate_cb },
   };
-  g_autoptr(GPropertyAction) kind = NULL;
+  g_autoptr (GPropertyAction) kind = NULL;
 
   self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries),
+                                   self);
   kind = g_property_action_new ("period-kind", self, "period-kind");
   g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (kind));
 }
 
 /* Starts on the period containing @today, of the kind the director last chose. */
 AttainSession *
-attain_session_new (const GDate *today,
-                    int          fy_start_month,
-                    GSettings   *settings)
+attain_session_new (const GDate *today, int fy_start_month, GSettings *settings)
 {
-  AttainSession *self = g_object_new (ATTAIN_TYPE_SESSION, NULL);
+  AttainSession   *self = g_object_new (ATTAIN_TYPE_SESSION, NULL);
   AttainPeriodKind kind = ATTAIN_PERIOD_QUARTER;
 
   self->today = *today;
@@ -193,8 +183,7 @@ attain_session_get_period (AttainSession *self)
 
 /* Returns FALSE while nothing has been chosen (a file with no company yet). */
 gboolean
-attain_session_get_scope (AttainSession *self,
-                          AttainScope   *scope)
+attain_session_get_scope (AttainSession *self, AttainScope *scope)
 {
   g_return_val_if_fail (ATTAIN_IS_SESSION (self), FALSE);
   if (self->has_scope && scope != NULL)
@@ -203,8 +192,7 @@ attain_session_get_scope (AttainSession *self,
 }
 
 void
-attain_session_set_scope (AttainSession     *self,
-                          const AttainScope *scope)
+attain_session_set_scope (AttainSession *self, const AttainScope *scope)
 {
   g_return_if_fail (ATTAIN_IS_SESSION (self));
   if (self->has_scope && attain_scope_equal (scope, &self->scope))

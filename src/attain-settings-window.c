@@ -17,8 +17,8 @@ struct _AttainSettingsWindow
   GtkSpinButton       *tier_b;
   GtkSpinButton       *tier_c;
 
-  AttainContext       *context;
-  gboolean             filling;
+  AttainContext *context;
+  gboolean       filling;
 };
 
 G_DEFINE_FINAL_TYPE (AttainSettingsWindow, attain_settings_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -26,39 +26,42 @@ G_DEFINE_FINAL_TYPE (AttainSettingsWindow, attain_settings_window, ADW_TYPE_PREF
 static const char *const currencies[] = { "CNY", "HKD", "TWD", "USD", "EUR" };
 
 static void
-saved (AttainSettingsWindow *self,
-       gboolean              ok,
-       GError               *error)
+saved (AttainSettingsWindow *self, gboolean ok, GError *error)
 {
   /* A saved setting reaches the pages through the context's "changed", as every commit does. */
   if (!ok)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
 }
 
 static void
 on_company_apply_cb (AttainSettingsWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok = attain_settings_set_company_name (attain_context_get_db (self->context),
-                                                  gtk_editable_get_text (GTK_EDITABLE (self->company_row)), &error);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = attain_settings_set_company_name (
+      attain_context_get_db (self->context),
+      gtk_editable_get_text (GTK_EDITABLE (self->company_row)), &error);
   saved (self, ok, error);
 }
 
 static void
 on_currency_changed_cb (AttainSettingsWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint selected = adw_combo_row_get_selected (self->currency_row);
 
   if (self->filling || selected >= G_N_ELEMENTS (currencies))
     return;
-  saved (self, attain_settings_set_currency (attain_context_get_db (self->context), currencies[selected], &error), error);
+  saved (self,
+         attain_settings_set_currency (attain_context_get_db (self->context), currencies[selected],
+                                       &error),
+         error);
 }
 
 static void
 on_fiscal_changed_cb (AttainSettingsWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->filling)
     return;
@@ -69,30 +72,32 @@ on_fiscal_changed_cb (AttainSettingsWindow *self)
 }
 
 static void
-on_tier_changed_cb (AttainSettingsWindow *self,
-                    GtkSpinButton        *button)
+on_tier_changed_cb (AttainSettingsWindow *self, GtkSpinButton *button)
 {
-  g_autoptr(GError) error = NULL;
-  const char *key = button == self->tier_a ? "tier_weight_a" : button == self->tier_b ? "tier_weight_b" : "tier_weight_c";
+  g_autoptr (GError) error = NULL;
+  const char *key = button == self->tier_a   ? "tier_weight_a"
+                    : button == self->tier_b ? "tier_weight_b"
+                                             : "tier_weight_c";
 
   if (self->filling)
     return;
-  saved (self, attain_settings_set_int (attain_context_get_db (self->context), key,
-                                        gtk_spin_button_get_value_as_int (button), &error),
+  saved (self,
+         attain_settings_set_int (attain_context_get_db (self->context), key,
+                                  gtk_spin_button_get_value_as_int (button), &error),
          error);
 }
 
 static void
-on_probability_changed_cb (GtkSpinButton        *button,
-                           AttainSettingsWindow *self)
+on_probability_changed_cb (GtkSpinButton *button, AttainSettingsWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "stage"));
 
   if (self->filling)
     return;
-  saved (self, attain_settings_set_probability (attain_context_get_db (self->context), id,
-                                                gtk_spin_button_get_value_as_int (button), &error),
+  saved (self,
+         attain_settings_set_probability (attain_context_get_db (self->context), id,
+                                          gtk_spin_button_get_value_as_int (button), &error),
          error);
 }
 
@@ -111,7 +116,8 @@ attain_settings_window_class_init (AttainSettingsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_settings_window_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-settings-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-settings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainSettingsWindow, company_row);
   gtk_widget_class_bind_template_child (widget_class, AttainSettingsWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, AttainSettingsWindow, fiscal_row);
@@ -134,14 +140,13 @@ attain_settings_window_init (AttainSettingsWindow *self)
 }
 
 GtkWidget *
-attain_settings_window_new (GtkWindow     *parent,
-                            AttainContext *context)
+attain_settings_window_new (GtkWindow *parent, AttainContext *context)
 {
   AttainSettingsWindow *self = g_object_new (ATTAIN_TYPE_SETTINGS_WINDOW, "transient-for", parent,
                                              "destroy-with-parent", TRUE, NULL);
-  AttainDb *db = attain_context_get_db (context);
-  g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) stages = attain_settings_stages (db, NULL);
+  AttainDb             *db = attain_context_get_db (context);
+  g_autoptr (GtkStringList) months = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) stages = attain_settings_stages (db, NULL);
   g_autofree char *company = attain_db_get_setting (db, "company_name", "");
   g_autofree char *currency = attain_db_get_setting (db, "currency", "CNY");
 
@@ -153,26 +158,28 @@ attain_settings_window_new (GtkWindow     *parent,
       adw_combo_row_set_selected (self->currency_row, i);
   for (int m = 1; m <= 12; m++)
     {
-      g_autoptr(GDateTime) date = g_date_time_new_utc (2026, m, 1, 0, 0, 0);
+      g_autoptr (GDateTime) date = g_date_time_new_utc (2026, m, 1, 0, 0, 0);
       g_autofree char *name = g_date_time_format (date, "%B");
       gtk_string_list_append (months, name);
     }
   adw_combo_row_set_model (self->fiscal_row, G_LIST_MODEL (months));
-  adw_combo_row_set_selected (self->fiscal_row, attain_db_get_setting_int (db, "fiscal_year_start_month", 1) - 1);
+  adw_combo_row_set_selected (self->fiscal_row,
+                              attain_db_get_setting_int (db, "fiscal_year_start_month", 1) - 1);
   gtk_spin_button_set_value (self->tier_a, attain_db_get_setting_int (db, "tier_weight_a", 3));
   gtk_spin_button_set_value (self->tier_b, attain_db_get_setting_int (db, "tier_weight_b", 2));
   gtk_spin_button_set_value (self->tier_c, attain_db_get_setting_int (db, "tier_weight_c", 1));
   for (guint i = 0; stages && i < stages->len; i++)
     {
       AttainStageSetting *stage = g_ptr_array_index (stages, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
+      GtkWidget          *row = adw_action_row_new ();
+      GtkWidget          *spin = gtk_spin_button_new_with_range (0, 100, 5);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stage->label);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), stage->probability);
       g_object_set_data (G_OBJECT (spin), "stage", GSIZE_TO_POINTER ((gsize) stage->id));
-      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_probability_changed_cb), self, 0);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_probability_changed_cb), self,
+                               0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (self->stages_group, row);
     }

@@ -18,24 +18,24 @@ struct _AttainWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  GtkButton           *create_demo_button;
-  GtkProgressBar      *demo_progress;
-  AdwStatusPage       *error_page;
-  AdwLeaflet          *leaflet;
-  GtkStack            *pages;
-  GtkListBox          *sidebar;
-  GtkStack            *stack;
-  AdwToastOverlay     *toast_overlay;
+  GtkButton       *create_demo_button;
+  GtkProgressBar  *demo_progress;
+  AdwStatusPage   *error_page;
+  AdwLeaflet      *leaflet;
+  GtkStack        *pages;
+  GtkListBox      *sidebar;
+  GtkStack        *stack;
+  AdwToastOverlay *toast_overlay;
 
   /* Owned references */
-  AttainContext       *context;
-  GtkWidget           *dashboard_page;
-  GtkWidget           *goals_page;
-  GtkWidget           *review_page;
-  GtkWidget           *people_page;
-  guint                progress_source;
-  gint                 demo_permille; /* written by the demo thread, polled by a timeout */
-  gboolean             close_anyway;  /* the user chose to close with unsaved review text */
+  AttainContext *context;
+  GtkWidget     *dashboard_page;
+  GtkWidget     *goals_page;
+  GtkWidget     *review_page;
+  GtkWidget     *people_page;
+  guint          progress_source;
+  gint           demo_permille; /* written by the demo thread, polled by a timeout */
+  gboolean       close_anyway;  /* the user chose to close with unsaved review text */
 };
 
 G_DEFINE_FINAL_TYPE (AttainWindow, attain_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -56,8 +56,7 @@ demo_job_free (DemoJob *job)
 }
 
 static void
-demo_progress_cb (double   fraction,
-                  gpointer user_data)
+demo_progress_cb (double fraction, gpointer user_data)
 {
   g_atomic_int_set ((gint *) user_data, (gint) (fraction * 1000));
 }
@@ -69,8 +68,8 @@ create_demo_in_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   DemoJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = attain_db_open (job->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = attain_db_open (job->path, &error);
   AttainDemoOptions options;
 
   if (db == NULL)
@@ -90,17 +89,16 @@ update_progress_cb (gpointer user_data)
 {
   AttainWindow *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->demo_progress, g_atomic_int_get (&self->demo_permille) / 1000.0);
+  gtk_progress_bar_set_fraction (self->demo_progress,
+                                 g_atomic_int_get (&self->demo_permille) / 1000.0);
   return G_SOURCE_CONTINUE;
 }
 
 static void
-create_demo_done_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+create_demo_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   AttainWindow *self = ATTAIN_WINDOW (source);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->demo_progress), FALSE);
@@ -116,12 +114,10 @@ create_demo_done_cb (GObject      *source,
 }
 
 static void
-create_demo_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+create_demo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainWindow *self = ATTAIN_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   DemoJob *job;
 
   if (self->context == NULL || !attain_db_is_empty (attain_context_get_db (self->context)))
@@ -146,9 +142,7 @@ create_demo_action (GtkWidget  *widget,
 }
 
 static void
-on_is_active_cb (GtkWindow     *window,
-                 GParamSpec    *pspec,
-                 AttainContext *context)
+on_is_active_cb (GtkWindow *window, GParamSpec *pspec, AttainContext *context)
 {
   if (gtk_window_is_active (window))
     attain_context_check_file (context);
@@ -172,29 +166,26 @@ on_imported_cb (AttainWindow *self)
 /* Opens the mapping step for a file; tests call it directly, the file chooser below does for
  * the director. */
 GtkWidget *
-attain_window_open_import (AttainWindow     *self,
-                           AttainImportKind  kind,
-                           const char       *path)
+attain_window_open_import (AttainWindow *self, AttainImportKind kind, const char *path)
 {
   GtkWidget *dialog;
 
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   dialog = attain_import_dialog_new (GTK_WINDOW (self), self->context, kind, path);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    AttainWindow    *self)
+import_response_cb (GtkNativeDialog *chooser, int response, AttainWindow *self)
 {
   AttainImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       if (path != NULL)
         attain_window_open_import (self, kind, path);
@@ -203,30 +194,30 @@ import_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainWindow *self = ATTAIN_WINDOW (widget);
-  AttainImportKind kind;
+  AttainWindow         *self = ATTAIN_WINDOW (widget);
+  AttainImportKind      kind;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) sheets = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *title = NULL;
 
-  if (self->context == NULL || !attain_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+  if (self->context == NULL
+      || !attain_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
-  title = g_strdup_printf (_("Import %s"), attain_import_kind_label (kind));
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                         _("_Cancel"));
-  gtk_file_filter_set_name (sheets, _("Spreadsheets (CSV, Excel)"));
+  title = g_strdup_printf (_ ("Import %s"), attain_import_kind_label (kind));
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _ ("_Open"), _ ("_Cancel"));
+  gtk_file_filter_set_name (sheets, _ ("Spreadsheets (CSV, Excel)"));
   gtk_file_filter_add_suffix (sheets, "csv");
   gtk_file_filter_add_suffix (sheets, "txt");
   gtk_file_filter_add_suffix (sheets, "xlsx");
   gtk_file_filter_add_mime_type (sheets, "text/csv");
-  gtk_file_filter_add_mime_type (sheets, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (
+      sheets, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
-  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_set_name (all, _ ("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
@@ -235,11 +226,9 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-undo_import_confirmed_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          AttainWindow     *self)
+undo_import_confirmed_cb (AdwMessageDialog *dialog, const char *response, AttainWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id;
 
   if (g_strcmp0 (response, "undo") != 0)
@@ -249,7 +238,8 @@ undo_import_confirmed_cb (AdwMessageDialog *dialog,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The last import was undone.")));
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_ ("The last import was undone.")));
   /* Undoing the organisation of a new file leaves it empty again. */
   if (attain_db_is_empty (attain_context_get_db (self->context)))
     {
@@ -260,31 +250,34 @@ undo_import_confirmed_cb (AdwMessageDialog *dialog,
 }
 
 static void
-undo_import_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+undo_import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainWindow *self = ATTAIN_WINDOW (widget);
+  AttainWindow    *self = ATTAIN_WINDOW (widget);
   g_autofree char *file = NULL, *at = NULL, *body = NULL;
   AttainImportKind kind;
-  guint added, updated;
-  GtkWidget *dialog;
+  guint            added, updated;
+  GtkWidget       *dialog;
 
   if (self->context == NULL)
     return;
-  if (!attain_import_last (attain_context_get_db (self->context), &kind, &file, &at, &added, &updated))
+  if (!attain_import_last (attain_context_get_db (self->context), &kind, &file, &at, &added,
+                           &updated))
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("There is no import to undo: the last one was undone already, or nothing was imported.")));
+                                   adw_toast_new (_ ("There is no import to undo: the last one was "
+                                                     "undone already, or nothing was imported.")));
       return;
     }
   /* Translators: %s are the kind (Deals), the file name and when it was imported */
-  body = g_strdup_printf (_("%s from “%s”, imported %s: its %u added records are removed and its %u updated "
-                            "records get their earlier values back."),
-                          attain_import_kind_label (kind), file, at, added, updated);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Undo the Last Import?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "undo", _("_Undo Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo", ADW_RESPONSE_DESTRUCTIVE);
+  body = g_strdup_printf (
+      _ ("%s from “%s”, imported %s: its %u added records are removed and its %u updated "
+         "records get their earlier values back."),
+      attain_import_kind_label (kind), file, at, added, updated);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Undo the Last Import?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "undo",
+                                    _ ("_Undo Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (undo_import_confirmed_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -311,9 +304,9 @@ backup_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   BackupJob *job = task_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   /* Its own read connection: the copy is consistent while the window goes on writing. */
-  g_autoptr(AttainDb) db = attain_db_open_reader (job->db_path, &error);
+  g_autoptr (AttainDb) db = attain_db_open_reader (job->db_path, &error);
 
   if (db == NULL || !attain_db_backup (db, job->destination, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -322,31 +315,27 @@ backup_in_thread (GTask        *task,
 }
 
 static void
-backup_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   AttainWindow *self = ATTAIN_WINDOW (source);
-  BackupJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  BackupJob    *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     message = g_strdup (error->message);
   else
-    message = g_strdup_printf (_("Backed up to %s."), job->destination);
+    message = g_strdup_printf (_ ("Backed up to %s."), job->destination);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
-backup_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    AttainWindow    *self)
+backup_response_cb (GtkNativeDialog *chooser, int response, AttainWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GTask) task = g_task_new (self, NULL, backup_done_cb, NULL);
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GTask) task = g_task_new (self, NULL, backup_done_cb, NULL);
       BackupJob *job = g_new0 (BackupJob, 1);
 
       job->db_path = g_strdup (attain_context_get_db_path (self->context));
@@ -358,33 +347,30 @@ backup_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-backup_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+backup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainWindow *self = ATTAIN_WINDOW (widget);
+  AttainWindow         *self = ATTAIN_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
   /* Translators: suggested file name of a backup, %s is today's date */
-  g_autofree char *name = g_strdup_printf (_("attain-backup-%s.db"), stamp);
+  g_autofree char *name = g_strdup_printf (_ ("attain-backup-%s.db"), stamp);
 
   if (self->context == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Back Up"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Back Up"), _("_Cancel"));
+  chooser
+      = gtk_file_chooser_native_new (_ ("Back Up"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                     _ ("_Back Up"), _ ("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (backup_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-restore_confirmed_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      AttainWindow     *self)
+restore_confirmed_cb (AdwMessageDialog *dialog, const char *response, AttainWindow *self)
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *message = NULL;
 
@@ -395,35 +381,38 @@ restore_confirmed_cb (AdwMessageDialog *dialog,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  message = g_strdup_printf (_("Restored. The data it replaced was kept in %s."), kept);
+  message = g_strdup_printf (_ ("Restored. The data it replaced was kept in %s."), kept);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   show_main_if_filled (self);
 }
 
 static void
-restore_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     AttainWindow    *self)
+restore_response_cb (GtkNativeDialog *chooser, int response, AttainWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       GtkWidget *dialog;
 
       /* Check the file before asking: a damaged or foreign file is refused right away. */
       if (path == NULL || !attain_db_check_file (path, &error))
         {
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error ? error->message : _("The file cannot be read.")));
+          adw_toast_overlay_add_toast (
+              self->toast_overlay,
+              adw_toast_new (error ? error->message : _ ("The file cannot be read.")));
           g_object_unref (chooser);
           return;
         }
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace All Data With the Backup?"),
-                                       _("Every goal, result and review in this file is replaced by the backup’s. "
-                                         "The current data is kept as a copy beside the file."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+      dialog = adw_message_dialog_new (
+          GTK_WINDOW (self), _ ("Replace All Data With the Backup?"),
+          _ ("Every goal, result and review in this file is replaced by the backup’s. "
+             "The current data is kept as a copy beside the file."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
+                                        "restore", _ ("_Restore"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
       g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirmed_cb), self, 0);
@@ -433,42 +422,40 @@ restore_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-restore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  AttainWindow *self = ATTAIN_WINDOW (widget);
+  AttainWindow         *self = ATTAIN_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
   if (self->context == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Restore From Backup"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_ ("Restore From Backup"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (restore_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    AttainWindow    *self)
+export_response_cb (GtkNativeDialog *chooser, int response, AttainWindow *self)
 {
   AttainTable *table = g_object_get_data (G_OBJECT (chooser), "table");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *message = NULL;
-      gboolean xlsx = path != NULL && g_str_has_suffix (path, ".xlsx");
+      gboolean         xlsx = path != NULL && g_str_has_suffix (path, ".xlsx");
 
-      if (path == NULL || !(xlsx ? attain_table_write_xlsx (table, path, &error) : attain_table_write_csv (table, path, &error)))
-        message = g_strdup (error ? error->message : _("The file cannot be written there."));
+      if (path == NULL
+          || !(xlsx ? attain_table_write_xlsx (table, path, &error)
+                    : attain_table_write_csv (table, path, &error)))
+        message = g_strdup (error ? error->message : _ ("The file cannot be written there."));
       else
         {
           g_autofree char *cut = xlsx ? attain_table_cut_notice (table) : NULL;
-          g_autofree char *exported = g_strdup_printf (_("Exported to %s."), path);
+          g_autofree char *exported = g_strdup_printf (_ ("Exported to %s."), path);
           message = cut ? g_strconcat (exported, " ", cut, NULL) : g_steal_pointer (&exported);
         }
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -479,20 +466,18 @@ export_response_cb (GtkNativeDialog *chooser,
 /* Asks where to save a table and writes it as Excel when the name ends in .xlsx, else as CSV;
  * takes the table. */
 void
-attain_window_export_table (AttainWindow *self,
-                            AttainTable  *table,
-                            const char   *suggested_name)
+attain_window_export_table (AttainWindow *self, AttainTable *table, const char *suggested_name)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
 
   g_return_if_fail (ATTAIN_IS_WINDOW (self));
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_filter_set_name (xlsx, _("Excel (.xlsx)"));
+  chooser = gtk_file_chooser_native_new (
+      _ ("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_filter_set_name (xlsx, _ ("Excel (.xlsx)"));
   gtk_file_filter_add_suffix (xlsx, "xlsx");
-  gtk_file_filter_set_name (csv, _("CSV (.csv)"));
+  gtk_file_filter_set_name (csv, _ ("CSV (.csv)"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
@@ -503,32 +488,30 @@ attain_window_export_table (AttainWindow *self,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainWindow *self = ATTAIN_WINDOW (widget);
-  const char *what = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
+  const char   *what = g_variant_get_string (parameter, NULL);
+  g_autoptr (GError) error = NULL;
   AttainTable *table;
 
   if (self->context == NULL)
     return;
-  table = g_str_equal (what, "deals") ? attain_export_deals (attain_context_get_db (self->context), &error)
-                                      : attain_export_org (attain_context_get_db (self->context), &error);
+  table = g_str_equal (what, "deals")
+              ? attain_export_deals (attain_context_get_db (self->context), &error)
+              : attain_export_org (attain_context_get_db (self->context), &error);
   if (table == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
   /* Translators: suggested file names of exports */
-  attain_window_export_table (self, table, g_str_equal (what, "deals") ? _("deals.xlsx") : _("organisation.xlsx"));
+  attain_window_export_table (
+      self, table, g_str_equal (what, "deals") ? _ ("deals.xlsx") : _ ("organisation.xlsx"));
 }
 
 static void
-settings_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+settings_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainWindow *self = ATTAIN_WINDOW (widget);
 
@@ -538,9 +521,7 @@ settings_action (GtkWidget  *widget,
 }
 
 static void
-add_record_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+add_record_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainWindow *self = ATTAIN_WINDOW (widget);
 
@@ -552,26 +533,25 @@ add_record_action (GtkWidget  *widget,
 static void
 setup_validate (AdwMessageDialog *dialog)
 {
-  GtkEditable *company = g_object_get_data (G_OBJECT (dialog), "company");
-  GtkEditable *team = g_object_get_data (G_OBJECT (dialog), "team");
+  GtkEditable     *company = g_object_get_data (G_OBJECT (dialog), "company");
+  GtkEditable     *team = g_object_get_data (G_OBJECT (dialog), "team");
   g_autofree char *c = g_strstrip (g_strdup (gtk_editable_get_text (company)));
   g_autofree char *t = g_strstrip (g_strdup (gtk_editable_get_text (team)));
   adw_message_dialog_set_response_enabled (dialog, "create", *c != '\0' && *t != '\0');
 }
 
 static void
-setup_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   AttainWindow     *self)
+setup_response_cb (AdwMessageDialog *dialog, const char *response, AttainWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "create") != 0)
     return;
-  if (!attain_setup_company (attain_context_get_db (self->context),
-                             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "company")),
-                             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "region")),
-                             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "team")), &error))
+  if (!attain_setup_company (
+          attain_context_get_db (self->context),
+          gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "company")),
+          gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "region")),
+          gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "team")), &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
@@ -587,29 +567,33 @@ setup_response_cb (AdwMessageDialog *dialog,
 GtkWidget *
 attain_window_setup_by_hand (AttainWindow *self)
 {
-  GtkWidget *dialog, *box;
-  const char *labels[] = { N_("Company name"), N_("First region (optional)"), N_("First team") };
+  GtkWidget  *dialog, *box;
+  const char *labels[] = { N_ ("Company name"), N_ ("First region (optional)"), N_ ("First team") };
   const char *keys[] = { "company", "region", "team" };
 
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   if (self->context == NULL || !attain_db_is_empty (attain_context_get_db (self->context)))
     return NULL;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Set Up Your Company"),
-                                   _("Start with the company and one team; add people, more teams and regions on the "
-                                     "People page, and choose the currency and fiscal year in Settings."));
+  dialog = adw_message_dialog_new (
+      GTK_WINDOW (self), _ ("Set Up Your Company"),
+      _ ("Start with the company and one team; add people, more teams and regions on the "
+         "People page, and choose the currency and fiscal year in Settings."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       GtkWidget *entry = gtk_entry_new ();
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _(labels[i]));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[i]), -1);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ (labels[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ (labels[i]), -1);
       gtk_box_append (GTK_BOX (box), entry);
       g_object_set_data (G_OBJECT (dialog), keys[i], entry);
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (setup_validate), dialog);
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "create",
+                                    _ ("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
   setup_validate (ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (setup_response_cb), self, 0);
@@ -618,21 +602,19 @@ attain_window_setup_by_hand (AttainWindow *self)
 }
 
 static void
-setup_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+setup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   attain_window_setup_by_hand (ATTAIN_WINDOW (widget));
 }
 
 /* A page by its name, built and added on first use. */
 static GtkWidget *
-ensure_page (AttainWindow *self,
-             const char   *name)
+ensure_page (AttainWindow *self, const char *name)
 {
-  GtkWidget **slot = g_str_equal (name, "goals") ? &self->goals_page
+  GtkWidget **slot = g_str_equal (name, "goals")     ? &self->goals_page
                      : g_str_equal (name, "reviews") ? &self->review_page
-                     : g_str_equal (name, "people") ? &self->people_page : NULL;
+                     : g_str_equal (name, "people")  ? &self->people_page
+                                                     : NULL;
 
   if (self->context == NULL)
     return NULL;
@@ -640,7 +622,7 @@ ensure_page (AttainWindow *self,
     return gtk_stack_get_child_by_name (self->pages, name);
   if (*slot == NULL)
     {
-      *slot = g_str_equal (name, "goals") ? attain_goals_page_new (self->context)
+      *slot = g_str_equal (name, "goals")     ? attain_goals_page_new (self->context)
               : g_str_equal (name, "reviews") ? attain_review_page_new (self->context)
                                               : attain_people_page_new (self->context);
       gtk_stack_add_named (self->pages, *slot, name);
@@ -649,9 +631,7 @@ ensure_page (AttainWindow *self,
 }
 
 static void
-print_review_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+print_review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   GtkWidget *page = ensure_page (ATTAIN_WINDOW (widget), "reviews");
 
@@ -660,12 +640,10 @@ print_review_action (GtkWidget  *widget,
 }
 
 static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainWindow *self = ATTAIN_WINDOW (widget);
-  const char *name = g_variant_get_string (parameter, NULL);
+  const char   *name = g_variant_get_string (parameter, NULL);
 
   if (ensure_page (self, name) == NULL)
     return;
@@ -678,10 +656,10 @@ show_page_action (GtkWidget  *widget,
 }
 
 static void
-on_sidebar_row_activated_cb (AttainWindow  *self,
-                             GtkListBoxRow *row)
+on_sidebar_row_activated_cb (AttainWindow *self, GtkListBoxRow *row)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", gtk_widget_get_name (GTK_WIDGET (row)));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s",
+                              gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -696,9 +674,7 @@ attain_window_dispose (GObject *object)
 }
 
 static void
-close_unsaved_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           AttainWindow     *self)
+close_unsaved_response_cb (AdwMessageDialog *dialog, const char *response, AttainWindow *self)
 {
   if (g_str_equal (response, "close"))
     {
@@ -712,8 +688,8 @@ close_unsaved_response_cb (AdwMessageDialog *dialog,
 static gboolean
 attain_window_close_request (GtkWindow *window)
 {
-  AttainWindow *self = ATTAIN_WINDOW (window);
-  const char *reason = NULL;
+  AttainWindow     *self = ATTAIN_WINDOW (window);
+  const char       *reason = NULL;
   AdwMessageDialog *dialog;
 
   if (self->close_anyway || self->review_page == NULL)
@@ -722,12 +698,15 @@ attain_window_close_request (GtkWindow *window)
   if (!attain_review_page_has_unsaved (ATTAIN_REVIEW_PAGE (self->review_page), &reason))
     return GTK_WINDOW_CLASS (attain_window_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Some Review Text Is Not Saved"), NULL));
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("What you typed in a review could not be saved: %s If you close now, it is lost. "
-                                    "Keep the window open to try again, or copy the text elsewhere."),
-                                  reason ? reason : "");
-  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Open"), "close", _("_Close and Lose It"), NULL);
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (window, _ ("Some Review Text Is Not Saved"), NULL));
+  adw_message_dialog_format_body (
+      ADW_MESSAGE_DIALOG (dialog),
+      _ ("What you typed in a review could not be saved: %s If you close now, it is lost. "
+         "Keep the window open to try again, or copy the text elsewhere."),
+      reason ? reason : "");
+  adw_message_dialog_add_responses (dialog, "keep", _ ("_Keep Open"), "close",
+                                    _ ("_Close and Lose It"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
@@ -745,7 +724,8 @@ attain_window_class_init (AttainWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = attain_window_close_request;
 
   g_type_ensure (ATTAIN_TYPE_DASHBOARD_PAGE);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attain/Attain/ui/attain-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attain/Attain/ui/attain-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, create_demo_button);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, error_page);
@@ -765,13 +745,18 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.settings", NULL, settings_action);
   gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "win.setup", NULL, setup_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.settings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.settings", NULL);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "goals");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "reviews");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "people");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s",
+                                       "dashboard");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s",
+                                       "goals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s",
+                                       "reviews");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s",
+                                       "people");
 }
 
 static void
@@ -781,18 +766,17 @@ attain_window_init (AttainWindow *self)
 }
 
 AttainWindow *
-attain_window_new (AdwApplication *application,
-                   AttainContext  *context,
-                   const char     *open_error)
+attain_window_new (AdwApplication *application, AttainContext *context, const char *open_error)
 {
   AttainWindow *self = g_object_new (ATTAIN_TYPE_WINDOW, "application", application, NULL);
 
   if (context == NULL)
     {
       /* What went wrong, then what to do about it. */
-      g_autofree char *text = g_strdup_printf ("%s\n\n%s", open_error ? open_error : "",
-                                               _("Start Attain with --database FILE to open another file, or "
-                                                 "check that the folder exists and can be written."));
+      g_autofree char *text
+          = g_strdup_printf ("%s\n\n%s", open_error ? open_error : "",
+                             _ ("Start Attain with --database FILE to open another file, or "
+                                "check that the folder exists and can be written."));
       adw_status_page_set_description (self->error_page, text);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
@@ -819,7 +803,8 @@ attain_window_new (AdwApplication *application,
    * a few seconds. */
   attain_context_watch_file (context);
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (on_is_active_cb), context, 0);
-  g_signal_connect_object (context, "changed", G_CALLBACK (show_main_if_filled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "changed", G_CALLBACK (show_main_if_filled), self,
+                           G_CONNECT_SWAPPED);
 
   if (attain_context_get_settings (context) != NULL)
     {
@@ -833,8 +818,7 @@ attain_window_new (AdwApplication *application,
 
 /* A one-line notice at the bottom of the window, such as what was done on opening the file. */
 void
-attain_window_add_toast (AttainWindow *self,
-                         const char   *text)
+attain_window_add_toast (AttainWindow *self, const char *text)
 {
   g_return_if_fail (ATTAIN_IS_WINDOW (self));
 

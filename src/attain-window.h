@@ -17,22 +17,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttainWindow, attain_window, ATTAIN, WINDOW, AdwApplicationWindow)
 
 /* context is NULL when the database could not be opened; open_error then says why. */
-AttainWindow        *attain_window_new                (AdwApplication *application,
-                                                       AttainContext  *context,
-                                                       const char     *open_error);
-void                 attain_window_add_toast          (AttainWindow   *self,
-                                                       const char     *text);
-AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow   *self);
-const char          *attain_window_get_visible_page   (AttainWindow   *self);
-AttainGoalsPage     *attain_window_get_goals_page     (AttainWindow   *self);
-AttainReviewPage    *attain_window_get_review_page    (AttainWindow   *self);
-AttainPeoplePage    *attain_window_get_people_page    (AttainWindow   *self);
-void                 attain_window_export_table       (AttainWindow     *self,
-                                                       AttainTable      *table,
-                                                       const char       *suggested_name);
-GtkWidget           *attain_window_setup_by_hand      (AttainWindow     *self);
-GtkWidget           *attain_window_open_import        (AttainWindow     *self,
-                                                       AttainImportKind  kind,
-                                                       const char       *path);
+AttainWindow *
+attain_window_new (AdwApplication *application, AttainContext *context, const char *open_error);
+void                 attain_window_add_toast (AttainWindow *self, const char *text);
+AttainDashboardPage *attain_window_get_dashboard_page (AttainWindow *self);
+const char          *attain_window_get_visible_page (AttainWindow *self);
+AttainGoalsPage     *attain_window_get_goals_page (AttainWindow *self);
+AttainReviewPage    *attain_window_get_review_page (AttainWindow *self);
+AttainPeoplePage    *attain_window_get_people_page (AttainWindow *self);
+void
+attain_window_export_table (AttainWindow *self, AttainTable *table, const char *suggested_name);
+GtkWidget *attain_window_setup_by_hand (AttainWindow *self);
+GtkWidget *attain_window_open_import (AttainWindow *self, AttainImportKind kind, const char *path);
 
 G_END_DECLS

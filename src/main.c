@@ -5,10 +5,9 @@
 #include "attain-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(AttainApplication) app = NULL;
+  g_autoptr (AttainApplication) app = NULL;
   const char *localedir = g_getenv ("ATTAIN_LOCALEDIR");
 
   setlocale (LC_ALL, "");

@@ -5,15 +5,12 @@
 
 G_BEGIN_DECLS
 
-char     *attain_test_make_tmp_dir  (void);
-char     *attain_test_db_path       (const char *dir,
-                                     const char *name);
-void      attain_test_rm_rf         (const char *dir);
+char     *attain_test_make_tmp_dir (void);
+char     *attain_test_db_path (const char *dir, const char *name);
+void      attain_test_rm_rf (const char *dir);
 AttainDb *attain_test_small_company (const char *path);
-gint64    attain_test_query_int     (AttainDb   *db,
-                                     const char *sql);
-void      attain_test_date          (GDate      *date,
-                                     const char *iso);
+gint64    attain_test_query_int (AttainDb *db, const char *sql);
+void      attain_test_date (GDate *date, const char *iso);
 
 /* Ids in the small company, see attain_test_small_company(). */
 enum

@@ -8,15 +8,15 @@
 #include "report/attain-review-report.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
   AttainDocument *document;
-  AttainPeriod period;
-  GDate today;
+  AttainPeriod    period;
+  GDate           today;
 
   if (argc != 5)
     {
@@ -29,14 +29,16 @@ main (int   argc,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 23, 11, 2026);
   if (db == NULL || !attain_period_parse (argv[3], 1, &period, &error)
-      || (document = attain_review_report_build (db, g_ascii_strtoll (argv[2], NULL, 10), &period, &today, "zh-cn",
-                                                 &error)) == NULL)
+      || (document = attain_review_report_build (db, g_ascii_strtoll (argv[2], NULL, 10), &period,
+                                                 &today, "zh-cn", &error))
+             == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
   g_ptr_array_add (documents, document);
-  if (!attain_document_print_run (documents, "review", NULL, GTK_PRINT_OPERATION_ACTION_PRINT, argv[4], FALSE, &error))
+  if (!attain_document_print_run (documents, "review", NULL, GTK_PRINT_OPERATION_ACTION_PRINT,
+                                  argv[4], FALSE, &error))
     {
       g_printerr ("%s\n", error ? error->message : "printing failed");
       return 1;

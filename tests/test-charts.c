@@ -14,7 +14,7 @@ static cairo_surface_t *
 white_surface (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -23,26 +23,20 @@ white_surface (void)
 }
 
 static void
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y,
-       int             *r,
-       int             *g,
-       int             *b)
+pixel (cairo_surface_t *surface, int x, int y, int *r, int *g, int *b)
 {
   guint32 value;
 
   cairo_surface_flush (surface);
-  value = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+  value = *(guint32 *) (cairo_image_surface_get_data (surface)
+                        + y * cairo_image_surface_get_stride (surface) + x * 4);
   *r = (value >> 16) & 0xff;
   *g = (value >> 8) & 0xff;
   *b = value & 0xff;
 }
 
 static gboolean
-is_actual_blue (int r,
-                int g,
-                int b)
+is_actual_blue (int r, int g, int b)
 {
   /* The light style's actual colour is rgb(54, 133, 227). */
   return ABS (r - 54) < 12 && ABS (g - 133) < 12 && ABS (b - 227) < 12;
@@ -64,11 +58,10 @@ count_non_white (cairo_surface_t *surface)
 }
 
 static void
-save (cairo_surface_t *surface,
-      const char      *name)
+save (cairo_surface_t *surface, const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            name, NULL);
+  g_autofree char *path = g_build_filename (
+      g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
 }
 
@@ -95,13 +88,13 @@ make_trend (void)
 }
 
 static int
-column_height (cairo_surface_t       *surface,
-               const AttainTrendData *data,
+column_height (cairo_surface_t        *surface,
+               const AttainTrendData  *data,
                const AttainChartStyle *style,
                int                     index)
 {
   cairo_t *cr = cairo_create (surface);
-  int first = -1, last = -1, height = 0, r, g, b;
+  int      first = -1, last = -1, height = 0, r, g, b;
 
   /* Find the slot's x range through the chart's own hit test, then measure its column there. */
   for (int x = 0; x < W; x++)
@@ -125,12 +118,12 @@ column_height (cairo_surface_t       *surface,
 static void
 test_trend (void)
 {
-  g_autoptr(AttainTrendData) data = make_trend ();
+  g_autoptr (AttainTrendData) data = make_trend ();
   AttainChartStyle style;
   cairo_surface_t *surface = white_surface ();
   cairo_surface_t *hovered = white_surface ();
-  cairo_t *cr;
-  int h1, h5, h10, h11;
+  cairo_t         *cr;
+  int              h1, h5, h10, h11;
 
   attain_chart_style_init_light (&style);
   style.language = "zh-cn";
@@ -169,8 +162,7 @@ test_trend (void)
 }
 
 static int
-bar_width_at (cairo_surface_t *surface,
-              int              y)
+bar_width_at (cairo_surface_t *surface, int y)
 {
   int count = 0, r, g, b;
 
@@ -187,14 +179,14 @@ bar_width_at (cairo_surface_t *surface,
 static void
 test_funnel (void)
 {
-  g_autoptr(AttainFunnelData) data = attain_funnel_data_new (5);
-  const char *names[] = { "线索", "需求确认", "方案报价", "商务谈判", "赢单" };
-  const gint64 counts[] = { 200, 150, 90, 60, 30 };
+  g_autoptr (AttainFunnelData) data = attain_funnel_data_new (5);
+  const char      *names[] = { "线索", "需求确认", "方案报价", "商务谈判", "赢单" };
+  const gint64     counts[] = { 200, 150, 90, 60, 30 };
   AttainChartStyle style;
   cairo_surface_t *surface = white_surface ();
-  cairo_t *cr;
-  double row_h = (double) H / 5, conv_h;
-  int widths[5];
+  cairo_t         *cr;
+  double           row_h = (double) H / 5, conv_h;
+  int              widths[5];
 
   data->currency = g_strdup ("CNY");
   data->style = ATTAIN_NUMBER_STYLE_SIMPLIFIED;
@@ -230,10 +222,10 @@ test_funnel (void)
 static void
 test_funnel_empty (void)
 {
-  g_autoptr(AttainFunnelData) data = attain_funnel_data_new (3);
+  g_autoptr (AttainFunnelData) data = attain_funnel_data_new (3);
   AttainChartStyle style;
   cairo_surface_t *surface = white_surface ();
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   for (guint i = 0; i < 3; i++)
     data->stages[i].name = g_strdup ("x");
@@ -248,8 +240,7 @@ test_funnel_empty (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/charts/trend", test_trend);

@@ -13,15 +13,13 @@ static char *db_path;
 static char **spawn_env;
 
 static int
-run_cli (char **out,
-         char **err,
-         ...)
+run_cli (char **out, char **err, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   const char *cli = g_getenv ("ATTAIN_CLI");
-  int status = 0;
-  va_list args;
+  int         status = 0;
+  va_list     args;
   const char *arg;
 
   g_assert_nonnull (cli);
@@ -36,17 +34,16 @@ run_cli (char **out,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, spawn_env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                               &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, spawn_env, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
 static JsonObject *
-parse_object (JsonParser *parser,
-              const char *text)
+parse_object (JsonParser *parser, const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
   g_assert_no_error (error);
@@ -54,8 +51,7 @@ parse_object (JsonParser *parser,
 }
 
 static JsonObject *
-find_metric (JsonArray  *array,
-             const char *key)
+find_metric (JsonArray *array, const char *key)
 {
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -71,12 +67,12 @@ test_demo_then_dashboard_json (void)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = NULL;
   JsonObject *root, *revenue;
-  JsonArray *cards, *trend, *funnel, *ranking;
-  gint64 expected;
+  JsonArray  *cards, *trend, *funnel, *ranking;
+  gint64      expected;
 
   g_assert_cmpint (run_cli (&out, &err, "demo", "--quiet", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
@@ -98,8 +94,9 @@ test_demo_then_dashboard_json (void)
                                         "AND closed_on BETWEEN '2026-07-01' AND '2026-09-30'");
   revenue = find_metric (cards, "revenue");
   g_assert_cmpfloat (json_object_get_double_member (revenue, "value"), ==, (double) expected);
-  expected = attain_test_query_int (db, "SELECT sum(target) FROM goals WHERE metric = 'revenue' "
-                                        "AND period_kind = 'month' AND period_start BETWEEN '2026-07-01' AND '2026-09-30'");
+  expected = attain_test_query_int (
+      db, "SELECT sum(target) FROM goals WHERE metric = 'revenue' "
+          "AND period_kind = 'month' AND period_start BETWEEN '2026-07-01' AND '2026-09-30'");
   g_assert_cmpfloat (json_object_get_double_member (revenue, "target"), ==, (double) expected);
   /* Q3 is over: pace is decided. */
   g_assert_cmpstr (json_object_get_string_member (revenue, "pace"), !=, "none");
@@ -110,20 +107,23 @@ test_demo_then_dashboard_json (void)
   g_assert_true (json_object_get_null_member (json_array_get_object_element (trend, 11), "actual"));
   expected = attain_test_query_int (db, "SELECT sum(amount) FROM deals WHERE status = 'won' "
                                         "AND closed_on BETWEEN '2026-08-01' AND '2026-08-31'");
-  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (trend, 7), "actual"), ==,
-                     (double) expected);
+  g_assert_cmpfloat (
+      json_object_get_double_member (json_array_get_object_element (trend, 7), "actual"), ==,
+      (double) expected);
 
   funnel = json_object_get_array_member (root, "funnel");
   g_assert_cmpuint (json_array_get_length (funnel), ==, 5);
   for (guint i = 1; i < 5; i++)
-    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (funnel, i), "count"), <=,
-                     json_object_get_int_member (json_array_get_object_element (funnel, i - 1), "count"));
+    g_assert_cmpint (
+        json_object_get_int_member (json_array_get_object_element (funnel, i), "count"), <=,
+        json_object_get_int_member (json_array_get_object_element (funnel, i - 1), "count"));
 
   /* The company's children: three regions, best attainment first. */
   ranking = json_object_get_array_member (root, "ranking");
   g_assert_cmpuint (json_array_get_length (ranking), ==, 3);
-  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (ranking, 0), "attainment"), >=,
-                     json_object_get_double_member (json_array_get_object_element (ranking, 2), "attainment"));
+  g_assert_cmpfloat (
+      json_object_get_double_member (json_array_get_object_element (ranking, 0), "attainment"), >=,
+      json_object_get_double_member (json_array_get_object_element (ranking, 2), "attainment"));
 
   g_clear_pointer (&db, attain_db_close);
 }
@@ -133,24 +133,31 @@ test_metrics_person_json (void)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *root;
-  JsonArray *metrics;
+  JsonArray  *metrics;
 
-  g_assert_cmpint (run_cli (&out, &err, "metrics", "--person", "5", "--period", "2025", "--json", NULL), ==, 0);
+  g_assert_cmpint (
+      run_cli (&out, &err, "metrics", "--person", "5", "--period", "2025", "--json", NULL), ==, 0);
   root = parse_object (parser, out);
   g_assert_cmpstr (json_object_get_string_member (root, "scope"), ==, "person:5");
   metrics = json_object_get_array_member (root, "metrics");
   g_assert_cmpuint (json_array_get_length (metrics), ==, 21);
   /* A person has no market size: null. */
   g_assert_true (json_object_get_null_member (find_metric (metrics, "market_share"), "value"));
-  g_assert_cmpfloat (json_object_get_double_member (find_metric (metrics, "revenue"), "value"), >, 0);
+  g_assert_cmpfloat (json_object_get_double_member (find_metric (metrics, "revenue"), "value"), >,
+                     0);
 }
 
 static void
 test_errors_are_sentences (void)
 {
-  struct { const char *args[4]; int status; const char *says; } cases[] = {
+  struct
+  {
+    const char *args[4];
+    int         status;
+    const char *says;
+  } cases[] = {
     { { "dashboard", "--period", "2026-Q5", NULL }, 2, "is not a period" },
     { { "dashboard", "--unit", "abc", NULL }, 2, "is not an id" },
     { { "dashboard", "--unit", "999", NULL }, 1, "no organisation unit with id 999" },
@@ -158,14 +165,17 @@ test_errors_are_sentences (void)
     { { "demo", "--quiet", NULL }, 1, "already holds a company" },
     { { "frobnicate", NULL }, 2, "is not a command" },
     { { "goals", "--metric", "happiness", NULL }, 2, "is not a metric goals can be set for" },
-    { { "report", "--team=9999", "--output=never.pdf", NULL }, 1, "no organisation unit with id 9999" },
+    { { "report", "--team=9999", "--output=never.pdf", NULL },
+      1,
+      "no organisation unit with id 9999" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      int status = run_cli (&out, &err, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3]);
+      int status = run_cli (&out, &err, cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                            cases[i].args[3]);
 
       g_assert_cmpint (status, ==, cases[i].status);
       if (strstr (err, cases[i].says) == NULL)
@@ -176,7 +186,8 @@ test_errors_are_sentences (void)
   /* A mistyped database path: read-only commands say so and create neither folder nor file. */
   {
     g_autofree char *saved = db_path;
-    g_autofree char *missing_dir = g_build_filename (g_get_tmp_dir (), "attain-no-such-folder-for-test", NULL);
+    g_autofree char *missing_dir
+        = g_build_filename (g_get_tmp_dir (), "attain-no-such-folder-for-test", NULL);
     const char *commands[] = { "units", "dashboard", "goals", "metrics" };
     db_path = g_build_filename (missing_dir, "typo.db", NULL);
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -215,11 +226,11 @@ static char *
 run_tool (const char *const *argv)
 {
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int status = 0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     &out, NULL, &status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
     return NULL;
   return WIFEXITED (status) && WEXITSTATUS (status) == 0 ? g_steal_pointer (&out) : NULL;
 }
@@ -233,16 +244,17 @@ test_goals_json_and_exports (void)
   g_autofree char *xlsx = g_build_filename (dir, "goals.xlsx", NULL);
   g_autofree char *pdf = g_build_filename (dir, "goals.pdf", NULL);
   g_autofree char *csv_text = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(AttainDb) db = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (GError) error = NULL;
   JsonObject *root, *company;
-  JsonArray *regions;
-  double sum = 0;
-  gsize length;
+  JsonArray  *regions;
+  double      sum = 0;
+  gsize       length;
 
-  g_assert_cmpint (run_cli (&out, &err, "goals", "--period", "2026", "--metric", "revenue", "--json",
-                            "--csv", csv, "--xlsx", xlsx, "--pdf", pdf, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "goals", "--period", "2026", "--metric", "revenue",
+                            "--json", "--csv", csv, "--xlsx", xlsx, "--pdf", pdf, NULL),
+                   ==, 0);
   root = parse_object (parser, out);
   g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "2026");
   company = json_object_get_object_member (root, "tree");
@@ -254,30 +266,34 @@ test_goals_json_and_exports (void)
   g_assert_cmpfloat (json_object_get_double_member (company, "children_sum"), ==, sum);
   g_assert_true (json_object_get_null_member (company, "gap"));
   db = attain_db_open (db_path, &error);
-  g_assert_cmpfloat (json_object_get_double_member (company, "target"), ==,
-                     (double) attain_test_query_int (db, "SELECT target FROM goals WHERE owner_unit_id = 1 "
-                                                         "AND metric = 'revenue' AND period_start = '2026-01-01' "
-                                                         "AND period_kind = 'year'"));
-  g_assert_cmpfloat (json_object_get_double_member (company, "actual"), ==,
-                     (double) attain_test_query_int (db, "SELECT sum(amount) FROM deals WHERE status = 'won' "
-                                                         "AND closed_on LIKE '2026-%'"));
+  g_assert_cmpfloat (
+      json_object_get_double_member (company, "target"), ==,
+      (double) attain_test_query_int (db, "SELECT target FROM goals WHERE owner_unit_id = 1 "
+                                          "AND metric = 'revenue' AND period_start = '2026-01-01' "
+                                          "AND period_kind = 'year'"));
+  g_assert_cmpfloat (
+      json_object_get_double_member (company, "actual"), ==,
+      (double) attain_test_query_int (db, "SELECT sum(amount) FROM deals WHERE status = 'won' "
+                                          "AND closed_on LIKE '2026-%'"));
 
   /* CSV: BOM, a header and one line per unit and person, money in yuan. */
   g_assert_true (g_file_get_contents (csv, &csv_text, &length, NULL));
   g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBFLevel,Owner,Kind,Target"));
   {
-    g_auto(GStrv) lines = g_strsplit (csv_text, "\r\n", -1);
-    gint64 units_and_people = attain_test_query_int (db, "SELECT (SELECT count(*) FROM org_units) + "
-                                                         "(SELECT count(*) FROM people WHERE active)");
-    g_assert_cmpuint (g_strv_length (lines), ==, units_and_people + 2); /* header and the final empty */
+    g_auto (GStrv) lines = g_strsplit (csv_text, "\r\n", -1);
+    gint64 units_and_people
+        = attain_test_query_int (db, "SELECT (SELECT count(*) FROM org_units) + "
+                                     "(SELECT count(*) FROM people WHERE active)");
+    g_assert_cmpuint (g_strv_length (lines), ==,
+                      units_and_people + 2); /* header and the final empty */
     g_assert_true (g_str_has_prefix (lines[1], "0,华辰智能科技有限公司,Company,"));
   }
 
   /* PDF: landscape A4, fonts embedded, the names and the page count on the pages. */
   {
-    const char *info_argv[] = { "pdfinfo", pdf, NULL };
-    const char *fonts_argv[] = { "pdffonts", pdf, NULL };
-    const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    const char      *info_argv[] = { "pdfinfo", pdf, NULL };
+    const char      *fonts_argv[] = { "pdffonts", pdf, NULL };
+    const char      *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
     g_autofree char *info = run_tool (info_argv);
     g_autofree char *fonts = run_tool (fonts_argv);
     g_autofree char *text = run_tool (text_argv);
@@ -295,8 +311,8 @@ test_goals_json_and_exports (void)
     g_assert_nonnull (strstr (text, "Page 1 of "));
     /* The header repeats on every page. */
     {
-      g_auto(GStrv) headers = g_strsplit (text, "Sum Below", -1);
-      g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+      g_auto (GStrv) headers = g_strsplit (text, "Sum Below", -1);
+      g_auto (GStrv) pages = g_strsplit (text, "\f", -1);
       g_assert_cmpuint (g_strv_length (headers) - 1, ==, g_strv_length (pages) - 1);
       g_assert_cmpuint (g_strv_length (pages) - 1, >=, 3);
     }
@@ -304,14 +320,16 @@ test_goals_json_and_exports (void)
 
   /* XLSX, read back by an independent reader when the machine has one. */
   {
-    const char *argv[] = { "/usr/bin/python3", "-c",
-                           "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1]).active; "
-                           "print(ws.title, ws.cell(3, 2).value, ws.cell(3, 4).value)", xlsx, NULL };
+    const char      *argv[] = { "/usr/bin/python3", "-c",
+                                "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1]).active; "
+                                     "print(ws.title, ws.cell(3, 2).value, ws.cell(3, 4).value)",
+                                xlsx, NULL };
     g_autofree char *read = run_tool (argv);
-    g_autofree char *expected = g_strdup_printf ("Goals 华辰智能科技有限公司 %" G_GINT64_FORMAT "\n",
-                                                 attain_test_query_int (db, "SELECT target / 100 FROM goals WHERE owner_unit_id = 1 "
-                                                                            "AND metric = 'revenue' AND period_start = '2026-01-01' "
-                                                                            "AND period_kind = 'year'"));
+    g_autofree char *expected = g_strdup_printf (
+        "Goals 华辰智能科技有限公司 %" G_GINT64_FORMAT "\n",
+        attain_test_query_int (db, "SELECT target / 100 FROM goals WHERE owner_unit_id = 1 "
+                                   "AND metric = 'revenue' AND period_start = '2026-01-01' "
+                                   "AND period_kind = 'year'"));
     if (read != NULL)
       g_assert_cmpstr (read, ==, expected);
     else
@@ -323,10 +341,10 @@ static void
 test_newer_database_refused (void)
 {
   g_autofree char *path = attain_test_db_path (dir, "future.db");
-  char *saved = db_path;
+  char            *saved = db_path;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  sqlite3 *raw = NULL;
+  sqlite3         *raw = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   sqlite3_exec (raw, "PRAGMA user_version = 50; CREATE TABLE t (x);", NULL, NULL, NULL);
@@ -346,8 +364,9 @@ test_report_in_another_language (void)
 
   spawn_env = g_environ_setenv (g_get_environ (), "LANGUAGE", "zh_CN", TRUE);
   spawn_env = g_environ_setenv (spawn_env, "LC_ALL", "zh_CN.UTF-8", TRUE);
-  g_assert_cmpint (run_cli (&out, &err, "report", "--person", "1", "--period", "2026-Q3", "--output", pdf,
-                            "--language", "zh_TW", "-q", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "report", "--person", "1", "--period", "2026-Q3",
+                            "--output", pdf, "--language", "zh_TW", "-q", NULL),
+                   ==, 0);
   g_clear_pointer (&spawn_env, g_strfreev);
   {
     const char *fonts_argv[] = { "pdffonts", pdf, NULL };
@@ -373,15 +392,18 @@ test_check_and_repair (void)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_cmpint (run_cli (&out, &err, "check", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "every summary equals"));
   {
-    g_autoptr(AttainDb) db = attain_db_open (db_path, &error);
+    g_autoptr (AttainDb) db = attain_db_open (db_path, &error);
     g_assert_no_error (error);
-    g_assert_true (attain_db_exec (db, "UPDATE month_goals SET target = target + 1 WHERE scope_kind = 0 "
-                                       "AND scope_id = 1 AND month = 202607", &error));
+    g_assert_true (
+        attain_db_exec (db,
+                        "UPDATE month_goals SET target = target + 1 WHERE scope_kind = 0 "
+                        "AND scope_id = 1 AND month = 202607",
+                        &error));
   }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -402,28 +424,32 @@ test_two_demos_at_once (void)
 {
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "race.db", NULL);
-  const char *cli = g_getenv ("ATTAIN_CLI");
-  g_autoptr(GError) error = NULL;
+  const char      *cli = g_getenv ("ATTAIN_CLI");
+  g_autoptr (GError) error = NULL;
   GSubprocess *runs[2];
-  int succeeded = 0;
+  int          succeeded = 0;
 
   for (guint i = 0; i < 2; i++)
     {
-      runs[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, cli,
-                                  "--database", path, "--today", "2026-11-23", "demo", "--quiet", NULL);
+      runs[i] = g_subprocess_new (
+          G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, cli,
+          "--database", path, "--today", "2026-11-23", "demo", "--quiet", NULL);
       g_assert_no_error (error);
     }
   for (guint i = 0; i < 2; i++)
     {
       g_assert_true (g_subprocess_wait (runs[i], NULL, &error));
-      succeeded += g_subprocess_get_if_exited (runs[i]) && g_subprocess_get_exit_status (runs[i]) == 0;
+      succeeded
+          += g_subprocess_get_if_exited (runs[i]) && g_subprocess_get_exit_status (runs[i]) == 0;
       g_object_unref (runs[i]);
     }
   g_assert_cmpint (succeeded, ==, 1);
   {
-    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autoptr (AttainDb) db = attain_db_open (path, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM org_units WHERE parent_id IS NULL"), ==, 1);
+    g_assert_cmpint (
+        attain_test_query_int (db, "SELECT count(*) FROM org_units WHERE parent_id IS NULL"), ==,
+        1);
   }
   attain_test_rm_rf (dir);
 }
@@ -435,12 +461,13 @@ test_killed_demo_leaves_empty (void)
 {
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "killed.db", NULL);
-  const char *cli = g_getenv ("ATTAIN_CLI");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) run = NULL;
+  const char      *cli = g_getenv ("ATTAIN_CLI");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) run = NULL;
 
-  run = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, cli,
-                          "--database", path, "--today", "2026-11-23", "demo", "--quiet", "--people", "200", NULL);
+  run = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                          &error, cli, "--database", path, "--today", "2026-11-23", "demo",
+                          "--quiet", "--people", "200", NULL);
   g_assert_no_error (error);
   g_usleep (400 * 1000);
   g_subprocess_force_exit (run);
@@ -452,7 +479,7 @@ test_killed_demo_leaves_empty (void)
       return;
     }
   {
-    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autoptr (AttainDb) db = attain_db_open (path, &error);
     g_assert_no_error (error);
     g_assert_true (attain_db_is_empty (db));
     g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM deals"), ==, 0);
@@ -460,17 +487,18 @@ test_killed_demo_leaves_empty (void)
   {
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
-    int status = 0;
-    const char *argv[] = { cli, "--database", path, "--today", "2026-11-23", "demo", "--quiet", NULL };
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+    int              status = 0;
+    const char      *argv[]
+        = { cli, "--database", path, "--today", "2026-11-23", "demo", "--quiet", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   }
   attain_test_rm_rf (dir);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 

@@ -10,9 +10,9 @@ test_new_file (void)
 {
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "sub", "folder", "attain.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = attain_db_open (path, &error);
-  GStatBuf st;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = attain_db_open (path, &error);
+  GStatBuf         st;
   g_autofree char *currency = NULL;
 
   g_assert_no_error (error);
@@ -21,7 +21,8 @@ test_new_file (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (attain_db_get_version (db), ==, attain_db_latest_version ());
-  g_assert_cmpint (attain_test_query_int (db, "PRAGMA user_version"), ==, attain_db_latest_version ());
+  g_assert_cmpint (attain_test_query_int (db, "PRAGMA user_version"), ==,
+                   attain_db_latest_version ());
   g_assert_cmpint (attain_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (attain_test_query_int (db, "PRAGMA synchronous"), ==, 2); /* FULL */
   g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM positions"), ==, 5);
@@ -48,14 +49,15 @@ test_old_file_is_upgraded (void)
 {
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = attain_test_db_path (dir, "old.db");
-  g_autoptr(GBytes) v1 = attain_db_migration_sql (1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = NULL;
+  g_autoptr (GBytes) v1 = attain_db_migration_sql (1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = NULL;
   sqlite3 *raw = NULL;
 
   /* A file as version 1 of Attain left it, with a company in it. */
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, g_bytes_get_data (v1, NULL), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, g_bytes_get_data (v1, NULL), NULL, NULL, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "INSERT INTO org_units (kind, name) VALUES ('company', '老公司');"
                                  "PRAGMA user_version = 1;",
@@ -67,11 +69,16 @@ test_old_file_is_upgraded (void)
   g_assert_no_error (error);
   g_assert_cmpint (attain_db_get_version (db), ==, attain_db_latest_version ());
   /* The data survived and the defaults of migration 2 arrived. */
-  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM org_units WHERE name = '老公司'"), ==, 1);
-  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM positions WHERE key IS NOT NULL"), ==, 5);
-  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM settings WHERE key = 'currency'"), ==, 1);
+  g_assert_cmpint (
+      attain_test_query_int (db, "SELECT count(*) FROM org_units WHERE name = '老公司'"), ==, 1);
+  g_assert_cmpint (
+      attain_test_query_int (db, "SELECT count(*) FROM positions WHERE key IS NOT NULL"), ==, 5);
+  g_assert_cmpint (
+      attain_test_query_int (db, "SELECT count(*) FROM settings WHERE key = 'currency'"), ==, 1);
   /* Migration 3: capability ratings. */
-  g_assert_cmpint (attain_test_query_int (db, "SELECT count(*) FROM pragma_table_info('goals') WHERE name = 'rating'"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (
+                       db, "SELECT count(*) FROM pragma_table_info('goals') WHERE name = 'rating'"),
+                   ==, 1);
   g_assert_false (attain_db_is_empty (db));
 
   g_clear_pointer (&db, attain_db_close);
@@ -85,14 +92,15 @@ test_newer_file_is_refused_untouched (void)
   g_autofree char *path = attain_test_db_path (dir, "future.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gsize before_len, after_len;
-  g_autoptr(GError) error = NULL;
+  gsize            before_len, after_len;
+  g_autoptr (GError) error = NULL;
   AttainDb *db;
-  sqlite3 *raw = NULL;
+  sqlite3  *raw = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE x (y); PRAGMA user_version = 99;", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (raw, "CREATE TABLE x (y); PRAGMA user_version = 99;", NULL, NULL, NULL), ==,
+      SQLITE_OK);
   sqlite3_close (raw);
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
@@ -117,11 +125,13 @@ test_not_a_database (void)
 {
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = attain_test_db_path (dir, "notes.txt");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   AttainDb *db;
 
-  g_assert_true (g_file_set_contents (path, "Quarterly notes, not a database at all. ............"
-                                      "................................................", -1, NULL));
+  g_assert_true (g_file_set_contents (path,
+                                      "Quarterly notes, not a database at all. ............"
+                                      "................................................",
+                                      -1, NULL));
   db = attain_db_open (path, &error);
   g_assert_null (db);
   g_assert_nonnull (error);
@@ -134,9 +144,9 @@ test_reader_sees_writer (void)
 {
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = attain_test_db_path (dir, "a.db");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) writer = attain_db_open (path, &error);
-  g_autoptr(AttainDb) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) writer = attain_db_open (path, &error);
+  g_autoptr (AttainDb) reader = NULL;
 
   g_assert_no_error (error);
   g_assert_true (attain_db_set_setting (writer, "company_name", "甲", &error));
@@ -163,11 +173,11 @@ test_made_private (void)
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GStatBuf st;
 
   {
-    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autoptr (AttainDb) db = attain_db_open (path, &error);
     g_autofree char *notice = attain_db_made_private_notice (db);
     g_assert_no_error (error);
     g_assert_null (notice); /* a new file is private from the start */
@@ -176,7 +186,7 @@ test_made_private (void)
   g_assert_true (g_file_set_contents (wal, "", 0, NULL));
   g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
   {
-    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autoptr (AttainDb) db = attain_db_open (path, &error);
     g_autofree char *notice = attain_db_made_private_notice (db);
     g_assert_no_error (error);
     g_assert_nonnull (notice);
@@ -187,7 +197,7 @@ test_made_private (void)
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
   {
-    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autoptr (AttainDb) db = attain_db_open (path, &error);
     g_autofree char *notice = attain_db_made_private_notice (db);
     g_assert_null (notice); /* said once */
   }
@@ -202,9 +212,7 @@ typedef struct
 } Heard;
 
 static void
-heard_cb (const char *path,
-          guint       changes,
-          gpointer    data)
+heard_cb (const char *path, guint changes, gpointer data)
 {
   Heard *heard = data;
 
@@ -216,13 +224,14 @@ heard_cb (const char *path,
 static gpointer
 commit_on_worker (gpointer path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = attain_db_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = attain_db_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_true (attain_db_begin (db, NULL));
   g_assert_true (attain_db_set_setting (db, "company_name", "甲公司", NULL));
-  g_assert_true (attain_db_exec (db, "INSERT INTO org_units (name, kind) VALUES ('乙公司', 'company')", NULL));
+  g_assert_true (
+      attain_db_exec (db, "INSERT INTO org_units (name, kind) VALUES ('乙公司', 'company')", NULL));
   g_assert_true (attain_db_commit (db, NULL));
   return NULL;
 }
@@ -234,8 +243,8 @@ test_commit_is_announced (void)
 {
   g_autofree char *dir = attain_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "announce.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = attain_db_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = attain_db_open (path, &error);
   Heard heard = { 0 };
   guint id;
 
@@ -271,8 +280,7 @@ test_commit_is_announced (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   /* The usual desktop umask: every file written must still be private (0600). */

@@ -4,8 +4,13 @@
 
 #include <math.h>
 
-#define ASSERT_FORMAT(expr, expected) \
-  G_STMT_START { g_autofree char *s_ = (expr); g_assert_cmpstr (s_, ==, (expected)); } G_STMT_END
+#define ASSERT_FORMAT(expr, expected)                                                              \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *s_ = (expr);                                                                  \
+    g_assert_cmpstr (s_, ==, (expected));                                                          \
+  }                                                                                                \
+  G_STMT_END
 
 static void
 test_grouped (void)
@@ -63,8 +68,10 @@ test_percent_and_change (void)
   /* Rounds to nothing: no sign. */
   ASSERT_FORMAT (attain_format_points_change (-0.04), "0.0 pts");
   ASSERT_FORMAT (attain_format_change (-0.0004), "0.0%");
-  ASSERT_FORMAT (attain_format_value (ATTAIN_VALUE_DAYS, 30, NULL, ATTAIN_NUMBER_STYLE_WESTERN), "30.0 days");
-  ASSERT_FORMAT (attain_format_value (ATTAIN_VALUE_SCORE, 25, NULL, ATTAIN_NUMBER_STYLE_WESTERN), "25.0");
+  ASSERT_FORMAT (attain_format_value (ATTAIN_VALUE_DAYS, 30, NULL, ATTAIN_NUMBER_STYLE_WESTERN),
+                 "30.0 days");
+  ASSERT_FORMAT (attain_format_value (ATTAIN_VALUE_SCORE, 25, NULL, ATTAIN_NUMBER_STYLE_WESTERN),
+                 "25.0");
 }
 
 static void
@@ -107,8 +114,7 @@ test_isolate (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/grouped", test_grouped);

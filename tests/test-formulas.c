@@ -60,8 +60,7 @@ test_ratio_and_weights (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/formulas/attainment", test_attainment);

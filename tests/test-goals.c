@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#define YUAN(x) ((gint64) (x) * 100)
+#define YUAN(x) ((gint64) (x) *100)
 
 typedef struct
 {
@@ -20,8 +20,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = NULL;
 
@@ -34,8 +33,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->history, attain_goal_history_free);
   g_clear_pointer (&f->db, attain_db_close);
@@ -44,10 +42,9 @@ fixture_tear_down (Fixture       *f,
 }
 
 static AttainGoalTree *
-load (Fixture    *f,
-      const char *metric)
+load (Fixture *f, const char *metric)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   AttainGoalTree *tree = attain_goal_tree_load (f->db, &f->year, metric, &f->today, &error);
 
   g_assert_no_error (error);
@@ -55,31 +52,26 @@ load (Fixture    *f,
 }
 
 static AttainGoalNode *
-node_of (AttainGoalTree  *tree,
-         AttainScopeKind  kind,
-         gint64           id)
+node_of (AttainGoalTree *tree, AttainScopeKind kind, gint64 id)
 {
   AttainScope scope = { kind, id };
-  int index = attain_goal_tree_find (tree, &scope);
+  int         index = attain_goal_tree_find (tree, &scope);
 
   g_assert_cmpint (index, >=, 0);
   return attain_goal_tree_node (tree, index);
 }
 
 static guint
-index_of (AttainGoalTree  *tree,
-          AttainScopeKind  kind,
-          gint64           id)
+index_of (AttainGoalTree *tree, AttainScopeKind kind, gint64 id)
 {
   AttainScope scope = { kind, id };
   return attain_goal_tree_find (tree, &scope);
 }
 
 static void
-apply (Fixture        *f,
-       AttainGoalEdit *edit)
+apply (Fixture *f, AttainGoalEdit *edit)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_nonnull (edit);
   g_assert_true (attain_goal_history_apply (f->history, edit, &error));
@@ -90,11 +82,11 @@ apply (Fixture        *f,
 static void
 plan_company (Fixture *f)
 {
-  g_autoptr(AttainGoalTree) tree = load (f, "revenue");
-  g_autoptr(AttainGoal) goal = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainGoalTree) tree = load (f, "revenue");
+  g_autoptr (AttainGoal) goal = NULL;
+  g_autoptr (GError) error = NULL;
   AttainGoalEdit *edit = attain_goal_edit_new ("Set the company target");
-  AttainScope company = { ATTAIN_SCOPE_UNIT, SMALL_COMPANY };
+  AttainScope     company = { ATTAIN_SCOPE_UNIT, SMALL_COMPANY };
 
   goal = attain_goal_new (&company, "revenue", &f->year);
   goal->has_target = TRUE;
@@ -107,7 +99,8 @@ plan_company (Fixture *f)
   apply (f, attain_goal_tree_split_children (tree, 0, ATTAIN_SPLIT_EVEN, NULL, &error));
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
-  apply (f, attain_goal_tree_split_children (tree, index_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST),
+  apply (f, attain_goal_tree_split_children (tree,
+                                             index_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST),
                                              ATTAIN_SPLIT_LAST_YEAR, NULL, &error));
 }
 
@@ -153,22 +146,24 @@ test_splits_are_exact (void)
 static void
 test_manual_split_remainder (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 short_parts[2] = { YUAN (100), YUAN (99) + 99 };
   gint64 exact[2] = { YUAN (100), YUAN (100) };
 
-  g_assert_false (attain_split_check_manual (YUAN (200), short_parts, 2, "CNY", ATTAIN_VALUE_MONEY, &error));
+  g_assert_false (
+      attain_split_check_manual (YUAN (200), short_parts, 2, "CNY", ATTAIN_VALUE_MONEY, &error));
   g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT);
   /* One fen short, and the sentence says so. */
   g_assert_nonnull (strstr (error->message, "¥0.01"));
   g_clear_error (&error);
-  g_assert_true (attain_split_check_manual (YUAN (200), exact, 2, "CNY", ATTAIN_VALUE_MONEY, &error));
+  g_assert_true (
+      attain_split_check_manual (YUAN (200), exact, 2, "CNY", ATTAIN_VALUE_MONEY, &error));
 }
 
 static void
 test_parse_target (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 value;
 
   g_assert_true (attain_parse_target ("1,200,000", ATTAIN_VALUE_MONEY, &value, &error));
@@ -194,10 +189,9 @@ test_parse_target (void)
 }
 
 static void
-test_tree_sums_and_attainment (Fixture       *f,
-                               gconstpointer  data)
+test_tree_sums_and_attainment (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
   AttainGoalNode *company, *east, *one, *two, *a;
 
   plan_company (f);
@@ -232,15 +226,14 @@ test_tree_sums_and_attainment (Fixture       *f,
 }
 
 static void
-test_edit_shows_gap_then_roll_up (Fixture       *f,
-                                  gconstpointer  data)
+test_edit_shows_gap_then_roll_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
-  g_autoptr(AttainGoal) raised = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (AttainGoal) raised = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *warning = NULL;
-  AttainGoalEdit *edit;
-  AttainGoalNode *east, *one;
+  AttainGoalEdit  *edit;
+  AttainGoalNode  *east, *one;
 
   plan_company (f);
   tree = load (f, "revenue");
@@ -260,7 +253,8 @@ test_edit_shows_gap_then_roll_up (Fixture       *f,
 
   /* Roll up: East takes its children's 160,000 and warns that the company's 300,000 now
    * differs from East + West = 310,000. */
-  edit = attain_goal_tree_roll_up (tree, index_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST), &warning, &error);
+  edit = attain_goal_tree_roll_up (tree, index_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST),
+                                   &warning, &error);
   g_assert_no_error (error);
   g_assert_nonnull (warning);
   g_assert_nonnull (strstr (warning, "¥300,000"));
@@ -275,14 +269,13 @@ test_edit_shows_gap_then_roll_up (Fixture       *f,
 }
 
 static void
-test_undo_redo_and_audit (Fixture       *f,
-                          gconstpointer  data)
+test_undo_redo_and_audit (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
-  g_autoptr(AttainGoal) raised = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (AttainGoal) raised = NULL;
+  g_autoptr (GError) error = NULL;
   AttainGoalEdit *edit;
-  gint64 goal_id, audits;
+  gint64          goal_id, audits;
 
   plan_company (f);
   tree = load (f, "revenue");
@@ -296,10 +289,12 @@ test_undo_redo_and_audit (Fixture       *f,
 
   /* Who, when, old and new, and why. */
   {
-    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE entity = 'goal' AND entity_id = %"
-                                            G_GINT64_FORMAT " AND field = 'target' AND old_value = '6000000' "
-                                            "AND new_value = '7000000' AND reason = 'Edit target' AND actor <> '' "
-                                            "AND at LIKE '20%%'", goal_id);
+    g_autofree char *sql = g_strdup_printf (
+        "SELECT count(*) FROM audit_log WHERE entity = 'goal' AND entity_id = %" G_GINT64_FORMAT
+        " AND field = 'target' AND old_value = '6000000' "
+        "AND new_value = '7000000' AND reason = 'Edit target' AND actor <> '' "
+        "AND at LIKE '20%%'",
+        goal_id);
     g_assert_cmpint (attain_test_query_int (f->db, sql), ==, 1);
   }
   g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log"), ==, audits + 1);
@@ -309,39 +304,46 @@ test_undo_redo_and_audit (Fixture       *f,
   g_assert_no_error (error);
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==, YUAN (60000));
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log WHERE reason = 'Undo: Edit target'"), ==, 1);
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==,
+                   YUAN (60000));
+  g_assert_cmpint (attain_test_query_int (
+                       f->db, "SELECT count(*) FROM audit_log WHERE reason = 'Undo: Edit target'"),
+                   ==, 1);
   g_assert_cmpstr (attain_goal_history_get_redo_label (f->history), ==, "Edit target");
 
   g_assert_true (attain_goal_history_redo (f->history, &error));
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==, YUAN (70000));
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==,
+                   YUAN (70000));
   g_assert_false (attain_goal_history_redo (f->history, &error));
   g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO);
 
   /* Undo the whole plan, step by step: no goal is left for 2026. */
   while (attain_goal_history_get_undo_label (f->history) != NULL)
     g_assert_true (attain_goal_history_undo (f->history, NULL));
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM goals WHERE period_kind = 'year' AND metric = 'revenue'"), ==, 0);
+  g_assert_cmpint (
+      attain_test_query_int (
+          f->db, "SELECT count(*) FROM goals WHERE period_kind = 'year' AND metric = 'revenue'"),
+      ==, 0);
   /* And redo all of it: ids and parents come back as they were. */
   while (attain_goal_history_get_redo_label (f->history) != NULL)
     g_assert_true (attain_goal_history_redo (f->history, NULL));
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
   g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->id, ==, goal_id);
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==, YUAN (70000));
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==,
+                   YUAN (70000));
 }
 
 static void
-test_smart_checks (Fixture       *f,
-                   gconstpointer  data)
+test_smart_checks (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
-  g_autoptr(AttainGoal) high = NULL;
-  g_autoptr(AttainGoal) low = NULL;
-  AttainGoalEdit *edit;
-  AttainGoalNode *one, *two;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (AttainGoal) high = NULL;
+  g_autoptr (AttainGoal) low = NULL;
+  AttainGoalEdit  *edit;
+  AttainGoalNode  *one, *two;
   g_autofree char *text = NULL;
 
   plan_company (f);
@@ -376,15 +378,14 @@ test_smart_checks (Fixture       *f,
 }
 
 static void
-test_bad_input_saves_nothing (Fixture       *f,
-                              gconstpointer  data)
+test_bad_input_saves_nothing (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainGoal) goal = NULL;
-  g_autoptr(AttainGoal) second = NULL;
-  AttainScope a = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_A };
-  gint64 goals = attain_test_query_int (f->db, "SELECT count(*) FROM goals");
-  gint64 audits = attain_test_query_int (f->db, "SELECT count(*) FROM audit_log");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainGoal) goal = NULL;
+  g_autoptr (AttainGoal) second = NULL;
+  AttainScope     a = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_A };
+  gint64          goals = attain_test_query_int (f->db, "SELECT count(*) FROM goals");
+  gint64          audits = attain_test_query_int (f->db, "SELECT count(*) FROM audit_log");
   AttainGoalEdit *edit;
 
   /* A deadline outside the year. */
@@ -452,18 +453,17 @@ test_bad_input_saves_nothing (Fixture       *f,
 }
 
 static void
-test_split_in_time_keeps_dashboard_targets (Fixture       *f,
-                                            gconstpointer  data)
+test_split_in_time_keeps_dashboard_targets (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
-  g_autoptr(AttainGoal) goal = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainMetrics) before = NULL;
-  g_autoptr(AttainMetrics) after = NULL;
-  g_autoptr(AttainMetrics) rebuilt = NULL;
-  AttainScope a = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_A };
-  AttainScope company = { ATTAIN_SCOPE_UNIT, SMALL_COMPANY };
-  AttainPeriod q1;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (AttainGoal) goal = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainMetrics) before = NULL;
+  g_autoptr (AttainMetrics) after = NULL;
+  g_autoptr (AttainMetrics) rebuilt = NULL;
+  AttainScope     a = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_A };
+  AttainScope     company = { ATTAIN_SCOPE_UNIT, SMALL_COMPANY };
+  AttainPeriod    q1;
   AttainGoalEdit *edit;
 
   g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
@@ -480,13 +480,16 @@ test_split_in_time_keeps_dashboard_targets (Fixture       *f,
 
   /* A's ¥120,000 a year into months evenly: ¥10,000 each, replacing A's ¥40,000 Q1 months. */
   tree = load (f, "revenue");
-  edit = attain_goal_tree_split_in_time (f->db, tree, index_of (tree, ATTAIN_SCOPE_PERSON, SMALL_PERSON_A),
+  edit = attain_goal_tree_split_in_time (f->db, tree,
+                                         index_of (tree, ATTAIN_SCOPE_PERSON, SMALL_PERSON_A),
                                          ATTAIN_PERIOD_MONTH, ATTAIN_SPLIT_EVEN, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (attain_goal_edit_get_size (edit), ==, 12);
   apply (f, edit);
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT sum(target) FROM goals WHERE owner_person_id = 1 "
-                                                 "AND period_kind = 'month' AND period_start LIKE '2026-%'"), ==, YUAN (120000));
+  g_assert_cmpint (
+      attain_test_query_int (f->db, "SELECT sum(target) FROM goals WHERE owner_person_id = 1 "
+                                    "AND period_kind = 'month' AND period_start LIKE '2026-%'"),
+      ==, YUAN (120000));
 
   /* The dashboard's Q1 target follows at once: 30,000 + 60,000 + 30,000. */
   after = attain_metrics_compute (f->db, &company, &q1, &f->today, &error);
@@ -504,39 +507,48 @@ test_split_in_time_keeps_dashboard_targets (Fixture       *f,
 }
 
 static void
-test_split_by_season (Fixture       *f,
-                      gconstpointer  data)
+test_split_by_season (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (GError) error = NULL;
   AttainGoalEdit *edit;
 
   plan_company (f);
   tree = load (f, "revenue");
   /* The company won ¥40,000 in February 2025 and ¥60,000 in March: ¥300,000 → 120,000 and
    * 180,000, nothing in the other quarters' months. By quarter: all in Q1. */
-  edit = attain_goal_tree_split_in_time (f->db, tree, 0, ATTAIN_PERIOD_MONTH, ATTAIN_SPLIT_LAST_YEAR, &error);
+  edit = attain_goal_tree_split_in_time (f->db, tree, 0, ATTAIN_PERIOD_MONTH,
+                                         ATTAIN_SPLIT_LAST_YEAR, &error);
   g_assert_no_error (error);
   apply (f, edit);
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM goals WHERE owner_unit_id = 1 AND metric = 'revenue' "
-                                                 "AND period_kind = 'month' AND period_start = '2026-02-01'"), ==, YUAN (120000));
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM goals WHERE owner_unit_id = 1 AND metric = 'revenue' "
-                                                 "AND period_kind = 'month' AND period_start = '2026-03-01'"), ==, YUAN (180000));
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT sum(target) FROM goals WHERE owner_unit_id = 1 AND metric = 'revenue' "
-                                                 "AND period_kind = 'month'"), ==, YUAN (300000));
+  g_assert_cmpint (attain_test_query_int (
+                       f->db,
+                       "SELECT target FROM goals WHERE owner_unit_id = 1 AND metric = 'revenue' "
+                       "AND period_kind = 'month' AND period_start = '2026-02-01'"),
+                   ==, YUAN (120000));
+  g_assert_cmpint (attain_test_query_int (
+                       f->db,
+                       "SELECT target FROM goals WHERE owner_unit_id = 1 AND metric = 'revenue' "
+                       "AND period_kind = 'month' AND period_start = '2026-03-01'"),
+                   ==, YUAN (180000));
+  g_assert_cmpint (
+      attain_test_query_int (
+          f->db, "SELECT sum(target) FROM goals WHERE owner_unit_id = 1 AND metric = 'revenue' "
+                 "AND period_kind = 'month'"),
+      ==, YUAN (300000));
 
   /* West had nothing last year: no seasons to split by. */
-  g_assert_null (attain_goal_tree_split_in_time (f->db, tree, index_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_WEST),
-                                                 ATTAIN_PERIOD_QUARTER, ATTAIN_SPLIT_LAST_YEAR, &error));
+  g_assert_null (attain_goal_tree_split_in_time (
+      f->db, tree, index_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_WEST), ATTAIN_PERIOD_QUARTER,
+      ATTAIN_SPLIT_LAST_YEAR, &error));
   g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT);
 }
 
 static void
-test_raise_and_copy (Fixture       *f,
-                     gconstpointer  data)
+test_raise_and_copy (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (GError) error = NULL;
 
   plan_company (f);
   tree = load (f, "revenue");
@@ -544,10 +556,14 @@ test_raise_and_copy (Fixture       *f,
   apply (f, attain_goal_tree_raise (tree, 0, 10, &error));
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY)->goal->target, ==, YUAN (330000));
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_WEST)->goal->target, ==, YUAN (165000));
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_ONE)->goal->target, ==, YUAN (99000));
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==, YUAN (66000));
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY)->goal->target, ==,
+                   YUAN (330000));
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_WEST)->goal->target, ==,
+                   YUAN (165000));
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_ONE)->goal->target, ==,
+                   YUAN (99000));
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==,
+                   YUAN (66000));
   g_assert_false (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST)->has_gap);
 
   /* Next year starts from this one: five goals copied with their tree, not yet agreed. */
@@ -557,23 +573,25 @@ test_raise_and_copy (Fixture       *f,
   apply (f, attain_goal_tree_copy_last_year (f->db, f->history, tree, &error));
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==, YUAN (66000));
-  g_assert_cmpstr (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->deadline, ==, "2027-12-31");
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->target, ==,
+                   YUAN (66000));
+  g_assert_cmpstr (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->deadline, ==,
+                   "2027-12-31");
   g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_TWO)->goal->parent_id, ==,
                    node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST)->goal->id);
-  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY)->children_sum, ==, YUAN (330000));
+  g_assert_cmpint (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY)->children_sum, ==,
+                   YUAN (330000));
   /* Copying again has nothing left to do. */
   g_assert_null (attain_goal_tree_copy_last_year (f->db, f->history, tree, &error));
   g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO);
 }
 
 static void
-test_capability_ratings (Fixture       *f,
-                         gconstpointer  data)
+test_capability_ratings (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainGoalTree) tree = NULL;
-  g_autoptr(AttainGoal) goal = NULL;
-  AttainScope b = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_B };
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (AttainGoal) goal = NULL;
+  AttainScope     b = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_B };
   AttainGoalEdit *edit;
   AttainGoalNode *node;
 
@@ -596,21 +614,20 @@ test_capability_ratings (Fixture       *f,
  * save was made from a row that has changed since: it is refused with a sentence, the first
  * value stays, and every summary still equals what the goals add up to (attain-cli check). */
 static void
-test_two_writers (Fixture       *f,
-                  gconstpointer  data)
+test_two_writers (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = attain_test_db_path (f->dir, "goals.db");
-  g_autoptr(GError) error = NULL;
-  AttainDb *other = attain_db_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  AttainDb          *other = attain_db_open (path, &error);
   AttainGoalHistory *other_history = attain_goal_history_new (other);
-  const char *where = "owner_person_id = 1 AND metric = 'revenue' AND period_kind = 'month' "
-                      "AND period_start = '2026-03-01'";
-  g_autoptr(GPtrArray) mine = attain_goals_query (f->db, where, NULL, NULL, NULL, &error);
-  g_autoptr(GPtrArray) theirs = attain_goals_query (other, where, NULL, NULL, NULL, &error);
-  g_autoptr(AttainGoal) my_change = NULL;
-  g_autoptr(AttainGoal) their_change = NULL;
+  const char        *where = "owner_person_id = 1 AND metric = 'revenue' AND period_kind = 'month' "
+                             "AND period_start = '2026-03-01'";
+  g_autoptr (GPtrArray) mine = attain_goals_query (f->db, where, NULL, NULL, NULL, &error);
+  g_autoptr (GPtrArray) theirs = attain_goals_query (other, where, NULL, NULL, NULL, &error);
+  g_autoptr (AttainGoal) my_change = NULL;
+  g_autoptr (AttainGoal) their_change = NULL;
   AttainGoalEdit *edit;
-  guint64 different = 99;
+  guint64         different = 99;
 
   g_assert_no_error (error);
   g_assert_cmpuint (mine->len, ==, 1);
@@ -631,12 +648,15 @@ test_two_writers (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "changed elsewhere"));
   g_clear_error (&error);
 
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM goals WHERE owner_person_id = 1 AND "
-                                                 "metric = 'revenue' AND period_kind = 'month' AND "
-                                                 "period_start = '2026-03-01'"), ==, YUAN (50000));
+  g_assert_cmpint (attain_test_query_int (f->db,
+                                          "SELECT target FROM goals WHERE owner_person_id = 1 AND "
+                                          "metric = 'revenue' AND period_kind = 'month' AND "
+                                          "period_start = '2026-03-01'"),
+                   ==, YUAN (50000));
   /* The company's March target is the sum of its people's: 50,000 + 20,000 + 10,000. */
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM month_goals WHERE scope_kind = 0 AND "
-                                                 "scope_id = 1 AND metric = 'revenue' AND month = 202603"),
+  g_assert_cmpint (attain_test_query_int (f->db,
+                                          "SELECT target FROM month_goals WHERE scope_kind = 0 AND "
+                                          "scope_id = 1 AND metric = 'revenue' AND month = 202603"),
                    ==, YUAN (80000));
   g_assert_true (attain_rollup_check (f->db, FALSE, NULL, &different, &error));
   g_assert_no_error (error);
@@ -652,8 +672,7 @@ test_two_writers (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   attain_number_style_override (ATTAIN_NUMBER_STYLE_WESTERN);

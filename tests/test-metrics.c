@@ -15,8 +15,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = NULL;
 
@@ -27,8 +26,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->db, attain_db_close);
   attain_test_rm_rf (f->dir);
@@ -36,19 +34,16 @@ fixture_tear_down (Fixture       *f,
 }
 
 static AttainMetrics *
-compute (Fixture         *f,
-         AttainScopeKind  kind,
-         gint64           id,
-         const char      *period_text)
+compute (Fixture *f, AttainScopeKind kind, gint64 id, const char *period_text)
 {
-  g_autoptr(GError) error = NULL;
-  AttainScope scope = { kind, id };
-  AttainPeriod period;
+  g_autoptr (GError) error = NULL;
+  AttainScope    scope = { kind, id };
+  AttainPeriod   period;
   AttainMetrics *metrics;
 
-  g_assert_true (attain_period_parse (period_text,
-                                      attain_db_get_setting_int (f->db, "fiscal_year_start_month", 1),
-                                      &period, &error));
+  g_assert_true (attain_period_parse (
+      period_text, attain_db_get_setting_int (f->db, "fiscal_year_start_month", 1), &period,
+      &error));
   metrics = attain_metrics_compute (f->db, &scope, &period, &f->today, &error);
   g_assert_no_error (error);
   g_assert_nonnull (metrics);
@@ -58,10 +53,9 @@ compute (Fixture         *f,
 #define VALUE(m, id) ((m)->values[ATTAIN_METRIC_##id])
 
 static void
-test_company_quarter (Fixture       *f,
-                      gconstpointer  data)
+test_company_quarter (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainMetrics) m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q1");
+  g_autoptr (AttainMetrics) m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q1");
 
   /* Won in Q1 2026: ¥100,000 + ¥50,000 (fen in the database). */
   g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).value, 15000000, EPS);
@@ -119,12 +113,11 @@ test_company_quarter (Fixture       *f,
 }
 
 static void
-test_team_and_person (Fixture       *f,
-                      gconstpointer  data)
+test_team_and_person (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainMetrics) team = compute (f, ATTAIN_SCOPE_UNIT, SMALL_TEAM_ONE, "2026-Q1");
-  g_autoptr(AttainMetrics) a = compute (f, ATTAIN_SCOPE_PERSON, SMALL_PERSON_A, "2026-Q1");
-  g_autoptr(AttainMetrics) b = compute (f, ATTAIN_SCOPE_PERSON, SMALL_PERSON_B, "2026-Q1");
+  g_autoptr (AttainMetrics) team = compute (f, ATTAIN_SCOPE_UNIT, SMALL_TEAM_ONE, "2026-Q1");
+  g_autoptr (AttainMetrics) a = compute (f, ATTAIN_SCOPE_PERSON, SMALL_PERSON_A, "2026-Q1");
+  g_autoptr (AttainMetrics) b = compute (f, ATTAIN_SCOPE_PERSON, SMALL_PERSON_B, "2026-Q1");
 
   /* Team one is A (¥150,000) and B (¥0) against ¥120,000 + ¥60,000: 83.3%, weighted by size
    * rather than the average of 125% and 0%. */
@@ -150,11 +143,10 @@ test_team_and_person (Fixture       *f,
 }
 
 static void
-test_unit_goal_and_empty_unit (Fixture       *f,
-                               gconstpointer  data)
+test_unit_goal_and_empty_unit (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainMetrics) empty = compute (f, ATTAIN_SCOPE_UNIT, SMALL_TEAM_EMPTY, "2026-Q1");
-  g_autoptr(AttainMetrics) other = compute (f, ATTAIN_SCOPE_UNIT, SMALL_TEAM_EMPTY, "2026-Q2");
+  g_autoptr (AttainMetrics) empty = compute (f, ATTAIN_SCOPE_UNIT, SMALL_TEAM_EMPTY, "2026-Q1");
+  g_autoptr (AttainMetrics) other = compute (f, ATTAIN_SCOPE_UNIT, SMALL_TEAM_EMPTY, "2026-Q2");
 
   /* Nobody in the team, but its own goal for exactly this quarter counts. */
   g_assert_cmpfloat_with_epsilon (VALUE (empty, REVENUE).value, 0, EPS);
@@ -166,10 +158,9 @@ test_unit_goal_and_empty_unit (Fixture       *f,
 }
 
 static void
-test_empty_period (Fixture       *f,
-                   gconstpointer  data)
+test_empty_period (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainMetrics) m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q3");
+  g_autoptr (AttainMetrics) m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q3");
 
   g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).value, 0, EPS);
   g_assert_true (isnan (VALUE (m, REVENUE).target));
@@ -183,10 +174,9 @@ test_empty_period (Fixture       *f,
 }
 
 static void
-test_running_period (Fixture       *f,
-                     gconstpointer  data)
+test_running_period (Fixture *f, gconstpointer data)
 {
-  g_autoptr(AttainMetrics) m = NULL;
+  g_autoptr (AttainMetrics) m = NULL;
 
   /* On 14 February 2026, 45 of 90 days of Q1 have gone by. */
   attain_test_date (&f->today, "2026-02-14");
@@ -207,12 +197,11 @@ test_running_period (Fixture       *f,
 }
 
 static void
-test_fiscal_year_april (Fixture       *f,
-                        gconstpointer  data)
+test_fiscal_year_april (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainMetrics) year = NULL;
-  g_autoptr(AttainMetrics) q4 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainMetrics) year = NULL;
+  g_autoptr (AttainMetrics) q4 = NULL;
 
   g_assert_true (attain_db_set_setting (f->db, "fiscal_year_start_month", "4", &error));
   /* Fiscal 2025 is April 2025 to March 2026: deals 1 and 2. Fiscal 2024 holds deals 5 and 6
@@ -228,13 +217,12 @@ test_fiscal_year_april (Fixture       *f,
 }
 
 static void
-test_dashboard (Fixture       *f,
-                gconstpointer  data)
+test_dashboard (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  AttainScope scope = { ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST };
+  g_autoptr (GError) error = NULL;
+  AttainScope  scope = { ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST };
   AttainPeriod period;
-  g_autoptr(AttainDashboard) d = NULL;
+  g_autoptr (AttainDashboard) d = NULL;
   AttainRankingRow *first, *second;
 
   g_assert_true (attain_period_parse ("2026-Q1", 1, &period, NULL));
@@ -289,13 +277,12 @@ test_dashboard (Fixture       *f,
 }
 
 static void
-test_person_dashboard_ranks_peers (Fixture       *f,
-                                   gconstpointer  data)
+test_person_dashboard_ranks_peers (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  AttainScope scope = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_B };
+  g_autoptr (GError) error = NULL;
+  AttainScope  scope = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_B };
   AttainPeriod period;
-  g_autoptr(AttainDashboard) d = NULL;
+  g_autoptr (AttainDashboard) d = NULL;
   AttainRankingRow *row;
 
   g_assert_true (attain_period_parse ("2026-Q1", 1, &period, NULL));
@@ -311,12 +298,11 @@ test_person_dashboard_ranks_peers (Fixture       *f,
 }
 
 static void
-test_unknown_scope (Fixture       *f,
-                    gconstpointer  data)
+test_unknown_scope (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  AttainScope scope = { ATTAIN_SCOPE_PERSON, 999 };
-  AttainPeriod period;
+  g_autoptr (GError) error = NULL;
+  AttainScope    scope = { ATTAIN_SCOPE_PERSON, 999 };
+  AttainPeriod   period;
   AttainMetrics *m;
 
   g_assert_true (attain_period_parse ("2026-Q1", 1, &period, NULL));
@@ -327,8 +313,7 @@ test_unknown_scope (Fixture       *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   attain_number_style_override (ATTAIN_NUMBER_STYLE_WESTERN);

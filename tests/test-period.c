@@ -5,11 +5,9 @@
 #include <string.h>
 
 static void
-assert_bounds (const AttainPeriod *period,
-               const char         *first_iso,
-               const char         *last_iso)
+assert_bounds (const AttainPeriod *period, const char *first_iso, const char *last_iso)
 {
-  GDate first, last;
+  GDate            first, last;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
@@ -23,8 +21,8 @@ assert_bounds (const AttainPeriod *period,
 static void
 test_parse (void)
 {
-  g_autoptr(GError) error = NULL;
-  AttainPeriod p;
+  g_autoptr (GError) error = NULL;
+  AttainPeriod     p;
   g_autofree char *text = NULL;
 
   g_assert_true (attain_period_parse ("2026-Q3", 1, &p, &error));
@@ -60,7 +58,7 @@ static void
 test_fiscal_april (void)
 {
   AttainPeriod p;
-  GDate date;
+  GDate        date;
 
   /* Fiscal year 2026 starting in April runs 2026-04-01 to 2027-03-31. */
   g_assert_true (attain_period_parse ("2026", 4, &p, NULL));
@@ -119,7 +117,7 @@ static void
 test_elapsed_share (void)
 {
   AttainPeriod p;
-  GDate today;
+  GDate        today;
 
   /* 15 of 29 days of February 2024 (a leap year) have gone by on the 15th. */
   g_assert_true (attain_period_parse ("2024-02", 1, &p, NULL));
@@ -157,8 +155,7 @@ test_iso_dates (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/period/parse", test_parse);

@@ -14,9 +14,9 @@
 
 typedef struct
 {
-  char     *dir;
-  AttainDb *db;
-  GDate     today;
+  char        *dir;
+  AttainDb    *db;
+  GDate        today;
   AttainPeriod q1;
 } Fixture;
 
@@ -24,10 +24,10 @@ static char *
 run_tool (const char *const *argv)
 {
   g_autofree char *out = NULL;
-  int status = 0;
+  int              status = 0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     &out, NULL, &status, NULL))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
     return NULL;
   return WIFEXITED (status) && WEXITSTATUS (status) == 0 ? g_steal_pointer (&out) : NULL;
 }
@@ -47,11 +47,10 @@ strip_spaces (const char *text)
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = attain_test_make_tmp_dir ();
   path = attain_test_db_path (f->dir, "report.db");
@@ -59,17 +58,17 @@ fixture_set_up (Fixture       *f,
   attain_test_date (&f->today, "2026-11-23");
   g_assert_true (attain_period_parse ("2026-Q1", 1, &f->q1, NULL));
   /* A's 2026 scorecard: revenue weighs 60%, collections 40%. */
-  g_assert_true (attain_db_exec (f->db,
-                                 "INSERT INTO goals (owner_person_id, metric, type, target, unit, period_kind, "
-                                 "period_start, period_end, weight) VALUES "
-                                 "(1, 'revenue', 'result', 48000000, 'CNY', 'year', '2026-01-01', '2026-12-31', 6000), "
-                                 "(1, 'collections', 'result', 40000000, 'CNY', 'year', '2026-01-01', '2026-12-31', 4000)",
-                                 &error));
+  g_assert_true (attain_db_exec (
+      f->db,
+      "INSERT INTO goals (owner_person_id, metric, type, target, unit, period_kind, "
+      "period_start, period_end, weight) VALUES "
+      "(1, 'revenue', 'result', 48000000, 'CNY', 'year', '2026-01-01', '2026-12-31', 6000), "
+      "(1, 'collections', 'result', 40000000, 'CNY', 'year', '2026-01-01', '2026-12-31', 4000)",
+      &error));
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->db, attain_db_close);
   attain_test_rm_rf (f->dir);
@@ -83,19 +82,21 @@ long_self_review (void)
 
   /* About 5,000 characters: more than a page. Numbered, so a lost line is noticed. */
   for (int i = 1; i <= 120; i++)
-    g_string_append_printf (text, "第%d条：本季度我重点跟进了华东区的重点客户，完成了方案报价与商务谈判。", i);
+    g_string_append_printf (
+        text, "第%d条：本季度我重点跟进了华东区的重点客户，完成了方案报价与商务谈判。", i);
   g_string_append (text, "结束标记END。");
   return g_string_free (text, FALSE);
 }
 
 static void
-test_review_report (Fixture       *f,
-                    gconstpointer  data)
+test_review_report (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainReview) review = NULL;
-  g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  g_autoptr (GPtrArray) milestones
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
   g_autofree char *pdf = g_build_filename (f->dir, "a.pdf", NULL);
   g_autofree char *self_review = long_self_review ();
   g_autofree char *info = NULL;
@@ -104,7 +105,7 @@ test_review_report (Fixture       *f,
   g_autofree char *flat = NULL;
   g_autofree char *flat_review = NULL;
   g_autofree char *first_page = NULL;
-  AttainDocument *document;
+  AttainDocument  *document;
 
   review = attain_review_open (f->db, SMALL_PERSON_A, &f->q1, &error);
   g_assert_no_error (error);
@@ -112,9 +113,13 @@ test_review_report (Fixture       *f,
   g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-08", &error));
   g_assert_true (attain_review_set_field (f->db, review, "self_review", self_review, &error));
   g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系稳固", &error));
-  g_assert_true (attain_review_set_field (f->db, review, "improvements", "回款跟进不及时：2 月发票 3 月才催收", &error));
-  g_ptr_array_add (milestones, attain_milestone_new ("每周复盘应收账款", "2026-05-31", "逾期应收低于 10%", ATTAIN_MILESTONE_IN_PROGRESS));
-  g_ptr_array_add (milestones, attain_milestone_new ("参加谈判技巧培训", "2026-06-30", "结业证书", ATTAIN_MILESTONE_PLANNED));
+  g_assert_true (attain_review_set_field (f->db, review, "improvements",
+                                          "回款跟进不及时：2 月发票 3 月才催收", &error));
+  g_ptr_array_add (milestones,
+                   attain_milestone_new ("每周复盘应收账款", "2026-05-31", "逾期应收低于 10%",
+                                         ATTAIN_MILESTONE_IN_PROGRESS));
+  g_ptr_array_add (milestones, attain_milestone_new ("参加谈判技巧培训", "2026-06-30", "结业证书",
+                                                     ATTAIN_MILESTONE_PLANNED));
   g_assert_true (attain_review_set_milestones (f->db, review, milestones, &error));
   g_assert_true (attain_review_add_next_goal (f->db, review, "revenue", "180,000", &error));
   g_assert_no_error (error);
@@ -166,10 +171,10 @@ test_review_report (Fixture       *f,
    * without each page's header and footer lines, holds it whole. */
   flat_review = strip_spaces (self_review);
   {
-    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    const char      *argv[] = { "pdftotext", pdf, "-", NULL };
     g_autofree char *plain = run_tool (argv);
-    g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
-    g_autoptr(GString) body = g_string_new (NULL);
+    g_auto (GStrv) lines = g_strsplit (plain, "\n", -1);
+    g_autoptr (GString) body = g_string_new (NULL);
     g_autofree char *flat_body = NULL;
 
     for (guint i = 0; lines[i] != NULL; i++)
@@ -180,7 +185,7 @@ test_review_report (Fixture       *f,
     g_assert_nonnull (strstr (flat_body, flat_review));
   }
   {
-    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+    g_auto (GStrv) pages = g_strsplit (text, "\f", -1);
     int begin = -1, end = -1;
     for (int i = 0; pages[i] != NULL; i++)
       {
@@ -200,9 +205,9 @@ test_review_report (Fixture       *f,
   g_assert_nonnull (strstr (text, "Date:"));
   g_assert_nonnull (strstr (first_page, "Page 1 of "));
   {
-    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
-    g_auto(GStrv) marks = g_strsplit (text, "Confidential", -1);
-    guint n_pages = g_strv_length (pages) - 1;
+    g_auto (GStrv) pages = g_strsplit (text, "\f", -1);
+    g_auto (GStrv) marks = g_strsplit (text, "Confidential", -1);
+    guint            n_pages = g_strv_length (pages) - 1;
     g_autofree char *last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
     g_assert_cmpuint (n_pages, >=, 3);
     g_assert_cmpuint (g_strv_length (marks) - 1, ==, n_pages);
@@ -211,13 +216,12 @@ test_review_report (Fixture       *f,
 }
 
 static void
-test_sign_off_locks (Fixture       *f,
-                     gconstpointer  data)
+test_sign_off_locks (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainReview) review = attain_review_open (f->db, SMALL_PERSON_B, &f->q1, &error);
-  g_autoptr(AttainReview) again = NULL;
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = attain_review_open (f->db, SMALL_PERSON_B, &f->q1, &error);
+  g_autoptr (AttainReview) again = NULL;
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
 
   g_assert_no_error (error);
   /* No interview date yet: not signable. */
@@ -259,11 +263,14 @@ test_sign_off_locks (Fixture       *f,
         "SELECT person_id, period_kind, period_start, period_end FROM reviews",
         "UPDATE goals SET target = 1 WHERE review_id IS NOT NULL",
         "DELETE FROM goals WHERE review_id IS NOT NULL",
-        "INSERT OR REPLACE INTO goals (id, owner_person_id, metric, type, target, unit, period_kind, period_start, "
-        "period_end, weight) SELECT id, owner_person_id, metric, type, 1, unit, period_kind, period_start, "
+        "INSERT OR REPLACE INTO goals (id, owner_person_id, metric, type, target, unit, "
+        "period_kind, period_start, "
+        "period_end, weight) SELECT id, owner_person_id, metric, type, 1, unit, period_kind, "
+        "period_start, "
         "period_end, weight FROM goals WHERE review_id IS NOT NULL",
         "DELETE FROM people WHERE id = 2",
-        "INSERT OR REPLACE INTO people (id, name, unit_id, position_id) SELECT id, 'x', unit_id, position_id "
+        "INSERT OR REPLACE INTO people (id, name, unit_id, position_id) SELECT id, 'x', unit_id, "
+        "position_id "
         "FROM people WHERE id = 2",
         "UPDATE audit_log SET new_value = 'x'",
         "DELETE FROM audit_log",
@@ -278,13 +285,16 @@ test_sign_off_locks (Fixture       *f,
         }
     }
   g_assert_true (attain_db_exec (f->db, "PRAGMA foreign_keys = 1", &error));
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT target FROM goals WHERE review_id IS NOT NULL"), ==, 200000000);
+  g_assert_cmpint (
+      attain_test_query_int (f->db, "SELECT target FROM goals WHERE review_id IS NOT NULL"), ==,
+      200000000);
   /* The goal tree says so in a sentence. */
   {
-    g_autoptr(GPtrArray) goals = attain_goals_query (f->db, "review_id IS NOT NULL", NULL, NULL, NULL, &error);
-    g_autoptr(AttainGoalHistory) history = attain_goal_history_new (f->db);
+    g_autoptr (GPtrArray) goals
+        = attain_goals_query (f->db, "review_id IS NOT NULL", NULL, NULL, NULL, &error);
+    g_autoptr (AttainGoalHistory) history = attain_goal_history_new (f->db);
     AttainGoalEdit *edit = attain_goal_edit_new ("Edit target"); /* the history takes it */
-    g_autoptr(AttainGoal) changed = NULL;
+    g_autoptr (AttainGoal) changed = NULL;
     g_assert_cmpuint (goals->len, ==, 1);
     changed = attain_goal_copy (g_ptr_array_index (goals, 0));
     changed->target = 1;
@@ -297,34 +307,37 @@ test_sign_off_locks (Fixture       *f,
   again = attain_review_find (f->db, SMALL_PERSON_B, &f->q1, &error);
   g_assert_cmpstr (again->strengths, ==, "勤奋");
   g_assert_cmpstr (again->signed_off_at, ==, "2026-11-23");
-  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log WHERE entity = 'review' "
-                                                 "AND field = 'signed_off_at'"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (f->db,
+                                          "SELECT count(*) FROM audit_log WHERE entity = 'review' "
+                                          "AND field = 'signed_off_at'"),
+                   ==, 1);
 }
 
 static void
-test_team_reports (Fixture       *f,
-                   gconstpointer  data)
+test_team_reports (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) people = attain_review_team_people (f->db, SMALL_REGION_EAST, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) people = attain_review_team_people (f->db, SMALL_REGION_EAST, &error);
   g_autofree char *pdf = g_build_filename (f->dir, "team.pdf", NULL);
   g_autofree char *folder = g_build_filename (f->dir, "team", NULL);
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   guint files = 0;
 
   /* East is A and B (Team one) and D (Team two). */
   g_assert_cmpuint (people->len, ==, 3);
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", pdf, NULL, NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", pdf, NULL,
+                                              NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", NULL, folder, NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", NULL,
+                                              folder, NULL, NULL, &error));
   dir = g_dir_open (folder, 0, NULL);
   while (g_dir_read_name (dir) != NULL)
     files++;
   g_assert_cmpuint (files, ==, 3);
   {
-    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    const char      *argv[] = { "pdftotext", pdf, "-", NULL };
     g_autofree char *text = run_tool (argv);
-    g_auto(GStrv) titles = NULL;
+    g_auto (GStrv) titles = NULL;
     if (text == NULL)
       return;
     /* One report each, in one file, each numbered from its own page 1. */
@@ -335,20 +348,20 @@ test_team_reports (Fixture       *f,
 }
 
 static char *
-report_text_and_fonts (Fixture    *f,
-                       const char *language,
-                       char      **fonts)
+report_text_and_fonts (Fixture *f, const char *language, char **fonts)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
   g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", f->dir, language);
-  g_autoptr(AttainReview) review = attain_review_open (f->db, SMALL_PERSON_A, &f->q1, &error);
-  const char *pango_language;
+  g_autoptr (AttainReview) review = attain_review_open (f->db, SMALL_PERSON_A, &f->q1, &error);
+  const char     *pango_language;
   AttainDocument *document;
 
   g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系稳固", &error));
   pango_language = attain_report_language_push (language);
-  document = attain_review_report_build (f->db, SMALL_PERSON_A, &f->q1, &f->today, pango_language, &error);
+  document = attain_review_report_build (f->db, SMALL_PERSON_A, &f->q1, &f->today, pango_language,
+                                         &error);
   attain_i18n_pop ();
   g_assert_no_error (error);
   g_ptr_array_add (documents, document);
@@ -365,10 +378,10 @@ report_text_and_fonts (Fixture    *f,
  * locale) say Chinese has no Chinese interface string, and each report sets Han text in the
  * glyphs of its own script. */
 static void
-test_report_language (Fixture       *f,
-                      gconstpointer  data)
+test_report_language (Fixture *f, gconstpointer data)
 {
-  g_autofree char *en = NULL, *cn = NULL, *tw = NULL, *en_fonts = NULL, *cn_fonts = NULL, *tw_fonts = NULL;
+  g_autofree char *en = NULL, *cn = NULL, *tw = NULL, *en_fonts = NULL, *cn_fonts = NULL,
+                  *tw_fonts = NULL;
   const char *dir = g_getenv ("ATTAIN_LOCALEDIR");
 
   if (dir == NULL)
@@ -419,20 +432,21 @@ test_report_language (Fixture       *f,
  * finishes (layout used to retry the row on a fresh page forever), the row continues over pages
  * under the repeated table header, and no numbered piece of it goes missing. */
 static void
-test_tall_row (Fixture       *f,
-               gconstpointer  data)
+test_tall_row (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainReview) review = NULL;
-  g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  g_autoptr (GPtrArray) milestones
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
   g_autofree char *pdf = g_build_filename (f->dir, "tall.pdf", NULL);
-  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr (GString) title = g_string_new (NULL);
   g_autofree char *plain = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *flat_body = NULL;
-  g_auto(GStrv) lines = NULL;
-  const int n_pieces = 150;
+  g_auto (GStrv) lines = NULL;
+  const int       n_pieces = 150;
   AttainDocument *document;
 
   /* 150 pieces of 20 characters: 3,000 characters, about 130 lines in the milestone column. */
@@ -442,7 +456,9 @@ test_tall_row (Fixture       *f,
   g_assert_no_error (error);
   /* The measure holds U+FFFE, a noncharacter GLib accepts as UTF-8 and cairo's PDF text refuses;
    * it once failed the whole file. */
-  g_ptr_array_add (milestones, attain_milestone_new (title->str, "2026-05-31", "逾期应收\uFFFE低于 10%", ATTAIN_MILESTONE_PLANNED));
+  g_ptr_array_add (milestones,
+                   attain_milestone_new (title->str, "2026-05-31", "逾期应收\uFFFE低于 10%",
+                                         ATTAIN_MILESTONE_PLANNED));
   g_assert_true (attain_review_set_milestones (f->db, review, milestones, &error));
   g_assert_no_error (error);
 
@@ -472,7 +488,7 @@ test_tall_row (Fixture       *f,
         g_error ("piece %s of the milestone is missing from the report", piece);
     }
   {
-    g_auto(GStrv) pages = g_strsplit (plain, "\f", -1);
+    g_auto (GStrv) pages = g_strsplit (plain, "\f", -1);
     int first = -1, last = -1;
     for (int i = 0; pages[i] != NULL; i++)
       {
@@ -503,28 +519,29 @@ mode_of (const char *path)
  * person, all inside the chosen folder, nothing left under a temporary name; the single team PDF
  * and a re-export over an existing file are 0600 too. */
 static void
-test_hostile_names (Fixture       *f,
-                    gconstpointer  data)
+test_hostile_names (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) people = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) people = NULL;
   g_autofree char *outside = g_build_filename (f->dir, "outside", NULL);
   g_autofree char *folder = g_build_filename (outside, "chosen", "team", NULL);
   g_autofree char *pdf = g_build_filename (f->dir, "team.pdf", NULL);
   g_autofree char *long_name = g_strnfill (2000, 'N');
-  g_autofree char *set_names = g_strdup_printf ("UPDATE people SET name = CASE id WHEN %d THEN 'x/../../../escaped' "
-                                                "WHEN %d THEN 'a/b\\c' ELSE '%s' END",
-                                                SMALL_PERSON_A, SMALL_PERSON_B, long_name);
-  g_autoptr(GDir) dir = NULL;
+  g_autofree char *set_names
+      = g_strdup_printf ("UPDATE people SET name = CASE id WHEN %d THEN 'x/../../../escaped' "
+                         "WHEN %d THEN 'a/b\\c' ELSE '%s' END",
+                         SMALL_PERSON_A, SMALL_PERSON_B, long_name);
+  g_autoptr (GDir) dir = NULL;
   const char *entry;
-  guint files = 0;
-  mode_t saved = umask (022);
+  guint       files = 0;
+  mode_t      saved = umask (022);
 
   g_assert_true (attain_db_exec (f->db, set_names, &error));
   g_assert_no_error (error);
   people = attain_review_team_people (f->db, SMALL_REGION_EAST, &error);
   g_assert_cmpuint (people->len, ==, 3);
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", NULL, folder, NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", NULL, folder,
+                                              NULL, NULL, &error));
   g_assert_no_error (error);
   dir = g_dir_open (folder, 0, NULL);
   while ((entry = g_dir_read_name (dir)) != NULL)
@@ -541,7 +558,7 @@ test_hostile_names (Fixture       *f,
   {
     g_autofree char *escaped = g_build_filename (f->dir, "escaped", NULL);
     g_autofree char *escaped_pdf = g_build_filename (outside, "escaped.pdf", NULL);
-    g_autoptr(GDir) above = g_dir_open (outside, 0, NULL);
+    g_autoptr (GDir) above = g_dir_open (outside, 0, NULL);
     g_assert_false (g_file_test (escaped, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (escaped_pdf, G_FILE_TEST_EXISTS));
     g_assert_cmpstr (g_dir_read_name (above), ==, "chosen");
@@ -555,14 +572,17 @@ test_hostile_names (Fixture       *f,
     guint pages[2];
     for (guint round = 0; round < 2; round++)
       {
-        g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+        g_autoptr (GPtrArray) one
+            = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
         g_autofree char *file = g_strdup_printf ("%s/long-name-%u.pdf", f->dir, round);
-        const char *argv[] = { "pdfinfo", file, NULL };
+        const char      *argv[] = { "pdfinfo", file, NULL };
         g_autofree char *info = NULL;
-        const char *line;
+        const char      *line;
         if (round == 1)
-          g_assert_true (attain_db_exec (f->db, "UPDATE people SET name = 'D' WHERE id = 3", &error));
-        g_ptr_array_add (one, attain_review_report_build (f->db, SMALL_PERSON_D, &f->q1, &f->today, "zh-cn", &error));
+          g_assert_true (
+              attain_db_exec (f->db, "UPDATE people SET name = 'D' WHERE id = 3", &error));
+        g_ptr_array_add (one, attain_review_report_build (f->db, SMALL_PERSON_D, &f->q1, &f->today,
+                                                          "zh-cn", &error));
         g_assert_no_error (error);
         g_assert_true (attain_documents_write_pdf (one, file, "D", &error));
         info = run_tool (argv);
@@ -578,15 +598,15 @@ test_hostile_names (Fixture       *f,
 
   g_assert_true (g_file_set_contents (pdf, "old", -1, NULL));
   g_assert_true (g_chmod (pdf, 0644) == 0);
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", pdf, NULL, NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", pdf, NULL,
+                                              NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mode_of (pdf), ==, 0600);
   umask (saved);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   attain_number_style_override (ATTAIN_NUMBER_STYLE_WESTERN);

@@ -33,13 +33,12 @@ static gboolean
 page_loaded (gpointer data)
 {
   AttainDashboardPage *page = data;
-  return !attain_dashboard_page_is_loading (page) && attain_dashboard_page_get_dashboard (page) != NULL;
+  return !attain_dashboard_page_is_loading (page)
+         && attain_dashboard_page_get_dashboard (page) != NULL;
 }
 
 static void
-activate_and_wait (AttainDashboardPage *page,
-                   const char          *action,
-                   GVariant            *parameter)
+activate_and_wait (AttainDashboardPage *page, const char *action, GVariant *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), action, parameter));
   g_assert_true (attain_dashboard_page_is_loading (page));
@@ -47,10 +46,7 @@ activate_and_wait (AttainDashboardPage *page,
 }
 
 static char *
-expected_revenue (AttainDb   *db,
-                  const char *scope_join,
-                  const char *from,
-                  const char *to)
+expected_revenue (AttainDb *db, const char *scope_join, const char *from, const char *to)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce(sum(d.amount), 0) FROM deals d %s "
                                           "d.status = 'won' AND d.closed_on BETWEEN '%s' AND '%s'",
@@ -61,14 +57,12 @@ expected_revenue (AttainDb   *db,
 }
 
 static AttainContext *
-make_context (const char *name,
-              gboolean    with_demo,
-              AttainDb  **db_out)
+make_context (const char *name, gboolean with_demo, AttainDb **db_out)
 {
   g_autofree char *path = attain_test_db_path (dir, name);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   AttainDb *db = attain_db_open (path, &error);
-  GDate today;
+  GDate     today;
 
   g_assert_no_error (error);
   attain_test_date (&today, "2026-11-23");
@@ -88,13 +82,14 @@ static void
 test_dashboard_actions (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("ui.db", TRUE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("ui.db", TRUE, &check);
+  AttainWindow        *window = attain_window_new (NULL, context, NULL);
   AttainDashboardPage *page = attain_window_get_dashboard_page (window);
-  g_autofree char *region_name = NULL;
-  const char *all = "WHERE";
-  const char *east = "JOIN people p ON p.id = d.owner_id JOIN org_units t ON t.id = p.unit_id WHERE t.parent_id = 2 AND";
-  char *expected;
+  g_autofree char     *region_name = NULL;
+  const char          *all = "WHERE";
+  const char *east = "JOIN people p ON p.id = d.owner_id JOIN org_units t ON t.id = p.unit_id "
+                     "WHERE t.parent_id = 2 AND";
+  char       *expected;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "dashboard");
@@ -103,40 +98,52 @@ test_dashboard_actions (void)
   /* Opens on the company and the current quarter (today is 23 November 2026). */
   g_assert_cmpstr (attain_dashboard_page_get_title (page), ==, "华辰智能科技有限公司");
   expected = expected_revenue (check, all, "2026-10-01", "2026-12-31");
-  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (
+      attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==,
+      expected);
   g_free (expected);
   g_assert_cmpuint (g_list_model_get_n_items (attain_dashboard_page_get_ranking (page)), ==, 3);
 
   /* Switch to the year, the way the "Year" toggle does. */
   activate_and_wait (page, "session.period-kind", g_variant_new_string ("year"));
   expected = expected_revenue (check, all, "2026-01-01", "2026-12-31");
-  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (
+      attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==,
+      expected);
   g_free (expected);
 
   /* Previous period: 2025. */
   activate_and_wait (page, "session.previous-period", NULL);
   expected = expected_revenue (check, all, "2025-01-01", "2025-12-31");
-  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (
+      attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==,
+      expected);
   g_free (expected);
   /* 2025 is over: the revenue card says where it ended up against its target. */
-  g_assert_cmpstr (attain_kpi_card_get_pace_text (attain_dashboard_page_get_card (page, "revenue")), !=, "");
+  g_assert_cmpstr (attain_kpi_card_get_pace_text (attain_dashboard_page_get_card (page, "revenue")),
+                   !=, "");
 
   /* Drill down into the first region, as activating its ranking row does. */
   activate_and_wait (page, "dashboard.show-unit", g_variant_new_string ("unit:2"));
   region_name = g_strdup (attain_dashboard_page_get_title (page));
   g_assert_cmpstr (region_name, ==, "华东区");
   expected = expected_revenue (check, east, "2025-01-01", "2025-12-31");
-  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (
+      attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==,
+      expected);
   g_free (expected);
   /* Its ranking lists its teams. */
-  g_assert_cmpuint (g_list_model_get_n_items (attain_dashboard_page_get_ranking (page)), ==,
-                    attain_test_query_int (check, "SELECT count(*) FROM org_units WHERE parent_id = 2"));
+  g_assert_cmpuint (
+      g_list_model_get_n_items (attain_dashboard_page_get_ranking (page)), ==,
+      attain_test_query_int (check, "SELECT count(*) FROM org_units WHERE parent_id = 2"));
 
   /* Back returns to the company, same period. */
   activate_and_wait (page, "dashboard.back", NULL);
   g_assert_cmpstr (attain_dashboard_page_get_title (page), ==, "华辰智能科技有限公司");
   expected = expected_revenue (check, all, "2025-01-01", "2025-12-31");
-  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (
+      attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==,
+      expected);
   g_free (expected);
 
   /* A person: their peers are ranked with them. */
@@ -152,17 +159,18 @@ test_dashboard_actions (void)
 static gboolean
 window_shows_dashboard (gpointer data)
 {
-  AttainWindow *window = data;
+  AttainWindow        *window = data;
   AttainDashboardPage *page = attain_window_get_dashboard_page (window);
 
-  return g_strcmp0 (attain_window_get_visible_page (window), "dashboard") == 0 && page_loaded (page);
+  return g_strcmp0 (attain_window_get_visible_page (window), "dashboard") == 0
+         && page_loaded (page);
 }
 
 static void
 test_empty_database_creates_demo (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("empty.db", FALSE, &check);
+  g_autoptr (AttainContext) context = make_context ("empty.db", FALSE, &check);
   AttainWindow *window = attain_window_new (NULL, context, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -182,7 +190,7 @@ static gboolean
 import_dialog_settled (gpointer data)
 {
   AttainImportDialog *dialog = data;
-  const char *page = attain_import_dialog_get_page (dialog);
+  const char         *page = attain_import_dialog_get_page (dialog);
   return !attain_import_dialog_is_busy (dialog) && g_strcmp0 (page, "busy") != 0;
 }
 
@@ -193,14 +201,14 @@ static void
 test_import_through_mapping_step (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("import.db", FALSE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("import.db", FALSE, &check);
+  AttainWindow        *window = attain_window_new (NULL, context, NULL);
   AttainDashboardPage *page = attain_window_get_dashboard_page (window);
   g_autofree char *org = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "org.csv", NULL);
   g_autofree char *deals = g_build_filename (dir, "crm-deals.csv", NULL);
   g_autofree char *expected = NULL;
   AttainImportDialog *dialog;
-  AttainImportPlan *plan;
+  AttainImportPlan   *plan;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "empty");
@@ -208,7 +216,8 @@ test_import_through_mapping_step (void)
   dialog = ATTAIN_IMPORT_DIALOG (attain_window_open_import (window, ATTAIN_IMPORT_ORG, org));
   iterate_until (import_dialog_settled, dialog);
   g_assert_cmpstr (attain_import_dialog_get_page (dialog), ==, "mapping");
-  g_assert_cmpuint (attain_import_plan_get_n_records (attain_import_dialog_get_plan (dialog)), ==, 8);
+  g_assert_cmpuint (attain_import_plan_get_n_records (attain_import_dialog_get_plan (dialog)), ==,
+                    8);
   attain_import_dialog_set_company_name (dialog, "星河科技有限公司");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
   iterate_until (import_dialog_settled, dialog);
@@ -218,11 +227,12 @@ test_import_through_mapping_step (void)
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "dashboard");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_assert_true (g_file_set_contents (deals,
-                                      "商机编号,负责人,客户名称,销售阶段,金额,创建时间,结单日期\n"
-                                      "U-1,周艳,上海启明软件有限公司,赢单,\"100,000\",2026-10-08,2026-11-02\n"
-                                      "U-2,张伟,苏州精工制造有限公司,已下单,50000,2026-10-10,2026-11-05\n",
-                                      -1, NULL));
+  g_assert_true (
+      g_file_set_contents (deals,
+                           "商机编号,负责人,客户名称,销售阶段,金额,创建时间,结单日期\n"
+                           "U-1,周艳,上海启明软件有限公司,赢单,\"100,000\",2026-10-08,2026-11-02\n"
+                           "U-2,张伟,苏州精工制造有限公司,已下单,50000,2026-10-10,2026-11-05\n",
+                           -1, NULL));
   dialog = ATTAIN_IMPORT_DIALOG (attain_window_open_import (window, ATTAIN_IMPORT_DEALS, deals));
   iterate_until (import_dialog_settled, dialog);
   plan = attain_import_dialog_get_plan (dialog);
@@ -244,33 +254,43 @@ test_import_through_mapping_step (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
   iterate_until (import_dialog_settled, dialog);
   g_assert_cmpstr (attain_import_dialog_get_page (dialog), ==, "done");
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM deals WHERE status = 'won'"), ==, 2);
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT count (*) FROM deals WHERE status = 'won'"), ==, 2);
 
   /* The dashboard of 2026-Q4 shows both deals won: 100,000 + 50,000. */
   iterate_until (page_loaded, page);
   expected = attain_format_money_compact (15000000.0, "CNY", ATTAIN_NUMBER_STYLE_WESTERN);
-  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (
+      attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==,
+      expected);
   g_assert_cmpstr (attain_dashboard_page_get_title (page), ==, "星河科技有限公司");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* 周艳's Q4 is signed off: a deal won in it is held back until the second confirmation. */
-  g_assert_true (attain_db_exec (check,
-                                 "INSERT INTO reviews (person_id, period_kind, period_start, period_end, signed_off_at) "
-                                 "SELECT id, 'quarter', '2026-10-01', '2026-12-31', '2026-11-20T10:00:00Z' "
-                                 "FROM people WHERE employee_no = 'E003'", NULL));
-  g_assert_true (g_file_set_contents (deals,
-                                      "商机编号,负责人,客户名称,销售阶段,金额,创建时间,结单日期\n"
-                                      "U-3,周艳,上海启明软件有限公司,赢单,\"30,000\",2026-10-08,2026-11-10\n",
-                                      -1, NULL));
+  g_assert_true (attain_db_exec (
+      check,
+      "INSERT INTO reviews (person_id, period_kind, period_start, period_end, signed_off_at) "
+      "SELECT id, 'quarter', '2026-10-01', '2026-12-31', '2026-11-20T10:00:00Z' "
+      "FROM people WHERE employee_no = 'E003'",
+      NULL));
+  g_assert_true (
+      g_file_set_contents (deals,
+                           "商机编号,负责人,客户名称,销售阶段,金额,创建时间,结单日期\n"
+                           "U-3,周艳,上海启明软件有限公司,赢单,\"30,000\",2026-10-08,2026-11-10\n",
+                           -1, NULL));
   dialog = ATTAIN_IMPORT_DIALOG (attain_window_open_import (window, ATTAIN_IMPORT_DEALS, deals));
   iterate_until (import_dialog_settled, dialog);
-  g_assert_cmpuint (attain_import_plan_get_n_locked (attain_import_dialog_get_plan (dialog)), ==, 1);
+  g_assert_cmpuint (attain_import_plan_get_n_locked (attain_import_dialog_get_plan (dialog)), ==,
+                    1);
   g_assert_true (attain_import_dialog_confirm_locked (dialog));
   iterate_until (import_dialog_settled, dialog);
-  g_assert_cmpuint (attain_import_plan_get_problems (attain_import_dialog_get_plan (dialog))->len, ==, 0);
+  g_assert_cmpuint (attain_import_plan_get_problems (attain_import_dialog_get_plan (dialog))->len,
+                    ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
   iterate_until (import_dialog_settled, dialog);
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM deals WHERE external_id = 'U-3'"), ==, 1);
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT count (*) FROM deals WHERE external_id = 'U-3'"), ==,
+      1);
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
@@ -281,27 +301,29 @@ static void
 test_people_page (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("people.db", TRUE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("people.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
   AttainPeoplePage *page = attain_window_get_people_page (window);
-  GListModel *shown = attain_people_page_get_shown (page);
-  g_autoptr(GObject) first = NULL;
-  guint all;
+  GListModel       *shown = attain_people_page_get_shown (page);
+  g_autoptr (GObject) first = NULL;
+  guint  all;
   gint64 id;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "people");
   all = g_list_model_get_n_items (shown);
-  g_assert_cmpuint (all, ==, attain_test_query_int (check, "SELECT count (*) FROM people WHERE active"));
+  g_assert_cmpuint (all, ==,
+                    attain_test_query_int (check, "SELECT count (*) FROM people WHERE active"));
 
   /* The demo's first person, found by the initials of their pinyin. */
   {
     g_autofree char *name = NULL;
     g_autofree char *key = NULL;
-    sqlite3_stmt *stmt = NULL;
-    stmt = attain_db_prepare_uncached (check, "SELECT id, name FROM people ORDER BY id LIMIT 1", NULL);
-  g_assert_nonnull (stmt);
+    sqlite3_stmt    *stmt = NULL;
+    stmt = attain_db_prepare_uncached (check, "SELECT id, name FROM people ORDER BY id LIMIT 1",
+                                       NULL);
+    g_assert_nonnull (stmt);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     id = sqlite3_column_int64 (stmt, 0);
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -309,7 +331,7 @@ test_people_page (void)
     key = attain_pinyin_key (name);
     {
       /* The key is "pinyin initials joined": the initials are its second word. */
-      g_auto(GStrv) words = g_strsplit (key, " ", -1);
+      g_auto (GStrv) words = g_strsplit (key, " ", -1);
       guint n = g_strv_length (words);
       attain_people_page_set_search (page, words[n - 2]);
     }
@@ -322,7 +344,10 @@ test_people_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.leave", NULL));
   g_assert_nonnull (attain_people_page_get_dialog (page));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (attain_people_page_get_dialog (page)), "leave");
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM people WHERE left_on = '2026-11-23' AND NOT active"), ==, 1);
+  g_assert_cmpint (
+      attain_test_query_int (
+          check, "SELECT count (*) FROM people WHERE left_on = '2026-11-23' AND NOT active"),
+      ==, 1);
   attain_people_page_set_search (page, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all - 1);
   first = g_list_model_get_item (shown, 0);
@@ -335,16 +360,18 @@ test_people_page (void)
 static gboolean
 people_shown_one (gpointer data)
 {
-  return g_list_model_get_n_items (attain_people_page_get_shown (attain_window_get_people_page (data))) == 1;
+  return g_list_model_get_n_items (
+             attain_people_page_get_shown (attain_window_get_people_page (data)))
+         == 1;
 }
 
 static void
 test_setup_by_hand (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("by-hand.db", FALSE, &check);
+  g_autoptr (AttainContext) context = make_context ("by-hand.db", FALSE, &check);
   AttainWindow *window = attain_window_new (NULL, context, NULL);
-  GtkWidget *dialog;
+  GtkWidget    *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
   dialog = attain_window_setup_by_hand (window);
@@ -352,12 +379,18 @@ test_setup_by_hand (void)
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "company"), "小微科技");
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "team"), "直销组");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM org_units WHERE kind = 'team' AND name = '直销组' "
-                                                 "AND parent_id = (SELECT id FROM org_units WHERE kind = 'company' AND name = '小微科技')"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (
+                       check,
+                       "SELECT count (*) FROM org_units WHERE kind = 'team' AND name = '直销组' "
+                       "AND parent_id = (SELECT id FROM org_units WHERE kind = 'company' AND name "
+                       "= '小微科技')"),
+                   ==, 1);
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "people");
-  g_assert_true (attain_person_add (attain_context_get_db (context), "钱多多", "S001",
-                                    attain_test_query_int (check, "SELECT id FROM org_units WHERE kind = 'team'"),
-                                    attain_test_query_int (check, "SELECT id FROM positions WHERE rank = 1"), "2026-11-02", NULL, NULL));
+  g_assert_true (attain_person_add (
+      attain_context_get_db (context), "钱多多", "S001",
+      attain_test_query_int (check, "SELECT id FROM org_units WHERE kind = 'team'"),
+      attain_test_query_int (check, "SELECT id FROM positions WHERE rank = 1"), "2026-11-02", NULL,
+      NULL));
   /* The commit alone tells the page: nobody calls anything by hand. */
   iterate_until (people_shown_one, window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -370,19 +403,21 @@ static void
 test_record_by_hand (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("record.db", FALSE, &check);
+  g_autoptr (AttainContext) context = make_context ("record.db", FALSE, &check);
   g_autofree char *org = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "org.csv", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainImportPlan) plan = NULL;
   AttainImportOptions options;
   AttainImportSummary summary = { 0 };
-  AttainWindow *window;
+  AttainWindow       *window;
   AttainRecordDialog *dialog;
 
   attain_import_options_init (&options, ATTAIN_IMPORT_ORG);
   options.company_name = g_strdup ("星河科技有限公司");
-  plan = attain_import_prepare (attain_context_get_db (context), org, &options, NULL, NULL, NULL, &error);
-  g_assert_true (attain_import_apply (attain_context_get_db (context), plan, NULL, NULL, NULL, &summary, &error));
+  plan = attain_import_prepare (attain_context_get_db (context), org, &options, NULL, NULL, NULL,
+                                &error);
+  g_assert_true (attain_import_apply (attain_context_get_db (context), plan, NULL, NULL, NULL,
+                                      &summary, &error));
   attain_import_summary_clear (&summary);
   attain_import_options_clear (&options);
 
@@ -404,10 +439,16 @@ test_record_by_hand (void)
 
   attain_record_dialog_set_field (dialog, "amount", "26.2万");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "record.save", NULL));
-  g_assert_cmpint (attain_test_query_int (check, "SELECT amount FROM deals d JOIN people p ON p.id = d.owner_id "
-                                                 "WHERE p.employee_no = 'E003' AND d.status = 'won' AND d.source = 'manual'"), ==, 26200000);
-  g_assert_cmpint (attain_test_query_int (check, "SELECT won_amount FROM month_stats WHERE scope_kind = 0 AND month = 202611 "
-                                                 "AND scope_id = (SELECT id FROM org_units WHERE kind = 'company')"), ==, 26200000);
+  g_assert_cmpint (attain_test_query_int (
+                       check,
+                       "SELECT amount FROM deals d JOIN people p ON p.id = d.owner_id "
+                       "WHERE p.employee_no = 'E003' AND d.status = 'won' AND d.source = 'manual'"),
+                   ==, 26200000);
+  g_assert_cmpint (attain_test_query_int (
+                       check,
+                       "SELECT won_amount FROM month_stats WHERE scope_kind = 0 AND month = 202611 "
+                       "AND scope_id = (SELECT id FROM org_units WHERE kind = 'company')"),
+                   ==, 26200000);
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }
@@ -418,11 +459,11 @@ static void
 test_notices_other_writers (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("other-writer.db", FALSE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("other-writer.db", FALSE, &check);
+  AttainWindow    *window = attain_window_new (NULL, context, NULL);
   g_autofree char *org = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "org.csv", NULL);
-  const char *cli = g_getenv ("ATTAIN_CLI");
-  int status;
+  const char      *cli = g_getenv ("ATTAIN_CLI");
+  int              status;
 
   if (cli == NULL)
     {
@@ -435,10 +476,18 @@ test_notices_other_writers (void)
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "empty");
   g_assert_false (attain_context_check_file (context));
   {
-    const char *argv[] = { cli, "--database", attain_context_get_db_path (context), "import", "org", org,
-                           "--company", "星河科技有限公司", "-q", NULL };
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                                 &status, NULL));
+    const char *argv[] = { cli,
+                           "--database",
+                           attain_context_get_db_path (context),
+                           "import",
+                           "org",
+                           org,
+                           "--company",
+                           "星河科技有限公司",
+                           "-q",
+                           NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
   g_assert_true (attain_context_check_file (context));
@@ -457,11 +506,10 @@ goals_loaded (gpointer data)
 }
 
 static AttainGoalNode *
-goal_node (AttainGoalsPage *page,
-           const char      *scope_text)
+goal_node (AttainGoalsPage *page, const char *scope_text)
 {
   AttainScope scope;
-  int index;
+  int         index;
 
   g_assert_true (attain_scope_parse (scope_text, &scope));
   index = attain_goal_tree_find (attain_goals_page_get_tree (page), &scope);
@@ -470,14 +518,13 @@ goal_node (AttainGoalsPage *page,
 }
 
 static AttainGoalItem *
-find_row (AttainGoalsPage *page,
-          const char      *scope)
+find_row (AttainGoalsPage *page, const char *scope)
 {
   GListModel *rows = attain_goals_page_get_rows (page);
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (rows, i);
       AttainGoalItem *item = gtk_tree_list_row_get_item (row);
       if (g_strcmp0 (attain_goal_item_get_scope (item), scope) == 0)
         return item;
@@ -487,9 +534,7 @@ find_row (AttainGoalsPage *page,
 }
 
 static void
-goals_activate_and_wait (AttainGoalsPage *page,
-                         const char      *action,
-                         GVariant        *parameter)
+goals_activate_and_wait (AttainGoalsPage *page, const char *action, GVariant *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), action, parameter));
   iterate_until (goals_loaded, page);
@@ -505,14 +550,14 @@ static void
 test_goals_page (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("goals.db", TRUE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("goals.db", TRUE, &check);
+  AttainWindow    *window = attain_window_new (NULL, context, NULL);
   AttainGoalsPage *page = attain_window_get_goals_page (window);
   g_autofree char *pdf = g_build_filename (dir, "goals-printed.pdf", NULL);
   g_autofree char *expected_gap = NULL;
-  g_autoptr(AttainGoalItem) region_row = NULL;
-  g_autoptr(AttainGoalItem) team_row = NULL;
-  gint64 region_target, other_teams, audits;
+  g_autoptr (AttainGoalItem) region_row = NULL;
+  g_autoptr (AttainGoalItem) team_row = NULL;
+  gint64            region_target, other_teams, audits;
   AttainGoalDialog *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -529,19 +574,26 @@ test_goals_page (void)
   g_assert_cmpstr (attain_goal_item_get_gap_text (region_row), ==, "");
 
   /* Type ¥30,000,000 into the first team's target cell, as the cell's Enter does. */
-  region_target = attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id = 2 AND metric = 'revenue' "
-                                                "AND period_kind = 'year' AND period_start = '2026-01-01'");
-  other_teams = attain_test_query_int (check, "SELECT sum(target) FROM goals g JOIN org_units u ON u.id = g.owner_unit_id "
-                                              "WHERE u.parent_id = 2 AND u.id <> 5 AND g.metric = 'revenue' "
-                                              "AND g.period_kind = 'year' AND g.period_start = '2026-01-01'");
-  goals_activate_and_wait (page, "goals.set-target", g_variant_new ("(ss)", "unit:5", "30,000,000"));
-  g_assert_cmpint (attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id = 5 AND metric = 'revenue' "
-                                                 "AND period_kind = 'year' AND period_start = '2026-01-01'"), ==, 3000000000);
+  region_target = attain_test_query_int (
+      check, "SELECT target FROM goals WHERE owner_unit_id = 2 AND metric = 'revenue' "
+             "AND period_kind = 'year' AND period_start = '2026-01-01'");
+  other_teams = attain_test_query_int (
+      check, "SELECT sum(target) FROM goals g JOIN org_units u ON u.id = g.owner_unit_id "
+             "WHERE u.parent_id = 2 AND u.id <> 5 AND g.metric = 'revenue' "
+             "AND g.period_kind = 'year' AND g.period_start = '2026-01-01'");
+  goals_activate_and_wait (page, "goals.set-target",
+                           g_variant_new ("(ss)", "unit:5", "30,000,000"));
+  g_assert_cmpint (attain_test_query_int (
+                       check,
+                       "SELECT target FROM goals WHERE owner_unit_id = 5 AND metric = 'revenue' "
+                       "AND period_kind = 'year' AND period_start = '2026-01-01'"),
+                   ==, 3000000000);
 
   /* The region's row now shows the gap between its target and its teams' new sum. */
   g_assert_true (goal_node (page, "unit:2")->has_gap);
   g_assert_cmpint (goal_node (page, "unit:2")->gap, ==, region_target - (other_teams + 3000000000));
-  expected_gap = g_strdup_printf ("−%s", attain_format_money_exact (ABS (region_target - other_teams - 3000000000), "CNY"));
+  expected_gap = g_strdup_printf (
+      "−%s", attain_format_money_exact (ABS (region_target - other_teams - 3000000000), "CNY"));
   g_assert_cmpstr (attain_goal_item_get_gap_text (region_row), ==, expected_gap);
   team_row = find_row (page, "unit:5");
   g_assert_cmpstr (attain_goal_item_get_target_text (team_row), ==, "¥30,000,000");
@@ -549,8 +601,11 @@ test_goals_page (void)
   /* A word typed into a target cell is refused (the toast says why) and changes nothing. */
   audits = attain_test_query_int (check, "SELECT count(*) FROM audit_log");
   goals_activate_and_wait (page, "goals.set-target", g_variant_new ("(ss)", "unit:5", "abc"));
-  g_assert_cmpint (attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id = 5 AND metric = 'revenue' "
-                                                 "AND period_kind = 'year' AND period_start = '2026-01-01'"), ==, 3000000000);
+  g_assert_cmpint (attain_test_query_int (
+                       check,
+                       "SELECT target FROM goals WHERE owner_unit_id = 5 AND metric = 'revenue' "
+                       "AND period_kind = 'year' AND period_start = '2026-01-01'"),
+                   ==, 3000000000);
   g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM audit_log"), ==, audits);
   g_assert_cmpstr (attain_goal_item_get_target_text (team_row), ==, "¥30,000,000");
 
@@ -588,7 +643,7 @@ test_goals_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.print-to-file", "s", pdf));
   {
     g_autofree char *bytes = NULL;
-    gsize length = 0;
+    gsize            length = 0;
     g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
     g_assert_cmpuint (length, >, 10000);
     g_assert_true (g_str_has_prefix (bytes, "%PDF"));
@@ -612,9 +667,7 @@ review_loaded (gpointer data)
 
 /* Forms load on a worker: an action that changes person or period is followed by the load. */
 static void
-review_activate_and_wait (AttainReviewPage *page,
-                          const char       *action,
-                          GVariant         *parameter)
+review_activate_and_wait (AttainReviewPage *page, const char *action, GVariant *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), action, parameter));
   iterate_until (review_loaded, page);
@@ -622,8 +675,7 @@ review_activate_and_wait (AttainReviewPage *page,
 
 /* Reviews look back: the quarter before today's (2026-Q3), whatever the last test chose. */
 static void
-review_open_last_quarter (AttainReviewPage *page,
-                          const char       *person)
+review_open_last_quarter (AttainReviewPage *page, const char *person)
 {
   review_activate_and_wait (page, "session.period-kind", g_variant_new_string ("quarter"));
   review_activate_and_wait (page, "session.current-period", NULL);
@@ -635,15 +687,19 @@ static void
 test_review_form_survives_restart (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("review.db", TRUE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("review.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
   AttainReviewPage *page = attain_window_get_review_page (window);
-  g_autofree char *team_dir = g_build_filename (dir, "team-reviews", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "review-printed.pdf", NULL);
-  static const struct { const char *field, *text; } fields[] = {
+  g_autofree char  *team_dir = g_build_filename (dir, "team-reviews", NULL);
+  g_autofree char  *pdf = g_build_filename (dir, "review-printed.pdf", NULL);
+  static const struct
+  {
+    const char *field, *text;
+  } fields[] = {
     { "reviewer", "王建国" },
     { "interview_on", "2026-10-12" },
-    { "self_review", "本季度重点跟进华东区重点客户，完成恒达机械项目签约。\n第二段：回款方面仍需加强。" },
+    { "self_review",
+      "本季度重点跟进华东区重点客户，完成恒达机械项目签约。\n第二段：回款方面仍需加强。" },
     { "strengths", "客户关系扎实" },
     { "improvements", "8 月两张发票 10 月才回款" },
     { "employee_view", "认可，希望增加产品演示支持" },
@@ -662,20 +718,24 @@ test_review_form_survives_restart (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&context);
 
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE person_id = 5 AND "
-                                                 "period_start = '2026-07-01' AND strengths = '客户关系扎实'"), ==, 1);
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE person_id = 5 AND "
+                                    "period_start = '2026-07-01' AND strengths = '客户关系扎实'"),
+      ==, 1);
   g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM review_milestones"), ==, 1);
   /* The agreed goal is in the goal tree for Q4, owned by the salesperson. */
-  g_assert_cmpint (attain_test_query_int (check, "SELECT target FROM goals WHERE review_id IS NOT NULL AND "
-                                                 "owner_person_id = 5 AND period_start = '2026-10-01' AND metric = 'revenue'"),
-                   ==, 200000000);
+  g_assert_cmpint (
+      attain_test_query_int (
+          check, "SELECT target FROM goals WHERE review_id IS NOT NULL AND "
+                 "owner_person_id = 5 AND period_start = '2026-10-01' AND metric = 'revenue'"),
+      ==, 200000000);
 
   /* A new window on the same file: every field is back. */
   {
     AttainDb *again = NULL;
-    g_autoptr(AttainContext) context2 = NULL;
+    g_autoptr (AttainContext) context2 = NULL;
     GDate today;
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     g_autofree char *path = attain_test_db_path (dir, "review.db");
 
     again = attain_db_open (path, &error);
@@ -695,38 +755,49 @@ test_review_form_survives_restart (void)
     g_assert_cmpuint (attain_review_page_get_review (page)->milestones->len, ==, 1);
 
     /* The whole team, one PDF each, written off the main thread. */
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.export-team-to", "s", team_dir));
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (page), "review.export-team-to", "s", team_dir));
     g_assert_true (attain_review_page_is_busy (page));
     iterate_until (review_idle, page);
     {
-      g_autoptr(GDir) folder = g_dir_open (team_dir, 0, NULL);
+      g_autoptr (GDir) folder = g_dir_open (team_dir, 0, NULL);
       guint files = 0;
       while (g_dir_read_name (folder) != NULL)
         files++;
-      g_assert_cmpint (files, ==, attain_test_query_int (check, "SELECT count(*) FROM people WHERE unit_id = "
-                                                                 "(SELECT unit_id FROM people WHERE id = 5)"));
+      g_assert_cmpint (files, ==,
+                       attain_test_query_int (check, "SELECT count(*) FROM people WHERE unit_id = "
+                                                     "(SELECT unit_id FROM people WHERE id = 5)"));
     }
     /* Printed through the print operation into a PDF. */
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", pdf));
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", pdf));
     iterate_until (review_idle, page);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
     /* The report's language is chosen per print, whatever the window's. */
     {
-      static const struct { const char *language, *title; } cases[] = {
-        { "zh_TW", "績效面談報告" }, { "zh_CN", "绩效面谈报告" }, { "en", "Performance Review" },
+      static const struct
+      {
+        const char *language, *title;
+      } cases[] = {
+        { "zh_TW", "績效面談報告" },
+        { "zh_CN", "绩效面谈报告" },
+        { "en", "Performance Review" },
       };
       for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
         {
           g_autofree char *file = g_strdup_printf ("%s/review-%s.pdf", dir, cases[i].language);
-          const char *argv[] = { "pdftotext", file, "-", NULL };
+          const char      *argv[] = { "pdftotext", file, "-", NULL };
           g_autofree char *text = NULL;
 
-          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.report-language", "s", cases[i].language));
-          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", file));
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.report-language",
+                                                     "s", cases[i].language));
+          g_assert_true (
+              gtk_widget_activate_action (GTK_WIDGET (page), "review.print-to-file", "s", file));
           iterate_until (review_idle, page);
-          if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                             &text, NULL, NULL, NULL))
+          if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                             G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                             NULL, NULL, NULL))
             continue;
           g_assert_nonnull (strstr (text, cases[i].title));
         }
@@ -737,13 +808,14 @@ test_review_form_survives_restart (void)
   }
 
   /* Signed off: the form opens read-only. */
-  g_assert_true (attain_db_exec (check, "UPDATE reviews SET signed_off_at = '2026-11-20' WHERE person_id = 5", NULL));
+  g_assert_true (attain_db_exec (
+      check, "UPDATE reviews SET signed_off_at = '2026-11-20' WHERE person_id = 5", NULL));
   {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     g_autofree char *path = attain_test_db_path (dir, "review.db");
-    AttainDb *third = attain_db_open (path, &error);
-    GDate today;
-    g_autoptr(AttainContext) context3 = NULL;
+    AttainDb        *third = attain_db_open (path, &error);
+    GDate            today;
+    g_autoptr (AttainContext) context3 = NULL;
 
     attain_test_date (&today, "2026-11-23");
     context3 = attain_context_new (third, &today);
@@ -754,13 +826,14 @@ test_review_form_survives_restart (void)
     attain_review_page_set_text (page, "strengths", "想改也改不了");
     gtk_window_destroy (GTK_WINDOW (window));
   }
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE strengths = '客户关系扎实'"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (
+                       check, "SELECT count(*) FROM reviews WHERE strengths = '客户关系扎实'"),
+                   ==, 1);
   attain_db_close (check);
 }
 
 static void
-count_loaded_cb (gpointer  page,
-                 guint    *count)
+count_loaded_cb (gpointer page, guint *count)
 {
   (*count)++;
 }
@@ -771,20 +844,21 @@ static void
 test_period_switches_race (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("race.db", TRUE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("race.db", TRUE, &check);
+  AttainWindow        *window = attain_window_new (NULL, context, NULL);
   AttainDashboardPage *page = attain_window_get_dashboard_page (window);
-  g_autofree char *expected = NULL;
-  guint loaded = 0;
-  gint64 started;
+  g_autofree char     *expected = NULL;
+  guint                loaded = 0;
+  gint64               started;
 
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (page_loaded, page);
   /* From today's quarter, whatever kind the last test left in the settings. */
-  if (attain_session_get_period (attain_context_get_session (context))->kind != ATTAIN_PERIOD_QUARTER)
+  if (attain_session_get_period (attain_context_get_session (context))->kind
+      != ATTAIN_PERIOD_QUARTER)
     activate_and_wait (page, "session.period-kind", g_variant_new_string ("quarter"));
   if (!attain_period_equal (attain_session_get_period (attain_context_get_session (context)),
-                            &(AttainPeriod) { ATTAIN_PERIOD_QUARTER, 2026, 4, 1 }))
+                            &(AttainPeriod){ ATTAIN_PERIOD_QUARTER, 2026, 4, 1 }))
     activate_and_wait (page, "session.current-period", NULL);
 
   g_signal_connect (page, "loaded", G_CALLBACK (count_loaded_cb), &loaded);
@@ -804,7 +878,9 @@ test_period_switches_race (void)
   g_assert_cmpuint (loaded, ==, 1);
   g_assert_cmpstr (attain_dashboard_page_get_dashboard (page)->period_label, ==, "Q3 2025");
   expected = expected_revenue (check, "WHERE", "2025-07-01", "2025-09-30");
-  g_assert_cmpstr (attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==, expected);
+  g_assert_cmpstr (
+      attain_kpi_card_get_value_text (attain_dashboard_page_get_card (page, "revenue")), ==,
+      expected);
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }
@@ -819,7 +895,7 @@ static gboolean
 heartbeat_cb (gpointer data)
 {
   Heartbeat *beat = data;
-  gint64 now = g_get_monotonic_time ();
+  gint64     now = g_get_monotonic_time ();
 
   beat->worst = MAX (beat->worst, now - beat->last);
   beat->last = now;
@@ -833,15 +909,17 @@ static void
 test_team_export_off_main_thread (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("team60.db", TRUE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("team60.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
   AttainReviewPage *page = attain_window_get_review_page (window);
-  g_autofree char *folder = g_build_filename (dir, "team-of-60", NULL);
-  Heartbeat beat = { 0 };
-  guint files = 0, source;
+  g_autofree char  *folder = g_build_filename (dir, "team-of-60", NULL);
+  Heartbeat         beat = { 0 };
+  guint             files = 0, source;
 
-  g_assert_true (attain_db_exec (check, "UPDATE people SET unit_id = (SELECT unit_id FROM people WHERE id = 5)", NULL));
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM people WHERE active"), ==, 60);
+  g_assert_true (attain_db_exec (
+      check, "UPDATE people SET unit_id = (SELECT unit_id FROM people WHERE id = 5)", NULL));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM people WHERE active"), ==,
+                   60);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
   review_open_last_quarter (page, "person:5");
@@ -851,7 +929,8 @@ test_team_export_off_main_thread (void)
   attain_watch_thread (g_thread_self ());
   beat.last = g_get_monotonic_time ();
   source = g_timeout_add (10, heartbeat_cb, &beat);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.export-team-to", "s", folder));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (page), "review.export-team-to", "s", folder));
   iterate_until (review_idle, page);
   g_source_remove (source);
   g_assert_cmpuint (attain_watched_thread_count (ATTAIN_WORK_QUERY), ==, 0);
@@ -859,7 +938,7 @@ test_team_export_off_main_thread (void)
   attain_watch_thread (NULL);
   g_test_message ("team of 60 exported; worst main-loop gap %.1f ms", beat.worst / 1000.0);
   {
-    g_autoptr(GDir) dir_handle = g_dir_open (folder, 0, NULL);
+    g_autoptr (GDir) dir_handle = g_dir_open (folder, 0, NULL);
     while (g_dir_read_name (dir_handle) != NULL)
       files++;
   }
@@ -871,7 +950,8 @@ test_team_export_off_main_thread (void)
 static void
 test_open_error_is_shown (void)
 {
-  AttainWindow *window = attain_window_new (NULL, NULL, "“x.db” was written by a newer version of Attain.");
+  AttainWindow *window
+      = attain_window_new (NULL, NULL, "“x.db” was written by a newer version of Attain.");
 
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "error");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -884,10 +964,10 @@ static void
 test_review_text_kept_when_busy (void)
 {
   AttainDb *check = NULL;
-  g_autoptr(AttainContext) context = make_context ("busy.db", TRUE, &check);
-  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  g_autoptr (AttainContext) context = make_context ("busy.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
   AttainReviewPage *page = attain_window_get_review_page (window);
-  const char *reason = NULL;
+  const char       *reason = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
@@ -912,21 +992,23 @@ test_review_text_kept_when_busy (void)
   g_assert_true (attain_db_exec (check, "COMMIT", NULL));
   attain_review_page_flush (page);
   g_assert_false (attain_review_page_has_unsaved (page, NULL));
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE person_id = 6 AND "
-                                                 "strengths = '忙时输入的优点'"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (check,
+                                          "SELECT count(*) FROM reviews WHERE person_id = 6 AND "
+                                          "strengths = '忙时输入的优点'"),
+                   ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   /* The catalogs of this build, so per-print report languages have something to switch to. */
-  bindtextdomain ("attain", g_getenv ("ATTAIN_LOCALEDIR") ? g_getenv ("ATTAIN_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain ("attain",
+                  g_getenv ("ATTAIN_LOCALEDIR") ? g_getenv ("ATTAIN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset ("attain", "UTF-8");
   if (!gtk_init_check ())
     {

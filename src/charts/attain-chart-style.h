@@ -29,18 +29,14 @@ typedef struct
   const char *language; /* "zh-cn", "zh-tw", "en"; NULL for the process default */
 } AttainChartStyle;
 
-void         attain_chart_style_init_light (AttainChartStyle       *style);
-void         attain_chart_set_color        (cairo_t                *cr,
-                                            const AttainRgba       *color);
-PangoLayout *attain_chart_layout           (cairo_t                *cr,
-                                            const AttainChartStyle *style,
-                                            double                  size,
-                                            gboolean                bold,
-                                            const char             *text);
-void         attain_chart_layout_size      (PangoLayout            *layout,
-                                            double                 *width,
-                                            double                 *height);
-double       attain_chart_nice_step        (double                  max_value,
-                                            int                     target_ticks);
+void         attain_chart_style_init_light (AttainChartStyle *style);
+void         attain_chart_set_color (cairo_t *cr, const AttainRgba *color);
+PangoLayout *attain_chart_layout (cairo_t                *cr,
+                                  const AttainChartStyle *style,
+                                  double                  size,
+                                  gboolean                bold,
+                                  const char             *text);
+void         attain_chart_layout_size (PangoLayout *layout, double *width, double *height);
+double       attain_chart_nice_step (double max_value, int target_ticks);
 
 G_END_DECLS

@@ -6,11 +6,11 @@
 void
 attain_chart_style_init_light (AttainChartStyle *style)
 {
-  *style = (AttainChartStyle) {
+  *style = (AttainChartStyle){
     .foreground = { 0.14, 0.14, 0.16, 1.0 },
     .dim = { 0.37, 0.37, 0.40, 1.0 },
     .grid = { 0.0, 0.0, 0.0, 0.10 },
-    .actual = { 0.21, 0.52, 0.89, 1.0 },   /* GNOME blue 3 */
+    .actual = { 0.21, 0.52, 0.89, 1.0 }, /* GNOME blue 3 */
     .target = { 0.15, 0.16, 0.18, 0.85 },
     .previous = { 0.90, 0.57, 0.20, 1.0 }, /* GNOME orange 3 */
     .highlight = { 0.21, 0.52, 0.89, 0.12 },
@@ -22,8 +22,7 @@ attain_chart_style_init_light (AttainChartStyle *style)
 }
 
 void
-attain_chart_set_color (cairo_t          *cr,
-                        const AttainRgba *color)
+attain_chart_set_color (cairo_t *cr, const AttainRgba *color)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
@@ -35,7 +34,7 @@ attain_chart_set_color (cairo_t          *cr,
 static char *
 printable_text (const char *text)
 {
-  GString *out = NULL;
+  GString    *out = NULL;
   const char *p = text;
 
   while (*p != '\0')
@@ -43,7 +42,8 @@ printable_text (const char *text)
       gunichar c = g_utf8_get_char_validated (p, -1);
       gboolean bad = c == (gunichar) -1 || c == (gunichar) -2 || (c >= 0xFDD0 && c <= 0xFDEF)
                      || (c & 0xFFFE) == 0xFFFE;
-      const char *next = bad && (c == (gunichar) -1 || c == (gunichar) -2) ? p + 1 : g_utf8_next_char (p);
+      const char *next
+          = bad && (c == (gunichar) -1 || c == (gunichar) -2) ? p + 1 : g_utf8_next_char (p);
 
       if (bad && out == NULL)
         out = g_string_new_len (text, p - text);
@@ -63,15 +63,15 @@ attain_chart_layout (cairo_t                *cr,
                      gboolean                bold,
                      const char             *text)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout  *layout = pango_cairo_create_layout (cr);
   PangoContext *context = pango_layout_get_context (layout);
   /* The language alone does not pick the glyphs: fontconfig follows the process's locale for
    * "Sans", so a 繁體 report printed on a 简体 desktop came out in simplified forms. The CJK face
    * of the report's script is named first. */
   PangoFontDescription *font = pango_font_description_from_string (
-    g_strcmp0 (style->language, "zh-tw") == 0   ? "Noto Sans CJK TC, Sans"
-    : g_strcmp0 (style->language, "zh-cn") == 0 ? "Noto Sans CJK SC, Sans"
-                                                : "Sans");
+      g_strcmp0 (style->language, "zh-tw") == 0   ? "Noto Sans CJK TC, Sans"
+      : g_strcmp0 (style->language, "zh-cn") == 0 ? "Noto Sans CJK SC, Sans"
+                                                  : "Sans");
 
   /* Without a language Pango picks Japanese glyph forms for Han text under a C locale; the
    * report may be printed in another language than the UI, so it is set explicitly. */
@@ -93,9 +93,7 @@ attain_chart_layout (cairo_t                *cr,
 }
 
 void
-attain_chart_layout_size (PangoLayout *layout,
-                          double      *width,
-                          double      *height)
+attain_chart_layout_size (PangoLayout *layout, double *width, double *height)
 {
   PangoRectangle logical;
 
@@ -105,8 +103,7 @@ attain_chart_layout_size (PangoLayout *layout,
 }
 
 double
-attain_chart_nice_step (double max_value,
-                        int    target_ticks)
+attain_chart_nice_step (double max_value, int target_ticks)
 {
   double raw, magnitude, residual;
 

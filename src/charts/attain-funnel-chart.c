@@ -15,7 +15,7 @@ show_text (cairo_t                *cr,
            double                  align, /* 0 left, 0.5 centre, 1 right of x */
            double                 *width_out)
 {
-  g_autoptr(PangoLayout) layout = attain_chart_layout (cr, style, size, bold, text);
+  g_autoptr (PangoLayout) layout = attain_chart_layout (cr, style, size, bold, text);
   double w, h;
 
   attain_chart_layout_size (layout, &w, &h);
@@ -26,13 +26,9 @@ show_text (cairo_t                *cr,
 }
 
 static double
-measure (cairo_t                *cr,
-         const AttainChartStyle *style,
-         double                  size,
-         gboolean                bold,
-         const char             *text)
+measure (cairo_t *cr, const AttainChartStyle *style, double size, gboolean bold, const char *text)
 {
-  g_autoptr(PangoLayout) layout = attain_chart_layout (cr, style, size, bold, text);
+  g_autoptr (PangoLayout) layout = attain_chart_layout (cr, style, size, bold, text);
   double w, h;
 
   attain_chart_layout_size (layout, &w, &h);
@@ -60,7 +56,7 @@ attain_funnel_chart_draw (cairo_t                *cr,
   if (first <= 0)
     {
       attain_chart_set_color (cr, &style->dim);
-      show_text (cr, style, style->font_size, FALSE, _("No deals were created in this period."),
+      show_text (cr, style, style->font_size, FALSE, _ ("No deals were created in this period."),
                  width / 2, height / 2, 0.5, NULL);
       cairo_restore (cr);
       return;
@@ -68,8 +64,8 @@ attain_funnel_chart_draw (cairo_t                *cr,
 
   for (guint i = 0; i < data->n_stages; i++)
     {
-      g_autofree char *amount = attain_format_money_compact (data->stages[i].amount, data->currency,
-                                                             data->style);
+      g_autofree char *amount
+          = attain_format_money_compact (data->stages[i].amount, data->currency, data->style);
       name_w = MAX (name_w, measure (cr, style, size, FALSE, data->stages[i].name));
       value_w = MAX (value_w, measure (cr, style, size, FALSE, amount));
     }
@@ -83,20 +79,21 @@ attain_funnel_chart_draw (cairo_t                *cr,
   for (guint i = 0; i < data->n_stages; i++)
     {
       const AttainFunnelStage *stage = &data->stages[i];
-      g_autofree char *count = attain_format_grouped (stage->count);
-      g_autofree char *amount = attain_format_money_compact (stage->amount, data->currency, data->style);
+      g_autofree char         *count = attain_format_grouped (stage->count);
+      g_autofree char         *amount
+          = attain_format_money_compact (stage->amount, data->currency, data->style);
       double top = i * row_h + conv_h;
       double cy = top + bar_h / 2;
       double bar_w = MAX (3, area_w * stage->count / first);
       double x = area_left + (area_w - bar_w) / 2;
       double count_w = measure (cr, style, size, TRUE, count);
       /* Deeper stages darker, the won stage green: progress reads top to bottom. */
-      gboolean last = i + 1 == data->n_stages;
-      double shade = data->n_stages > 1 ? (double) i / (data->n_stages - 1) : 0;
-      AttainRgba fill = last ? (AttainRgba) { 0.18, 0.76, 0.49, 1.0 }
-                             : (AttainRgba) { style->actual.red * (1 - 0.35 * shade),
-                                              style->actual.green * (1 - 0.35 * shade),
-                                              style->actual.blue * (1 - 0.2 * shade), 1.0 };
+      gboolean   last = i + 1 == data->n_stages;
+      double     shade = data->n_stages > 1 ? (double) i / (data->n_stages - 1) : 0;
+      AttainRgba fill = last ? (AttainRgba){ 0.18, 0.76, 0.49, 1.0 }
+                             : (AttainRgba){ style->actual.red * (1 - 0.35 * shade),
+                                             style->actual.green * (1 - 0.35 * shade),
+                                             style->actual.blue * (1 - 0.2 * shade), 1.0 };
 
       attain_chart_set_color (cr, &fill);
       cairo_rectangle (cr, round (x), round (top), round (bar_w), round (bar_h));

@@ -14,11 +14,10 @@ typedef struct
 } Geometry;
 
 static char *
-axis_label (const AttainTrendData *data,
-            double                 value,
-            AttainAxisUnit         unit)
+axis_label (const AttainTrendData *data, double value, AttainAxisUnit unit)
 {
-  g_autofree char *number = attain_format_axis_value (data->kind == ATTAIN_VALUE_MONEY ? value / 100.0 : value, unit);
+  g_autofree char *number
+      = attain_format_axis_value (data->kind == ATTAIN_VALUE_MONEY ? value / 100.0 : value, unit);
 
   if (data->kind == ATTAIN_VALUE_MONEY)
     return g_strdup_printf ("%s%s", attain_currency_symbol (data->currency), number);
@@ -32,7 +31,7 @@ text_width (cairo_t                *cr,
             const char             *text,
             double                 *height)
 {
-  g_autoptr(PangoLayout) layout = attain_chart_layout (cr, style, size, FALSE, text);
+  g_autoptr (PangoLayout) layout = attain_chart_layout (cr, style, size, FALSE, text);
   double w, h;
 
   attain_chart_layout_size (layout, &w, &h);
@@ -66,8 +65,8 @@ compute_geometry (cairo_t                *cr,
   g->label_size = style->font_size * 0.9;
   g->step = attain_chart_nice_step (max, 4);
   g->axis_max = ceil (max / g->step) * g->step;
-  g->unit = attain_axis_unit_for (data->kind == ATTAIN_VALUE_MONEY ? g->axis_max / 100.0 : g->axis_max,
-                                  data->style);
+  g->unit = attain_axis_unit_for (
+      data->kind == ATTAIN_VALUE_MONEY ? g->axis_max / 100.0 : g->axis_max, data->style);
 
   for (double v = 0; v <= g->axis_max + g->step / 2; v += g->step)
     {
@@ -83,8 +82,7 @@ compute_geometry (cairo_t                *cr,
 }
 
 static double
-y_of (const Geometry *g,
-      double          value)
+y_of (const Geometry *g, double value)
 {
   return g->bottom - (g->bottom - g->top) * (value / g->axis_max);
 }
@@ -95,14 +93,14 @@ draw_legend (cairo_t                *cr,
              const AttainChartStyle *style,
              const Geometry         *g)
 {
-  const char *labels[3] = { data->actual_label, data->target_label, data->previous_label };
+  const char       *labels[3] = { data->actual_label, data->target_label, data->previous_label };
   const AttainRgba *colors[3] = { &style->actual, &style->target, &style->previous };
-  double x = g->left;
-  double cy = style->font_size * 0.8;
+  double            x = g->left;
+  double            cy = style->font_size * 0.8;
 
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
       double w, h;
 
       if (labels[i] == NULL)
@@ -142,7 +140,7 @@ draw_series_line (cairo_t          *cr,
                   const AttainRgba *color,
                   gboolean          dashed)
 {
-  double dash[] = { 5, 4 };
+  double   dash[] = { 5, 4 };
   gboolean drawing = FALSE;
 
   attain_chart_set_color (cr, color);
@@ -182,17 +180,17 @@ draw_tooltip (cairo_t                *cr,
               const Geometry         *g,
               int                     index)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
   const double *series[3] = { data->actual, data->target, data->previous };
-  const char *names[3] = { data->actual_label, data->target_label, data->previous_label };
-  g_autoptr(PangoLayout) layout = NULL;
+  const char   *names[3] = { data->actual_label, data->target_label, data->previous_label };
+  g_autoptr (PangoLayout) layout = NULL;
   double w, h, x, y, pad = 6;
 
   g_string_append (text, data->labels[index]);
   for (int s = 0; s < 3; s++)
     {
-      g_autofree char *value = attain_format_value (data->kind, series[s][index], data->currency,
-                                                    data->style);
+      g_autofree char *value
+          = attain_format_value (data->kind, series[s][index], data->currency, data->style);
       g_string_append_printf (text, "\n%s  %s", names[s], value);
     }
 
@@ -221,8 +219,8 @@ attain_trend_chart_draw (cairo_t                *cr,
                          int                     hover_index)
 {
   Geometry g;
-  double label_every = 1;
-  double widest_x = 0;
+  double   label_every = 1;
+  double   widest_x = 0;
 
   g_return_if_fail (cr != NULL && data != NULL && style != NULL);
   if (width < 80 || height < 60 || data->n_points == 0)
@@ -235,7 +233,7 @@ attain_trend_chart_draw (cairo_t                *cr,
   for (double v = 0; v <= g.axis_max + g.step / 2; v += g.step)
     {
       g_autofree char *label = axis_label (data, v, g.unit);
-      g_autoptr(PangoLayout) layout = attain_chart_layout (cr, style, g.label_size, FALSE, label);
+      g_autoptr (PangoLayout) layout = attain_chart_layout (cr, style, g.label_size, FALSE, label);
       double y = floor (y_of (&g, v)) + 0.5, w, h;
 
       attain_chart_set_color (cr, &style->grid);
@@ -279,7 +277,8 @@ attain_trend_chart_draw (cairo_t                *cr,
     label_every++;
   for (guint i = 0; i < data->n_points; i += (guint) label_every)
     {
-      g_autoptr(PangoLayout) layout = attain_chart_layout (cr, style, g.label_size, FALSE, data->labels[i]);
+      g_autoptr (PangoLayout) layout
+          = attain_chart_layout (cr, style, g.label_size, FALSE, data->labels[i]);
       double w, h;
       attain_chart_layout_size (layout, &w, &h);
       attain_chart_set_color (cr, &style->dim);
@@ -310,7 +309,7 @@ attain_trend_chart_index_at (cairo_t                *cr,
                              double                  y)
 {
   Geometry g;
-  int index;
+  int      index;
 
   g_return_val_if_fail (cr != NULL && data != NULL && style != NULL, -1);
   if (width < 80 || height < 60 || data->n_points == 0)

@@ -8,12 +8,12 @@ G_BEGIN_DECLS
 
 /* Monthly actual as columns, target as a dashed line, last year as a line, with axes and a
  * legend. hover_index (-1 for none) draws a highlight and a box with that month's values. */
-void attain_trend_chart_draw     (cairo_t                *cr,
-                                  const AttainTrendData  *data,
-                                  const AttainChartStyle *style,
-                                  double                  width,
-                                  double                  height,
-                                  int                     hover_index);
+void attain_trend_chart_draw (cairo_t                *cr,
+                              const AttainTrendData  *data,
+                              const AttainChartStyle *style,
+                              double                  width,
+                              double                  height,
+                              int                     hover_index);
 int  attain_trend_chart_index_at (cairo_t                *cr,
                                   const AttainTrendData  *data,
                                   const AttainChartStyle *style,

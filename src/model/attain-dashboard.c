@@ -8,7 +8,7 @@
 #include <string.h>
 
 const AttainMetricId attain_dashboard_cards[ATTAIN_DASHBOARD_N_CARDS] = {
-  ATTAIN_METRIC_REVENUE,      ATTAIN_METRIC_COLLECTION_RATE, ATTAIN_METRIC_GROSS_MARGIN,
+  ATTAIN_METRIC_REVENUE,       ATTAIN_METRIC_COLLECTION_RATE, ATTAIN_METRIC_GROSS_MARGIN,
   ATTAIN_METRIC_NEW_CUSTOMERS, ATTAIN_METRIC_WEIGHTED_VISITS, ATTAIN_METRIC_NPS,
   ATTAIN_METRIC_LEAD_TO_WON,
 };
@@ -46,7 +46,7 @@ fill_month_values (AttainDb          *db,
                    GError           **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -63,7 +63,7 @@ fill_month_values (AttainDb          *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Reading the monthly figures"));
+    return attain_db_set_error (db, error, _ ("Reading the monthly figures"));
   return TRUE;
 }
 
@@ -76,28 +76,28 @@ load_trend (AttainDb           *db,
             GError            **error)
 {
   AttainPeriod year = attain_period_fiscal_year (period);
-  int first = attain_period_first_month (&year);
-  int this_month = attain_month_from_date (today);
-  g_autoptr(AttainTrendData) trend = attain_trend_data_new (12);
-  static const char *series_sql =
-    "SELECT month, won_amount FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 "
-    "AND month BETWEEN ?3 AND ?4";
-  static const char *targets_sql =
-    "SELECT month, target FROM month_goals WHERE scope_kind = ?1 AND scope_id = ?2 "
-    "AND metric = 'revenue' AND month BETWEEN ?3 AND ?4";
+  int          first = attain_period_first_month (&year);
+  int          this_month = attain_month_from_date (today);
+  g_autoptr (AttainTrendData) trend = attain_trend_data_new (12);
+  static const char *series_sql
+      = "SELECT month, won_amount FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 "
+        "AND month BETWEEN ?3 AND ?4";
+  static const char *targets_sql
+      = "SELECT month, target FROM month_goals WHERE scope_kind = ?1 AND scope_id = ?2 "
+        "AND metric = 'revenue' AND month BETWEEN ?3 AND ?4";
 
   trend->kind = ATTAIN_VALUE_MONEY;
   trend->currency = g_strdup (currency);
   trend->style = attain_number_style_default ();
-  trend->actual_label = g_strdup (_("Revenue"));
-  trend->target_label = g_strdup (_("Target"));
-  trend->previous_label = g_strdup (_("Last year"));
+  trend->actual_label = g_strdup (_ ("Revenue"));
+  trend->target_label = g_strdup (_ ("Target"));
+  trend->previous_label = g_strdup (_ ("Last year"));
 
   for (guint i = 0; i < 12; i++)
     {
       int month = attain_month_add (first, i);
       /* Translators: short month label on the trend chart's x axis, %d is 1-12 */
-      trend->labels[i] = g_strdup_printf (C_("chart month", "%d"), month % 100);
+      trend->labels[i] = g_strdup_printf (C_ ("chart month", "%d"), month % 100);
       trend->previous[i] = 0;
       if (month <= this_month)
         trend->actual[i] = 0;
@@ -124,20 +124,20 @@ load_funnel (AttainDb           *db,
              const char         *currency,
              GError            **error)
 {
-  static const char *sql =
-    "SELECT st.position, st.key, st.name, f.reached, f.amount, f.days, "
-    "  o.open_count, o.open_amount, o.weighted_amount FROM stages st "
-    "LEFT JOIN (SELECT stage_position, SUM (reached_count) AS reached, "
-    "  SUM (reached_amount) AS amount, SUM (days_to_reach) AS days FROM month_funnel "
-    "  WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4 "
-    "  GROUP BY stage_position) f ON f.stage_position = st.position "
-    "LEFT JOIN open_pipeline o ON o.scope_kind = ?1 AND o.scope_id = ?2 "
-    "  AND o.stage_position = st.position "
-    "ORDER BY st.position";
-  g_autoptr(GArray) stages = g_array_new (FALSE, TRUE, sizeof (AttainFunnelStage));
-  g_autoptr(AttainFunnelData) funnel = NULL;
+  static const char *sql
+      = "SELECT st.position, st.key, st.name, f.reached, f.amount, f.days, "
+        "  o.open_count, o.open_amount, o.weighted_amount FROM stages st "
+        "LEFT JOIN (SELECT stage_position, SUM (reached_count) AS reached, "
+        "  SUM (reached_amount) AS amount, SUM (days_to_reach) AS days FROM month_funnel "
+        "  WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4 "
+        "  GROUP BY stage_position) f ON f.stage_position = st.position "
+        "LEFT JOIN open_pipeline o ON o.scope_kind = ?1 AND o.scope_id = ?2 "
+        "  AND o.stage_position = st.position "
+        "ORDER BY st.position";
+  g_autoptr (GArray) stages = g_array_new (FALSE, TRUE, sizeof (AttainFunnelStage));
+  g_autoptr (AttainFunnelData) funnel = NULL;
   sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -158,8 +158,8 @@ load_funnel (AttainDb           *db,
       stage.weighted_amount = sqlite3_column_double (stmt, 8);
       stage.conversion = NAN;
       if (stages->len > 0)
-        stage.conversion = attain_ratio (stage.count,
-                                         g_array_index (stages, AttainFunnelStage, stages->len - 1).count);
+        stage.conversion = attain_ratio (
+            stage.count, g_array_index (stages, AttainFunnelStage, stages->len - 1).count);
       g_array_append_val (stages, stage);
     }
   sqlite3_reset (stmt);
@@ -167,7 +167,7 @@ load_funnel (AttainDb           *db,
     {
       for (guint i = 0; i < stages->len; i++)
         g_free (g_array_index (stages, AttainFunnelStage, i).name);
-      attain_db_set_error (db, error, _("Reading the funnel"));
+      attain_db_set_error (db, error, _ ("Reading the funnel"));
       return NULL;
     }
 
@@ -179,13 +179,12 @@ load_funnel (AttainDb           *db,
 }
 
 static int
-compare_ranking (gconstpointer a,
-                 gconstpointer b)
+compare_ranking (gconstpointer a, gconstpointer b)
 {
   const AttainRankingRow *ra = *(AttainRankingRow **) a;
   const AttainRankingRow *rb = *(AttainRankingRow **) b;
-  double va = isnan (ra->attainment) ? -1.0 : ra->attainment;
-  double vb = isnan (rb->attainment) ? -1.0 : rb->attainment;
+  double                  va = isnan (ra->attainment) ? -1.0 : ra->attainment;
+  double                  vb = isnan (rb->attainment) ? -1.0 : rb->attainment;
 
   if (va != vb)
     return va < vb ? 1 : -1;
@@ -205,15 +204,16 @@ load_ranking (AttainDb           *db,
               double              tolerance,
               GError            **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
-  gboolean people = FALSE;
-  int rc;
+  gboolean      people = FALSE;
+  int           rc;
 
   /* Units closed before the period (a team that moved on) are not in its ranking. */
-  stmt = attain_db_prepare (db, "SELECT id, name, kind FROM org_units WHERE parent_id = ?1 "
-                                "AND (closed_month IS NULL OR closed_month >= ?2) ORDER BY id",
+  stmt = attain_db_prepare (db,
+                            "SELECT id, name, kind FROM org_units WHERE parent_id = ?1 "
+                            "AND (closed_month IS NULL OR closed_month >= ?2) ORDER BY id",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -222,16 +222,17 @@ load_ranking (AttainDb           *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AttainRankingRow *row = g_new0 (AttainRankingRow, 1);
-      row->scope = (AttainScope) { ATTAIN_SCOPE_UNIT, sqlite3_column_int64 (stmt, 0) };
+      row->scope = (AttainScope){ ATTAIN_SCOPE_UNIT, sqlite3_column_int64 (stmt, 0) };
       row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->detail = g_strdup (attain_unit_kind_label ((const char *) sqlite3_column_text (stmt, 2)));
+      row->detail
+          = g_strdup (attain_unit_kind_label ((const char *) sqlite3_column_text (stmt, 2)));
       row->target = NAN;
       g_ptr_array_add (rows, row);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Reading the ranking"));
+      attain_db_set_error (db, error, _ ("Reading the ranking"));
       return NULL;
     }
 
@@ -253,7 +254,7 @@ load_ranking (AttainDb           *db,
       sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
       sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
       {
-        GDate first, last;
+        GDate            first, last;
         g_autofree char *start = NULL;
         attain_period_bounds (period, &first, &last);
         start = attain_date_to_iso (&first);
@@ -262,10 +263,11 @@ load_ranking (AttainDb           *db,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           AttainRankingRow *row = g_new0 (AttainRankingRow, 1);
-          row->scope = (AttainScope) { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
+          row->scope = (AttainScope){ ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
           row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          row->detail = g_strdup (attain_position_label ((const char *) sqlite3_column_text (stmt, 2),
-                                                         (const char *) sqlite3_column_text (stmt, 3)));
+          row->detail
+              = g_strdup (attain_position_label ((const char *) sqlite3_column_text (stmt, 2),
+                                                 (const char *) sqlite3_column_text (stmt, 3)));
           row->target = NAN;
           row->is_self = row->scope.id == self_person;
           g_ptr_array_add (rows, row);
@@ -273,7 +275,7 @@ load_ranking (AttainDb           *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          attain_db_set_error (db, error, _("Reading the ranking"));
+          attain_db_set_error (db, error, _ ("Reading the ranking"));
           return NULL;
         }
     }
@@ -297,7 +299,8 @@ load_ranking (AttainDb           *db,
       static const char *people_sql[2] = {
         /* Only the months they were in this team count for it. */
         "SELECT pu.person_id, SUM (s.won_amount) FROM person_units pu JOIN month_stats s "
-        "ON s.scope_kind = 1 AND s.scope_id = pu.person_id AND s.month BETWEEN pu.from_month AND pu.to_month "
+        "ON s.scope_kind = 1 AND s.scope_id = pu.person_id AND s.month BETWEEN pu.from_month AND "
+        "pu.to_month "
         "WHERE pu.unit_id = ?1 AND s.month BETWEEN ?2 AND ?3 GROUP BY pu.person_id",
         "SELECT pu.person_id, SUM (g.target) FROM person_units pu JOIN month_goals g "
         "ON g.scope_kind = 1 AND g.scope_id = pu.person_id AND g.metric = 'revenue' "
@@ -313,7 +316,7 @@ load_ranking (AttainDb           *db,
       sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64            id = sqlite3_column_int64 (stmt, 0);
           AttainRankingRow *row = g_hash_table_lookup (by_id, &id);
           if (row == NULL)
             continue;
@@ -325,7 +328,7 @@ load_ranking (AttainDb           *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          attain_db_set_error (db, error, _("Reading the ranking"));
+          attain_db_set_error (db, error, _ ("Reading the ranking"));
           return NULL;
         }
     }
@@ -341,13 +344,13 @@ load_ranking (AttainDb           *db,
 }
 
 AttainDashboard *
-attain_dashboard_load (AttainDb            *db,
-                       const AttainScope   *scope,
-                       const AttainPeriod  *period,
-                       const GDate         *today,
-                       GError             **error)
+attain_dashboard_load (AttainDb           *db,
+                       const AttainScope  *scope,
+                       const AttainPeriod *period,
+                       const GDate        *today,
+                       GError            **error)
 {
-  g_autoptr(AttainDashboard) dashboard = g_new0 (AttainDashboard, 1);
+  g_autoptr (AttainDashboard) dashboard = g_new0 (AttainDashboard, 1);
   double tolerance;
   gint64 ranking_unit;
 
@@ -374,9 +377,8 @@ attain_dashboard_load (AttainDb            *db,
   tolerance = attain_db_get_setting_int (db, "pace_tolerance_percent", 5) / 100.0;
   dashboard->ranking_is_peers = scope->kind == ATTAIN_SCOPE_PERSON;
   ranking_unit = dashboard->ranking_is_peers ? dashboard->parent.id : scope->id;
-  dashboard->ranking = load_ranking (db, ranking_unit,
-                                     dashboard->ranking_is_peers ? scope->id : 0, period,
-                                     dashboard->metrics->elapsed, tolerance, error);
+  dashboard->ranking = load_ranking (db, ranking_unit, dashboard->ranking_is_peers ? scope->id : 0,
+                                     period, dashboard->metrics->elapsed, tolerance, error);
   if (dashboard->ranking == NULL)
     return NULL;
 
@@ -384,9 +386,7 @@ attain_dashboard_load (AttainDb            *db,
 }
 
 static void
-add_scope (JsonBuilder       *builder,
-           const char        *name,
-           const AttainScope *scope)
+add_scope (JsonBuilder *builder, const char *name, const AttainScope *scope)
 {
   g_autofree char *text = attain_scope_to_string (scope);
 
@@ -395,9 +395,7 @@ add_scope (JsonBuilder       *builder,
 }
 
 static void
-add_metric_value (JsonBuilder             *builder,
-                  AttainMetricId           metric,
-                  const AttainMetricValue *v)
+add_metric_value (JsonBuilder *builder, AttainMetricId metric, const AttainMetricValue *v)
 {
   const AttainMetricInfo *info = attain_metric_info (metric);
 
@@ -405,7 +403,7 @@ add_metric_value (JsonBuilder             *builder,
   json_builder_set_member_name (builder, "metric");
   json_builder_add_string_value (builder, info->key);
   json_builder_set_member_name (builder, "label");
-  json_builder_add_string_value (builder, _(info->label));
+  json_builder_add_string_value (builder, _ (info->label));
   attain_json_add_number (builder, "value", v->value);
   attain_json_add_number (builder, "target", v->target);
   attain_json_add_number (builder, "attainment", v->attainment);
@@ -417,8 +415,7 @@ add_metric_value (JsonBuilder             *builder,
 }
 
 static void
-add_metrics_members (JsonBuilder         *builder,
-                     const AttainMetrics *metrics)
+add_metrics_members (JsonBuilder *builder, const AttainMetrics *metrics)
 {
   g_autofree char *period = attain_period_to_string (&metrics->period);
 
@@ -433,7 +430,7 @@ add_metrics_members (JsonBuilder         *builder,
 JsonNode *
 attain_metrics_to_json (const AttainMetrics *metrics)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   add_metrics_members (builder, metrics);
@@ -449,7 +446,7 @@ attain_metrics_to_json (const AttainMetrics *metrics)
 JsonNode *
 attain_dashboard_to_json (const AttainDashboard *dashboard)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   const AttainTrendData *trend = dashboard->trend;
 
   json_builder_begin_object (builder);
@@ -536,10 +533,7 @@ typedef struct
 } DashboardRequest;
 
 static gpointer
-load_dashboard (AttainDb      *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
+load_dashboard (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
 {
   DashboardRequest *request = data;
   return attain_dashboard_load (db, &request->scope, &request->period, &request->today, error);
@@ -547,13 +541,13 @@ load_dashboard (AttainDb      *db,
 
 /* The dashboard of @scope in @period, loaded on a worker from the file at @path. */
 void
-attain_dashboard_load_async (const char          *path,
-                             const AttainScope   *scope,
-                             const AttainPeriod  *period,
-                             const GDate         *today,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+attain_dashboard_load_async (const char         *path,
+                             const AttainScope  *scope,
+                             const AttainPeriod *period,
+                             const GDate        *today,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   DashboardRequest *request = g_new0 (DashboardRequest, 1);
 
@@ -565,8 +559,7 @@ attain_dashboard_load_async (const char          *path,
 }
 
 AttainDashboard *
-attain_dashboard_load_finish (GAsyncResult  *result,
-                              GError       **error)
+attain_dashboard_load_finish (GAsyncResult *result, GError **error)
 {
   return attain_load_finish (result, attain_dashboard_load_async, error);
 }

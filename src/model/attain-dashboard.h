@@ -16,12 +16,12 @@ typedef struct
 {
   AttainScope scope;
   char       *name;
-  char       *detail;     /* kind of unit or position */
-  double      actual;     /* revenue, minor units */
+  char       *detail; /* kind of unit or position */
+  double      actual; /* revenue, minor units */
   double      target;
   double      attainment;
   AttainPace  pace;
-  gboolean    is_self;    /* the person the dashboard is about, among their peers */
+  gboolean    is_self; /* the person the dashboard is about, among their peers */
 } AttainRankingRow;
 
 typedef struct
@@ -35,27 +35,26 @@ typedef struct
   AttainMetrics    *metrics;
   AttainTrendData  *trend;
   AttainFunnelData *funnel;
-  GPtrArray        *ranking;  /* AttainRankingRow*, best attainment first */
+  GPtrArray        *ranking; /* AttainRankingRow*, best attainment first */
   gboolean          ranking_is_peers;
 } AttainDashboard;
 
-AttainDashboard *attain_dashboard_load    (AttainDb              *db,
-                                           const AttainScope     *scope,
-                                           const AttainPeriod    *period,
-                                           const GDate           *today,
-                                           GError               **error);
-void             attain_dashboard_load_async  (const char          *path,
-                                               const AttainScope   *scope,
-                                               const AttainPeriod  *period,
-                                               const GDate         *today,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-AttainDashboard *attain_dashboard_load_finish (GAsyncResult        *result,
-                                               GError             **error);
-void             attain_dashboard_free    (AttainDashboard       *dashboard);
+AttainDashboard *attain_dashboard_load (AttainDb           *db,
+                                        const AttainScope  *scope,
+                                        const AttainPeriod *period,
+                                        const GDate        *today,
+                                        GError            **error);
+void             attain_dashboard_load_async (const char         *path,
+                                              const AttainScope  *scope,
+                                              const AttainPeriod *period,
+                                              const GDate        *today,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+AttainDashboard *attain_dashboard_load_finish (GAsyncResult *result, GError **error);
+void             attain_dashboard_free (AttainDashboard *dashboard);
 JsonNode        *attain_dashboard_to_json (const AttainDashboard *dashboard);
-JsonNode        *attain_metrics_to_json   (const AttainMetrics   *metrics);
+JsonNode        *attain_metrics_to_json (const AttainMetrics *metrics);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainDashboard, attain_dashboard_free)
 

@@ -9,34 +9,32 @@
 #include "attain-org.h"
 
 static void
-set_text_column (AttainTable  *table,
-                 guint         column,
-                 sqlite3_stmt *stmt,
-                 int           index)
+set_text_column (AttainTable *table, guint column, sqlite3_stmt *stmt, int index)
 {
   if (sqlite3_column_type (stmt, index) != SQLITE_NULL)
     attain_table_set_text (table, column, (const char *) sqlite3_column_text (stmt, index));
 }
 
 AttainTable *
-attain_export_org (AttainDb  *db,
-                   GError   **error)
+attain_export_org (AttainDb *db, GError **error)
 {
-  static const char *fields[] = { "employee_no", "name", "position", "team", "region", "manager_no", "hired_on", "left_on" };
-  g_autoptr(AttainTable) table = attain_table_new (_("Organisation"), NULL);
+  static const char *fields[] = { "employee_no", "name",       "position", "team",
+                                  "region",      "manager_no", "hired_on", "left_on" };
+  g_autoptr (AttainTable) table = attain_table_new (_ ("Organisation"), NULL);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     attain_table_add_column (table, attain_import_field_label (fields[i]),
                              i >= 6 ? ATTAIN_COLUMN_DATE : ATTAIN_COLUMN_TEXT, i == 1 ? 14 : 18);
-  stmt = attain_db_prepare (db,
-                            "SELECT p.employee_no, p.name, pos.key, pos.name, t.name, r.name, m.employee_no, p.hired_on, "
-                            "p.left_on FROM people p JOIN positions pos ON pos.id = p.position_id "
-                            "JOIN org_units t ON t.id = p.unit_id LEFT JOIN org_units r ON r.id = t.parent_id "
-                            "AND r.kind <> 'company' LEFT JOIN people m ON m.id = p.manager_id "
-                            "ORDER BY r.name, t.name, p.employee_no, p.name",
-                            error);
+  stmt = attain_db_prepare (
+      db,
+      "SELECT p.employee_no, p.name, pos.key, pos.name, t.name, r.name, m.employee_no, p.hired_on, "
+      "p.left_on FROM people p JOIN positions pos ON pos.id = p.position_id "
+      "JOIN org_units t ON t.id = p.unit_id LEFT JOIN org_units r ON r.id = t.parent_id "
+      "AND r.kind <> 'company' LEFT JOIN people m ON m.id = p.manager_id "
+      "ORDER BY r.name, t.name, p.employee_no, p.name",
+      error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -44,8 +42,9 @@ attain_export_org (AttainDb  *db,
       attain_table_add_row (table);
       set_text_column (table, 0, stmt, 0);
       set_text_column (table, 1, stmt, 1);
-      attain_table_set_text (table, 2, attain_position_label ((const char *) sqlite3_column_text (stmt, 2),
-                                                              (const char *) sqlite3_column_text (stmt, 3)));
+      attain_table_set_text (table, 2,
+                             attain_position_label ((const char *) sqlite3_column_text (stmt, 2),
+                                                    (const char *) sqlite3_column_text (stmt, 3)));
       set_text_column (table, 3, stmt, 4);
       set_text_column (table, 4, stmt, 5);
       set_text_column (table, 5, stmt, 6);
@@ -55,35 +54,43 @@ attain_export_org (AttainDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Reading the organisation"));
+      attain_db_set_error (db, error, _ ("Reading the organisation"));
       return NULL;
     }
   return g_steal_pointer (&table);
 }
 
 AttainTable *
-attain_export_deals (AttainDb  *db,
-                     GError   **error)
+attain_export_deals (AttainDb *db, GError **error)
 {
-  static const struct { const char *field; AttainColumnKind kind; } columns[] = {
-    { "external_id", ATTAIN_COLUMN_TEXT }, { "title", ATTAIN_COLUMN_TEXT }, { "owner_no", ATTAIN_COLUMN_TEXT },
-    { "owner", ATTAIN_COLUMN_TEXT }, { "customer", ATTAIN_COLUMN_TEXT }, { "tier", ATTAIN_COLUMN_TEXT },
-    { "product_line", ATTAIN_COLUMN_TEXT }, { "stage", ATTAIN_COLUMN_TEXT }, { "amount", ATTAIN_COLUMN_MONEY },
-    { "gross_profit", ATTAIN_COLUMN_MONEY }, { "created_on", ATTAIN_COLUMN_DATE },
-    { "expected_close", ATTAIN_COLUMN_DATE }, { "closed_on", ATTAIN_COLUMN_DATE },
+  static const struct
+  {
+    const char      *field;
+    AttainColumnKind kind;
+  } columns[] = {
+    { "external_id", ATTAIN_COLUMN_TEXT },  { "title", ATTAIN_COLUMN_TEXT },
+    { "owner_no", ATTAIN_COLUMN_TEXT },     { "owner", ATTAIN_COLUMN_TEXT },
+    { "customer", ATTAIN_COLUMN_TEXT },     { "tier", ATTAIN_COLUMN_TEXT },
+    { "product_line", ATTAIN_COLUMN_TEXT }, { "stage", ATTAIN_COLUMN_TEXT },
+    { "amount", ATTAIN_COLUMN_MONEY },      { "gross_profit", ATTAIN_COLUMN_MONEY },
+    { "created_on", ATTAIN_COLUMN_DATE },   { "expected_close", ATTAIN_COLUMN_DATE },
+    { "closed_on", ATTAIN_COLUMN_DATE },
   };
-  g_autoptr(AttainTable) table = attain_table_new (_("Deals"), NULL);
+  g_autoptr (AttainTable) table = attain_table_new (_ ("Deals"), NULL);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    attain_table_add_column (table, attain_import_field_label (columns[i].field), columns[i].kind, i == 1 || i == 4 ? 28 : 14);
-  stmt = attain_db_prepare (db,
-                            "SELECT IFNULL (d.external_id, 'attain-' || d.id), d.title, p.employee_no, p.name, c.name, c.tier, "
-                            "d.product_line, d.status, st.key, st.name, d.amount, d.gross_profit, d.created_on, "
-                            "d.expected_close, d.closed_on FROM deals d JOIN people p ON p.id = d.owner_id "
-                            "JOIN customers c ON c.id = d.customer_id JOIN stages st ON st.id = d.stage_id ORDER BY d.id",
-                            error);
+    attain_table_add_column (table, attain_import_field_label (columns[i].field), columns[i].kind,
+                             i == 1 || i == 4 ? 28 : 14);
+  stmt = attain_db_prepare (
+      db,
+      "SELECT IFNULL (d.external_id, 'attain-' || d.id), d.title, p.employee_no, p.name, c.name, "
+      "c.tier, "
+      "d.product_line, d.status, st.key, st.name, d.amount, d.gross_profit, d.created_on, "
+      "d.expected_close, d.closed_on FROM deals d JOIN people p ON p.id = d.owner_id "
+      "JOIN customers c ON c.id = d.customer_id JOIN stages st ON st.id = d.stage_id ORDER BY d.id",
+      error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -92,10 +99,12 @@ attain_export_deals (AttainDb  *db,
       attain_table_add_row (table);
       for (int c = 0; c < 7; c++)
         set_text_column (table, c, stmt, c);
-      attain_table_set_text (table, 7, g_str_equal (status, "lost")
-                                          ? g_dpgettext2 (GETTEXT_PACKAGE, "deal stage", "Lost")
-                                          : attain_stage_label ((const char *) sqlite3_column_text (stmt, 8),
-                                                                (const char *) sqlite3_column_text (stmt, 9)));
+      attain_table_set_text (
+          table, 7,
+          g_str_equal (status, "lost")
+              ? g_dpgettext2 (GETTEXT_PACKAGE, "deal stage", "Lost")
+              : attain_stage_label ((const char *) sqlite3_column_text (stmt, 8),
+                                    (const char *) sqlite3_column_text (stmt, 9)));
       attain_table_set_number (table, 8, sqlite3_column_int64 (stmt, 10));
       attain_table_set_number (table, 9, sqlite3_column_int64 (stmt, 11));
       set_text_column (table, 10, stmt, 12);
@@ -105,7 +114,7 @@ attain_export_deals (AttainDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Reading the deals"));
+      attain_db_set_error (db, error, _ ("Reading the deals"));
       return NULL;
     }
   return g_steal_pointer (&table);
@@ -116,46 +125,51 @@ column_kind (AttainValueKind kind)
 {
   switch (kind)
     {
-    case ATTAIN_VALUE_MONEY: return ATTAIN_COLUMN_MONEY;
-    case ATTAIN_VALUE_RATE: return ATTAIN_COLUMN_RATE;
+    case ATTAIN_VALUE_MONEY:
+      return ATTAIN_COLUMN_MONEY;
+    case ATTAIN_VALUE_RATE:
+      return ATTAIN_COLUMN_RATE;
     case ATTAIN_VALUE_SCORE:
-    case ATTAIN_VALUE_DAYS: return ATTAIN_COLUMN_SCORE;
+    case ATTAIN_VALUE_DAYS:
+      return ATTAIN_COLUMN_SCORE;
     case ATTAIN_VALUE_COUNT:
-    default: return ATTAIN_COLUMN_COUNT;
+    default:
+      return ATTAIN_COLUMN_COUNT;
     }
 }
 
 /* Every metric of every person for a period, with the revenue target and attainment: the sheet
  * finance asks for at the end of a quarter. */
 AttainTable *
-attain_export_metrics (AttainDb            *db,
-                       const AttainPeriod  *period,
-                       const GDate         *today,
-                       GError             **error)
+attain_export_metrics (AttainDb *db, const AttainPeriod *period, const GDate *today, GError **error)
 {
   g_autofree char *label = attain_period_to_label (period);
-  g_autoptr(AttainTable) table = attain_table_new (_("Metrics"), label);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (AttainTable) table = attain_table_new (_ ("Metrics"), label);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  guint fixed = 5;
+  guint         fixed = 5;
 
-  attain_table_add_column (table, attain_import_field_label ("employee_no"), ATTAIN_COLUMN_TEXT, 12);
+  attain_table_add_column (table, attain_import_field_label ("employee_no"), ATTAIN_COLUMN_TEXT,
+                           12);
   attain_table_add_column (table, attain_import_field_label ("name"), ATTAIN_COLUMN_TEXT, 12);
   attain_table_add_column (table, attain_import_field_label ("team"), ATTAIN_COLUMN_TEXT, 16);
-  attain_table_add_column (table, _("Revenue target"), ATTAIN_COLUMN_MONEY, 16);
-  attain_table_add_column (table, _("Revenue attainment"), ATTAIN_COLUMN_RATE, 12);
+  attain_table_add_column (table, _ ("Revenue target"), ATTAIN_COLUMN_MONEY, 16);
+  attain_table_add_column (table, _ ("Revenue attainment"), ATTAIN_COLUMN_RATE, 12);
   for (guint m = 0; m < ATTAIN_N_METRICS; m++)
-    attain_table_add_column (table, _(attain_metric_info (m)->label), column_kind (attain_metric_info (m)->kind), 14);
+    attain_table_add_column (table, _ (attain_metric_info (m)->label),
+                             column_kind (attain_metric_info (m)->kind), 14);
 
-  stmt = attain_db_prepare (db,
-                            "SELECT p.id, p.employee_no, p.name, t.name FROM people p JOIN org_units t ON t.id = p.unit_id "
-                            "WHERE p.active OR p.left_on >= ?1 ORDER BY t.name, p.employee_no, p.name",
-                            error);
+  stmt = attain_db_prepare (
+      db,
+      "SELECT p.id, p.employee_no, p.name, t.name FROM people p JOIN org_units t ON t.id = "
+      "p.unit_id "
+      "WHERE p.active OR p.left_on >= ?1 ORDER BY t.name, p.employee_no, p.name",
+      error);
   if (stmt == NULL)
     return NULL;
   {
-    GDate first, last;
+    GDate            first, last;
     g_autofree char *start = NULL;
     attain_period_bounds (period, &first, &last);
     start = attain_date_to_iso (&first);
@@ -165,16 +179,20 @@ attain_export_metrics (AttainDb            *db,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
-      g_ptr_array_add (names, g_strdup_printf ("%s\x1f%s\x1f%s", sqlite3_column_text (stmt, 1) ? (const char *) sqlite3_column_text (stmt, 1) : "",
-                                               sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3)));
+      g_ptr_array_add (names, g_strdup_printf ("%s\x1f%s\x1f%s",
+                                               sqlite3_column_text (stmt, 1)
+                                                   ? (const char *) sqlite3_column_text (stmt, 1)
+                                                   : "",
+                                               sqlite3_column_text (stmt, 2),
+                                               sqlite3_column_text (stmt, 3)));
     }
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < ids->len; i++)
     {
       AttainScope scope = { ATTAIN_SCOPE_PERSON, g_array_index (ids, gint64, i) };
-      g_autoptr(AttainMetrics) metrics = attain_metrics_compute (db, &scope, period, today, error);
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (names, i), "\x1f", 3);
+      g_autoptr (AttainMetrics) metrics = attain_metrics_compute (db, &scope, period, today, error);
+      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (names, i), "\x1f", 3);
 
       if (metrics == NULL)
         return NULL;

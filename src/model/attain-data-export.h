@@ -9,10 +9,8 @@ G_BEGIN_DECLS
 
 /* What directors take to HR and finance. The organisation's columns are named like the
  * import's fields, so an exported organisation imports again unchanged. */
-AttainTable *attain_export_org     (AttainDb           *db,
-                                    GError            **error);
-AttainTable *attain_export_deals   (AttainDb           *db,
-                                    GError            **error);
+AttainTable *attain_export_org (AttainDb *db, GError **error);
+AttainTable *attain_export_deals (AttainDb *db, GError **error);
 AttainTable *attain_export_metrics (AttainDb           *db,
                                     const AttainPeriod *period,
                                     const GDate        *today,

@@ -27,17 +27,16 @@ struct _AttainDb
  * main context that was the thread's default when it started listening. */
 typedef struct
 {
-  guint               id;
-  AttainDbCommitFunc  func;
-  gpointer            data;
-  GDestroyNotify      destroy;
-  GMainContext       *context;
+  guint              id;
+  AttainDbCommitFunc func;
+  gpointer           data;
+  GDestroyNotify     destroy;
+  GMainContext      *context;
 } CommitListener;
 
 G_LOCK_DEFINE_STATIC (listeners);
 static GList *listeners;
-static guint last_listener_id;
-
+static guint  last_listener_id;
 
 static const char *migrations[] = {
   "/io/github/attain/Attain/schema/001-initial.sql",
@@ -48,7 +47,10 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/006-locks.sql",
 };
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-db-error-quark, attain_db_error)
+/* clang-format on */
 
 int
 attain_db_latest_version (void)
@@ -72,13 +74,11 @@ attain_db_default_path (void)
 }
 
 gboolean
-attain_db_set_error (AttainDb    *db,
-                     GError     **error,
-                     const char  *what)
+attain_db_set_error (AttainDb *db, GError **error, const char *what)
 {
   g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY,
                /* Translators: first %s is what failed, second is SQLite's own message */
-               _("%s failed: %s"), what, sqlite3_errmsg (db->handle));
+               _ ("%s failed: %s"), what, sqlite3_errmsg (db->handle));
   return FALSE;
 }
 
@@ -89,9 +89,7 @@ finalize_statement (gpointer data)
 }
 
 gboolean
-attain_db_exec (AttainDb    *db,
-                const char  *sql,
-                GError     **error)
+attain_db_exec (AttainDb *db, const char *sql, GError **error)
 {
   char *message = NULL;
 
@@ -101,7 +99,7 @@ attain_db_exec (AttainDb    *db,
   if (sqlite3_exec (db->handle, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY,
-                   _("The database could not run a command: %s"), message);
+                   _ ("The database could not run a command: %s"), message);
       sqlite3_free (message);
       return FALSE;
     }
@@ -109,9 +107,7 @@ attain_db_exec (AttainDb    *db,
 }
 
 sqlite3_stmt *
-attain_db_prepare (AttainDb    *db,
-                   const char  *sql,
-                   GError     **error)
+attain_db_prepare (AttainDb *db, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -130,7 +126,7 @@ attain_db_prepare (AttainDb    *db,
 
   if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      attain_db_set_error (db, error, _("Preparing a query"));
+      attain_db_set_error (db, error, _ ("Preparing a query"));
       return NULL;
     }
   g_hash_table_insert (db->statements, g_strdup (sql), stmt);
@@ -138,15 +134,13 @@ attain_db_prepare (AttainDb    *db,
 }
 
 gboolean
-attain_db_begin (AttainDb  *db,
-                 GError   **error)
+attain_db_begin (AttainDb *db, GError **error)
 {
   return attain_db_exec (db, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
-attain_db_commit (AttainDb  *db,
-                  GError   **error)
+attain_db_commit (AttainDb *db, GError **error)
 {
   return attain_db_exec (db, "COMMIT", error);
 }
@@ -162,7 +156,7 @@ static int
 read_user_version (sqlite3 *handle)
 {
   sqlite3_stmt *stmt = NULL;
-  int version = -1;
+  int           version = -1;
 
   if (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
@@ -172,8 +166,7 @@ read_user_version (sqlite3 *handle)
 }
 
 static gboolean
-migrate (AttainDb  *db,
-         GError   **error)
+migrate (AttainDb *db, GError **error)
 {
   int latest = attain_db_latest_version ();
 
@@ -181,26 +174,26 @@ migrate (AttainDb  *db,
   if (db->version < 0)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
-                   _("“%s” is not an Attain database, or it is damaged: %s"),
-                   db->path, sqlite3_errmsg (db->handle));
+                   _ ("“%s” is not an Attain database, or it is damaged: %s"), db->path,
+                   sqlite3_errmsg (db->handle));
       return FALSE;
     }
 
   if (db->version > latest)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Attain (database version %d; this "
-                     "version understands up to %d). The file was left unchanged. Open it with "
-                     "a newer Attain."),
+                   _ ("“%s” was written by a newer version of Attain (database version %d; this "
+                      "version understands up to %d). The file was left unchanged. Open it with "
+                      "a newer Attain."),
                    db->path, db->version, latest);
       return FALSE;
     }
 
   for (int version = db->version + 1; version <= latest; version++)
     {
-      g_autoptr(GBytes) sql = attain_db_migration_sql (version);
+      g_autoptr (GBytes) sql = attain_db_migration_sql (version);
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       /* One transaction per migration: a failure leaves the file at the previous version. The
        * version is read again under the write lock: another process opening the same new file
@@ -216,15 +209,14 @@ migrate (AttainDb  *db,
               continue;
             }
         }
-      if (local_error != NULL
-          || !attain_db_exec (db, g_bytes_get_data (sql, NULL), &local_error)
+      if (local_error != NULL || !attain_db_exec (db, g_bytes_get_data (sql, NULL), &local_error)
           || !attain_db_exec (db, set_version, &local_error)
           || !attain_db_commit (db, &local_error))
         {
           attain_db_rollback (db);
           g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_MIGRATION,
-                       _("Could not upgrade “%s” to database version %d; it was left at version "
-                         "%d. %s"),
+                       _ ("Could not upgrade “%s” to database version %d; it was left at version "
+                          "%d. %s"),
                        db->path, version, version - 1, local_error->message);
           return FALSE;
         }
@@ -246,7 +238,7 @@ static gboolean
 deliver_commit_cb (gpointer user_data)
 {
   CommitNotice *notice = user_data;
-  gboolean still_listening;
+  gboolean      still_listening;
 
   /* A listener removed after the commit was queued is not called. */
   G_LOCK (listeners);
@@ -270,15 +262,14 @@ commit_notice_free (gpointer data)
 /* Queued, never called from inside the hook: a listener may query the connection that is
  * still finishing its commit. */
 static void
-announce_commit (const char *path,
-                 guint       changes)
+announce_commit (const char *path, guint changes)
 {
   G_LOCK (listeners);
   for (GList *l = listeners; l != NULL; l = l->next)
     {
       CommitListener *listener = l->data;
-      CommitNotice *notice = g_new0 (CommitNotice, 1);
-      g_autoptr(GSource) source = g_idle_source_new ();
+      CommitNotice   *notice = g_new0 (CommitNotice, 1);
+      g_autoptr (GSource) source = g_idle_source_new ();
 
       notice->path = g_strdup (path);
       notice->changes = changes;
@@ -295,12 +286,16 @@ announce_commit (const char *path,
 static guint
 change_of_table (const char *table)
 {
-  static const struct { const char *prefix; guint change; } kinds[] = {
-    { "review", ATTAIN_DB_CHANGE_REVIEWS },  { "milestone", ATTAIN_DB_CHANGE_REVIEWS },
-    { "goal", ATTAIN_DB_CHANGE_GOALS },      { "month_goal", ATTAIN_DB_CHANGE_GOALS },
+  static const struct
+  {
+    const char *prefix;
+    guint       change;
+  } kinds[] = {
+    { "review", ATTAIN_DB_CHANGE_REVIEWS },    { "milestone", ATTAIN_DB_CHANGE_REVIEWS },
+    { "goal", ATTAIN_DB_CHANGE_GOALS },        { "month_goal", ATTAIN_DB_CHANGE_GOALS },
     { "settings", ATTAIN_DB_CHANGE_SETTINGS }, { "stage", ATTAIN_DB_CHANGE_SETTINGS },
-    { "people", ATTAIN_DB_CHANGE_ORG },     { "person_units", ATTAIN_DB_CHANGE_ORG },
-    { "org_units", ATTAIN_DB_CHANGE_ORG },  { "positions", ATTAIN_DB_CHANGE_ORG },
+    { "people", ATTAIN_DB_CHANGE_ORG },        { "person_units", ATTAIN_DB_CHANGE_ORG },
+    { "org_units", ATTAIN_DB_CHANGE_ORG },     { "positions", ATTAIN_DB_CHANGE_ORG },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -311,11 +306,11 @@ change_of_table (const char *table)
 }
 
 static void
-update_hook_cb (void          *data,
-                int            operation,
-                const char    *database,
-                const char    *table,
-                sqlite3_int64  rowid)
+update_hook_cb (void         *data,
+                int           operation,
+                const char   *database,
+                const char   *table,
+                sqlite3_int64 rowid)
 {
   AttainDb *db = data;
 
@@ -332,13 +327,10 @@ rollback_hook_cb (void *data)
 /* Called after a commit reached the write-ahead log, so only for commits that happened. It
  * replaces SQLite's automatic checkpoint, which is therefore done here. */
 static int
-wal_hook_cb (void       *data,
-             sqlite3    *handle,
-             const char *database,
-             int         pages)
+wal_hook_cb (void *data, sqlite3 *handle, const char *database, int pages)
 {
   AttainDb *db = data;
-  guint changes = db->changes;
+  guint     changes = db->changes;
 
   db->changes = 0;
   if (pages >= 1000)
@@ -349,9 +341,7 @@ wal_hook_cb (void       *data,
 }
 
 guint
-attain_db_add_commit_listener (AttainDbCommitFunc func,
-                               gpointer           data,
-                               GDestroyNotify     destroy)
+attain_db_add_commit_listener (AttainDbCommitFunc func, gpointer data, GDestroyNotify destroy)
 {
   CommitListener *listener = g_new0 (CommitListener, 1);
 
@@ -391,13 +381,11 @@ attain_db_remove_commit_listener (guint id)
 
 /* Writes that bypass the update hook (a restore through the backup API) say so themselves. */
 void
-attain_db_announce_change (AttainDb *db,
-                           guint     changes)
+attain_db_announce_change (AttainDb *db, guint changes)
 {
   g_return_if_fail (db != NULL);
   announce_commit (db->path, changes);
 }
-
 
 static int
 progress_cb (void *data)
@@ -407,8 +395,7 @@ progress_cb (void *data)
 }
 
 void
-attain_db_set_cancellable (AttainDb     *db,
-                           GCancellable *cancellable)
+attain_db_set_cancellable (AttainDb *db, GCancellable *cancellable)
 {
   g_return_if_fail (db != NULL);
   if (cancellable != NULL)
@@ -418,11 +405,9 @@ attain_db_set_cancellable (AttainDb     *db,
 }
 
 static AttainDb *
-open_connection (const char  *path,
-                 int          flags,
-                 GError     **error)
+open_connection (const char *path, int flags, GError **error)
 {
-  g_autoptr(AttainDb) db = g_new0 (AttainDb, 1);
+  g_autoptr (AttainDb) db = g_new0 (AttainDb, 1);
 
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
@@ -430,7 +415,7 @@ open_connection (const char  *path,
   if (sqlite3_open_v2 (path, &db->handle, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"), path,
+                   _ ("Could not open the database “%s”: %s"), path,
                    db->handle ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
       return NULL;
     }
@@ -449,12 +434,12 @@ static gboolean
 make_private (const char *path)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
-  gboolean changed = FALSE;
+  gboolean    changed = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf st;
+      GStatBuf         st;
       if (g_stat (file, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0077) != 0
           && st.st_uid == getuid () && g_chmod (file, 0600) == 0)
         changed = TRUE;
@@ -468,16 +453,16 @@ attain_db_made_private_notice (AttainDb *db)
 {
   if (!db->made_private)
     return NULL;
-  return g_strdup_printf (_("Other users of this computer could read “%s”. It is now private to you."), db->path);
+  return g_strdup_printf (
+      _ ("Other users of this computer could read “%s”. It is now private to you."), db->path);
 }
 
 AttainDb *
-attain_db_open (const char  *path,
-                GError     **error)
+attain_db_open (const char *path, GError **error)
 {
-  g_autoptr(AttainDb) db = NULL;
+  g_autoptr (AttainDb) db = NULL;
   g_autofree char *dir = NULL;
-  gboolean made_private = FALSE;
+  gboolean         made_private = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -486,7 +471,7 @@ attain_db_open (const char  *path,
     {
       int saved_errno = errno;
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
-                   _("Could not create the folder “%s” for the database: %s"), dir,
+                   _ ("Could not create the folder “%s” for the database: %s"), dir,
                    g_strerror (saved_errno));
       return NULL;
     }
@@ -500,7 +485,7 @@ attain_db_open (const char  *path,
         {
           int saved_errno = errno;
           g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
-                       _("Could not create the database “%s”: %s"), path,
+                       _ ("Could not create the database “%s”: %s"), path,
                        g_strerror (saved_errno));
           return NULL;
         }
@@ -523,7 +508,7 @@ attain_db_open (const char  *path,
     }
 
   {
-    g_autoptr(GError) local_error = NULL;
+    g_autoptr (GError) local_error = NULL;
 
     /* The first statements are where SQLite notices a file that is not a database. */
     if (!attain_db_exec (db, "PRAGMA journal_mode = WAL", &local_error)
@@ -531,7 +516,7 @@ attain_db_open (const char  *path,
         || !attain_db_exec (db, "PRAGMA foreign_keys = ON", &local_error))
       {
         g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
-                     _("“%s” is not an Attain database, or it is damaged: %s"), path,
+                     _ ("“%s” is not an Attain database, or it is damaged: %s"), path,
                      sqlite3_errmsg (db->handle));
         return NULL;
       }
@@ -543,10 +528,9 @@ attain_db_open (const char  *path,
 }
 
 AttainDb *
-attain_db_open_reader (const char  *path,
-                       GError     **error)
+attain_db_open_reader (const char *path, GError **error)
 {
-  g_autoptr(AttainDb) db = NULL;
+  g_autoptr (AttainDb) db = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -558,8 +542,8 @@ attain_db_open_reader (const char  *path,
   if (db->version != attain_db_latest_version ())
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
-                   _("“%s” is at database version %d, but this version of Attain reads "
-                     "version %d."),
+                   _ ("“%s” is at database version %d, but this version of Attain reads "
+                      "version %d."),
                    path, db->version, attain_db_latest_version ());
       return NULL;
     }
@@ -595,9 +579,7 @@ attain_db_changes (AttainDb *db)
 /* For SQL put together at run time (never from user text): not cached; the caller finalizes
  * the statement. */
 sqlite3_stmt *
-attain_db_prepare_uncached (AttainDb    *db,
-                            const char  *sql,
-                            GError     **error)
+attain_db_prepare_uncached (AttainDb *db, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -605,7 +587,7 @@ attain_db_prepare_uncached (AttainDb    *db,
   attain_watched_thread_note (ATTAIN_WORK_QUERY);
   if (sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      attain_db_set_error (db, error, _("Preparing a query"));
+      attain_db_set_error (db, error, _ ("Preparing a query"));
       return NULL;
     }
   return stmt;
@@ -626,9 +608,7 @@ attain_db_get_version (AttainDb *db)
 }
 
 char *
-attain_db_get_setting (AttainDb   *db,
-                       const char *key,
-                       const char *fallback)
+attain_db_get_setting (AttainDb *db, const char *key, const char *fallback)
 {
   sqlite3_stmt *stmt;
 
@@ -649,12 +629,10 @@ attain_db_get_setting (AttainDb   *db,
 }
 
 int
-attain_db_get_setting_int (AttainDb   *db,
-                           const char *key,
-                           int         fallback)
+attain_db_get_setting_int (AttainDb *db, const char *key, int fallback)
 {
   g_autofree char *text = attain_db_get_setting (db, key, NULL);
-  gint64 value;
+  gint64           value;
 
   if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &value, NULL))
     return fallback;
@@ -662,10 +640,7 @@ attain_db_get_setting_int (AttainDb   *db,
 }
 
 gboolean
-attain_db_set_setting (AttainDb    *db,
-                       const char  *key,
-                       const char  *value,
-                       GError     **error)
+attain_db_set_setting (AttainDb *db, const char *key, const char *value, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -680,7 +655,7 @@ attain_db_set_setting (AttainDb    *db,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Saving a setting"));
+    return attain_db_set_error (db, error, _ ("Saving a setting"));
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -689,7 +664,7 @@ gboolean
 attain_db_is_empty (AttainDb *db)
 {
   sqlite3_stmt *stmt;
-  gboolean empty = TRUE;
+  gboolean      empty = TRUE;
 
   g_return_val_if_fail (db != NULL, TRUE);
 
@@ -704,17 +679,15 @@ attain_db_is_empty (AttainDb *db)
 /* Copies every page of `from` into `to` with SQLite's online backup API: a consistent snapshot
  * even while other connections write, without blocking them for long. */
 static gboolean
-copy_database (sqlite3     *from,
-               sqlite3     *to,
-               GError     **error)
+copy_database (sqlite3 *from, sqlite3 *to, GError **error)
 {
   sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
-  int rc;
+  int             rc;
 
   if (backup == NULL)
     {
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY, _("The copy could not start: %s"),
-                   sqlite3_errmsg (to));
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY,
+                   _ ("The copy could not start: %s"), sqlite3_errmsg (to));
       return FALSE;
     }
   do
@@ -727,7 +700,7 @@ copy_database (sqlite3     *from,
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY, _("The copy failed: %s"),
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_QUERY, _ ("The copy failed: %s"),
                    sqlite3_errstr (rc));
       return FALSE;
     }
@@ -737,20 +710,19 @@ copy_database (sqlite3     *from,
 /* A backup file is written under a temporary name in the same folder, 0600, synced, then
  * renamed over the destination: a failed or killed backup never leaves a half file there. */
 static gboolean
-write_copy (sqlite3     *from,
-            const char  *destination,
-            GError     **error)
+write_copy (sqlite3 *from, const char *destination, GError **error)
 {
   g_autofree char *temporary = attain_private_file_create (destination, error);
-  sqlite3 *to = NULL;
-  gboolean ok = FALSE;
+  sqlite3         *to = NULL;
+  gboolean         ok = FALSE;
 
   if (temporary == NULL)
     return FALSE;
   if (sqlite3_open_v2 (temporary, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("Could not write the copy “%s”: %s"),
-                   destination, to ? sqlite3_errmsg (to) : g_strerror (ENOMEM));
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                   _ ("Could not write the copy “%s”: %s"), destination,
+                   to ? sqlite3_errmsg (to) : g_strerror (ENOMEM));
       goto out;
     }
   if (!copy_database (from, to, error))
@@ -771,9 +743,7 @@ out:
 }
 
 gboolean
-attain_db_backup (AttainDb    *db,
-                  const char  *destination,
-                  GError     **error)
+attain_db_backup (AttainDb *db, const char *destination, GError **error)
 {
   g_return_val_if_fail (db != NULL && destination != NULL, FALSE);
   return write_copy (db->handle, destination, error);
@@ -781,35 +751,37 @@ attain_db_backup (AttainDb    *db,
 
 /* Checks that a file is an Attain database this version can open: intact, not newer. */
 gboolean
-attain_db_check_file (const char  *path,
-                      GError     **error)
+attain_db_check_file (const char *path, GError **error)
 {
-  sqlite3 *handle = NULL;
+  sqlite3      *handle = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int version;
+  gboolean      ok = FALSE;
+  int           version;
 
   if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("“%s” could not be opened: %s"), path,
-                   handle ? sqlite3_errmsg (handle) : g_strerror (ENOMEM));
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _ ("“%s” could not be opened: %s"),
+                   path, handle ? sqlite3_errmsg (handle) : g_strerror (ENOMEM));
       goto out;
     }
   version = read_user_version (handle);
-  if (version < 1 || sqlite3_prepare_v2 (handle, "SELECT 1 FROM settings LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+  if (version < 1
+      || sqlite3_prepare_v2 (handle, "SELECT 1 FROM settings LIMIT 1", -1, &stmt, NULL)
+             != SQLITE_OK)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                   _("“%s” is not an Attain database. Nothing was changed."), path);
+                   _ ("“%s” is not an Attain database. Nothing was changed."), path);
       goto out;
     }
   sqlite3_finalize (stmt);
   stmt = NULL;
   if (version > attain_db_latest_version ())
     {
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Attain (database version %d). Nothing "
-                     "was changed."),
-                   path, version);
+      g_set_error (
+          error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NEWER_VERSION,
+          _ ("“%s” was written by a newer version of Attain (database version %d). Nothing "
+             "was changed."),
+          path, version);
       goto out;
     }
   if (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK
@@ -817,7 +789,7 @@ attain_db_check_file (const char  *path,
       || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                   _("“%s” is damaged (its integrity check failed). Nothing was changed."), path);
+                   _ ("“%s” is damaged (its integrity check failed). Nothing was changed."), path);
       goto out;
     }
   ok = TRUE;
@@ -832,16 +804,13 @@ out:
  * a copy beside the file. The replacement is one write transaction on the live file, so other
  * readers see the old data or the new, never a mix. */
 gboolean
-attain_db_restore (AttainDb     *db,
-                   const char   *backup_path,
-                   char        **kept_copy,
-                   GError      **error)
+attain_db_restore (AttainDb *db, const char *backup_path, char **kept_copy, GError **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *previous = g_strdup_printf ("%s.before-restore-%s", db->path, stamp);
-  sqlite3 *from = NULL;
-  gboolean ok;
+  sqlite3         *from = NULL;
+  gboolean         ok;
 
   g_return_val_if_fail (db != NULL && backup_path != NULL, FALSE);
 
@@ -851,7 +820,7 @@ attain_db_restore (AttainDb     *db,
     return FALSE;
   if (sqlite3_open_v2 (backup_path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _("“%s” could not be opened: %s"),
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN, _ ("“%s” could not be opened: %s"),
                    backup_path, from ? sqlite3_errmsg (from) : g_strerror (ENOMEM));
       sqlite3_close (from);
       return FALSE;
@@ -876,7 +845,7 @@ gint64
 attain_db_data_version (AttainDb *db)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 version = -1;
+  gint64        version = -1;
 
   g_return_val_if_fail (db != NULL, -1);
   if (sqlite3_prepare_v2 (db->handle, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
@@ -889,12 +858,10 @@ attain_db_data_version (AttainDb *db)
 /* PRAGMA quick_check: the file's pages and indexes are sound. Returns FALSE with @error when
  * the check could not run; *@problems gets SQLite's findings, or NULL when the file is sound. */
 gboolean
-attain_db_quick_check (AttainDb  *db,
-                       char     **problems,
-                       GError   **error)
+attain_db_quick_check (AttainDb *db, char **problems, GError **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare_uncached (db, "PRAGMA quick_check (20)", error);
-  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr (GString) found = g_string_new (NULL);
   int rc;
 
   *problems = NULL;

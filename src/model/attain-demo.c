@@ -28,15 +28,16 @@ static const char *region_cities[][3] = {
   { "武汉", "长沙", "郑州" }, { "成都", "重庆", "昆明" }, { "西安", "兰州", "银川" },
 };
 static const char *company_words[] = {
-  "恒达", "华信", "中科", "远航", "瑞丰", "金桥", "宏图", "天成", "创新", "鼎盛", "新锐", "汇通",
-  "永泰", "精工", "博远", "东方", "海纳", "安捷", "众合", "长城",
+  "恒达", "华信", "中科", "远航", "瑞丰", "金桥", "宏图", "天成", "创新", "鼎盛",
+  "新锐", "汇通", "永泰", "精工", "博远", "东方", "海纳", "安捷", "众合", "长城",
 };
 static const char *company_trades[] = {
   "机械", "电子", "物流", "医药", "化工", "汽车零部件", "食品", "能源", "建材", "纺织",
 };
 static const char *product_lines[] = { "工业传感器", "控制系统", "运维服务" };
 /* Chinese B2B seasonality: Spring Festival slump, quarter-end and year-end pushes. */
-static const double seasonality[12] = { 0.85, 0.6, 1.0, 0.95, 1.0, 1.15, 0.9, 0.9, 1.1, 0.95, 1.05, 1.35 };
+static const double seasonality[12]
+    = { 0.85, 0.6, 1.0, 0.95, 1.0, 1.15, 0.9, 0.9, 1.1, 0.95, 1.05, 1.35 };
 static const double lost_at_stage[4] = { 0.35, 0.30, 0.20, 0.15 };
 
 typedef struct
@@ -63,8 +64,7 @@ typedef struct
 } Demo;
 
 void
-attain_demo_options_init (AttainDemoOptions *options,
-                          const GDate       *today)
+attain_demo_options_init (AttainDemoOptions *options, const GDate *today)
 {
   memset (options, 0, sizeof *options);
   options->seed = 20261123;
@@ -84,8 +84,7 @@ gaussian (GRand *rand)
 }
 
 static guint
-poisson (GRand  *rand,
-         double  mean)
+poisson (GRand *rand, double mean)
 {
   /* Knuth for small means, a rounded normal for large ones (scale mode). */
   if (mean > 30)
@@ -95,7 +94,7 @@ poisson (GRand  *rand,
     }
   {
     double limit = exp (-mean), product = g_rand_double (rand);
-    guint k = 0;
+    guint  k = 0;
     while (product > limit)
       {
         k++;
@@ -106,12 +105,10 @@ poisson (GRand  *rand,
 }
 
 static gboolean
-step_insert (Demo         *demo,
-             sqlite3_stmt *stmt,
-             gint64       *id_out)
+step_insert (Demo *demo, sqlite3_stmt *stmt, gint64 *id_out)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (demo->db, demo->error, _("Writing the demo company"));
+    return attain_db_set_error (demo->db, demo->error, _ ("Writing the demo company"));
   if (id_out != NULL)
     *id_out = attain_db_last_insert_id (demo->db);
   sqlite3_reset (stmt);
@@ -121,12 +118,12 @@ step_insert (Demo         *demo,
 }
 
 static char *
-make_person_name (GRand      *rand,
-                  GHashTable *taken)
+make_person_name (GRand *rand, GHashTable *taken)
 {
   for (int attempt = 0;; attempt++)
     {
-      g_autoptr(GString) name = g_string_new (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))]);
+      g_autoptr (GString) name
+          = g_string_new (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))]);
       g_string_append (name, given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))]);
       if (g_rand_double (rand) < 0.6)
         g_string_append (name, given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))]);
@@ -153,27 +150,28 @@ round_target (double minor)
 }
 
 gboolean
-attain_demo_generate (AttainDb                 *db,
-                      const AttainDemoOptions  *options,
-                      AttainProgressFunc        progress,
-                      gpointer                  user_data,
-                      GError                  **error)
+attain_demo_generate (AttainDb                *db,
+                      const AttainDemoOptions *options,
+                      AttainProgressFunc       progress,
+                      gpointer                 user_data,
+                      GError                 **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (options->seed);
-  g_autoptr(GArray) people = g_array_new (FALSE, TRUE, sizeof (DemoPerson));
-  g_autoptr(GPtrArray) customers_by_region = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) region_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (options->seed);
+  g_autoptr (GArray) people = g_array_new (FALSE, TRUE, sizeof (DemoPerson));
+  g_autoptr (GPtrArray) customers_by_region
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) region_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autofree double *region_month_won = NULL;
   g_autofree gint64 *stage_ids = NULL;
   g_autofree gint64 *position_ids = NULL;
-  Demo demo = { db, options, rand, error };
-  guint n_regions, n_teams, first_year, n_months, last_month;
-  int fy_start;
-  double deals_per_person_month;
-  gint64 company_id;
-  sqlite3_stmt *stmt;
-  int today_month = attain_month_from_date (&options->today);
+  Demo               demo = { db, options, rand, error };
+  guint              n_regions, n_teams, first_year, n_months, last_month;
+  int                fy_start;
+  double             deals_per_person_month;
+  gint64             company_id;
+  sqlite3_stmt      *stmt;
+  int                today_month = attain_month_from_date (&options->today);
 
   g_return_val_if_fail (db != NULL && options != NULL, FALSE);
   g_return_val_if_fail (g_date_valid (&options->today), FALSE);
@@ -182,14 +180,14 @@ attain_demo_generate (AttainDb                 *db,
   if (options->people > 10000 || options->deals > 10000000)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                   _("A demo company has at most 10,000 salespeople and 10,000,000 deals."));
+                   _ ("A demo company has at most 10,000 salespeople and 10,000,000 deals."));
       return FALSE;
     }
   if (options->people < 1 || options->years < 1 || options->years > 20)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                   _("A demo company needs at least one salesperson and 1 to 20 years of "
-                     "history."));
+                   _ ("A demo company needs at least one salesperson and 1 to 20 years of "
+                      "history."));
       return FALSE;
     }
 
@@ -206,7 +204,8 @@ attain_demo_generate (AttainDb                 *db,
     {
       /* Spread the requested total over the months as seasonality and growth weigh them. */
       double weight = 0;
-      for (int month = first_year * 100 + 1; month <= today_month; month = attain_month_add (month, 1))
+      for (int month = first_year * 100 + 1; month <= today_month;
+           month = attain_month_add (month, 1))
         weight += seasonality[month % 100 - 1] * pow (1.08, month / 100 - (int) first_year);
       deals_per_person_month = (double) options->deals / ((double) options->people * weight);
     }
@@ -221,8 +220,8 @@ attain_demo_generate (AttainDb                 *db,
       attain_db_rollback (db);
       attain_db_exec (db, "PRAGMA synchronous = FULL", NULL);
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                   _("“%s” already holds a company. The demo company is only created in an "
-                     "empty database; choose a new file."),
+                   _ ("“%s” already holds a company. The demo company is only created in an "
+                      "empty database; choose a new file."),
                    attain_db_get_path (db));
       return FALSE;
     }
@@ -230,7 +229,8 @@ attain_demo_generate (AttainDb                 *db,
   /* Stages and positions come from migration 2. */
   stage_ids = g_new0 (gint64, 6);
   position_ids = g_new0 (gint64, 6);
-  stmt = attain_db_prepare (db, "SELECT position, id FROM stages WHERE position BETWEEN 1 AND 5", error);
+  stmt = attain_db_prepare (db, "SELECT position, id FROM stages WHERE position BETWEEN 1 AND 5",
+                            error);
   if (stmt == NULL)
     goto fail;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -246,13 +246,14 @@ attain_demo_generate (AttainDb                 *db,
     if (stage_ids[i] == 0 || position_ids[i] == 0)
       {
         g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_INVALID,
-                     _("The database lacks the built-in stages or positions; it was not created "
-                       "by Attain."));
+                     _ ("The database lacks the built-in stages or positions; it was not created "
+                        "by Attain."));
         goto fail;
       }
 
   /* Organisation. */
-  stmt = attain_db_prepare (db, "INSERT INTO org_units (parent_id, kind, name) VALUES (?1, ?2, ?3)", error);
+  stmt = attain_db_prepare (db, "INSERT INTO org_units (parent_id, kind, name) VALUES (?1, ?2, ?3)",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_null (stmt, 1);
@@ -273,15 +274,17 @@ attain_demo_generate (AttainDb                 *db,
 
   for (guint t = 0; t < n_teams; t++)
     {
-      guint region = t % n_regions;
-      guint in_region = t / n_regions;
-      const char *city = region_cities[region][in_region % 3];
-      g_autofree char *name = in_region < 3 ? g_strdup_printf ("%s销售组", city)
-                                            : g_strdup_printf ("%s销售%u组", city, in_region / 3 + 1);
-      gint64 team_id;
+      guint            region = t % n_regions;
+      guint            in_region = t / n_regions;
+      const char      *city = region_cities[region][in_region % 3];
+      g_autofree char *name = in_region < 3
+                                  ? g_strdup_printf ("%s销售组", city)
+                                  : g_strdup_printf ("%s销售%u组", city, in_region / 3 + 1);
+      gint64           team_id;
       guint members = options->people / n_teams + (t < options->people % n_teams ? 1 : 0);
 
-      sqlite3_stmt *unit = attain_db_prepare (db, "INSERT INTO org_units (parent_id, kind, name) VALUES (?1, ?2, ?3)", error);
+      sqlite3_stmt *unit = attain_db_prepare (
+          db, "INSERT INTO org_units (parent_id, kind, name) VALUES (?1, ?2, ?3)", error);
       if (unit == NULL)
         goto fail;
       sqlite3_bind_int64 (unit, 1, g_array_index (region_ids, gint64, region));
@@ -292,10 +295,10 @@ attain_demo_generate (AttainDb                 *db,
 
       for (guint m = 0; m < members; m++)
         {
-          DemoPerson person = { 0 };
+          DemoPerson       person = { 0 };
           g_autofree char *person_name = make_person_name (rand, taken);
           g_autofree char *hired_iso = NULL;
-          int rank = m == 0 ? 3 : (g_rand_double (rand) < 0.35 ? 2 : 1);
+          int              rank = m == 0 ? 3 : (g_rand_double (rand) < 0.35 ? 2 : 1);
 
           person.unit_id = team_id;
           person.region = region;
@@ -303,14 +306,16 @@ attain_demo_generate (AttainDb                 *db,
           person.skill = 1.0 + 0.25 * gaussian (rand) + (rank == 3 ? 0.15 : rank == 2 ? 0.08 : 0);
           person.skill = CLAMP (person.skill, 0.5, 1.6);
           g_date_clear (&person.hired, 1);
-          g_date_set_dmy (&person.hired, g_rand_int_range (rand, 1, 28), g_rand_int_range (rand, 1, 13),
+          g_date_set_dmy (&person.hired, g_rand_int_range (rand, 1, 28),
+                          g_rand_int_range (rand, 1, 13),
                           first_year - g_rand_int_range (rand, 0, 6));
           hired_iso = iso (&person.hired);
 
-          sqlite3_stmt *insert = attain_db_prepare (db,
-                                                    "INSERT INTO people (unit_id, position_id, name, hired_on) "
-                                                    "VALUES (?1, ?2, ?3, ?4)",
-                                                    error);
+          sqlite3_stmt *insert
+              = attain_db_prepare (db,
+                                   "INSERT INTO people (unit_id, position_id, name, hired_on) "
+                                   "VALUES (?1, ?2, ?3, ?4)",
+                                   error);
           if (insert == NULL)
             goto fail;
           sqlite3_bind_int64 (insert, 1, team_id);
@@ -325,27 +330,28 @@ attain_demo_generate (AttainDb                 *db,
 
   /* Customers: about 100 per salesperson, a few large A accounts and many small C ones, so new
    * accounts keep being signed over the years. */
-  stmt = attain_db_prepare (db, "INSERT INTO customers (name, tier, unit_id) VALUES (?1, ?2, ?3)", error);
+  stmt = attain_db_prepare (db, "INSERT INTO customers (name, tier, unit_id) VALUES (?1, ?2, ?3)",
+                            error);
   if (stmt == NULL)
     goto fail;
   for (guint r = 0; r < n_regions; r++)
     {
       GArray *list = g_array_new (FALSE, TRUE, sizeof (DemoCustomer));
-      guint count = MAX (100, options->people * 100 / n_regions);
+      guint   count = MAX (100, options->people * 100 / n_regions);
 
       g_ptr_array_add (customers_by_region, list);
       for (guint c = 0; c < count; c++)
         {
-          DemoCustomer customer;
-          double roll = g_rand_double (rand);
+          DemoCustomer     customer;
+          double           roll = g_rand_double (rand);
           g_autofree char *name = g_strdup_printf (
-            "%s%s%s有限公司", region_cities[r][g_rand_int_range (rand, 0, 3)],
-            company_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (company_words))],
-            company_trades[g_rand_int_range (rand, 0, G_N_ELEMENTS (company_trades))]);
+              "%s%s%s有限公司", region_cities[r][g_rand_int_range (rand, 0, 3)],
+              company_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (company_words))],
+              company_trades[g_rand_int_range (rand, 0, G_N_ELEMENTS (company_trades))]);
 
           customer.tier = roll < 0.15 ? 'A' : roll < 0.5 ? 'B' : 'C';
           sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, (char[]) { customer.tier, 0 }, 1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, (char[]){ customer.tier, 0 }, 1, SQLITE_TRANSIENT);
           sqlite3_bind_int64 (stmt, 3, g_array_index (region_ids, gint64, r));
           if (!step_insert (&demo, stmt, &customer.id))
             goto fail;
@@ -353,28 +359,28 @@ attain_demo_generate (AttainDb                 *db,
         }
     }
 
-  region_month_won = g_new0 (double, n_regions * n_months);
+  region_month_won = g_new0 (double, n_regions *n_months);
 
   /* Activity per person and month. */
   for (guint p = 0; p < people->len; p++)
     {
       DemoPerson *person = &g_array_index (people, DemoPerson, p);
-      GArray *customers = g_ptr_array_index (customers_by_region, person->region);
-      double win_rate = CLAMP (0.24 * person->skill, 0.06, 0.5);
+      GArray     *customers = g_ptr_array_index (customers_by_region, person->region);
+      double      win_rate = CLAMP (0.24 * person->skill, 0.06, 0.5);
 
       for (guint mi = 0; mi < n_months; mi++)
         {
-          int month = attain_month_add (first_year * 100 + 1, mi);
-          int year = month / 100, mon = month % 100;
-          int days_in_month = g_date_get_days_in_month (mon, year);
+          int    month = attain_month_add (first_year * 100 + 1, mi);
+          int    year = month / 100, mon = month % 100;
+          int    days_in_month = g_date_get_days_in_month (mon, year);
           double growth = pow (1.08, year - (int) first_year);
-          guint n_deals, n_activities, n_surveys;
+          guint  n_deals, n_activities, n_surveys;
 
           if (month > today_month)
             break;
 
           n_deals = poisson (rand, deals_per_person_month * seasonality[mon - 1] * growth
-                                     * sqrt (person->skill));
+                                       * sqrt (person->skill));
           for (guint d = 0; d < n_deals; d++)
             {
               DemoCustomer *customer = &g_array_index (customers, DemoCustomer,
@@ -385,15 +391,15 @@ attain_demo_generate (AttainDb                 *db,
               gboolean won = g_rand_double (rand) < win_rate;
 
               margin = CLAMP (margin, 0.08, 0.55);
-              int furthest = 5;
-              GDate created, stage_date, expected;
+              int              furthest = 5;
+              GDate            created, stage_date, expected;
               g_autofree char *created_iso = NULL;
               g_autofree char *expected_iso = NULL;
               g_autofree char *closed_iso = NULL;
-              const char *status = "open";
-              int reached = 1;
-              gint64 deal_id;
-              GDate entered[6];
+              const char      *status = "open";
+              int              reached = 1;
+              gint64           deal_id;
+              GDate            entered[6];
 
               if (!won)
                 {
@@ -439,16 +445,18 @@ attain_demo_generate (AttainDb                 *db,
                     }
                 }
 
-              stmt = attain_db_prepare (db,
-                                        "INSERT INTO deals (owner_id, customer_id, product_line, stage_id, "
-                                        "status, amount, gross_profit, created_on, expected_close, closed_on) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                        error);
+              stmt = attain_db_prepare (
+                  db,
+                  "INSERT INTO deals (owner_id, customer_id, product_line, stage_id, "
+                  "status, amount, gross_profit, created_on, expected_close, closed_on) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  error);
               if (stmt == NULL)
                 goto fail;
               sqlite3_bind_int64 (stmt, 1, person->id);
               sqlite3_bind_int64 (stmt, 2, customer->id);
-              sqlite3_bind_text (stmt, 3, product_lines[g_rand_int_range (rand, 0, 3)], -1, SQLITE_STATIC);
+              sqlite3_bind_text (stmt, 3, product_lines[g_rand_int_range (rand, 0, 3)], -1,
+                                 SQLITE_STATIC);
               sqlite3_bind_int64 (stmt, 4, stage_ids[reached]);
               sqlite3_bind_text (stmt, 5, status, -1, SQLITE_STATIC);
               sqlite3_bind_int64 (stmt, 6, amount);
@@ -462,10 +470,11 @@ attain_demo_generate (AttainDb                 *db,
               if (!step_insert (&demo, stmt, &deal_id))
                 goto fail;
 
-              stmt = attain_db_prepare (db,
-                                        "INSERT INTO deal_stage_history (deal_id, stage_id, entered_on) "
-                                        "VALUES (?1, ?2, ?3)",
-                                        error);
+              stmt = attain_db_prepare (
+                  db,
+                  "INSERT INTO deal_stage_history (deal_id, stage_id, entered_on) "
+                  "VALUES (?1, ?2, ?3)",
+                  error);
               if (stmt == NULL)
                 goto fail;
               for (int s = 1; s <= reached; s++)
@@ -480,12 +489,12 @@ attain_demo_generate (AttainDb                 *db,
 
               if (g_strcmp0 (status, "won") == 0)
                 {
-                  GDate invoiced = entered[5], collected;
+                  GDate  invoiced = entered[5], collected;
                   double roll = g_rand_double (rand);
                   gint64 collected_amount = roll < 0.85 ? amount : roll < 0.95 ? amount / 2 : 0;
                   g_autofree char *invoiced_iso = NULL;
                   g_autofree char *collected_iso = NULL;
-                  int close_month = attain_month_from_date (&entered[5]);
+                  int              close_month = attain_month_from_date (&entered[5]);
                   int index = (close_month / 100 - first_year) * 12 + close_month % 100 - 1;
 
                   region_month_won[person->region * n_months + index] += amount;
@@ -501,11 +510,12 @@ attain_demo_generate (AttainDb                 *db,
                   if (collected_amount > 0)
                     collected_iso = iso (&collected);
 
-                  stmt = attain_db_prepare (db,
-                                            "INSERT INTO collections (deal_id, owner_id, invoice_amount, "
-                                            "collected_amount, invoiced_on, collected_on) "
-                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                            error);
+                  stmt = attain_db_prepare (
+                      db,
+                      "INSERT INTO collections (deal_id, owner_id, invoice_amount, "
+                      "collected_amount, invoiced_on, collected_on) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                      error);
                   if (stmt == NULL)
                     goto fail;
                   sqlite3_bind_int64 (stmt, 1, deal_id);
@@ -524,21 +534,25 @@ attain_demo_generate (AttainDb                 *db,
 
           /* Five activities per deal on average: visits, calls, emails, demos. */
           n_activities = poisson (rand, deals_per_person_month * 5.0 * seasonality[mon - 1] * growth
-                                          * pow (person->skill, 0.3));
-          stmt = attain_db_prepare (db,
-                                    "INSERT INTO activities (owner_id, customer_id, kind, tier, happened_on) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                    error);
+                                            * pow (person->skill, 0.3));
+          stmt = attain_db_prepare (
+              db,
+              "INSERT INTO activities (owner_id, customer_id, kind, tier, happened_on) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)",
+              error);
           if (stmt == NULL)
             goto fail;
           for (guint a = 0; a < n_activities; a++)
             {
               DemoCustomer *customer = &g_array_index (customers, DemoCustomer,
                                                        g_rand_int_range (rand, 0, customers->len));
-              double roll = g_rand_double (rand);
-              const char *kind = roll < 0.4 ? "visit" : roll < 0.73 ? "call" : roll < 0.93 ? "email" : "demo";
-              GDate day;
-              char date[16];
+              double        roll = g_rand_double (rand);
+              const char   *kind = roll < 0.4    ? "visit"
+                                   : roll < 0.73 ? "call"
+                                   : roll < 0.93 ? "email"
+                                                 : "demo";
+              GDate         day;
+              char          date[16];
 
               g_date_clear (&day, 1);
               g_date_set_dmy (&day, g_rand_int_range (rand, 1, days_in_month + 1), mon, year);
@@ -548,7 +562,7 @@ attain_demo_generate (AttainDb                 *db,
               sqlite3_bind_int64 (stmt, 1, person->id);
               sqlite3_bind_int64 (stmt, 2, customer->id);
               sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-              sqlite3_bind_text (stmt, 4, (char[]) { customer->tier, 0 }, 1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (stmt, 4, (char[]){ customer->tier, 0 }, 1, SQLITE_TRANSIENT);
               sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
               if (!step_insert (&demo, stmt, NULL))
                 goto fail;
@@ -556,16 +570,17 @@ attain_demo_generate (AttainDb                 *db,
 
           /* Customer feedback: a few surveys, now and then a complaint. */
           n_surveys = poisson (rand, 3.0);
-          stmt = attain_db_prepare (db,
-                                    "INSERT INTO feedback (owner_id, customer_id, kind, score, scale_max, "
-                                    "recommend, given_on, resolved_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                    error);
+          stmt = attain_db_prepare (
+              db,
+              "INSERT INTO feedback (owner_id, customer_id, kind, score, scale_max, "
+              "recommend, given_on, resolved_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+              error);
           if (stmt == NULL)
             goto fail;
           for (guint f = 0; f <= n_surveys; f++)
             {
-              gboolean complaint = f == n_surveys;
-              GDate day, resolved;
+              gboolean         complaint = f == n_surveys;
+              GDate            day, resolved;
               g_autofree char *day_iso = NULL;
               g_autofree char *resolved_iso = NULL;
 
@@ -577,8 +592,10 @@ attain_demo_generate (AttainDb                 *db,
                 continue;
               day_iso = iso (&day);
               sqlite3_bind_int64 (stmt, 1, person->id);
-              sqlite3_bind_int64 (stmt, 2, g_array_index (customers, DemoCustomer,
-                                                          g_rand_int_range (rand, 0, customers->len)).id);
+              sqlite3_bind_int64 (stmt, 2,
+                                  g_array_index (customers, DemoCustomer,
+                                                 g_rand_int_range (rand, 0, customers->len))
+                                      .id);
               sqlite3_bind_text (stmt, 3, complaint ? "complaint" : "survey", -1, SQLITE_STATIC);
               if (complaint)
                 {
@@ -593,7 +610,7 @@ attain_demo_generate (AttainDb                 *db,
               else
                 {
                   double mood = 0.75 * person->skill + 0.15 * gaussian (rand);
-                  int score, recommend;
+                  int    score, recommend;
 
                   mood = CLAMP (mood, 0, 1);
                   score = (int) lround (1 + 4 * mood);
@@ -617,13 +634,14 @@ attain_demo_generate (AttainDb                 *db,
     }
 
   /* Market size: our sales are 12-20% of each region's market, smoothed. */
-  stmt = attain_db_prepare (db, "INSERT INTO market_size (unit_id, month, amount) VALUES (?1, ?2, ?3)", error);
+  stmt = attain_db_prepare (
+      db, "INSERT INTO market_size (unit_id, month, amount) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     goto fail;
   for (guint r = 0; r < n_regions; r++)
     for (guint mi = 0; mi < n_months; mi++)
       {
-        int month = attain_month_add (first_year * 100 + 1, mi);
+        int    month = attain_month_add (first_year * 100 + 1, mi);
         double won = region_month_won[r * n_months + mi];
         if (month > today_month || won <= 0)
           continue;
@@ -638,23 +656,29 @@ attain_demo_generate (AttainDb                 *db,
    * them; then year goals up the tree as their sums, linked as a decomposition. */
   {
     double mean_amount = (0.15 * 300000 + 0.35 * 120000 + 0.5 * 50000) * exp (0.125) * 100;
-    g_autoptr(GHashTable) team_year = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    g_autoptr (GHashTable) team_year
+        = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
     guint n_years = options->years;
 
     for (guint y = 0; y < n_years; y++)
       {
-        int year = first_year + y;
-        double growth = pow (1.08, y);
-        gint64 company_goal, company_sum = 0;
+        int                year = first_year + y;
+        double             growth = pow (1.08, y);
+        gint64             company_goal, company_sum = 0;
         g_autofree gint64 *region_sum = g_new0 (gint64, n_regions);
         g_autofree gint64 *region_goal = g_new0 (gint64, n_regions);
-        g_autofree char *year_start = NULL;
-        g_autofree char *year_end = NULL;
-        AttainPeriod fy = { ATTAIN_PERIOD_YEAR, year, 0, fy_start };
-        GDate first, last;
-        static const struct { const char *metric; int target; int lower; } rate_goals[] = {
+        g_autofree char   *year_start = NULL;
+        g_autofree char   *year_end = NULL;
+        AttainPeriod       fy = { ATTAIN_PERIOD_YEAR, year, 0, fy_start };
+        GDate              first, last;
+        static const struct
+        {
+          const char *metric;
+          int         target;
+          int         lower;
+        } rate_goals[] = {
           { "collection_rate", 9000, 0 }, { "gross_margin", 3000, 0 }, { "nps", 4000, 0 },
-          { "lead_to_won", 2200, 0 }, { "sales_cycle", 45, 1 }, { "complaint_rate", 150, 1 },
+          { "lead_to_won", 2200, 0 },     { "sales_cycle", 45, 1 },    { "complaint_rate", 150, 1 },
         };
 
         attain_period_bounds (&fy, &first, &last);
@@ -666,50 +690,64 @@ attain_demo_generate (AttainDb                 *db,
         for (guint p = 0; p < people->len; p++)
           {
             DemoPerson *person = &g_array_index (people, DemoPerson, p);
-            double stretch = 0.55 + 0.45 * person->skill;
-            gint64 sum = 0;
-            gint64 *team;
+            double      stretch = 0.55 + 0.45 * person->skill;
+            gint64      sum = 0;
+            gint64     *team;
 
             for (int m = 1; m <= 12; m++)
-              sum += round_target (deals_per_person_month * seasonality[m - 1] * growth * 0.24 * stretch
-                                   * sqrt (person->skill) * mean_amount * 1.05);
+              sum += round_target (deals_per_person_month * seasonality[m - 1] * growth * 0.24
+                                   * stretch * sqrt (person->skill) * mean_amount * 1.05);
             team = g_hash_table_lookup (team_year, &person->unit_id);
             if (team == NULL)
               {
                 team = g_new0 (gint64, 1);
-                g_hash_table_insert (team_year, g_memdup2 (&person->unit_id, sizeof (gint64)), team);
+                g_hash_table_insert (team_year, g_memdup2 (&person->unit_id, sizeof (gint64)),
+                                     team);
               }
             *team += sum;
             region_sum[person->region] += sum;
             company_sum += sum;
           }
 
-        stmt = attain_db_prepare (db,
-                                  "INSERT INTO goals (parent_id, owner_unit_id, owner_person_id, metric, "
-                                  "type, target, unit, period_kind, period_start, period_end, deadline, "
-                                  "weight, lower_is_better, proposed_by, agreed_on) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)",
-                                  error);
+        stmt = attain_db_prepare (
+            db,
+            "INSERT INTO goals (parent_id, owner_unit_id, owner_person_id, metric, "
+            "type, target, unit, period_kind, period_start, period_end, deadline, "
+            "weight, lower_is_better, proposed_by, agreed_on) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)",
+            error);
         if (stmt == NULL)
           goto fail;
 
-#define BIND_GOAL(parent, unit, person, metric, type, target, unit_text, kind, start, end, weight, lower) \
-        G_STMT_START {                                                                               \
-          if ((parent) > 0) sqlite3_bind_int64 (stmt, 1, (parent)); else sqlite3_bind_null (stmt, 1); \
-          if ((unit) > 0) sqlite3_bind_int64 (stmt, 2, (unit)); else sqlite3_bind_null (stmt, 2);     \
-          if ((person) > 0) sqlite3_bind_int64 (stmt, 3, (person)); else sqlite3_bind_null (stmt, 3); \
-          sqlite3_bind_text (stmt, 4, (metric), -1, SQLITE_STATIC);                                   \
-          sqlite3_bind_text (stmt, 5, (type), -1, SQLITE_STATIC);                                     \
-          sqlite3_bind_int64 (stmt, 6, (target));                                                     \
-          sqlite3_bind_text (stmt, 7, (unit_text), -1, SQLITE_STATIC);                                \
-          sqlite3_bind_text (stmt, 8, (kind), -1, SQLITE_STATIC);                                     \
-          sqlite3_bind_text (stmt, 9, (start), -1, SQLITE_TRANSIENT);                                 \
-          sqlite3_bind_text (stmt, 10, (end), -1, SQLITE_TRANSIENT);                                  \
-          sqlite3_bind_int (stmt, 11, (weight));                                                      \
-          sqlite3_bind_int (stmt, 12, (lower));                                                       \
-          sqlite3_bind_text (stmt, 13, "director", -1, SQLITE_STATIC);                                \
-          sqlite3_bind_text (stmt, 14, (start), -1, SQLITE_TRANSIENT);                                \
-        } G_STMT_END
+#define BIND_GOAL(parent, unit, person, metric, type, target, unit_text, kind, start, end, weight, \
+                  lower)                                                                           \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if ((parent) > 0)                                                                              \
+      sqlite3_bind_int64 (stmt, 1, (parent));                                                      \
+    else                                                                                           \
+      sqlite3_bind_null (stmt, 1);                                                                 \
+    if ((unit) > 0)                                                                                \
+      sqlite3_bind_int64 (stmt, 2, (unit));                                                        \
+    else                                                                                           \
+      sqlite3_bind_null (stmt, 2);                                                                 \
+    if ((person) > 0)                                                                              \
+      sqlite3_bind_int64 (stmt, 3, (person));                                                      \
+    else                                                                                           \
+      sqlite3_bind_null (stmt, 3);                                                                 \
+    sqlite3_bind_text (stmt, 4, (metric), -1, SQLITE_STATIC);                                      \
+    sqlite3_bind_text (stmt, 5, (type), -1, SQLITE_STATIC);                                        \
+    sqlite3_bind_int64 (stmt, 6, (target));                                                        \
+    sqlite3_bind_text (stmt, 7, (unit_text), -1, SQLITE_STATIC);                                   \
+    sqlite3_bind_text (stmt, 8, (kind), -1, SQLITE_STATIC);                                        \
+    sqlite3_bind_text (stmt, 9, (start), -1, SQLITE_TRANSIENT);                                    \
+    sqlite3_bind_text (stmt, 10, (end), -1, SQLITE_TRANSIENT);                                     \
+    sqlite3_bind_int (stmt, 11, (weight));                                                         \
+    sqlite3_bind_int (stmt, 12, (lower));                                                          \
+    sqlite3_bind_text (stmt, 13, "director", -1, SQLITE_STATIC);                                   \
+    sqlite3_bind_text (stmt, 14, (start), -1, SQLITE_TRANSIENT);                                   \
+  }                                                                                                \
+  G_STMT_END
 
         company_goal = 0;
         BIND_GOAL (0, company_id, 0, "revenue", "result", company_sum, "CNY", "year", year_start,
@@ -737,14 +775,15 @@ attain_demo_generate (AttainDb                 *db,
           }
 
         {
-          g_autoptr(GHashTable) team_goal = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_autoptr (GHashTable) team_goal
+              = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
           for (guint p = 0; p < people->len; p++)
             {
               DemoPerson *person = &g_array_index (people, DemoPerson, p);
-              double stretch = 0.55 + 0.45 * person->skill;
-              gint64 *team_goal_id = g_hash_table_lookup (team_goal, &person->unit_id);
-              gint64 person_goal = 0;
+              double      stretch = 0.55 + 0.45 * person->skill;
+              gint64     *team_goal_id = g_hash_table_lookup (team_goal, &person->unit_id);
+              gint64      person_goal = 0;
 
               if (team_goal_id == NULL)
                 {
@@ -757,13 +796,18 @@ attain_demo_generate (AttainDb                 *db,
                       g_free (team_goal_id);
                       goto fail;
                     }
-                  g_hash_table_insert (team_goal, g_memdup2 (&person->unit_id, sizeof (gint64)), team_goal_id);
+                  g_hash_table_insert (team_goal, g_memdup2 (&person->unit_id, sizeof (gint64)),
+                                       team_goal_id);
                 }
 
               /* Four KPIs a salesperson is measured on, weighted 60/15/15/10: each a year
                * goal decomposed into its months. Revenue's year goal hangs under the team's. */
               {
-                static const struct { const char *metric, *type, *unit; int weight; } kpis[4] = {
+                static const struct
+                {
+                  const char *metric, *type, *unit;
+                  int         weight;
+                } kpis[4] = {
                   { "revenue", "result", "CNY", 6000 },
                   { "collections", "result", "CNY", 1500 },
                   { "new_customers", "process", "customers", 1500 },
@@ -773,14 +817,16 @@ attain_demo_generate (AttainDb                 *db,
 
                 for (int k = 0; k < 12; k++)
                   {
-                    int month = attain_month_add (year * 100 + fy_start, k);
+                    int    month = attain_month_add (year * 100 + fy_start, k);
                     double season = seasonality[month % 100 - 1];
                     double visits = deals_per_person_month * 5.0 * 0.4 * season;
 
-                    months[0][k] = round_target (deals_per_person_month * season * growth * 0.24 * stretch
-                                                 * sqrt (person->skill) * mean_amount * 1.05);
+                    months[0][k]
+                        = round_target (deals_per_person_month * season * growth * 0.24 * stretch
+                                        * sqrt (person->skill) * mean_amount * 1.05);
                     months[1][k] = round_target (months[0][k] * 0.9);
-                    months[2][k] = MAX (1, lround (deals_per_person_month * 0.12 * season * stretch));
+                    months[2][k]
+                        = MAX (1, lround (deals_per_person_month * 0.12 * season * stretch));
                     months[3][k] = lround (visits * 1.65 * 1.05);
                   }
 
@@ -789,24 +835,26 @@ attain_demo_generate (AttainDb                 *db,
                     gint64 year_sum = 0;
                     for (int k = 0; k < 12; k++)
                       year_sum += months[g][k];
-                    BIND_GOAL (g == 0 ? *team_goal_id : 0, 0, person->id, kpis[g].metric, kpis[g].type,
-                               year_sum, kpis[g].unit, "year", year_start, year_end, kpis[g].weight, 0);
+                    BIND_GOAL (g == 0 ? *team_goal_id : 0, 0, person->id, kpis[g].metric,
+                               kpis[g].type, year_sum, kpis[g].unit, "year", year_start, year_end,
+                               kpis[g].weight, 0);
                     if (!step_insert (&demo, stmt, &person_goal))
                       goto fail;
 
                     for (int k = 0; k < 12; k++)
                       {
-                        int month = attain_month_add (year * 100 + fy_start, k);
-                        AttainPeriod mp = { ATTAIN_PERIOD_MONTH, month / 100, month % 100, fy_start };
-                        GDate mf, ml;
+                        int          month = attain_month_add (year * 100 + fy_start, k);
+                        AttainPeriod mp
+                            = { ATTAIN_PERIOD_MONTH, month / 100, month % 100, fy_start };
+                        GDate            mf, ml;
                         g_autofree char *ms = NULL;
                         g_autofree char *me = NULL;
 
                         attain_period_bounds (&mp, &mf, &ml);
                         ms = iso (&mf);
                         me = iso (&ml);
-                        BIND_GOAL (person_goal, 0, person->id, kpis[g].metric, kpis[g].type, months[g][k],
-                                   kpis[g].unit, "month", ms, me, kpis[g].weight, 0);
+                        BIND_GOAL (person_goal, 0, person->id, kpis[g].metric, kpis[g].type,
+                                   months[g][k], kpis[g].unit, "month", ms, me, kpis[g].weight, 0);
                         if (!step_insert (&demo, stmt, NULL))
                           goto fail;
                       }

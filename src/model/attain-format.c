@@ -10,9 +10,9 @@ static int style_override = -1;
 AttainNumberStyle
 attain_number_style_default (void)
 {
-  const char * const *names;
-  const char *report_language = attain_catalogue_language (attain_i18n_current ());
-  const char *report_names[] = { report_language, NULL };
+  const char *const *names;
+  const char        *report_language = attain_catalogue_language (attain_i18n_current ());
+  const char        *report_names[] = { report_language, NULL };
 
   /* A report being built in its own language writes numbers the way that language does. */
   if (report_language != NULL)
@@ -57,9 +57,9 @@ char *
 attain_format_grouped (gint64 value)
 {
   GString *out = g_string_new (NULL);
-  char digits[32];
-  guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
-  int len;
+  char     digits[32];
+  guint64  magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+  int      len;
 
   len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude);
   if (value < 0)
@@ -74,11 +74,10 @@ attain_format_grouped (gint64 value)
 }
 
 char *
-attain_format_money (gint64      minor,
-                     const char *currency)
+attain_format_money (gint64 minor, const char *currency)
 {
   /* Whole currency units: a sales director reads ¥1,234,568, not ¥1,234,567.89. */
-  gint64 major = (gint64) llround ((double) minor / 100.0);
+  gint64           major = (gint64) llround ((double) minor / 100.0);
   g_autofree char *grouped = attain_format_grouped (major < 0 ? -major : major);
 
   return g_strdup_printf ("%s%s%s", major < 0 ? "-" : "", attain_currency_symbol (currency),
@@ -86,17 +85,17 @@ attain_format_money (gint64      minor,
 }
 
 char *
-attain_format_money_exact (gint64      minor,
-                           const char *currency)
+attain_format_money_exact (gint64 minor, const char *currency)
 {
-  guint64 magnitude = minor < 0 ? (guint64) (-(minor + 1)) + 1 : (guint64) minor;
+  guint64          magnitude = minor < 0 ? (guint64) (-(minor + 1)) + 1 : (guint64) minor;
   g_autofree char *grouped = attain_format_grouped ((gint64) (magnitude / 100));
 
   /* Fen only where there are any: a split remainder of ¥0.01 must not read as ¥0. */
   if (magnitude % 100 == 0)
-    return g_strdup_printf ("%s%s%s", minor < 0 ? "-" : "", attain_currency_symbol (currency), grouped);
-  return g_strdup_printf ("%s%s%s.%02u", minor < 0 ? "-" : "", attain_currency_symbol (currency), grouped,
-                          (guint) (magnitude % 100));
+    return g_strdup_printf ("%s%s%s", minor < 0 ? "-" : "", attain_currency_symbol (currency),
+                            grouped);
+  return g_strdup_printf ("%s%s%s.%02u", minor < 0 ? "-" : "", attain_currency_symbol (currency),
+                          grouped, (guint) (magnitude % 100));
 }
 
 static char *
@@ -116,12 +115,11 @@ trim_decimal (char *text)
 }
 
 char *
-attain_format_compact (double            value,
-                       AttainNumberStyle style)
+attain_format_compact (double value, AttainNumberStyle style)
 {
-  double magnitude = fabs (value);
+  double      magnitude = fabs (value);
   const char *sign = value < 0 ? "-" : "";
-  char number[64];
+  char        number[64];
   const char *suffix;
 
   if (isnan (value))
@@ -178,16 +176,15 @@ attain_format_compact (double            value,
 }
 
 char *
-attain_format_money_compact (double            minor,
-                             const char       *currency,
-                             AttainNumberStyle style)
+attain_format_money_compact (double minor, const char *currency, AttainNumberStyle style)
 {
   g_autofree char *number = NULL;
 
   if (isnan (minor))
     return g_strdup ("—");
   number = attain_format_compact (fabs (minor) / 100.0, style);
-  return g_strdup_printf ("%s%s%s", minor < 0 ? "-" : "", attain_currency_symbol (currency), number);
+  return g_strdup_printf ("%s%s%s", minor < 0 ? "-" : "", attain_currency_symbol (currency),
+                          number);
 }
 
 char *
@@ -224,7 +221,10 @@ attain_format_points_change (double points)
     return g_strdup ("—");
   g_ascii_formatd (number, sizeof number, "%.1f", fabs (points));
   /* Translators: a change measured in percentage points or score points, %s%s is sign and number */
-  return g_strdup_printf (_("%s%s pts"), g_str_equal (number, "0.0") ? "" : points < 0 ? "-" : "+",
+  return g_strdup_printf (_ ("%s%s pts"),
+                          g_str_equal (number, "0.0") ? ""
+                          : points < 0                ? "-"
+                                                      : "+",
                           number);
 }
 
@@ -250,7 +250,7 @@ attain_format_value (AttainValueKind   kind,
     case ATTAIN_VALUE_DAYS:
       g_ascii_formatd (number, sizeof number, "%.1f", value);
       /* Translators: a duration in days with one decimal */
-      return g_strdup_printf (_("%s days"), number);
+      return g_strdup_printf (_ ("%s days"), number);
     case ATTAIN_VALUE_SCORE:
     default:
       g_ascii_formatd (number, sizeof number, "%.1f", value);
@@ -259,8 +259,7 @@ attain_format_value (AttainValueKind   kind,
 }
 
 AttainAxisUnit
-attain_axis_unit_for (double            max_value,
-                      AttainNumberStyle style)
+attain_axis_unit_for (double max_value, AttainNumberStyle style)
 {
   double magnitude = fabs (max_value);
 
@@ -268,25 +267,24 @@ attain_axis_unit_for (double            max_value,
   if (style == ATTAIN_NUMBER_STYLE_WESTERN)
     {
       if (magnitude >= 1e9)
-        return (AttainAxisUnit) { 1e9, "B" };
+        return (AttainAxisUnit){ 1e9, "B" };
       if (magnitude >= 1e6)
-        return (AttainAxisUnit) { 1e6, "M" };
+        return (AttainAxisUnit){ 1e6, "M" };
       if (magnitude >= 1e4)
-        return (AttainAxisUnit) { 1e3, "K" };
-      return (AttainAxisUnit) { 1, "" };
+        return (AttainAxisUnit){ 1e3, "K" };
+      return (AttainAxisUnit){ 1, "" };
     }
   if (magnitude >= 1e8)
-    return (AttainAxisUnit) { 1e8, style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "億" : "亿" };
+    return (AttainAxisUnit){ 1e8, style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "億" : "亿" };
   if (magnitude >= 1e4)
-    return (AttainAxisUnit) { 1e4, style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "萬" : "万" };
-  return (AttainAxisUnit) { 1, "" };
+    return (AttainAxisUnit){ 1e4, style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "萬" : "万" };
+  return (AttainAxisUnit){ 1, "" };
 }
 
 char *
-attain_format_axis_value (double         value,
-                          AttainAxisUnit unit)
+attain_format_axis_value (double value, AttainAxisUnit unit)
 {
-  char number[32];
+  char   number[32];
   double scaled = value / unit.divisor;
 
   if (value == 0)
@@ -315,9 +313,10 @@ attain_isolate (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
       /* The explicit embeddings, overrides and isolates, and the right-to-left scripts' blocks. */
-      needs = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200F || c == 0x061C
-              || (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)
-              || (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+      needs = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200F
+              || c == 0x061C || (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
+              || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF)
+              || (c >= 0x1E800 && c <= 0x1EFFF);
     }
   return needs ? g_strconcat ("\u2068", text, "\u2069", NULL) : g_strdup (text);
 }

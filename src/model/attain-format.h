@@ -16,10 +16,10 @@ typedef enum
 
 typedef enum
 {
-  ATTAIN_VALUE_MONEY,   /* minor units */
+  ATTAIN_VALUE_MONEY, /* minor units */
   ATTAIN_VALUE_COUNT,
-  ATTAIN_VALUE_RATE,    /* fraction, 0.5 = 50% */
-  ATTAIN_VALUE_SCORE,   /* plain number with one decimal (NPS, satisfaction) */
+  ATTAIN_VALUE_RATE,  /* fraction, 0.5 = 50% */
+  ATTAIN_VALUE_SCORE, /* plain number with one decimal (NPS, satisfaction) */
   ATTAIN_VALUE_DAYS,
 } AttainValueKind;
 
@@ -29,30 +29,23 @@ typedef struct
   const char *suffix;
 } AttainAxisUnit;
 
-AttainNumberStyle attain_number_style_default   (void);
-void              attain_number_style_override  (AttainNumberStyle style);
-const char       *attain_currency_symbol        (const char       *currency);
-char             *attain_format_grouped         (gint64            value);
-char             *attain_format_money           (gint64            minor,
-                                                 const char       *currency);
-char             *attain_format_money_exact     (gint64            minor,
-                                                 const char       *currency);
-char             *attain_format_compact         (double            value,
-                                                 AttainNumberStyle style);
-char             *attain_format_money_compact   (double            minor,
-                                                 const char       *currency,
-                                                 AttainNumberStyle style);
-char             *attain_format_percent         (double            fraction);
-char             *attain_format_change          (double            fraction);
-char             *attain_format_points_change   (double            points);
-char             *attain_format_value           (AttainValueKind   kind,
-                                                 double            value,
-                                                 const char       *currency,
-                                                 AttainNumberStyle style);
-AttainAxisUnit    attain_axis_unit_for          (double            max_value,
-                                                 AttainNumberStyle style);
-char             *attain_format_axis_value      (double            value,
-                                                 AttainAxisUnit    unit);
+AttainNumberStyle attain_number_style_default (void);
+void              attain_number_style_override (AttainNumberStyle style);
+const char       *attain_currency_symbol (const char *currency);
+char             *attain_format_grouped (gint64 value);
+char             *attain_format_money (gint64 minor, const char *currency);
+char             *attain_format_money_exact (gint64 minor, const char *currency);
+char             *attain_format_compact (double value, AttainNumberStyle style);
+char *attain_format_money_compact (double minor, const char *currency, AttainNumberStyle style);
+char *attain_format_percent (double fraction);
+char *attain_format_change (double fraction);
+char *attain_format_points_change (double points);
+char *attain_format_value (AttainValueKind   kind,
+                           double            value,
+                           const char       *currency,
+                           AttainNumberStyle style);
+AttainAxisUnit attain_axis_unit_for (double max_value, AttainNumberStyle style);
+char          *attain_format_axis_value (double value, AttainAxisUnit unit);
 
-char             *attain_isolate                (const char       *text);
+char *attain_isolate (const char *text);
 G_END_DECLS

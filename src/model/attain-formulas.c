@@ -4,8 +4,7 @@
 #include "attain-gettext.h"
 
 double
-attain_ratio (double numerator,
-              double denominator)
+attain_ratio (double numerator, double denominator)
 {
   if (denominator == 0.0 || isnan (numerator) || isnan (denominator))
     return NAN;
@@ -13,9 +12,7 @@ attain_ratio (double numerator,
 }
 
 double
-attain_attainment (double   actual,
-                   double   target,
-                   gboolean lower_is_better)
+attain_attainment (double actual, double target, gboolean lower_is_better)
 {
   if (isnan (actual) || isnan (target) || target <= 0.0)
     return NAN;
@@ -31,8 +28,7 @@ attain_attainment (double   actual,
 }
 
 double
-attain_growth (double current,
-               double same_period_last_year)
+attain_growth (double current, double same_period_last_year)
 {
   if (isnan (current) || isnan (same_period_last_year) || same_period_last_year == 0.0)
     return NAN;
@@ -40,9 +36,7 @@ attain_growth (double current,
 }
 
 double
-attain_nps (gint64 promoters,
-            gint64 detractors,
-            gint64 responses)
+attain_nps (gint64 promoters, gint64 detractors, gint64 responses)
 {
   if (responses <= 0)
     return NAN;
@@ -50,9 +44,7 @@ attain_nps (gint64 promoters,
 }
 
 AttainPace
-attain_pace_cumulative (double attainment,
-                        double elapsed_share,
-                        double tolerance)
+attain_pace_cumulative (double attainment, double elapsed_share, double tolerance)
 {
   if (isnan (attainment))
     return ATTAIN_PACE_NONE;
@@ -66,9 +58,7 @@ attain_pace_cumulative (double attainment,
 }
 
 AttainPace
-attain_pace_rate (double attainment,
-                  double elapsed_share,
-                  double tolerance)
+attain_pace_rate (double attainment, double elapsed_share, double tolerance)
 {
   /* A rate is not cumulative: 90% collected is on target on day one as on the last day, so
    * the rate is compared with its full target whatever share of the period has gone by. */
@@ -104,13 +94,13 @@ attain_pace_to_label (AttainPace pace)
   switch (pace)
     {
     case ATTAIN_PACE_NOT_STARTED:
-      return _("Not started");
+      return _ ("Not started");
     case ATTAIN_PACE_BEHIND:
-      return _("Behind");
+      return _ ("Behind");
     case ATTAIN_PACE_ON:
-      return _("On pace");
+      return _ ("On pace");
     case ATTAIN_PACE_AHEAD:
-      return _("Ahead");
+      return _ ("Ahead");
     case ATTAIN_PACE_NONE:
     default:
       return "";

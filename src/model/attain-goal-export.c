@@ -14,19 +14,19 @@ char **
 attain_goal_tree_column_titles (const AttainGoalTree *tree)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
-  char **titles;
+  char        **titles;
 
-  g_strv_builder_add (builder, _("Level"));
-  g_strv_builder_add (builder, _("Owner"));
-  g_strv_builder_add (builder, _("Kind"));
-  g_strv_builder_add (builder, _("Target"));
-  g_strv_builder_add (builder, _("Sum Below"));
-  g_strv_builder_add (builder, _("Gap"));
-  g_strv_builder_add (builder, _("Actual"));
-  g_strv_builder_add (builder, _("Attainment"));
-  g_strv_builder_add (builder, _("Pace"));
-  g_strv_builder_add (builder, _("Agreed"));
-  g_strv_builder_add (builder, _("SMART check"));
+  g_strv_builder_add (builder, _ ("Level"));
+  g_strv_builder_add (builder, _ ("Owner"));
+  g_strv_builder_add (builder, _ ("Kind"));
+  g_strv_builder_add (builder, _ ("Target"));
+  g_strv_builder_add (builder, _ ("Sum Below"));
+  g_strv_builder_add (builder, _ ("Gap"));
+  g_strv_builder_add (builder, _ ("Actual"));
+  g_strv_builder_add (builder, _ ("Attainment"));
+  g_strv_builder_add (builder, _ ("Pace"));
+  g_strv_builder_add (builder, _ ("Agreed"));
+  g_strv_builder_add (builder, _ ("SMART check"));
   titles = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return titles;
@@ -34,32 +34,31 @@ attain_goal_tree_column_titles (const AttainGoalTree *tree)
 
 /* Money in the file is in yuan (not fen) with two decimals: what finance types into Excel. */
 static double
-in_file_units (const AttainGoalTree *tree,
-               double                value)
+in_file_units (const AttainGoalTree *tree, double value)
 {
   return tree->info->kind == ATTAIN_VALUE_MONEY ? value / 100.0 : value;
 }
 
 static void
-csv_number (GString *out,
-            double   value,
-            int      decimals)
+csv_number (GString *out, double value, int decimals)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (isnan (value))
     return;
-  g_ascii_formatd (number, sizeof number, decimals == 2 ? "%.2f" : decimals == 4 ? "%.4f" : "%.0f", value);
+  g_ascii_formatd (number, sizeof number,
+                   decimals == 2   ? "%.2f"
+                   : decimals == 4 ? "%.4f"
+                                   : "%.0f",
+                   value);
   g_string_append (out, number);
 }
 
 gboolean
-attain_goal_tree_export_csv (const AttainGoalTree  *tree,
-                             const char            *path,
-                             GError               **error)
+attain_goal_tree_export_csv (const AttainGoalTree *tree, const char *path, GError **error)
 {
-  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF"); /* BOM: Chinese Excel reads UTF-8 then */
-  g_auto(GStrv) titles = attain_goal_tree_column_titles (tree);
+  g_autoptr (GString) out = g_string_new ("\xEF\xBB\xBF"); /* BOM: Chinese Excel reads UTF-8 then */
+  g_auto (GStrv) titles = attain_goal_tree_column_titles (tree);
   int decimals = tree->info->kind == ATTAIN_VALUE_MONEY ? 2 : 0;
 
   g_return_val_if_fail (tree != NULL && path != NULL, FALSE);
@@ -74,9 +73,9 @@ attain_goal_tree_export_csv (const AttainGoalTree  *tree,
 
   for (guint i = 0; i < tree->nodes->len; i++)
     {
-      AttainGoalNode *node = attain_goal_tree_node (tree, i);
+      AttainGoalNode  *node = attain_goal_tree_node (tree, i);
       g_autofree char *smart = attain_goal_node_smart_text (tree, node);
-      gboolean has_target = node->goal && node->goal->has_target;
+      gboolean         has_target = node->goal && node->goal->has_target;
 
       g_string_append_printf (out, "%d,", node->depth);
       attain_csv_append_cell (out, node->name);
@@ -85,7 +84,9 @@ attain_goal_tree_export_csv (const AttainGoalTree  *tree,
       g_string_append_c (out, ',');
       csv_number (out, has_target ? in_file_units (tree, node->goal->target) : NAN, decimals);
       g_string_append_c (out, ',');
-      csv_number (out, node->n_children_with_target ? in_file_units (tree, node->children_sum) : NAN, decimals);
+      csv_number (out,
+                  node->n_children_with_target ? in_file_units (tree, node->children_sum) : NAN,
+                  decimals);
       g_string_append_c (out, ',');
       csv_number (out, node->has_gap ? in_file_units (tree, node->gap) : NAN, decimals);
       g_string_append_c (out, ',');
@@ -103,26 +104,24 @@ attain_goal_tree_export_csv (const AttainGoalTree  *tree,
 
   if (!attain_write_file_atomic (path, out->str, out->len, error))
     {
-      g_prefix_error (error, _("Could not save the goals as CSV: "));
+      g_prefix_error (error, _ ("Could not save the goals as CSV: "));
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-attain_goal_tree_export_xlsx (const AttainGoalTree  *tree,
-                              const char            *path,
-                              GError               **error)
+attain_goal_tree_export_xlsx (const AttainGoalTree *tree, const char *path, GError **error)
 {
-  g_auto(GStrv) titles = attain_goal_tree_column_titles (tree);
+  g_auto (GStrv) titles = attain_goal_tree_column_titles (tree);
   g_autofree char *period = attain_period_to_label (&tree->period);
-  g_autofree char *title = g_strdup_printf ("%s — %s", _(tree->info->label), period);
-  lxw_workbook *workbook;
-  lxw_worksheet *sheet;
-  lxw_format *header, *money, *count, *percent, *gap, *heading;
-  lxw_format *indent[8];
-  lxw_error status;
-  int row = 2;
+  g_autofree char *title = g_strdup_printf ("%s — %s", _ (tree->info->label), period);
+  lxw_workbook    *workbook;
+  lxw_worksheet   *sheet;
+  lxw_format      *header, *money, *count, *percent, *gap, *heading;
+  lxw_format      *indent[8];
+  lxw_error        status;
+  int              row = 2;
 
   g_return_val_if_fail (tree != NULL && path != NULL, FALSE);
 
@@ -130,10 +129,11 @@ attain_goal_tree_export_xlsx (const AttainGoalTree  *tree,
   if (workbook == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("Could not create “%s”. Check that the folder exists and can be written."), path);
+                   _ ("Could not create “%s”. Check that the folder exists and can be written."),
+                   path);
       return FALSE;
     }
-  sheet = workbook_add_worksheet (workbook, _("Goals"));
+  sheet = workbook_add_worksheet (workbook, _ ("Goals"));
   heading = workbook_add_format (workbook);
   format_set_bold (heading);
   format_set_font_size (heading, 14);
@@ -171,12 +171,13 @@ attain_goal_tree_export_xlsx (const AttainGoalTree  *tree,
 
   for (guint i = 0; i < tree->nodes->len; i++, row++)
     {
-      AttainGoalNode *node = attain_goal_tree_node (tree, i);
+      AttainGoalNode  *node = attain_goal_tree_node (tree, i);
       g_autofree char *smart = attain_goal_node_smart_text (tree, node);
-      lxw_format *number = tree->info->kind == ATTAIN_VALUE_MONEY ? money : count;
+      lxw_format      *number = tree->info->kind == ATTAIN_VALUE_MONEY ? money : count;
 
       worksheet_write_number (sheet, row, 0, node->depth, NULL);
-      worksheet_write_string (sheet, row, 1, node->name, indent[MIN ((guint) node->depth, G_N_ELEMENTS (indent) - 1)]);
+      worksheet_write_string (sheet, row, 1, node->name,
+                              indent[MIN ((guint) node->depth, G_N_ELEMENTS (indent) - 1)]);
       worksheet_write_string (sheet, row, 2, node->detail, NULL);
       if (node->goal && node->goal->has_target)
         worksheet_write_number (sheet, row, 3, in_file_units (tree, node->goal->target), number);
@@ -198,8 +199,8 @@ attain_goal_tree_export_xlsx (const AttainGoalTree  *tree,
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("Could not save “%s” as Excel: %s"), path, lxw_strerror (status));
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not save “%s” as Excel: %s"),
+                   path, lxw_strerror (status));
       return FALSE;
     }
   return TRUE;

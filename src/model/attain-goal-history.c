@@ -43,9 +43,7 @@ attain_goal_edit_new (const char *label)
 }
 
 void
-attain_goal_edit_add (AttainGoalEdit   *edit,
-                      const AttainGoal *before,
-                      const AttainGoal *after)
+attain_goal_edit_add (AttainGoalEdit *edit, const AttainGoal *before, const AttainGoal *after)
 {
   Change change = { NULL, NULL };
 
@@ -60,20 +58,20 @@ attain_goal_edit_add (AttainGoalEdit   *edit,
 }
 
 gboolean
-attain_goal_edit_add_delete_subtree (AttainGoalEdit    *edit,
-                                     AttainDb          *db,
-                                     const AttainGoal  *goal,
-                                     GError           **error)
+attain_goal_edit_add_delete_subtree (AttainGoalEdit   *edit,
+                                     AttainDb         *db,
+                                     const AttainGoal *goal,
+                                     GError          **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, goal->id);
   /* Deepest first, so no goal is deleted before its sub-goals and undo can restore parents
    * before children (it replays in reverse). */
-  g_autoptr(GPtrArray) subtree = attain_goals_query (
-    db,
-    "id IN (WITH RECURSIVE sub (id, depth) AS (SELECT CAST (?1 AS INTEGER), 0 UNION ALL "
-    "SELECT g.id, sub.depth + 1 FROM goals g JOIN sub ON g.parent_id = sub.id) "
-    "SELECT id FROM sub) AND ?2 IS NULL AND ?3 IS NULL",
-    id, NULL, NULL, error);
+  g_autoptr (GPtrArray) subtree = attain_goals_query (
+      db,
+      "id IN (WITH RECURSIVE sub (id, depth) AS (SELECT CAST (?1 AS INTEGER), 0 UNION ALL "
+      "SELECT g.id, sub.depth + 1 FROM goals g JOIN sub ON g.parent_id = sub.id) "
+      "SELECT id FROM sub) AND ?2 IS NULL AND ?3 IS NULL",
+      id, NULL, NULL, error);
 
   if (subtree == NULL)
     return FALSE;
@@ -126,10 +124,10 @@ attain_goal_history_free (AttainGoalHistory *history)
 }
 
 gint64
-attain_goal_history_reserve_id (AttainGoalHistory  *history,
-                                GError            **error)
+attain_goal_history_reserve_id (AttainGoalHistory *history, GError **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (history->db, "SELECT coalesce (max (id), 0) + 1 FROM goals", error);
+  sqlite3_stmt *stmt
+      = attain_db_prepare (history->db, "SELECT coalesce (max (id), 0) + 1 FROM goals", error);
   gint64 id;
 
   if (stmt == NULL)
@@ -143,9 +141,7 @@ attain_goal_history_reserve_id (AttainGoalHistory  *history,
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
 {
   if (text != NULL && text[0] != '\0')
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -154,9 +150,7 @@ bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
+bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id)
 {
   if (id > 0)
     sqlite3_bind_int64 (stmt, index, id);
@@ -165,22 +159,22 @@ bind_id_or_null (sqlite3_stmt *stmt,
 }
 
 static gboolean
-write_row (AttainDb         *db,
-           const AttainGoal *goal,
-           gboolean          insert,
-           GError          **error)
+write_row (AttainDb *db, const AttainGoal *goal, gboolean insert, GError **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare (
-    db,
-    insert ? "INSERT INTO goals (id, parent_id, owner_unit_id, owner_person_id, metric, type, target, "
-             "unit, period_kind, period_start, period_end, deadline, weight, lower_is_better, "
-             "description, proposed_by, agreed_on, rating) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-           : "UPDATE goals SET parent_id = ?2, owner_unit_id = ?3, owner_person_id = ?4, metric = ?5, "
-             "type = ?6, target = ?7, unit = ?8, period_kind = ?9, period_start = ?10, "
-             "period_end = ?11, deadline = ?12, weight = ?13, lower_is_better = ?14, "
-             "description = ?15, proposed_by = ?16, agreed_on = ?17, rating = ?18 WHERE id = ?1",
-    error);
+      db,
+      insert ? "INSERT INTO goals (id, parent_id, owner_unit_id, owner_person_id, metric, type, "
+               "target, "
+               "unit, period_kind, period_start, period_end, deadline, weight, lower_is_better, "
+               "description, proposed_by, agreed_on, rating) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+               "?17, ?18)"
+             : "UPDATE goals SET parent_id = ?2, owner_unit_id = ?3, owner_person_id = ?4, metric "
+               "= ?5, "
+               "type = ?6, target = ?7, unit = ?8, period_kind = ?9, period_start = ?10, "
+               "period_end = ?11, deadline = ?12, weight = ?13, lower_is_better = ?14, "
+               "description = ?15, proposed_by = ?16, agreed_on = ?17, rating = ?18 WHERE id = ?1",
+      error);
 
   if (stmt == NULL)
     return FALSE;
@@ -211,16 +205,14 @@ write_row (AttainDb         *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return attain_db_set_error (db, error, _("Saving a goal"));
+      return attain_db_set_error (db, error, _ ("Saving a goal"));
     }
   sqlite3_reset (stmt);
   return TRUE;
 }
 
 static gboolean
-delete_row (AttainDb         *db,
-            const AttainGoal *goal,
-            GError          **error)
+delete_row (AttainDb *db, const AttainGoal *goal, GError **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare (db, "DELETE FROM goals WHERE id = ?1", error);
 
@@ -230,7 +222,7 @@ delete_row (AttainDb         *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return attain_db_set_error (db, error, _("Deleting a goal"));
+      return attain_db_set_error (db, error, _ ("Deleting a goal"));
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -239,25 +231,25 @@ delete_row (AttainDb         *db,
 /* Keep month_goals (the dashboard's targets) in step: a person's monthly goal counts for them
  * and for every unit above them. Only the goal's own rows move, never a rebuild. */
 static gboolean
-rollup_goal (AttainDb         *db,
-             const AttainGoal *goal,
-             int               sign,
-             GError          **error)
+rollup_goal (AttainDb *db, const AttainGoal *goal, int sign, GError **error)
 {
   static const char *sql[2] = {
     "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
     "SELECT 1, ?5, ?1, ?2, ?3, ?4 WHERE true "
-    "ON CONFLICT DO UPDATE SET target = target + excluded.target, n_goals = n_goals + excluded.n_goals",
+    "ON CONFLICT DO UPDATE SET target = target + excluded.target, n_goals = n_goals + "
+    "excluded.n_goals",
     "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
     "SELECT 0, c.ancestor_id, ?1, ?2, ?3, ?4 FROM person_units pu "
     "JOIN org_closure c ON c.descendant_id = pu.unit_id "
     "WHERE pu.person_id = ?5 AND ?2 BETWEEN pu.from_month AND pu.to_month "
-    "ON CONFLICT DO UPDATE SET target = target + excluded.target, n_goals = n_goals + excluded.n_goals",
+    "ON CONFLICT DO UPDATE SET target = target + excluded.target, n_goals = n_goals + "
+    "excluded.n_goals",
   };
   GDate start;
 
   if (goal == NULL || !goal->has_target || goal->owner.kind != ATTAIN_SCOPE_PERSON
-      || g_strcmp0 (goal->period_kind, "month") != 0 || !attain_date_parse_iso (goal->period_start, &start))
+      || g_strcmp0 (goal->period_kind, "month") != 0
+      || !attain_date_parse_iso (goal->period_start, &start))
     return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
@@ -273,7 +265,7 @@ rollup_goal (AttainDb         *db,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           sqlite3_reset (stmt);
-          return attain_db_set_error (db, error, _("Updating the summary tables"));
+          return attain_db_set_error (db, error, _ ("Updating the summary tables"));
         }
       sqlite3_reset (stmt);
     }
@@ -283,25 +275,27 @@ rollup_goal (AttainDb         *db,
 static char *
 describe (const AttainGoal *goal)
 {
-  g_autofree char *target = goal->has_target ? g_strdup_printf ("%" G_GINT64_FORMAT, goal->target) : g_strdup ("");
+  g_autofree char *target
+      = goal->has_target ? g_strdup_printf ("%" G_GINT64_FORMAT, goal->target) : g_strdup ("");
 
   return g_strdup_printf ("%s %s %s..%s target=%s weight=%d", goal->metric, goal->period_kind,
                           goal->period_start, goal->period_end, target, goal->weight);
 }
 
 static gboolean
-audit (AttainDb    *db,
-       gint64       goal_id,
-       const char  *field,
-       const char  *old_value,
-       const char  *new_value,
-       const char  *reason,
-       GError     **error)
+audit (AttainDb   *db,
+       gint64      goal_id,
+       const char *field,
+       const char *old_value,
+       const char *new_value,
+       const char *reason,
+       GError    **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (db,
-                                          "INSERT INTO audit_log (actor, entity, entity_id, field, "
-                                          "old_value, new_value, reason) VALUES (?1, 'goal', ?2, ?3, ?4, ?5, ?6)",
-                                          error);
+  sqlite3_stmt *stmt
+      = attain_db_prepare (db,
+                           "INSERT INTO audit_log (actor, entity, entity_id, field, "
+                           "old_value, new_value, reason) VALUES (?1, 'goal', ?2, ?3, ?4, ?5, ?6)",
+                           error);
 
   if (stmt == NULL)
     return FALSE;
@@ -314,7 +308,7 @@ audit (AttainDb    *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return attain_db_set_error (db, error, _("Writing the audit log"));
+      return attain_db_set_error (db, error, _ ("Writing the audit log"));
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -330,20 +324,23 @@ audit_change (AttainDb         *db,
   if (from == NULL || to == NULL)
     {
       g_autofree char *summary = describe (from ? from : to);
-      return audit (db, (from ? from : to)->id, NULL, from ? summary : NULL, to ? summary : NULL, reason, error);
+      return audit (db, (from ? from : to)->id, NULL, from ? summary : NULL, to ? summary : NULL,
+                    reason, error);
     }
 
-#define AUDIT_TEXT(field)                                                                     \
-  if (g_strcmp0 (from->field, to->field) != 0                                                 \
-      && !audit (db, to->id, #field, from->field, to->field, reason, error))                  \
-    return FALSE
-#define AUDIT_INT(field, present_from, present_to)                                            \
-  if ((present_from) != (present_to) || ((present_from) && from->field != to->field))         \
-    {                                                                                         \
-      g_autofree char *a = (present_from) ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) from->field) : NULL; \
-      g_autofree char *b = (present_to) ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) to->field) : NULL;     \
-      if (!audit (db, to->id, #field, a, b, reason, error))                                   \
-        return FALSE;                                                                         \
+#define AUDIT_TEXT(field)                                                                          \
+  if (g_strcmp0 (from->field, to->field) != 0                                                      \
+      && !audit (db, to->id, #field, from->field, to->field, reason, error))                       \
+  return FALSE
+#define AUDIT_INT(field, present_from, present_to)                                                 \
+  if ((present_from) != (present_to) || ((present_from) && from->field != to->field))              \
+    {                                                                                              \
+      g_autofree char *a                                                                           \
+          = (present_from) ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) from->field) : NULL;   \
+      g_autofree char *b                                                                           \
+          = (present_to) ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) to->field) : NULL;       \
+      if (!audit (db, to->id, #field, a, b, reason, error))                                        \
+        return FALSE;                                                                              \
     }
 
   AUDIT_INT (target, from->has_target, to->has_target);
@@ -369,27 +366,28 @@ audit_change (AttainDb         *db,
  * record: read inside the edit's transaction, so a sign-off in another window counts too. The
  * schema refuses the write as well (migration 6); this says it as a sentence. */
 static gboolean
-check_not_locked (AttainDb          *db,
-                  const AttainGoal  *goal,
-                  GError           **error)
+check_not_locked (AttainDb *db, const AttainGoal *goal, GError **error)
 {
   sqlite3_stmt *stmt;
 
   if (goal == NULL || goal->id == 0)
     return TRUE;
-  stmt = attain_db_prepare (db,
-                            "SELECT p.name, r.signed_off_at FROM goals g JOIN reviews r ON r.id = g.review_id "
-                            "JOIN people p ON p.id = r.person_id WHERE g.id = ?1 AND r.signed_off_at IS NOT NULL",
-                            error);
+  stmt = attain_db_prepare (
+      db,
+      "SELECT p.name, r.signed_off_at FROM goals g JOIN reviews r ON r.id = g.review_id "
+      "JOIN people p ON p.id = r.person_id WHERE g.id = ?1 AND r.signed_off_at IS NOT NULL",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, goal->id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_LOCKED,
-                   _("This goal was agreed in the review of %s, signed off on %s, and can no longer be changed. "
-                     "Agree a new goal in the next review instead."),
-                   (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
+                   _ ("This goal was agreed in the review of %s, signed off on %s, and can no "
+                      "longer be changed. "
+                      "Agree a new goal in the next review instead."),
+                   (const char *) sqlite3_column_text (stmt, 0),
+                   (const char *) sqlite3_column_text (stmt, 1));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -402,14 +400,11 @@ check_not_locked (AttainDb          *db,
  * import may have changed it since it was shown; writing the in-memory row and subtracting a
  * stale "before" from the sums would lose their change and leave the sums wrong. */
 static gboolean
-check_unchanged (AttainDb          *db,
-                 const AttainGoal  *from,
-                 const AttainGoal  *to,
-                 GError           **error)
+check_unchanged (AttainDb *db, const AttainGoal *from, const AttainGoal *to, GError **error)
 {
-  gint64 id = from != NULL ? from->id : to != NULL ? to->id : 0;
+  gint64           id = from != NULL ? from->id : to != NULL ? to->id : 0;
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
   gboolean same;
 
   if (id == 0)
@@ -420,10 +415,12 @@ check_unchanged (AttainDb          *db,
   same = from == NULL ? stored->len == 0
                       : stored->len == 1 && attain_goal_equal (g_ptr_array_index (stored, 0), from);
   if (!same)
-    g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED,
-                 _("These goals were changed elsewhere (in another window, from the command line or by an "
-                   "import) since they were shown. Nothing was saved; the goals are shown again as they are "
-                   "now, so make the change again."));
+    g_set_error (
+        error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED,
+        _ ("These goals were changed elsewhere (in another window, from the command line or by an "
+           "import) since they were shown. Nothing was saved; the goals are shown again as they "
+           "are "
+           "now, so make the change again."));
   return same;
 }
 
@@ -435,16 +432,16 @@ write_edit (AttainGoalHistory *history,
             GError           **error)
 {
   AttainDb *db = history->db;
-  guint n = edit->changes->len;
+  guint     n = edit->changes->len;
 
   if (!attain_db_begin (db, error))
     return FALSE;
   for (guint k = 0; k < n; k++)
     {
-      Change *change = &g_array_index (edit->changes, Change, forwards ? k : n - 1 - k);
+      Change           *change = &g_array_index (edit->changes, Change, forwards ? k : n - 1 - k);
       const AttainGoal *from = forwards ? change->before : change->after;
       const AttainGoal *to = forwards ? change->after : change->before;
-      gboolean ok;
+      gboolean          ok;
 
       ok = check_not_locked (db, from, error) && check_unchanged (db, from, to, error)
            && rollup_goal (db, from, -1, error);
@@ -468,33 +465,34 @@ write_edit (AttainGoalHistory *history,
 }
 
 static gboolean
-check_weights (AttainGoalHistory  *history,
-               AttainGoalEdit     *edit,
-               GError            **error)
+check_weights (AttainGoalHistory *history, AttainGoalEdit *edit, GError **error)
 {
   /* Every owner and period whose weights the edit touches must still total 100%. */
   for (guint k = 0; k < edit->changes->len; k++)
     {
-      Change *change = &g_array_index (edit->changes, Change, k);
+      Change           *change = &g_array_index (edit->changes, Change, k);
       const AttainGoal *probe = change->after ? change->after : change->before;
-      g_autoptr(GPtrArray) goals = NULL;
+      g_autoptr (GPtrArray) goals = NULL;
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, probe->owner.id);
 
-      if ((change->before ? change->before->weight : 0) == (change->after ? change->after->weight : 0))
+      if ((change->before ? change->before->weight : 0)
+          == (change->after ? change->after->weight : 0))
         continue;
-      goals = attain_goals_query (history->db,
-                                  probe->owner.kind == ATTAIN_SCOPE_UNIT
-                                    ? "owner_unit_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3"
-                                    : "owner_person_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3",
-                                  id, probe->period_start, probe->period_end, error);
+      goals = attain_goals_query (
+          history->db,
+          probe->owner.kind == ATTAIN_SCOPE_UNIT
+              ? "owner_unit_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3"
+              : "owner_person_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3",
+          id, probe->period_start, probe->period_end, error);
       if (goals == NULL)
         return FALSE;
       /* Replace what is stored with what the edit will leave. */
       for (guint j = 0; j < edit->changes->len; j++)
         {
-          Change *other = &g_array_index (edit->changes, Change, j);
+          Change           *other = &g_array_index (edit->changes, Change, j);
           const AttainGoal *o = other->after ? other->after : other->before;
-          if (!attain_scope_equal (&o->owner, &probe->owner) || g_strcmp0 (o->period_start, probe->period_start) != 0
+          if (!attain_scope_equal (&o->owner, &probe->owner)
+              || g_strcmp0 (o->period_start, probe->period_start) != 0
               || g_strcmp0 (o->period_end, probe->period_end) != 0)
             continue;
           for (guint i = goals->len; i > 0; i--)
@@ -510,18 +508,16 @@ check_weights (AttainGoalHistory  *history,
 }
 
 gboolean
-attain_goal_history_apply (AttainGoalHistory  *history,
-                           AttainGoalEdit     *edit,
-                           GError            **error)
+attain_goal_history_apply (AttainGoalHistory *history, AttainGoalEdit *edit, GError **error)
 {
-  g_autoptr(AttainGoalEdit) owned = edit;
+  g_autoptr (AttainGoalEdit) owned = edit;
 
   g_return_val_if_fail (history != NULL && edit != NULL, FALSE);
 
   if (edit->changes->len == 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO,
-                   _("Nothing changed."));
+                   _ ("Nothing changed."));
       return FALSE;
     }
   /* Check everything before writing anything. */
@@ -552,21 +548,21 @@ attain_goal_history_apply (AttainGoalHistory  *history,
 }
 
 gboolean
-attain_goal_history_undo (AttainGoalHistory  *history,
-                          GError            **error)
+attain_goal_history_undo (AttainGoalHistory *history, GError **error)
 {
-  AttainGoalEdit *edit;
+  AttainGoalEdit  *edit;
   g_autofree char *reason = NULL;
 
   g_return_val_if_fail (history != NULL, FALSE);
   if (history->undo->len == 0)
     {
-      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO, _("There is nothing to undo."));
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO,
+                   _ ("There is nothing to undo."));
       return FALSE;
     }
   edit = g_ptr_array_index (history->undo, history->undo->len - 1);
   /* Translators: audit log reason, %s is what was undone */
-  reason = g_strdup_printf (_("Undo: %s"), edit->label);
+  reason = g_strdup_printf (_ ("Undo: %s"), edit->label);
   if (!write_edit (history, edit, FALSE, reason, error))
     return FALSE;
   g_ptr_array_add (history->redo, g_ptr_array_steal_index (history->undo, history->undo->len - 1));
@@ -574,21 +570,21 @@ attain_goal_history_undo (AttainGoalHistory  *history,
 }
 
 gboolean
-attain_goal_history_redo (AttainGoalHistory  *history,
-                          GError            **error)
+attain_goal_history_redo (AttainGoalHistory *history, GError **error)
 {
-  AttainGoalEdit *edit;
+  AttainGoalEdit  *edit;
   g_autofree char *reason = NULL;
 
   g_return_val_if_fail (history != NULL, FALSE);
   if (history->redo->len == 0)
     {
-      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO, _("There is nothing to redo."));
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO,
+                   _ ("There is nothing to redo."));
       return FALSE;
     }
   edit = g_ptr_array_index (history->redo, history->redo->len - 1);
   /* Translators: audit log reason, %s is what was redone */
-  reason = g_strdup_printf (_("Redo: %s"), edit->label);
+  reason = g_strdup_printf (_ ("Redo: %s"), edit->label);
   if (!write_edit (history, edit, TRUE, reason, error))
     return FALSE;
   g_ptr_array_add (history->undo, g_ptr_array_steal_index (history->redo, history->redo->len - 1));
@@ -598,13 +594,15 @@ attain_goal_history_redo (AttainGoalHistory  *history,
 const char *
 attain_goal_history_get_undo_label (AttainGoalHistory *history)
 {
-  return history->undo->len > 0 ? ((AttainGoalEdit *) g_ptr_array_index (history->undo, history->undo->len - 1))->label
-                                : NULL;
+  return history->undo->len > 0
+             ? ((AttainGoalEdit *) g_ptr_array_index (history->undo, history->undo->len - 1))->label
+             : NULL;
 }
 
 const char *
 attain_goal_history_get_redo_label (AttainGoalHistory *history)
 {
-  return history->redo->len > 0 ? ((AttainGoalEdit *) g_ptr_array_index (history->redo, history->redo->len - 1))->label
-                                : NULL;
+  return history->redo->len > 0
+             ? ((AttainGoalEdit *) g_ptr_array_index (history->redo, history->redo->len - 1))->label
+             : NULL;
 }

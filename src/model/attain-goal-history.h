@@ -11,31 +11,25 @@ G_BEGIN_DECLS
 typedef struct _AttainGoalEdit    AttainGoalEdit;
 typedef struct _AttainGoalHistory AttainGoalHistory;
 
-AttainGoalEdit    *attain_goal_edit_new                (const char         *label);
-void               attain_goal_edit_add                (AttainGoalEdit     *edit,
-                                                        const AttainGoal   *before,
-                                                        const AttainGoal   *after);
-gboolean           attain_goal_edit_add_delete_subtree (AttainGoalEdit     *edit,
-                                                        AttainDb           *db,
-                                                        const AttainGoal   *goal,
-                                                        GError            **error);
-guint              attain_goal_edit_get_size           (AttainGoalEdit     *edit);
-const char        *attain_goal_edit_get_label          (AttainGoalEdit     *edit);
-void               attain_goal_edit_free               (AttainGoalEdit     *edit);
+AttainGoalEdit *attain_goal_edit_new (const char *label);
+void attain_goal_edit_add (AttainGoalEdit *edit, const AttainGoal *before, const AttainGoal *after);
+gboolean    attain_goal_edit_add_delete_subtree (AttainGoalEdit   *edit,
+                                                 AttainDb         *db,
+                                                 const AttainGoal *goal,
+                                                 GError          **error);
+guint       attain_goal_edit_get_size (AttainGoalEdit *edit);
+const char *attain_goal_edit_get_label (AttainGoalEdit *edit);
+void        attain_goal_edit_free (AttainGoalEdit *edit);
 
-AttainGoalHistory *attain_goal_history_new             (AttainDb           *db);
-void               attain_goal_history_free            (AttainGoalHistory  *history);
-gint64             attain_goal_history_reserve_id      (AttainGoalHistory  *history,
-                                                        GError            **error);
-gboolean           attain_goal_history_apply           (AttainGoalHistory  *history,
-                                                        AttainGoalEdit     *edit,
-                                                        GError            **error);
-gboolean           attain_goal_history_undo            (AttainGoalHistory  *history,
-                                                        GError            **error);
-gboolean           attain_goal_history_redo            (AttainGoalHistory  *history,
-                                                        GError            **error);
-const char        *attain_goal_history_get_undo_label  (AttainGoalHistory  *history);
-const char        *attain_goal_history_get_redo_label  (AttainGoalHistory  *history);
+AttainGoalHistory *attain_goal_history_new (AttainDb *db);
+void               attain_goal_history_free (AttainGoalHistory *history);
+gint64             attain_goal_history_reserve_id (AttainGoalHistory *history, GError **error);
+gboolean
+attain_goal_history_apply (AttainGoalHistory *history, AttainGoalEdit *edit, GError **error);
+gboolean    attain_goal_history_undo (AttainGoalHistory *history, GError **error);
+gboolean    attain_goal_history_redo (AttainGoalHistory *history, GError **error);
+const char *attain_goal_history_get_undo_label (AttainGoalHistory *history);
+const char *attain_goal_history_get_redo_label (AttainGoalHistory *history);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainGoalEdit, attain_goal_edit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainGoalHistory, attain_goal_history_free)

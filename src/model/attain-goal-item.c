@@ -7,7 +7,7 @@
 struct _AttainGoalItem
 {
   GObject     parent_instance;
-  guint       index;     /* in the AttainGoalTree it was last filled from */
+  guint       index; /* in the AttainGoalTree it was last filled from */
   char       *scope;
   char       *name;
   char       *detail;
@@ -53,32 +53,62 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-attain_goal_item_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+attain_goal_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   AttainGoalItem *self = ATTAIN_GOAL_ITEM (object);
 
   switch (prop_id)
     {
-    case PROP_SCOPE: g_value_set_string (value, self->scope); break;
-    case PROP_NAME: g_value_set_string (value, self->name); break;
-    case PROP_DETAIL: g_value_set_string (value, self->detail); break;
-    case PROP_TARGET_TEXT: g_value_set_string (value, self->target_text); break;
-    case PROP_CHILDREN_TEXT: g_value_set_string (value, self->children_text); break;
-    case PROP_GAP_TEXT: g_value_set_string (value, self->gap_text); break;
-    case PROP_ACTUAL_TEXT: g_value_set_string (value, self->actual_text); break;
-    case PROP_ATTAINMENT_TEXT: g_value_set_string (value, self->attainment_text); break;
-    case PROP_ATTAINMENT: g_value_set_double (value, self->attainment); break;
-    case PROP_PACE_TEXT: g_value_set_string (value, self->pace_text); break;
-    case PROP_PACE_CLASSES: g_value_set_boxed (value, self->pace_classes); break;
-    case PROP_AGREED_TEXT: g_value_set_string (value, self->agreed_text); break;
-    case PROP_SMART_TEXT: g_value_set_string (value, self->smart_text); break;
-    case PROP_HAS_SMART_ISSUE: g_value_set_boolean (value, self->smart_text != NULL); break;
-    case PROP_HAS_GAP: g_value_set_boolean (value, self->has_gap); break;
-    case PROP_HAS_GOAL: g_value_set_boolean (value, self->has_goal); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SCOPE:
+      g_value_set_string (value, self->scope);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DETAIL:
+      g_value_set_string (value, self->detail);
+      break;
+    case PROP_TARGET_TEXT:
+      g_value_set_string (value, self->target_text);
+      break;
+    case PROP_CHILDREN_TEXT:
+      g_value_set_string (value, self->children_text);
+      break;
+    case PROP_GAP_TEXT:
+      g_value_set_string (value, self->gap_text);
+      break;
+    case PROP_ACTUAL_TEXT:
+      g_value_set_string (value, self->actual_text);
+      break;
+    case PROP_ATTAINMENT_TEXT:
+      g_value_set_string (value, self->attainment_text);
+      break;
+    case PROP_ATTAINMENT:
+      g_value_set_double (value, self->attainment);
+      break;
+    case PROP_PACE_TEXT:
+      g_value_set_string (value, self->pace_text);
+      break;
+    case PROP_PACE_CLASSES:
+      g_value_set_boxed (value, self->pace_classes);
+      break;
+    case PROP_AGREED_TEXT:
+      g_value_set_string (value, self->agreed_text);
+      break;
+    case PROP_SMART_TEXT:
+      g_value_set_string (value, self->smart_text);
+      break;
+    case PROP_HAS_SMART_ISSUE:
+      g_value_set_boolean (value, self->smart_text != NULL);
+      break;
+    case PROP_HAS_GAP:
+      g_value_set_boolean (value, self->has_gap);
+      break;
+    case PROP_HAS_GOAL:
+      g_value_set_boolean (value, self->has_goal);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -107,7 +137,7 @@ static void
 attain_goal_item_class_init (AttainGoalItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->get_property = attain_goal_item_get_property;
   object_class->finalize = attain_goal_item_finalize;
@@ -119,13 +149,17 @@ attain_goal_item_class_init (AttainGoalItemClass *klass)
   properties[PROP_CHILDREN_TEXT] = g_param_spec_string ("children-text", NULL, NULL, NULL, flags);
   properties[PROP_GAP_TEXT] = g_param_spec_string ("gap-text", NULL, NULL, NULL, flags);
   properties[PROP_ACTUAL_TEXT] = g_param_spec_string ("actual-text", NULL, NULL, NULL, flags);
-  properties[PROP_ATTAINMENT_TEXT] = g_param_spec_string ("attainment-text", NULL, NULL, NULL, flags);
-  properties[PROP_ATTAINMENT] = g_param_spec_double ("attainment", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_ATTAINMENT_TEXT]
+      = g_param_spec_string ("attainment-text", NULL, NULL, NULL, flags);
+  properties[PROP_ATTAINMENT]
+      = g_param_spec_double ("attainment", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_PACE_TEXT] = g_param_spec_string ("pace-text", NULL, NULL, NULL, flags);
-  properties[PROP_PACE_CLASSES] = g_param_spec_boxed ("pace-classes", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_PACE_CLASSES]
+      = g_param_spec_boxed ("pace-classes", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_AGREED_TEXT] = g_param_spec_string ("agreed-text", NULL, NULL, NULL, flags);
   properties[PROP_SMART_TEXT] = g_param_spec_string ("smart-text", NULL, NULL, NULL, flags);
-  properties[PROP_HAS_SMART_ISSUE] = g_param_spec_boolean ("has-smart-issue", NULL, NULL, FALSE, flags);
+  properties[PROP_HAS_SMART_ISSUE]
+      = g_param_spec_boolean ("has-smart-issue", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_GAP] = g_param_spec_boolean ("has-gap", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_GOAL] = g_param_spec_boolean ("has-goal", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -137,10 +171,7 @@ attain_goal_item_init (AttainGoalItem *self)
 }
 
 static void
-set_text (AttainGoalItem *self,
-          char          **field,
-          char           *value,
-          guint           prop)
+set_text (AttainGoalItem *self, char **field, char *value, guint prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     {
@@ -153,34 +184,38 @@ set_text (AttainGoalItem *self,
 }
 
 static void
-fill (AttainGoalItem       *self,
-      const AttainGoalTree *tree,
-      guint                 index)
+fill (AttainGoalItem *self, const AttainGoalTree *tree, guint index)
 {
   AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  gboolean had_issue = self->smart_text != NULL;
-  const char *pace_class;
+  gboolean        had_issue = self->smart_text != NULL;
+  const char     *pace_class;
 
   self->index = index;
   set_text (self, &self->scope, attain_scope_to_string (&node->scope), PROP_SCOPE);
   set_text (self, &self->name, g_strdup (node->name), PROP_NAME);
   set_text (self, &self->detail, g_strdup (node->detail), PROP_DETAIL);
   set_text (self, &self->target_text,
-            node->goal && node->goal->has_target ? attain_goal_tree_format (tree, node->goal->target) : g_strdup (""),
+            node->goal && node->goal->has_target
+                ? attain_goal_tree_format (tree, node->goal->target)
+                : g_strdup (""),
             PROP_TARGET_TEXT);
   set_text (self, &self->children_text,
-            node->n_children_with_target > 0 ? attain_goal_tree_format (tree, node->children_sum) : g_strdup (""),
+            node->n_children_with_target > 0 ? attain_goal_tree_format (tree, node->children_sum)
+                                             : g_strdup (""),
             PROP_CHILDREN_TEXT);
   if (node->has_gap)
     {
       g_autofree char *amount = attain_goal_tree_format (tree, ABS (node->gap));
       /* Translators: the gap between a target and its children's sum; + means unassigned */
-      set_text (self, &self->gap_text, g_strdup_printf ("%s%s", node->gap > 0 ? "+" : "−", amount), PROP_GAP_TEXT);
+      set_text (self, &self->gap_text, g_strdup_printf ("%s%s", node->gap > 0 ? "+" : "−", amount),
+                PROP_GAP_TEXT);
     }
   else
     set_text (self, &self->gap_text, g_strdup (""), PROP_GAP_TEXT);
-  set_text (self, &self->actual_text, attain_goal_tree_format (tree, node->actual), PROP_ACTUAL_TEXT);
-  set_text (self, &self->attainment_text, attain_format_percent (node->attainment), PROP_ATTAINMENT_TEXT);
+  set_text (self, &self->actual_text, attain_goal_tree_format (tree, node->actual),
+            PROP_ACTUAL_TEXT);
+  set_text (self, &self->attainment_text, attain_format_percent (node->attainment),
+            PROP_ATTAINMENT_TEXT);
   if (self->attainment != (isnan (node->attainment) ? -1 : node->attainment))
     {
       self->attainment = isnan (node->attainment) ? -1 : node->attainment;
@@ -194,7 +229,7 @@ fill (AttainGoalItem       *self,
   if (self->pace_classes == NULL || g_strcmp0 (self->pace_classes[1], pace_class) != 0)
     {
       g_strfreev (self->pace_classes);
-      self->pace_classes = g_strdupv ((char *[]) { "pace", (char *) pace_class, NULL });
+      self->pace_classes = g_strdupv ((char *[]){ "pace", (char *) pace_class, NULL });
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACE_CLASSES]);
     }
   set_text (self, &self->agreed_text,
@@ -218,7 +253,7 @@ fill (AttainGoalItem       *self,
 GListModel *
 attain_goal_items_build (const AttainGoalTree *tree)
 {
-  GListStore *roots = g_list_store_new (ATTAIN_TYPE_GOAL_ITEM);
+  GListStore                 *roots = g_list_store_new (ATTAIN_TYPE_GOAL_ITEM);
   g_autofree AttainGoalItem **items = g_new0 (AttainGoalItem *, tree->nodes->len);
 
   for (guint i = 0; i < tree->nodes->len; i++)
@@ -243,14 +278,11 @@ attain_goal_items_build (const AttainGoalTree *tree)
 }
 
 static void
-update_list (GListModel           *list,
-             const AttainGoalTree *tree,
-             guint                *next,
-             gboolean             *ok)
+update_list (GListModel *list, const AttainGoalTree *tree, guint *next, gboolean *ok)
 {
   for (guint i = 0; i < g_list_model_get_n_items (list) && *ok; i++)
     {
-      g_autoptr(AttainGoalItem) item = g_list_model_get_item (list, i);
+      g_autoptr (AttainGoalItem) item = g_list_model_get_item (list, i);
       g_autofree char *scope = NULL;
 
       if (*next >= tree->nodes->len)
@@ -271,10 +303,9 @@ update_list (GListModel           *list,
 }
 
 gboolean
-attain_goal_items_update (GListModel           *roots,
-                          const AttainGoalTree *tree)
+attain_goal_items_update (GListModel *roots, const AttainGoalTree *tree)
 {
-  guint next = 0;
+  guint    next = 0;
   gboolean ok = TRUE;
 
   /* Same organisation, new figures: refresh each row where it stands. A changed organisation

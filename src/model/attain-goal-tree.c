@@ -29,16 +29,14 @@ attain_goal_tree_free (AttainGoalTree *tree)
 }
 
 AttainGoalNode *
-attain_goal_tree_node (const AttainGoalTree *tree,
-                       guint                 index)
+attain_goal_tree_node (const AttainGoalTree *tree, guint index)
 {
   g_return_val_if_fail (index < tree->nodes->len, NULL);
   return g_ptr_array_index (tree->nodes, index);
 }
 
 int
-attain_goal_tree_find (const AttainGoalTree *tree,
-                       const AttainScope    *scope)
+attain_goal_tree_find (const AttainGoalTree *tree, const AttainScope *scope)
 {
   for (guint i = 0; i < tree->nodes->len; i++)
     if (attain_scope_equal (&attain_goal_tree_node (tree, i)->scope, scope))
@@ -47,8 +45,7 @@ attain_goal_tree_find (const AttainGoalTree *tree,
 }
 
 GArray *
-attain_goal_tree_children (const AttainGoalTree *tree,
-                           guint                 index)
+attain_goal_tree_children (const AttainGoalTree *tree, guint index)
 {
   GArray *children = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -70,8 +67,7 @@ owner_key (const AttainScope *scope)
 }
 
 char *
-attain_goal_tree_format (const AttainGoalTree *tree,
-                         double                value)
+attain_goal_tree_format (const AttainGoalTree *tree, double value)
 {
   if (isnan (value))
     return g_strdup ("—");
@@ -83,22 +79,23 @@ attain_goal_tree_format (const AttainGoalTree *tree,
 }
 
 AttainGoalTree *
-attain_goal_tree_load (AttainDb            *db,
-                       const AttainPeriod  *period,
-                       const char          *metric,
-                       const GDate         *today,
-                       GError             **error)
+attain_goal_tree_load (AttainDb           *db,
+                       const AttainPeriod *period,
+                       const char         *metric,
+                       const GDate        *today,
+                       GError            **error)
 {
-  g_autoptr(AttainGoalTree) tree = g_new0 (AttainGoalTree, 1);
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) goals = NULL;
-  g_autoptr(GHashTable) goal_by_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) actual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  AttainPeriod last_year = attain_period_same_last_year (period);
-  GDate first, last;
+  g_autoptr (AttainGoalTree) tree = g_new0 (AttainGoalTree, 1);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) goals = NULL;
+  g_autoptr (GHashTable) goal_by_owner
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) actual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  AttainPeriod     last_year = attain_period_same_last_year (period);
+  GDate            first, last;
   g_autofree char *first_iso = NULL;
   g_autofree char *last_iso = NULL;
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
   double tolerance;
 
   g_return_val_if_fail (db != NULL && period != NULL && metric != NULL && today != NULL, NULL);
@@ -106,11 +103,12 @@ attain_goal_tree_load (AttainDb            *db,
   tree->info = attain_goal_metric_lookup (metric);
   if (tree->info == NULL)
     {
-      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC,
-                   _("“%s” is not a metric goals can be set for. Use one of: revenue, collections, "
-                     "gross_profit, new_customers, deals_won, visits, weighted_visits, "
-                     "product_knowledge, negotiation."),
-                   metric);
+      g_set_error (
+          error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC,
+          _ ("“%s” is not a metric goals can be set for. Use one of: revenue, collections, "
+             "gross_profit, new_customers, deals_won, visits, weighted_visits, "
+             "product_knowledge, negotiation."),
+          metric);
       return NULL;
     }
   tree->period = *period;
@@ -136,7 +134,7 @@ attain_goal_tree_load (AttainDb            *db,
   for (guint i = 0; i < goals->len; i++)
     {
       AttainGoal *goal = g_ptr_array_index (goals, i);
-      char *key = owner_key (&goal->owner);
+      char       *key = owner_key (&goal->owner);
       if (!g_hash_table_contains (goal_by_owner, key))
         g_hash_table_insert (goal_by_owner, key, goal);
       else
@@ -148,16 +146,16 @@ attain_goal_tree_load (AttainDb            *db,
     {
       /* The column name comes from the constant metric table above, never from input. */
       g_autofree char *sql = g_strdup_printf (
-        "SELECT scope_kind, scope_id, TOTAL (CASE WHEN month BETWEEN ?1 AND ?2 THEN %s END), "
-        "TOTAL (CASE WHEN month BETWEEN ?3 AND ?4 THEN %s END) FROM month_stats "
-        "WHERE month BETWEEN ?3 AND ?2 GROUP BY scope_kind, scope_id",
-        tree->info->stats_column, tree->info->stats_column);
+          "SELECT scope_kind, scope_id, TOTAL (CASE WHEN month BETWEEN ?1 AND ?2 THEN %s END), "
+          "TOTAL (CASE WHEN month BETWEEN ?3 AND ?4 THEN %s END) FROM month_stats "
+          "WHERE month BETWEEN ?3 AND ?2 GROUP BY scope_kind, scope_id",
+          tree->info->stats_column, tree->info->stats_column);
       sqlite3_stmt *stmt = NULL;
-      int rc;
+      int           rc;
 
       if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
         {
-          attain_db_set_error (db, error, _("Reading the results"));
+          attain_db_set_error (db, error, _ ("Reading the results"));
           return NULL;
         }
       sqlite3_bind_int (stmt, 1, attain_period_first_month (period));
@@ -167,7 +165,7 @@ attain_goal_tree_load (AttainDb            *db,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           AttainScope scope = { sqlite3_column_int (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-          double *values = g_new (double, 2);
+          double     *values = g_new (double, 2);
           values[0] = sqlite3_column_double (stmt, 2);
           values[1] = sqlite3_column_double (stmt, 3);
           g_hash_table_insert (actual, owner_key (&scope), values);
@@ -175,18 +173,18 @@ attain_goal_tree_load (AttainDb            *db,
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         {
-          attain_db_set_error (db, error, _("Reading the results"));
+          attain_db_set_error (db, error, _ ("Reading the results"));
           return NULL;
         }
     }
 
   for (guint i = 0; i < entries->len; i++)
     {
-      AttainOrgEntry *entry = g_ptr_array_index (entries, i);
-      AttainGoalNode *node = g_new0 (AttainGoalNode, 1);
+      AttainOrgEntry  *entry = g_ptr_array_index (entries, i);
+      AttainGoalNode  *node = g_new0 (AttainGoalNode, 1);
       g_autofree char *key = owner_key (&entry->scope);
-      AttainGoal *goal = g_hash_table_lookup (goal_by_owner, key);
-      double *values = g_hash_table_lookup (actual, key);
+      AttainGoal      *goal = g_hash_table_lookup (goal_by_owner, key);
+      double          *values = g_hash_table_lookup (actual, key);
 
       node->scope = entry->scope;
       node->depth = entry->depth;
@@ -228,10 +226,11 @@ attain_goal_tree_load (AttainDb            *db,
   for (guint i = 0; i < tree->nodes->len; i++)
     {
       AttainGoalNode *node = g_ptr_array_index (tree->nodes, i);
-      gboolean has_target = node->goal != NULL && node->goal->has_target;
+      gboolean        has_target = node->goal != NULL && node->goal->has_target;
       /* (double) everywhere: NAN is a float, and int64 ? : float would round to float. */
-      double target = has_target ? (double) node->goal->target
-                                 : node->n_children_with_target > 0 ? (double) node->children_sum : NAN;
+      double target = has_target                         ? (double) node->goal->target
+                      : node->n_children_with_target > 0 ? (double) node->children_sum
+                                                         : NAN;
 
       node->has_gap = has_target && node->n_children_with_target > 0
                       && node->goal->target != node->children_sum;
@@ -240,8 +239,8 @@ attain_goal_tree_load (AttainDb            *db,
        * ¥10k rep never count the same, as an average of percentages would make them. */
       node->attainment = attain_attainment (node->actual, target, FALSE);
       node->pace = tree->info->stats_column != NULL
-                     ? attain_pace_cumulative (node->attainment, tree->elapsed, tolerance)
-                     : attain_pace_rate (node->attainment, tree->elapsed, tolerance);
+                       ? attain_pace_cumulative (node->attainment, tree->elapsed, tolerance)
+                       : attain_pace_rate (node->attainment, tree->elapsed, tolerance);
 
       if (node->goal != NULL)
         {
@@ -261,38 +260,38 @@ attain_goal_tree_load (AttainDb            *db,
 }
 
 char *
-attain_goal_node_smart_text (const AttainGoalTree *tree,
-                             const AttainGoalNode *node)
+attain_goal_node_smart_text (const AttainGoalTree *tree, const AttainGoalNode *node)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *last = attain_goal_tree_format (tree, node->last_year);
 
   if (node->smart == 0)
     return NULL;
   if (node->smart & ATTAIN_SMART_NO_TARGET)
-    g_ptr_array_add (parts, g_strdup (_("no target number")));
+    g_ptr_array_add (parts, g_strdup (_ ("no target number")));
   if (node->smart & ATTAIN_SMART_NO_UNIT)
-    g_ptr_array_add (parts, g_strdup (_("no unit")));
+    g_ptr_array_add (parts, g_strdup (_ ("no unit")));
   if (node->smart & ATTAIN_SMART_NO_DEADLINE)
-    g_ptr_array_add (parts, g_strdup (_("no deadline")));
+    g_ptr_array_add (parts, g_strdup (_ ("no deadline")));
   if (node->smart & ATTAIN_SMART_ABOVE_HISTORY)
     /* Translators: a goal far above history, %s is last year's actual */
-    g_ptr_array_add (parts, g_strdup_printf (_("more than twice last year's %s: check it is achievable"), last));
+    g_ptr_array_add (
+        parts,
+        g_strdup_printf (_ ("more than twice last year's %s: check it is achievable"), last));
   if (node->smart & ATTAIN_SMART_BELOW_HISTORY)
     /* Translators: a goal below history, %s is last year's actual */
-    g_ptr_array_add (parts, g_strdup_printf (_("below last year's %s: check it is challenging"), last));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (_ ("below last year's %s: check it is challenging"), last));
   g_ptr_array_add (parts, NULL);
   /* Translators: separates the reasons a goal is not SMART */
-  return g_strjoinv (_("; "), (char **) parts->pdata);
+  return g_strjoinv (_ ("; "), (char **) parts->pdata);
 }
 
 static void
-node_to_json (const AttainGoalTree *tree,
-              guint                 index,
-              JsonBuilder          *builder)
+node_to_json (const AttainGoalTree *tree, guint index, JsonBuilder *builder)
 {
   AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  g_autoptr(GArray) children = attain_goal_tree_children (tree, index);
+  g_autoptr (GArray) children = attain_goal_tree_children (tree, index);
   g_autofree char *scope = attain_scope_to_string (&node->scope);
   g_autofree char *smart = attain_goal_node_smart_text (tree, node);
 
@@ -306,8 +305,10 @@ node_to_json (const AttainGoalTree *tree,
     json_builder_add_int_value (builder, node->goal->id);
   else
     json_builder_add_null_value (builder);
-  attain_json_add_number (builder, "target", node->goal && node->goal->has_target ? (double) node->goal->target : NAN);
-  attain_json_add_number (builder, "children_sum", node->n_children_with_target > 0 ? (double) node->children_sum : NAN);
+  attain_json_add_number (builder, "target",
+                          node->goal && node->goal->has_target ? (double) node->goal->target : NAN);
+  attain_json_add_number (builder, "children_sum",
+                          node->n_children_with_target > 0 ? (double) node->children_sum : NAN);
   attain_json_add_number (builder, "gap", node->has_gap ? (double) node->gap : NAN);
   attain_json_add_number (builder, "actual", node->actual);
   attain_json_add_number (builder, "last_year", node->last_year);
@@ -335,7 +336,7 @@ node_to_json (const AttainGoalTree *tree,
 JsonNode *
 attain_goal_tree_to_json (const AttainGoalTree *tree)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autofree char *period = attain_period_to_string (&tree->period);
 
   json_builder_begin_object (builder);
@@ -344,7 +345,8 @@ attain_goal_tree_to_json (const AttainGoalTree *tree)
   json_builder_set_member_name (builder, "metric");
   json_builder_add_string_value (builder, tree->metric);
   json_builder_set_member_name (builder, "unit");
-  json_builder_add_string_value (builder, tree->info->kind == ATTAIN_VALUE_MONEY ? tree->currency : tree->info->default_unit);
+  json_builder_add_string_value (
+      builder, tree->info->kind == ATTAIN_VALUE_MONEY ? tree->currency : tree->info->default_unit);
   json_builder_set_member_name (builder, "tree");
   if (tree->nodes->len > 0)
     node_to_json (tree, 0, builder);
@@ -355,8 +357,7 @@ attain_goal_tree_to_json (const AttainGoalTree *tree)
 }
 
 static AttainGoal *
-goal_for_node (const AttainGoalTree *tree,
-               const AttainGoalNode *node)
+goal_for_node (const AttainGoalTree *tree, const AttainGoalNode *node)
 {
   if (node->goal != NULL)
     return attain_goal_copy (node->goal);
@@ -364,29 +365,28 @@ goal_for_node (const AttainGoalTree *tree,
 }
 
 static gboolean
-require_target (const AttainGoalNode  *node,
-                GError               **error)
+require_target (const AttainGoalNode *node, GError **error)
 {
   if (node->goal == NULL || !node->goal->has_target)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                   _("%s has no target to split yet. Set one first."), node->name);
+                   _ ("%s has no target to split yet. Set one first."), node->name);
       return FALSE;
     }
   return TRUE;
 }
 
 AttainGoalEdit *
-attain_goal_tree_split_children (const AttainGoalTree  *tree,
-                                 guint                  index,
-                                 AttainSplitMethod      method,
-                                 const gint64          *parts,
-                                 GError               **error)
+attain_goal_tree_split_children (const AttainGoalTree *tree,
+                                 guint                 index,
+                                 AttainSplitMethod     method,
+                                 const gint64         *parts,
+                                 GError              **error)
 {
   AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  g_autoptr(GArray) children = attain_goal_tree_children (tree, index);
+  g_autoptr (GArray) children = attain_goal_tree_children (tree, index);
   g_autofree gint64 *amounts = NULL;
-  g_autoptr(AttainGoalEdit) edit = NULL;
+  g_autoptr (AttainGoalEdit) edit = NULL;
   const char *label;
 
   if (!require_target (node, error))
@@ -394,7 +394,7 @@ attain_goal_tree_split_children (const AttainGoalTree  *tree,
   if (children->len == 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                   _("%s has nobody below it to split the target among."), node->name);
+                   _ ("%s has nobody below it to split the target among."), node->name);
       return NULL;
     }
 
@@ -403,22 +403,23 @@ attain_goal_tree_split_children (const AttainGoalTree  *tree,
     {
     case ATTAIN_SPLIT_EVEN:
       attain_split_even (node->goal->target, children->len, amounts);
-      label = _("Split evenly");
+      label = _ ("Split evenly");
       break;
     case ATTAIN_SPLIT_LAST_YEAR:
       {
         g_autofree double *weights = g_new0 (double, children->len);
         for (guint i = 0; i < children->len; i++)
           weights[i] = attain_goal_tree_node (tree, g_array_index (children, guint, i))->last_year;
-        if (isnan (weights[0]) || !attain_split_by_weights (node->goal->target, weights, children->len, amounts))
+        if (isnan (weights[0])
+            || !attain_split_by_weights (node->goal->target, weights, children->len, amounts))
           {
             g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                         _("Nobody below %s had results last year to take shares from. Split "
-                           "evenly or by hand."),
+                         _ ("Nobody below %s had results last year to take shares from. Split "
+                            "evenly or by hand."),
                          node->name);
             return NULL;
           }
-        label = _("Split by last year's share");
+        label = _ ("Split by last year's share");
       }
       break;
     case ATTAIN_SPLIT_BY_HAND:
@@ -428,7 +429,7 @@ attain_goal_tree_split_children (const AttainGoalTree  *tree,
                                       tree->info->kind, error))
         return NULL;
       memcpy (amounts, parts, children->len * sizeof (gint64));
-      label = _("Split by hand");
+      label = _ ("Split by hand");
       break;
     }
 
@@ -436,7 +437,7 @@ attain_goal_tree_split_children (const AttainGoalTree  *tree,
   for (guint i = 0; i < children->len; i++)
     {
       AttainGoalNode *child = attain_goal_tree_node (tree, g_array_index (children, guint, i));
-      g_autoptr(AttainGoal) after = goal_for_node (tree, child);
+      g_autoptr (AttainGoal) after = goal_for_node (tree, child);
 
       after->has_target = TRUE;
       after->target = amounts[i];
@@ -447,28 +448,28 @@ attain_goal_tree_split_children (const AttainGoalTree  *tree,
 }
 
 AttainGoalEdit *
-attain_goal_tree_split_in_time (AttainDb              *db,
-                                const AttainGoalTree  *tree,
-                                guint                  index,
-                                AttainPeriodKind       into,
-                                AttainSplitMethod      method,
-                                GError               **error)
+attain_goal_tree_split_in_time (AttainDb             *db,
+                                const AttainGoalTree *tree,
+                                guint                 index,
+                                AttainPeriodKind      into,
+                                AttainSplitMethod     method,
+                                GError              **error)
 {
-  AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  guint n = into == ATTAIN_PERIOD_MONTH ? 12 : 4;
+  AttainGoalNode    *node = attain_goal_tree_node (tree, index);
+  guint              n = into == ATTAIN_PERIOD_MONTH ? 12 : 4;
   g_autofree gint64 *amounts = g_new0 (gint64, n);
   g_autofree double *weights = g_new0 (double, n);
-  g_autoptr(GPtrArray) existing = NULL;
-  g_autoptr(AttainGoalEdit) edit = NULL;
+  g_autoptr (GPtrArray) existing = NULL;
+  g_autoptr (AttainGoalEdit) edit = NULL;
   AttainPeriod first_part;
-  GDate start;
+  GDate        start;
 
   if (!require_target (node, error))
     return NULL;
   if (tree->period.kind != ATTAIN_PERIOD_YEAR || into == ATTAIN_PERIOD_YEAR)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                   _("Only a year's target splits into quarters or months."));
+                   _ ("Only a year's target splits into quarters or months."));
       return NULL;
     }
 
@@ -480,9 +481,9 @@ attain_goal_tree_split_in_time (AttainDb              *db,
       /* Seasonality: last year's actual of the same owner in each quarter or month. */
       for (guint i = 0; i < n; i++)
         {
-          AttainPeriod part = attain_period_shift (&first_part, i);
-          AttainPeriod before = attain_period_same_last_year (&part);
-          sqlite3_stmt *stmt = NULL;
+          AttainPeriod     part = attain_period_shift (&first_part, i);
+          AttainPeriod     before = attain_period_same_last_year (&part);
+          sqlite3_stmt    *stmt = NULL;
           g_autofree char *sql = NULL;
 
           if (tree->info->stats_column == NULL)
@@ -492,7 +493,7 @@ attain_goal_tree_split_in_time (AttainDb              *db,
                                  tree->info->stats_column);
           if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
             {
-              attain_db_set_error (db, error, _("Reading the results"));
+              attain_db_set_error (db, error, _ ("Reading the results"));
               return NULL;
             }
           sqlite3_bind_int (stmt, 1, node->scope.kind);
@@ -506,7 +507,7 @@ attain_goal_tree_split_in_time (AttainDb              *db,
       if (!attain_split_by_weights (node->goal->target, weights, n, amounts))
         {
           g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                       _("%s had no results last year to take the seasons from. Split evenly."),
+                       _ ("%s had no results last year to take the seasons from. Split evenly."),
                        node->name);
           return NULL;
         }
@@ -516,28 +517,33 @@ attain_goal_tree_split_in_time (AttainDb              *db,
 
   {
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, node->scope.id);
-    existing = attain_goals_query (db,
-                                   node->scope.kind == ATTAIN_SCOPE_UNIT
-                                     ? "owner_unit_id = CAST (?1 AS INTEGER) AND metric = ?2 AND period_kind = ?3"
-                                     : "owner_person_id = CAST (?1 AS INTEGER) AND metric = ?2 AND period_kind = ?3",
-                                   id, tree->metric, into == ATTAIN_PERIOD_MONTH ? "month" : "quarter", error);
+    existing = attain_goals_query (
+        db,
+        node->scope.kind == ATTAIN_SCOPE_UNIT
+            ? "owner_unit_id = CAST (?1 AS INTEGER) AND metric = ?2 AND period_kind = ?3"
+            : "owner_person_id = CAST (?1 AS INTEGER) AND metric = ?2 AND period_kind = ?3",
+        id, tree->metric, into == ATTAIN_PERIOD_MONTH ? "month" : "quarter", error);
     if (existing == NULL)
       return NULL;
   }
 
-  edit = attain_goal_edit_new (into == ATTAIN_PERIOD_MONTH
-                                 ? (method == ATTAIN_SPLIT_LAST_YEAR ? _("Split into months by season") : _("Split into months evenly"))
-                                 : (method == ATTAIN_SPLIT_LAST_YEAR ? _("Split into quarters by season") : _("Split into quarters evenly")));
+  edit = attain_goal_edit_new (
+      into == ATTAIN_PERIOD_MONTH
+          ? (method == ATTAIN_SPLIT_LAST_YEAR ? _ ("Split into months by season")
+                                              : _ ("Split into months evenly"))
+          : (method == ATTAIN_SPLIT_LAST_YEAR ? _ ("Split into quarters by season")
+                                              : _ ("Split into quarters evenly")));
   for (guint i = 0; i < n; i++)
     {
       AttainPeriod part = attain_period_shift (&first_part, i);
-      AttainGoal *before = NULL;
-      g_autoptr(AttainGoal) after = NULL;
+      AttainGoal  *before = NULL;
+      g_autoptr (AttainGoal) after = NULL;
 
       for (guint j = 0; j < existing->len && before == NULL; j++)
         if (attain_goal_in_period (g_ptr_array_index (existing, j), &part))
           before = g_ptr_array_index (existing, j);
-      after = before ? attain_goal_copy (before) : attain_goal_new (&node->scope, tree->metric, &part);
+      after = before ? attain_goal_copy (before)
+                     : attain_goal_new (&node->scope, tree->metric, &part);
       after->has_target = TRUE;
       after->target = amounts[i];
       after->parent_id = node->goal->id;
@@ -548,30 +554,28 @@ attain_goal_tree_split_in_time (AttainDb              *db,
 }
 
 AttainGoalEdit *
-attain_goal_tree_roll_up (const AttainGoalTree  *tree,
-                          guint                  index,
-                          char                 **warning,
-                          GError               **error)
+attain_goal_tree_roll_up (const AttainGoalTree *tree, guint index, char **warning, GError **error)
 {
   AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  g_autoptr(AttainGoal) after = NULL;
-  g_autoptr(AttainGoalEdit) edit = NULL;
+  g_autoptr (AttainGoal) after = NULL;
+  g_autoptr (AttainGoalEdit) edit = NULL;
 
   if (node->n_children_with_target == 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                   _("Nobody below %s has a target yet, so there is nothing to add up."), node->name);
+                   _ ("Nobody below %s has a target yet, so there is nothing to add up."),
+                   node->name);
       return NULL;
     }
   after = goal_for_node (tree, node);
   after->has_target = TRUE;
   after->target = node->children_sum;
-  edit = attain_goal_edit_new (_("Fill from the children's sum"));
+  edit = attain_goal_edit_new (_ ("Fill from the children's sum"));
   attain_goal_edit_add (edit, node->goal, after);
   if (attain_goal_edit_get_size (edit) == 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO,
-                   _("%s's target already equals its children's sum."), node->name);
+                   _ ("%s's target already equals its children's sum."), node->name);
       return NULL;
     }
 
@@ -579,32 +583,31 @@ attain_goal_tree_roll_up (const AttainGoalTree  *tree,
   if (warning != NULL && node->parent >= 0)
     {
       AttainGoalNode *parent = attain_goal_tree_node (tree, node->parent);
-      gint64 siblings = parent->children_sum - (node->goal && node->goal->has_target ? node->goal->target : 0)
+      gint64          siblings = parent->children_sum
+                        - (node->goal && node->goal->has_target ? node->goal->target : 0)
                         + node->children_sum;
       if (parent->goal != NULL && parent->goal->has_target && parent->goal->target != siblings)
         {
           g_autofree char *above = attain_goal_tree_format (tree, parent->goal->target);
           g_autofree char *sum = attain_goal_tree_format (tree, siblings);
-          *warning = g_strdup_printf (_("%s's target of %s now differs from the sum below it, %s."),
-                                      parent->name, above, sum);
+          *warning
+              = g_strdup_printf (_ ("%s's target of %s now differs from the sum below it, %s."),
+                                 parent->name, above, sum);
         }
     }
   return g_steal_pointer (&edit);
 }
 
 static void
-raise_subtree (const AttainGoalTree *tree,
-               guint                 index,
-               gint64                new_target,
-               AttainGoalEdit       *edit)
+raise_subtree (const AttainGoalTree *tree, guint index, gint64 new_target, AttainGoalEdit *edit)
 {
   AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  g_autoptr(AttainGoal) after = attain_goal_copy (node->goal);
-  g_autoptr(GArray) children = attain_goal_tree_children (tree, index);
-  g_autoptr(GArray) targeted = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (AttainGoal) after = attain_goal_copy (node->goal);
+  g_autoptr (GArray) children = attain_goal_tree_children (tree, index);
+  g_autoptr (GArray) targeted = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree double *weights = NULL;
   g_autofree gint64 *parts = NULL;
-  gint64 children_total;
+  gint64             children_total;
 
   after->target = new_target;
   attain_goal_edit_add (edit, node->goal, after);
@@ -624,8 +627,9 @@ raise_subtree (const AttainGoalTree *tree,
     weights[i] = attain_goal_tree_node (tree, g_array_index (targeted, guint, i))->goal->target;
   /* Where children added up to the target they still do; a gap scales with the target. */
   children_total = node->children_sum == node->goal->target
-                     ? new_target
-                     : (gint64) llroundl ((long double) node->children_sum * new_target / MAX (node->goal->target, 1));
+                       ? new_target
+                       : (gint64) llroundl ((long double) node->children_sum * new_target
+                                            / MAX (node->goal->target, 1));
   if (!attain_split_by_weights (children_total, weights, targeted->len, parts))
     return;
   for (guint i = 0; i < targeted->len; i++)
@@ -633,51 +637,51 @@ raise_subtree (const AttainGoalTree *tree,
 }
 
 AttainGoalEdit *
-attain_goal_tree_raise (const AttainGoalTree  *tree,
-                        guint                  index,
-                        double                 percent,
-                        GError               **error)
+attain_goal_tree_raise (const AttainGoalTree *tree, guint index, double percent, GError **error)
 {
   AttainGoalNode *node = attain_goal_tree_node (tree, index);
-  g_autoptr(AttainGoalEdit) edit = NULL;
+  g_autoptr (AttainGoalEdit) edit = NULL;
   g_autofree char *label = NULL;
-  char number[32];
+  char             number[32];
 
   if (!require_target (node, error))
     return NULL;
   if (!isfinite (percent) || percent <= -100)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
-                   _("Raise by a percentage above -100%%."));
+                   _ ("Raise by a percentage above -100%%."));
       return NULL;
     }
   g_ascii_formatd (number, sizeof number, "%g", percent);
   /* Translators: %s is a percentage like 10 */
-  label = g_strdup_printf (_("Raise by %s%%"), number);
+  label = g_strdup_printf (_ ("Raise by %s%%"), number);
   edit = attain_goal_edit_new (label);
-  raise_subtree (tree, index, (gint64) llround (node->goal->target * (1.0 + percent / 100.0)), edit);
+  raise_subtree (tree, index, (gint64) llround (node->goal->target * (1.0 + percent / 100.0)),
+                 edit);
   return g_steal_pointer (&edit);
 }
 
 AttainGoalEdit *
-attain_goal_tree_copy_last_year (AttainDb              *db,
-                                 AttainGoalHistory     *history,
-                                 const AttainGoalTree  *tree,
-                                 GError               **error)
+attain_goal_tree_copy_last_year (AttainDb             *db,
+                                 AttainGoalHistory    *history,
+                                 const AttainGoalTree *tree,
+                                 GError              **error)
 {
   AttainPeriod last_year = attain_period_same_last_year (&tree->period);
-  g_autoptr(GPtrArray) old_goals = NULL;
-  g_autoptr(GHashTable) old_by_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) old_goals = NULL;
+  g_autoptr (GHashTable) old_by_owner
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree gint64 *new_ids = g_new0 (gint64, tree->nodes->len);
-  g_autoptr(AttainGoalEdit) edit = attain_goal_edit_new (_("Copy last year's goals"));
-  GDate first, last;
+  g_autoptr (AttainGoalEdit) edit = attain_goal_edit_new (_ ("Copy last year's goals"));
+  GDate            first, last;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
   attain_period_bounds (&last_year, &first, &last);
   a = attain_date_to_iso (&first);
   b = attain_date_to_iso (&last);
-  old_goals = attain_goals_query (db, "metric = ?1 AND period_start = ?2 AND period_end = ?3", tree->metric, a, b, error);
+  old_goals = attain_goals_query (db, "metric = ?1 AND period_start = ?2 AND period_end = ?3",
+                                  tree->metric, a, b, error);
   if (old_goals == NULL)
     return NULL;
   for (guint i = 0; i < old_goals->len; i++)
@@ -688,10 +692,10 @@ attain_goal_tree_copy_last_year (AttainDb              *db,
 
   for (guint i = 0; i < tree->nodes->len; i++)
     {
-      AttainGoalNode *node = attain_goal_tree_node (tree, i);
+      AttainGoalNode  *node = attain_goal_tree_node (tree, i);
       g_autofree char *key = attain_scope_to_string (&node->scope);
-      AttainGoal *old = g_hash_table_lookup (old_by_owner, key);
-      g_autoptr(AttainGoal) copy = NULL;
+      AttainGoal      *old = g_hash_table_lookup (old_by_owner, key);
+      g_autoptr (AttainGoal) copy = NULL;
 
       new_ids[i] = node->goal ? node->goal->id : 0;
       if (node->goal != NULL || old == NULL)
@@ -712,8 +716,8 @@ attain_goal_tree_copy_last_year (AttainDb              *db,
   if (attain_goal_edit_get_size (edit) == 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_NOTHING_TO_DO,
-                   _("There is nothing to copy: last year had no goals for this metric, or every "
-                     "owner already has one."));
+                   _ ("There is nothing to copy: last year had no goals for this metric, or every "
+                      "owner already has one."));
       return NULL;
     }
   return g_steal_pointer (&edit);
@@ -734,10 +738,7 @@ goal_tree_request_free (GoalTreeRequest *request)
 }
 
 static gpointer
-load_goal_tree (AttainDb      *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
+load_goal_tree (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
 {
   GoalTreeRequest *request = data;
   return attain_goal_tree_load (db, &request->period, request->metric, &request->today, error);
@@ -745,13 +746,13 @@ load_goal_tree (AttainDb      *db,
 
 /* The goal tree of @metric in @period, loaded on a worker from the file at @path. */
 void
-attain_goal_tree_load_async (const char          *path,
-                             const AttainPeriod  *period,
-                             const char          *metric,
-                             const GDate         *today,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+attain_goal_tree_load_async (const char         *path,
+                             const AttainPeriod *period,
+                             const char         *metric,
+                             const GDate        *today,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   GoalTreeRequest *request = g_new0 (GoalTreeRequest, 1);
 
@@ -759,13 +760,12 @@ attain_goal_tree_load_async (const char          *path,
   request->metric = g_strdup (metric);
   request->today = *today;
   attain_load_async (path, load_goal_tree, request, (GDestroyNotify) goal_tree_request_free,
-                     (GDestroyNotify) attain_goal_tree_free, attain_goal_tree_load_async, cancellable, callback,
-                     user_data);
+                     (GDestroyNotify) attain_goal_tree_free, attain_goal_tree_load_async,
+                     cancellable, callback, user_data);
 }
 
 AttainGoalTree *
-attain_goal_tree_load_finish (GAsyncResult  *result,
-                              GError       **error)
+attain_goal_tree_load_finish (GAsyncResult *result, GError **error)
 {
   return attain_load_finish (result, attain_goal_tree_load_async, error);
 }

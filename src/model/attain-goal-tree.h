@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ATTAIN_SMART_NO_TARGET     = 1 << 0,
-  ATTAIN_SMART_NO_UNIT       = 1 << 1,
-  ATTAIN_SMART_NO_DEADLINE   = 1 << 2,
+  ATTAIN_SMART_NO_TARGET = 1 << 0,
+  ATTAIN_SMART_NO_UNIT = 1 << 1,
+  ATTAIN_SMART_NO_DEADLINE = 1 << 2,
   ATTAIN_SMART_ABOVE_HISTORY = 1 << 3, /* more than twice last year's actual */
   ATTAIN_SMART_BELOW_HISTORY = 1 << 4, /* below last year's actual */
 } AttainSmartFlags;
@@ -20,28 +20,28 @@ typedef enum
 typedef enum
 {
   ATTAIN_SPLIT_EVEN,
-  ATTAIN_SPLIT_LAST_YEAR,  /* by last year's share of actuals (or seasonality, in time) */
+  ATTAIN_SPLIT_LAST_YEAR, /* by last year's share of actuals (or seasonality, in time) */
   ATTAIN_SPLIT_BY_HAND,
 } AttainSplitMethod;
 
 typedef struct
 {
   AttainScope scope;
-  int         parent;          /* index in the tree, -1 for the company */
+  int         parent; /* index in the tree, -1 for the company */
   int         depth;
   char       *name;
   char       *detail;
-  AttainGoal *goal;            /* this owner's goal for the metric and period, or NULL */
+  AttainGoal *goal; /* this owner's goal for the metric and period, or NULL */
   guint       n_children;
   guint       n_children_with_target;
   gint64      children_sum;
-  gboolean    has_gap;         /* a target and children's targets that differ */
-  gint64      gap;             /* target - children_sum */
-  double      actual;          /* the whole subtree's, NAN for an unrated capability */
+  gboolean    has_gap; /* a target and children's targets that differ */
+  gint64      gap;     /* target - children_sum */
+  double      actual;  /* the whole subtree's, NAN for an unrated capability */
   double      last_year;
-  double      attainment;      /* actual / (own target, else children's sum) */
+  double      attainment; /* actual / (own target, else children's sum) */
   AttainPace  pace;
-  guint       smart;           /* AttainSmartFlags */
+  guint       smart; /* AttainSmartFlags */
 } AttainGoalNode;
 
 typedef struct
@@ -54,56 +54,46 @@ typedef struct
   GPtrArray              *nodes; /* AttainGoalNode*, depth first: a parent before its children */
 } AttainGoalTree;
 
-AttainGoalTree *attain_goal_tree_load             (AttainDb             *db,
-                                                   const AttainPeriod   *period,
-                                                   const char           *metric,
-                                                   const GDate          *today,
-                                                   GError              **error);
-void            attain_goal_tree_load_async       (const char           *path,
-                                                   const AttainPeriod   *period,
-                                                   const char           *metric,
-                                                   const GDate          *today,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-AttainGoalTree *attain_goal_tree_load_finish      (GAsyncResult         *result,
-                                                   GError              **error);
-void            attain_goal_tree_free             (AttainGoalTree       *tree);
-AttainGoalNode *attain_goal_tree_node             (const AttainGoalTree *tree,
-                                                   guint                 index);
-int             attain_goal_tree_find             (const AttainGoalTree *tree,
-                                                   const AttainScope    *scope);
-GArray         *attain_goal_tree_children         (const AttainGoalTree *tree,
-                                                   guint                 index);
-char           *attain_goal_node_smart_text       (const AttainGoalTree *tree,
-                                                   const AttainGoalNode *node);
-char           *attain_goal_tree_format           (const AttainGoalTree *tree,
-                                                   double                value);
-JsonNode       *attain_goal_tree_to_json          (const AttainGoalTree *tree);
+AttainGoalTree *attain_goal_tree_load (AttainDb           *db,
+                                       const AttainPeriod *period,
+                                       const char         *metric,
+                                       const GDate        *today,
+                                       GError            **error);
+void            attain_goal_tree_load_async (const char         *path,
+                                             const AttainPeriod *period,
+                                             const char         *metric,
+                                             const GDate        *today,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+AttainGoalTree *attain_goal_tree_load_finish (GAsyncResult *result, GError **error);
+void            attain_goal_tree_free (AttainGoalTree *tree);
+AttainGoalNode *attain_goal_tree_node (const AttainGoalTree *tree, guint index);
+int             attain_goal_tree_find (const AttainGoalTree *tree, const AttainScope *scope);
+GArray         *attain_goal_tree_children (const AttainGoalTree *tree, guint index);
+char     *attain_goal_node_smart_text (const AttainGoalTree *tree, const AttainGoalNode *node);
+char     *attain_goal_tree_format (const AttainGoalTree *tree, double value);
+JsonNode *attain_goal_tree_to_json (const AttainGoalTree *tree);
 
-AttainGoalEdit *attain_goal_tree_split_children   (const AttainGoalTree *tree,
-                                                   guint                 index,
-                                                   AttainSplitMethod     method,
-                                                   const gint64         *parts,
-                                                   GError              **error);
-AttainGoalEdit *attain_goal_tree_split_in_time    (AttainDb             *db,
-                                                   const AttainGoalTree *tree,
-                                                   guint                 index,
-                                                   AttainPeriodKind      into,
-                                                   AttainSplitMethod     method,
-                                                   GError              **error);
-AttainGoalEdit *attain_goal_tree_roll_up          (const AttainGoalTree *tree,
-                                                   guint                 index,
-                                                   char                **warning,
-                                                   GError              **error);
-AttainGoalEdit *attain_goal_tree_raise            (const AttainGoalTree *tree,
-                                                   guint                 index,
-                                                   double                percent,
-                                                   GError              **error);
-AttainGoalEdit *attain_goal_tree_copy_last_year   (AttainDb             *db,
-                                                   AttainGoalHistory    *history,
-                                                   const AttainGoalTree *tree,
-                                                   GError              **error);
+AttainGoalEdit *attain_goal_tree_split_children (const AttainGoalTree *tree,
+                                                 guint                 index,
+                                                 AttainSplitMethod     method,
+                                                 const gint64         *parts,
+                                                 GError              **error);
+AttainGoalEdit *attain_goal_tree_split_in_time (AttainDb             *db,
+                                                const AttainGoalTree *tree,
+                                                guint                 index,
+                                                AttainPeriodKind      into,
+                                                AttainSplitMethod     method,
+                                                GError              **error);
+AttainGoalEdit *
+attain_goal_tree_roll_up (const AttainGoalTree *tree, guint index, char **warning, GError **error);
+AttainGoalEdit *
+attain_goal_tree_raise (const AttainGoalTree *tree, guint index, double percent, GError **error);
+AttainGoalEdit *attain_goal_tree_copy_last_year (AttainDb             *db,
+                                                 AttainGoalHistory    *history,
+                                                 const AttainGoalTree *tree,
+                                                 GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainGoalTree, attain_goal_tree_free)
 

@@ -5,18 +5,24 @@
 #include <math.h>
 #include <string.h>
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-goal-error-quark, attain_goal_error)
+/* clang-format on */
 
 static const AttainGoalMetric goal_metrics[] = {
-  { "revenue", N_("Revenue"), "result", "CNY", ATTAIN_VALUE_MONEY, "won_amount" },
-  { "collections", N_("Collections"), "result", "CNY", ATTAIN_VALUE_MONEY, "collected" },
-  { "gross_profit", N_("Gross profit"), "result", "CNY", ATTAIN_VALUE_MONEY, "won_gross_profit" },
-  { "new_customers", N_("New customers signed"), "process", "customers", ATTAIN_VALUE_COUNT, "new_customers" },
-  { "deals_won", N_("Deals won"), "process", "deals", ATTAIN_VALUE_COUNT, "won_count" },
-  { "visits", N_("Visits"), "process", "visits", ATTAIN_VALUE_COUNT, "visits" },
-  { "weighted_visits", N_("Tier-weighted visits"), "process", "visits", ATTAIN_VALUE_COUNT, "weighted_visits" },
-  { "product_knowledge", N_("Product knowledge"), "capability", "rating", ATTAIN_VALUE_SCORE, NULL },
-  { "negotiation", N_("Negotiation"), "capability", "rating", ATTAIN_VALUE_SCORE, NULL },
+  { "revenue", N_ ("Revenue"), "result", "CNY", ATTAIN_VALUE_MONEY, "won_amount" },
+  { "collections", N_ ("Collections"), "result", "CNY", ATTAIN_VALUE_MONEY, "collected" },
+  { "gross_profit", N_ ("Gross profit"), "result", "CNY", ATTAIN_VALUE_MONEY, "won_gross_profit" },
+  { "new_customers", N_ ("New customers signed"), "process", "customers", ATTAIN_VALUE_COUNT,
+    "new_customers" },
+  { "deals_won", N_ ("Deals won"), "process", "deals", ATTAIN_VALUE_COUNT, "won_count" },
+  { "visits", N_ ("Visits"), "process", "visits", ATTAIN_VALUE_COUNT, "visits" },
+  { "weighted_visits", N_ ("Tier-weighted visits"), "process", "visits", ATTAIN_VALUE_COUNT,
+    "weighted_visits" },
+  { "product_knowledge", N_ ("Product knowledge"), "capability", "rating", ATTAIN_VALUE_SCORE,
+    NULL },
+  { "negotiation", N_ ("Negotiation"), "capability", "rating", ATTAIN_VALUE_SCORE, NULL },
 };
 
 const AttainGoalMetric *
@@ -36,11 +42,10 @@ attain_goal_metric_lookup (const char *key)
 }
 
 void
-attain_goal_set_period (AttainGoal         *goal,
-                        const AttainPeriod *period)
+attain_goal_set_period (AttainGoal *goal, const AttainPeriod *period)
 {
   static const char *kinds[] = { "month", "quarter", "year" };
-  GDate first, last;
+  GDate              first, last;
 
   attain_period_bounds (period, &first, &last);
   g_free (goal->period_kind);
@@ -52,10 +57,9 @@ attain_goal_set_period (AttainGoal         *goal,
 }
 
 gboolean
-attain_goal_in_period (const AttainGoal   *goal,
-                       const AttainPeriod *period)
+attain_goal_in_period (const AttainGoal *goal, const AttainPeriod *period)
 {
-  GDate first, last;
+  GDate            first, last;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
@@ -66,13 +70,11 @@ attain_goal_in_period (const AttainGoal   *goal,
 }
 
 AttainGoal *
-attain_goal_new (const AttainScope  *owner,
-                 const char         *metric,
-                 const AttainPeriod *period)
+attain_goal_new (const AttainScope *owner, const char *metric, const AttainPeriod *period)
 {
-  AttainGoal *goal = g_new0 (AttainGoal, 1);
+  AttainGoal             *goal = g_new0 (AttainGoal, 1);
   const AttainGoalMetric *info = attain_goal_metric_lookup (metric);
-  GDate first, last;
+  GDate                   first, last;
 
   goal->owner = *owner;
   goal->metric = g_strdup (metric);
@@ -122,29 +124,28 @@ attain_goal_free (AttainGoal *goal)
 }
 
 gboolean
-attain_goal_equal (const AttainGoal *a,
-                   const AttainGoal *b)
+attain_goal_equal (const AttainGoal *a, const AttainGoal *b)
 {
   return a->id == b->id && a->parent_id == b->parent_id && attain_scope_equal (&a->owner, &b->owner)
          && g_strcmp0 (a->metric, b->metric) == 0 && g_strcmp0 (a->type, b->type) == 0
          && a->has_target == b->has_target && (!a->has_target || a->target == b->target)
          && g_strcmp0 (a->unit, b->unit) == 0 && g_strcmp0 (a->period_kind, b->period_kind) == 0
          && g_strcmp0 (a->period_start, b->period_start) == 0
-         && g_strcmp0 (a->period_end, b->period_end) == 0 && g_strcmp0 (a->deadline, b->deadline) == 0
-         && a->weight == b->weight && a->lower_is_better == b->lower_is_better
+         && g_strcmp0 (a->period_end, b->period_end) == 0
+         && g_strcmp0 (a->deadline, b->deadline) == 0 && a->weight == b->weight
+         && a->lower_is_better == b->lower_is_better
          && g_strcmp0 (a->description, b->description) == 0
          && g_strcmp0 (a->proposed_by, b->proposed_by) == 0
          && g_strcmp0 (a->agreed_on, b->agreed_on) == 0 && a->rating == b->rating;
 }
 
-#define GOAL_COLUMNS \
-  "id, parent_id, owner_unit_id, owner_person_id, metric, type, target, unit, period_kind, " \
-  "period_start, period_end, deadline, weight, lower_is_better, description, proposed_by, " \
+#define GOAL_COLUMNS                                                                               \
+  "id, parent_id, owner_unit_id, owner_person_id, metric, type, target, unit, period_kind, "       \
+  "period_start, period_end, deadline, weight, lower_is_better, description, proposed_by, "        \
   "agreed_on, rating"
 
 static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+column_text (sqlite3_stmt *stmt, int column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
@@ -157,9 +158,9 @@ goal_from_row (sqlite3_stmt *stmt)
   goal->id = sqlite3_column_int64 (stmt, 0);
   goal->parent_id = sqlite3_column_int64 (stmt, 1);
   if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-    goal->owner = (AttainScope) { ATTAIN_SCOPE_UNIT, sqlite3_column_int64 (stmt, 2) };
+    goal->owner = (AttainScope){ ATTAIN_SCOPE_UNIT, sqlite3_column_int64 (stmt, 2) };
   else
-    goal->owner = (AttainScope) { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 3) };
+    goal->owner = (AttainScope){ ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 3) };
   goal->metric = column_text (stmt, 4);
   goal->type = column_text (stmt, 5);
   goal->has_target = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
@@ -179,25 +180,25 @@ goal_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-attain_goals_query (AttainDb    *db,
-                    const char  *where_sql,
-                    const char  *text1,
-                    const char  *text2,
-                    const char  *text3,
-                    GError     **error)
+attain_goals_query (AttainDb   *db,
+                    const char *where_sql,
+                    const char *text1,
+                    const char *text2,
+                    const char *text3,
+                    GError    **error)
 {
-  g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_goal_free);
+  g_autoptr (GPtrArray) goals = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_goal_free);
   /* where_sql is always a constant of this program; values are bound, never spliced. */
-  g_autofree char *sql = g_strconcat ("SELECT " GOAL_COLUMNS " FROM goals WHERE ", where_sql,
-                                      " ORDER BY id", NULL);
+  g_autofree char *sql
+      = g_strconcat ("SELECT " GOAL_COLUMNS " FROM goals WHERE ", where_sql, " ORDER BY id", NULL);
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (db != NULL, NULL);
 
   if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
     {
-      attain_db_set_error (db, error, _("Reading the goals"));
+      attain_db_set_error (db, error, _ ("Reading the goals"));
       return NULL;
     }
   if (text1 != NULL)
@@ -211,26 +212,25 @@ attain_goals_query (AttainDb    *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Reading the goals"));
+      attain_db_set_error (db, error, _ ("Reading the goals"));
       return NULL;
     }
   return g_steal_pointer (&goals);
 }
 
 AttainGoal *
-attain_goal_load (AttainDb  *db,
-                  gint64     id,
-                  GError   **error)
+attain_goal_load (AttainDb *db, gint64 id, GError **error)
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_autoptr(GPtrArray) goals = attain_goals_query (db, "id = CAST (?1 AS INTEGER)", text, NULL, NULL, error);
+  g_autoptr (GPtrArray) goals
+      = attain_goals_query (db, "id = CAST (?1 AS INTEGER)", text, NULL, NULL, error);
 
   if (goals == NULL)
     return NULL;
   if (goals->len == 0)
     {
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NOT_FOUND,
-                   _("The goal %s no longer exists; it may have been deleted."), text);
+                   _ ("The goal %s no longer exists; it may have been deleted."), text);
       return NULL;
     }
   return attain_goal_copy (g_ptr_array_index (goals, 0));
@@ -243,29 +243,27 @@ attain_goals_of_owner (AttainDb           *db,
                        GError            **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, owner->id);
-  GDate first, last;
+  GDate            first, last;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
   attain_period_bounds (period, &first, &last);
   a = attain_date_to_iso (&first);
   b = attain_date_to_iso (&last);
-  return attain_goals_query (db,
-                             owner->kind == ATTAIN_SCOPE_UNIT
-                               ? "owner_unit_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3"
-                               : "owner_person_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3",
-                             id, a, b, error);
+  return attain_goals_query (
+      db,
+      owner->kind == ATTAIN_SCOPE_UNIT
+          ? "owner_unit_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3"
+          : "owner_person_id = CAST (?1 AS INTEGER) AND period_start = ?2 AND period_end = ?3",
+      id, a, b, error);
 }
 
 gboolean
-attain_parse_target (const char       *text,
-                     AttainValueKind   kind,
-                     gint64           *out,
-                     GError          **error)
+attain_parse_target (const char *text, AttainValueKind kind, gint64 *out, GError **error)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-  double multiplier = 1, value;
-  char *end = NULL;
+  g_autoptr (GString) digits = g_string_new (NULL);
+  double      multiplier = 1, value;
+  char       *end = NULL;
   const char *p;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -274,7 +272,8 @@ attain_parse_target (const char       *text,
   for (p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (c == ',' || c == ' ' || c == 0xFF0C /* ， */ || c == 0x00A5 /* ¥ */ || c == 0xFFE5 /* ￥ */
+      if (c == ',' || c == ' '
+          || c == 0xFF0C /* ， */ || c == 0x00A5 /* ¥ */ || c == 0xFFE5 /* ￥ */
           || c == '$')
         continue;
       if (c == 0x4E07 /* 万 */ || c == 0x842C /* 萬 */)
@@ -288,13 +287,13 @@ attain_parse_target (const char       *text,
   if (digits->len == 0 || end == NULL || *end != '\0' || isnan (value) || isinf (value))
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
-                   _("“%s” is not a number. Write the target like 1,200,000 or 120万."), text);
+                   _ ("“%s” is not a number. Write the target like 1,200,000 or 120万."), text);
       return FALSE;
     }
   if (value < 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
-                   _("A target cannot be negative (“%s”). Enter zero or more."), text);
+                   _ ("A target cannot be negative (“%s”). Enter zero or more."), text);
       return FALSE;
     }
   value *= multiplier;
@@ -303,13 +302,14 @@ attain_parse_target (const char       *text,
   if (value > 9e15)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
-                   _("“%s” is too large for a target."), text);
+                   _ ("“%s” is too large for a target."), text);
       return FALSE;
     }
   if (kind != ATTAIN_VALUE_MONEY && fabs (value - round (value)) > 1e-9)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
-                   _("“%s” is not a whole number; this target counts, so enter a whole number."), text);
+                   _ ("“%s” is not a whole number; this target counts, so enter a whole number."),
+                   text);
       return FALSE;
     }
   *out = (gint64) llround (value);
@@ -317,59 +317,59 @@ attain_parse_target (const char       *text,
 }
 
 char *
-attain_format_target (const AttainGoal *goal,
-                      gint64            value)
+attain_format_target (const AttainGoal *goal, gint64 value)
 {
   const AttainGoalMetric *info = attain_goal_metric_lookup (goal->metric);
 
   if (info != NULL && info->kind == ATTAIN_VALUE_MONEY)
-    return attain_format_money_exact (value, goal->unit != NULL && strlen (goal->unit) == 3 ? goal->unit : "CNY");
+    return attain_format_money_exact (
+        value, goal->unit != NULL && strlen (goal->unit) == 3 ? goal->unit : "CNY");
   return attain_format_grouped (value);
 }
 
 gboolean
-attain_goal_validate (const AttainGoal  *goal,
-                      GError           **error)
+attain_goal_validate (const AttainGoal *goal, GError **error)
 {
   const AttainGoalMetric *info = attain_goal_metric_lookup (goal->metric);
-  gboolean capability = g_strcmp0 (goal->type, "capability") == 0;
-  GDate deadline, start, end, agreed;
+  gboolean                capability = g_strcmp0 (goal->type, "capability") == 0;
+  GDate                   deadline, start, end, agreed;
 
   if (goal->metric == NULL || goal->metric[0] == '\0')
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC,
-                   _("Choose what the goal measures."));
+                   _ ("Choose what the goal measures."));
       return FALSE;
     }
   if (goal->has_target && goal->target < 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
-                   _("A target cannot be negative. Enter zero or more."));
+                   _ ("A target cannot be negative. Enter zero or more."));
       return FALSE;
     }
   if (capability && goal->has_target && (goal->target < 1 || goal->target > 5))
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
-                   _("A capability is rated from 1 to 5; enter the level expected, 1 to 5."));
+                   _ ("A capability is rated from 1 to 5; enter the level expected, 1 to 5."));
       return FALSE;
     }
   if (goal->rating != 0 && (!capability || goal->rating < 1 || goal->rating > 5))
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_RATING,
-                   _("Only capability goals are rated, from 1 to 5."));
+                   _ ("Only capability goals are rated, from 1 to 5."));
       return FALSE;
     }
   if (info != NULL && capability != (g_strcmp0 (info->type, "capability") == 0))
     {
-      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC,
-                   _("%s is measured by counting, not by a 1-5 rating; choose the result or process type."),
-                   _(info->label));
+      g_set_error (
+          error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC,
+          _ ("%s is measured by counting, not by a 1-5 rating; choose the result or process type."),
+          _ (info->label));
       return FALSE;
     }
   if (goal->weight < 0 || goal->weight > 10000)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_WEIGHTS,
-                   _("A weight lies between 0%% and 100%%."));
+                   _ ("A weight lies between 0%% and 100%%."));
       return FALSE;
     }
   if (goal->deadline != NULL && goal->deadline[0] != '\0')
@@ -377,31 +377,33 @@ attain_goal_validate (const AttainGoal  *goal,
       if (!attain_date_parse_iso (goal->deadline, &deadline))
         {
           g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_DEADLINE,
-                       _("“%s” is not a date. Use a date like 2026-03-05."), goal->deadline);
+                       _ ("“%s” is not a date. Use a date like 2026-03-05."), goal->deadline);
           return FALSE;
         }
-      if (attain_date_parse_iso (goal->period_start, &start) && attain_date_parse_iso (goal->period_end, &end)
+      if (attain_date_parse_iso (goal->period_start, &start)
+          && attain_date_parse_iso (goal->period_end, &end)
           && (g_date_compare (&deadline, &start) < 0 || g_date_compare (&deadline, &end) > 0))
         {
-          g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_DEADLINE,
-                       _("The deadline %s lies outside the goal's period (%s to %s). Choose a date "
-                         "within the period."),
-                       goal->deadline, goal->period_start, goal->period_end);
+          g_set_error (
+              error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_DEADLINE,
+              _ ("The deadline %s lies outside the goal's period (%s to %s). Choose a date "
+                 "within the period."),
+              goal->deadline, goal->period_start, goal->period_end);
           return FALSE;
         }
     }
-  if (goal->agreed_on != NULL && goal->agreed_on[0] != '\0' && !attain_date_parse_iso (goal->agreed_on, &agreed))
+  if (goal->agreed_on != NULL && goal->agreed_on[0] != '\0'
+      && !attain_date_parse_iso (goal->agreed_on, &agreed))
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_AGREED,
-                   _("“%s” is not a date. Use a date like 2026-03-05."), goal->agreed_on);
+                   _ ("“%s” is not a date. Use a date like 2026-03-05."), goal->agreed_on);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-attain_goal_check_weights (GPtrArray  *goals,
-                           GError    **error)
+attain_goal_check_weights (GPtrArray *goals, GError **error)
 {
   gint64 total = 0;
 
@@ -413,8 +415,8 @@ attain_goal_check_weights (GPtrArray  *goals,
       char number[32];
       g_ascii_formatd (number, sizeof number, "%.2f", total / 100.0);
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_WEIGHTS,
-                   _("The weights of this owner's goals for the period add up to %s%%; they must "
-                     "total 100%%. Adjust them before saving."),
+                   _ ("The weights of this owner's goals for the period add up to %s%%; they must "
+                      "total 100%%. Adjust them before saving."),
                    number);
       return FALSE;
     }
@@ -422,9 +424,7 @@ attain_goal_check_weights (GPtrArray  *goals,
 }
 
 void
-attain_split_even (gint64  total,
-                   guint   n,
-                   gint64 *parts)
+attain_split_even (gint64 total, guint n, gint64 *parts)
 {
   gint64 base, remainder;
 
@@ -444,8 +444,7 @@ typedef struct
 } Share;
 
 static int
-compare_shares (gconstpointer a,
-                gconstpointer b)
+compare_shares (gconstpointer a, gconstpointer b)
 {
   const Share *x = a, *y = b;
 
@@ -455,14 +454,11 @@ compare_shares (gconstpointer a,
 }
 
 gboolean
-attain_split_by_weights (gint64        total,
-                         const double *weights,
-                         guint         n,
-                         gint64       *parts)
+attain_split_by_weights (gint64 total, const double *weights, guint n, gint64 *parts)
 {
   g_autofree Share *shares = NULL;
-  double sum = 0;
-  gint64 given = 0;
+  double            sum = 0;
+  gint64            given = 0;
 
   g_return_val_if_fail (n > 0 && total >= 0, FALSE);
 
@@ -477,10 +473,10 @@ attain_split_by_weights (gint64        total,
   shares = g_new0 (Share, n);
   for (guint i = 0; i < n; i++)
     {
-      double w = weights[i] > 0 && isfinite (weights[i]) ? weights[i] : 0;
+      double      w = weights[i] > 0 && isfinite (weights[i]) ? weights[i] : 0;
       long double exact = (long double) total * w / sum;
       parts[i] = (gint64) floorl (exact);
-      shares[i] = (Share) { i, (double) (exact - floorl (exact)) };
+      shares[i] = (Share){ i, (double) (exact - floorl (exact)) };
       given += parts[i];
     }
   qsort (shares, n, sizeof (Share), (int (*) (const void *, const void *)) compare_shares);
@@ -493,12 +489,12 @@ attain_split_by_weights (gint64        total,
 }
 
 gboolean
-attain_split_check_manual (gint64           total,
-                           const gint64    *parts,
-                           guint            n,
-                           const char      *currency,
-                           AttainValueKind  kind,
-                           GError         **error)
+attain_split_check_manual (gint64          total,
+                           const gint64   *parts,
+                           guint           n,
+                           const char     *currency,
+                           AttainValueKind kind,
+                           GError        **error)
 {
   gint64 sum = 0;
 
@@ -507,21 +503,24 @@ attain_split_check_manual (gint64           total,
       if (parts[i] < 0)
         {
           g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                       _("A part cannot be negative. Enter zero or more."));
+                       _ ("A part cannot be negative. Enter zero or more."));
           return FALSE;
         }
       sum += parts[i];
     }
   if (sum != total)
     {
-      g_autofree char *left = kind == ATTAIN_VALUE_MONEY ? attain_format_money_exact (ABS (total - sum), currency)
-                                                         : attain_format_grouped (ABS (total - sum));
+      g_autofree char *left = kind == ATTAIN_VALUE_MONEY
+                                  ? attain_format_money_exact (ABS (total - sum), currency)
+                                  : attain_format_grouped (ABS (total - sum));
       if (sum < total)
         g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                     _("%s of the target is not given to anyone yet. Give it out before saving."), left);
+                     _ ("%s of the target is not given to anyone yet. Give it out before saving."),
+                     left);
       else
         g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
-                     _("The parts add up to %s more than the target. Take it back before saving."), left);
+                     _ ("The parts add up to %s more than the target. Take it back before saving."),
+                     left);
       return FALSE;
     }
   return TRUE;

@@ -29,90 +29,73 @@ typedef enum
  * company, and capabilities that are rated 1-5 instead of counted. */
 typedef struct
 {
-  const char      *key;
-  const char      *label;         /* untranslated */
-  const char      *type;          /* result, process or capability */
-  const char      *default_unit;
-  AttainValueKind  kind;
-  const char      *stats_column;  /* month_stats column with the actual, NULL for ratings */
+  const char     *key;
+  const char     *label; /* untranslated */
+  const char     *type;  /* result, process or capability */
+  const char     *default_unit;
+  AttainValueKind kind;
+  const char     *stats_column; /* month_stats column with the actual, NULL for ratings */
 } AttainGoalMetric;
 
 typedef struct
 {
-  gint64      id;          /* 0 until saved */
-  gint64      parent_id;   /* 0 for none */
+  gint64      id;        /* 0 until saved */
+  gint64      parent_id; /* 0 for none */
   AttainScope owner;
   char       *metric;
   char       *type;
   gboolean    has_target;
-  gint64      target;      /* minor units for money, counts, rating 1-5 for capabilities */
+  gint64      target; /* minor units for money, counts, rating 1-5 for capabilities */
   char       *unit;
   char       *period_kind; /* month, quarter, year, custom */
   char       *period_start;
   char       *period_end;
-  char       *deadline;    /* ISO date or NULL */
-  int         weight;      /* basis points of 100% */
+  char       *deadline; /* ISO date or NULL */
+  int         weight;   /* basis points of 100% */
   gboolean    lower_is_better;
   char       *description;
   char       *proposed_by;
-  char       *agreed_on;   /* ISO date the salesperson agreed, or NULL */
-  int         rating;      /* capability rating given, 0 for none */
+  char       *agreed_on; /* ISO date the salesperson agreed, or NULL */
+  int         rating;    /* capability rating given, 0 for none */
 } AttainGoal;
 
-GQuark                  attain_goal_error_quark     (void);
-const AttainGoalMetric *attain_goal_metrics         (guint              *n_metrics);
-const AttainGoalMetric *attain_goal_metric_lookup   (const char         *key);
+GQuark                  attain_goal_error_quark (void);
+const AttainGoalMetric *attain_goal_metrics (guint *n_metrics);
+const AttainGoalMetric *attain_goal_metric_lookup (const char *key);
 
-AttainGoal             *attain_goal_new             (const AttainScope  *owner,
-                                                     const char         *metric,
-                                                     const AttainPeriod *period);
-AttainGoal             *attain_goal_copy            (const AttainGoal   *goal);
-void                    attain_goal_free            (AttainGoal         *goal);
-gboolean                attain_goal_equal           (const AttainGoal   *a,
-                                                     const AttainGoal   *b);
-void                    attain_goal_set_period      (AttainGoal         *goal,
-                                                     const AttainPeriod *period);
-gboolean                attain_goal_in_period       (const AttainGoal   *goal,
-                                                     const AttainPeriod *period);
-AttainGoal             *attain_goal_load            (AttainDb           *db,
-                                                     gint64              id,
-                                                     GError            **error);
-GPtrArray              *attain_goals_query          (AttainDb           *db,
-                                                     const char         *where_sql,
-                                                     const char         *text1,
-                                                     const char         *text2,
-                                                     const char         *text3,
-                                                     GError            **error);
-GPtrArray              *attain_goals_of_owner       (AttainDb           *db,
-                                                     const AttainScope  *owner,
-                                                     const AttainPeriod *period,
-                                                     GError            **error);
+AttainGoal *
+attain_goal_new (const AttainScope *owner, const char *metric, const AttainPeriod *period);
+AttainGoal *attain_goal_copy (const AttainGoal *goal);
+void        attain_goal_free (AttainGoal *goal);
+gboolean    attain_goal_equal (const AttainGoal *a, const AttainGoal *b);
+void        attain_goal_set_period (AttainGoal *goal, const AttainPeriod *period);
+gboolean    attain_goal_in_period (const AttainGoal *goal, const AttainPeriod *period);
+AttainGoal *attain_goal_load (AttainDb *db, gint64 id, GError **error);
+GPtrArray  *attain_goals_query (AttainDb   *db,
+                                const char *where_sql,
+                                const char *text1,
+                                const char *text2,
+                                const char *text3,
+                                GError    **error);
+GPtrArray  *attain_goals_of_owner (AttainDb           *db,
+                                   const AttainScope  *owner,
+                                   const AttainPeriod *period,
+                                   GError            **error);
 
-gboolean                attain_parse_target         (const char         *text,
-                                                     AttainValueKind     kind,
-                                                     gint64             *out,
-                                                     GError            **error);
-char                   *attain_format_target        (const AttainGoal   *goal,
-                                                     gint64              value);
-gboolean                attain_goal_validate        (const AttainGoal   *goal,
-                                                     GError            **error);
-gboolean                attain_goal_check_weights   (GPtrArray          *goals,
-                                                     GError            **error);
+gboolean attain_parse_target (const char *text, AttainValueKind kind, gint64 *out, GError **error);
+char    *attain_format_target (const AttainGoal *goal, gint64 value);
+gboolean attain_goal_validate (const AttainGoal *goal, GError **error);
+gboolean attain_goal_check_weights (GPtrArray *goals, GError **error);
 
 /* Splits that never lose a fen: the parts always add up to the whole. */
-void                    attain_split_even           (gint64              total,
-                                                     guint               n,
-                                                     gint64             *parts);
-gboolean                attain_split_by_weights     (gint64              total,
-                                                     const double       *weights,
-                                                     guint               n,
-                                                     gint64             *parts);
-gboolean                attain_split_check_manual   (gint64              total,
-                                                     const gint64       *parts,
-                                                     guint               n,
-                                                     const char         *currency,
-                                                     AttainValueKind     kind,
-                                                     GError            **error);
+void     attain_split_even (gint64 total, guint n, gint64 *parts);
+gboolean attain_split_by_weights (gint64 total, const double *weights, guint n, gint64 *parts);
+gboolean attain_split_check_manual (gint64          total,
+                                    const gint64   *parts,
+                                    guint           n,
+                                    const char     *currency,
+                                    AttainValueKind kind,
+                                    GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainGoal, attain_goal_free)
 

@@ -12,20 +12,19 @@ struct _AttainCatalogue
   GHashTable  *messages; /* msgid (with "context\004") -> msgstr, both inside the file */
 };
 
-static GMutex lock;
+static GMutex      lock;
 static GHashTable *catalogues; /* language -> AttainCatalogue*, kept for the process's life */
-static GPrivate current;       /* the building thread's catalogue */
+static GPrivate    current;    /* the building thread's catalogue */
 
 /* A GNU .mo file: a header, then two tables of (length, offset) pairs, originals and
  * translations, in the file's byte order. */
 static gboolean
-read_mo (AttainCatalogue *catalogue,
-         const char      *path)
+read_mo (AttainCatalogue *catalogue, const char *path)
 {
   const guint8 *data;
-  gsize size;
-  guint32 magic, n, originals, translations;
-  gboolean swap;
+  gsize         size;
+  guint32       magic, n, originals, translations;
+  gboolean      swap;
 
   catalogue->file = g_mapped_file_new (path, FALSE, NULL);
   if (catalogue->file == NULL)
@@ -38,17 +37,21 @@ read_mo (AttainCatalogue *catalogue,
   swap = magic == 0xde120495;
   if (!swap && magic != 0x950412de)
     return FALSE;
-#define U32(offset) (swap ? GUINT32_SWAP_LE_BE (*(const guint32 *) (data + (offset))) : *(const guint32 *) (data + (offset)))
+#define U32(offset)                                                                                \
+  (swap ? GUINT32_SWAP_LE_BE (*(const guint32 *) (data + (offset)))                                \
+        : *(const guint32 *) (data + (offset)))
   n = U32 (8);
   originals = U32 (12);
   translations = U32 (16);
-  if ((guint64) originals + (guint64) n * 8 > size || (guint64) translations + (guint64) n * 8 > size)
+  if ((guint64) originals + (guint64) n * 8 > size
+      || (guint64) translations + (guint64) n * 8 > size)
     return FALSE;
   for (guint32 i = 0; i < n; i++)
     {
       guint32 ol = U32 (originals + i * 8), oo = U32 (originals + i * 8 + 4);
       guint32 tl = U32 (translations + i * 8), to = U32 (translations + i * 8 + 4);
-      if ((guint64) oo + ol >= size || (guint64) to + tl >= size || data[oo + ol] != '\0' || data[to + tl] != '\0')
+      if ((guint64) oo + ol >= size || (guint64) to + tl >= size || data[oo + ol] != '\0'
+          || data[to + tl] != '\0')
         continue;
       g_hash_table_insert (catalogue->messages, (gpointer) (data + oo), (gpointer) (data + to));
     }
@@ -76,7 +79,8 @@ attain_catalogue_get (const char *language)
       catalogue->messages = g_hash_table_new (g_str_hash, g_str_equal);
       if (!g_str_has_prefix (language, "en") && dir != NULL)
         {
-          g_autofree char *path = g_build_filename (dir, language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+          g_autofree char *path
+              = g_build_filename (dir, language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
           if (!read_mo (catalogue, path))
             g_hash_table_remove_all (catalogue->messages);
         }
@@ -114,7 +118,7 @@ const char *
 attain_gettext (const char *msgid)
 {
   const AttainCatalogue *catalogue = g_private_get (&current);
-  const char *found;
+  const char            *found;
 
   if (catalogue == NULL)
     return g_dgettext (GETTEXT_PACKAGE, msgid);
@@ -123,11 +127,10 @@ attain_gettext (const char *msgid)
 }
 
 const char *
-attain_pgettext (const char *context_msgid,
-                 gsize       msgid_offset)
+attain_pgettext (const char *context_msgid, gsize msgid_offset)
 {
   const AttainCatalogue *catalogue = g_private_get (&current);
-  const char *found;
+  const char            *found;
 
   if (catalogue == NULL)
     return g_dpgettext (GETTEXT_PACKAGE, context_msgid, msgid_offset);
@@ -136,12 +139,10 @@ attain_pgettext (const char *context_msgid,
 }
 
 const char *
-attain_ngettext (const char *singular,
-                 const char *plural,
-                 gulong      n)
+attain_ngettext (const char *singular, const char *plural, gulong n)
 {
   const AttainCatalogue *catalogue = g_private_get (&current);
-  const char *found;
+  const char            *found;
 
   if (catalogue == NULL)
     return g_dngettext (GETTEXT_PACKAGE, singular, plural, n);

@@ -13,16 +13,13 @@ G_BEGIN_DECLS
 
 typedef struct _AttainCatalogue AttainCatalogue;
 
-const AttainCatalogue *attain_catalogue_get     (const char            *language);
+const AttainCatalogue *attain_catalogue_get (const char *language);
 const char            *attain_catalogue_language (const AttainCatalogue *catalogue);
-void                   attain_i18n_push          (const AttainCatalogue *catalogue);
-void                   attain_i18n_pop           (void);
-const AttainCatalogue *attain_i18n_current       (void);
-const char            *attain_gettext            (const char            *msgid);
-const char            *attain_pgettext           (const char            *context_msgid,
-                                                  gsize                  msgid_offset);
-const char            *attain_ngettext           (const char            *singular,
-                                                  const char            *plural,
-                                                  gulong                 n);
+void                   attain_i18n_push (const AttainCatalogue *catalogue);
+void                   attain_i18n_pop (void);
+const AttainCatalogue *attain_i18n_current (void);
+const char            *attain_gettext (const char *msgid);
+const char            *attain_pgettext (const char *context_msgid, gsize msgid_offset);
+const char            *attain_ngettext (const char *singular, const char *plural, gulong n);
 
 G_END_DECLS

@@ -73,20 +73,15 @@ typedef struct
   const char *synonyms;
 } ImportField;
 
-const ImportField *attain_import_field          (FieldId                    id);
-gboolean           attain_import_field_id       (const char                *key,
-                                                 FieldId                   *out);
-FieldId            attain_import_kind_field     (AttainImportKind           kind,
-                                                 guint                      index);
-gboolean           attain_import_kind_has_field (AttainImportKind           kind,
-                                                 FieldId                    id);
-char              *attain_import_normalize      (const char                *text);
-FieldId            attain_import_match_header   (const AttainImportOptions *options,
-                                                 const char                *header,
-                                                 gint64                    *unit);
-const char        *attain_import_map_value      (const AttainImportOptions *options,
-                                                 FieldId                    id,
-                                                 const char                *text);
+const ImportField *attain_import_field (FieldId id);
+gboolean           attain_import_field_id (const char *key, FieldId *out);
+FieldId            attain_import_kind_field (AttainImportKind kind, guint index);
+gboolean           attain_import_kind_has_field (AttainImportKind kind, FieldId id);
+char              *attain_import_normalize (const char *text);
+FieldId
+attain_import_match_header (const AttainImportOptions *options, const char *header, gint64 *unit);
+const char *
+attain_import_map_value (const AttainImportOptions *options, FieldId id, const char *text);
 
 typedef struct
 {
@@ -97,9 +92,9 @@ typedef struct
 
 typedef struct
 {
-  int    kind;  /* ATTAIN_PERIOD_MONTH or ATTAIN_PERIOD_QUARTER; -1 for not a period column */
-  int    year;  /* 0 when the header does not say */
-  int    index; /* month 1..12 or quarter 1..4 */
+  int kind;  /* ATTAIN_PERIOD_MONTH or ATTAIN_PERIOD_QUARTER; -1 for not a period column */
+  int year;  /* 0 when the header does not say */
+  int index; /* month 1..12 or quarter 1..4 */
 } PeriodColumn;
 
 typedef struct
@@ -131,11 +126,11 @@ struct _AttainImportPlan
   FieldId         *column_fields;
   PeriodColumn    *period_columns;
   gint64           amount_unit;
-  GPtrArray       *problems;  /* AttainImportProblem* */
+  GPtrArray       *problems; /* AttainImportProblem* */
   guint            n_problems;
-  GPtrArray       *unmapped;  /* AttainImportUnmapped* */
-  GPtrArray       *records;   /* Record* */
-  GPtrArray       *notes;     /* char* */
+  GPtrArray       *unmapped; /* AttainImportUnmapped* */
+  GPtrArray       *records;  /* Record* */
+  GPtrArray       *notes;    /* char* */
   guint            skipped;
   guint            n_locked;
 };

@@ -14,7 +14,10 @@
 #include "attain-period.h"
 #include "attain-rollup.h"
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-import-error-quark, attain_import_error)
+/* clang-format on */
 
 /* How many lines of the file may come before the header (title rows, notes). */
 #define MAX_TITLE_ROWS 30
@@ -90,8 +93,7 @@ attain_import_plan_get_header_row (AttainImportPlan *plan)
 }
 
 const char *
-attain_import_plan_get_column_field (AttainImportPlan *plan,
-                                     guint             column)
+attain_import_plan_get_column_field (AttainImportPlan *plan, guint column)
 {
   if (column >= plan->n_columns || plan->column_fields[column] == N_FIELDS)
     return NULL;
@@ -137,23 +139,20 @@ attain_import_plan_get_n_locked (AttainImportPlan *plan)
 }
 
 gboolean
-attain_import_plan_is_period_column (AttainImportPlan *plan,
-                                     guint             column)
+attain_import_plan_is_period_column (AttainImportPlan *plan, guint column)
 {
   return column < plan->n_columns && plan->period_columns[column].kind >= 0;
 }
 
 void
-attain_import_plan_set_company_name (AttainImportPlan *plan,
-                                     const char       *name)
+attain_import_plan_set_company_name (AttainImportPlan *plan, const char *name)
 {
   g_free (plan->company_name);
   plan->company_name = g_strdup (name);
 }
 
 static const char *
-header_text (AttainImportPlan *plan,
-             guint             column)
+header_text (AttainImportPlan *plan, guint column)
 {
   return attain_sheet_cell (plan->sheet, plan->header_row, column);
 }
@@ -177,22 +176,20 @@ add_problem (AttainImportPlan *plan,
   problem->sentence = g_strdup (sentence);
   if (column < plan->n_columns)
     /* Translators: "Line 16, 负责人: no salesperson named …" */
-    problem->message = g_strdup_printf (_("Line %u, %s: %s"), line, problem->column, sentence);
+    problem->message = g_strdup_printf (_ ("Line %u, %s: %s"), line, problem->column, sentence);
   else
-    problem->message = g_strdup_printf (_("Line %u: %s"), line, sentence);
+    problem->message = g_strdup_printf (_ ("Line %u: %s"), line, sentence);
   g_ptr_array_add (plan->problems, problem);
 }
 
 static void
-add_unmapped (AttainImportPlan *plan,
-              FieldId           id,
-              const char       *value,
-              guint             line)
+add_unmapped (AttainImportPlan *plan, FieldId id, const char *value, guint line)
 {
   for (guint i = 0; i < plan->unmapped->len; i++)
     {
       AttainImportUnmapped *u = g_ptr_array_index (plan->unmapped, i);
-      if (g_str_equal (u->field_key, attain_import_field (id)->key) && g_str_equal (u->value, value))
+      if (g_str_equal (u->field_key, attain_import_field (id)->key)
+          && g_str_equal (u->value, value))
         {
           u->count++;
           return;
@@ -213,9 +210,9 @@ static PeriodColumn
 period_of_header (const char *header)
 {
   static const char *quarters_cn[] = { "一季度", "二季度", "三季度", "四季度" };
-  PeriodColumn column = { -1, 0, 0 };
-  g_autofree char *norm = attain_import_normalize (header);
-  int month;
+  PeriodColumn       column = { -1, 0, 0 };
+  g_autofree char   *norm = attain_import_normalize (header);
+  int                month;
 
   if (strlen (norm) >= 4 && g_ascii_isdigit (norm[0]) && g_ascii_isdigit (norm[1])
       && g_ascii_isdigit (norm[2]) && g_ascii_isdigit (norm[3]))
@@ -250,9 +247,10 @@ period_of_header (const char *header)
 static gboolean
 is_total_text (const char *text)
 {
-  g_autofree char *norm = attain_import_normalize (text);
-  static const char *totals[] = { "合计", "总计", "小计", "總計", "合計", "total", "grandtotal",
-                                  "sum", "subtotal", "全年", "年度合计", "全年合计" };
+  g_autofree char   *norm = attain_import_normalize (text);
+  static const char *totals[]
+      = { "合计",       "总计", "小计",     "總計", "合計",     "total",
+          "grandtotal", "sum",  "subtotal", "全年", "年度合计", "全年合计" };
   for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
     if (g_str_equal (norm, totals[i]))
       return TRUE;
@@ -260,15 +258,14 @@ is_total_text (const char *text)
 }
 
 static guint
-score_header_row (const AttainImportOptions *options,
-                  const AttainSheetRow      *row)
+score_header_row (const AttainImportOptions *options, const AttainSheetRow *row)
 {
-  guint score = 0;
+  guint    score = 0;
   gboolean seen[N_FIELDS] = { 0 };
 
   for (guint c = 0; c < row->n_cells; c++)
     {
-      gint64 unit;
+      gint64  unit;
       FieldId id = attain_import_match_header (options, row->cells[c], &unit);
       if (id != N_FIELDS && !seen[id])
         {
@@ -291,7 +288,8 @@ unit_of_title_rows (AttainImportPlan *plan)
       for (guint c = 0; c < row->n_cells; c++)
         {
           g_autofree char *norm = attain_import_normalize (row->cells[c]);
-          if (strstr (norm, "单位") != NULL || strstr (norm, "單位") != NULL || strstr (norm, "unit") != NULL)
+          if (strstr (norm, "单位") != NULL || strstr (norm, "單位") != NULL
+              || strstr (norm, "unit") != NULL)
             {
               if (strstr (norm, "亿元") != NULL)
                 return 100000000;
@@ -307,12 +305,12 @@ unit_of_title_rows (AttainImportPlan *plan)
 
 typedef struct
 {
-  GHashTable *by_name;   /* name -> id, or -1 when two people share it */
-  GHashTable *by_number; /* employee number -> id */
-  GHashTable *units;     /* normalized unit name -> id, or -1 when ambiguous */
-  GHashTable *stages;    /* key -> position */
-  GHashTable *external;  /* external ids seen in this file -> line */
-  GHashTable *mapped;    /* "field\x1fraw text" -> mapped value, or "" when unknown */
+  GHashTable *by_name;    /* name -> id, or -1 when two people share it */
+  GHashTable *by_number;  /* employee number -> id */
+  GHashTable *units;      /* normalized unit name -> id, or -1 when ambiguous */
+  GHashTable *stages;     /* key -> position */
+  GHashTable *external;   /* external ids seen in this file -> line */
+  GHashTable *mapped;     /* "field\x1fraw text" -> mapped value, or "" when unknown */
   GHashTable *signed_off; /* people with at least one signed-off review */
 } Lookups;
 
@@ -329,9 +327,7 @@ lookups_clear (Lookups *lookups)
 }
 
 static void
-insert_ambiguous (GHashTable *table,
-                  char       *key,
-                  gint64      id)
+insert_ambiguous (GHashTable *table, char *key, gint64 id)
 {
   gpointer existing;
   if (g_hash_table_lookup_extended (table, key, NULL, &existing))
@@ -346,9 +342,7 @@ insert_ambiguous (GHashTable *table,
 }
 
 static gboolean
-load_lookups (AttainDb  *db,
-              Lookups   *lookups,
-              GError   **error)
+load_lookups (AttainDb *db, Lookups *lookups, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -365,9 +359,11 @@ load_lookups (AttainDb  *db,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      insert_ambiguous (lookups->by_name, g_strdup ((const char *) sqlite3_column_text (stmt, 1)), id);
+      insert_ambiguous (lookups->by_name, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                        id);
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        g_hash_table_insert (lookups->by_number, g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        g_hash_table_insert (lookups->by_number,
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
                              GSIZE_TO_POINTER ((gsize) id));
     }
   sqlite3_reset (stmt);
@@ -375,15 +371,18 @@ load_lookups (AttainDb  *db,
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    insert_ambiguous (lookups->units, attain_import_normalize ((const char *) sqlite3_column_text (stmt, 1)),
+    insert_ambiguous (lookups->units,
+                      attain_import_normalize ((const char *) sqlite3_column_text (stmt, 1)),
                       sqlite3_column_int64 (stmt, 0));
   sqlite3_reset (stmt);
   lookups->signed_off = g_hash_table_new (NULL, NULL);
-  stmt = attain_db_prepare (db, "SELECT DISTINCT person_id FROM reviews WHERE signed_off_at IS NOT NULL", error);
+  stmt = attain_db_prepare (
+      db, "SELECT DISTINCT person_id FROM reviews WHERE signed_off_at IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (lookups->signed_off, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+    g_hash_table_add (lookups->signed_off,
+                      GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
   sqlite3_reset (stmt);
   stmt = attain_db_prepare (db, "SELECT key, position FROM stages WHERE key IS NOT NULL", error);
   if (stmt == NULL)
@@ -406,11 +405,11 @@ parse_cell (AttainImportPlan          *plan,
             gint64                     column_unit,
             Record                    *record)
 {
-  FieldId id = plan->column_fields[column];
+  FieldId            id = plan->column_fields[column];
   const ImportField *field = attain_import_field (id);
-  const char *text = column < row->n_cells ? row->cells[column] : "";
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autoptr(GError) local_error = NULL;
+  const char        *text = column < row->n_cells ? row->cells[column] : "";
+  g_autofree char   *trimmed = g_strstrip (g_strdup (text));
+  g_autoptr (GError) local_error = NULL;
   Value *value = &record->v[id];
 
   if (*trimmed == '\0')
@@ -422,7 +421,7 @@ parse_cell (AttainImportPlan          *plan,
       if (g_utf8_strlen (trimmed, -1) > 500)
         {
           add_problem (plan, row->line, column, trimmed,
-                       _("the text is longer than 500 characters. Shorten it."));
+                       _ ("the text is longer than 500 characters. Shorten it."));
           return FALSE;
         }
       value->text = g_steal_pointer (&trimmed);
@@ -430,28 +429,30 @@ parse_cell (AttainImportPlan          *plan,
 
     case T_PERSON:
       {
-        gpointer found;
-        gboolean by_number = id == F_OWNER_NO;
+        gpointer    found;
+        gboolean    by_number = id == F_OWNER_NO;
         GHashTable *table = by_number ? lookups->by_number : lookups->by_name;
         if (!g_hash_table_lookup_extended (table, trimmed, NULL, &found)
-            && (by_number || !g_hash_table_lookup_extended (lookups->by_number, trimmed, NULL, &found)))
+            && (by_number
+                || !g_hash_table_lookup_extended (lookups->by_number, trimmed, NULL, &found)))
           {
             g_autofree char *sentence
-              = by_number ? g_strdup_printf (_("no salesperson has the employee number “%s”. Add "
-                                               "them to the organisation or correct the number."),
-                                             trimmed)
-                          : g_strdup_printf (_("no salesperson named “%s”. Add them to the "
-                                               "organisation or correct the name."),
-                                             trimmed);
+                = by_number
+                      ? g_strdup_printf (_ ("no salesperson has the employee number “%s”. Add "
+                                            "them to the organisation or correct the number."),
+                                         trimmed)
+                      : g_strdup_printf (_ ("no salesperson named “%s”. Add them to the "
+                                            "organisation or correct the name."),
+                                         trimmed);
             add_problem (plan, row->line, column, trimmed, sentence);
             return FALSE;
           }
         if (GPOINTER_TO_SIZE (found) == (gsize) -1)
           {
-            g_autofree char *sentence
-              = g_strdup_printf (_("more than one person is named “%s”. Use a column of employee "
-                                   "numbers (工号) to tell them apart."),
-                                 trimmed);
+            g_autofree char *sentence = g_strdup_printf (
+                _ ("more than one person is named “%s”. Use a column of employee "
+                   "numbers (工号) to tell them apart."),
+                trimmed);
             add_problem (plan, row->line, column, trimmed, sentence);
             return FALSE;
           }
@@ -461,7 +462,9 @@ parse_cell (AttainImportPlan          *plan,
 
     case T_AMOUNT:
       {
-        gint64 yuan_per_unit = column_unit > 0 ? column_unit : plan->amount_unit > 0 ? plan->amount_unit : 1;
+        gint64 yuan_per_unit = column_unit > 0         ? column_unit
+                               : plan->amount_unit > 0 ? plan->amount_unit
+                                                       : 1;
         if (!attain_parse_amount (trimmed, 100 * yuan_per_unit, &value->num, &local_error))
           {
             add_problem (plan, row->line, column, trimmed, local_error->message);
@@ -492,18 +495,19 @@ parse_cell (AttainImportPlan          *plan,
 
     case T_MONTH:
       {
-        GDate date;
-        int month;
+        GDate            date;
+        int              month;
         g_autofree char *padded = g_strconcat (trimmed, "-01", NULL);
         if (attain_parse_date (trimmed, options->date_order, &date, NULL)
             || attain_parse_date (padded, ATTAIN_DATE_ORDER_YMD, &date, NULL))
           value->num = attain_month_from_date (&date);
-        else if (strlen (trimmed) >= 6 && attain_parse_month (trimmed, &month) && atoi (trimmed) >= 1900)
+        else if (strlen (trimmed) >= 6 && attain_parse_month (trimmed, &month)
+                 && atoi (trimmed) >= 1900)
           value->num = atoi (trimmed) * 100 + month;
         else
           {
             g_autofree char *sentence
-              = g_strdup_printf (_("“%s” is not a month. Write it like 2026-03."), trimmed);
+                = g_strdup_printf (_ ("“%s” is not a month. Write it like 2026-03."), trimmed);
             add_problem (plan, row->line, column, trimmed, sentence);
             return FALSE;
           }
@@ -513,20 +517,20 @@ parse_cell (AttainImportPlan          *plan,
     case T_UNIT:
       {
         g_autofree char *norm = attain_import_normalize (trimmed);
-        gpointer found;
+        gpointer         found;
         if (!g_hash_table_lookup_extended (lookups->units, norm, NULL, &found))
           {
             g_autofree char *sentence
-              = g_strdup_printf (_("there is no region or team named “%s”. Import the "
-                                   "organisation first or correct the name."),
-                                 trimmed);
+                = g_strdup_printf (_ ("there is no region or team named “%s”. Import the "
+                                      "organisation first or correct the name."),
+                                   trimmed);
             add_problem (plan, row->line, column, trimmed, sentence);
             return FALSE;
           }
         if (GPOINTER_TO_SIZE (found) == (gsize) -1)
           {
-            g_autofree char *sentence
-              = g_strdup_printf (_("more than one unit is named “%s”. Rename one of them first."), trimmed);
+            g_autofree char *sentence = g_strdup_printf (
+                _ ("more than one unit is named “%s”. Rename one of them first."), trimmed);
             add_problem (plan, row->line, column, trimmed, sentence);
             return FALSE;
           }
@@ -542,18 +546,19 @@ parse_cell (AttainImportPlan          *plan,
       {
         /* A file repeats a handful of stage or tier values; map each once. */
         g_autofree char *cache_key = g_strdup_printf ("%d\x1f%s", id, trimmed);
-        const char *mapped = g_hash_table_lookup (lookups->mapped, cache_key);
+        const char      *mapped = g_hash_table_lookup (lookups->mapped, cache_key);
         if (mapped == NULL)
           {
             mapped = attain_import_map_value (options, id, trimmed);
-            g_hash_table_insert (lookups->mapped, g_steal_pointer (&cache_key), g_strdup (mapped ? mapped : ""));
+            g_hash_table_insert (lookups->mapped, g_steal_pointer (&cache_key),
+                                 g_strdup (mapped ? mapped : ""));
           }
         if (mapped == NULL || *mapped == '\0')
           {
-            g_autofree char *sentence
-              = g_strdup_printf (_("“%s” is not in the mapping for %s. Map it to one of Attain’s "
-                                   "values in the mapping step (or with --map)."),
-                                 trimmed, _(field->label));
+            g_autofree char *sentence = g_strdup_printf (
+                _ ("“%s” is not in the mapping for %s. Map it to one of Attain’s "
+                   "values in the mapping step (or with --map)."),
+                trimmed, _ (field->label));
             add_problem (plan, row->line, column, trimmed, sentence);
             add_unmapped (plan, id, trimmed, row->line);
             return FALSE;
@@ -562,15 +567,16 @@ parse_cell (AttainImportPlan          *plan,
             && !g_hash_table_contains (lookups->stages, mapped))
           {
             g_autofree char *sentence
-              = g_strdup_printf (_("the stage “%s” is mapped to “%s”, which this company’s "
-                                   "pipeline does not have."),
-                                 trimmed, mapped);
+                = g_strdup_printf (_ ("the stage “%s” is mapped to “%s”, which this company’s "
+                                      "pipeline does not have."),
+                                   trimmed, mapped);
             add_problem (plan, row->line, column, trimmed, sentence);
             return FALSE;
           }
         if (field->type == T_METRIC && attain_goal_metric_lookup (mapped) == NULL)
           {
-            g_autofree char *sentence = g_strdup_printf (_("“%s” is not a metric targets can be set for."), trimmed);
+            g_autofree char *sentence
+                = g_strdup_printf (_ ("“%s” is not a metric targets can be set for."), trimmed);
             add_problem (plan, row->line, column, trimmed, sentence);
             return FALSE;
           }
@@ -583,8 +589,7 @@ parse_cell (AttainImportPlan          *plan,
 }
 
 static guint
-column_of_field (AttainImportPlan *plan,
-                 FieldId           id)
+column_of_field (AttainImportPlan *plan, FieldId id)
 {
   for (guint c = 0; c < plan->n_columns; c++)
     if (plan->column_fields[c] == id)
@@ -600,25 +605,25 @@ check_record (AttainImportPlan          *plan,
               Record                    *r)
 {
   AttainImportKind kind = plan->kind;
-  Value *v = r->v;
+  Value           *v = r->v;
 
   if (kind != ATTAIN_IMPORT_ORG && kind != ATTAIN_IMPORT_MARKET && kind != ATTAIN_IMPORT_TARGETS)
     {
       if (v[F_OWNER].set && v[F_OWNER_NO].set && v[F_OWNER].num != v[F_OWNER_NO].num)
         {
           add_problem (plan, r->line, column_of_field (plan, F_OWNER), NULL,
-                       _("the salesperson’s name and employee number belong to two different "
-                         "people. Correct one of them."));
+                       _ ("the salesperson’s name and employee number belong to two different "
+                          "people. Correct one of them."));
           return FALSE;
         }
       if (!v[F_OWNER].set && !v[F_OWNER_NO].set)
         {
           add_problem (plan, r->line, G_MAXUINT, NULL,
-                       _("no salesperson is given. Every record belongs to a salesperson."));
+                       _ ("no salesperson is given. Every record belongs to a salesperson."));
           return FALSE;
         }
       if (!v[F_OWNER].set)
-        v[F_OWNER] = (Value) { TRUE, v[F_OWNER_NO].num, NULL };
+        v[F_OWNER] = (Value){ TRUE, v[F_OWNER_NO].num, NULL };
     }
 
   if (v[F_EXTERNAL_ID].set)
@@ -627,13 +632,15 @@ check_record (AttainImportPlan          *plan,
       if (g_hash_table_lookup_extended (lookups->external, v[F_EXTERNAL_ID].text, NULL, &line))
         {
           g_autofree char *sentence
-            = g_strdup_printf (_("the record id “%s” is also on line %u. Each record may appear "
-                                 "once; remove the duplicate."),
-                               v[F_EXTERNAL_ID].text, GPOINTER_TO_UINT (line));
-          add_problem (plan, r->line, column_of_field (plan, F_EXTERNAL_ID), v[F_EXTERNAL_ID].text, sentence);
+              = g_strdup_printf (_ ("the record id “%s” is also on line %u. Each record may appear "
+                                    "once; remove the duplicate."),
+                                 v[F_EXTERNAL_ID].text, GPOINTER_TO_UINT (line));
+          add_problem (plan, r->line, column_of_field (plan, F_EXTERNAL_ID), v[F_EXTERNAL_ID].text,
+                       sentence);
           return FALSE;
         }
-      g_hash_table_insert (lookups->external, g_strdup (v[F_EXTERNAL_ID].text), GUINT_TO_POINTER (r->line));
+      g_hash_table_insert (lookups->external, g_strdup (v[F_EXTERNAL_ID].text),
+                           GUINT_TO_POINTER (r->line));
     }
 
   switch (kind)
@@ -642,26 +649,26 @@ check_record (AttainImportPlan          *plan,
       if (!v[F_STAGE].set || !v[F_AMOUNT].set || !v[F_CUSTOMER].set)
         {
           FieldId missing = !v[F_CUSTOMER].set ? F_CUSTOMER : !v[F_STAGE].set ? F_STAGE : F_AMOUNT;
-          g_autofree char *sentence = g_strdup_printf (_("the %s is empty; a deal needs one."),
-                                                       _(attain_import_field (missing)->label));
+          g_autofree char *sentence = g_strdup_printf (_ ("the %s is empty; a deal needs one."),
+                                                       _ (attain_import_field (missing)->label));
           add_problem (plan, r->line, column_of_field (plan, missing), NULL, sentence);
           return FALSE;
         }
       if (v[F_AMOUNT].num < 0)
         {
           add_problem (plan, r->line, column_of_field (plan, F_AMOUNT), NULL,
-                       _("a deal’s amount cannot be negative. Import a refund as a collection "
-                         "reversal instead."));
+                       _ ("a deal’s amount cannot be negative. Import a refund as a collection "
+                          "reversal instead."));
           return FALSE;
         }
       if (g_str_equal (v[F_STAGE].text, "won") && !v[F_CLOSED_ON].set)
         {
           if (v[F_STAGE_DATE].set)
-            v[F_CLOSED_ON] = (Value) { TRUE, 0, g_strdup (v[F_STAGE_DATE].text) };
+            v[F_CLOSED_ON] = (Value){ TRUE, 0, g_strdup (v[F_STAGE_DATE].text) };
           else
             {
               add_problem (plan, r->line, column_of_field (plan, F_CLOSED_ON), NULL,
-                           _("a won deal needs its close date. Add the date it was won."));
+                           _ ("a won deal needs its close date. Add the date it was won."));
               return FALSE;
             }
         }
@@ -669,56 +676,60 @@ check_record (AttainImportPlan          *plan,
         {
           /* Exports without a creation date: the deal is taken to start when it was first seen
            * closing, which keeps the cycle at zero rather than inventing one. */
-          const char *first = v[F_CLOSED_ON].set ? v[F_CLOSED_ON].text
-                              : v[F_STAGE_DATE].set ? v[F_STAGE_DATE].text
-                              : v[F_EXPECTED_CLOSE].set ? v[F_EXPECTED_CLOSE].text : options->as_of;
-          v[F_CREATED_ON] = (Value) { TRUE, 0, g_strdup (first) };
+          const char *first = v[F_CLOSED_ON].set        ? v[F_CLOSED_ON].text
+                              : v[F_STAGE_DATE].set     ? v[F_STAGE_DATE].text
+                              : v[F_EXPECTED_CLOSE].set ? v[F_EXPECTED_CLOSE].text
+                                                        : options->as_of;
+          v[F_CREATED_ON] = (Value){ TRUE, 0, g_strdup (first) };
         }
       if (v[F_CLOSED_ON].set && g_strcmp0 (v[F_CLOSED_ON].text, v[F_CREATED_ON].text) < 0)
         {
-          g_autofree char *sentence
-            = g_strdup_printf (_("the deal closed on %s, before it was created (%s). Correct one "
-                                 "of the dates."),
-                               v[F_CLOSED_ON].text, v[F_CREATED_ON].text);
-          add_problem (plan, r->line, column_of_field (plan, F_CLOSED_ON), v[F_CLOSED_ON].text, sentence);
+          g_autofree char *sentence = g_strdup_printf (
+              _ ("the deal closed on %s, before it was created (%s). Correct one "
+                 "of the dates."),
+              v[F_CLOSED_ON].text, v[F_CREATED_ON].text);
+          add_problem (plan, r->line, column_of_field (plan, F_CLOSED_ON), v[F_CLOSED_ON].text,
+                       sentence);
           return FALSE;
         }
       break;
 
     case ATTAIN_IMPORT_COLLECTIONS:
       if (!v[F_COLLECTED_AMOUNT].set)
-        v[F_COLLECTED_AMOUNT] = (Value) { TRUE, 0, NULL };
+        v[F_COLLECTED_AMOUNT] = (Value){ TRUE, 0, NULL };
       /* A negative amount collected is a refund (退款), dated by its collection date. */
       if (v[F_COLLECTED_AMOUNT].num < 0)
         {
           if (!v[F_COLLECTED_ON].set)
             {
               add_problem (plan, r->line, column_of_field (plan, F_COLLECTED_ON), NULL,
-                           _("a refund needs the date the money was paid back. Add it as the collection date."));
+                           _ ("a refund needs the date the money was paid back. Add it as the "
+                              "collection date."));
               return FALSE;
             }
           break;
         }
       if (!v[F_INVOICE_AMOUNT].set)
-        v[F_INVOICE_AMOUNT] = (Value) { TRUE, v[F_COLLECTED_AMOUNT].num, NULL };
+        v[F_INVOICE_AMOUNT] = (Value){ TRUE, v[F_COLLECTED_AMOUNT].num, NULL };
       if (v[F_INVOICE_AMOUNT].num < 0)
         {
           add_problem (plan, r->line, column_of_field (plan, F_INVOICE_AMOUNT), NULL,
-                       _("an invoiced amount cannot be negative. Enter a refund as a negative amount collected."));
+                       _ ("an invoiced amount cannot be negative. Enter a refund as a negative "
+                          "amount collected."));
           return FALSE;
         }
       if (!v[F_INVOICED_ON].set && !v[F_COLLECTED_ON].set)
         {
           add_problem (plan, r->line, column_of_field (plan, F_COLLECTED_ON), NULL,
-                       _("the row has neither an invoice date nor a collection date. Add one."));
+                       _ ("the row has neither an invoice date nor a collection date. Add one."));
           return FALSE;
         }
       if (!v[F_INVOICED_ON].set)
-        v[F_INVOICED_ON] = (Value) { TRUE, 0, g_strdup (v[F_COLLECTED_ON].text) };
+        v[F_INVOICED_ON] = (Value){ TRUE, 0, g_strdup (v[F_COLLECTED_ON].text) };
       if (v[F_COLLECTED_AMOUNT].num > 0 && !v[F_COLLECTED_ON].set)
         {
           add_problem (plan, r->line, column_of_field (plan, F_COLLECTED_ON), NULL,
-                       _("money was collected but the collection date is empty. Add the date."));
+                       _ ("money was collected but the collection date is empty. Add the date."));
           return FALSE;
         }
       break;
@@ -726,9 +737,10 @@ check_record (AttainImportPlan          *plan,
     case ATTAIN_IMPORT_ACTIVITIES:
       if (!v[F_HAPPENED_ON].set || !v[F_ACTIVITY_KIND].set)
         {
-          FieldId missing = !v[F_HAPPENED_ON].set ? F_HAPPENED_ON : F_ACTIVITY_KIND;
-          g_autofree char *sentence = g_strdup_printf (_("the %s is empty; an activity needs one."),
-                                                       _(attain_import_field (missing)->label));
+          FieldId          missing = !v[F_HAPPENED_ON].set ? F_HAPPENED_ON : F_ACTIVITY_KIND;
+          g_autofree char *sentence
+              = g_strdup_printf (_ ("the %s is empty; an activity needs one."),
+                                 _ (attain_import_field (missing)->label));
           add_problem (plan, r->line, column_of_field (plan, missing), NULL, sentence);
           return FALSE;
         }
@@ -738,19 +750,20 @@ check_record (AttainImportPlan          *plan,
       if (!v[F_GIVEN_ON].set)
         {
           add_problem (plan, r->line, column_of_field (plan, F_GIVEN_ON), NULL,
-                       _("the date is empty; feedback needs the day it was given."));
+                       _ ("the date is empty; feedback needs the day it was given."));
           return FALSE;
         }
       if (!v[F_FEEDBACK_KIND].set)
-        v[F_FEEDBACK_KIND] = (Value) { TRUE, 0,
-                                       g_strdup (v[F_SCORE].set || v[F_RECOMMEND].set ? "survey" : "complaint") };
+        v[F_FEEDBACK_KIND]
+            = (Value){ TRUE, 0,
+                       g_strdup (v[F_SCORE].set || v[F_RECOMMEND].set ? "survey" : "complaint") };
       if (v[F_SCORE].set && (v[F_SCORE].num < 1 || v[F_SCORE].num > plan->scale))
         {
           g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, v[F_SCORE].num);
-          g_autofree char *sentence
-            = g_strdup_printf (_("the satisfaction score %s is outside 1–%d. Correct it, or choose "
-                                 "the 1–10 scale in the mapping."),
-                               value, plan->scale);
+          g_autofree char *sentence = g_strdup_printf (
+              _ ("the satisfaction score %s is outside 1–%d. Correct it, or choose "
+                 "the 1–10 scale in the mapping."),
+              value, plan->scale);
           add_problem (plan, r->line, column_of_field (plan, F_SCORE), value, sentence);
           return FALSE;
         }
@@ -758,13 +771,14 @@ check_record (AttainImportPlan          *plan,
         {
           g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, v[F_RECOMMEND].num);
           add_problem (plan, r->line, column_of_field (plan, F_RECOMMEND), value,
-                       _("the recommend answer must be between 0 and 10."));
+                       _ ("the recommend answer must be between 0 and 10."));
           return FALSE;
         }
       if (v[F_RESOLVED_ON].set && g_strcmp0 (v[F_RESOLVED_ON].text, v[F_GIVEN_ON].text) < 0)
         {
-          add_problem (plan, r->line, column_of_field (plan, F_RESOLVED_ON), v[F_RESOLVED_ON].text,
-                       _("the complaint was resolved before it was opened. Correct one of the dates."));
+          add_problem (
+              plan, r->line, column_of_field (plan, F_RESOLVED_ON), v[F_RESOLVED_ON].text,
+              _ ("the complaint was resolved before it was opened. Correct one of the dates."));
           return FALSE;
         }
       break;
@@ -773,13 +787,13 @@ check_record (AttainImportPlan          *plan,
       if (!v[F_UNIT].set || !v[F_MONTH].set || !v[F_MARKET_SIZE].set)
         {
           add_problem (plan, r->line, G_MAXUINT, NULL,
-                       _("a market size row needs a region or team, a month and an amount."));
+                       _ ("a market size row needs a region or team, a month and an amount."));
           return FALSE;
         }
       if (v[F_MARKET_SIZE].num < 0)
         {
           add_problem (plan, r->line, column_of_field (plan, F_MARKET_SIZE), NULL,
-                       _("a market size cannot be negative."));
+                       _ ("a market size cannot be negative."));
           return FALSE;
         }
       break;
@@ -787,37 +801,42 @@ check_record (AttainImportPlan          *plan,
     case ATTAIN_IMPORT_ORG:
       if (!v[F_NAME].set || !v[F_TEAM].set)
         {
-          FieldId missing = !v[F_NAME].set ? F_NAME : F_TEAM;
-          g_autofree char *sentence = g_strdup_printf (_("the %s is empty; every person needs one."),
-                                                       _(attain_import_field (missing)->label));
+          FieldId          missing = !v[F_NAME].set ? F_NAME : F_TEAM;
+          g_autofree char *sentence
+              = g_strdup_printf (_ ("the %s is empty; every person needs one."),
+                                 _ (attain_import_field (missing)->label));
           add_problem (plan, r->line, column_of_field (plan, missing), NULL, sentence);
           return FALSE;
         }
       if (g_utf8_strlen (v[F_NAME].text, -1) > 100)
         {
-          add_problem (plan, r->line, column_of_field (plan, F_NAME), NULL,
-                       _("the name is longer than 100 characters. Check that the columns are right."));
+          add_problem (
+              plan, r->line, column_of_field (plan, F_NAME), NULL,
+              _ ("the name is longer than 100 characters. Check that the columns are right."));
           return FALSE;
         }
       if (v[F_EMPLOYEE_NO].set)
         {
           g_autofree char *key = g_strconcat ("no:", v[F_EMPLOYEE_NO].text, NULL);
-          gpointer line;
+          gpointer         line;
           if (g_hash_table_lookup_extended (lookups->external, key, NULL, &line))
             {
               g_autofree char *sentence
-                = g_strdup_printf (_("the employee number “%s” is also on line %u. Each person "
-                                     "may appear once."),
-                                   v[F_EMPLOYEE_NO].text, GPOINTER_TO_UINT (line));
-              add_problem (plan, r->line, column_of_field (plan, F_EMPLOYEE_NO), v[F_EMPLOYEE_NO].text, sentence);
+                  = g_strdup_printf (_ ("the employee number “%s” is also on line %u. Each person "
+                                        "may appear once."),
+                                     v[F_EMPLOYEE_NO].text, GPOINTER_TO_UINT (line));
+              add_problem (plan, r->line, column_of_field (plan, F_EMPLOYEE_NO),
+                           v[F_EMPLOYEE_NO].text, sentence);
               return FALSE;
             }
-          g_hash_table_insert (lookups->external, g_steal_pointer (&key), GUINT_TO_POINTER (r->line));
+          g_hash_table_insert (lookups->external, g_steal_pointer (&key),
+                               GUINT_TO_POINTER (r->line));
         }
-      if (v[F_LEFT_ON].set && v[F_HIRED_ON].set && g_strcmp0 (v[F_LEFT_ON].text, v[F_HIRED_ON].text) < 0)
+      if (v[F_LEFT_ON].set && v[F_HIRED_ON].set
+          && g_strcmp0 (v[F_LEFT_ON].text, v[F_HIRED_ON].text) < 0)
         {
           add_problem (plan, r->line, column_of_field (plan, F_LEFT_ON), v[F_LEFT_ON].text,
-                       _("the leave date is before the hire date. Correct one of them."));
+                       _ ("the leave date is before the hire date. Correct one of them."));
           return FALSE;
         }
       break;
@@ -826,11 +845,11 @@ check_record (AttainImportPlan          *plan,
       if (!v[F_OWNER].set && !v[F_OWNER_NO].set && !v[F_UNIT].set)
         {
           add_problem (plan, r->line, G_MAXUINT, NULL,
-                       _("the row names no salesperson, team or region the targets are for."));
+                       _ ("the row names no salesperson, team or region the targets are for."));
           return FALSE;
         }
       if (v[F_OWNER_NO].set && !v[F_OWNER].set)
-        v[F_OWNER] = (Value) { TRUE, v[F_OWNER_NO].num, NULL };
+        v[F_OWNER] = (Value){ TRUE, v[F_OWNER_NO].num, NULL };
       break;
 
     case ATTAIN_IMPORT_N_KINDS:
@@ -847,14 +866,14 @@ parse_target_cells (AttainImportPlan          *plan,
 {
   const char *metric_key = record->v[F_METRIC].set ? record->v[F_METRIC].text : plan->metric;
   const AttainGoalMetric *metric = attain_goal_metric_lookup (metric_key);
-  gboolean ok = TRUE;
+  gboolean                ok = TRUE;
 
   record->targets = g_array_new (FALSE, FALSE, sizeof (TargetCell));
   for (guint c = 0; c < plan->n_columns; c++)
     {
       TargetCell cell;
-      g_autoptr(GError) local_error = NULL;
-      const char *text = c < row->n_cells ? row->cells[c] : "";
+      g_autoptr (GError) local_error = NULL;
+      const char      *text = c < row->n_cells ? row->cells[c] : "";
       g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
       if (plan->period_columns[c].kind < 0 || *trimmed == '\0')
@@ -880,7 +899,7 @@ parse_target_cells (AttainImportPlan          *plan,
         }
       if (cell.value < 0)
         {
-          add_problem (plan, row->line, c, trimmed, _("a target cannot be negative."));
+          add_problem (plan, row->line, c, trimmed, _ ("a target cannot be negative."));
           ok = FALSE;
           continue;
         }
@@ -892,19 +911,18 @@ parse_target_cells (AttainImportPlan          *plan,
 /* Rows of deals, collections, activities and feedback dated in a period whose review of their
  * salesperson is signed off: a signed-off review keeps what it was signed on. */
 static gboolean
-touches_signed_off (AttainDb   *db,
-                    gint64      person_id,
-                    const char *date)
+touches_signed_off (AttainDb *db, gint64 person_id, const char *date)
 {
   sqlite3_stmt *stmt;
-  gboolean found;
+  gboolean      found;
 
   if (date == NULL)
     return FALSE;
-  stmt = attain_db_prepare (db,
-                            "SELECT 1 FROM reviews WHERE person_id = ?1 AND signed_off_at IS NOT NULL "
-                            "AND ?2 BETWEEN period_start AND period_end LIMIT 1",
-                            NULL);
+  stmt = attain_db_prepare (
+      db,
+      "SELECT 1 FROM reviews WHERE person_id = ?1 AND signed_off_at IS NOT NULL "
+      "AND ?2 BETWEEN period_start AND period_end LIMIT 1",
+      NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -915,31 +933,35 @@ touches_signed_off (AttainDb   *db,
 }
 
 static const char *
-record_date (AttainImportKind kind,
-             Record          *r)
+record_date (AttainImportKind kind, Record *r)
 {
   switch (kind)
     {
-    case ATTAIN_IMPORT_DEALS: return r->v[F_CLOSED_ON].set ? r->v[F_CLOSED_ON].text : r->v[F_CREATED_ON].text;
-    case ATTAIN_IMPORT_COLLECTIONS: return r->v[F_COLLECTED_ON].set ? r->v[F_COLLECTED_ON].text : r->v[F_INVOICED_ON].text;
-    case ATTAIN_IMPORT_ACTIVITIES: return r->v[F_HAPPENED_ON].text;
-    case ATTAIN_IMPORT_FEEDBACK: return r->v[F_GIVEN_ON].text;
-    default: return NULL;
+    case ATTAIN_IMPORT_DEALS:
+      return r->v[F_CLOSED_ON].set ? r->v[F_CLOSED_ON].text : r->v[F_CREATED_ON].text;
+    case ATTAIN_IMPORT_COLLECTIONS:
+      return r->v[F_COLLECTED_ON].set ? r->v[F_COLLECTED_ON].text : r->v[F_INVOICED_ON].text;
+    case ATTAIN_IMPORT_ACTIVITIES:
+      return r->v[F_HAPPENED_ON].text;
+    case ATTAIN_IMPORT_FEEDBACK:
+      return r->v[F_GIVEN_ON].text;
+    default:
+      return NULL;
     }
 }
 
 AttainImportPlan *
-attain_import_prepare (AttainDb                   *db,
-                       const char                 *path,
-                       const AttainImportOptions  *options,
-                       GCancellable               *cancellable,
-                       AttainImportProgress        progress,
-                       gpointer                    user_data,
-                       GError                    **error)
+attain_import_prepare (AttainDb                  *db,
+                       const char                *path,
+                       const AttainImportOptions *options,
+                       GCancellable              *cancellable,
+                       AttainImportProgress       progress,
+                       gpointer                   user_data,
+                       GError                   **error)
 {
   g_autofree char *sha256 = NULL;
   g_autofree char *name = NULL;
-  AttainSheet *sheet;
+  AttainSheet     *sheet;
 
   g_return_val_if_fail (db != NULL && path != NULL && options != NULL, NULL);
 
@@ -947,28 +969,29 @@ attain_import_prepare (AttainDb                   *db,
   if (sheet == NULL)
     return NULL;
   name = g_path_get_basename (path);
-  return attain_import_prepare_sheet (db, sheet, name, sha256, options, cancellable, progress, user_data, error);
+  return attain_import_prepare_sheet (db, sheet, name, sha256, options, cancellable, progress,
+                                      user_data, error);
 }
 
 /* The same checks for rows that did not come from a file: a record entered by hand is one row
  * of a sheet whose headers are the field keys. Takes the sheet. */
 AttainImportPlan *
-attain_import_prepare_sheet (AttainDb                   *db,
-                             AttainSheet                *sheet,
-                             const char                 *file_name,
-                             const char                 *sha256,
-                             const AttainImportOptions  *options,
-                             GCancellable               *cancellable,
-                             AttainImportProgress        progress,
-                             gpointer                    user_data,
-                             GError                    **error)
+attain_import_prepare_sheet (AttainDb                  *db,
+                             AttainSheet               *sheet,
+                             const char                *file_name,
+                             const char                *sha256,
+                             const AttainImportOptions *options,
+                             GCancellable              *cancellable,
+                             AttainImportProgress       progress,
+                             gpointer                   user_data,
+                             GError                   **error)
 {
-  g_autoptr(AttainImportPlan) plan = g_new0 (AttainImportPlan, 1);
+  g_autoptr (AttainImportPlan) plan = g_new0 (AttainImportPlan, 1);
   g_autofree gint64 *column_units = NULL;
-  Lookups lookups = { 0 };
-  guint best_score = 0, n_rows, n_locked = 0;
-  gboolean mapped[N_FIELDS] = { 0 };
-  GDate today;
+  Lookups            lookups = { 0 };
+  guint              best_score = 0, n_rows, n_locked = 0;
+  gboolean           mapped[N_FIELDS] = { 0 };
+  GDate              today;
 
   g_return_val_if_fail (db != NULL && sheet != NULL && options != NULL, NULL);
 
@@ -991,7 +1014,7 @@ attain_import_prepare_sheet (AttainDb                   *db,
   if (attain_goal_metric_lookup (plan->metric) == NULL)
     {
       g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_PRESET,
-                   _("“%s” is not a metric targets can be set for."), plan->metric);
+                   _ ("“%s” is not a metric targets can be set for."), plan->metric);
       return NULL;
     }
 
@@ -1010,9 +1033,9 @@ attain_import_prepare_sheet (AttainDb                   *db,
   if (best_score == 0)
     {
       g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_NO_HEADER,
-                   _("None of the first %d rows of “%s” looks like the header of a %s file. "
-                     "Check that this is the right file, or map its columns in the mapping step "
-                     "(or with a preset)."),
+                   _ ("None of the first %d rows of “%s” looks like the header of a %s file. "
+                      "Check that this is the right file, or map its columns in the mapping step "
+                      "(or with a preset)."),
                    MAX_TITLE_ROWS, plan->file_name, attain_import_kind_label (options->kind));
       return NULL;
     }
@@ -1035,41 +1058,49 @@ attain_import_prepare_sheet (AttainDb                   *db,
       if (id != N_FIELDS)
         mapped[id] = TRUE;
       plan->column_fields[c] = id;
-      if (id == N_FIELDS && options->kind == ATTAIN_IMPORT_TARGETS && !is_total_text (header_text (plan, c)))
+      if (id == N_FIELDS && options->kind == ATTAIN_IMPORT_TARGETS
+          && !is_total_text (header_text (plan, c)))
         plan->period_columns[c] = period_of_header (header_text (plan, c));
     }
 
   /* Required columns. */
   {
-    g_autoptr(GString) missing = g_string_new (NULL);
-    guint n = attain_import_n_fields (options->kind);
-    gboolean needs_owner = options->kind == ATTAIN_IMPORT_DEALS || options->kind == ATTAIN_IMPORT_COLLECTIONS
-                           || options->kind == ATTAIN_IMPORT_ACTIVITIES || options->kind == ATTAIN_IMPORT_FEEDBACK;
+    g_autoptr (GString) missing = g_string_new (NULL);
+    guint    n = attain_import_n_fields (options->kind);
+    gboolean needs_owner
+        = options->kind == ATTAIN_IMPORT_DEALS || options->kind == ATTAIN_IMPORT_COLLECTIONS
+          || options->kind == ATTAIN_IMPORT_ACTIVITIES || options->kind == ATTAIN_IMPORT_FEEDBACK;
     for (guint i = 0; i < n; i++)
       {
         FieldId id = attain_import_kind_field (options->kind, i);
-        if (attain_import_field_required (options->kind, attain_import_field (id)->key) && !mapped[id])
-          g_string_append_printf (missing, "%s“%s”", missing->len ? _(", ") : "", _(attain_import_field (id)->label));
+        if (attain_import_field_required (options->kind, attain_import_field (id)->key)
+            && !mapped[id])
+          g_string_append_printf (missing, "%s“%s”", missing->len ? _ (", ") : "",
+                                  _ (attain_import_field (id)->label));
       }
     if (needs_owner && !mapped[F_OWNER] && !mapped[F_OWNER_NO])
-      g_string_append_printf (missing, "%s“%s”", missing->len ? _(", ") : "", _(attain_import_field (F_OWNER)->label));
+      g_string_append_printf (missing, "%s“%s”", missing->len ? _ (", ") : "",
+                              _ (attain_import_field (F_OWNER)->label));
     if (options->kind == ATTAIN_IMPORT_TARGETS)
       {
         gboolean any_period = FALSE;
         for (guint c = 0; c < plan->n_columns; c++)
           any_period |= plan->period_columns[c].kind >= 0;
         if (!mapped[F_OWNER] && !mapped[F_OWNER_NO] && !mapped[F_UNIT])
-          g_string_append_printf (missing, "%s“%s”", missing->len ? _(", ") : "", _(attain_import_field (F_OWNER)->label));
+          g_string_append_printf (missing, "%s“%s”", missing->len ? _ (", ") : "",
+                                  _ (attain_import_field (F_OWNER)->label));
         if (!any_period)
-          g_string_append_printf (missing, "%s%s", missing->len ? _(", ") : "", _("month or quarter columns (1月, 2026-01, Q1, …)"));
+          g_string_append_printf (missing, "%s%s", missing->len ? _ (", ") : "",
+                                  _ ("month or quarter columns (1月, 2026-01, Q1, …)"));
       }
     if (missing->len > 0)
       {
-        g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_MISSING_COLUMN,
-                     _("“%s” has no column for %s (line %u is taken as the header). Map the "
-                       "columns in the mapping step or with a preset."),
-                     plan->file_name, missing->str,
-                     ((AttainSheetRow *) g_ptr_array_index (plan->sheet->rows, plan->header_row))->line);
+        g_set_error (
+            error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_MISSING_COLUMN,
+            _ ("“%s” has no column for %s (line %u is taken as the header). Map the "
+               "columns in the mapping step or with a preset."),
+            plan->file_name, missing->str,
+            ((AttainSheetRow *) g_ptr_array_index (plan->sheet->rows, plan->header_row))->line);
         return NULL;
       }
   }
@@ -1090,8 +1121,8 @@ attain_import_prepare_sheet (AttainDb                   *db,
     for (guint r = plan->header_row + 1; r < n_rows; r++)
       {
         const AttainSheetRow *row = g_ptr_array_index (plan->sheet->rows, r);
-        Record *record;
-        gboolean ok = TRUE, is_total = FALSE;
+        Record               *record;
+        gboolean              ok = TRUE, is_total = FALSE;
 
         if (r % 4096 == 0)
           {
@@ -1099,7 +1130,7 @@ attain_import_prepare_sheet (AttainDb                   *db,
               {
                 lookups_clear (&lookups);
                 g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_CANCELLED,
-                             _("The import was cancelled; nothing was written."));
+                             _ ("The import was cancelled; nothing was written."));
                 return NULL;
               }
             if (progress)
@@ -1128,14 +1159,16 @@ attain_import_prepare_sheet (AttainDb                   *db,
         if (ok)
           ok = check_record (plan, &copy, &lookups, record);
         if (ok && !options->allow_locked && record->v[F_OWNER].set
-            && g_hash_table_contains (lookups.signed_off, GSIZE_TO_POINTER ((gsize) record->v[F_OWNER].num))
+            && g_hash_table_contains (lookups.signed_off,
+                                      GSIZE_TO_POINTER ((gsize) record->v[F_OWNER].num))
             && touches_signed_off (db, record->v[F_OWNER].num, record_date (options->kind, record)))
           {
             n_locked++;
             plan->n_locked++;
-            add_problem (plan, record->line, G_MAXUINT, NULL,
-                         _("the row falls in a period whose review of this salesperson is signed "
-                           "off. Confirm the import of such rows (--allow-signed-off) or leave it out."));
+            add_problem (
+                plan, record->line, G_MAXUINT, NULL,
+                _ ("the row falls in a period whose review of this salesperson is signed "
+                   "off. Confirm the import of such rows (--allow-signed-off) or leave it out."));
             ok = FALSE;
           }
         if (ok)
@@ -1154,15 +1187,15 @@ attain_import_prepare_sheet (AttainDb                   *db,
       }
   }
   if (plan->n_problems > plan->problems->len)
-    g_ptr_array_add (plan->notes,
-                     g_strdup_printf (_("%u more rows were rejected; only the first %u are listed."),
-                                      plan->n_problems - plan->problems->len, plan->problems->len));
+    g_ptr_array_add (
+        plan->notes,
+        g_strdup_printf (_ ("%u more rows were rejected; only the first %u are listed."),
+                         plan->n_problems - plan->problems->len, plan->problems->len));
   if (plan->skipped > 0)
-    g_ptr_array_add (plan->notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u total row was skipped.",
-                                                                "%u total rows were skipped.",
-                                                                plan->skipped),
-                                                   plan->skipped));
+    g_ptr_array_add (plan->notes,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u total row was skipped.",
+                                                   "%u total rows were skipped.", plan->skipped),
+                                      plan->skipped));
   if (progress)
     progress (n_rows, n_rows, user_data);
   lookups_clear (&lookups);
@@ -1174,21 +1207,21 @@ attain_import_prepare_sheet (AttainDb                   *db,
  * maps field keys to text as typed. On a rejected value, problems gets the sentences (with the
  * field's name) and nothing is written. */
 gboolean
-attain_record_add (AttainDb          *db,
-                   AttainImportKind   kind,
-                   GHashTable        *values,
-                   const char        *today,
-                   GPtrArray        **problems,
-                   GError           **error)
+attain_record_add (AttainDb        *db,
+                   AttainImportKind kind,
+                   GHashTable      *values,
+                   const char      *today,
+                   GPtrArray      **problems,
+                   GError         **error)
 {
-  g_autoptr(AttainSheet) sheet = attain_sheet_new ();
-  g_autoptr(GPtrArray) header = g_ptr_array_new ();
-  g_autoptr(GPtrArray) row = g_ptr_array_new ();
-  g_autoptr(AttainImportPlan) plan = NULL;
+  g_autoptr (AttainSheet) sheet = attain_sheet_new ();
+  g_autoptr (GPtrArray) header = g_ptr_array_new ();
+  g_autoptr (GPtrArray) row = g_ptr_array_new ();
+  g_autoptr (AttainImportPlan) plan = NULL;
   AttainImportOptions options;
   AttainImportSummary summary = { 0 };
-  AttainSheetRow *cells;
-  gboolean ok;
+  AttainSheetRow     *cells;
+  gboolean            ok;
 
   g_return_val_if_fail (db != NULL && values != NULL, FALSE);
 
@@ -1200,15 +1233,20 @@ attain_record_add (AttainDb          *db,
   if (g_hash_table_lookup (values, "external_id") != NULL)
     {
       static const char *tables[ATTAIN_IMPORT_N_KINDS] = {
-        [ATTAIN_IMPORT_DEALS] = "SELECT source FROM deals WHERE external_id = ?1 ORDER BY id LIMIT 1",
-        [ATTAIN_IMPORT_COLLECTIONS] = "SELECT source FROM collections WHERE external_id = ?1 ORDER BY id LIMIT 1",
-        [ATTAIN_IMPORT_ACTIVITIES] = "SELECT source FROM activities WHERE external_id = ?1 ORDER BY id LIMIT 1",
-        [ATTAIN_IMPORT_FEEDBACK] = "SELECT source FROM feedback WHERE external_id = ?1 ORDER BY id LIMIT 1",
+        [ATTAIN_IMPORT_DEALS]
+        = "SELECT source FROM deals WHERE external_id = ?1 ORDER BY id LIMIT 1",
+        [ATTAIN_IMPORT_COLLECTIONS]
+        = "SELECT source FROM collections WHERE external_id = ?1 ORDER BY id LIMIT 1",
+        [ATTAIN_IMPORT_ACTIVITIES]
+        = "SELECT source FROM activities WHERE external_id = ?1 ORDER BY id LIMIT 1",
+        [ATTAIN_IMPORT_FEEDBACK]
+        = "SELECT source FROM feedback WHERE external_id = ?1 ORDER BY id LIMIT 1",
       };
       sqlite3_stmt *stmt = tables[kind] ? attain_db_prepare (db, tables[kind], NULL) : NULL;
       if (stmt != NULL)
         {
-          sqlite3_bind_text (stmt, 1, g_hash_table_lookup (values, "external_id"), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 1, g_hash_table_lookup (values, "external_id"), -1,
+                             SQLITE_TRANSIENT);
           if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
             {
               g_free (options.source);
@@ -1232,7 +1270,8 @@ attain_record_add (AttainDb          *db,
   if (header->len == 0)
     {
       attain_import_options_clear (&options);
-      g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_MISSING_COLUMN, _("Fill in the record first."));
+      g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_MISSING_COLUMN,
+                   _ ("Fill in the record first."));
       return FALSE;
     }
   cells = g_new0 (AttainSheetRow, 1);
@@ -1249,8 +1288,8 @@ attain_record_add (AttainDb          *db,
   g_ptr_array_add (sheet->rows, cells);
   sheet->encoding = g_strdup ("UTF-8");
 
-  plan = attain_import_prepare_sheet (db, g_steal_pointer (&sheet), _("(entered by hand)"), NULL, &options, NULL, NULL,
-                                      NULL, error);
+  plan = attain_import_prepare_sheet (db, g_steal_pointer (&sheet), _ ("(entered by hand)"), NULL,
+                                      &options, NULL, NULL, NULL, error);
   attain_import_options_clear (&options);
   if (plan == NULL)
     return FALSE;
@@ -1262,10 +1301,13 @@ attain_record_add (AttainDb          *db,
           for (guint i = 0; i < plan->problems->len; i++)
             {
               AttainImportProblem *p = g_ptr_array_index (plan->problems, i);
-              g_ptr_array_add (*problems, *p->column ? g_strdup_printf (_("%s: %s"), p->column, p->sentence) : g_strdup (p->sentence));
+              g_ptr_array_add (*problems,
+                               *p->column ? g_strdup_printf (_ ("%s: %s"), p->column, p->sentence)
+                                          : g_strdup (p->sentence));
             }
         }
-      g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_REJECTED_ROWS, _("The record was not saved; correct it first."));
+      g_set_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_REJECTED_ROWS,
+                   _ ("The record was not saved; correct it first."));
       return FALSE;
     }
   ok = attain_import_apply (db, plan, NULL, NULL, NULL, &summary, error);

@@ -8,9 +8,7 @@ G_BEGIN_DECLS
 
 /* A figure that may be undefined (NAN: no target, no answers) is null in JSON, never 0. */
 static inline void
-attain_json_add_number (JsonBuilder *builder,
-                        const char  *name,
-                        double       value)
+attain_json_add_number (JsonBuilder *builder, const char *name, double value)
 {
   json_builder_set_member_name (builder, name);
   if (isnan (value) || isinf (value))

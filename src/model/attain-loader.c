@@ -7,11 +7,11 @@
 
 typedef struct
 {
-  char           *path;
-  AttainLoadFunc  load;
-  gpointer        request;
-  GDestroyNotify  request_free;
-  GDestroyNotify  result_free;
+  char          *path;
+  AttainLoadFunc load;
+  gpointer       request;
+  GDestroyNotify request_free;
+  GDestroyNotify result_free;
 } LoadJob;
 
 static void
@@ -24,14 +24,11 @@ load_job_free (LoadJob *job)
 }
 
 static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+load_in_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = NULL;
   gpointer result;
 
   if (g_task_return_error_if_cancelled (task))
@@ -59,17 +56,17 @@ load_in_thread (GTask        *task,
 }
 
 void
-attain_load_async (const char          *path,
-                   AttainLoadFunc       load,
-                   gpointer             request,
-                   GDestroyNotify       request_free,
-                   GDestroyNotify       result_free,
-                   gpointer             source_tag,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+attain_load_async (const char         *path,
+                   AttainLoadFunc      load,
+                   gpointer            request,
+                   GDestroyNotify      request_free,
+                   GDestroyNotify      result_free,
+                   gpointer            source_tag,
+                   GCancellable       *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   LoadJob *job;
 
   g_return_if_fail (path != NULL && load != NULL);
@@ -87,9 +84,7 @@ attain_load_async (const char          *path,
 }
 
 gpointer
-attain_load_finish (GAsyncResult  *result,
-                    gpointer       source_tag,
-                    GError       **error)
+attain_load_finish (GAsyncResult *result, gpointer source_tag, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);

@@ -5,45 +5,61 @@
 #include <string.h>
 
 static const AttainMetricInfo metric_infos[ATTAIN_N_METRICS] = {
-  [ATTAIN_METRIC_REVENUE] = { "revenue", N_("Revenue"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_GROSS_PROFIT] = { "gross_profit", N_("Gross profit"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_GROSS_MARGIN] = { "gross_margin", N_("Order gross margin"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
-  [ATTAIN_METRIC_COLLECTIONS] = { "collections", N_("Collections"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_COLLECTION_RATE] = { "collection_rate", N_("Collection rate"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
-  [ATTAIN_METRIC_DEALS_WON] = { "deals_won", N_("Deals won"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_AVERAGE_DEAL_SIZE] = { "average_deal_size", N_("Average deal size"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
-  [ATTAIN_METRIC_NEW_CUSTOMERS] = { "new_customers", N_("New customers signed"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_NEW_LEADS] = { "new_leads", N_("New leads"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_LEAD_TO_WON] = { "lead_to_won", N_("Lead-to-won conversion"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
-  [ATTAIN_METRIC_SALES_CYCLE] = { "sales_cycle", N_("Sales cycle"), ATTAIN_VALUE_DAYS, FALSE, TRUE, 1 },
-  [ATTAIN_METRIC_PIPELINE] = { "pipeline", N_("Open pipeline"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
-  [ATTAIN_METRIC_WEIGHTED_PIPELINE] = { "weighted_pipeline", N_("Weighted pipeline"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
-  [ATTAIN_METRIC_VISITS] = { "visits", N_("Visits"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_WEIGHTED_VISITS] = { "weighted_visits", N_("Tier-weighted visits"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
-  [ATTAIN_METRIC_MARKET_SHARE] = { "market_share", N_("Market share"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
-  [ATTAIN_METRIC_NPS] = { "nps", N_("NPS"), ATTAIN_VALUE_SCORE, FALSE, FALSE, 100 },
-  [ATTAIN_METRIC_SATISFACTION] = { "satisfaction", N_("Satisfaction (of 5)"), ATTAIN_VALUE_SCORE, FALSE, FALSE, 100 },
-  [ATTAIN_METRIC_SATISFIED_SHARE] = { "satisfied_share", N_("Satisfied customers"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
-  [ATTAIN_METRIC_COMPLAINT_RATE] = { "complaint_rate", N_("Complaint rate"), ATTAIN_VALUE_RATE, FALSE, TRUE, 10000 },
-  [ATTAIN_METRIC_RESOLUTION_DAYS] = { "resolution_days", N_("Complaint resolution time"), ATTAIN_VALUE_DAYS, FALSE, TRUE, 1 },
+  [ATTAIN_METRIC_REVENUE] = { "revenue", N_ ("Revenue"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_GROSS_PROFIT]
+  = { "gross_profit", N_ ("Gross profit"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_GROSS_MARGIN]
+  = { "gross_margin", N_ ("Order gross margin"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_COLLECTIONS]
+  = { "collections", N_ ("Collections"), ATTAIN_VALUE_MONEY, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_COLLECTION_RATE]
+  = { "collection_rate", N_ ("Collection rate"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_DEALS_WON] = { "deals_won", N_ ("Deals won"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_AVERAGE_DEAL_SIZE]
+  = { "average_deal_size", N_ ("Average deal size"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
+  [ATTAIN_METRIC_NEW_CUSTOMERS]
+  = { "new_customers", N_ ("New customers signed"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_NEW_LEADS] = { "new_leads", N_ ("New leads"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_LEAD_TO_WON]
+  = { "lead_to_won", N_ ("Lead-to-won conversion"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_SALES_CYCLE]
+  = { "sales_cycle", N_ ("Sales cycle"), ATTAIN_VALUE_DAYS, FALSE, TRUE, 1 },
+  [ATTAIN_METRIC_PIPELINE]
+  = { "pipeline", N_ ("Open pipeline"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
+  [ATTAIN_METRIC_WEIGHTED_PIPELINE]
+  = { "weighted_pipeline", N_ ("Weighted pipeline"), ATTAIN_VALUE_MONEY, FALSE, FALSE, 1 },
+  [ATTAIN_METRIC_VISITS] = { "visits", N_ ("Visits"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_WEIGHTED_VISITS]
+  = { "weighted_visits", N_ ("Tier-weighted visits"), ATTAIN_VALUE_COUNT, TRUE, FALSE, 1 },
+  [ATTAIN_METRIC_MARKET_SHARE]
+  = { "market_share", N_ ("Market share"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_NPS] = { "nps", N_ ("NPS"), ATTAIN_VALUE_SCORE, FALSE, FALSE, 100 },
+  [ATTAIN_METRIC_SATISFACTION]
+  = { "satisfaction", N_ ("Satisfaction (of 5)"), ATTAIN_VALUE_SCORE, FALSE, FALSE, 100 },
+  [ATTAIN_METRIC_SATISFIED_SHARE]
+  = { "satisfied_share", N_ ("Satisfied customers"), ATTAIN_VALUE_RATE, FALSE, FALSE, 10000 },
+  [ATTAIN_METRIC_COMPLAINT_RATE]
+  = { "complaint_rate", N_ ("Complaint rate"), ATTAIN_VALUE_RATE, FALSE, TRUE, 10000 },
+  [ATTAIN_METRIC_RESOLUTION_DAYS]
+  = { "resolution_days", N_ ("Complaint resolution time"), ATTAIN_VALUE_DAYS, FALSE, TRUE, 1 },
 };
 
 /* ?1 is the scope kind (0 unit, 1 person, as in AttainScopeKind), ?2 its id, ?3..?4 the months. */
-static const char *stats_sql =
-  "SELECT SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), "
-  "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM (weighted_visits), "
-  "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), "
-  "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), "
-  "SUM (resolution_days) "
-  "FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
-static const char *leads_sql =
-  "SELECT SUM (CASE WHEN stage_position = 1 THEN reached_count END), "
-  "SUM (CASE WHEN stage_position = (SELECT MAX (position) FROM stages) THEN reached_count END) "
-  "FROM month_funnel WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
-static const char *market_sql =
-  "SELECT COUNT (*), SUM (m.amount) FROM org_closure c "
-  "JOIN market_size m ON m.unit_id = c.descendant_id "
-  "WHERE ?1 = 0 AND c.ancestor_id = ?2 AND m.month BETWEEN ?3 AND ?4";
+static const char *stats_sql
+    = "SELECT SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), "
+      "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM "
+      "(weighted_visits), "
+      "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), "
+      "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), "
+      "SUM (resolution_days) "
+      "FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
+static const char *leads_sql
+    = "SELECT SUM (CASE WHEN stage_position = 1 THEN reached_count END), "
+      "SUM (CASE WHEN stage_position = (SELECT MAX (position) FROM stages) THEN reached_count END) "
+      "FROM month_funnel WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
+static const char *market_sql = "SELECT COUNT (*), SUM (m.amount) FROM org_closure c "
+                                "JOIN market_size m ON m.unit_id = c.descendant_id "
+                                "WHERE ?1 = 0 AND c.ancestor_id = ?2 AND m.month BETWEEN ?3 AND ?4";
 
 const AttainMetricInfo *
 attain_metric_info (AttainMetricId metric)
@@ -53,8 +69,7 @@ attain_metric_info (AttainMetricId metric)
 }
 
 gboolean
-attain_metric_from_key (const char     *key,
-                        AttainMetricId *out)
+attain_metric_from_key (const char *key, AttainMetricId *out)
 {
   for (guint i = 0; i < ATTAIN_N_METRICS; i++)
     if (g_strcmp0 (metric_infos[i].key, key) == 0)
@@ -66,9 +81,7 @@ attain_metric_from_key (const char     *key,
 }
 
 char *
-attain_metric_format (const AttainMetrics *metrics,
-                      AttainMetricId       metric,
-                      double               value)
+attain_metric_format (const AttainMetrics *metrics, AttainMetricId metric, double value)
 {
   return attain_format_value (metric_infos[metric].kind, value, metrics->currency,
                               attain_number_style_default ());
@@ -93,7 +106,7 @@ run_scoped (AttainDb          *db,
   sqlite3_bind_int (stmt, 4, last_month);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      attain_db_set_error (db, error, _("Reading the figures"));
+      attain_db_set_error (db, error, _ ("Reading the figures"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -102,12 +115,12 @@ run_scoped (AttainDb          *db,
 }
 
 gboolean
-attain_stats_query (AttainDb           *db,
-                    const AttainScope  *scope,
-                    int                 first_month,
-                    int                 last_month,
-                    AttainStats        *out,
-                    GError            **error)
+attain_stats_query (AttainDb          *db,
+                    const AttainScope *scope,
+                    int                first_month,
+                    int                last_month,
+                    AttainStats       *out,
+                    GError           **error)
 {
   sqlite3_stmt *stmt;
 
@@ -170,9 +183,7 @@ query_pipeline (AttainDb          *db,
 }
 
 static void
-add_scaled_stats (AttainStats       *sum,
-                  const AttainStats *part,
-                  double             factor)
+add_scaled_stats (AttainStats *sum, const AttainStats *part, double factor)
 {
 #define ADD(field) sum->field += (gint64) llround (part->field * factor)
   ADD (won_amount);
@@ -210,32 +221,32 @@ query_last_year_to_date (AttainDb           *db,
                          GError            **error)
 {
   AttainPeriod last_year = attain_period_same_last_year (period);
-  int first = attain_period_first_month (&last_year);
-  int last = attain_period_last_month (&last_year);
-  int current = attain_month_from_date (today) - 100;
-  double share;
-  AttainStats partial;
+  int          first = attain_period_first_month (&last_year);
+  int          last = attain_period_last_month (&last_year);
+  int          current = attain_month_from_date (today) - 100;
+  double       share;
+  AttainStats  partial;
 
   if (attain_period_elapsed_share (period, today) >= 1.0 || current < first || current > last)
     return attain_stats_query (db, scope, first, last, out, error);
 
   memset (out, 0, sizeof *out);
   out->market_size = -1;
-  if (current > first && !attain_stats_query (db, scope, first, attain_month_add (current, -1), out, error))
+  if (current > first
+      && !attain_stats_query (db, scope, first, attain_month_add (current, -1), out, error))
     return FALSE;
   if (!attain_stats_query (db, scope, current, current, &partial, error))
     return FALSE;
-  share = (double) g_date_get_day (today)
-          / g_date_get_days_in_month (current % 100, current / 100);
+  share = (double) g_date_get_day (today) / g_date_get_days_in_month (current % 100, current / 100);
   add_scaled_stats (out, &partial, MIN (share, 1.0));
   if (partial.market_size >= 0)
-    out->market_size = MAX (out->market_size, 0) + (gint64) llround (partial.market_size * MIN (share, 1.0));
+    out->market_size
+        = MAX (out->market_size, 0) + (gint64) llround (partial.market_size * MIN (share, 1.0));
   return TRUE;
 }
 
 void
-attain_stats_to_values (const AttainStats *s,
-                        double             v[ATTAIN_N_METRICS])
+attain_stats_to_values (const AttainStats *s, double v[ATTAIN_N_METRICS])
 {
   v[ATTAIN_METRIC_REVENUE] = s->won_amount;
   v[ATTAIN_METRIC_GROSS_PROFIT] = s->won_gross_profit;
@@ -253,8 +264,8 @@ attain_stats_to_values (const AttainStats *s,
   v[ATTAIN_METRIC_WEIGHTED_PIPELINE] = NAN;
   v[ATTAIN_METRIC_VISITS] = s->visits;
   v[ATTAIN_METRIC_WEIGHTED_VISITS] = s->weighted_visits;
-  v[ATTAIN_METRIC_MARKET_SHARE] = s->market_size < 0 ? NAN
-                                                     : attain_ratio (s->won_amount, s->market_size);
+  v[ATTAIN_METRIC_MARKET_SHARE]
+      = s->market_size < 0 ? NAN : attain_ratio (s->won_amount, s->market_size);
   v[ATTAIN_METRIC_NPS] = attain_nps (s->promoters, s->detractors, s->recommend_answers);
   v[ATTAIN_METRIC_SATISFACTION] = attain_ratio (s->satisfaction_sum, s->surveys);
   v[ATTAIN_METRIC_SATISFIED_SHARE] = attain_ratio (s->satisfaction_top, s->surveys);
@@ -274,7 +285,7 @@ read_target_rows (AttainDb     *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttainMetricId metric;
+      AttainMetricId          metric;
       const AttainMetricInfo *info;
 
       if (!attain_metric_from_key ((const char *) sqlite3_column_text (stmt, 0), &metric))
@@ -294,7 +305,7 @@ read_target_rows (AttainDb     *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Reading the goals"));
+    return attain_db_set_error (db, error, _ ("Reading the goals"));
   return TRUE;
 }
 
@@ -305,11 +316,11 @@ attain_targets_query (AttainDb           *db,
                       double              targets[ATTAIN_N_METRICS],
                       GError            **error)
 {
-  GDate first, last;
+  GDate            first, last;
   g_autofree char *first_iso = NULL;
   g_autofree char *last_iso = NULL;
-  sqlite3_stmt *stmt;
-  gint64 unit_id = scope->id;
+  sqlite3_stmt    *stmt;
+  gint64           unit_id = scope->id;
 
   for (guint i = 0; i < ATTAIN_N_METRICS; i++)
     targets[i] = NAN;
@@ -359,14 +370,15 @@ attain_targets_query (AttainDb           *db,
 
   /* 3. Goals of the unit and then of each unit above it, nearest first. Only the scope's own
    *    unit may supply an exact-period amount goal. */
-  stmt = attain_db_prepare (db,
-                            "SELECT g.metric, g.target, "
-                            "c.depth = 0 AND ?4 AND g.period_start = ?2 AND g.period_end = ?3 "
-                            "FROM org_closure c JOIN goals g ON g.owner_unit_id = c.ancestor_id "
-                            "WHERE c.descendant_id = ?1 AND g.period_start <= ?2 "
-                            "AND g.period_end >= ?3 "
-                            "ORDER BY c.depth, julianday (g.period_end) - julianday (g.period_start)",
-                            error);
+  stmt = attain_db_prepare (
+      db,
+      "SELECT g.metric, g.target, "
+      "c.depth = 0 AND ?4 AND g.period_start = ?2 AND g.period_end = ?3 "
+      "FROM org_closure c JOIN goals g ON g.owner_unit_id = c.ancestor_id "
+      "WHERE c.descendant_id = ?1 AND g.period_start <= ?2 "
+      "AND g.period_end >= ?3 "
+      "ORDER BY c.depth, julianday (g.period_end) - julianday (g.period_start)",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
@@ -383,7 +395,7 @@ attain_metrics_compute (AttainDb           *db,
                         const GDate        *today,
                         GError            **error)
 {
-  g_autoptr(AttainMetrics) metrics = g_new0 (AttainMetrics, 1);
+  g_autoptr (AttainMetrics) metrics = g_new0 (AttainMetrics, 1);
   double current[ATTAIN_N_METRICS];
   double previous[ATTAIN_N_METRICS];
   double targets[ATTAIN_N_METRICS];
@@ -411,7 +423,7 @@ attain_metrics_compute (AttainDb           *db,
   for (guint i = 0; i < ATTAIN_N_METRICS; i++)
     {
       const AttainMetricInfo *info = &metric_infos[i];
-      AttainMetricValue *v = &metrics->values[i];
+      AttainMetricValue      *v = &metrics->values[i];
 
       v->value = current[i];
       v->target = targets[i];
@@ -421,8 +433,9 @@ attain_metrics_compute (AttainDb           *db,
         v->change = v->value - v->previous;
       else
         v->change = attain_growth (v->value, v->previous);
-      v->pace = info->cumulative ? attain_pace_cumulative (v->attainment, metrics->elapsed, tolerance)
-                                 : attain_pace_rate (v->attainment, metrics->elapsed, tolerance);
+      v->pace = info->cumulative
+                    ? attain_pace_cumulative (v->attainment, metrics->elapsed, tolerance)
+                    : attain_pace_rate (v->attainment, metrics->elapsed, tolerance);
     }
 
   /* The open pipeline is what is open today: shown for periods not yet over, and never

@@ -37,12 +37,12 @@ typedef enum
 
 typedef struct
 {
-  const char      *key;             /* stable id, also goals.metric */
-  const char      *label;           /* untranslated; pass through _() */
-  AttainValueKind  kind;
-  gboolean         cumulative;      /* adds up over months (revenue) vs a rate or mean */
-  gboolean         lower_is_better;
-  int              target_scale;    /* goals.target / target_scale = value's unit */
+  const char     *key;   /* stable id, also goals.metric */
+  const char     *label; /* untranslated; pass through _() */
+  AttainValueKind kind;
+  gboolean        cumulative; /* adds up over months (revenue) vs a rate or mean */
+  gboolean        lower_is_better;
+  int             target_scale; /* goals.target / target_scale = value's unit */
 } AttainMetricInfo;
 
 /* Sums over a scope and a range of months, read from the rollup tables. */
@@ -66,9 +66,9 @@ typedef struct
   gint64 complaints;
   gint64 complaints_resolved;
   gint64 resolution_days;
-  gint64 leads;        /* deals that entered the first stage in the range */
-  gint64 leads_won;    /* deals that entered the won stage in the range */
-  gint64 market_size;  /* -1 when no market size is known for the scope */
+  gint64 leads;       /* deals that entered the first stage in the range */
+  gint64 leads_won;   /* deals that entered the won stage in the range */
+  gint64 market_size; /* -1 when no market size is known for the scope */
 } AttainStats;
 
 typedef struct
@@ -92,31 +92,27 @@ typedef struct
   AttainMetricValue values[ATTAIN_N_METRICS];
 } AttainMetrics;
 
-const AttainMetricInfo *attain_metric_info        (AttainMetricId      metric);
-gboolean                attain_metric_from_key    (const char         *key,
-                                                   AttainMetricId     *out);
-char                   *attain_metric_format      (const AttainMetrics *metrics,
-                                                   AttainMetricId      metric,
-                                                   double              value);
-gboolean                attain_stats_query        (AttainDb           *db,
-                                                   const AttainScope  *scope,
-                                                   int                 first_month,
-                                                   int                 last_month,
-                                                   AttainStats        *out,
-                                                   GError            **error);
-void                    attain_stats_to_values    (const AttainStats  *stats,
-                                                   double              values[ATTAIN_N_METRICS]);
-gboolean                attain_targets_query      (AttainDb           *db,
-                                                   const AttainScope  *scope,
-                                                   const AttainPeriod *period,
-                                                   double              targets[ATTAIN_N_METRICS],
-                                                   GError            **error);
-AttainMetrics          *attain_metrics_compute    (AttainDb           *db,
-                                                   const AttainScope  *scope,
-                                                   const AttainPeriod *period,
-                                                   const GDate        *today,
-                                                   GError            **error);
-void                    attain_metrics_free       (AttainMetrics      *metrics);
+const AttainMetricInfo *attain_metric_info (AttainMetricId metric);
+gboolean                attain_metric_from_key (const char *key, AttainMetricId *out);
+char    *attain_metric_format (const AttainMetrics *metrics, AttainMetricId metric, double value);
+gboolean attain_stats_query (AttainDb          *db,
+                             const AttainScope *scope,
+                             int                first_month,
+                             int                last_month,
+                             AttainStats       *out,
+                             GError           **error);
+void     attain_stats_to_values (const AttainStats *stats, double values[ATTAIN_N_METRICS]);
+gboolean attain_targets_query (AttainDb           *db,
+                               const AttainScope  *scope,
+                               const AttainPeriod *period,
+                               double              targets[ATTAIN_N_METRICS],
+                               GError            **error);
+AttainMetrics *attain_metrics_compute (AttainDb           *db,
+                                       const AttainScope  *scope,
+                                       const AttainPeriod *period,
+                                       const GDate        *today,
+                                       GError            **error);
+void           attain_metrics_free (AttainMetrics *metrics);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainMetrics, attain_metrics_free)
 

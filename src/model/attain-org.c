@@ -5,10 +5,9 @@
 #include <stdio.h>
 
 gboolean
-attain_scope_parse (const char  *text,
-                    AttainScope *out)
+attain_scope_parse (const char *text, AttainScope *out)
 {
-  gint64 id;
+  gint64      id;
   const char *number;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -40,8 +39,7 @@ attain_scope_to_string (const AttainScope *scope)
 }
 
 gboolean
-attain_scope_equal (const AttainScope *a,
-                    const AttainScope *b)
+attain_scope_equal (const AttainScope *a, const AttainScope *b)
 {
   return a->kind == b->kind && a->id == b->id;
 }
@@ -50,48 +48,46 @@ const char *
 attain_unit_kind_label (const char *kind)
 {
   if (g_strcmp0 (kind, "company") == 0)
-    return _("Company");
+    return _ ("Company");
   if (g_strcmp0 (kind, "region") == 0)
-    return _("Region");
+    return _ ("Region");
   if (g_strcmp0 (kind, "product_line") == 0)
-    return _("Product line");
+    return _ ("Product line");
   if (g_strcmp0 (kind, "team") == 0)
-    return _("Team");
+    return _ ("Team");
   return kind;
 }
 
 const char *
-attain_position_label (const char *key,
-                       const char *name)
+attain_position_label (const char *key, const char *name)
 {
   /* Built-in ladder rows follow the UI language; renamed or added rows show their own name. */
   if (g_strcmp0 (key, "sales_rep") == 0)
-    return _("Sales representative");
+    return _ ("Sales representative");
   if (g_strcmp0 (key, "senior_sales_rep") == 0)
-    return _("Senior sales representative");
+    return _ ("Senior sales representative");
   if (g_strcmp0 (key, "team_lead") == 0)
-    return _("Team lead");
+    return _ ("Team lead");
   if (g_strcmp0 (key, "sales_manager") == 0)
-    return _("Sales manager");
+    return _ ("Sales manager");
   if (g_strcmp0 (key, "senior_sales_manager") == 0)
-    return _("Senior sales manager");
+    return _ ("Senior sales manager");
   return name;
 }
 
 const char *
-attain_stage_label (const char *key,
-                    const char *name)
+attain_stage_label (const char *key, const char *name)
 {
   if (g_strcmp0 (key, "lead") == 0)
-    return C_("deal stage", "Lead");
+    return C_ ("deal stage", "Lead");
   if (g_strcmp0 (key, "qualified") == 0)
-    return C_("deal stage", "Qualified");
+    return C_ ("deal stage", "Qualified");
   if (g_strcmp0 (key, "proposal") == 0)
-    return C_("deal stage", "Proposal");
+    return C_ ("deal stage", "Proposal");
   if (g_strcmp0 (key, "negotiation") == 0)
-    return C_("deal stage", "Negotiation");
+    return C_ ("deal stage", "Negotiation");
   if (g_strcmp0 (key, "won") == 0)
-    return C_("deal stage", "Won");
+    return C_ ("deal stage", "Won");
   return name;
 }
 
@@ -106,22 +102,20 @@ attain_org_entry_free (AttainOrgEntry *entry)
 }
 
 gboolean
-attain_org_company (AttainDb     *db,
-                    AttainScope  *out,
-                    GError      **error)
+attain_org_company (AttainDb *db, AttainScope *out, GError **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = attain_db_prepare (db, "SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1",
-                            error);
+  stmt = attain_db_prepare (
+      db, "SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NOT_FOUND,
-                   _("The database has no company yet. Create the demo company or import an "
-                     "organisation first."));
+                   _ ("The database has no company yet. Create the demo company or import an "
+                      "organisation first."));
       return FALSE;
     }
   out->kind = ATTAIN_SCOPE_UNIT;
@@ -142,10 +136,10 @@ append_unit (AttainDb   *db,
              GHashTable *kinds)
 {
   AttainOrgEntry *entry = g_new0 (AttainOrgEntry, 1);
-  GPtrArray *kids;
-  GPtrArray *members;
+  GPtrArray      *kids;
+  GPtrArray      *members;
 
-  entry->scope = (AttainScope) { ATTAIN_SCOPE_UNIT, unit_id };
+  entry->scope = (AttainScope){ ATTAIN_SCOPE_UNIT, unit_id };
   entry->parent_unit_id = parent_id;
   entry->depth = depth;
   entry->name = g_strdup (g_hash_table_lookup (names, &unit_id));
@@ -168,29 +162,32 @@ append_unit (AttainDb   *db,
 }
 
 GPtrArray *
-attain_org_list (AttainDb  *db,
-                 GError   **error)
+attain_org_list (AttainDb *db, GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_org_entry_free);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_org_entry_free);
+  g_autoptr (GHashTable) names
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) kinds
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       (GDestroyNotify) g_ptr_array_unref);
-  gint64 root = 0;
+  gint64        root = 0;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  stmt = attain_db_prepare (db, "SELECT id, parent_id, kind, name FROM org_units ORDER BY id", error);
+  stmt = attain_db_prepare (db, "SELECT id, parent_id, kind, name FROM org_units ORDER BY id",
+                            error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 parent = sqlite3_column_int64 (stmt, 1);
+      gint64     id = sqlite3_column_int64 (stmt, 0);
+      gint64     parent = sqlite3_column_int64 (stmt, 1);
       GPtrArray *kids;
 
       g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
@@ -214,7 +211,7 @@ attain_org_list (AttainDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Reading the organisation"));
+      attain_db_set_error (db, error, _ ("Reading the organisation"));
       return NULL;
     }
 
@@ -227,15 +224,16 @@ attain_org_list (AttainDb  *db,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 unit = sqlite3_column_int64 (stmt, 1);
+      gint64          unit = sqlite3_column_int64 (stmt, 1);
       AttainOrgEntry *entry = g_new0 (AttainOrgEntry, 1);
-      GPtrArray *members = g_hash_table_lookup (people, &unit);
+      GPtrArray      *members = g_hash_table_lookup (people, &unit);
 
-      entry->scope = (AttainScope) { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
+      entry->scope = (AttainScope){ ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
       entry->parent_unit_id = unit;
       entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->kind_label = g_strdup (attain_position_label ((const char *) sqlite3_column_text (stmt, 3),
-                                                           (const char *) sqlite3_column_text (stmt, 4)));
+      entry->kind_label
+          = g_strdup (attain_position_label ((const char *) sqlite3_column_text (stmt, 3),
+                                             (const char *) sqlite3_column_text (stmt, 4)));
       if (members == NULL)
         {
           members = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_org_entry_free);
@@ -246,7 +244,7 @@ attain_org_list (AttainDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Reading the people"));
+      attain_db_set_error (db, error, _ ("Reading the people"));
       return NULL;
     }
 
@@ -256,13 +254,13 @@ attain_org_list (AttainDb  *db,
 }
 
 gboolean
-attain_org_describe (AttainDb           *db,
-                     const AttainScope  *scope,
-                     char              **name,
-                     char              **kind_label,
-                     AttainScope        *parent,
-                     gboolean           *has_parent,
-                     GError            **error)
+attain_org_describe (AttainDb          *db,
+                     const AttainScope *scope,
+                     char             **name,
+                     char             **kind_label,
+                     AttainScope       *parent,
+                     gboolean          *has_parent,
+                     GError           **error)
 {
   sqlite3_stmt *stmt;
 
@@ -285,12 +283,12 @@ attain_org_describe (AttainDb           *db,
       sqlite3_reset (stmt);
       if (scope->kind == ATTAIN_SCOPE_UNIT)
         g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NOT_FOUND,
-                     _("There is no organisation unit with id %s. List the units with "
-                       "“attain-cli units”."),
+                     _ ("There is no organisation unit with id %s. List the units with "
+                        "“attain-cli units”."),
                      id);
       else
         g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_NOT_FOUND,
-                     _("There is no person with id %s. List the people with “attain-cli units”."),
+                     _ ("There is no person with id %s. List the people with “attain-cli units”."),
                      id);
       return FALSE;
     }
@@ -300,15 +298,17 @@ attain_org_describe (AttainDb           *db,
   if (kind_label != NULL)
     {
       if (scope->kind == ATTAIN_SCOPE_UNIT)
-        *kind_label = g_strdup (attain_unit_kind_label ((const char *) sqlite3_column_text (stmt, 1)));
+        *kind_label
+            = g_strdup (attain_unit_kind_label ((const char *) sqlite3_column_text (stmt, 1)));
       else
-        *kind_label = g_strdup (attain_position_label ((const char *) sqlite3_column_text (stmt, 1),
-                                                       (const char *) sqlite3_column_text (stmt, 2)));
+        *kind_label
+            = g_strdup (attain_position_label ((const char *) sqlite3_column_text (stmt, 1),
+                                               (const char *) sqlite3_column_text (stmt, 2)));
     }
   if (has_parent != NULL)
     *has_parent = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
   if (parent != NULL)
-    *parent = (AttainScope) { ATTAIN_SCOPE_UNIT, sqlite3_column_int64 (stmt, 3) };
+    *parent = (AttainScope){ ATTAIN_SCOPE_UNIT, sqlite3_column_int64 (stmt, 3) };
   sqlite3_reset (stmt);
   return TRUE;
 }

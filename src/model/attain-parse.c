@@ -4,7 +4,10 @@
 #include "attain-gettext.h"
 #include <string.h>
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-parse-error-quark, attain_parse_error)
+/* clang-format on */
 
 /* Largest magnitude kept: about 9.2e18 minor units is far beyond any sales figure, and keeping
  * below it lets every step stay in 64-bit integers. */
@@ -29,11 +32,11 @@ normalize (const char *text)
 }
 
 static gboolean
-number_error (GError     **error,
-              const char  *text)
+number_error (GError **error, const char *text)
 {
   g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_NUMBER,
-               _("“%s” is not a number. Write it in digits, like 120000, 1,200,000 or 12万."), text);
+               _ ("“%s” is not a number. Write it in digits, like 120000, 1,200,000 or 12万."),
+               text);
   return FALSE;
 }
 
@@ -42,17 +45,17 @@ number_error (GError     **error,
  * 万/亿 (萬/億) suffixes, a minus sign, (parentheses) for negatives and a trailing %, which
  * divides by 100 and is reported. No floating point: 0.1 + 0.2 stays exact. */
 gboolean
-attain_parse_decimal (const char  *text,
-                      int          scale,
-                      gint64      *out,
-                      gboolean    *was_percent,
-                      GError     **error)
+attain_parse_decimal (const char *text,
+                      int         scale,
+                      gint64     *out,
+                      gboolean   *was_percent,
+                      GError    **error)
 {
   g_autofree char *norm = NULL;
-  g_autoptr(GString) digits = g_string_new (NULL);
-  gboolean negative = FALSE, parens = FALSE, seen_point = FALSE, percent = FALSE;
-  int fraction_digits = 0, exponent = 0;
-  guint64 mantissa = 0;
+  g_autoptr (GString) digits = g_string_new (NULL);
+  gboolean    negative = FALSE, parens = FALSE, seen_point = FALSE, percent = FALSE;
+  int         fraction_digits = 0, exponent = 0;
+  guint64     mantissa = 0;
   const char *p;
 
   g_return_val_if_fail (text != NULL && scale >= 0 && scale <= 6, FALSE);
@@ -93,7 +96,7 @@ attain_parse_decimal (const char  *text,
           if (digits->len >= 18)
             {
               g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_RANGE,
-                           _("“%s” has too many digits to be a sales figure."), text);
+                           _ ("“%s” has too many digits to be a sales figure."), text);
               return FALSE;
             }
           if (digits->len > 0 || c != '0')
@@ -139,7 +142,7 @@ attain_parse_decimal (const char  *text,
   mantissa = digits->len ? g_ascii_strtoull (digits->str, NULL, 10) : 0;
   /* value = mantissa * 10^(exponent - fraction_digits - 2*percent), kept at `scale` digits. */
   {
-    int shift = scale + exponent - fraction_digits - (percent ? 2 : 0);
+    int     shift = scale + exponent - fraction_digits - (percent ? 2 : 0);
     guint64 value = mantissa;
 
     if (shift >= 0)
@@ -149,7 +152,7 @@ attain_parse_decimal (const char  *text,
             if (value > (guint64) MAX_VALUE / 10)
               {
                 g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_RANGE,
-                             _("“%s” is too large to be a sales figure."), text);
+                             _ ("“%s” is too large to be a sales figure."), text);
                 return FALSE;
               }
             value *= 10;
@@ -178,12 +181,9 @@ attain_parse_decimal (const char  *text,
 }
 
 gboolean
-attain_parse_amount (const char  *text,
-                     gint64       unit_minor,
-                     gint64      *out_minor,
-                     GError     **error)
+attain_parse_amount (const char *text, gint64 unit_minor, gint64 *out_minor, GError **error)
 {
-  gint64 value;
+  gint64   value;
   gboolean percent = FALSE;
 
   g_return_val_if_fail (unit_minor > 0, FALSE);
@@ -194,7 +194,7 @@ attain_parse_amount (const char  *text,
   if (percent)
     {
       g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_NUMBER,
-                   _("“%s” is a percentage, not an amount."), text);
+                   _ ("“%s” is a percentage, not an amount."), text);
       return FALSE;
     }
   {
@@ -206,7 +206,7 @@ attain_parse_amount (const char  *text,
     if (whole > 0 && unit_minor > MAX_VALUE / whole)
       {
         g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_RANGE,
-                     _("“%s” is too large to be a sales figure."), text);
+                     _ ("“%s” is too large to be a sales figure."), text);
         return FALSE;
       }
     result = whole * unit_minor + (part * unit_minor + 500000) / 1000000;
@@ -216,13 +216,9 @@ attain_parse_amount (const char  *text,
 }
 
 gboolean
-attain_parse_integer (const char  *text,
-                      gint64       min,
-                      gint64       max,
-                      gint64      *out,
-                      GError     **error)
+attain_parse_integer (const char *text, gint64 min, gint64 max, gint64 *out, GError **error)
 {
-  gint64 value;
+  gint64   value;
   gboolean percent = FALSE;
 
   if (!attain_parse_decimal (text, 2, &value, &percent, error))
@@ -230,7 +226,7 @@ attain_parse_integer (const char  *text,
   if (percent || value % 100 != 0)
     {
       g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_NUMBER,
-                   _("“%s” is not a whole number."), text);
+                   _ ("“%s” is not a whole number."), text);
       return FALSE;
     }
   value /= 100;
@@ -239,7 +235,8 @@ attain_parse_integer (const char  *text,
       g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
       g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
       /* Translators: a number outside the range it must be in, e.g. “12” is outside 0–10. */
-      g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_RANGE, _("“%s” is outside %s–%s."), text, low, high);
+      g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_RANGE,
+                   _ ("“%s” is outside %s–%s."), text, low, high);
       return FALSE;
     }
   *out = value;
@@ -247,8 +244,7 @@ attain_parse_integer (const char  *text,
 }
 
 gboolean
-attain_date_order_parse (const char      *text,
-                         AttainDateOrder *out)
+attain_date_order_parse (const char *text, AttainDateOrder *out)
 {
   static const char *names[] = { "ymd", "mdy", "dmy" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -270,12 +266,9 @@ attain_date_order_to_string (AttainDateOrder order)
 /* Splits "2026年3月5日 10:30", "2026/3/5", "03/05/2026" into up to three numbers; the time of
  * day, if any, is dropped. */
 static guint
-date_numbers (const char *text,
-              guint64     numbers[3],
-              guint       lengths[3],
-              char       *separator)
+date_numbers (const char *text, guint64 numbers[3], guint lengths[3], char *separator)
 {
-  guint n = 0;
+  guint       n = 0;
   const char *p = text;
 
   *separator = 0;
@@ -326,17 +319,14 @@ date_numbers (const char *text,
 }
 
 gboolean
-attain_parse_date (const char       *text,
-                   AttainDateOrder   order,
-                   GDate            *out,
-                   GError          **error)
+attain_parse_date (const char *text, AttainDateOrder order, GDate *out, GError **error)
 {
   g_autofree char *norm = normalize (text);
-  guint64 n[3] = { 0 };
-  guint len[3] = { 0 };
-  guint64 year = 0, month = 0, day = 0;
-  char separator;
-  guint count;
+  guint64          n[3] = { 0 };
+  guint            len[3] = { 0 };
+  guint64          year = 0, month = 0, day = 0;
+  char             separator;
+  guint            count;
 
   g_strstrip (norm);
   count = date_numbers (norm, n, len, &separator);
@@ -371,17 +361,17 @@ attain_parse_date (const char       *text,
   else
     count = 0;
 
-  if (count == 0 || year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1
-      || day > 31 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (count == 0 || year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31
+      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     {
       if (count == 3 && len[0] != 4 && order == ATTAIN_DATE_ORDER_YMD)
         g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_DATE,
-                     _("“%s” could be day/month or month/day. Choose the file’s date order "
-                       "(month first for US exports)."),
+                     _ ("“%s” could be day/month or month/day. Choose the file’s date order "
+                        "(month first for US exports)."),
                      text);
       else
         g_set_error (error, ATTAIN_PARSE_ERROR, ATTAIN_PARSE_ERROR_DATE,
-                     _("“%s” is not a date. Use a date like 2026-03-05."), text);
+                     _ ("“%s” is not a date. Use a date like 2026-03-05."), text);
       return FALSE;
     }
   g_date_clear (out, 1);
@@ -392,21 +382,20 @@ attain_parse_date (const char       *text,
 /* A month of a target grid's header: "1月", "一月", "Jan", "January", "M1", "2026-01" (the
  * year is ignored here), "01". Gives 1..12. */
 gboolean
-attain_parse_month (const char *text,
-                    int        *out_month)
+attain_parse_month (const char *text, int *out_month)
 {
-  static const char *english[] = { "jan", "feb", "mar", "apr", "may", "jun",
-                                   "jul", "aug", "sep", "oct", "nov", "dec" };
-  static const char *english_full[] = { "january", "february", "march", "april", "may", "june",
-                                        "july", "august", "september", "october", "november",
-                                        "december" };
-  static const char *chinese[] = { "一月", "二月", "三月", "四月", "五月", "六月",
+  static const char *english[]
+      = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+  static const char *english_full[]
+      = { "january", "february", "march",     "april",   "may",      "june",
+          "july",    "august",   "september", "october", "november", "december" };
+  static const char *chinese[] = { "一月", "二月", "三月", "四月", "五月",   "六月",
                                    "七月", "八月", "九月", "十月", "十一月", "十二月" };
-  g_autofree char *norm = normalize (text);
-  g_autofree char *lower = NULL;
-  const char *p;
-  guint64 value;
-  char *end;
+  g_autofree char   *norm = normalize (text);
+  g_autofree char   *lower = NULL;
+  const char        *p;
+  guint64            value;
+  char              *end;
 
   g_strstrip (norm);
   lower = g_ascii_strdown (norm, -1);

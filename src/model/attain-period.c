@@ -6,11 +6,13 @@
 #include "attain-gettext.h"
 #include <stdio.h>
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-period-error-quark, attain_period_error)
+/* clang-format on */
 
 int
-attain_month_add (int month,
-                  int n)
+attain_month_add (int month, int n)
 {
   int index = (month / 100) * 12 + (month % 100 - 1) + n;
 
@@ -71,9 +73,7 @@ attain_period_last_month (const AttainPeriod *period)
 }
 
 void
-attain_period_bounds (const AttainPeriod *period,
-                      GDate              *first,
-                      GDate              *last)
+attain_period_bounds (const AttainPeriod *period, GDate *first, GDate *last)
 {
   int first_month = attain_period_first_month (period);
   int last_month = attain_period_last_month (period);
@@ -95,12 +95,11 @@ attain_period_same_last_year (const AttainPeriod *period)
 }
 
 AttainPeriod
-attain_period_shift (const AttainPeriod *period,
-                     int                 steps)
+attain_period_shift (const AttainPeriod *period, int steps)
 {
   AttainPeriod result = *period;
-  int per_year;
-  int index;
+  int          per_year;
+  int          index;
 
   if (period->kind == ATTAIN_PERIOD_YEAR)
     {
@@ -116,13 +115,11 @@ attain_period_shift (const AttainPeriod *period,
 }
 
 AttainPeriod
-attain_period_containing (AttainPeriodKind  kind,
-                          const GDate      *date,
-                          int               fy_start_month)
+attain_period_containing (AttainPeriodKind kind, const GDate *date, int fy_start_month)
 {
   AttainPeriod result = { kind, 0, 0, fy_start_month };
-  int month_index = g_date_get_year (date) * 12 + (g_date_get_month (date) - 1);
-  int fy_offset = month_index - (fy_start_month - 1);
+  int          month_index = g_date_get_year (date) * 12 + (g_date_get_month (date) - 1);
+  int          fy_offset = month_index - (fy_start_month - 1);
 
   switch (kind)
     {
@@ -152,17 +149,16 @@ attain_period_fiscal_year (const AttainPeriod *period)
 }
 
 AttainPeriod
-attain_period_with_kind (const AttainPeriod *period,
-                         AttainPeriodKind    kind,
-                         const GDate        *today)
+attain_period_with_kind (const AttainPeriod *period, AttainPeriodKind kind, const GDate *today)
 {
-  GDate first, last;
+  GDate        first, last;
   const GDate *anchor;
 
   /* Switching month/quarter/year keeps looking at the same time: today if it lies in the
    * period shown, else the period's first day. */
   attain_period_bounds (period, &first, &last);
-  anchor = g_date_compare (today, &first) >= 0 && g_date_compare (today, &last) <= 0 ? today : &first;
+  anchor
+      = g_date_compare (today, &first) >= 0 && g_date_compare (today, &last) <= 0 ? today : &first;
   return attain_period_containing (kind, anchor, period->fy_start_month);
 }
 
@@ -183,11 +179,10 @@ attain_period_kind_to_string (AttainPeriodKind kind)
 }
 
 double
-attain_period_elapsed_share (const AttainPeriod *period,
-                             const GDate        *today)
+attain_period_elapsed_share (const AttainPeriod *period, const GDate *today)
 {
   GDate first, last;
-  int total, done;
+  int   total, done;
 
   attain_period_bounds (period, &first, &last);
   if (g_date_compare (today, &first) < 0)
@@ -202,20 +197,16 @@ attain_period_elapsed_share (const AttainPeriod *period,
 }
 
 gboolean
-attain_period_equal (const AttainPeriod *a,
-                     const AttainPeriod *b)
+attain_period_equal (const AttainPeriod *a, const AttainPeriod *b)
 {
   return a->kind == b->kind && a->year == b->year && a->index == b->index
          && a->fy_start_month == b->fy_start_month;
 }
 
 gboolean
-attain_period_parse (const char    *text,
-                     int            fy_start_month,
-                     AttainPeriod  *out,
-                     GError       **error)
+attain_period_parse (const char *text, int fy_start_month, AttainPeriod *out, GError **error)
 {
-  int year = 0, index = 0;
+  int  year = 0, index = 0;
   char extra;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -227,7 +218,7 @@ attain_period_parse (const char    *text,
     {
       if (index >= 1 && index <= 4 && year >= 1900 && year <= 9999)
         {
-          *out = (AttainPeriod) { ATTAIN_PERIOD_QUARTER, year, index, fy_start_month };
+          *out = (AttainPeriod){ ATTAIN_PERIOD_QUARTER, year, index, fy_start_month };
           return TRUE;
         }
     }
@@ -235,20 +226,21 @@ attain_period_parse (const char    *text,
     {
       if (index >= 1 && index <= 12 && year >= 1900 && year <= 9999)
         {
-          *out = (AttainPeriod) { ATTAIN_PERIOD_MONTH, year, index, fy_start_month };
+          *out = (AttainPeriod){ ATTAIN_PERIOD_MONTH, year, index, fy_start_month };
           return TRUE;
         }
     }
-  else if ((sscanf (text, "FY%4d%c", &year, &extra) == 1 || sscanf (text, "%4d%c", &year, &extra) == 1)
+  else if ((sscanf (text, "FY%4d%c", &year, &extra) == 1
+            || sscanf (text, "%4d%c", &year, &extra) == 1)
            && year >= 1900 && year <= 9999)
     {
-      *out = (AttainPeriod) { ATTAIN_PERIOD_YEAR, year, 0, fy_start_month };
+      *out = (AttainPeriod){ ATTAIN_PERIOD_YEAR, year, 0, fy_start_month };
       return TRUE;
     }
 
   g_set_error (error, ATTAIN_PERIOD_ERROR, ATTAIN_PERIOD_ERROR_INVALID,
-               _("“%s” is not a period. Write a year (2026), a quarter (2026-Q3) or a month "
-                 "(2026-07)."),
+               _ ("“%s” is not a period. Write a year (2026), a quarter (2026-Q3) or a month "
+                  "(2026-07)."),
                text);
   return FALSE;
 }
@@ -276,33 +268,32 @@ attain_period_to_label (const AttainPeriod *period)
     case ATTAIN_PERIOD_MONTH:
       {
         GDate date;
-        char buffer[64];
+        char  buffer[64];
 
         g_date_clear (&date, 1);
         g_date_set_dmy (&date, 1, period->index, period->year);
         /* Translators: strftime format of a month label such as "July 2026" */
-        g_date_strftime (buffer, sizeof buffer, _("%B %Y"), &date);
+        g_date_strftime (buffer, sizeof buffer, _ ("%B %Y"), &date);
         return g_strdup (buffer);
       }
     case ATTAIN_PERIOD_QUARTER:
       if (period->fy_start_month == 1)
         /* Translators: a calendar quarter, %1$d is the year, %2$d the quarter (1-4) */
-        return g_strdup_printf (_("Q%2$d %1$d"), period->year, period->index);
+        return g_strdup_printf (_ ("Q%2$d %1$d"), period->year, period->index);
       /* Translators: a fiscal quarter, %1$d is the fiscal year, %2$d the quarter (1-4) */
-      return g_strdup_printf (_("FY%1$d Q%2$d"), period->year, period->index);
+      return g_strdup_printf (_ ("FY%1$d Q%2$d"), period->year, period->index);
     case ATTAIN_PERIOD_YEAR:
     default:
       if (period->fy_start_month == 1)
         /* Translators: a calendar year */
-        return g_strdup_printf (_("Year %d"), period->year);
+        return g_strdup_printf (_ ("Year %d"), period->year);
       /* Translators: a fiscal year */
-      return g_strdup_printf (_("Fiscal year %d"), period->year);
+      return g_strdup_printf (_ ("Fiscal year %d"), period->year);
     }
 }
 
 gboolean
-attain_date_parse_iso (const char *text,
-                       GDate      *out)
+attain_date_parse_iso (const char *text, GDate *out)
 {
   int y, m, d;
 

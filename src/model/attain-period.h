@@ -30,41 +30,30 @@ typedef struct
   int              fy_start_month; /* 1..12 */
 } AttainPeriod;
 
-GQuark        attain_period_error_quark   (void);
-gboolean      attain_period_parse         (const char         *text,
-                                           int                 fy_start_month,
-                                           AttainPeriod       *out,
-                                           GError            **error);
-char         *attain_period_to_string     (const AttainPeriod *period);
-char         *attain_period_to_label      (const AttainPeriod *period);
-int           attain_period_first_month   (const AttainPeriod *period);
-int           attain_period_last_month    (const AttainPeriod *period);
-int           attain_period_n_months      (const AttainPeriod *period);
-void          attain_period_bounds        (const AttainPeriod *period,
-                                           GDate              *first,
-                                           GDate              *last);
-AttainPeriod  attain_period_same_last_year (const AttainPeriod *period);
-AttainPeriod  attain_period_shift         (const AttainPeriod *period,
-                                           int                 steps);
-AttainPeriod  attain_period_containing    (AttainPeriodKind    kind,
-                                           const GDate        *date,
-                                           int                 fy_start_month);
-AttainPeriod  attain_period_fiscal_year   (const AttainPeriod *period);
-AttainPeriod  attain_period_with_kind     (const AttainPeriod *period,
-                                           AttainPeriodKind    kind,
-                                           const GDate        *today);
-AttainPeriodKind attain_period_kind_from_string (const char   *text);
-const char   *attain_period_kind_to_string (AttainPeriodKind  kind);
-double        attain_period_elapsed_share (const AttainPeriod *period,
-                                           const GDate        *today);
-gboolean      attain_period_equal         (const AttainPeriod *a,
-                                           const AttainPeriod *b);
+GQuark attain_period_error_quark (void);
+gboolean
+      attain_period_parse (const char *text, int fy_start_month, AttainPeriod *out, GError **error);
+char *attain_period_to_string (const AttainPeriod *period);
+char *attain_period_to_label (const AttainPeriod *period);
+int   attain_period_first_month (const AttainPeriod *period);
+int   attain_period_last_month (const AttainPeriod *period);
+int   attain_period_n_months (const AttainPeriod *period);
+void  attain_period_bounds (const AttainPeriod *period, GDate *first, GDate *last);
+AttainPeriod attain_period_same_last_year (const AttainPeriod *period);
+AttainPeriod attain_period_shift (const AttainPeriod *period, int steps);
+AttainPeriod
+attain_period_containing (AttainPeriodKind kind, const GDate *date, int fy_start_month);
+AttainPeriod attain_period_fiscal_year (const AttainPeriod *period);
+AttainPeriod
+attain_period_with_kind (const AttainPeriod *period, AttainPeriodKind kind, const GDate *today);
+AttainPeriodKind attain_period_kind_from_string (const char *text);
+const char      *attain_period_kind_to_string (AttainPeriodKind kind);
+double           attain_period_elapsed_share (const AttainPeriod *period, const GDate *today);
+gboolean         attain_period_equal (const AttainPeriod *a, const AttainPeriod *b);
 
-int           attain_month_add            (int                 month,
-                                           int                 n);
-int           attain_month_from_date      (const GDate        *date);
-gboolean      attain_date_parse_iso       (const char         *text,
-                                           GDate              *out);
-char         *attain_date_to_iso          (const GDate        *date);
+int      attain_month_add (int month, int n);
+int      attain_month_from_date (const GDate *date);
+gboolean attain_date_parse_iso (const char *text, GDate *out);
+char    *attain_date_to_iso (const GDate *date);
 
 G_END_DECLS

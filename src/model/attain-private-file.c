@@ -10,19 +10,18 @@
 
 /* Returns the temporary file's name: it exists, empty, mode 0600, in @path's folder. */
 char *
-attain_private_file_create (const char  *path,
-                            GError     **error)
+attain_private_file_create (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temporary = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  int              fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
 
   if (fd < 0)
     {
       int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("Could not write in “%s”: %s"), dir,
-                   g_strerror (saved_errno));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _ ("Could not write in “%s”: %s"), dir, g_strerror (saved_errno));
       return NULL;
     }
   close (fd);
@@ -32,7 +31,7 @@ attain_private_file_create (const char  *path,
 static gboolean
 fsync_path (const char *path)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   gboolean ok;
 
   if (fd < 0)
@@ -44,9 +43,7 @@ fsync_path (const char *path)
 
 /* Syncs @temporary and renames it to @path; on failure @temporary is removed. */
 gboolean
-attain_private_file_commit (const char  *temporary,
-                            const char  *path,
-                            GError     **error)
+attain_private_file_commit (const char *temporary, const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
@@ -55,8 +52,8 @@ attain_private_file_commit (const char  *temporary,
     {
       int saved_errno = errno;
       g_unlink (temporary);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("Could not save “%s”: %s"), path,
-                   g_strerror (saved_errno));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _ ("Could not save “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   /* The rename itself lasts once the folder is synced. */
@@ -76,12 +73,11 @@ attain_private_file_discard (const char *temporary)
  * named after "x/../../escaped" stays in the chosen folder; at most @max_chars characters (a
  * 2,000-character name would exceed the file system's 255 bytes). Never empty. */
 char *
-attain_file_name_part (const char *text,
-                       guint       max_chars)
+attain_file_name_part (const char *text, guint max_chars)
 {
   g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
-  GString *out = g_string_new (NULL);
-  guint n = 0;
+  GString         *out = g_string_new (NULL);
+  guint            n = 0;
 
   for (const char *p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
     {

@@ -9,13 +9,9 @@ G_BEGIN_DECLS
  * the umask) under a temporary name beside its destination, synced, then renamed over it: no
  * other user can read it at any moment, and a failed or killed write never leaves a half file
  * under the name the director chose. */
-char     *attain_private_file_create  (const char  *path,
-                                       GError     **error);
-gboolean  attain_private_file_commit  (const char  *temporary,
-                                       const char  *path,
-                                       GError     **error);
-void      attain_private_file_discard (const char  *temporary);
-char     *attain_file_name_part       (const char  *text,
-                                       guint        max_chars);
+char    *attain_private_file_create (const char *path, GError **error);
+gboolean attain_private_file_commit (const char *temporary, const char *path, GError **error);
+void     attain_private_file_discard (const char *temporary);
+char    *attain_file_name_part (const char *text, guint max_chars);
 
 G_END_DECLS

@@ -22,16 +22,16 @@ attain_review_sheet_free (AttainReviewSheet *sheet)
 
 /* Reading never creates: a period without a review gives a sheet with an empty form. */
 AttainReviewSheet *
-attain_review_sheet_load (AttainDb            *db,
-                          gint64               person_id,
-                          const AttainPeriod  *period,
-                          const GDate         *today,
-                          GError             **error)
+attain_review_sheet_load (AttainDb           *db,
+                          gint64              person_id,
+                          const AttainPeriod *period,
+                          const GDate        *today,
+                          GError            **error)
 {
-  g_autoptr(AttainReviewSheet) sheet = g_new0 (AttainReviewSheet, 1);
-  AttainScope scope = { ATTAIN_SCOPE_PERSON, person_id };
+  g_autoptr (AttainReviewSheet) sheet = g_new0 (AttainReviewSheet, 1);
+  AttainScope  scope = { ATTAIN_SCOPE_PERSON, person_id };
   AttainPeriod last = attain_period_shift (period, -1);
-  GError *local_error = NULL;
+  GError      *local_error = NULL;
 
   g_return_val_if_fail (db != NULL && period != NULL && today != NULL, NULL);
 
@@ -75,23 +75,21 @@ typedef struct
 } SheetRequest;
 
 static gpointer
-load_sheet (AttainDb      *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+load_sheet (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
 {
   SheetRequest *request = data;
-  return attain_review_sheet_load (db, request->person_id, &request->period, &request->today, error);
+  return attain_review_sheet_load (db, request->person_id, &request->period, &request->today,
+                                   error);
 }
 
 void
-attain_review_sheet_load_async (const char          *path,
-                                gint64               person_id,
-                                const AttainPeriod  *period,
-                                const GDate         *today,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+attain_review_sheet_load_async (const char         *path,
+                                gint64              person_id,
+                                const AttainPeriod *period,
+                                const GDate        *today,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   SheetRequest *request = g_new0 (SheetRequest, 1);
 
@@ -103,8 +101,7 @@ attain_review_sheet_load_async (const char          *path,
 }
 
 AttainReviewSheet *
-attain_review_sheet_load_finish (GAsyncResult  *result,
-                                 GError       **error)
+attain_review_sheet_load_finish (GAsyncResult *result, GError **error)
 {
   return attain_load_finish (result, attain_review_sheet_load_async, error);
 }

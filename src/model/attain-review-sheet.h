@@ -12,36 +12,35 @@ G_BEGIN_DECLS
  * on screen and the printed report are made from the same sheet. */
 typedef struct
 {
-  gint64            person_id;
-  AttainPeriod      period;
-  GDate             today;        /* the day it was read for: pace, "printed on", "today" */
-  char             *company;      /* the company's name as set in Settings */
-  char             *team;         /* the unit the person belongs to */
-  AttainDashboard  *dashboard;    /* name, position, metrics, trend and funnel */
-  AttainReview     *review;       /* NULL while nothing was typed for this period */
-  AttainReview     *previous;     /* last period's, for its improvement plan; may be NULL */
-  GArray           *lines;        /* AttainReviewLine: the scored results */
-  double            weighted_score; /* NAN without a scored line */
-  int               total_weight; /* basis points */
-  GPtrArray        *next_goals;   /* AttainGoal*: agreed for the next period */
+  gint64           person_id;
+  AttainPeriod     period;
+  GDate            today;          /* the day it was read for: pace, "printed on", "today" */
+  char            *company;        /* the company's name as set in Settings */
+  char            *team;           /* the unit the person belongs to */
+  AttainDashboard *dashboard;      /* name, position, metrics, trend and funnel */
+  AttainReview    *review;         /* NULL while nothing was typed for this period */
+  AttainReview    *previous;       /* last period's, for its improvement plan; may be NULL */
+  GArray          *lines;          /* AttainReviewLine: the scored results */
+  double           weighted_score; /* NAN without a scored line */
+  int              total_weight;   /* basis points */
+  GPtrArray       *next_goals;     /* AttainGoal*: agreed for the next period */
 } AttainReviewSheet;
 
-AttainReviewSheet *attain_review_sheet_load        (AttainDb            *db,
-                                                    gint64               person_id,
-                                                    const AttainPeriod  *period,
-                                                    const GDate         *today,
-                                                    GError             **error);
-void               attain_review_sheet_load_async  (const char          *path,
-                                                    gint64               person_id,
-                                                    const AttainPeriod  *period,
-                                                    const GDate         *today,
-                                                    GCancellable        *cancellable,
-                                                    GAsyncReadyCallback  callback,
-                                                    gpointer             user_data);
-AttainReviewSheet *attain_review_sheet_load_finish (GAsyncResult        *result,
-                                                    GError             **error);
-void               attain_review_sheet_free        (AttainReviewSheet   *sheet);
-gboolean           attain_review_sheet_is_locked   (const AttainReviewSheet *sheet);
+AttainReviewSheet *attain_review_sheet_load (AttainDb           *db,
+                                             gint64              person_id,
+                                             const AttainPeriod *period,
+                                             const GDate        *today,
+                                             GError            **error);
+void               attain_review_sheet_load_async (const char         *path,
+                                                   gint64              person_id,
+                                                   const AttainPeriod *period,
+                                                   const GDate        *today,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+AttainReviewSheet *attain_review_sheet_load_finish (GAsyncResult *result, GError **error);
+void               attain_review_sheet_free (AttainReviewSheet *sheet);
+gboolean           attain_review_sheet_is_locked (const AttainReviewSheet *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReviewSheet, attain_review_sheet_free)
 

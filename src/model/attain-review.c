@@ -5,7 +5,10 @@
 #include <math.h>
 #include <string.h>
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-review-error-quark, attain_review_error)
+/* clang-format on */
 
 /* The text fields a form may save, each with its own constant statement. */
 static const struct
@@ -14,13 +17,34 @@ static const struct
   const char *sql;
   gsize       offset;
 } text_fields[] = {
-  { "reviewer", "UPDATE reviews SET reviewer = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, reviewer) },
-  { "interview_on", "UPDATE reviews SET interview_on = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, interview_on) },
-  { "self_review", "UPDATE reviews SET self_review = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, self_review) },
-  { "strengths", "UPDATE reviews SET strengths = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, strengths) },
-  { "improvements", "UPDATE reviews SET improvements = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, improvements) },
-  { "employee_view", "UPDATE reviews SET employee_view = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, employee_view) },
-  { "training", "UPDATE reviews SET training = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", G_STRUCT_OFFSET (AttainReview, training) },
+  { "reviewer",
+    "UPDATE reviews SET reviewer = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE "
+    "id = ?1",
+    G_STRUCT_OFFSET (AttainReview, reviewer) },
+  { "interview_on",
+    "UPDATE reviews SET interview_on = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1",
+    G_STRUCT_OFFSET (AttainReview, interview_on) },
+  { "self_review",
+    "UPDATE reviews SET self_review = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1",
+    G_STRUCT_OFFSET (AttainReview, self_review) },
+  { "strengths",
+    "UPDATE reviews SET strengths = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE "
+    "id = ?1",
+    G_STRUCT_OFFSET (AttainReview, strengths) },
+  { "improvements",
+    "UPDATE reviews SET improvements = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1",
+    G_STRUCT_OFFSET (AttainReview, improvements) },
+  { "employee_view",
+    "UPDATE reviews SET employee_view = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1",
+    G_STRUCT_OFFSET (AttainReview, employee_view) },
+  { "training",
+    "UPDATE reviews SET training = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE "
+    "id = ?1",
+    G_STRUCT_OFFSET (AttainReview, training) },
 };
 
 AttainMilestone *
@@ -41,7 +65,8 @@ attain_milestone_new (const char           *what,
 AttainMilestone *
 attain_milestone_copy (const AttainMilestone *milestone)
 {
-  return attain_milestone_new (milestone->what, milestone->due_on, milestone->measure, milestone->status);
+  return attain_milestone_new (milestone->what, milestone->due_on, milestone->measure,
+                               milestone->status);
 }
 
 static const char *const milestone_keys[] = { "planned", "in_progress", "done", "missed" };
@@ -79,15 +104,15 @@ attain_milestone_status_label (AttainMilestoneStatus status)
   switch (status)
     {
     case ATTAIN_MILESTONE_IN_PROGRESS:
-      return _("In progress");
+      return _ ("In progress");
     case ATTAIN_MILESTONE_DONE:
-      return _("Done");
+      return _ ("Done");
     case ATTAIN_MILESTONE_MISSED:
-      return _("Missed");
+      return _ ("Missed");
     case ATTAIN_MILESTONE_PLANNED:
     case ATTAIN_MILESTONE_N_STATUSES:
     default:
-      return _("Planned");
+      return _ ("Planned");
     }
 }
 
@@ -110,8 +135,7 @@ attain_review_is_locked (const AttainReview *review)
 }
 
 const char *
-attain_review_get_field (const AttainReview *review,
-                         const char         *field)
+attain_review_get_field (const AttainReview *review, const char *field)
 {
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (g_str_equal (text_fields[i].field, field))
@@ -120,9 +144,7 @@ attain_review_get_field (const AttainReview *review,
 }
 
 static gboolean
-period_bounds_iso (const AttainPeriod *period,
-                   char              **first_iso,
-                   char              **last_iso)
+period_bounds_iso (const AttainPeriod *period, char **first_iso, char **last_iso)
 {
   GDate first, last;
 
@@ -133,23 +155,21 @@ period_bounds_iso (const AttainPeriod *period,
 }
 
 AttainReview *
-attain_review_find (AttainDb            *db,
-                    gint64               person_id,
-                    const AttainPeriod  *period,
-                    GError             **error)
+attain_review_find (AttainDb *db, gint64 person_id, const AttainPeriod *period, GError **error)
 {
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  g_autoptr(AttainReview) review = NULL;
+  g_autoptr (AttainReview) review = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   period_bounds_iso (period, &first, &last);
-  stmt = attain_db_prepare (db,
-                            "SELECT id, reviewer, interview_on, self_review, strengths, improvements, "
-                            "employee_view, training, signed_off_at FROM reviews "
-                            "WHERE person_id = ?1 AND period_start = ?2 AND period_end = ?3",
-                            error);
+  stmt = attain_db_prepare (
+      db,
+      "SELECT id, reviewer, interview_on, self_review, strengths, improvements, "
+      "employee_view, training, signed_off_at FROM reviews "
+      "WHERE person_id = ?1 AND period_start = ?2 AND period_end = ?3",
+      error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -160,7 +180,7 @@ attain_review_find (AttainDb            *db,
     {
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        attain_db_set_error (db, error, _("Reading the review"));
+        attain_db_set_error (db, error, _ ("Reading the review"));
       return NULL;
     }
   review = g_new0 (AttainReview, 1);
@@ -168,13 +188,16 @@ attain_review_find (AttainDb            *db,
   review->person_id = person_id;
   review->period = *period;
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    G_STRUCT_MEMBER (char *, review, text_fields[i].offset) = g_strdup ((const char *) sqlite3_column_text (stmt, 1 + i));
+    G_STRUCT_MEMBER (char *, review, text_fields[i].offset)
+        = g_strdup ((const char *) sqlite3_column_text (stmt, 1 + i));
   review->signed_off_at = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   sqlite3_reset (stmt);
 
   review->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
-  stmt = attain_db_prepare (db, "SELECT what, due_on, measure, status FROM review_milestones "
-                                "WHERE review_id = ?1 ORDER BY position", error);
+  stmt = attain_db_prepare (db,
+                            "SELECT what, due_on, measure, status FROM review_milestones "
+                            "WHERE review_id = ?1 ORDER BY position",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, review->id);
@@ -183,26 +206,24 @@ attain_review_find (AttainDb            *db,
                      attain_milestone_new ((const char *) sqlite3_column_text (stmt, 0),
                                            (const char *) sqlite3_column_text (stmt, 1),
                                            (const char *) sqlite3_column_text (stmt, 2),
-                                           attain_milestone_status_from_key ((const char *) sqlite3_column_text (stmt, 3))));
+                                           attain_milestone_status_from_key (
+                                               (const char *) sqlite3_column_text (stmt, 3))));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Reading the improvement plan"));
+      attain_db_set_error (db, error, _ ("Reading the improvement plan"));
       return NULL;
     }
   return g_steal_pointer (&review);
 }
 
 AttainReview *
-attain_review_open (AttainDb            *db,
-                    gint64               person_id,
-                    const AttainPeriod  *period,
-                    GError             **error)
+attain_review_open (AttainDb *db, gint64 person_id, const AttainPeriod *period, GError **error)
 {
   static const char *kinds[] = { "month", "quarter", "year" };
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char   *first = NULL;
+  g_autofree char   *last = NULL;
+  g_autoptr (GError) local_error = NULL;
   AttainReview *review;
   sqlite3_stmt *stmt;
 
@@ -216,14 +237,16 @@ attain_review_open (AttainDb            *db,
     }
   if (review != NULL)
     return review;
-  if (!attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, person_id }, NULL, NULL, NULL, NULL, error))
+  if (!attain_org_describe (db, &(AttainScope){ ATTAIN_SCOPE_PERSON, person_id }, NULL, NULL, NULL,
+                            NULL, error))
     return NULL;
 
   period_bounds_iso (period, &first, &last);
-  stmt = attain_db_prepare (db,
-                            "INSERT INTO reviews (person_id, period_kind, period_start, period_end) "
-                            "VALUES (?1, ?2, ?3, ?4)",
-                            error);
+  stmt
+      = attain_db_prepare (db,
+                           "INSERT INTO reviews (person_id, period_kind, period_start, period_end) "
+                           "VALUES (?1, ?2, ?3, ?4)",
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -233,7 +256,7 @@ attain_review_open (AttainDb            *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      attain_db_set_error (db, error, _("Starting the review"));
+      attain_db_set_error (db, error, _ ("Starting the review"));
       return NULL;
     }
   sqlite3_reset (stmt);
@@ -241,14 +264,13 @@ attain_review_open (AttainDb            *db,
 }
 
 static gboolean
-refuse_if_locked (const AttainReview  *review,
-                  GError             **error)
+refuse_if_locked (const AttainReview *review, GError **error)
 {
   if (attain_review_is_locked (review))
     {
       g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_LOCKED,
-                   _("This review was signed off on %s and is locked. Appeals and later notes go "
-                     "into the next review."),
+                   _ ("This review was signed off on %s and is locked. Appeals and later notes go "
+                      "into the next review."),
                    review->signed_off_at);
       return FALSE;
     }
@@ -256,23 +278,24 @@ refuse_if_locked (const AttainReview  *review,
 }
 
 gboolean
-attain_review_set_field (AttainDb      *db,
-                         AttainReview  *review,
-                         const char    *field,
-                         const char    *value,
-                         GError       **error)
+attain_review_set_field (AttainDb     *db,
+                         AttainReview *review,
+                         const char   *field,
+                         const char   *value,
+                         GError      **error)
 {
   sqlite3_stmt *stmt;
-  GDate date;
+  GDate         date;
 
   g_return_val_if_fail (db != NULL && review != NULL && field != NULL, FALSE);
 
   if (!refuse_if_locked (review, error))
     return FALSE;
-  if (g_str_equal (field, "interview_on") && value != NULL && value[0] != '\0' && !attain_date_parse_iso (value, &date))
+  if (g_str_equal (field, "interview_on") && value != NULL && value[0] != '\0'
+      && !attain_date_parse_iso (value, &date))
     {
       g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
-                   _("“%s” is not a date. Use a date like 2026-03-05."), value);
+                   _ ("“%s” is not a date. Use a date like 2026-03-05."), value);
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -296,22 +319,23 @@ attain_review_set_field (AttainDb      *db,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           sqlite3_reset (stmt);
-          return attain_db_set_error (db, error, _("Saving the review"));
+          return attain_db_set_error (db, error, _ ("Saving the review"));
         }
       sqlite3_reset (stmt);
       g_free (*slot);
       *slot = value && value[0] != '\0' ? g_strdup (value) : NULL;
       return TRUE;
     }
-  g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID, "No review field “%s”", field);
+  g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID, "No review field “%s”",
+               field);
   return FALSE;
 }
 
 gboolean
-attain_review_set_milestones (AttainDb      *db,
-                              AttainReview  *review,
-                              GPtrArray     *milestones,
-                              GError       **error)
+attain_review_set_milestones (AttainDb     *db,
+                              AttainReview *review,
+                              GPtrArray    *milestones,
+                              GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -322,11 +346,12 @@ attain_review_set_milestones (AttainDb      *db,
   for (guint i = 0; i < milestones->len; i++)
     {
       AttainMilestone *m = g_ptr_array_index (milestones, i);
-      GDate date;
+      GDate            date;
       if (m->due_on != NULL && m->due_on[0] != '\0' && !attain_date_parse_iso (m->due_on, &date))
         {
           g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
-                       _("Milestone %u: “%s” is not a date. Use a date like 2026-03-05."), i + 1, m->due_on);
+                       _ ("Milestone %u: “%s” is not a date. Use a date like 2026-03-05."), i + 1,
+                       m->due_on);
           return FALSE;
         }
     }
@@ -340,17 +365,18 @@ attain_review_set_milestones (AttainDb      *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      attain_db_set_error (db, error, _("Saving the improvement plan"));
+      attain_db_set_error (db, error, _ ("Saving the improvement plan"));
       goto fail;
     }
   sqlite3_reset (stmt);
   for (guint i = 0; i < milestones->len; i++)
     {
       AttainMilestone *m = g_ptr_array_index (milestones, i);
-      stmt = attain_db_prepare (db,
-                                "INSERT INTO review_milestones (review_id, position, what, due_on, measure, status) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                error);
+      stmt = attain_db_prepare (
+          db,
+          "INSERT INTO review_milestones (review_id, position, what, due_on, measure, status) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+          error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, review->id);
@@ -362,7 +388,7 @@ attain_review_set_milestones (AttainDb      *db,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           sqlite3_reset (stmt);
-          attain_db_set_error (db, error, _("Saving the improvement plan"));
+          attain_db_set_error (db, error, _ ("Saving the improvement plan"));
           goto fail;
         }
       sqlite3_reset (stmt);
@@ -390,39 +416,41 @@ attain_review_next_period (const AttainReview *review)
 }
 
 gboolean
-attain_review_add_next_goal (AttainDb      *db,
-                             AttainReview  *review,
-                             const char    *metric,
-                             const char    *target_text,
-                             GError       **error)
+attain_review_add_next_goal (AttainDb     *db,
+                             AttainReview *review,
+                             const char   *metric,
+                             const char   *target_text,
+                             GError      **error)
 {
   const AttainGoalMetric *info = attain_goal_metric_lookup (metric);
-  AttainPeriod next = attain_review_next_period (review);
-  AttainScope owner = { ATTAIN_SCOPE_PERSON, review->person_id };
-  g_autoptr(AttainGoalHistory) history = attain_goal_history_new (db);
-  g_autoptr(AttainGoal) goal = NULL;
+  AttainPeriod            next = attain_review_next_period (review);
+  AttainScope             owner = { ATTAIN_SCOPE_PERSON, review->person_id };
+  g_autoptr (AttainGoalHistory) history = attain_goal_history_new (db);
+  g_autoptr (AttainGoal) goal = NULL;
   AttainGoalEdit *edit;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt   *stmt;
 
   if (!refuse_if_locked (review, error))
     return FALSE;
   if (info == NULL)
     {
-      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC, _("Choose what the goal measures."));
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_METRIC,
+                   _ ("Choose what the goal measures."));
       return FALSE;
     }
   goal = attain_goal_new (&owner, metric, &next);
   goal->has_target = TRUE;
-  if (!attain_parse_target (target_text, info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT,
-                            &goal->target, error))
+  if (!attain_parse_target (
+          target_text, info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT,
+          &goal->target, error))
     return FALSE;
-  goal->proposed_by = g_strdup (_("Review interview"));
+  goal->proposed_by = g_strdup (_ ("Review interview"));
   /* Agreed in the meeting: the salesperson was at the table. */
   goal->agreed_on = review->interview_on ? g_strdup (review->interview_on) : NULL;
   goal->id = attain_goal_history_reserve_id (history, error);
   if (goal->id == 0)
     return FALSE;
-  edit = attain_goal_edit_new (_("Goal agreed in a review"));
+  edit = attain_goal_edit_new (_ ("Goal agreed in a review"));
   attain_goal_edit_add (edit, NULL, goal);
   if (!attain_goal_history_apply (history, edit, error))
     return FALSE;
@@ -435,16 +463,14 @@ attain_review_add_next_goal (AttainDb      *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return attain_db_set_error (db, error, _("Saving a goal"));
+      return attain_db_set_error (db, error, _ ("Saving a goal"));
     }
   sqlite3_reset (stmt);
   return TRUE;
 }
 
 GPtrArray *
-attain_review_next_goals (AttainDb            *db,
-                          const AttainReview  *review,
-                          GError             **error)
+attain_review_next_goals (AttainDb *db, const AttainReview *review, GError **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, review->id);
 
@@ -452,20 +478,17 @@ attain_review_next_goals (AttainDb            *db,
 }
 
 gboolean
-attain_review_sign_off (AttainDb      *db,
-                        AttainReview  *review,
-                        const GDate   *today,
-                        GError       **error)
+attain_review_sign_off (AttainDb *db, AttainReview *review, const GDate *today, GError **error)
 {
   g_autofree char *date = attain_date_to_iso (today);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (!refuse_if_locked (review, error))
     return FALSE;
   if (review->interview_on == NULL)
     {
       g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
-                   _("Enter the date the interview was held before signing off."));
+                   _ ("Enter the date the interview was held before signing off."));
       return FALSE;
     }
   if (!attain_db_begin (db, error))
@@ -478,14 +501,15 @@ attain_review_sign_off (AttainDb      *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      attain_db_set_error (db, error, _("Signing off the review"));
+      attain_db_set_error (db, error, _ ("Signing off the review"));
       goto fail;
     }
   sqlite3_reset (stmt);
-  stmt = attain_db_prepare (db,
-                            "INSERT INTO audit_log (actor, entity, entity_id, field, new_value, reason) "
-                            "VALUES (?1, 'review', ?2, 'signed_off_at', ?3, 'Sign-off')",
-                            error);
+  stmt = attain_db_prepare (
+      db,
+      "INSERT INTO audit_log (actor, entity, entity_id, field, new_value, reason) "
+      "VALUES (?1, 'review', ?2, 'signed_off_at', ?3, 'Sign-off')",
+      error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
@@ -494,7 +518,7 @@ attain_review_sign_off (AttainDb      *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      attain_db_set_error (db, error, _("Writing the audit log"));
+      attain_db_set_error (db, error, _ ("Writing the audit log"));
       goto fail;
     }
   sqlite3_reset (stmt);
@@ -516,33 +540,36 @@ attain_review_result_lines (AttainDb            *db,
                             double              *weighted_score,
                             int                 *total_weight)
 {
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (AttainReviewLine));
-  AttainScope owner = { ATTAIN_SCOPE_PERSON, person_id };
+  GArray      *lines = g_array_new (FALSE, FALSE, sizeof (AttainReviewLine));
+  AttainScope  owner = { ATTAIN_SCOPE_PERSON, person_id };
   AttainPeriod year = attain_period_fiscal_year (period);
-  g_autoptr(GPtrArray) own_goals = attain_goals_of_owner (db, &owner, period, NULL);
-  g_autoptr(GPtrArray) year_goals = attain_goals_of_owner (db, &owner, &year, NULL);
+  g_autoptr (GPtrArray) own_goals = attain_goals_of_owner (db, &owner, period, NULL);
+  g_autoptr (GPtrArray) year_goals = attain_goals_of_owner (db, &owner, &year, NULL);
   const AttainGoalMetric *goal_metrics;
-  double weighted = 0;
-  int weights = 0;
-  guint n;
+  double                  weighted = 0;
+  int                     weights = 0;
+  guint                   n;
 
   goal_metrics = attain_goal_metrics (&n);
   for (guint i = 0; i < n; i++)
     {
-      AttainReviewLine line = { 0 };
+      AttainReviewLine         line = { 0 };
       const AttainMetricValue *v;
 
-      if (!attain_metric_from_key (goal_metrics[i].key, &line.metric) || isnan (metrics->values[line.metric].target))
+      if (!attain_metric_from_key (goal_metrics[i].key, &line.metric)
+          || isnan (metrics->values[line.metric].target))
         continue;
       v = &metrics->values[line.metric];
       line.label = goal_metrics[i].label;
       /* The period's own goal weighs it; else the year's, as a quarter is judged by the
        * year's scorecard. */
       for (guint g = 0; own_goals && g < own_goals->len; g++)
-        if (g_str_equal (((AttainGoal *) g_ptr_array_index (own_goals, g))->metric, goal_metrics[i].key))
+        if (g_str_equal (((AttainGoal *) g_ptr_array_index (own_goals, g))->metric,
+                         goal_metrics[i].key))
           line.weight = ((AttainGoal *) g_ptr_array_index (own_goals, g))->weight;
       for (guint g = 0; line.weight == 0 && year_goals && g < year_goals->len; g++)
-        if (g_str_equal (((AttainGoal *) g_ptr_array_index (year_goals, g))->metric, goal_metrics[i].key))
+        if (g_str_equal (((AttainGoal *) g_ptr_array_index (year_goals, g))->metric,
+                         goal_metrics[i].key))
           line.weight = ((AttainGoal *) g_ptr_array_index (year_goals, g))->weight;
       line.score = isnan (v->attainment) ? 0 : MIN (v->attainment * 100, 120);
       weighted += (double) line.weight * line.score;
@@ -559,17 +586,16 @@ attain_review_result_lines (AttainDb            *db,
 /* The active people of a unit and everything below it, team by team, leads first: a team's
  * reviews in the order they are printed. */
 GArray *
-attain_review_team_people (AttainDb  *db,
-                           gint64     unit_id,
-                           GError   **error)
+attain_review_team_people (AttainDb *db, gint64 unit_id, GError **error)
 {
-  GArray *people = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = attain_db_prepare (db,
-                                          "SELECT p.id FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id "
-                                          "JOIN positions pos ON pos.id = p.position_id "
-                                          "WHERE c.ancestor_id = ?1 AND p.active "
-                                          "ORDER BY c.descendant_id, pos.rank DESC, p.id",
-                                          error);
+  GArray       *people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT p.id FROM org_closure c JOIN people p ON p.unit_id = c.descendant_id "
+      "JOIN positions pos ON pos.id = p.position_id "
+      "WHERE c.ancestor_id = ?1 AND p.active "
+      "ORDER BY c.descendant_id, pos.rank DESC, p.id",
+      error);
   int rc;
 
   if (stmt == NULL)
@@ -587,7 +613,7 @@ attain_review_team_people (AttainDb  *db,
   if (rc != SQLITE_DONE)
     {
       g_array_unref (people);
-      attain_db_set_error (db, error, _("Reading the people"));
+      attain_db_set_error (db, error, _ ("Reading the people"));
       return NULL;
     }
   return people;

@@ -37,85 +37,74 @@ typedef struct
  * own transaction, so nothing typed is lost; once signed off the row is locked. */
 typedef struct
 {
-  gint64        id;
-  gint64        person_id;
-  AttainPeriod  period;
-  char         *reviewer;
-  char         *interview_on;
-  char         *self_review;
-  char         *strengths;
-  char         *improvements;
-  char         *employee_view;
-  char         *training;
-  char         *signed_off_at;
-  GPtrArray    *milestones; /* AttainMilestone* */
+  gint64       id;
+  gint64       person_id;
+  AttainPeriod period;
+  char        *reviewer;
+  char        *interview_on;
+  char        *self_review;
+  char        *strengths;
+  char        *improvements;
+  char        *employee_view;
+  char        *training;
+  char        *signed_off_at;
+  GPtrArray   *milestones; /* AttainMilestone* */
 } AttainReview;
 
 /* One scored line of a review: a counted metric with a target for the period. */
 typedef struct
 {
   AttainMetricId metric;
-  const char    *label;   /* untranslated */
-  int            weight;  /* basis points, from the person's goals for the period or its year */
-  double         score;   /* attainment × 100, capped at 120; 0 without attainment */
+  const char    *label;  /* untranslated */
+  int            weight; /* basis points, from the person's goals for the period or its year */
+  double         score;  /* attainment × 100, capped at 120; 0 without attainment */
 } AttainReviewLine;
 
-GQuark           attain_review_error_quark    (void);
-GArray          *attain_review_result_lines   (AttainDb            *db,
-                                               gint64               person_id,
-                                               const AttainPeriod  *period,
-                                               const AttainMetrics *metrics,
-                                               double              *weighted_score,
-                                               int                 *total_weight);
-AttainReview    *attain_review_open           (AttainDb            *db,
-                                               gint64               person_id,
-                                               const AttainPeriod  *period,
-                                               GError             **error);
-AttainReview    *attain_review_find           (AttainDb            *db,
-                                               gint64               person_id,
-                                               const AttainPeriod  *period,
-                                               GError             **error);
-void             attain_review_free           (AttainReview        *review);
-gboolean         attain_review_is_locked      (const AttainReview  *review);
-const char      *attain_review_get_field      (const AttainReview  *review,
-                                               const char          *field);
-gboolean         attain_review_set_field      (AttainDb            *db,
-                                               AttainReview        *review,
-                                               const char          *field,
-                                               const char          *value,
-                                               GError             **error);
-gboolean         attain_review_set_milestones (AttainDb            *db,
-                                               AttainReview        *review,
-                                               GPtrArray           *milestones,
-                                               GError             **error);
-gboolean         attain_review_add_next_goal  (AttainDb            *db,
-                                               AttainReview        *review,
-                                               const char          *metric,
-                                               const char          *target_text,
-                                               GError             **error);
-GPtrArray       *attain_review_next_goals     (AttainDb            *db,
-                                               const AttainReview  *review,
-                                               GError             **error);
-gboolean         attain_review_sign_off       (AttainDb            *db,
-                                               AttainReview        *review,
-                                               const GDate         *today,
-                                               GError             **error);
-AttainMilestone *attain_milestone_new         (const char          *what,
-                                               const char          *due_on,
-                                               const char          *measure,
-                                               AttainMilestoneStatus status);
-AttainMilestone *attain_milestone_copy        (const AttainMilestone *milestone);
-void             attain_milestone_free        (AttainMilestone     *milestone);
-const char      *attain_milestone_status_label (AttainMilestoneStatus status);
-const char      *attain_milestone_status_to_key (AttainMilestoneStatus status);
+GQuark  attain_review_error_quark (void);
+GArray *attain_review_result_lines (AttainDb            *db,
+                                    gint64               person_id,
+                                    const AttainPeriod  *period,
+                                    const AttainMetrics *metrics,
+                                    double              *weighted_score,
+                                    int                 *total_weight);
+AttainReview *
+attain_review_open (AttainDb *db, gint64 person_id, const AttainPeriod *period, GError **error);
+AttainReview *
+attain_review_find (AttainDb *db, gint64 person_id, const AttainPeriod *period, GError **error);
+void        attain_review_free (AttainReview *review);
+gboolean    attain_review_is_locked (const AttainReview *review);
+const char *attain_review_get_field (const AttainReview *review, const char *field);
+gboolean    attain_review_set_field (AttainDb     *db,
+                                     AttainReview *review,
+                                     const char   *field,
+                                     const char   *value,
+                                     GError      **error);
+gboolean    attain_review_set_milestones (AttainDb     *db,
+                                          AttainReview *review,
+                                          GPtrArray    *milestones,
+                                          GError      **error);
+gboolean    attain_review_add_next_goal (AttainDb     *db,
+                                         AttainReview *review,
+                                         const char   *metric,
+                                         const char   *target_text,
+                                         GError      **error);
+GPtrArray  *attain_review_next_goals (AttainDb *db, const AttainReview *review, GError **error);
+gboolean
+attain_review_sign_off (AttainDb *db, AttainReview *review, const GDate *today, GError **error);
+AttainMilestone      *attain_milestone_new (const char           *what,
+                                            const char           *due_on,
+                                            const char           *measure,
+                                            AttainMilestoneStatus status);
+AttainMilestone      *attain_milestone_copy (const AttainMilestone *milestone);
+void                  attain_milestone_free (AttainMilestone *milestone);
+const char           *attain_milestone_status_label (AttainMilestoneStatus status);
+const char           *attain_milestone_status_to_key (AttainMilestoneStatus status);
 AttainMilestoneStatus attain_milestone_status_from_key (const char *key);
-AttainPeriod     attain_review_next_period    (const AttainReview  *review);
+AttainPeriod          attain_review_next_period (const AttainReview *review);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReview, attain_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainMilestone, attain_milestone_free)
 
-GArray       *attain_review_team_people (AttainDb  *db,
-                                        gint64     unit_id,
-                                        GError   **error);
+GArray *attain_review_team_people (AttainDb *db, gint64 unit_id, GError **error);
 
 G_END_DECLS

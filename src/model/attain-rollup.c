@@ -9,23 +9,27 @@
  * transaction, so readers never see raw rows without their sums. Person rows come from the raw
  * tables, unit rows from the person rows through the org closure. */
 
-#define MONTH_OF(col) "(CAST (substr (" col ", 1, 4) AS INTEGER) * 100 + CAST (substr (" col ", 6, 2) AS INTEGER))"
+#define MONTH_OF(col)                                                                              \
+  "(CAST (substr (" col ", 1, 4) AS INTEGER) * 100 + CAST (substr (" col ", 6, 2) AS INTEGER))"
 #define DAYS_BETWEEN(a, b) "CAST (julianday (" b ") - julianday (" a ") AS INTEGER)"
-#define STATS_COLUMNS \
-  "won_amount, won_gross_profit, won_count, won_cycle_days, new_customers, collected, " \
-  "activities, visits, weighted_visits, surveys, satisfaction_sum, satisfaction_top, " \
+#define STATS_COLUMNS                                                                              \
+  "won_amount, won_gross_profit, won_count, won_cycle_days, new_customers, collected, "            \
+  "activities, visits, weighted_visits, surveys, satisfaction_sum, satisfaction_top, "             \
   "recommend_answers, promoters, detractors, complaints, complaints_resolved, resolution_days"
-#define SUM_STATS_COLUMNS \
-  "SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), " \
-  "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM (weighted_visits), " \
-  "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), " \
-  "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), " \
+#define SUM_STATS_COLUMNS                                                                          \
+  "SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), "              \
+  "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM (weighted_visits), "  \
+  "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), "     \
+  "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), "               \
   "SUM (resolution_days)"
 /* Every unit with each person somewhere below it (including the person's own team): for sums
  * by month, the team the person was in that month; for today's pipeline, the team they are in. */
-#define PERSON_UNITS "JOIN person_units pu ON pu.person_id = r.scope_id AND r.month BETWEEN pu.from_month AND pu.to_month " \
+#define PERSON_UNITS                                                                               \
+  "JOIN person_units pu ON pu.person_id = r.scope_id AND r.month BETWEEN pu.from_month AND "       \
+  "pu.to_month "                                                                                   \
   "JOIN org_closure c ON c.descendant_id = pu.unit_id "
-#define PERSON_UNITS_NOW "JOIN people p ON p.id = r.scope_id JOIN org_closure c ON c.descendant_id = p.unit_id "
+#define PERSON_UNITS_NOW                                                                           \
+  "JOIN people p ON p.id = r.scope_id JOIN org_closure c ON c.descendant_id = p.unit_id "
 
 static const char *rebuild_sql[] = {
   /* A customer's first won deal is a new customer signed; a later import of an older deal can
@@ -35,77 +39,108 @@ static const char *rebuild_sql[] = {
   "  SELECT id FROM (SELECT id, row_number () OVER ("
   "    PARTITION BY customer_id ORDER BY closed_on, id) AS n "
   "  FROM deals WHERE status = 'won' AND customer_id @CUSTOMERS@) WHERE n = 1))",
-  "DELETE FROM month_stats WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
-  "DELETE FROM month_funnel WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
-  "DELETE FROM open_pipeline WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
-  "DELETE FROM month_goals WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND scope_id @UNITS@)",
+  "DELETE FROM month_stats WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND "
+  "scope_id @UNITS@)",
+  "DELETE FROM month_funnel WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND "
+  "scope_id @UNITS@)",
+  "DELETE FROM open_pipeline WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND "
+  "scope_id @UNITS@)",
+  "DELETE FROM month_goals WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND "
+  "scope_id @UNITS@)",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, won_gross_profit, won_count, "
   "  won_cycle_days, new_customers) "
-  "SELECT 1, owner_id, " MONTH_OF ("closed_on") " AS m, SUM (amount), SUM (gross_profit), "
-  "  COUNT (*), SUM (" DAYS_BETWEEN ("created_on", "closed_on") "), SUM (new_customer) "
-  "FROM deals WHERE status = 'won' AND owner_id @PEOPLE@ GROUP BY owner_id, m",
+  "SELECT 1, owner_id, " MONTH_OF (
+      "closed_on") " AS m, SUM (amount), SUM (gross_profit), "
+                   "  COUNT (*), SUM (" DAYS_BETWEEN (
+                       "created_on",
+                       "closed_on") "), SUM (new_customer) "
+                                    "FROM deals WHERE status = 'won' AND owner_id @PEOPLE@ GROUP "
+                                    "BY owner_id, m",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, collected) "
-  "SELECT 1, owner_id, " MONTH_OF ("collected_on") " AS m, SUM (collected_amount) "
-  "FROM collections WHERE collected_on IS NOT NULL AND owner_id @PEOPLE@ GROUP BY owner_id, m "
-  "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
+  "SELECT 1, owner_id, " MONTH_OF (
+      "collected_on") " AS m, SUM (collected_amount) "
+                      "FROM collections WHERE collected_on IS NOT NULL AND owner_id @PEOPLE@ GROUP "
+                      "BY owner_id, m "
+                      "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, activities, visits, weighted_visits) "
-  "SELECT 1, owner_id, " MONTH_OF ("happened_on") " AS m, COUNT (*), SUM (kind = 'visit'), "
-  "  SUM (CASE WHEN kind = 'visit' THEN CASE tier WHEN 'A' THEN ?1 WHEN 'B' THEN ?2 ELSE ?3 END "
-  "       ELSE 0 END) "
-  "FROM activities WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
-  "ON CONFLICT DO UPDATE SET activities = activities + excluded.activities, "
-  "  visits = visits + excluded.visits, weighted_visits = weighted_visits + excluded.weighted_visits",
+  "SELECT 1, owner_id, " MONTH_OF (
+      "happened_on") " AS m, COUNT (*), SUM (kind = 'visit'), "
+                     "  SUM (CASE WHEN kind = 'visit' THEN CASE tier WHEN 'A' THEN ?1 WHEN 'B' "
+                     "THEN ?2 ELSE ?3 END "
+                     "       ELSE 0 END) "
+                     "FROM activities WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+                     "ON CONFLICT DO UPDATE SET activities = activities + excluded.activities, "
+                     "  visits = visits + excluded.visits, weighted_visits = weighted_visits + "
+                     "excluded.weighted_visits",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, surveys, satisfaction_sum, "
   "  satisfaction_top, recommend_answers, promoters, detractors) "
-  "SELECT 1, owner_id, " MONTH_OF ("given_on") " AS m, SUM (score IS NOT NULL), "
-  "  TOTAL (score * 5.0 / scale_max), "
-  "  SUM ((scale_max = 5 AND score >= 4) OR (scale_max = 10 AND score >= 9)), "
-  "  SUM (recommend IS NOT NULL), SUM (recommend >= 9), SUM (recommend <= 6) "
-  "FROM feedback WHERE kind = 'survey' AND owner_id @PEOPLE@ GROUP BY owner_id, m "
-  "ON CONFLICT DO UPDATE SET surveys = surveys + excluded.surveys, "
-  "  satisfaction_sum = satisfaction_sum + excluded.satisfaction_sum, "
-  "  satisfaction_top = satisfaction_top + excluded.satisfaction_top, "
-  "  recommend_answers = recommend_answers + excluded.recommend_answers, "
-  "  promoters = promoters + excluded.promoters, detractors = detractors + excluded.detractors",
+  "SELECT 1, owner_id, " MONTH_OF (
+      "given_on") " AS m, SUM (score IS NOT NULL), "
+                  "  TOTAL (score * 5.0 / scale_max), "
+                  "  SUM ((scale_max = 5 AND score >= 4) OR (scale_max = 10 AND score >= 9)), "
+                  "  SUM (recommend IS NOT NULL), SUM (recommend >= 9), SUM (recommend <= 6) "
+                  "FROM feedback WHERE kind = 'survey' AND owner_id @PEOPLE@ GROUP BY owner_id, m "
+                  "ON CONFLICT DO UPDATE SET surveys = surveys + excluded.surveys, "
+                  "  satisfaction_sum = satisfaction_sum + excluded.satisfaction_sum, "
+                  "  satisfaction_top = satisfaction_top + excluded.satisfaction_top, "
+                  "  recommend_answers = recommend_answers + excluded.recommend_answers, "
+                  "  promoters = promoters + excluded.promoters, detractors = detractors + "
+                  "excluded.detractors",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, complaints, complaints_resolved, "
   "  resolution_days) "
-  "SELECT 1, owner_id, " MONTH_OF ("given_on") " AS m, COUNT (*), SUM (resolved_on IS NOT NULL), "
-  "  TOTAL (" DAYS_BETWEEN ("given_on", "resolved_on") ") "
-  "FROM feedback WHERE kind = 'complaint' AND owner_id @PEOPLE@ GROUP BY owner_id, m "
-  "ON CONFLICT DO UPDATE SET complaints = complaints + excluded.complaints, "
-  "  complaints_resolved = complaints_resolved + excluded.complaints_resolved, "
-  "  resolution_days = resolution_days + excluded.resolution_days",
+  "SELECT 1, owner_id, " MONTH_OF (
+      "given_on") " AS m, COUNT (*), SUM (resolved_on IS NOT NULL), "
+                  "  TOTAL (" DAYS_BETWEEN (
+                      "given_on",
+                      "resolved_on") ") "
+                                     "FROM feedback WHERE kind = 'complaint' AND owner_id @PEOPLE@ "
+                                     "GROUP BY owner_id, m "
+                                     "ON CONFLICT DO UPDATE SET complaints = complaints + "
+                                     "excluded.complaints, "
+                                     "  complaints_resolved = complaints_resolved + "
+                                     "excluded.complaints_resolved, "
+                                     "  resolution_days = resolution_days + "
+                                     "excluded.resolution_days",
 
   /* Reversals and refunds count, negatively, in the month they happened. */
   "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, won_gross_profit, won_count) "
-  "SELECT 1, owner_id, " MONTH_OF ("reversed_on") " AS m, -SUM (amount), -SUM (gross_profit), -COUNT (*) "
-  "FROM deal_reversals WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
-  "ON CONFLICT DO UPDATE SET won_amount = won_amount + excluded.won_amount, "
-  "  won_gross_profit = won_gross_profit + excluded.won_gross_profit, won_count = won_count + excluded.won_count",
+  "SELECT 1, owner_id, " MONTH_OF (
+      "reversed_on") " AS m, -SUM (amount), -SUM (gross_profit), -COUNT (*) "
+                     "FROM deal_reversals WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+                     "ON CONFLICT DO UPDATE SET won_amount = won_amount + excluded.won_amount, "
+                     "  won_gross_profit = won_gross_profit + excluded.won_gross_profit, won_count "
+                     "= won_count + excluded.won_count",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, collected) "
-  "SELECT 1, owner_id, " MONTH_OF ("refunded_on") " AS m, -SUM (amount) "
-  "FROM refunds WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
-  "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
+  "SELECT 1, owner_id, " MONTH_OF (
+      "refunded_on") " AS m, -SUM (amount) "
+                     "FROM refunds WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+                     "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, " STATS_COLUMNS ") "
   "SELECT 0, c.ancestor_id, r.month, " SUM_STATS_COLUMNS " "
-  "FROM month_stats r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ GROUP BY c.ancestor_id, r.month",
+  "FROM month_stats r " PERSON_UNITS
+  "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ GROUP BY c.ancestor_id, r.month",
 
   /* The funnel counts stage entries by the month they happened, so a period's funnel is what
    * moved in that period (lead-to-won is then stable for the running quarter, where a cohort of
    * this quarter's new deals would look like a collapse). */
   "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, reached_count, "
   "  reached_amount, days_to_reach) "
-  "SELECT 1, d.owner_id, " MONTH_OF ("h.entered_on") " AS m, st.position, COUNT (*), "
-  "  SUM (d.amount), TOTAL (" DAYS_BETWEEN ("d.created_on", "h.entered_on") ") "
-  "FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id JOIN stages st ON st.id = h.stage_id "
-  "WHERE d.owner_id @PEOPLE@ GROUP BY d.owner_id, m, st.position",
+  "SELECT 1, d.owner_id, " MONTH_OF (
+      "h.entered_on") " AS m, st.position, COUNT (*), "
+                      "  SUM (d.amount), TOTAL (" DAYS_BETWEEN (
+                          "d.created_on",
+                          "h.entered_on") ") "
+                                          "FROM deal_stage_history h JOIN deals d ON d.id = "
+                                          "h.deal_id JOIN stages st ON st.id = h.stage_id "
+                                          "WHERE d.owner_id @PEOPLE@ GROUP BY d.owner_id, m, "
+                                          "st.position",
   "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, reached_count, "
   "  reached_amount, days_to_reach) "
   "SELECT 0, c.ancestor_id, r.month, r.stage_position, SUM (r.reached_count), "
@@ -117,7 +152,8 @@ static const char *rebuild_sql[] = {
   "  weighted_amount) "
   "SELECT 1, d.owner_id, st.position, COUNT (*), SUM (d.amount), "
   "  TOTAL (d.amount * st.probability / 100.0) "
-  "FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.status = 'open' AND d.owner_id @PEOPLE@ "
+  "FROM deals d JOIN stages st ON st.id = d.stage_id WHERE d.status = 'open' AND d.owner_id "
+  "@PEOPLE@ "
   "GROUP BY d.owner_id, st.position",
   "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, open_amount, "
   "  weighted_amount) "
@@ -127,9 +163,11 @@ static const char *rebuild_sql[] = {
   "GROUP BY c.ancestor_id, r.stage_position",
 
   "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
-  "SELECT 1, owner_person_id, metric, " MONTH_OF ("period_start") " AS m, SUM (target), COUNT (*) "
-  "FROM goals WHERE period_kind = 'month' AND owner_person_id @PEOPLE@ AND target IS NOT NULL "
-  "GROUP BY owner_person_id, metric, m",
+  "SELECT 1, owner_person_id, metric, " MONTH_OF (
+      "period_start") " AS m, SUM (target), COUNT (*) "
+                      "FROM goals WHERE period_kind = 'month' AND owner_person_id @PEOPLE@ AND "
+                      "target IS NOT NULL "
+                      "GROUP BY owner_person_id, metric, m",
   "INSERT INTO month_goals (scope_kind, scope_id, metric, month, target, n_goals) "
   "SELECT 0, c.ancestor_id, r.metric, r.month, SUM (r.target), SUM (r.n_goals) "
   "FROM month_goals r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
@@ -137,23 +175,23 @@ static const char *rebuild_sql[] = {
 };
 
 static char *
-expand (const char *sql,
-        gboolean    scoped)
+expand (const char *sql, gboolean scoped)
 {
-  g_autoptr(GString) text = g_string_new (sql);
-  g_string_replace (text, "@PEOPLE@", scoped ? "IN (SELECT id FROM temp.rollup_people)" : "IS NOT NULL", 0);
-  g_string_replace (text, "@UNITS@", scoped ? "IN (SELECT id FROM temp.rollup_units)" : "IS NOT NULL", 0);
-  g_string_replace (text, "@CUSTOMERS@", scoped ? "IN (SELECT id FROM temp.rollup_customers)" : "IS NOT NULL", 0);
+  g_autoptr (GString) text = g_string_new (sql);
+  g_string_replace (text, "@PEOPLE@",
+                    scoped ? "IN (SELECT id FROM temp.rollup_people)" : "IS NOT NULL", 0);
+  g_string_replace (text, "@UNITS@",
+                    scoped ? "IN (SELECT id FROM temp.rollup_units)" : "IS NOT NULL", 0);
+  g_string_replace (text, "@CUSTOMERS@",
+                    scoped ? "IN (SELECT id FROM temp.rollup_customers)" : "IS NOT NULL", 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
-run_rollup (AttainDb  *db,
-            gboolean   scoped,
-            GError   **error)
+run_rollup (AttainDb *db, gboolean scoped, GError **error)
 {
   guint first = scoped ? 1 : 0;
-  int weight_a, weight_b, weight_c;
+  int   weight_a, weight_b, weight_c;
 
   weight_a = attain_db_get_setting_int (db, "tier_weight_a", 3);
   weight_b = attain_db_get_setting_int (db, "tier_weight_b", 2);
@@ -162,11 +200,11 @@ run_rollup (AttainDb  *db,
   for (guint i = first; i < G_N_ELEMENTS (rebuild_sql); i++)
     {
       g_autofree char *sql = expand (rebuild_sql[i], scoped);
-      sqlite3_stmt *stmt = NULL;
-      int rc;
+      sqlite3_stmt    *stmt = NULL;
+      int              rc;
 
       if ((stmt = attain_db_prepare_uncached (db, sql, NULL)) == NULL)
-        return attain_db_set_error (db, error, _("Preparing the summary tables"));
+        return attain_db_set_error (db, error, _ ("Preparing the summary tables"));
       if (sqlite3_bind_parameter_count (stmt) == 3)
         {
           sqlite3_bind_int (stmt, 1, weight_a);
@@ -176,107 +214,103 @@ run_rollup (AttainDb  *db,
       rc = sqlite3_step (stmt);
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
-        return attain_db_set_error (db, error, _("Updating the summary tables"));
+        return attain_db_set_error (db, error, _ ("Updating the summary tables"));
     }
   return TRUE;
 }
 
 gboolean
-attain_rollup_rebuild (AttainDb  *db,
-                       GError   **error)
+attain_rollup_rebuild (AttainDb *db, GError **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
   return run_rollup (db, FALSE, error);
 }
 
 gboolean
-attain_rollup_touch_begin (AttainDb  *db,
-                           GError   **error)
+attain_rollup_touch_begin (AttainDb *db, GError **error)
 {
-  return attain_db_exec (db,
-                         "CREATE TEMP TABLE IF NOT EXISTS rollup_people (id INTEGER PRIMARY KEY);"
-                         "CREATE TEMP TABLE IF NOT EXISTS rollup_units (id INTEGER PRIMARY KEY);"
-                         "CREATE TEMP TABLE IF NOT EXISTS rollup_customers (id INTEGER PRIMARY KEY);"
-                         "DELETE FROM temp.rollup_people; DELETE FROM temp.rollup_units;"
-                         "DELETE FROM temp.rollup_customers",
-                         error);
+  return attain_db_exec (
+      db,
+      "CREATE TEMP TABLE IF NOT EXISTS rollup_people (id INTEGER PRIMARY KEY);"
+      "CREATE TEMP TABLE IF NOT EXISTS rollup_units (id INTEGER PRIMARY KEY);"
+      "CREATE TEMP TABLE IF NOT EXISTS rollup_customers (id INTEGER PRIMARY KEY);"
+      "DELETE FROM temp.rollup_people; DELETE FROM temp.rollup_units;"
+      "DELETE FROM temp.rollup_customers",
+      error);
 }
 
 /* Marks a person's sums (and those of every unit above where they sit now) as to be redone. Call
  * it before moving someone too, so that the old team's sums are redone as well. */
 gboolean
-attain_rollup_touch_person (AttainDb  *db,
-                            gint64     person_id,
-                            GError   **error)
+attain_rollup_touch_person (AttainDb *db, gint64 person_id, GError **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (db, "INSERT OR IGNORE INTO temp.rollup_people (id) VALUES (?1)", error);
+  sqlite3_stmt *stmt
+      = attain_db_prepare (db, "INSERT OR IGNORE INTO temp.rollup_people (id) VALUES (?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Updating the summary tables"));
-  stmt = attain_db_prepare (db,
-                            "INSERT OR IGNORE INTO temp.rollup_units (id) SELECT c.ancestor_id "
-                            "FROM person_units pu JOIN org_closure c ON c.descendant_id = pu.unit_id "
-                            "WHERE pu.person_id = ?1",
-                            error);
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
+  stmt = attain_db_prepare (
+      db,
+      "INSERT OR IGNORE INTO temp.rollup_units (id) SELECT c.ancestor_id "
+      "FROM person_units pu JOIN org_closure c ON c.descendant_id = pu.unit_id "
+      "WHERE pu.person_id = ?1",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Updating the summary tables"));
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
   return TRUE;
 }
 
 gboolean
-attain_rollup_touch_customer (AttainDb  *db,
-                              gint64     customer_id,
-                              GError   **error)
+attain_rollup_touch_customer (AttainDb *db, gint64 customer_id, GError **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (db, "INSERT OR IGNORE INTO temp.rollup_customers (id) VALUES (?1)", error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db, "INSERT OR IGNORE INTO temp.rollup_customers (id) VALUES (?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Updating the summary tables"));
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
   return TRUE;
 }
 
 static gboolean
-step_bound (AttainDb     *db,
-            const char   *sql,
-            gint64        value,
-            GError      **error)
+step_bound (AttainDb *db, const char *sql, gint64 value, GError **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, value);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Updating the summary tables"));
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
   return TRUE;
 }
 
 /* Adds what new deals of one person bring to their month sums; the caller marks their units
  * with attain_rollup_touch_units_of. Rows of people who are recomputed are replaced anyway. */
 gboolean
-attain_rollup_add_person_stats (AttainDb  *db,
-                                gint64     person_id,
-                                int        month,
-                                gint64     won_amount,
-                                gint64     won_gross_profit,
-                                gint64     won_count,
-                                gint64     won_cycle_days,
-                                GError   **error)
+attain_rollup_add_person_stats (AttainDb *db,
+                                gint64    person_id,
+                                int       month,
+                                gint64    won_amount,
+                                gint64    won_gross_profit,
+                                gint64    won_count,
+                                gint64    won_cycle_days,
+                                GError  **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (db,
-                                          "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, "
-                                          "won_gross_profit, won_count, won_cycle_days) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
-                                          "ON CONFLICT DO UPDATE SET won_amount = won_amount + excluded.won_amount, "
-                                          "won_gross_profit = won_gross_profit + excluded.won_gross_profit, "
-                                          "won_count = won_count + excluded.won_count, "
-                                          "won_cycle_days = won_cycle_days + excluded.won_cycle_days",
-                                          error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, "
+      "won_gross_profit, won_count, won_cycle_days) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT DO UPDATE SET won_amount = won_amount + excluded.won_amount, "
+      "won_gross_profit = won_gross_profit + excluded.won_gross_profit, "
+      "won_count = won_count + excluded.won_count, "
+      "won_cycle_days = won_cycle_days + excluded.won_cycle_days",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -286,27 +320,28 @@ attain_rollup_add_person_stats (AttainDb  *db,
   sqlite3_bind_int64 (stmt, 5, won_count);
   sqlite3_bind_int64 (stmt, 6, won_cycle_days);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Updating the summary tables"));
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
   return TRUE;
 }
 
 gboolean
-attain_rollup_add_person_funnel (AttainDb  *db,
-                                 gint64     person_id,
-                                 int        month,
-                                 int        stage_position,
-                                 gint64     count,
-                                 gint64     amount,
-                                 gint64     days,
-                                 GError   **error)
+attain_rollup_add_person_funnel (AttainDb *db,
+                                 gint64    person_id,
+                                 int       month,
+                                 int       stage_position,
+                                 gint64    count,
+                                 gint64    amount,
+                                 gint64    days,
+                                 GError  **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (db,
-                                          "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, "
-                                          "reached_count, reached_amount, days_to_reach) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
-                                          "ON CONFLICT DO UPDATE SET reached_count = reached_count + excluded.reached_count, "
-                                          "reached_amount = reached_amount + excluded.reached_amount, "
-                                          "days_to_reach = days_to_reach + excluded.days_to_reach",
-                                          error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "INSERT INTO month_funnel (scope_kind, scope_id, month, stage_position, "
+      "reached_count, reached_amount, days_to_reach) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT DO UPDATE SET reached_count = reached_count + excluded.reached_count, "
+      "reached_amount = reached_amount + excluded.reached_amount, "
+      "days_to_reach = days_to_reach + excluded.days_to_reach",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -316,26 +351,27 @@ attain_rollup_add_person_funnel (AttainDb  *db,
   sqlite3_bind_int64 (stmt, 5, amount);
   sqlite3_bind_int64 (stmt, 6, days);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Updating the summary tables"));
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
   return TRUE;
 }
 
 gboolean
-attain_rollup_add_person_pipeline (AttainDb  *db,
-                                   gint64     person_id,
-                                   int        stage_position,
-                                   gint64     count,
-                                   gint64     amount,
-                                   double     weighted,
-                                   GError   **error)
+attain_rollup_add_person_pipeline (AttainDb *db,
+                                   gint64    person_id,
+                                   int       stage_position,
+                                   gint64    count,
+                                   gint64    amount,
+                                   double    weighted,
+                                   GError  **error)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (db,
-                                          "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, "
-                                          "open_amount, weighted_amount) VALUES (1, ?1, ?2, ?3, ?4, ?5) "
-                                          "ON CONFLICT DO UPDATE SET open_count = open_count + excluded.open_count, "
-                                          "open_amount = open_amount + excluded.open_amount, "
-                                          "weighted_amount = weighted_amount + excluded.weighted_amount",
-                                          error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, "
+      "open_amount, weighted_amount) VALUES (1, ?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT DO UPDATE SET open_count = open_count + excluded.open_count, "
+      "open_amount = open_amount + excluded.open_amount, "
+      "weighted_amount = weighted_amount + excluded.weighted_amount",
+      error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -344,16 +380,14 @@ attain_rollup_add_person_pipeline (AttainDb  *db,
   sqlite3_bind_int64 (stmt, 4, amount);
   sqlite3_bind_double (stmt, 5, weighted);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Updating the summary tables"));
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
   return TRUE;
 }
 
 /* The units above a person whose sums came as deltas: their unit rows are redone from the
  * person rows. */
 gboolean
-attain_rollup_touch_units_of (AttainDb  *db,
-                              gint64     person_id,
-                              GError   **error)
+attain_rollup_touch_units_of (AttainDb *db, gint64 person_id, GError **error)
 {
   return step_bound (db,
                      "INSERT OR IGNORE INTO temp.rollup_units (id) SELECT c.ancestor_id "
@@ -369,9 +403,7 @@ attain_rollup_touch_units_of (AttainDb  *db,
  * tables with the same statements as a full rebuild; every unit above them, or above people
  * whose sums came as deltas, is summed again from the person rows. */
 gboolean
-attain_rollup_refresh_touched (AttainDb  *db,
-                               gint64     delta_import,
-                               GError   **error)
+attain_rollup_refresh_touched (AttainDb *db, gint64 delta_import, GError **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
 
@@ -381,50 +413,59 @@ attain_rollup_refresh_touched (AttainDb  *db,
                        "INSERT INTO temp.rollup_flips (id) SELECT d.id FROM deals d "
                        "LEFT JOIN (SELECT id FROM (SELECT id, row_number () OVER ("
                        "    PARTITION BY customer_id ORDER BY closed_on, id) AS n "
-                       "  FROM deals WHERE status = 'won' AND customer_id IN (SELECT id FROM temp.rollup_customers)) "
+                       "  FROM deals WHERE status = 'won' AND customer_id IN (SELECT id FROM "
+                       "temp.rollup_customers)) "
                        "  WHERE n = 1) f ON f.id = d.id "
                        "WHERE d.customer_id IN (SELECT id FROM temp.rollup_customers) "
                        "AND d.new_customer <> (f.id IS NOT NULL);"
-                       "UPDATE deals SET new_customer = NOT new_customer WHERE id IN (SELECT id FROM temp.rollup_flips)",
+                       "UPDATE deals SET new_customer = NOT new_customer WHERE id IN (SELECT id "
+                       "FROM temp.rollup_flips)",
                        error))
     return FALSE;
   /* A flip on a deal that was there before changes its owner's figures in some month: that
    * owner is recomputed. New deals of the delta import are counted below. */
-  if (!step_bound (db,
-                   "INSERT OR IGNORE INTO temp.rollup_people (id) SELECT DISTINCT owner_id FROM deals "
-                   "WHERE id IN (SELECT id FROM temp.rollup_flips) AND import_id IS NOT ?1",
-                   delta_import, error))
+  if (!step_bound (
+          db,
+          "INSERT OR IGNORE INTO temp.rollup_people (id) SELECT DISTINCT owner_id FROM deals "
+          "WHERE id IN (SELECT id FROM temp.rollup_flips) AND import_id IS NOT ?1",
+          delta_import, error))
     return FALSE;
   if (delta_import != 0
-      && !step_bound (db,
-                      "INSERT INTO month_stats (scope_kind, scope_id, month, new_customers) "
-                      "SELECT 1, owner_id, " MONTH_OF ("closed_on") " AS m, COUNT (*) FROM deals "
-                      "WHERE import_id = ?1 AND new_customer = 1 AND status = 'won' "
-                      "AND owner_id NOT IN (SELECT id FROM temp.rollup_people) GROUP BY owner_id, m "
-                      "ON CONFLICT DO UPDATE SET new_customers = new_customers + excluded.new_customers",
-                      delta_import, error))
+      && !step_bound (
+          db,
+          "INSERT INTO month_stats (scope_kind, scope_id, month, new_customers) "
+          "SELECT 1, owner_id, " MONTH_OF (
+              "closed_on") " AS m, COUNT (*) FROM deals "
+                           "WHERE import_id = ?1 AND new_customer = 1 AND status = 'won' "
+                           "AND owner_id NOT IN (SELECT id FROM temp.rollup_people) GROUP BY "
+                           "owner_id, m "
+                           "ON CONFLICT DO UPDATE SET new_customers = new_customers + "
+                           "excluded.new_customers",
+          delta_import, error))
     return FALSE;
   if (!attain_db_exec (db,
                        "INSERT OR IGNORE INTO temp.rollup_units (id) "
                        "SELECT c.ancestor_id FROM person_units pu JOIN org_closure c "
-                       "ON c.descendant_id = pu.unit_id WHERE pu.person_id IN (SELECT id FROM temp.rollup_people)",
+                       "ON c.descendant_id = pu.unit_id WHERE pu.person_id IN (SELECT id FROM "
+                       "temp.rollup_people)",
                        error))
     return FALSE;
   return run_rollup (db, TRUE, error);
 }
 
 /* The summary tables a rebuild rewrites, and the derived column of deals. */
-static const char *summary_tables[] = { "month_stats", "month_funnel", "open_pipeline", "month_goals" };
+static const char *summary_tables[]
+    = { "month_stats", "month_funnel", "open_pipeline", "month_goals" };
 
 /* Recomputes every summary from the raw tables in one transaction and counts, per table, the
  * rows that differ from what was stored (in either direction). With @repair the recomputed
  * sums are kept; without, nothing changes. @report gets one line per table that differs. */
 gboolean
-attain_rollup_check (AttainDb   *db,
-                     gboolean    repair,
-                     GString    *report,
-                     guint64    *n_different,
-                     GError    **error)
+attain_rollup_check (AttainDb *db,
+                     gboolean  repair,
+                     GString  *report,
+                     guint64  *n_different,
+                     GError  **error)
 {
   guint64 total = 0;
 
@@ -434,36 +475,41 @@ attain_rollup_check (AttainDb   *db,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (summary_tables); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("DROP TABLE IF EXISTS temp.check_%s; "
-                                              "CREATE TEMP TABLE check_%s AS SELECT * FROM main.%s",
-                                              summary_tables[i], summary_tables[i], summary_tables[i]);
+      g_autofree char *sql
+          = g_strdup_printf ("DROP TABLE IF EXISTS temp.check_%s; "
+                             "CREATE TEMP TABLE check_%s AS SELECT * FROM main.%s",
+                             summary_tables[i], summary_tables[i], summary_tables[i]);
       if (!attain_db_exec (db, sql, error))
         goto fail;
     }
-  if (!attain_db_exec (db, "DROP TABLE IF EXISTS temp.check_deals; "
-                           "CREATE TEMP TABLE check_deals AS SELECT id, new_customer FROM main.deals",
+  if (!attain_db_exec (db,
+                       "DROP TABLE IF EXISTS temp.check_deals; "
+                       "CREATE TEMP TABLE check_deals AS SELECT id, new_customer FROM main.deals",
                        error)
       || !attain_rollup_rebuild (db, error))
     goto fail;
   for (guint i = 0; i <= G_N_ELEMENTS (summary_tables); i++)
     {
-      const char *table = i < G_N_ELEMENTS (summary_tables) ? summary_tables[i] : "deals";
-      g_autofree char *sql =
-        i < G_N_ELEMENTS (summary_tables)
-          ? g_strdup_printf ("SELECT (SELECT count (*) FROM (SELECT * FROM main.%s EXCEPT SELECT * FROM temp.check_%s))"
-                             " + (SELECT count (*) FROM (SELECT * FROM temp.check_%s EXCEPT SELECT * FROM main.%s))",
-                             table, table, table, table)
-          : g_strdup ("SELECT count (*) FROM main.deals d JOIN temp.check_deals c ON c.id = d.id "
-                      "WHERE d.new_customer IS NOT c.new_customer");
+      const char      *table = i < G_N_ELEMENTS (summary_tables) ? summary_tables[i] : "deals";
+      g_autofree char *sql
+          = i < G_N_ELEMENTS (summary_tables)
+                ? g_strdup_printf ("SELECT (SELECT count (*) FROM (SELECT * FROM main.%s EXCEPT "
+                                   "SELECT * FROM temp.check_%s))"
+                                   " + (SELECT count (*) FROM (SELECT * FROM temp.check_%s EXCEPT "
+                                   "SELECT * FROM main.%s))",
+                                   table, table, table, table)
+                : g_strdup (
+                    "SELECT count (*) FROM main.deals d JOIN temp.check_deals c ON c.id = d.id "
+                    "WHERE d.new_customer IS NOT c.new_customer");
       sqlite3_stmt *stmt = attain_db_prepare_uncached (db, sql, error);
-      gint64 differing;
+      gint64        differing;
 
       if (stmt == NULL)
         goto fail;
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_finalize (stmt);
-          attain_db_set_error (db, error, _("Checking the summary tables"));
+          attain_db_set_error (db, error, _ ("Checking the summary tables"));
           goto fail;
         }
       differing = sqlite3_column_int64 (stmt, 0);
@@ -474,8 +520,9 @@ attain_rollup_check (AttainDb   *db,
     }
   for (guint i = 0; i <= G_N_ELEMENTS (summary_tables); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("DROP TABLE temp.check_%s",
-                                              i < G_N_ELEMENTS (summary_tables) ? summary_tables[i] : "deals");
+      g_autofree char *sql
+          = g_strdup_printf ("DROP TABLE temp.check_%s",
+                             i < G_N_ELEMENTS (summary_tables) ? summary_tables[i] : "deals");
       if (!attain_db_exec (db, sql, error))
         goto fail;
     }

@@ -11,29 +11,29 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint            n_points;
-  char           **labels;         /* n_points x-axis labels */
-  double          *actual;         /* NAN where there is no data yet (future months) */
-  double          *target;         /* NAN where there is no target */
-  double          *previous;       /* same months last year */
-  char            *actual_label;   /* legend texts */
-  char            *target_label;
-  char            *previous_label;
-  AttainValueKind  kind;
-  char            *currency;
+  guint             n_points;
+  char            **labels;       /* n_points x-axis labels */
+  double           *actual;       /* NAN where there is no data yet (future months) */
+  double           *target;       /* NAN where there is no target */
+  double           *previous;     /* same months last year */
+  char             *actual_label; /* legend texts */
+  char             *target_label;
+  char             *previous_label;
+  AttainValueKind   kind;
+  char             *currency;
   AttainNumberStyle style;
 } AttainTrendData;
 
 typedef struct
 {
-  char   *name;
-  gint64  count;
-  double  amount;     /* minor units */
-  double  conversion; /* count / previous stage's count, NAN for the first stage */
-  double  mean_days;  /* mean days from creation to reaching this stage */
-  gint64  open_count; /* deals sitting at this stage today (the pipeline) */
-  double  open_amount;
-  double  weighted_amount; /* open_amount × the stage's probability */
+  char  *name;
+  gint64 count;
+  double amount;     /* minor units */
+  double conversion; /* count / previous stage's count, NAN for the first stage */
+  double mean_days;  /* mean days from creation to reaching this stage */
+  gint64 open_count; /* deals sitting at this stage today (the pipeline) */
+  double open_amount;
+  double weighted_amount; /* open_amount × the stage's probability */
 } AttainFunnelStage;
 
 typedef struct
@@ -44,11 +44,11 @@ typedef struct
   AttainNumberStyle  style;
 } AttainFunnelData;
 
-AttainTrendData  *attain_trend_data_new   (guint             n_points);
-void              attain_trend_data_free  (AttainTrendData  *data);
-AttainFunnelData *attain_funnel_data_new  (guint             n_stages);
+AttainTrendData  *attain_trend_data_new (guint n_points);
+void              attain_trend_data_free (AttainTrendData *data);
+AttainFunnelData *attain_funnel_data_new (guint n_stages);
 void              attain_funnel_data_free (AttainFunnelData *data);
-AttainTrendData  *attain_trend_data_copy  (const AttainTrendData  *data);
+AttainTrendData  *attain_trend_data_copy (const AttainTrendData *data);
 AttainFunnelData *attain_funnel_data_copy (const AttainFunnelData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainTrendData, attain_trend_data_free)

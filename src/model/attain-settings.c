@@ -8,7 +8,10 @@
 #include "attain-people.h"
 #include "attain-rollup.h"
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-settings-error-quark, attain_settings_error)
+/* clang-format on */
 
 void
 attain_stage_setting_free (AttainStageSetting *stage)
@@ -20,8 +23,7 @@ attain_stage_setting_free (AttainStageSetting *stage)
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
+invalid (GError **error, const char *message)
 {
   g_set_error_literal (error, ATTAIN_SETTINGS_ERROR, ATTAIN_SETTINGS_ERROR_INVALID, message);
   return FALSE;
@@ -34,28 +36,28 @@ clean_name (const char *name)
 }
 
 static gboolean
-check_name (const char  *name,
-            GError     **error)
+check_name (const char *name, GError **error)
 {
   if (*name == '\0' || g_utf8_strlen (name, -1) > 100)
-    return invalid (error, _("Enter a name of at most 100 characters."));
+    return invalid (error, _ ("Enter a name of at most 100 characters."));
   return TRUE;
 }
 
 /* Inside the caller's transaction. */
 static gboolean
-insert_unit (AttainDb    *db,
-             gint64       parent_id,
-             const char  *kind,
-             const char  *name,
-             gint64      *out_id,
-             GError     **error)
+insert_unit (AttainDb   *db,
+             gint64      parent_id,
+             const char *kind,
+             const char *name,
+             gint64     *out_id,
+             GError    **error)
 {
   sqlite3_stmt *stmt;
 
   if (parent_id != 0)
     {
-      stmt = attain_db_prepare (db, "SELECT 1 FROM org_units WHERE parent_id = ?1 AND name = ?2", error);
+      stmt = attain_db_prepare (db, "SELECT 1 FROM org_units WHERE parent_id = ?1 AND name = ?2",
+                                error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, parent_id);
@@ -64,12 +66,13 @@ insert_unit (AttainDb    *db,
         {
           sqlite3_reset (stmt);
           g_set_error (error, ATTAIN_SETTINGS_ERROR, ATTAIN_SETTINGS_ERROR_INVALID,
-                       _("There is a unit named “%s” there already. Choose another name."), name);
+                       _ ("There is a unit named “%s” there already. Choose another name."), name);
           return FALSE;
         }
       sqlite3_reset (stmt);
     }
-  stmt = attain_db_prepare (db, "INSERT INTO org_units (parent_id, kind, name) VALUES (?1, ?2, ?3)", error);
+  stmt = attain_db_prepare (db, "INSERT INTO org_units (parent_id, kind, name) VALUES (?1, ?2, ?3)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   if (parent_id != 0)
@@ -79,7 +82,7 @@ insert_unit (AttainDb    *db,
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return attain_db_set_error (db, error, _("Saving the organisation"));
+    return attain_db_set_error (db, error, _ ("Saving the organisation"));
   if (out_id)
     *out_id = attain_db_last_insert_id (db);
   return TRUE;
@@ -87,14 +90,14 @@ insert_unit (AttainDb    *db,
 
 /* "Set Up by Hand": the company with its first region and team, so people can be added. */
 gboolean
-attain_setup_company (AttainDb    *db,
-                      const char  *company,
-                      const char  *region,
-                      const char  *team,
-                      GError     **error)
+attain_setup_company (AttainDb   *db,
+                      const char *company,
+                      const char *region,
+                      const char *team,
+                      GError    **error)
 {
   g_autofree char *c = clean_name (company), *r = clean_name (region), *t = clean_name (team);
-  gint64 company_id, region_id = 0;
+  gint64           company_id, region_id = 0;
 
   if (!check_name (c, error) || !check_name (t, error) || (*r != '\0' && !check_name (r, error)))
     return FALSE;
@@ -103,7 +106,7 @@ attain_setup_company (AttainDb    *db,
   if (!attain_db_is_empty (db))
     {
       attain_db_rollback (db);
-      return invalid (error, _("This file holds a company already."));
+      return invalid (error, _ ("This file holds a company already."));
     }
   if (!insert_unit (db, 0, "company", c, &company_id, error)
       || (*r != '\0' && !insert_unit (db, company_id, "region", r, &region_id, error))
@@ -117,12 +120,12 @@ attain_setup_company (AttainDb    *db,
 }
 
 gboolean
-attain_org_add_unit (AttainDb    *db,
-                     gint64       parent_id,
-                     const char  *kind,
-                     const char  *name,
-                     gint64      *out_id,
-                     GError     **error)
+attain_org_add_unit (AttainDb   *db,
+                     gint64      parent_id,
+                     const char *kind,
+                     const char *name,
+                     gint64     *out_id,
+                     GError    **error)
 {
   g_autofree char *n = clean_name (name);
 
@@ -138,12 +141,10 @@ attain_org_add_unit (AttainDb    *db,
 }
 
 gboolean
-attain_settings_set_company_name (AttainDb    *db,
-                                  const char  *name,
-                                  GError     **error)
+attain_settings_set_company_name (AttainDb *db, const char *name, GError **error)
 {
   g_autofree char *n = clean_name (name);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (!check_name (n, error) || !attain_db_begin (db, error))
     return FALSE;
@@ -153,7 +154,7 @@ attain_settings_set_company_name (AttainDb    *db,
   sqlite3_bind_text (stmt, 1, n, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Saving the setting"));
+      attain_db_set_error (db, error, _ ("Saving the setting"));
       goto fail;
     }
   if (!attain_db_set_setting (db, "company_name", n, error) || !attain_db_commit (db, error))
@@ -166,25 +167,23 @@ fail:
 }
 
 gboolean
-attain_settings_set_int (AttainDb    *db,
-                         const char  *key,
-                         int          value,
-                         GError     **error)
+attain_settings_set_int (AttainDb *db, const char *key, int value, GError **error)
 {
   g_autofree char *text = g_strdup_printf ("%d", value);
-  gboolean weights = g_str_has_prefix (key, "tier_weight_");
+  gboolean         weights = g_str_has_prefix (key, "tier_weight_");
 
   if (g_str_equal (key, "fiscal_year_start_month") && (value < 1 || value > 12))
-    return invalid (error, _("The fiscal year starts in a month from 1 to 12."));
+    return invalid (error, _ ("The fiscal year starts in a month from 1 to 12."));
   if (weights && (value < 0 || value > 100))
-    return invalid (error, _("A tier weight is a whole number from 0 to 100."));
-  if (!weights && !g_str_equal (key, "fiscal_year_start_month") && !g_str_equal (key, "pace_tolerance_percent"))
-    return invalid (error, _("This setting cannot be changed here."));
+    return invalid (error, _ ("A tier weight is a whole number from 0 to 100."));
+  if (!weights && !g_str_equal (key, "fiscal_year_start_month")
+      && !g_str_equal (key, "pace_tolerance_percent"))
+    return invalid (error, _ ("This setting cannot be changed here."));
   if (!attain_db_begin (db, error))
     return FALSE;
   /* Tier weights are part of the weighted-visit sums: they are redone with the change. */
-  if (!attain_db_set_setting (db, key, text, error) || (weights && !attain_rollup_rebuild (db, error))
-      || !attain_db_commit (db, error))
+  if (!attain_db_set_setting (db, key, text, error)
+      || (weights && !attain_rollup_rebuild (db, error)) || !attain_db_commit (db, error))
     {
       attain_db_rollback (db);
       return FALSE;
@@ -193,22 +192,21 @@ attain_settings_set_int (AttainDb    *db,
 }
 
 gboolean
-attain_settings_set_currency (AttainDb    *db,
-                              const char  *code,
-                              GError     **error)
+attain_settings_set_currency (AttainDb *db, const char *code, GError **error)
 {
   if (code == NULL || strlen (code) != 3 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1])
       || !g_ascii_isupper (code[2]))
-    return invalid (error, _("A currency is a three-letter code such as CNY, HKD, TWD or USD."));
+    return invalid (error, _ ("A currency is a three-letter code such as CNY, HKD, TWD or USD."));
   return attain_db_set_setting (db, "currency", code, error);
 }
 
 GPtrArray *
-attain_settings_stages (AttainDb  *db,
-                        GError   **error)
+attain_settings_stages (AttainDb *db, GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_stage_setting_free);
-  sqlite3_stmt *stmt = attain_db_prepare (db, "SELECT id, position, key, name, probability FROM stages ORDER BY position", error);
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_stage_setting_free);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db, "SELECT id, position, key, name, probability FROM stages ORDER BY position", error);
 
   if (stmt == NULL)
     return NULL;
@@ -227,15 +225,12 @@ attain_settings_stages (AttainDb  *db,
 }
 
 gboolean
-attain_settings_set_probability (AttainDb  *db,
-                                 gint64     stage_id,
-                                 int        probability,
-                                 GError   **error)
+attain_settings_set_probability (AttainDb *db, gint64 stage_id, int probability, GError **error)
 {
   sqlite3_stmt *stmt;
 
   if (probability < 0 || probability > 100)
-    return invalid (error, _("A stage’s probability is a whole number from 0 to 100."));
+    return invalid (error, _ ("A stage’s probability is a whole number from 0 to 100."));
   if (!attain_db_begin (db, error))
     return FALSE;
   stmt = attain_db_prepare (db, "UPDATE stages SET probability = ?2 WHERE id = ?1", error);
@@ -245,7 +240,7 @@ attain_settings_set_probability (AttainDb  *db,
   sqlite3_bind_int (stmt, 2, probability);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      attain_db_set_error (db, error, _("Saving the setting"));
+      attain_db_set_error (db, error, _ ("Saving the setting"));
       goto fail;
     }
   /* The weighted pipeline is weighed with it. */
@@ -259,14 +254,14 @@ fail:
 }
 
 GPtrArray *
-attain_region_choices (AttainDb  *db,
-                       GError   **error)
+attain_region_choices (AttainDb *db, GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_choice_free);
-  sqlite3_stmt *stmt = attain_db_prepare (db,
-                                          "SELECT id, name, kind FROM org_units WHERE kind IN ('company', 'region', 'product_line') "
-                                          "ORDER BY kind <> 'company', name",
-                                          error);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_choice_free);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT id, name, kind FROM org_units WHERE kind IN ('company', 'region', 'product_line') "
+      "ORDER BY kind <> 'company', name",
+      error);
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)

@@ -9,7 +9,10 @@
  * UTF-8 first. Our own parser rather than libcsv: every error message names the physical line
  * where the record starts, which needs positions libcsv does not keep. */
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (attain-sheet-error-quark, attain_sheet_error)
+/* clang-format on */
 
 AttainSheet *
 attain_sheet_new (void)
@@ -39,9 +42,7 @@ attain_sheet_free (AttainSheet *sheet)
 }
 
 const char *
-attain_sheet_cell (const AttainSheet *sheet,
-                   guint              row,
-                   guint              column)
+attain_sheet_cell (const AttainSheet *sheet, guint row, guint column)
 {
   const AttainSheetRow *r;
 
@@ -53,8 +54,7 @@ attain_sheet_cell (const AttainSheet *sheet,
 }
 
 const char *
-attain_text_detect_encoding (const char *data,
-                             gsize       length)
+attain_text_detect_encoding (const char *data, gsize length)
 {
   const guchar *bytes = (const guchar *) data;
 
@@ -73,11 +73,14 @@ attain_text_detect_encoding (const char *data,
 static const char *
 canonical_encoding (const char *name)
 {
-  static const struct { const char *alias, *iconv; } names[] = {
-    { "utf-8", "UTF-8" }, { "utf8", "UTF-8" },
-    { "gb18030", "GB18030" }, { "gbk", "GB18030" }, { "gb2312", "GB18030" }, { "cp936", "GB18030" },
-    { "big5", "BIG5" }, { "cp950", "BIG5" },
-    { "utf-16le", "UTF-16LE" }, { "utf-16", "UTF-16LE" }, { "utf-16be", "UTF-16BE" },
+  static const struct
+  {
+    const char *alias, *iconv;
+  } names[] = {
+    { "utf-8", "UTF-8" },     { "utf8", "UTF-8" },        { "gb18030", "GB18030" },
+    { "gbk", "GB18030" },     { "gb2312", "GB18030" },    { "cp936", "GB18030" },
+    { "big5", "BIG5" },       { "cp950", "BIG5" },        { "utf-16le", "UTF-16LE" },
+    { "utf-16", "UTF-16LE" }, { "utf-16be", "UTF-16BE" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_ascii_strcasecmp (name, names[i].alias) == 0)
@@ -86,9 +89,7 @@ canonical_encoding (const char *name)
 }
 
 static guint
-line_at_offset (const char *data,
-                gsize       offset,
-                gboolean    utf16)
+line_at_offset (const char *data, gsize offset, gboolean utf16)
 {
   guint line = 1;
   for (gsize i = 0; i < offset; i++)
@@ -98,17 +99,17 @@ line_at_offset (const char *data,
 }
 
 char *
-attain_text_decode (const char  *data,
-                    gsize        length,
-                    const char  *encoding,
-                    char       **chosen,
-                    gsize       *out_length,
-                    GError     **error)
+attain_text_decode (const char *data,
+                    gsize       length,
+                    const char *encoding,
+                    char      **chosen,
+                    gsize      *out_length,
+                    GError    **error)
 {
-  const char *iconv_name;
+  const char   *iconv_name;
   const guchar *bytes = (const guchar *) data;
-  gsize skip = 0, bytes_read = 0, bytes_written = 0;
-  g_autoptr(GError) local_error = NULL;
+  gsize         skip = 0, bytes_read = 0, bytes_written = 0;
+  g_autoptr (GError) local_error = NULL;
   char *text;
 
   if (encoding == NULL || g_ascii_strcasecmp (encoding, "auto") == 0)
@@ -116,8 +117,8 @@ attain_text_decode (const char  *data,
   else if ((iconv_name = canonical_encoding (encoding)) == NULL)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_ENCODING,
-                   _("“%s” is not an encoding Attain reads. Choose auto, utf-8, gb18030, big5 or "
-                     "utf-16le."),
+                   _ ("“%s” is not an encoding Attain reads. Choose auto, utf-8, gb18030, big5 or "
+                      "utf-16le."),
                    encoding);
       return NULL;
     }
@@ -125,9 +126,11 @@ attain_text_decode (const char  *data,
   if (g_str_equal (iconv_name, "UTF-8") && length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB
       && bytes[2] == 0xBF)
     skip = 3;
-  else if (g_str_equal (iconv_name, "UTF-16LE") && length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+  else if (g_str_equal (iconv_name, "UTF-16LE") && length >= 2 && bytes[0] == 0xFF
+           && bytes[1] == 0xFE)
     skip = 2;
-  else if (g_str_equal (iconv_name, "UTF-16BE") && length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+  else if (g_str_equal (iconv_name, "UTF-16BE") && length >= 2 && bytes[0] == 0xFE
+           && bytes[1] == 0xFF)
     skip = 2;
 
   if (chosen != NULL)
@@ -139,8 +142,8 @@ attain_text_decode (const char  *data,
       if (!g_utf8_validate_len (data + skip, length - skip, &end))
         {
           g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_ENCODING,
-                       _("Line %u is not valid UTF-8 text. Choose the file’s encoding (GB18030 "
-                         "for files saved by Chinese Excel or WPS)."),
+                       _ ("Line %u is not valid UTF-8 text. Choose the file’s encoding (GB18030 "
+                          "for files saved by Chinese Excel or WPS)."),
                        line_at_offset (data, end - data, FALSE));
           return NULL;
         }
@@ -156,13 +159,13 @@ attain_text_decode (const char  *data,
       if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE)
           || g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT))
         g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_ENCODING,
-                     _("Line %u is not valid %s text. Choose another encoding for this file."),
+                     _ ("Line %u is not valid %s text. Choose another encoding for this file."),
                      line_at_offset (data + skip, MIN (bytes_read, length - skip),
                                      g_str_has_prefix (iconv_name, "UTF-16")),
                      iconv_name);
       else
         g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_ENCODING,
-                     _("The file could not be read as %s: %s"), iconv_name, local_error->message);
+                     _ ("The file could not be read as %s: %s"), iconv_name, local_error->message);
       return NULL;
     }
   if (out_length != NULL)
@@ -171,15 +174,14 @@ attain_text_decode (const char  *data,
 }
 
 char
-attain_csv_detect_separator (const char *text,
-                             gsize       length)
+attain_csv_detect_separator (const char *text, gsize length)
 {
   static const char candidates[] = { ',', ';', '\t' };
-  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean quoted = FALSE;
-  guint lines = 0;
-  char best = ',';
-  guint best_count = 0;
+  guint             counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean          quoted = FALSE;
+  guint             lines = 0;
+  char              best = ',';
+  guint             best_count = 0;
 
   if (length >= 5 && g_ascii_strncasecmp (text, "sep=", 4) == 0 && text[4] != '\0')
     return text[4];
@@ -221,10 +223,7 @@ row_is_blank (GPtrArray *cells)
 }
 
 static gboolean
-finish_row (AttainSheet  *sheet,
-            GPtrArray    *cells,
-            guint         line,
-            GError      **error)
+finish_row (AttainSheet *sheet, GPtrArray *cells, guint line, GError **error)
 {
   AttainSheetRow *row;
 
@@ -243,14 +242,11 @@ finish_row (AttainSheet  *sheet,
 }
 
 AttainSheet *
-attain_csv_parse (const char  *text,
-                  gsize        length,
-                  char         separator,
-                  GError     **error)
+attain_csv_parse (const char *text, gsize length, char separator, GError **error)
 {
-  g_autoptr(AttainSheet) sheet = attain_sheet_new ();
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
+  g_autoptr (AttainSheet) sheet = attain_sheet_new ();
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) field = g_string_new (NULL);
   guint line = 1, record_line = 1;
   gsize i = 0;
 
@@ -282,10 +278,11 @@ attain_csv_parse (const char  *text,
             {
               if (i >= length)
                 {
-                  g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_SYNTAX,
-                               _("Line %u: a quoted field starts here and is never closed. Add the "
-                                 "missing closing quote (\") or remove the opening one."),
-                               quote_line);
+                  g_set_error (
+                      error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_SYNTAX,
+                      _ ("Line %u: a quoted field starts here and is never closed. Add the "
+                         "missing closing quote (\") or remove the opening one."),
+                      quote_line);
                   return NULL;
                 }
               if (text[i] == '"')
@@ -334,7 +331,7 @@ attain_csv_parse (const char  *text,
       if (cells->len >= ATTAIN_SHEET_MAX_COLUMNS)
         {
           g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_TOO_LARGE,
-                       _("Line %u has more than %d columns. Check that the separator is right."),
+                       _ ("Line %u has more than %d columns. Check that the separator is right."),
                        record_line, ATTAIN_SHEET_MAX_COLUMNS);
           return NULL;
         }
@@ -371,39 +368,38 @@ attain_csv_parse (const char  *text,
 
 nul_byte:
   g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_SYNTAX,
-               _("Line %u holds a NUL byte, which text files do not. Check that this is a CSV "
-                 "file and its encoding is right."),
+               _ ("Line %u holds a NUL byte, which text files do not. Check that this is a CSV "
+                  "file and its encoding is right."),
                line);
   return NULL;
 }
 
 gboolean
-attain_sheet_is_xlsx (const char *data,
-                      gsize       length)
+attain_sheet_is_xlsx (const char *data, gsize length)
 {
   /* Every zip starts with a local file header. */
   return length >= 4 && memcmp (data, "PK\003\004", 4) == 0;
 }
 
 AttainSheet *
-attain_sheet_load (const char  *path,
-                   const char  *encoding,
-                   int          sheet_index,
-                   char       **sha256,
-                   GError     **error)
+attain_sheet_load (const char *path,
+                   const char *encoding,
+                   int         sheet_index,
+                   char      **sha256,
+                   GError    **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GMappedFile) mapped = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *text = NULL, *chosen = NULL;
-  const char *data;
-  gsize length, text_length = 0;
-  AttainSheet *sheet;
+  const char      *data;
+  gsize            length, text_length = 0;
+  AttainSheet     *sheet;
 
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ, _("Could not read “%s”: %s"),
-                   path, local_error->message);
+      g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ,
+                   _ ("Could not read “%s”: %s"), path, local_error->message);
       return NULL;
     }
   data = g_mapped_file_get_contents (mapped);
@@ -411,7 +407,7 @@ attain_sheet_load (const char  *path,
   if ((gint64) length > ATTAIN_SHEET_MAX_BYTES)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_TOO_LARGE,
-                   _("“%s” is larger than 2 GB. Split it into smaller files."), path);
+                   _ ("“%s” is larger than 2 GB. Split it into smaller files."), path);
       return NULL;
     }
   if (sha256 != NULL)

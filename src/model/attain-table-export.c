@@ -15,23 +15,23 @@
 
 typedef struct
 {
-  char             *title;
-  AttainColumnKind  kind;
-  double            width;
+  char            *title;
+  AttainColumnKind kind;
+  double           width;
 } Column;
 
 typedef struct
 {
-  char   *text;   /* NULL for a number or an empty cell */
-  double  number; /* NAN when empty */
+  char  *text;   /* NULL for a number or an empty cell */
+  double number; /* NAN when empty */
 } Cell;
 
 struct _AttainTable
 {
   char      *sheet_name;
   char      *title;
-  GArray    *columns; /* Column */
-  GPtrArray *rows;    /* GArray of Cell */
+  GArray    *columns;   /* Column */
+  GPtrArray *rows;      /* GArray of Cell */
   guint      cut_cells; /* texts the last XLSX write had to shorten */
 };
 
@@ -44,8 +44,7 @@ row_free (GArray *row)
 }
 
 AttainTable *
-attain_table_new (const char *sheet_name,
-                  const char *title)
+attain_table_new (const char *sheet_name, const char *title)
 {
   AttainTable *table = g_new0 (AttainTable, 1);
   table->sheet_name = g_strdup (sheet_name);
@@ -70,10 +69,7 @@ attain_table_free (AttainTable *table)
 }
 
 void
-attain_table_add_column (AttainTable      *table,
-                         const char       *title,
-                         AttainColumnKind  kind,
-                         double            width)
+attain_table_add_column (AttainTable *table, const char *title, AttainColumnKind kind, double width)
 {
   Column column = { g_strdup (title), kind, width };
   g_array_append_val (table->columns, column);
@@ -90,8 +86,7 @@ attain_table_add_row (AttainTable *table)
 }
 
 static Cell *
-current_cell (AttainTable *table,
-              guint        column)
+current_cell (AttainTable *table, guint column)
 {
   GArray *row;
   g_return_val_if_fail (table->rows->len > 0 && column < table->columns->len, NULL);
@@ -100,9 +95,7 @@ current_cell (AttainTable *table,
 }
 
 void
-attain_table_set_text (AttainTable *table,
-                       guint        column,
-                       const char  *text)
+attain_table_set_text (AttainTable *table, guint column, const char *text)
 {
   Cell *cell = current_cell (table, column);
   if (cell == NULL)
@@ -112,9 +105,7 @@ attain_table_set_text (AttainTable *table,
 }
 
 void
-attain_table_set_number (AttainTable *table,
-                         guint        column,
-                         double       value)
+attain_table_set_number (AttainTable *table, guint column, double value)
 {
   Cell *cell = current_cell (table, column);
   if (cell != NULL)
@@ -122,8 +113,7 @@ attain_table_set_number (AttainTable *table,
 }
 
 void
-attain_csv_append_cell (GString    *out,
-                        const char *text)
+attain_csv_append_cell (GString *out, const char *text)
 {
   gboolean quote;
 
@@ -131,7 +121,8 @@ attain_csv_append_cell (GString    *out,
     text = "";
   /* A cell starting like a formula (or with a tab or carriage return, which some spreadsheet
    * programs strip before looking) is neutralised, so opening the file runs nothing. */
-  if (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r')
+  if (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t'
+      || text[0] == '\r')
     {
       g_autofree char *guarded = g_strconcat ("'", text, NULL);
       attain_csv_append_cell (out, guarded);
@@ -156,27 +147,21 @@ attain_csv_append_cell (GString    *out,
 /* Written under a temporary name, synced and renamed: a failed or killed export never leaves a
  * half file under the name the director chose. 0600: these are people's figures. */
 gboolean
-attain_write_file_atomic (const char  *path,
-                          const char  *data,
-                          gsize        length,
-                          GError     **error)
+attain_write_file_atomic (const char *path, const char *data, gsize length, GError **error)
 {
   return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 static double
-file_value (AttainColumnKind kind,
-            double           value)
+file_value (AttainColumnKind kind, double value)
 {
   return kind == ATTAIN_COLUMN_MONEY ? value / 100.0 : value;
 }
 
 gboolean
-attain_table_write_csv (AttainTable  *table,
-                        const char   *path,
-                        GError      **error)
+attain_table_write_csv (AttainTable *table, const char *path, GError **error)
 {
-  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF"); /* BOM: Chinese Excel reads UTF-8 then */
+  g_autoptr (GString) out = g_string_new ("\xEF\xBB\xBF"); /* BOM: Chinese Excel reads UTF-8 then */
 
   for (guint c = 0; c < table->columns->len; c++)
     {
@@ -190,7 +175,7 @@ attain_table_write_csv (AttainTable  *table,
       GArray *row = g_ptr_array_index (table->rows, r);
       for (guint c = 0; c < row->len; c++)
         {
-          Cell *cell = &g_array_index (row, Cell, c);
+          Cell            *cell = &g_array_index (row, Cell, c);
           AttainColumnKind kind = g_array_index (table->columns, Column, c).kind;
           if (c > 0)
             g_string_append_c (out, ',');
@@ -198,9 +183,11 @@ attain_table_write_csv (AttainTable  *table,
             attain_csv_append_cell (out, cell->text);
           else if (!isnan (cell->number))
             {
-              char number[G_ASCII_DTOSTR_BUF_SIZE];
-              const char *format = kind == ATTAIN_COLUMN_MONEY ? "%.2f" : kind == ATTAIN_COLUMN_RATE ? "%.4f"
-                                   : kind == ATTAIN_COLUMN_SCORE ? "%.1f" : "%.0f";
+              char        number[G_ASCII_DTOSTR_BUF_SIZE];
+              const char *format = kind == ATTAIN_COLUMN_MONEY   ? "%.2f"
+                                   : kind == ATTAIN_COLUMN_RATE  ? "%.4f"
+                                   : kind == ATTAIN_COLUMN_SCORE ? "%.1f"
+                                                                 : "%.0f";
               g_ascii_formatd (number, sizeof number, format, file_value (kind, cell->number));
               g_string_append (out, number);
             }
@@ -209,7 +196,7 @@ attain_table_write_csv (AttainTable  *table,
     }
   if (!attain_write_file_atomic (path, out->str, out->len, error))
     {
-      g_prefix_error (error, _("Could not save the CSV file: "));
+      g_prefix_error (error, _ ("Could not save the CSV file: "));
       return FALSE;
     }
   return TRUE;
@@ -248,8 +235,8 @@ write_text (AttainTable   *table,
     }
   {
     /* Translators: ends a text cut to fit an Excel cell */
-    const char *marker = _("… [cut: longer than an Excel cell holds]");
-    glong keep = XLSX_CELL_MAX_CHARS - g_utf8_strlen (marker, -1);
+    const char      *marker = _ ("… [cut: longer than an Excel cell holds]");
+    glong            keep = XLSX_CELL_MAX_CHARS - g_utf8_strlen (marker, -1);
     g_autofree char *head = g_utf8_substring (text, 0, keep);
     g_autofree char *cut = g_strconcat (head, marker, NULL);
     worksheet_write_string (sheet, row, column, cut, format);
@@ -258,16 +245,14 @@ write_text (AttainTable   *table,
 }
 
 gboolean
-attain_table_write_xlsx (AttainTable  *table,
-                         const char   *path,
-                         GError      **error)
+attain_table_write_xlsx (AttainTable *table, const char *path, GError **error)
 {
   g_autofree char *temporary = NULL;
-  lxw_workbook *workbook;
-  lxw_worksheet *sheet;
-  lxw_format *header, *heading, *formats[6] = { NULL };
-  lxw_error status;
-  int first_row = table->title ? 2 : 1;
+  lxw_workbook    *workbook;
+  lxw_worksheet   *sheet;
+  lxw_format      *header, *heading, *formats[6] = { NULL };
+  lxw_error        status;
+  int              first_row = table->title ? 2 : 1;
 
   /* libxlsxwriter writes into the private temporary file, which keeps its mode. */
   temporary = attain_private_file_create (path, error);
@@ -279,7 +264,8 @@ attain_table_write_xlsx (AttainTable  *table,
     {
       attain_private_file_discard (temporary);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("Could not create “%s”. Check that the folder exists and can be written."), path);
+                   _ ("Could not create “%s”. Check that the folder exists and can be written."),
+                   path);
       return FALSE;
     }
   sheet = workbook_add_worksheet (workbook, table->sheet_name);
@@ -314,22 +300,24 @@ attain_table_write_xlsx (AttainTable  *table,
       GArray *row = g_ptr_array_index (table->rows, r);
       for (guint c = 0; c < row->len; c++)
         {
-          Cell *cell = &g_array_index (row, Cell, c);
+          Cell            *cell = &g_array_index (row, Cell, c);
           AttainColumnKind kind = g_array_index (table->columns, Column, c).kind;
           if (kind == ATTAIN_COLUMN_DATE && cell->text != NULL && !isnan (excel_date (cell->text)))
-            worksheet_write_number (sheet, first_row + r, c, excel_date (cell->text), formats[kind]);
+            worksheet_write_number (sheet, first_row + r, c, excel_date (cell->text),
+                                    formats[kind]);
           else if (cell->text != NULL)
             write_text (table, sheet, first_row + r, c, cell->text, NULL);
           else if (!isnan (cell->number))
-            worksheet_write_number (sheet, first_row + r, c, file_value (kind, cell->number), formats[kind]);
+            worksheet_write_number (sheet, first_row + r, c, file_value (kind, cell->number),
+                                    formats[kind]);
         }
     }
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
     {
       attain_private_file_discard (temporary);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not save “%s” as Excel: %s"), path,
-                   lxw_strerror (status));
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not save “%s” as Excel: %s"),
+                   path, lxw_strerror (status));
       return FALSE;
     }
   return attain_private_file_commit (temporary, path, error);
@@ -341,11 +329,12 @@ attain_table_cut_notice (AttainTable *table)
 {
   if (table->cut_cells == 0)
     return NULL;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u text was longer than an Excel cell holds (32,767 characters) and was cut; "
-                                       "a CSV export keeps it whole.",
-                                       "%u texts were longer than an Excel cell holds (32,767 characters) and were "
-                                       "cut; a CSV export keeps them whole.",
-                                       table->cut_cells),
-                          table->cut_cells);
+  return g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u text was longer than an Excel cell holds (32,767 characters) and was cut; "
+                   "a CSV export keeps it whole.",
+                   "%u texts were longer than an Excel cell holds (32,767 characters) and were "
+                   "cut; a CSV export keeps them whole.",
+                   table->cut_cells),
+      table->cut_cells);
 }

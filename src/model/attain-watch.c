@@ -2,7 +2,7 @@
 #include "attain-watch.h"
 
 static GThread *watched_thread;
-static gint watched_counts[ATTAIN_WORK_N_KINDS];
+static gint     watched_counts[ATTAIN_WORK_N_KINDS];
 
 /* The window's thread, for tests: from now on its queries and layouts are counted. */
 void

@@ -13,8 +13,8 @@ typedef enum
   ATTAIN_WORK_N_KINDS,
 } AttainWork;
 
-void     attain_watch_thread        (GThread    *thread);
-void     attain_watched_thread_note (AttainWork  work);
-guint    attain_watched_thread_count (AttainWork work);
+void  attain_watch_thread (GThread *thread);
+void  attain_watched_thread_note (AttainWork work);
+guint attain_watched_thread_count (AttainWork work);
 
 G_END_DECLS

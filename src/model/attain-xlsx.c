@@ -11,9 +11,12 @@
 #include <math.h>
 #include <string.h>
 
-#define REL_OFFICE_DOCUMENT "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-#define REL_OFFICE_DOCUMENT_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
-#define REL_SHARED_STRINGS "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+#define REL_OFFICE_DOCUMENT                                                                        \
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+#define REL_OFFICE_DOCUMENT_STRICT                                                                 \
+  "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+#define REL_SHARED_STRINGS                                                                         \
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 #define REL_STYLES "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 #define NS_RELATIONSHIPS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 /* A part larger than this is not a spreadsheet a person exported. */
@@ -42,16 +45,15 @@ ensure_gsf (void)
 }
 
 static GBytes *
-read_part (GsfInput  *input,
-           GError   **error)
+read_part (GsfInput *input, GError **error)
 {
   gsf_off_t size = gsf_input_size (input);
-  guint8 *buffer;
+  guint8   *buffer;
 
   if (size < 0 || size > MAX_PART_BYTES)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_TOO_LARGE,
-                   _("The workbook holds a part larger than 1 GB; it cannot be read."));
+                   _ ("The workbook holds a part larger than 1 GB; it cannot be read."));
       return NULL;
     }
   buffer = g_malloc (size + 1);
@@ -59,7 +61,7 @@ read_part (GsfInput  *input,
     {
       g_free (buffer);
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ,
-                   _("The workbook is damaged: a part could not be unpacked."));
+                   _ ("The workbook is damaged: a part could not be unpacked."));
       return NULL;
     }
   return g_bytes_new_take (buffer, size);
@@ -68,7 +70,7 @@ read_part (GsfInput  *input,
 static xmlTextReaderPtr
 reader_for (GBytes *bytes)
 {
-  gsize size;
+  gsize       size;
   const char *data = g_bytes_get_data (bytes, &size);
   /* No network, no entity expansion: a workbook is untrusted input. */
   return xmlReaderForMemory (data ? data : "", (int) MIN (size, (gsize) G_MAXINT), NULL, NULL,
@@ -76,41 +78,37 @@ reader_for (GBytes *bytes)
 }
 
 static gboolean
-is_element (xmlTextReaderPtr reader,
-            const char      *name)
+is_element (xmlTextReaderPtr reader, const char *name)
 {
   return xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
          && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
 }
 
 static gboolean
-is_end (xmlTextReaderPtr reader,
-        const char      *name)
+is_end (xmlTextReaderPtr reader, const char *name)
 {
   return xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
          && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
 }
 
 static char *
-attribute (xmlTextReaderPtr reader,
-           const char      *name)
+attribute (xmlTextReaderPtr reader, const char *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
+  char    *copy = value ? g_strdup ((const char *) value) : NULL;
   xmlFree (value);
   return copy;
 }
 
 /* Excel writes characters XML cannot hold as _xHHHH_ (a carriage return is _x000D_). */
 static void
-append_unescaped (GString    *out,
-                  const char *text)
+append_unescaped (GString *out, const char *text)
 {
   while (*text)
     {
       if (text[0] == '_' && text[1] == 'x' && strlen (text) >= 7 && text[6] == '_'
-          && g_ascii_isxdigit (text[2]) && g_ascii_isxdigit (text[3])
-          && g_ascii_isxdigit (text[4]) && g_ascii_isxdigit (text[5]))
+          && g_ascii_isxdigit (text[2]) && g_ascii_isxdigit (text[3]) && g_ascii_isxdigit (text[4])
+          && g_ascii_isxdigit (text[5]))
         {
           gunichar c = (gunichar) g_ascii_strtoull (text + 2, NULL, 16);
           if (c != 0 && g_unichar_validate (c))
@@ -125,11 +123,10 @@ append_unescaped (GString    *out,
 /* The text of a <si> or <is>: every <t>, including those of rich-text runs, but not the
  * phonetic guide (<rPh>) Japanese and Chinese Excel add. */
 static char *
-read_rich_text (xmlTextReaderPtr reader,
-                const char      *container)
+read_rich_text (xmlTextReaderPtr reader, const char *container)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  int phonetic = 0;
+  g_autoptr (GString) text = g_string_new (NULL);
+  int      phonetic = 0;
   gboolean in_t = FALSE;
 
   if (xmlTextReaderIsEmptyElement (reader))
@@ -156,8 +153,7 @@ read_rich_text (xmlTextReaderPtr reader,
 }
 
 static void
-read_shared_strings (Workbook *book,
-                     GBytes   *bytes)
+read_shared_strings (Workbook *book, GBytes *bytes)
 {
   xmlTextReaderPtr reader = reader_for (bytes);
   if (reader == NULL)
@@ -209,11 +205,10 @@ format_code_is_date (const char *code)
 }
 
 static void
-read_styles (Workbook *book,
-             GBytes   *bytes)
+read_styles (Workbook *book, GBytes *bytes)
 {
   xmlTextReaderPtr reader = reader_for (bytes);
-  g_autoptr(GHashTable) custom_dates = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) custom_dates = g_hash_table_new (NULL, NULL);
   gboolean in_cell_xfs = FALSE;
 
   if (reader == NULL)
@@ -234,9 +229,9 @@ read_styles (Workbook *book,
       else if (in_cell_xfs && is_element (reader, "xf"))
         {
           g_autofree char *id_text = attribute (reader, "numFmtId");
-          int id = id_text ? atoi (id_text) : 0;
-          gboolean is_date = builtin_is_date (id)
-                             || g_hash_table_contains (custom_dates, GINT_TO_POINTER (id));
+          int              id = id_text ? atoi (id_text) : 0;
+          gboolean         is_date
+              = builtin_is_date (id) || g_hash_table_contains (custom_dates, GINT_TO_POINTER (id));
           g_array_append_val (book->xf_is_date, is_date);
         }
     }
@@ -244,10 +239,9 @@ read_styles (Workbook *book,
 }
 
 char *
-attain_xlsx_serial_to_iso (double   serial,
-                           gboolean date1904)
+attain_xlsx_serial_to_iso (double serial, gboolean date1904)
 {
-  g_autoptr(GDate) date = NULL;
+  g_autoptr (GDate) date = NULL;
   gint64 days;
 
   if (!isfinite (serial) || serial < 1 || serial > 2958465) /* 9999-12-31 */
@@ -278,11 +272,7 @@ column_of_reference (const char *ref)
 }
 
 static char *
-cell_text (const Workbook *book,
-           const char     *type,
-           int             style,
-           const char     *value,
-           char           *inline_text)
+cell_text (const Workbook *book, const char *type, int style, const char *value, char *inline_text)
 {
   if (g_strcmp0 (type, "inlineStr") == 0)
     return inline_text ? inline_text : g_strdup ("");
@@ -314,12 +304,10 @@ cell_text (const Workbook *book,
 }
 
 static void
-add_row (AttainSheet *sheet,
-         guint        line,
-         GPtrArray   *cells)
+add_row (AttainSheet *sheet, guint line, GPtrArray *cells)
 {
   AttainSheetRow *row;
-  gboolean blank = TRUE;
+  gboolean        blank = TRUE;
 
   for (guint i = 0; i < cells->len && blank; i++)
     {
@@ -343,21 +331,18 @@ add_row (AttainSheet *sheet,
 }
 
 static gboolean
-read_sheet (AttainSheet    *sheet,
-            const Workbook *book,
-            GBytes         *bytes,
-            GError        **error)
+read_sheet (AttainSheet *sheet, const Workbook *book, GBytes *bytes, GError **error)
 {
   xmlTextReaderPtr reader = reader_for (bytes);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  guint row_number = 0;
-  int next_column = 0;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint    row_number = 0;
+  int      next_column = 0;
   gboolean in_row = FALSE;
 
   if (reader == NULL)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_SYNTAX,
-                   _("The sheet could not be read: it is not XML."));
+                   _ ("The sheet could not be read: it is not XML."));
       return FALSE;
     }
   while (xmlTextReaderRead (reader) == 1)
@@ -365,7 +350,7 @@ read_sheet (AttainSheet    *sheet,
       if (is_element (reader, "row"))
         {
           g_autofree char *r = attribute (reader, "r");
-          guint64 n = r ? g_ascii_strtoull (r, NULL, 10) : 0;
+          guint64          n = r ? g_ascii_strtoull (r, NULL, 10) : 0;
           row_number = n > row_number ? (guint) MIN (n, G_MAXUINT) : row_number + 1;
           next_column = 0;
           g_ptr_array_set_size (cells, 0);
@@ -382,8 +367,8 @@ read_sheet (AttainSheet    *sheet,
           g_autofree char *type = attribute (reader, "t");
           g_autofree char *style_text = attribute (reader, "s");
           g_autofree char *value = NULL;
-          char *inline_text = NULL;
-          int column = ref ? column_of_reference (ref) : next_column;
+          char            *inline_text = NULL;
+          int              column = ref ? column_of_reference (ref) : next_column;
 
           if (column < 0 || column >= ATTAIN_SHEET_MAX_COLUMNS)
             column = next_column;
@@ -391,7 +376,8 @@ read_sheet (AttainSheet    *sheet,
             {
               xmlFreeTextReader (reader);
               g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_TOO_LARGE,
-                           _("Row %u has more than %d columns."), row_number, ATTAIN_SHEET_MAX_COLUMNS);
+                           _ ("Row %u has more than %d columns."), row_number,
+                           ATTAIN_SHEET_MAX_COLUMNS);
               return FALSE;
             }
           if (!xmlTextReaderIsEmptyElement (reader))
@@ -414,7 +400,7 @@ read_sheet (AttainSheet    *sheet,
             g_ptr_array_set_size (cells, column + 1);
           g_free (g_ptr_array_index (cells, column));
           g_ptr_array_index (cells, column)
-            = cell_text (book, type, style_text ? atoi (style_text) : -1, value, inline_text);
+              = cell_text (book, type, style_text ? atoi (style_text) : -1, value, inline_text);
           next_column = column + 1;
         }
     }
@@ -423,22 +409,20 @@ read_sheet (AttainSheet    *sheet,
 }
 
 AttainSheet *
-attain_xlsx_read (const char  *path,
-                  int          sheet_index,
-                  GError     **error)
+attain_xlsx_read (const char *path, int sheet_index, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GsfInput) input = NULL;
-  g_autoptr(GsfInfile) zip = NULL;
-  g_autoptr(GsfInput) workbook_part = NULL;
-  g_autoptr(GsfInput) part = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(AttainSheet) sheet = attain_sheet_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rel_ids = g_ptr_array_new_with_free_func (g_free);
-  Workbook book = { 0 };
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GsfInput) input = NULL;
+  g_autoptr (GsfInfile) zip = NULL;
+  g_autoptr (GsfInput) workbook_part = NULL;
+  g_autoptr (GsfInput) part = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (AttainSheet) sheet = attain_sheet_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) rel_ids = g_ptr_array_new_with_free_func (g_free);
+  Workbook         book = { 0 };
   xmlTextReaderPtr reader;
-  gboolean ok = FALSE;
+  gboolean         ok = FALSE;
 
   ensure_gsf ();
   book.shared = g_ptr_array_new_with_free_func (g_free);
@@ -450,18 +434,20 @@ attain_xlsx_read (const char  *path,
   if (zip == NULL)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ,
-                   _("“%s” is not an Excel workbook (.xlsx) Attain can open: %s"), path,
+                   _ ("“%s” is not an Excel workbook (.xlsx) Attain can open: %s"), path,
                    local_error ? local_error->message : "");
       goto out;
     }
   workbook_part = gsf_open_pkg_open_rel_by_type (GSF_INPUT (zip), REL_OFFICE_DOCUMENT, NULL);
   if (workbook_part == NULL)
-    workbook_part = gsf_open_pkg_open_rel_by_type (GSF_INPUT (zip), REL_OFFICE_DOCUMENT_STRICT, NULL);
+    workbook_part
+        = gsf_open_pkg_open_rel_by_type (GSF_INPUT (zip), REL_OFFICE_DOCUMENT_STRICT, NULL);
   if (workbook_part == NULL || (bytes = read_part (workbook_part, error)) == NULL)
     {
       if (workbook_part == NULL)
         g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ,
-                     _("“%s” is a zip file but not an Excel workbook: it has no workbook part."), path);
+                     _ ("“%s” is a zip file but not an Excel workbook: it has no workbook part."),
+                     path);
       goto out;
     }
 
@@ -471,7 +457,8 @@ attain_xlsx_read (const char  *path,
       if (is_element (reader, "workbookPr"))
         {
           g_autofree char *d1904 = attribute (reader, "date1904");
-          book.date1904 = d1904 && (g_str_equal (d1904, "1") || g_ascii_strcasecmp (d1904, "true") == 0);
+          book.date1904
+              = d1904 && (g_str_equal (d1904, "1") || g_ascii_strcasecmp (d1904, "true") == 0);
         }
       else if (is_element (reader, "sheet"))
         {
@@ -489,14 +476,14 @@ attain_xlsx_read (const char  *path,
   if (names->len == 0)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ,
-                   _("The workbook “%s” has no sheets."), path);
+                   _ ("The workbook “%s” has no sheets."), path);
       goto out;
     }
   if (sheet_index < 0 || (guint) sheet_index >= names->len)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ,
-                   _("The workbook has %u sheets; sheet %d does not exist. Sheets are numbered "
-                     "from 1."),
+                   _ ("The workbook has %u sheets; sheet %d does not exist. Sheets are numbered "
+                      "from 1."),
                    names->len, sheet_index + 1);
       goto out;
     }
@@ -527,7 +514,7 @@ attain_xlsx_read (const char  *path,
   if (part == NULL)
     {
       g_set_error (error, ATTAIN_SHEET_ERROR, ATTAIN_SHEET_ERROR_READ,
-                   _("The sheet “%s” could not be found in the workbook; it may be damaged."),
+                   _ ("The sheet “%s” could not be found in the workbook; it may be damaged."),
                    (const char *) g_ptr_array_index (names, sheet_index));
       goto out;
     }

@@ -10,8 +10,8 @@
 
 #include "charts/attain-chart-style.h"
 
-#define MARGIN_X 51.0    /* 18 mm */
-#define MARGIN_Y 48.0    /* 17 mm, with header and footer inside */
+#define MARGIN_X 51.0 /* 18 mm */
+#define MARGIN_Y 48.0 /* 17 mm, with header and footer inside */
 #define BODY_SIZE 9.5
 #define SMALL_SIZE 8.0
 #define HEADING_SIZE 11.5
@@ -32,11 +32,11 @@ typedef enum
 
 typedef struct
 {
-  char   **cells;
-  gboolean bold;
-  int      indent;  /* levels the first cell is indented by (a tree printed as a table) */
-  guint    marked;  /* bit per column drawn in the alert colour */
-  double   height;
+  char     **cells;
+  gboolean   bold;
+  int        indent; /* levels the first cell is indented by (a tree printed as a table) */
+  guint      marked; /* bit per column drawn in the alert colour */
+  double     height;
   GPtrArray *layouts; /* PangoLayout* a cell, kept for a row printed in slices over pages */
 } TableRow;
 
@@ -45,20 +45,20 @@ typedef struct
   BlockKind              kind;
   char                  *text;
   char                  *subtitle;
-  char                 **strings;   /* fields: label, value, ...; table titles; signature roles */
+  char                 **strings; /* fields: label, value, ...; table titles; signature roles */
   double                *shares;
   double                *xaligns;
   guint                  n_columns;
-  GPtrArray             *rows;      /* TableRow* */
+  GPtrArray             *rows; /* TableRow* */
   double                 chart_height;
   AttainDocumentDrawFunc draw;
   gpointer               data;
   GDestroyNotify         destroy;
   /* Measured by paginate. */
-  PangoLayout           *layout;    /* paragraphs */
-  GArray                *line_tops; /* double per line, and the bottom as the last entry */
-  double                 height;    /* whole-block height (not for paragraphs and tables) */
-  double                 header_height;
+  PangoLayout *layout;    /* paragraphs */
+  GArray      *line_tops; /* double per line, and the bottom as the last entry */
+  double       height;    /* whole-block height (not for paragraphs and tables) */
+  double       header_height;
 } Block;
 
 typedef struct
@@ -76,8 +76,8 @@ typedef struct
 
 struct _AttainDocument
 {
-  char            *header;
-  char            *footer;
+  char *header;
+  char *footer;
   /* Translated when the document is made, so drawing (maybe on another thread, maybe after the
    * report language was switched back) needs no gettext. */
   char            *confidential; /* NULL for documents that are not marked */
@@ -114,20 +114,18 @@ block_free (Block *block)
 }
 
 AttainDocument *
-attain_document_new (const char *language,
-                     const char *header,
-                     const char *footer)
+attain_document_new (const char *language, const char *header, const char *footer)
 {
   AttainDocument *document = g_new0 (AttainDocument, 1);
 
   document->header = g_strdup (header);
   document->footer = g_strdup (footer);
   /* Translators: marked at the top of every page of a review report */
-  document->confidential = g_strdup (_("Confidential"));
+  document->confidential = g_strdup (_ ("Confidential"));
   /* Translators: page footer of a printed review, "Page 2 of 3" */
-  document->page_format = g_strdup (_("Page %u of %u"));
+  document->page_format = g_strdup (_ ("Page %u of %u"));
   /* Translators: under a signature line */
-  document->date_label = g_strdup (_("Date:"));
+  document->date_label = g_strdup (_ ("Date:"));
   attain_chart_style_init_light (&document->style);
   document->style.language = g_intern_string (language);
   document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
@@ -151,8 +149,7 @@ attain_document_free (AttainDocument *document)
 }
 
 static Block *
-add_block (AttainDocument *document,
-           BlockKind       kind)
+add_block (AttainDocument *document, BlockKind kind)
 {
   Block *block = g_new0 (Block, 1);
 
@@ -162,9 +159,7 @@ add_block (AttainDocument *document,
 }
 
 void
-attain_document_add_title (AttainDocument *document,
-                           const char     *title,
-                           const char     *subtitle)
+attain_document_add_title (AttainDocument *document, const char *title, const char *subtitle)
 {
   Block *block = add_block (document, BLOCK_TITLE);
 
@@ -173,31 +168,28 @@ attain_document_add_title (AttainDocument *document,
 }
 
 void
-attain_document_add_fields (AttainDocument     *document,
-                            const char * const *labels_and_values)
+attain_document_add_fields (AttainDocument *document, const char *const *labels_and_values)
 {
   add_block (document, BLOCK_FIELDS)->strings = g_strdupv ((char **) labels_and_values);
 }
 
 void
-attain_document_add_heading (AttainDocument *document,
-                             const char     *text)
+attain_document_add_heading (AttainDocument *document, const char *text)
 {
   add_block (document, BLOCK_HEADING)->text = g_strdup (text);
 }
 
 void
-attain_document_add_paragraph (AttainDocument *document,
-                               const char     *text)
+attain_document_add_paragraph (AttainDocument *document, const char *text)
 {
   add_block (document, BLOCK_PARAGRAPH)->text = g_strdup (text && text[0] ? text : "—");
 }
 
 void
-attain_document_add_table (AttainDocument     *document,
-                           const char * const *titles,
-                           const double       *shares,
-                           const double       *xaligns)
+attain_document_add_table (AttainDocument    *document,
+                           const char *const *titles,
+                           const double      *shares,
+                           const double      *xaligns)
 {
   Block *block = add_block (document, BLOCK_TABLE);
 
@@ -209,21 +201,19 @@ attain_document_add_table (AttainDocument     *document,
 }
 
 void
-attain_document_add_table_row (AttainDocument     *document,
-                               const char * const *cells,
-                               gboolean            bold)
+attain_document_add_table_row (AttainDocument *document, const char *const *cells, gboolean bold)
 {
   attain_document_add_tree_row (document, cells, bold, 0, 0);
 }
 
 void
-attain_document_add_tree_row (AttainDocument     *document,
-                              const char * const *cells,
-                              gboolean            bold,
-                              int                 indent,
-                              guint               marked)
+attain_document_add_tree_row (AttainDocument    *document,
+                              const char *const *cells,
+                              gboolean           bold,
+                              int                indent,
+                              guint              marked)
 {
-  Block *block = g_ptr_array_index (document->blocks, document->blocks->len - 1);
+  Block    *block = g_ptr_array_index (document->blocks, document->blocks->len - 1);
   TableRow *row = g_new0 (TableRow, 1);
 
   g_return_if_fail (block->kind == BLOCK_TABLE);
@@ -235,13 +225,12 @@ attain_document_add_tree_row (AttainDocument     *document,
 }
 
 void
-attain_document_set_confidential (AttainDocument *document,
-                                  gboolean        confidential)
+attain_document_set_confidential (AttainDocument *document, gboolean confidential)
 {
   g_clear_pointer (&document->confidential, g_free);
   if (confidential)
     /* Translators: marked at the top of every page of a review report */
-    document->confidential = g_strdup (_("Confidential"));
+    document->confidential = g_strdup (_ ("Confidential"));
 }
 
 void
@@ -260,8 +249,7 @@ attain_document_add_chart (AttainDocument        *document,
 }
 
 void
-attain_document_add_signatures (AttainDocument     *document,
-                                const char * const *roles)
+attain_document_add_signatures (AttainDocument *document, const char *const *roles)
 {
   add_block (document, BLOCK_SIGNATURES)->strings = g_strdupv ((char **) roles);
 }
@@ -283,17 +271,16 @@ text_layout (AttainDocument *document,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  pango_layout_set_alignment (layout, xalign > 0.75 ? PANGO_ALIGN_RIGHT : xalign > 0.25 ? PANGO_ALIGN_CENTER
-                                                                                        : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, xalign > 0.75   ? PANGO_ALIGN_RIGHT
+                                      : xalign > 0.25 ? PANGO_ALIGN_CENTER
+                                                      : PANGO_ALIGN_LEFT);
   return layout;
 }
 
 /* Lines that name things (a page header, a title's subtitle) stay within @lines lines, ending
  * in "…": a 2,000-character name would otherwise run over "Confidential" or fill the page. */
 static PangoLayout *
-bounded (PangoLayout *layout,
-         double       width,
-         int          lines)
+bounded (PangoLayout *layout, double width, int lines)
 {
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -304,12 +291,10 @@ bounded (PangoLayout *layout,
 /* A header field's value (a name, a period): bold, in half the width, at most four lines. The
  * same layout is measured and drawn, so the space kept is the space used. */
 static PangoLayout *
-field_value_layout (AttainDocument *document,
-                    cairo_t        *cr,
-                    const char     *text,
-                    double          content)
+field_value_layout (AttainDocument *document, cairo_t *cr, const char *text, double content)
 {
-  return bounded (text_layout (document, cr, text, BODY_SIZE, TRUE, content / 2 - 80, 0), content / 2 - 80, 4);
+  return bounded (text_layout (document, cr, text, BODY_SIZE, TRUE, content / 2 - 80, 0),
+                  content / 2 - 80, 4);
 }
 
 static double
@@ -324,26 +309,22 @@ layout_height (PangoLayout *layout)
 /* Shows the lines of @layout whose tops lie in [@from, @to), with the line at @from drawn at @y;
  * what a paragraph fragment or a slice of a tall table row shows. */
 static void
-show_layout_lines (cairo_t     *cr,
-                   PangoLayout *layout,
-                   double       x,
-                   double       y,
-                   double       from,
-                   double       to)
+show_layout_lines (cairo_t *cr, PangoLayout *layout, double x, double y, double from, double to)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
   do
     {
       PangoRectangle logical;
-      double line_top;
+      double         line_top;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       line_top = (double) logical.y / PANGO_SCALE;
       if (line_top >= from && line_top < to)
         {
           int baseline = pango_layout_iter_get_baseline (iter);
-          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + (double) baseline / PANGO_SCALE - from);
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE,
+                         y + (double) baseline / PANGO_SCALE - from);
           pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
         }
     }
@@ -352,9 +333,7 @@ show_layout_lines (cairo_t     *cr,
 }
 
 static double
-column_x (const Block *block,
-          guint        column,
-          double       content)
+column_x (const Block *block, guint column, double content)
 {
   double total = 0, before = 0;
 
@@ -370,14 +349,14 @@ column_x (const Block *block,
 #define INDENT_STEP 10.0
 
 static PangoLayout *
-cell_layout (AttainDocument     *document,
-             cairo_t            *cr,
-             const Block        *block,
-             const char * const *cells,
-             guint               c,
-             gboolean            bold,
-             int                 indent,
-             double              content)
+cell_layout (AttainDocument    *document,
+             cairo_t           *cr,
+             const Block       *block,
+             const char *const *cells,
+             guint              c,
+             gboolean           bold,
+             int                indent,
+             double             content)
 {
   double w = column_x (block, c + 1, content) - column_x (block, c, content) - 2 * CELL_PAD
              - (c == 0 ? indent * INDENT_STEP : 0);
@@ -389,9 +368,7 @@ cell_layout (AttainDocument     *document,
  * every line it shows fits in @room: the top of the first line, in any cell, that would cross the
  * slice's bottom. Always past @from, so slicing ends. The row's cell layouts are built once. */
 static double
-row_slice_end (const TableRow *row,
-               double          from,
-               double          room)
+row_slice_end (const TableRow *row, double from, double room)
 {
   double end = row->height - 2 * CELL_PAD;
 
@@ -401,7 +378,7 @@ row_slice_end (const TableRow *row,
       do
         {
           PangoRectangle logical;
-          double line_top, line_bottom;
+          double         line_top, line_bottom;
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
           line_top = (double) logical.y / PANGO_SCALE;
           line_bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
@@ -419,37 +396,37 @@ row_slice_end (const TableRow *row,
 }
 
 static double
-measure_cells (AttainDocument     *document,
-               cairo_t            *cr,
-               const Block        *block,
-               const char * const *cells,
-               gboolean            bold,
-               int                 indent,
-               double              content)
+measure_cells (AttainDocument    *document,
+               cairo_t           *cr,
+               const Block       *block,
+               const char *const *cells,
+               gboolean           bold,
+               int                indent,
+               double             content)
 {
   double height = 0;
 
   for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
     {
-      g_autoptr(PangoLayout) layout = cell_layout (document, cr, block, cells, c, bold, indent, content);
+      g_autoptr (PangoLayout) layout
+          = cell_layout (document, cr, block, cells, c, bold, indent, content);
       height = MAX (height, layout_height (layout));
     }
   return height + 2 * CELL_PAD;
 }
 
 static void
-measure (AttainDocument *document,
-         cairo_t        *cr,
-         Block          *block,
-         double          content)
+measure (AttainDocument *document, cairo_t *cr, Block *block, double content)
 {
   switch (block->kind)
     {
     case BLOCK_TITLE:
       {
-        g_autoptr(PangoLayout) title = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
-        g_autoptr(PangoLayout) subtitle = bounded (text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0),
-                                                   content, 3);
+        g_autoptr (PangoLayout) title
+            = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
+        g_autoptr (PangoLayout) subtitle = bounded (
+            text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0), content,
+            3);
         block->height = layout_height (title) + layout_height (subtitle) + GAP;
       }
       break;
@@ -463,7 +440,8 @@ measure (AttainDocument *document,
             double line = 0;
             for (guint k = i; k < MIN (i + 2, n); k++)
               {
-                g_autoptr(PangoLayout) value = field_value_layout (document, cr, block->strings[2 * k + 1], content);
+                g_autoptr (PangoLayout) value
+                    = field_value_layout (document, cr, block->strings[2 * k + 1], content);
                 line = MAX (line, layout_height (value));
               }
             block->height += line + 3;
@@ -473,14 +451,15 @@ measure (AttainDocument *document,
       break;
     case BLOCK_HEADING:
       {
-        g_autoptr(PangoLayout) layout = text_layout (document, cr, block->text, HEADING_SIZE, TRUE, content, 0);
+        g_autoptr (PangoLayout) layout
+            = text_layout (document, cr, block->text, HEADING_SIZE, TRUE, content, 0);
         block->height = layout_height (layout) + 6 + 4;
       }
       break;
     case BLOCK_PARAGRAPH:
       {
         PangoLayoutIter *iter;
-        double bottom = 0;
+        double           bottom = 0;
 
         g_clear_object (&block->layout);
         g_clear_pointer (&block->line_tops, g_array_unref);
@@ -491,7 +470,7 @@ measure (AttainDocument *document,
         do
           {
             PangoRectangle logical;
-            double top;
+            double         top;
             pango_layout_iter_get_line_extents (iter, NULL, &logical);
             top = (double) logical.y / PANGO_SCALE;
             g_array_append_val (block->line_tops, top);
@@ -503,12 +482,13 @@ measure (AttainDocument *document,
       }
       break;
     case BLOCK_TABLE:
-      block->header_height = measure_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, content);
+      block->header_height = measure_cells (document, cr, block,
+                                            (const char *const *) block->strings, TRUE, 0, content);
       for (guint r = 0; r < block->rows->len; r++)
         {
           TableRow *row = g_ptr_array_index (block->rows, r);
-          row->height = measure_cells (document, cr, block, (const char * const *) row->cells, row->bold, row->indent,
-                                       content);
+          row->height = measure_cells (document, cr, block, (const char *const *) row->cells,
+                                       row->bold, row->indent, content);
         }
       break;
     case BLOCK_CHART:
@@ -521,12 +501,7 @@ measure (AttainDocument *document,
 }
 
 static void
-place (AttainDocument *document,
-       guint           page,
-       guint           block,
-       double          y,
-       guint           first,
-       guint           last)
+place (AttainDocument *document, guint page, guint block, double y, guint first, guint last)
 {
   Placement placement = { page, block, y, first, last, 0, 0 };
 
@@ -534,16 +509,13 @@ place (AttainDocument *document,
 }
 
 guint
-attain_document_paginate (AttainDocument *document,
-                          cairo_t        *cr,
-                          double          width,
-                          double          height)
+attain_document_paginate (AttainDocument *document, cairo_t *cr, double width, double height)
 {
   double content = width - 2 * MARGIN_X;
   double top = MARGIN_Y + SMALL_SIZE * 2.5;
   double bottom = height - MARGIN_Y - SMALL_SIZE * 2.5;
   double y = top;
-  guint page = 0;
+  guint  page = 0;
 
   g_array_set_size (document->placements, 0);
   for (guint b = 0; b < document->blocks->len; b++)
@@ -560,11 +532,13 @@ attain_document_paginate (AttainDocument *document,
           while (first < n_lines)
             {
               double start = g_array_index (block->line_tops, double, first);
-              guint last = first;
-              while (last < n_lines && y + g_array_index (block->line_tops, double, last + 1) - start <= bottom)
+              guint  last = first;
+              while (last < n_lines
+                     && y + g_array_index (block->line_tops, double, last + 1) - start <= bottom)
                 last++;
               if (last == first && y <= top)
-                last = first + 1; /* a line taller than a page: print it, clipped, rather than hang */
+                last = first
+                       + 1; /* a line taller than a page: print it, clipped, rather than hang */
               if (last == first)
                 {
                   /* Not even one line fits: continue on the next page. */
@@ -590,23 +564,26 @@ attain_document_paginate (AttainDocument *document,
           do
             {
               double used = block->header_height;
-              guint last = first;
+              guint  last = first;
               while (last < block->rows->len
-                     && y + used + ((TableRow *) g_ptr_array_index (block->rows, last))->height <= bottom)
+                     && y + used + ((TableRow *) g_ptr_array_index (block->rows, last))->height
+                            <= bottom)
                 used += ((TableRow *) g_ptr_array_index (block->rows, last++))->height;
               if (last == first && block->rows->len > 0)
                 {
                   TableRow *row = g_ptr_array_index (block->rows, first);
-                  double page_room = bottom - top - block->header_height - 2 * CELL_PAD;
-                  double text = row->height - 2 * CELL_PAD, from = 0;
+                  double    page_room = bottom - top - block->header_height - 2 * CELL_PAD;
+                  double    text = row->height - 2 * CELL_PAD, from = 0;
 
                   g_clear_pointer (&row->layouts, g_ptr_array_unref);
                   row->layouts = g_ptr_array_new_with_free_func (g_object_unref);
                   for (guint c = 0; c < block->n_columns && row->cells[c] != NULL; c++)
-                    g_ptr_array_add (row->layouts, cell_layout (document, cr, block, (const char * const *) row->cells,
-                                                                c, row->bold, row->indent, content));
+                    g_ptr_array_add (row->layouts, cell_layout (document, cr, block,
+                                                                (const char *const *) row->cells, c,
+                                                                row->bold, row->indent, content));
 
-                  if (text <= page_room || bottom - y - block->header_height - 2 * CELL_PAD < BODY_SIZE * 4)
+                  if (text <= page_room
+                      || bottom - y - block->header_height - 2 * CELL_PAD < BODY_SIZE * 4)
                     {
                       /* It fits on a fresh page (or too little is left of this one to begin it here). */
                       if (y > top)
@@ -620,8 +597,9 @@ attain_document_paginate (AttainDocument *document,
                    * it flows in slices, starting where it is, each under the table's header. */
                   while (from < text)
                     {
-                      double room = MAX (bottom - y - block->header_height - 2 * CELL_PAD, BODY_SIZE * 2);
-                      double to = MIN (row_slice_end (row, from, room), text);
+                      double room
+                          = MAX (bottom - y - block->header_height - 2 * CELL_PAD, BODY_SIZE * 2);
+                      double    to = MIN (row_slice_end (row, from, room), text);
                       Placement slice = { page, b, y, first, first + 1, from, to };
                       g_array_append_val (document->placements, slice);
                       if (to < text)
@@ -674,26 +652,27 @@ attain_document_paginate (AttainDocument *document,
 }
 
 static void
-draw_cells (AttainDocument     *document,
-            cairo_t            *cr,
-            const Block        *block,
-            const char * const *cells,
-            gboolean            bold,
-            int                 indent,
-            guint               marked,
-            double              x0,
-            double              y,
-            double              content,
-            double              slice_from,
-            double              slice_to,
-            GPtrArray          *layouts)
+draw_cells (AttainDocument    *document,
+            cairo_t           *cr,
+            const Block       *block,
+            const char *const *cells,
+            gboolean           bold,
+            int                indent,
+            guint              marked,
+            double             x0,
+            double             y,
+            double             content,
+            double             slice_from,
+            double             slice_to,
+            GPtrArray         *layouts)
 {
   for (guint c = 0; c < block->n_columns && cells[c] != NULL; c++)
     {
       double x = x0 + column_x (block, c, content) + (c == 0 ? indent * INDENT_STEP : 0);
-      g_autoptr(PangoLayout) layout = layouts != NULL && c < layouts->len
-                                        ? g_object_ref (g_ptr_array_index (layouts, c))
-                                        : cell_layout (document, cr, block, cells, c, bold, indent, content);
+      g_autoptr (PangoLayout) layout
+          = layouts != NULL && c < layouts->len
+                ? g_object_ref (g_ptr_array_index (layouts, c))
+                : cell_layout (document, cr, block, cells, c, bold, indent, content);
 
       if (marked & (1u << c))
         cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
@@ -710,10 +689,7 @@ draw_cells (AttainDocument     *document,
 }
 
 static void
-draw_placement (AttainDocument  *document,
-                cairo_t         *cr,
-                const Placement *placement,
-                double           width)
+draw_placement (AttainDocument *document, cairo_t *cr, const Placement *placement, double width)
 {
   Block *block = g_ptr_array_index (document->blocks, placement->block);
   double content = width - 2 * MARGIN_X;
@@ -724,9 +700,11 @@ draw_placement (AttainDocument  *document,
     {
     case BLOCK_TITLE:
       {
-        g_autoptr(PangoLayout) title = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
-        g_autoptr(PangoLayout) subtitle = bounded (text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0),
-                                                   content, 3);
+        g_autoptr (PangoLayout) title
+            = text_layout (document, cr, block->text, TITLE_SIZE, TRUE, content, 0);
+        g_autoptr (PangoLayout) subtitle = bounded (
+            text_layout (document, cr, block->subtitle, BODY_SIZE + 1, FALSE, content, 0), content,
+            3);
         cairo_move_to (cr, x, y);
         pango_cairo_show_layout (cr, title);
         attain_chart_set_color (cr, &document->style.dim);
@@ -743,8 +721,10 @@ draw_placement (AttainDocument  *document,
             for (guint k = i; k < MIN (i + 2, n); k++)
               {
                 double cx = x + (k - i) * content / 2;
-                g_autoptr(PangoLayout) label = text_layout (document, cr, block->strings[2 * k], BODY_SIZE, FALSE, 76, 0);
-                g_autoptr(PangoLayout) value = field_value_layout (document, cr, block->strings[2 * k + 1], content);
+                g_autoptr (PangoLayout) label
+                    = text_layout (document, cr, block->strings[2 * k], BODY_SIZE, FALSE, 76, 0);
+                g_autoptr (PangoLayout) value
+                    = field_value_layout (document, cr, block->strings[2 * k + 1], content);
                 attain_chart_set_color (cr, &document->style.dim);
                 cairo_move_to (cr, cx, y);
                 pango_cairo_show_layout (cr, label);
@@ -759,7 +739,8 @@ draw_placement (AttainDocument  *document,
       break;
     case BLOCK_HEADING:
       {
-        g_autoptr(PangoLayout) layout = text_layout (document, cr, block->text, HEADING_SIZE, TRUE, content, 0);
+        g_autoptr (PangoLayout) layout
+            = text_layout (document, cr, block->text, HEADING_SIZE, TRUE, content, 0);
         double h = layout_height (layout);
         cairo_move_to (cr, x, y + 4);
         pango_cairo_show_layout (cr, layout);
@@ -773,7 +754,8 @@ draw_placement (AttainDocument  *document,
     case BLOCK_PARAGRAPH:
       {
         /* Show only this fragment's lines, each at its place relative to the first. */
-        show_layout_lines (cr, block->layout, x, y, g_array_index (block->line_tops, double, placement->first),
+        show_layout_lines (cr, block->layout, x, y,
+                           g_array_index (block->line_tops, double, placement->first),
                            g_array_index (block->line_tops, double, placement->last));
       }
       break;
@@ -782,16 +764,18 @@ draw_placement (AttainDocument  *document,
       cairo_rectangle (cr, x, y, content, block->header_height);
       cairo_fill (cr);
       attain_chart_set_color (cr, &document->style.foreground);
-      draw_cells (document, cr, block, (const char * const *) block->strings, TRUE, 0, 0, x, y, content, 0, 0, NULL);
+      draw_cells (document, cr, block, (const char *const *) block->strings, TRUE, 0, 0, x, y,
+                  content, 0, 0, NULL);
       y += block->header_height;
       for (guint r = placement->first; r < placement->last; r++)
         {
           TableRow *row = g_ptr_array_index (block->rows, r);
           attain_chart_set_color (cr, &document->style.foreground);
-          draw_cells (document, cr, block, (const char * const *) row->cells, row->bold, row->indent, row->marked, x, y,
-                      content, placement->slice_from, placement->slice_to,
+          draw_cells (document, cr, block, (const char *const *) row->cells, row->bold, row->indent,
+                      row->marked, x, y, content, placement->slice_from, placement->slice_to,
                       placement->slice_to > 0 ? row->layouts : NULL);
-          y += placement->slice_to > 0 ? placement->slice_to - placement->slice_from + 2 * CELL_PAD : row->height;
+          y += placement->slice_to > 0 ? placement->slice_to - placement->slice_from + 2 * CELL_PAD
+                                       : row->height;
           cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
           cairo_set_line_width (cr, 0.5);
           cairo_move_to (cr, x, y);
@@ -807,13 +791,15 @@ draw_placement (AttainDocument  *document,
       break;
     case BLOCK_SIGNATURES:
       {
-        guint n = g_strv_length (block->strings);
+        guint  n = g_strv_length (block->strings);
         double column = content / MAX (n, 1);
         for (guint i = 0; i < n; i++)
           {
             double cx = x + i * column;
-            g_autoptr(PangoLayout) role = text_layout (document, cr, block->strings[i], BODY_SIZE, TRUE, column - 12, 0);
-            g_autoptr(PangoLayout) date = text_layout (document, cr, document->date_label, BODY_SIZE, FALSE, column - 12, 0);
+            g_autoptr (PangoLayout) role
+                = text_layout (document, cr, block->strings[i], BODY_SIZE, TRUE, column - 12, 0);
+            g_autoptr (PangoLayout) date = text_layout (document, cr, document->date_label,
+                                                        BODY_SIZE, FALSE, column - 12, 0);
             cairo_set_source_rgb (cr, 0, 0, 0);
             cairo_set_line_width (cr, 0.8);
             cairo_move_to (cr, cx, y + 30);
@@ -837,7 +823,7 @@ attain_document_draw_page (AttainDocument *document,
                            double          height)
 {
   g_autofree char *number = NULL;
-  const char *confidential = document->confidential;
+  const char      *confidential = document->confidential;
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -846,10 +832,13 @@ attain_document_draw_page (AttainDocument *document,
 #pragma GCC diagnostic pop
   cairo_save (cr);
   {
-    g_autoptr(PangoLayout) left = text_layout (document, cr, document->header, SMALL_SIZE, FALSE, 0, 0);
-    g_autoptr(PangoLayout) right = text_layout (document, cr, confidential ? confidential : "", SMALL_SIZE, TRUE, 0, 0);
-    g_autoptr(PangoLayout) foot = text_layout (document, cr, document->footer, SMALL_SIZE, FALSE, 0, 0);
-    g_autoptr(PangoLayout) pages = text_layout (document, cr, number, SMALL_SIZE, FALSE, 0, 0);
+    g_autoptr (PangoLayout) left
+        = text_layout (document, cr, document->header, SMALL_SIZE, FALSE, 0, 0);
+    g_autoptr (PangoLayout) right
+        = text_layout (document, cr, confidential ? confidential : "", SMALL_SIZE, TRUE, 0, 0);
+    g_autoptr (PangoLayout) foot
+        = text_layout (document, cr, document->footer, SMALL_SIZE, FALSE, 0, 0);
+    g_autoptr (PangoLayout) pages = text_layout (document, cr, number, SMALL_SIZE, FALSE, 0, 0);
     double w, h;
 
     attain_chart_layout_size (right, &w, &h);
@@ -878,27 +867,27 @@ attain_document_draw_page (AttainDocument *document,
 }
 
 gboolean
-attain_documents_write_pdf (GPtrArray   *documents,
-                            const char  *path,
-                            const char  *title,
-                            GError     **error)
+attain_documents_write_pdf (GPtrArray  *documents,
+                            const char *path,
+                            const char *title,
+                            GError    **error)
 {
   return attain_documents_write_pdf_full (documents, path, title, FALSE, error);
 }
 
 gboolean
-attain_documents_write_pdf_full (GPtrArray   *documents,
-                                 const char  *path,
-                                 const char  *title,
-                                 gboolean     landscape,
-                                 GError     **error)
+attain_documents_write_pdf_full (GPtrArray  *documents,
+                                 const char *path,
+                                 const char *title,
+                                 gboolean    landscape,
+                                 GError    **error)
 {
   /* A4, portrait for reviews, landscape for wide tables such as the goal tree. */
-  const double width = landscape ? 841.89 : 595.276, height = landscape ? 595.276 : 841.89;
+  const double     width = landscape ? 841.89 : 595.276, height = landscape ? 595.276 : 841.89;
   g_autofree char *temporary = attain_private_file_create (path, error);
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  cairo_status_t   status;
+  cairo_t         *cr;
 
   if (temporary == NULL)
     return FALSE;
@@ -906,7 +895,7 @@ attain_documents_write_pdf_full (GPtrArray   *documents,
   surface = cairo_pdf_surface_create (temporary, width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not write “%s”: %s"), path,
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
       attain_private_file_discard (temporary);
@@ -919,7 +908,7 @@ attain_documents_write_pdf_full (GPtrArray   *documents,
   for (guint d = 0; d < documents->len; d++)
     {
       AttainDocument *document = g_ptr_array_index (documents, d);
-      guint pages = attain_document_paginate (document, cr, width, height);
+      guint           pages = attain_document_paginate (document, cr, width, height);
       for (guint page = 0; page < pages; page++)
         {
           attain_document_draw_page (document, cr, page, width, height);
@@ -935,7 +924,7 @@ attain_documents_write_pdf_full (GPtrArray   *documents,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not write “%s”: %s"), path,
                    cairo_status_to_string (status));
       attain_private_file_discard (temporary);
       return FALSE;

@@ -17,7 +17,8 @@ attain_report_language_for (const char *locale)
 {
   if (locale == NULL)
     locale = g_get_language_names ()[0];
-  if (g_str_has_prefix (locale, "zh_TW") || g_str_has_prefix (locale, "zh_HK") || g_str_has_prefix (locale, "zh-tw"))
+  if (g_str_has_prefix (locale, "zh_TW") || g_str_has_prefix (locale, "zh_HK")
+      || g_str_has_prefix (locale, "zh-tw"))
     return "zh-tw";
   /* English reports still name Chinese people: simplified glyphs for them, not the Japanese
    * forms Pango picks for Han text without a language. */
@@ -39,8 +40,7 @@ attain_report_language_push (const char *language)
 }
 
 static void
-paper_style (AttainChartStyle *style,
-             const char       *language)
+paper_style (AttainChartStyle *style, const char *language)
 {
   attain_chart_style_init_light (style);
   style->font_size = 8.0;
@@ -48,11 +48,7 @@ paper_style (AttainChartStyle *style,
 }
 
 static void
-draw_trend (cairo_t    *cr,
-            double      width,
-            double      height,
-            const char *language,
-            gpointer    data)
+draw_trend (cairo_t *cr, double width, double height, const char *language, gpointer data)
 {
   AttainChartStyle style;
 
@@ -61,11 +57,7 @@ draw_trend (cairo_t    *cr,
 }
 
 static void
-draw_funnel (cairo_t    *cr,
-             double      width,
-             double      height,
-             const char *language,
-             gpointer    data)
+draw_funnel (cairo_t *cr, double width, double height, const char *language, gpointer data)
 {
   AttainChartStyle style;
 
@@ -88,26 +80,26 @@ score_text (double score)
 
 /* The scored lines, as attain_review_result_lines() weighs them, with a weighted total. */
 static void
-add_results (AttainDocument          *document,
-             const AttainReviewSheet *sheet)
+add_results (AttainDocument *document, const AttainReviewSheet *sheet)
 {
-  const char *titles[] = { _("Metric"), _("Weight"), _("Target"), _("Actual"), _("Attainment"), _("Score"), NULL };
-  const double shares[] = { 2.6, 1.0, 1.6, 1.6, 1.2, 1.0 };
-  const double aligns[] = { 0, 1, 1, 1, 1, 1 };
+  const char          *titles[] = { _ ("Metric"),     _ ("Weight"), _ ("Target"), _ ("Actual"),
+                                    _ ("Attainment"), _ ("Score"),  NULL };
+  const double         shares[] = { 2.6, 1.0, 1.6, 1.6, 1.2, 1.0 };
+  const double         aligns[] = { 0, 1, 1, 1, 1, 1 };
   const AttainMetrics *metrics = sheet->dashboard->metrics;
-  GArray *lines = sheet->lines;
+  GArray              *lines = sheet->lines;
 
   attain_document_add_table (document, titles, shares, aligns);
   for (guint i = 0; i < lines->len; i++)
     {
-      AttainReviewLine *line = &g_array_index (lines, AttainReviewLine, i);
+      AttainReviewLine        *line = &g_array_index (lines, AttainReviewLine, i);
       const AttainMetricValue *v = &metrics->values[line->metric];
-      g_autofree char *weight = attain_format_percent (line->weight / 10000.0);
-      g_autofree char *target = attain_metric_format (metrics, line->metric, v->target);
-      g_autofree char *actual = attain_metric_format (metrics, line->metric, v->value);
-      g_autofree char *attainment = attain_format_percent (v->attainment);
-      g_autofree char *score = score_text (line->score);
-      const char *cells[] = { _(line->label), weight, target, actual, attainment, score, NULL };
+      g_autofree char         *weight = attain_format_percent (line->weight / 10000.0);
+      g_autofree char         *target = attain_metric_format (metrics, line->metric, v->target);
+      g_autofree char         *actual = attain_metric_format (metrics, line->metric, v->value);
+      g_autofree char         *attainment = attain_format_percent (v->attainment);
+      g_autofree char         *score = score_text (line->score);
+      const char *cells[] = { _ (line->label), weight, target, actual, attainment, score, NULL };
 
       attain_document_add_table_row (document, cells, FALSE);
     }
@@ -115,27 +107,26 @@ add_results (AttainDocument          *document,
     {
       g_autofree char *weight = attain_format_percent (sheet->total_weight / 10000.0);
       g_autofree char *total = score_text (sheet->weighted_score);
-      const char *cells[] = { _("Weighted results score"), weight, "", "", "", total, NULL };
+      const char      *cells[] = { _ ("Weighted results score"), weight, "", "", "", total, NULL };
       attain_document_add_table_row (document, cells, TRUE);
     }
   else
     {
-      const char *none[] = { _("No targets were set for this period."), "", "", "", "", "", NULL };
+      const char *none[] = { _ ("No targets were set for this period."), "", "", "", "", "", NULL };
       attain_document_add_table_row (document, none, FALSE);
     }
 }
 
 static void
-add_milestones (AttainDocument *document,
-                GPtrArray      *milestones)
+add_milestones (AttainDocument *document, GPtrArray *milestones)
 {
-  const char *titles[] = { _("What"), _("By"), _("How it is measured"), _("Status"), NULL };
+  const char  *titles[] = { _ ("What"), _ ("By"), _ ("How it is measured"), _ ("Status"), NULL };
   const double shares[] = { 3.2, 1.2, 2.6, 1.1 };
   const double aligns[] = { 0, 0.5, 0, 0.5 };
 
   if (milestones == NULL || milestones->len == 0)
     {
-      attain_document_add_paragraph (document, _("No milestones were set."));
+      attain_document_add_paragraph (document, _ ("No milestones were set."));
       return;
     }
   attain_document_add_table (document, titles, shares, aligns);
@@ -149,14 +140,15 @@ add_milestones (AttainDocument *document,
 }
 
 AttainDocument *
-attain_review_report_build (AttainDb            *db,
-                            gint64               person_id,
-                            const AttainPeriod  *period,
-                            const GDate         *today,
-                            const char          *language,
-                            GError             **error)
+attain_review_report_build (AttainDb           *db,
+                            gint64              person_id,
+                            const AttainPeriod *period,
+                            const GDate        *today,
+                            const char         *language,
+                            GError            **error)
 {
-  g_autoptr(AttainReviewSheet) sheet = attain_review_sheet_load (db, person_id, period, today, error);
+  g_autoptr (AttainReviewSheet) sheet
+      = attain_review_sheet_load (db, person_id, period, today, error);
 
   return sheet ? attain_review_report_from_sheet (sheet, today, language) : NULL;
 }
@@ -164,17 +156,15 @@ attain_review_report_build (AttainDb            *db,
 /* The report is made from data only: what the review page shows, laid out for paper. The
  * sheet's trend and funnel move into the document's charts. */
 AttainDocument *
-attain_review_report_from_sheet (AttainReviewSheet *sheet,
-                                 const GDate       *today,
-                                 const char        *language)
+attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, const char *language)
 {
-  AttainDashboard *dashboard = sheet->dashboard;
+  AttainDashboard    *dashboard = sheet->dashboard;
   const AttainReview *review = sheet->review;
   const AttainReview *previous = sheet->previous;
-  GPtrArray *next_goals = sheet->next_goals;
-  const char *company = sheet->company;
-  const char *team = sheet->team;
-  g_autoptr(AttainDocument) document = NULL;
+  GPtrArray          *next_goals = sheet->next_goals;
+  const char         *company = sheet->company;
+  const char         *team = sheet->team;
+  g_autoptr (AttainDocument) document = NULL;
   g_autofree char *period_label = attain_period_to_label (&sheet->period);
   g_autofree char *header = NULL;
   g_autofree char *company_text = NULL;
@@ -189,100 +179,109 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet,
   company_text = attain_isolate (company);
   name_text = attain_isolate (dashboard->scope_name);
   /* Translators: header of every page of a review: company · person · period */
-  header = g_strdup_printf (_("%s · %s · %s"), company_text, name_text, period_label);
+  header = g_strdup_printf (_ ("%s · %s · %s"), company_text, name_text, period_label);
   /* Translators: footer of a printed review, %s is the date it was printed */
-  footer = g_strdup_printf (_("Printed %s by Attain"), printed);
+  footer = g_strdup_printf (_ ("Printed %s by Attain"), printed);
   document = attain_document_new (language, header, footer);
 
   /* Translators: %s is the person's name and the period */
-  subtitle = g_strdup_printf (_("%s — %s"), name_text, period_label);
-  attain_document_add_title (document, _("Performance Review"), subtitle);
-  status = review && review->signed_off_at ? g_strdup_printf (_("Signed off %s"), review->signed_off_at)
-                                           : g_strdup (_("Draft"));
+  subtitle = g_strdup_printf (_ ("%s — %s"), name_text, period_label);
+  attain_document_add_title (document, _ ("Performance Review"), subtitle);
+  status = review && review->signed_off_at
+               ? g_strdup_printf (_ ("Signed off %s"), review->signed_off_at)
+               : g_strdup (_ ("Draft"));
   {
-    const char *fields[] = {
-      _("Company"), company,
-      _("Name"), dashboard->scope_name,
-      _("Position"), dashboard->scope_kind,
-      _("Team"), team,
-      _("Period"), period_label,
-      _("Reviewer"), review && review->reviewer ? review->reviewer : "",
-      _("Interview date"), review && review->interview_on ? review->interview_on : "",
-      _("Status"), status,
-      NULL
-    };
+    const char *fields[] = { _ ("Company"),
+                             company,
+                             _ ("Name"),
+                             dashboard->scope_name,
+                             _ ("Position"),
+                             dashboard->scope_kind,
+                             _ ("Team"),
+                             team,
+                             _ ("Period"),
+                             period_label,
+                             _ ("Reviewer"),
+                             review && review->reviewer ? review->reviewer : "",
+                             _ ("Interview date"),
+                             review && review->interview_on ? review->interview_on : "",
+                             _ ("Status"),
+                             status,
+                             NULL };
     attain_document_add_fields (document, fields);
   }
 
-  attain_document_add_heading (document, _("Results against goals"));
+  attain_document_add_heading (document, _ ("Results against goals"));
   add_results (document, sheet);
 
-  attain_document_add_heading (document, _("Revenue by month"));
+  attain_document_add_heading (document, _ ("Revenue by month"));
   attain_document_add_chart (document, 170, draw_trend, g_steal_pointer (&dashboard->trend),
                              (GDestroyNotify) attain_trend_data_free);
-  attain_document_add_heading (document, _("Sales funnel"));
+  attain_document_add_heading (document, _ ("Sales funnel"));
   attain_document_add_chart (document, 120, draw_funnel, g_steal_pointer (&dashboard->funnel),
                              (GDestroyNotify) attain_funnel_data_free);
 
-  attain_document_add_heading (document, _("360-degree feedback"));
-  attain_document_add_paragraph (document, _("No 360-degree feedback has been collected for this period."));
-  attain_document_add_heading (document, _("Score and rating"));
+  attain_document_add_heading (document, _ ("360-degree feedback"));
+  attain_document_add_paragraph (document,
+                                 _ ("No 360-degree feedback has been collected for this period."));
+  attain_document_add_heading (document, _ ("Score and rating"));
   score = score_text (sheet->weighted_score);
   {
     /* Translators: %s is a score like 87.5 */
-    g_autofree char *line = g_strdup_printf (_("Weighted results score: %s of 100 (each metric scores its "
-                                               "attainment × 100, at most 120). The composite score and "
-                                               "rating follow once the evaluation is set up."),
-                                             score);
+    g_autofree char *line
+        = g_strdup_printf (_ ("Weighted results score: %s of 100 (each metric scores its "
+                              "attainment × 100, at most 120). The composite score and "
+                              "rating follow once the evaluation is set up."),
+                           score);
     attain_document_add_paragraph (document, line);
   }
 
-  attain_document_add_heading (document, _("Self-review"));
+  attain_document_add_heading (document, _ ("Self-review"));
   attain_document_add_paragraph (document, review ? review->self_review : NULL);
-  attain_document_add_heading (document, _("Strengths"));
+  attain_document_add_heading (document, _ ("Strengths"));
   attain_document_add_paragraph (document, review ? review->strengths : NULL);
-  attain_document_add_heading (document, _("Areas to improve"));
+  attain_document_add_heading (document, _ ("Areas to improve"));
   attain_document_add_paragraph (document, review ? review->improvements : NULL);
-  attain_document_add_heading (document, _("The employee's view"));
+  attain_document_add_heading (document, _ ("The employee's view"));
   attain_document_add_paragraph (document, review ? review->employee_view : NULL);
 
   if (previous != NULL && previous->milestones->len > 0)
     {
-      attain_document_add_heading (document, _("Last period's improvement plan"));
+      attain_document_add_heading (document, _ ("Last period's improvement plan"));
       add_milestones (document, previous->milestones);
     }
-  attain_document_add_heading (document, _("Improvement plan"));
+  attain_document_add_heading (document, _ ("Improvement plan"));
   add_milestones (document, review ? review->milestones : NULL);
 
-  attain_document_add_heading (document, _("Goals for the next period"));
+  attain_document_add_heading (document, _ ("Goals for the next period"));
   if (next_goals != NULL && next_goals->len > 0)
     {
-      const char *titles[] = { _("Metric"), _("Target"), _("Deadline"), NULL };
+      const char  *titles[] = { _ ("Metric"), _ ("Target"), _ ("Deadline"), NULL };
       const double shares[] = { 3, 2, 1.5 };
       const double aligns[] = { 0, 1, 0.5 };
       attain_document_add_table (document, titles, shares, aligns);
       for (guint i = 0; i < next_goals->len; i++)
         {
-          AttainGoal *goal = g_ptr_array_index (next_goals, i);
+          AttainGoal             *goal = g_ptr_array_index (next_goals, i);
           const AttainGoalMetric *info = attain_goal_metric_lookup (goal->metric);
-          g_autofree char *target = attain_format_target (goal, goal->target);
-          const char *cells[] = { info ? _(info->label) : goal->metric, target, goal->deadline ? goal->deadline : "", NULL };
+          g_autofree char        *target = attain_format_target (goal, goal->target);
+          const char             *cells[] = { info ? _ (info->label) : goal->metric, target,
+                                  goal->deadline ? goal->deadline : "", NULL };
           attain_document_add_table_row (document, cells, FALSE);
         }
     }
   else
-    attain_document_add_paragraph (document, _("No goals were agreed for the next period yet."));
-  attain_document_add_heading (document, _("Training"));
+    attain_document_add_paragraph (document, _ ("No goals were agreed for the next period yet."));
+  attain_document_add_heading (document, _ ("Training"));
   attain_document_add_paragraph (document, review ? review->training : NULL);
 
   {
-    const char *roles[] = { _("Employee"), _("Manager"), _("HR"), NULL };
-    attain_document_add_heading (document, _("Signatures"));
+    const char *roles[] = { _ ("Employee"), _ ("Manager"), _ ("HR"), NULL };
+    attain_document_add_heading (document, _ ("Signatures"));
     attain_document_add_signatures (document, roles);
   }
   return g_steal_pointer (&document);
 }
-
 
 gboolean
 attain_review_report_write_into (AttainDocument *document,
@@ -292,7 +291,7 @@ attain_review_report_write_into (AttainDocument *document,
                                  const char     *person_name,
                                  GError        **error)
 {
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *safe_name = NULL;
@@ -300,13 +299,15 @@ attain_review_report_write_into (AttainDocument *document,
   /* Cheap when the folder exists; lets every caller skip its own check. */
   if (g_mkdir_with_parents (directory, 0700) != 0)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Could not create the folder “%s”."), directory);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _ ("Could not create the folder “%s”."), directory);
       return FALSE;
     }
   /* One file a person, named so a folder sorts by id and says whose it is; the name is made
    * safe so that no file lands outside the folder. */
   safe_name = attain_file_name_part (person_name, 60);
-  file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, person_id, safe_name);
+  file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, person_id,
+                          safe_name);
   path = g_build_filename (directory, file, NULL);
   g_ptr_array_add (one, document);
   return attain_documents_write_pdf (one, path, person_name, error);
@@ -324,25 +325,29 @@ attain_review_reports_write (AttainDb            *db,
                              gpointer             user_data,
                              GError             **error)
 {
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
   g_autofree char *period_text = attain_period_to_string (period);
 
   g_return_val_if_fail ((pdf_path == NULL) != (directory == NULL), FALSE);
 
   for (guint i = 0; i < person_ids->len; i++)
     {
-      gint64 id = g_array_index (person_ids, gint64, i);
-      AttainDocument *document = attain_review_report_build (db, id, period, today, language, error);
+      gint64          id = g_array_index (person_ids, gint64, i);
+      AttainDocument *document
+          = attain_review_report_build (db, id, period, today, language, error);
 
       if (document == NULL)
         return FALSE;
       if (directory != NULL)
         {
           g_autofree char *name = NULL;
-          gboolean written;
+          gboolean         written;
 
-          attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, id }, &name, NULL, NULL, NULL, NULL);
-          written = attain_review_report_write_into (document, directory, period_text, id, name, error);
+          attain_org_describe (db, &(AttainScope){ ATTAIN_SCOPE_PERSON, id }, &name, NULL, NULL,
+                               NULL, NULL);
+          written
+              = attain_review_report_write_into (document, directory, period_text, id, name, error);
           attain_document_free (document);
           if (!written)
             return FALSE;
@@ -355,7 +360,7 @@ attain_review_reports_write (AttainDb            *db,
   if (pdf_path != NULL)
     {
       /* Translators: PDF title of a batch of reviews, %s is the period */
-      g_autofree char *title = g_strdup_printf (_("Performance reviews %s"), period_text);
+      g_autofree char *title = g_strdup_printf (_ ("Performance reviews %s"), period_text);
       return attain_documents_write_pdf (documents, pdf_path, title, error);
     }
   return TRUE;
@@ -363,15 +368,15 @@ attain_review_reports_write (AttainDb            *db,
 
 typedef struct
 {
-  GArray      *person_ids;  /* NULL: the team of team_of */
+  GArray      *person_ids; /* NULL: the team of team_of */
   gint64       team_of;
   AttainPeriod period;
   GDate        today;
-  char        *language;    /* the report's, "" for the window's */
-  char        *directory;   /* NULL: the documents are returned, for printing */
-  char        *pdf_path;    /* or all of them written into one PDF, with pdf_title */
+  char        *language;  /* the report's, "" for the window's */
+  char        *directory; /* NULL: the documents are returned, for printing */
+  char        *pdf_path;  /* or all of them written into one PDF, with pdf_title */
   char        *pdf_title;
-  gint        *progress;    /* done × 1000 / total, for a progress bar; may be NULL */
+  gint        *progress; /* done × 1000 / total, for a progress bar; may be NULL */
 } DocumentsRequest;
 
 static void
@@ -388,22 +393,20 @@ documents_request_free (DocumentsRequest *request)
 /* Everything on the worker, data included: the people, their sheets, the report's catalogue
  * (current on this thread only), layout and the writing of the files. */
 static gpointer
-build_documents (AttainDb      *db,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
+build_documents (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
 {
   DocumentsRequest *request = data;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
-  g_autoptr(GArray) people = request->person_ids ? g_array_ref (request->person_ids) : NULL;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GArray) people = request->person_ids ? g_array_ref (request->person_ids) : NULL;
   g_autofree char *period_text = attain_period_to_string (&request->period);
-  const char *pango_language;
+  const char      *pango_language;
 
   if (people == NULL)
     {
       AttainScope team;
-      if (!attain_org_describe (db, &(AttainScope) { ATTAIN_SCOPE_PERSON, request->team_of }, NULL, NULL, &team, NULL,
-                                error)
+      if (!attain_org_describe (db, &(AttainScope){ ATTAIN_SCOPE_PERSON, request->team_of }, NULL,
+                                NULL, &team, NULL, error)
           || (people = attain_review_team_people (db, team.id, error)) == NULL)
         return NULL;
     }
@@ -411,7 +414,8 @@ build_documents (AttainDb      *db,
   for (guint i = 0; i < people->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       gint64 id = g_array_index (people, gint64, i);
-      g_autoptr(AttainReviewSheet) sheet = attain_review_sheet_load (db, id, &request->period, &request->today, error);
+      g_autoptr (AttainReviewSheet) sheet
+          = attain_review_sheet_load (db, id, &request->period, &request->today, error);
       AttainDocument *document;
 
       if (sheet == NULL)
@@ -422,8 +426,8 @@ build_documents (AttainDb      *db,
       document = attain_review_report_from_sheet (sheet, &request->today, pango_language);
       if (request->directory != NULL)
         {
-          gboolean written = attain_review_report_write_into (document, request->directory, period_text, id,
-                                                              sheet->dashboard->scope_name, error);
+          gboolean written = attain_review_report_write_into (
+              document, request->directory, period_text, id, sheet->dashboard->scope_name, error);
           attain_document_free (document);
           if (!written)
             {
@@ -448,19 +452,19 @@ build_documents (AttainDb      *db,
  * result is an empty array; with @pdf_path all go into that one PDF, titled @pdf_title; the
  * result holds the documents (for printing) in every case but @directory's. */
 void
-attain_review_documents_async (const char          *path,
-                               GArray              *person_ids,
-                               gint64               team_of,
-                               const AttainPeriod  *period,
-                               const GDate         *today,
-                               const char          *language,
-                               const char          *directory,
-                               const char          *pdf_path,
-                               const char          *pdf_title,
-                               gint                *progress,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+attain_review_documents_async (const char         *path,
+                               GArray             *person_ids,
+                               gint64              team_of,
+                               const AttainPeriod *period,
+                               const GDate        *today,
+                               const char         *language,
+                               const char         *directory,
+                               const char         *pdf_path,
+                               const char         *pdf_title,
+                               gint               *progress,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   DocumentsRequest *request = g_new0 (DocumentsRequest, 1);
 
@@ -474,13 +478,12 @@ attain_review_documents_async (const char          *path,
   request->directory = g_strdup (directory);
   request->progress = progress;
   attain_load_async (path, build_documents, request, (GDestroyNotify) documents_request_free,
-                     (GDestroyNotify) g_ptr_array_unref, attain_review_documents_async, cancellable, callback,
-                     user_data);
+                     (GDestroyNotify) g_ptr_array_unref, attain_review_documents_async, cancellable,
+                     callback, user_data);
 }
 
 GPtrArray *
-attain_review_documents_finish (GAsyncResult  *result,
-                                GError       **error)
+attain_review_documents_finish (GAsyncResult *result, GError **error)
 {
   return attain_load_finish (result, attain_review_documents_async, error);
 }

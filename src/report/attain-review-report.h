@@ -6,17 +6,15 @@
 
 G_BEGIN_DECLS
 
-typedef void (*AttainReportProgress) (guint    done,
-                                      guint    total,
-                                      gpointer user_data);
+typedef void (*AttainReportProgress) (guint done, guint total, gpointer user_data);
 
 /* The printed review of one person for one period (domain.md §4). */
-AttainDocument *attain_review_report_build  (AttainDb            *db,
-                                             gint64               person_id,
-                                             const AttainPeriod  *period,
-                                             const GDate         *today,
-                                             const char          *language,
-                                             GError             **error);
+AttainDocument *attain_review_report_build (AttainDb           *db,
+                                            gint64              person_id,
+                                            const AttainPeriod *period,
+                                            const GDate        *today,
+                                            const char         *language,
+                                            GError            **error);
 AttainDocument *attain_review_report_from_sheet (AttainReviewSheet *sheet,
                                                  const GDate       *today,
                                                  const char        *language);
@@ -31,28 +29,27 @@ gboolean        attain_review_reports_write (AttainDb            *db,
                                              gpointer             user_data,
                                              GError             **error);
 /* Writes @document as DIRECTORY/review-PERIOD-ID-NAME.pdf, creating the folder. */
-gboolean        attain_review_report_write_into (AttainDocument *document,
-                                                 const char     *directory,
-                                                 const char     *period_text,
-                                                 gint64          person_id,
-                                                 const char     *person_name,
-                                                 GError        **error);
-void            attain_review_documents_async  (const char          *path,
-                                                GArray              *person_ids,
-                                                gint64               team_of,
-                                                const AttainPeriod  *period,
-                                                const GDate         *today,
-                                                const char          *language,
-                                                const char          *directory,
-                                                const char          *pdf_path,
-                                                const char          *pdf_title,
-                                                gint                *progress,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data);
-GPtrArray      *attain_review_documents_finish (GAsyncResult        *result,
-                                                GError             **error);
-const char     *attain_report_language_for  (const char          *locale);
-const char     *attain_report_language_push (const char          *language);
+gboolean    attain_review_report_write_into (AttainDocument *document,
+                                             const char     *directory,
+                                             const char     *period_text,
+                                             gint64          person_id,
+                                             const char     *person_name,
+                                             GError        **error);
+void        attain_review_documents_async (const char         *path,
+                                           GArray             *person_ids,
+                                           gint64              team_of,
+                                           const AttainPeriod *period,
+                                           const GDate        *today,
+                                           const char         *language,
+                                           const char         *directory,
+                                           const char         *pdf_path,
+                                           const char         *pdf_title,
+                                           gint               *progress,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+GPtrArray  *attain_review_documents_finish (GAsyncResult *result, GError **error);
+const char *attain_report_language_for (const char *locale);
+const char *attain_report_language_push (const char *language);
 
 G_END_DECLS

@@ -17,16 +17,14 @@ seconds_since (gint64 start)
 }
 
 static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+compare_double (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
 }
 
 static double
-median (double *values,
-        int     n)
+median (double *values, int n)
 {
   qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
   return values[n / 2];
@@ -35,14 +33,15 @@ median (double *values,
 static double
 time_scan (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttainDb) db = attain_db_open_reader (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainDb) db = attain_db_open_reader (path, &error);
   double runs[3];
 
   g_assert_no_error (error);
   for (int r = 0; r < 3; r++)
     {
-      sqlite3_stmt *stmt = attain_db_prepare (db, "SELECT owner_id, SUM(amount) FROM deals GROUP BY owner_id", &error);
+      sqlite3_stmt *stmt = attain_db_prepare (
+          db, "SELECT owner_id, SUM(amount) FROM deals GROUP BY owner_id", &error);
       gint64 start = g_get_monotonic_time ();
       gint64 rows = 0;
 
@@ -65,11 +64,12 @@ time_dashboard (const char         *path,
 
   for (int r = 0; r < 7; r++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
       /* As the page does it: a fresh reader connection on a worker, then the whole load. */
-      g_autoptr(AttainDb) db = attain_db_open_reader (path, &error);
-      g_autoptr(AttainDashboard) dashboard = attain_dashboard_load (db, scope, period, today, &error);
+      g_autoptr (AttainDb) db = attain_db_open_reader (path, &error);
+      g_autoptr (AttainDashboard) dashboard
+          = attain_dashboard_load (db, scope, period, today, &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (dashboard);
@@ -79,27 +79,32 @@ time_dashboard (const char         *path,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autofree char *path = NULL;
-  int people = 2000, years = 5;
-  gint64 deals = 1000000;
-  g_autoptr(GOptionContext) context = g_option_context_new ("— dashboard refresh vs full scan");
-  g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &path, "Scale database (built when missing)", "FILE" },
-    { "people", 0, 0, G_OPTION_ARG_INT, &people, "Salespeople", "N" },
-    { "years", 0, 0, G_OPTION_ARG_INT, &years, "Years", "N" },
-    { "deals", 0, 0, G_OPTION_ARG_INT64, &deals, "Deals", "N" },
-    { NULL }
-  };
-  GDate today;
+  int              people = 2000, years = 5;
+  gint64           deals = 1000000;
+  g_autoptr (GOptionContext) context = g_option_context_new ("— dashboard refresh vs full scan");
+  g_autoptr (GError) error = NULL;
+  GOptionEntry entries[] = { { "database", 'd', 0, G_OPTION_ARG_FILENAME, &path,
+                               "Scale database (built when missing)", "FILE" },
+                             { "people", 0, 0, G_OPTION_ARG_INT, &people, "Salespeople", "N" },
+                             { "years", 0, 0, G_OPTION_ARG_INT, &years, "Years", "N" },
+                             { "deals", 0, 0, G_OPTION_ARG_INT64, &deals, "Deals", "N" },
+                             { NULL } };
+  GDate        today;
   AttainPeriod quarter, year;
-  struct { const char *label; const char *sql; AttainScopeKind kind; } scopes[] = {
+  struct
+  {
+    const char     *label;
+    const char     *sql;
+    AttainScopeKind kind;
+  } scopes[] = {
     { "company", "SELECT id FROM org_units WHERE parent_id IS NULL", ATTAIN_SCOPE_UNIT },
-    { "region", "SELECT id FROM org_units WHERE kind = 'region' ORDER BY id LIMIT 1", ATTAIN_SCOPE_UNIT },
-    { "team", "SELECT id FROM org_units WHERE kind = 'team' ORDER BY id LIMIT 1", ATTAIN_SCOPE_UNIT },
+    { "region", "SELECT id FROM org_units WHERE kind = 'region' ORDER BY id LIMIT 1",
+      ATTAIN_SCOPE_UNIT },
+    { "team", "SELECT id FROM org_units WHERE kind = 'team' ORDER BY id LIMIT 1",
+      ATTAIN_SCOPE_UNIT },
     { "person", "SELECT id FROM people ORDER BY id LIMIT 1", ATTAIN_SCOPE_PERSON },
   };
   double scan;
@@ -119,7 +124,7 @@ main (int   argc,
   year = attain_period_containing (ATTAIN_PERIOD_YEAR, &today, 1);
 
   {
-    g_autoptr(AttainDb) db = attain_db_open (path, &error);
+    g_autoptr (AttainDb) db = attain_db_open (path, &error);
     if (db == NULL)
       {
         g_printerr ("%s\n", error->message);
@@ -128,7 +133,7 @@ main (int   argc,
     if (attain_db_is_empty (db))
       {
         AttainDemoOptions options;
-        gint64 start = g_get_monotonic_time ();
+        gint64            start = g_get_monotonic_time ();
 
         attain_demo_options_init (&options, &today);
         options.people = people;
@@ -144,10 +149,11 @@ main (int   argc,
         printf ("built in %.1f s\n", seconds_since (start));
       }
     {
-      sqlite3_stmt *stmt = attain_db_prepare_uncached (db,
-                                                       "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM deals), "
-                                                       "(SELECT count(*) FROM activities), (SELECT count(*) FROM month_stats)",
-                                                       NULL);
+      sqlite3_stmt *stmt = attain_db_prepare_uncached (
+          db,
+          "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM deals), "
+          "(SELECT count(*) FROM activities), (SELECT count(*) FROM month_stats)",
+          NULL);
       sqlite3_step (stmt);
       printf ("people %lld, deals %lld, activities %lld, rollup rows %lld\n",
               sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
@@ -156,17 +162,18 @@ main (int   argc,
     }
 
     scan = time_scan (path);
-    printf ("\nfull scan  SELECT owner, SUM(amount) FROM deals GROUP BY owner: %8.1f ms (median of 3)\n\n",
+    printf ("\nfull scan  SELECT owner, SUM(amount) FROM deals GROUP BY owner: %8.1f ms (median of "
+            "3)\n\n",
             scan * 1000);
     printf ("%-8s %14s %14s %16s\n", "scope", "quarter (ms)", "year (ms)", "scan / quarter");
     for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
       {
         sqlite3_stmt *stmt = attain_db_prepare_uncached (db, scopes[i].sql, NULL);
-        AttainScope scope;
-        double q, y;
+        AttainScope   scope;
+        double        q, y;
 
         g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-        scope = (AttainScope) { scopes[i].kind, sqlite3_column_int64 (stmt, 0) };
+        scope = (AttainScope){ scopes[i].kind, sqlite3_column_int64 (stmt, 0) };
         sqlite3_finalize (stmt);
 
         q = time_dashboard (path, &scope, &quarter, &today);
@@ -178,16 +185,17 @@ main (int   argc,
   /* The goal tree of every unit and person: loading (four queries) and the rows the page
    * binds, built once and then updated in place as after an edit. */
   {
-    g_autoptr(AttainDb) db = attain_db_open_reader (path, &error);
+    g_autoptr (AttainDb) db = attain_db_open_reader (path, &error);
     double load[5], build[5], update[5];
-    guint nodes = 0;
+    guint  nodes = 0;
 
     g_assert_no_error (error);
     for (int r = 0; r < 5; r++)
       {
         gint64 start = g_get_monotonic_time ();
-        g_autoptr(AttainGoalTree) tree = attain_goal_tree_load (db, &year, "revenue", &today, &error);
-        g_autoptr(GListModel) rows = NULL;
+        g_autoptr (AttainGoalTree) tree
+            = attain_goal_tree_load (db, &year, "revenue", &today, &error);
+        g_autoptr (GListModel) rows = NULL;
 
         g_assert_no_error (error);
         load[r] = seconds_since (start);
@@ -199,9 +207,10 @@ main (int   argc,
         update[r] = seconds_since (start);
         nodes = tree->nodes->len;
       }
-    printf ("\ngoal tree, %u units and people: load %.1f ms, build rows %.1f ms, update rows %.1f ms "
-            "(medians of 5)\n",
-            nodes, median (load, 5) * 1000, median (build, 5) * 1000, median (update, 5) * 1000);
+    printf (
+        "\ngoal tree, %u units and people: load %.1f ms, build rows %.1f ms, update rows %.1f ms "
+        "(medians of 5)\n",
+        nodes, median (load, 5) * 1000, median (build, 5) * 1000, median (update, 5) * 1000);
   }
 
   /* Review reports of the demo company's 60 people: one PDF, and one file a person. */
@@ -210,11 +219,11 @@ main (int   argc,
     g_autofree char *demo_path = g_build_filename (dir, "demo.db", NULL);
     g_autofree char *pdf = g_build_filename (dir, "team.pdf", NULL);
     g_autofree char *folder = g_build_filename (dir, "team", NULL);
-    g_autoptr(AttainDb) demo = attain_db_open (demo_path, &error);
-    g_autoptr(GArray) people = NULL;
+    g_autoptr (AttainDb) demo = attain_db_open (demo_path, &error);
+    g_autoptr (GArray) people = NULL;
     AttainDemoOptions options;
-    AttainPeriod q3;
-    double one[3], each[3];
+    AttainPeriod      q3;
+    double            one[3], each[3];
 
     attain_demo_options_init (&options, &today);
     g_assert_true (attain_demo_generate (demo, &options, NULL, NULL, &error));
@@ -223,14 +232,16 @@ main (int   argc,
     for (int r = 0; r < 3; r++)
       {
         gint64 start = g_get_monotonic_time ();
-        g_assert_true (attain_review_reports_write (demo, people, &q3, &today, "zh-cn", pdf, NULL, NULL, NULL, &error));
+        g_assert_true (attain_review_reports_write (demo, people, &q3, &today, "zh-cn", pdf, NULL,
+                                                    NULL, NULL, &error));
         one[r] = seconds_since (start);
         start = g_get_monotonic_time ();
-        g_assert_true (attain_review_reports_write (demo, people, &q3, &today, "zh-cn", NULL, folder, NULL, NULL, &error));
+        g_assert_true (attain_review_reports_write (demo, people, &q3, &today, "zh-cn", NULL,
+                                                    folder, NULL, NULL, &error));
         each[r] = seconds_since (start);
       }
-    printf ("\nreview reports, %u people: one PDF %.2f s, one PDF each %.2f s (medians of 3)\n", people->len,
-            median (one, 3), median (each, 3));
+    printf ("\nreview reports, %u people: one PDF %.2f s, one PDF each %.2f s (medians of 3)\n",
+            people->len, median (one, 3), median (each, 3));
   }
   return 0;
 }

@@ -18,26 +18,25 @@ seconds_since (gint64 start)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   guint rows = argc > 1 ? (guint) atoi (argv[1]) : 1000000;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("attain-bench-import-XXXXXX", &error);
   g_autofree char *db_path = g_build_filename (dir, "company.db", NULL);
   g_autofree char *raw_path = g_build_filename (dir, "raw.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "deals.csv", NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(AttainImportPlan) plan = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (AttainImportPlan) plan = NULL;
   AttainImportOptions options;
   AttainImportSummary summary = { 0 };
-  AttainDemoOptions demo;
-  AttainDb *db;
-  FILE *out;
-  GDate today;
-  gint64 start;
-  double prepare_s, apply_s, sqlite_s;
-  int status;
+  AttainDemoOptions   demo;
+  AttainDb           *db;
+  FILE               *out;
+  GDate               today;
+  gint64              start;
+  double              prepare_s, apply_s, sqlite_s;
+  int                 status;
 
   g_assert_no_error (error);
   g_date_clear (&today, 1);
@@ -82,16 +81,17 @@ main (int   argc,
   {
     /* The write-ahead log grows with the one transaction; its size after the commit is the peak. */
     g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-    GStatBuf st;
+    GStatBuf         st;
     if (g_stat (wal, &st) == 0)
       g_print ("  write-ahead log    %7.0f MB after the commit\n", st.st_size / 1048576.0);
   }
   attain_db_close (db);
 
   {
-    g_autofree char *command = g_strdup_printf ("sqlite3 %s \"CREATE TABLE deals_raw (id, owner, customer, "
-                                                "stage, amount, created, closed)\" \".import --csv --skip 1 %s deals_raw\"",
-                                                raw_path, csv);
+    g_autofree char *command = g_strdup_printf (
+        "sqlite3 %s \"CREATE TABLE deals_raw (id, owner, customer, "
+        "stage, amount, created, closed)\" \".import --csv --skip 1 %s deals_raw\"",
+        raw_path, csv);
     start = g_get_monotonic_time ();
     if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) || status != 0)
       {
@@ -105,7 +105,8 @@ main (int   argc,
   g_print ("deals import of %u rows into the demo company (%u people):\n", rows, names->len);
   g_print ("  read and validate  %7.2f s\n", prepare_s);
   g_print ("  write and sums     %7.2f s\n", apply_s);
-  g_print ("  whole import       %7.2f s  (%.0f rows/s)\n", prepare_s + apply_s, rows / (prepare_s + apply_s));
+  g_print ("  whole import       %7.2f s  (%.0f rows/s)\n", prepare_s + apply_s,
+           rows / (prepare_s + apply_s));
   g_print ("  sqlite3 .import    %7.2f s  into a bare table of an empty file\n", sqlite_s);
   if (sqlite_s > 0)
     g_print ("  ratio              %7.2f x\n", (prepare_s + apply_s) / sqlite_s);

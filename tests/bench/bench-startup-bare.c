@@ -4,8 +4,7 @@
 #include <gtk/gtk.h>
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                GtkWindow     *window)
+after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
@@ -14,7 +13,8 @@ after_paint_cb (GdkFrameClock *clock,
 static void
 on_realize_cb (GtkWidget *window)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb),
+                    window);
 }
 
 static void
@@ -28,10 +28,10 @@ activate_cb (GtkApplication *app)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.attain.StartupBare", G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GtkApplication) app
+      = gtk_application_new ("io.github.attain.StartupBare", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

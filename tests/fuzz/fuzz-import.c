@@ -14,10 +14,10 @@
 static void
 parse_cell (const char *cell)
 {
-  gint64 value;
+  gint64   value;
   gboolean percent;
-  GDate date;
-  int month;
+  GDate    date;
+  int      month;
 
   attain_parse_decimal (cell, 2, &value, &percent, NULL);
   attain_parse_amount (cell, 100, &value, NULL);
@@ -31,16 +31,15 @@ parse_cell (const char *cell)
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   static const char *encodings[] = { "auto", "gb18030", "big5", "utf-16le" };
-  const char *bytes = (const char *) data;
+  const char        *bytes = (const char *) data;
 
   for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
     {
-      gsize length = 0;
-      char *text = attain_text_decode (bytes, size, encodings[e], NULL, &length, NULL);
+      gsize        length = 0;
+      char        *text = attain_text_decode (bytes, size, encodings[e], NULL, &length, NULL);
       AttainSheet *sheet;
 
       if (text == NULL)
@@ -70,14 +69,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 /* Deterministic mutations: flip, insert and delete bytes, splice in quotes, separators and
  * line ends; enough to walk the parser's states in a few seconds. */
 static GByteArray *
-mutate (GRand        *rand,
-        const guint8 *seed,
-        gsize         length)
+mutate (GRand *rand, const guint8 *seed, gsize length)
 {
-  static const char *tokens[] = { "\"", "\"\"", ",", ";", "\t", "\r\n", "\n", "\r", "万", "年", "-", "(",
-                                  ")", "%", "\xff\xfe", "\xef\xbb\xbf", "\x80", "\xc3", "sep=", "\0" };
+  static const char *tokens[]
+      = { "\"", "\"\"", ",", ";", "\t",       "\r\n",         "\n",   "\r",   "万",   "年",
+          "-",  "(",    ")", "%", "\xff\xfe", "\xef\xbb\xbf", "\x80", "\xc3", "sep=", "\0" };
   GByteArray *out = g_byte_array_new ();
-  int edits = g_rand_int_range (rand, 1, 8);
+  int         edits = g_rand_int_range (rand, 1, 8);
 
   g_byte_array_append (out, seed, length);
   for (int i = 0; i < edits; i++)
@@ -100,7 +98,7 @@ mutate (GRand        *rand,
         default:
           {
             const char *token = tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))];
-            gsize n = *token ? strlen (token) : 1;
+            gsize       n = *token ? strlen (token) : 1;
             GByteArray *copy = g_byte_array_new ();
             g_byte_array_append (copy, out->data, at);
             g_byte_array_append (copy, (const guint8 *) token, n);
@@ -114,18 +112,17 @@ mutate (GRand        *rand,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261201);
   const char *runs_env = g_getenv ("ATTAIN_FUZZ_RUNS");
-  guint runs = runs_env ? (guint) atoi (runs_env) : 4000;
-  guint executions = 0;
+  guint       runs = runs_env ? (guint) atoi (runs_env) : 4000;
+  guint       executions = 0;
 
   for (int i = 1; i < argc; i++)
     {
       g_autofree char *contents = NULL;
-      gsize length;
+      gsize            length;
       if (!g_file_get_contents (argv[i], &contents, &length, NULL))
         continue;
       LLVMFuzzerTestOneInput ((const uint8_t *) contents, length);

@@ -13,21 +13,19 @@
 
 /* Pieces of the input separated by 0x01; the first byte of each piece chooses what it becomes. */
 static void
-build (AttainDocument *document,
-       const char     *text,
-       gsize           length)
+build (AttainDocument *document, const char *text, gsize length)
 {
   g_autofree char *valid = g_utf8_make_valid (text, (gssize) length);
-  g_auto(GStrv) pieces = g_strsplit (valid, "\001", 64);
+  g_auto (GStrv) pieces = g_strsplit (valid, "\001", 64);
   static const double shares[] = { 3, 1, 2, 1 };
   static const double xaligns[] = { 0, 1, 0.5, 1 };
-  static const char *titles[] = { "What", "By", "How it is measured", "Status", NULL };
-  gboolean in_table = FALSE;
+  static const char  *titles[] = { "What", "By", "How it is measured", "Status", NULL };
+  gboolean            in_table = FALSE;
 
   for (guint i = 0; pieces[i] != NULL; i++)
     {
       const char *piece = pieces[i];
-      guint kind = piece[0] != '\0' ? (guchar) piece[0] % 6 : 0;
+      guint       kind = piece[0] != '\0' ? (guchar) piece[0] % 6 : 0;
       const char *rest = piece[0] != '\0' ? g_utf8_next_char (piece) : piece;
 
       if (kind != 4 && kind != 5)
@@ -59,7 +57,8 @@ build (AttainDocument *document,
             if (kind == 4)
               attain_document_add_table_row (document, cells, i % 2 == 0);
             else
-              attain_document_add_tree_row (document, cells, FALSE, (int) (strlen (rest) % 12), i % 16);
+              attain_document_add_tree_row (document, cells, FALSE, (int) (strlen (rest) % 12),
+                                            i % 16);
           }
         }
     }
@@ -72,18 +71,17 @@ build (AttainDocument *document,
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   /* A recording surface keeps the drawing without the cost of writing a file. */
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   for (int landscape = 0; landscape < 2; landscape++)
     {
-      double width = landscape ? 841.89 : 595.276, height = landscape ? 595.276 : 841.89;
+      double          width = landscape ? 841.89 : 595.276, height = landscape ? 595.276 : 841.89;
       AttainDocument *document = attain_document_new ("en", "Header", "Footer");
-      guint pages;
+      guint           pages;
 
       build (document, (const char *) data, size);
       pages = attain_document_paginate (document, cr, width, height);
@@ -107,22 +105,39 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 int
 main (void)
 {
-  static const char *atoms[] = { "回款跟进", "X", "Xxxxxxxxxxxxxxxxxxxxxxxx", " ", "\n", "\t", "\u202e", "\u05d0\u05d1",
-                                 "e\u0301", "\xff", "\xef\xbf\xbe", "\xef\xb7\x90", "\001", "\001\003", "\001\004", "\001\005", "\001\002", "🙂" };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
+  static const char *atoms[] = { "回款跟进",
+                                 "X",
+                                 "Xxxxxxxxxxxxxxxxxxxxxxxx",
+                                 " ",
+                                 "\n",
+                                 "\t",
+                                 "\u202e",
+                                 "\u05d0\u05d1",
+                                 "e\u0301",
+                                 "\xff",
+                                 "\xef\xbf\xbe",
+                                 "\xef\xb7\x90",
+                                 "\001",
+                                 "\001\003",
+                                 "\001\004",
+                                 "\001\005",
+                                 "\001\002",
+                                 "🙂" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261201);
   const char *runs_env = g_getenv ("ATTAIN_FUZZ_RUNS");
-  guint runs = runs_env ? (guint) atoi (runs_env) : 120;
+  guint       runs = runs_env ? (guint) atoi (runs_env) : 120;
 
   for (guint r = 0; r < runs; r++)
     {
-      g_autoptr(GString) input = g_string_new (NULL);
+      g_autoptr (GString) input = g_string_new (NULL);
       /* Mostly short inputs, every tenth one long: up to about 20,000 bytes. */
       guint n_atoms = (guint) g_rand_int_range (rand, 1, r % 10 == 0 ? 3000 : 200);
       for (guint a = 0; a < n_atoms; a++)
         {
           /* Long unbroken runs: repeat an atom many times in a row. */
           const char *atom = atoms[g_rand_int_range (rand, 0, G_N_ELEMENTS (atoms))];
-          guint repeat = g_rand_int_range (rand, 0, 8) == 0 ? (guint) g_rand_int_range (rand, 1, 40) : 1;
+          guint       repeat
+              = g_rand_int_range (rand, 0, 8) == 0 ? (guint) g_rand_int_range (rand, 1, 40) : 1;
           for (guint k = 0; k < repeat; k++)
             g_string_append (input, atom);
         }
