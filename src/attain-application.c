@@ -2,6 +2,7 @@
 #include "attain-application.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "attain-window.h"
 #include "model/attain-people.h"
@@ -12,7 +13,6 @@ struct _AttainApplication
   char          *database_path;
   gboolean       demo;
   GDate          today;
-  AttainContext *context;
   gboolean       quit_after_first_frame;
 };
 
@@ -38,7 +38,54 @@ attain_application_handle_local_options (GApplication *app, GVariantDict *option
       g_printerr (_ ("“%s” is not a date. Use a date like 2026-03-05.\n"), today);
       return 2;
     }
+  /* One instance: a second start hands its file to the first, which raises that file's window
+   * or opens another. Without a session bus GLib runs this process on its own. */
+  if (!g_application_register (app, NULL, NULL))
+    return -1;
+  if (g_application_get_is_remote (app))
+    {
+      g_autofree char *path
+          = self->database_path ? g_strdup (self->database_path) : attain_db_default_path ();
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      GDBusConnection *bus = g_application_get_dbus_connection (app);
+
+      g_application_open (app, &file, 1, "");
+      /* The call is queued on the bus: make sure it left before this process does. */
+      if (bus != NULL)
+        g_dbus_connection_flush_sync (bus, NULL, NULL);
+      return 0;
+    }
   return -1;
+}
+
+/* The same file whatever path names it: a symbolic link or another spelling of the folder
+ * opens the window already showing it. */
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf         sa, sb;
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+
+  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  ca = g_canonicalize_filename (a, NULL);
+  cb = g_canonicalize_filename (b, NULL);
+  return g_str_equal (ca, cb);
+}
+
+static GtkWindow *
+window_for_file (AttainApplication *self, const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      AttainContext *context
+          = ATTAIN_IS_WINDOW (l->data) ? attain_window_get_context (l->data) : NULL;
+
+      if (context != NULL && same_file (attain_context_get_db_path (context), path))
+        return l->data;
+    }
+  return NULL;
 }
 
 /* For the start-up benchmark: quits once a frame has been painted with the dashboard's data. */
@@ -62,42 +109,64 @@ on_window_realize_cb (GtkWidget *window)
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), window);
 }
 
+/* One window per database file: the one showing @path is raised, or a new one opens it. */
+static void
+open_database (AttainApplication *self, const char *path)
+{
+  GtkWindow *window = window_for_file (self, path);
+  g_autoptr (AttainContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  AttainDb *db;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  db = attain_db_open (path, &error);
+  if (!g_date_valid (&self->today))
+    g_date_set_time_t (&self->today, time (NULL));
+  if (db != NULL)
+    {
+      g_autofree char *today = attain_date_to_iso (&self->today);
+      /* Leave dates that have come since the last start take effect now. */
+      attain_people_apply_leave_dates (db, today, NULL);
+      context = attain_context_new (db, &self->today);
+    }
+  window = GTK_WINDOW (
+      attain_window_new (ADW_APPLICATION (self), context, error ? error->message : NULL));
+  if (db != NULL)
+    {
+      g_autofree char *notice = attain_db_made_private_notice (db);
+      if (notice != NULL)
+        attain_window_add_toast (ATTAIN_WINDOW (window), notice);
+    }
+  if (self->demo && context != NULL && attain_db_is_empty (db))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.create-demo", NULL);
+  if (self->quit_after_first_frame)
+    g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+  gtk_window_present (window);
+}
+
 static void
 attain_application_activate (GApplication *app)
 {
   AttainApplication *self = ATTAIN_APPLICATION (app);
-  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr (GError) error = NULL;
+  g_autofree char   *path
+      = self->database_path ? g_strdup (self->database_path) : attain_db_default_path ();
 
-  if (window == NULL)
+  open_database (self, path);
+}
+
+static void
+attain_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  for (int i = 0; i < n_files; i++)
     {
-      g_autofree char *path
-          = self->database_path ? g_strdup (self->database_path) : attain_db_default_path ();
-      AttainDb *db = attain_db_open (path, &error);
-
-      if (!g_date_valid (&self->today))
-        g_date_set_time_t (&self->today, time (NULL));
-      if (db != NULL)
-        {
-          g_autofree char *today = attain_date_to_iso (&self->today);
-          /* Leave dates that have come since the last start take effect now. */
-          attain_people_apply_leave_dates (db, today, NULL);
-          self->context = attain_context_new (db, &self->today);
-        }
-      window = GTK_WINDOW (
-          attain_window_new (ADW_APPLICATION (app), self->context, error ? error->message : NULL));
-      if (db != NULL)
-        {
-          g_autofree char *notice = attain_db_made_private_notice (db);
-          if (notice != NULL)
-            attain_window_add_toast (ATTAIN_WINDOW (window), notice);
-        }
-      if (self->demo && self->context != NULL && attain_db_is_empty (db))
-        gtk_widget_activate_action (GTK_WIDGET (window), "win.create-demo", NULL);
-      if (self->quit_after_first_frame)
-        g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+      g_autofree char *path = g_file_get_path (files[i]);
+      if (path != NULL)
+        open_database (ATTAIN_APPLICATION (app), path);
     }
-  gtk_window_present (window);
 }
 
 static void
@@ -144,7 +213,6 @@ attain_application_finalize (GObject *object)
   AttainApplication *self = ATTAIN_APPLICATION (object);
 
   g_free (self->database_path);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_application_parent_class)->finalize (object);
 }
 
@@ -155,6 +223,7 @@ attain_application_class_init (AttainApplicationClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = attain_application_finalize;
   app_class->activate = attain_application_activate;
+  app_class->open = attain_application_open;
   app_class->startup = attain_application_startup;
   app_class->handle_local_options = attain_application_handle_local_options;
 }
@@ -179,8 +248,9 @@ attain_application_init (AttainApplication *self)
 AttainApplication *
 attain_application_new (void)
 {
-  /* NON_UNIQUE: each database path is its own instance; tests run several side by side. */
+  /* Unique: two windows on one file would edit it from two stale copies. Files given on the
+   * command line open as with --database. */
   return g_object_new (ATTAIN_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                       G_APPLICATION_NON_UNIQUE, "resource-base-path", "/io/github/attain/Attain",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", "/io/github/attain/Attain",
                        NULL);
 }

@@ -862,3 +862,11 @@ attain_window_get_goals_page (AttainWindow *self)
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   return self->context ? ATTAIN_GOALS_PAGE (ensure_page (self, "goals")) : NULL;
 }
+
+/* NULL when the window shows why its file could not be opened. */
+AttainContext *
+attain_window_get_context (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  return self->context;
+}

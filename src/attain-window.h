@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define ATTAIN_TYPE_WINDOW (attain_window_get_type ())
 G_DECLARE_FINAL_TYPE (AttainWindow, attain_window, ATTAIN, WINDOW, AdwApplicationWindow)
 
+AttainContext *attain_window_get_context (AttainWindow *self);
 /* context is NULL when the database could not be opened; open_error then says why. */
 AttainWindow *
 attain_window_new (AdwApplication *application, AttainContext *context, const char *open_error);

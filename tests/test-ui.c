@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "attain-goal-dialog.h"
 #include "attain-import-dialog.h"
@@ -947,6 +949,110 @@ test_team_export_off_main_thread (void)
   attain_db_close (check);
 }
 
+static guint
+app_windows (GDBusConnection *bus)
+{
+  g_autoptr (GVariant) reply = NULL;
+  const char *xml = NULL;
+  g_autoptr (GDBusNodeInfo) node = NULL;
+  guint n = 0;
+
+  reply = g_dbus_connection_call_sync (
+      bus, "io.github.attain.Attain", "/io/github/attain/Attain/window",
+      "org.freedesktop.DBus.Introspectable", "Introspect", NULL, G_VARIANT_TYPE ("(s)"),
+      G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  if (reply == NULL)
+    return 0;
+  g_variant_get (reply, "(&s)", &xml);
+  node = g_dbus_node_info_new_for_xml (xml, NULL);
+  for (guint i = 0; node != NULL && node->nodes != NULL && node->nodes[i] != NULL; i++)
+    n++;
+  return n;
+}
+
+static gboolean
+app_is_running (GDBusConnection *bus)
+{
+  g_autoptr (GVariant) reply = g_dbus_connection_call_sync (
+      bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
+      g_variant_new ("(s)", "io.github.attain.Attain"), G_VARIANT_TYPE ("(b)"),
+      G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static int
+run_app (const char *database)
+{
+  const char *argv[]
+      = { g_getenv ("ATTAIN_APP"), "--database", database, "--today", "2026-11-23", NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, NULL));
+  return status;
+}
+
+/* One instance, one window per file: a second start on the same file (by any path) raises its
+ * window and exits, another file opens a second window, in the same process. */
+static void
+test_one_window_per_file (void)
+{
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *a = g_build_filename (dir, "single-a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "single-b.db", NULL);
+  g_autofree char *link = g_build_filename (dir, "single-link.db", NULL);
+  const char *argv[] = { g_getenv ("ATTAIN_APP"), "--database", a, "--today", "2026-11-23", NULL };
+  GPid        primary;
+  gint64      deadline;
+  int         status;
+
+  if (bus == NULL || g_getenv ("ATTAIN_APP") == NULL)
+    {
+      g_test_skip ("needs a session bus (run under dbus-run-session) and the app");
+      return;
+    }
+  g_assert_false (app_is_running (bus));
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &primary, NULL));
+  for (deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; app_windows (bus) < 1;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (50 * 1000);
+    }
+  g_assert_cmpint (symlink (a, link), ==, 0);
+
+  /* The same file, by its name and through a link: handed over, no second window. */
+  g_assert_true (g_spawn_check_wait_status (run_app (a), NULL));
+  g_assert_true (g_spawn_check_wait_status (run_app (link), NULL));
+  g_assert_cmpuint (app_windows (bus), ==, 1);
+  /* Another file: a second window of the same instance. */
+  status = run_app (b);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; app_windows (bus) < 2;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (50 * 1000);
+    }
+  g_assert_cmpuint (app_windows (bus), ==, 2);
+  g_assert_true (g_file_test (b, G_FILE_TEST_EXISTS));
+
+  g_dbus_connection_call_sync (bus, "io.github.attain.Attain", "/io/github/attain/Attain",
+                               "org.gtk.Actions", "Activate",
+                               g_variant_new ("(sava{sv})", "quit", NULL, NULL), NULL,
+                               G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  for (deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+       waitpid (primary, &status, WNOHANG) == 0;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (50 * 1000);
+    }
+  g_spawn_close_pid (primary);
+}
+
 static void
 test_open_error_is_shown (void)
 {
@@ -1030,6 +1136,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
   g_test_add_func ("/ui/period-switches-race", test_period_switches_race);
+  g_test_add_func ("/ui/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/ui/team-export-off-main-thread", test_team_export_off_main_thread);
   status = g_test_run ();
   attain_test_rm_rf (dir);
