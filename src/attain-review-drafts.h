@@ -27,6 +27,13 @@ void                attain_review_drafts_foreach (AttainReviewDrafts   *drafts,
                                                   AttainReviewDraftFunc func,
                                                   gpointer              data);
 guint               attain_review_drafts_count (AttainReviewDrafts *drafts);
+gboolean
+attain_review_drafts_write_journal (AttainReviewDrafts *drafts, const char *path, GError **error);
+AttainReviewDrafts *attain_review_drafts_copy (AttainReviewDrafts *drafts);
+void                attain_review_drafts_forget_saved (AttainReviewDrafts *drafts,
+                                                       AttainReviewDrafts *sent,
+                                                       AttainReviewDrafts *left);
+guint attain_review_drafts_read_journal (AttainReviewDrafts *drafts, const char *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReviewDrafts, attain_review_drafts_free)
 

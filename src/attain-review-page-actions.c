@@ -134,7 +134,10 @@ progress_tick_cb (gpointer data)
   AttainReviewPage *self = data;
 
   if (self->batch == NULL)
-    return G_SOURCE_REMOVE;
+    {
+      self->progress_source = 0;
+      return G_SOURCE_REMOVE;
+    }
   gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress) / 1000.0);
   return G_SOURCE_CONTINUE;
 }
@@ -149,6 +152,12 @@ batch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 
   g_clear_object (&self->batch);
+  /* The window was closed meanwhile: nothing left to show it in. */
+  if (self->context == NULL)
+    {
+      batch_free (batch);
+      return;
+    }
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   attain_review_page_update_state (self);
   if (documents == NULL)
@@ -217,7 +226,8 @@ run_batch (AttainReviewPage *self,
   gtk_progress_bar_set_text (self->progress_bar, directory ? _ ("Writing the team's reviews…")
                                                            : _ ("Preparing the reviews…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  g_timeout_add (100, progress_tick_cb, self);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->progress_source = g_timeout_add (100, progress_tick_cb, self);
   attain_context_get_today (self->context, &today);
   attain_review_documents_async (attain_context_get_db_path (self->context), people,
                                  self->person_id, &self->period, &today, self->report_language,

@@ -39,6 +39,10 @@ struct _AttainReviewPage
   AttainReviewDrafts *drafts;         /* typed, not saved yet */
   char               *unsaved_reason; /* why the last save failed, while drafts remain */
   guint               save_source;
+  guint               progress_source; /* the progress bar's tick while a batch runs */
+  gboolean            saving;          /* a save is running on a worker */
+  char               *journal;         /* DATABASE.drafts: the drafts, for after a crash */
+  gboolean            journal_failed;
   GCancellable       *load;  /* the sheet load in flight */
   GCancellable       *batch; /* the print or export in flight */
   gboolean            loading;
@@ -49,6 +53,19 @@ struct _AttainReviewPage
 void attain_review_page_toast (AttainReviewPage *self, const char *message);
 void attain_review_page_update_state (AttainReviewPage *self);
 void attain_review_page_load (AttainReviewPage *self);
+/* Every section of the form, in order; new sections (scorecard, 360, rating) slot in by being
+ * put into the form in the template. */
+#define FOR_EACH_SECTION(self, section)                                                            \
+  for (GtkWidget *section##_w = gtk_widget_get_first_child (GTK_WIDGET ((self)->form_box));        \
+       section##_w != NULL; section##_w = gtk_widget_get_next_sibling (section##_w))               \
+    for (AttainReviewSection *section                                                              \
+         = ATTAIN_IS_REVIEW_SECTION (section##_w) ? ATTAIN_REVIEW_SECTION (section##_w) : NULL;    \
+         section != NULL; section = NULL)
+
+void attain_review_page_on_section_changed (AttainReviewPage *self);
+void attain_review_page_collect_edits (AttainReviewPage *self);
+void attain_review_page_schedule_save (AttainReviewPage *self);
+void attain_review_page_open_journal (AttainReviewPage *self);
 void attain_review_page_class_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

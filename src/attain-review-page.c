@@ -33,86 +33,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-static gboolean save_timeout_cb (gpointer data);
-
-/* Every section of the form, in order; new sections (scorecard, 360, rating) slot in by being
- * put into the form in the template. */
-#define FOR_EACH_SECTION(self, section)                                                            \
-  for (GtkWidget *section##_w = gtk_widget_get_first_child (GTK_WIDGET ((self)->form_box));        \
-       section##_w != NULL; section##_w = gtk_widget_get_next_sibling (section##_w))               \
-    for (AttainReviewSection *section                                                              \
-         = ATTAIN_IS_REVIEW_SECTION (section##_w) ? ATTAIN_REVIEW_SECTION (section##_w) : NULL;    \
-         section != NULL; section = NULL)
-
-/* Hands what was typed since the last collect to the drafts of the review on screen. */
-static void
-collect_edits (AttainReviewPage *self)
-{
-  g_autoptr (GPtrArray) edits = g_ptr_array_new ();
-
-  if (self->sheet == NULL)
-    return;
-  FOR_EACH_SECTION (self, section)
-    attain_review_section_collect (section, edits);
-  for (guint i = 0; i < edits->len; i++)
-    attain_review_drafts_add (self->drafts, self->person_id, &self->period,
-                              g_ptr_array_index (edits, i));
-}
-
-/* Writes whatever was typed since the last save, each field its own small transaction. A save
- * that fails stays a draft with the text as typed: a busy file is retried shortly, a wrong
- * value when it is next edited; the window asks before closing with any draft left. */
-void
-attain_review_page_flush (AttainReviewPage *self)
-{
-  g_autoptr (GError) error = NULL;
-  gboolean retry = FALSE;
-
-  g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  collect_edits (self);
-  if (attain_review_drafts_count (self->drafts) == 0)
-    return;
-  if (!attain_review_drafts_save (self->drafts, attain_context_get_db (self->context), &retry,
-                                  &error))
-    attain_review_page_toast (self, error->message);
-  g_clear_pointer (&self->unsaved_reason, g_free);
-  if (attain_review_drafts_count (self->drafts) > 0)
-    self->unsaved_reason = g_strdup (error ? error->message : "");
-  if (retry)
-    self->save_source = g_timeout_add (RETRY_DELAY_MS, save_timeout_cb, self);
-}
-
-/* After a flush: whether something typed could not be saved, and why (for the closing window). */
-gboolean
-attain_review_page_has_unsaved (AttainReviewPage *self, const char **reason)
-{
-  g_return_val_if_fail (ATTAIN_IS_REVIEW_PAGE (self), FALSE);
-
-  if (reason != NULL)
-    *reason = self->unsaved_reason;
-  return attain_review_drafts_count (self->drafts) > 0;
-}
-
-static gboolean
-save_timeout_cb (gpointer data)
-{
-  AttainReviewPage *self = data;
-
-  self->save_source = 0;
-  attain_review_page_flush (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Saved shortly after the last keystroke: nothing typed waits for a Save button. */
-static void
-on_section_changed_cb (AttainReviewPage *self)
-{
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-}
-
 static void
 show_draft (const AttainReviewEdit *edit, gpointer data)
 {
@@ -141,7 +61,7 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   /* Anything typed while the sheet was on its way is kept, then shown over what the file has. */
-  collect_edits (self);
+  attain_review_page_collect_edits (self);
   g_clear_pointer (&self->sheet, attain_review_sheet_free);
   self->sheet = sheet;
   adw_window_title_set_title (self->window_title, sheet->dashboard->scope_name);
@@ -161,7 +81,10 @@ attain_review_page_load (AttainReviewPage *self)
   g_autofree char *period_label = attain_period_to_label (&self->period);
   GDate            today;
 
-  attain_review_page_flush (self);
+  /* What was typed stays a draft of its own review and is saved on a worker: switching person
+   * or period never waits for the file. */
+  attain_review_page_collect_edits (self);
+  attain_review_page_schedule_save (self);
   g_cancellable_cancel (self->load);
   g_clear_object (&self->load);
   gtk_button_set_label (self->period_button, period_label);
@@ -199,7 +122,7 @@ on_session_cb (AttainReviewPage *self)
       && attain_period_equal (&self->period, attain_session_get_period (self->session))
       && self->sheet != NULL)
     return;
-  attain_review_page_flush (self);
+  attain_review_page_collect_edits (self); /* into the drafts of the review being left */
   self->person_id = person_id;
   self->period = *attain_session_get_period (self->session);
   attain_review_page_load (self);
@@ -248,9 +171,10 @@ attain_review_page_constructed (GObject *object)
   g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self,
                            G_CONNECT_SWAPPED);
   FOR_EACH_SECTION (self, section)
-    g_signal_connect_object (section, "changed", G_CALLBACK (on_section_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (section, "changed", G_CALLBACK (attain_review_page_on_section_changed),
+                             self, G_CONNECT_SWAPPED);
   attain_person_chooser_reload (self->person_chooser, attain_context_get_db (self->context));
+  attain_review_page_open_journal (self);
   self->period = *attain_session_get_period (self->session);
   on_session_cb (self);
   attain_review_page_load (self);
@@ -314,6 +238,7 @@ attain_review_page_dispose (GObject *object)
   g_cancellable_cancel (self->load);
   g_clear_object (&self->load);
   g_cancellable_cancel (self->batch);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_REVIEW_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -332,6 +257,7 @@ attain_review_page_finalize (GObject *object)
   g_clear_object (&self->batch);
   g_free (self->unsaved_reason);
   g_free (self->report_language);
+  g_free (self->journal);
   G_OBJECT_CLASS (attain_review_page_parent_class)->finalize (object);
 }
 
@@ -417,7 +343,7 @@ attain_review_page_set_text (AttainReviewPage *self, const char *field, const ch
   edit = attain_review_edit_new (field, text, NULL);
   show_draft (edit, self);
   attain_review_drafts_add (self->drafts, self->person_id, &self->period, edit);
-  on_section_changed_cb (self);
+  attain_review_page_on_section_changed (self);
 }
 
 char *

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1053,6 +1054,82 @@ test_one_window_per_file (void)
   g_spawn_close_pid (primary);
 }
 
+/* What is typed is in the journal beside the database at once (0600), before any save; a
+ * window that ends without saving (here: the journal put back as a kill -9 would leave it) has
+ * its text saved by the next window on that file, and the journal goes once nothing waits. */
+static void
+test_review_journal_recovers_typing (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("journal.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *page = attain_window_get_review_page (window);
+  g_autofree char  *db_path = attain_test_db_path (dir, "journal.db");
+  g_autofree char  *journal = g_strconcat (db_path, ".drafts", NULL);
+  g_autofree char  *kept = g_strconcat (db_path, ".drafts-at-crash", NULL);
+  g_autofree char  *text = NULL;
+  GStatBuf          st;
+
+  gtk_window_present (GTK_WINDOW (window));
+  review_open_last_quarter (page, "person:7");
+  attain_review_page_set_text (page, "improvements", "回款周期偏长：8 月两张发票 10 月才回款");
+  attain_review_page_add_milestone (page, "每周复盘应收账款", "2026-12-31", "逾期应收低于 10%");
+  /* Not saved yet (the save waits 400 ms), but on disk. */
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE person_id = 7 "
+                                                 "AND improvements IS NOT NULL"),
+                   ==, 0);
+  g_assert_true (g_file_get_contents (journal, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "8 月两张发票"));
+  g_assert_nonnull (strstr (text, "每周复盘应收账款"));
+  g_assert_cmpint (g_stat (journal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_set_contents (kept, text, -1, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (attain_test_query_int (check,
+                                          "SELECT count(*) FROM review_milestones m JOIN reviews r "
+                                          "ON r.id = m.review_id WHERE r.person_id = 7"),
+                   ==, 1);
+
+  /* As after a kill -9 before the save: the text is not in the file, the journal is. */
+  g_assert_true (attain_db_exec (check,
+                                 "UPDATE reviews SET improvements = NULL WHERE person_id = 7; "
+                                 "DELETE FROM review_milestones WHERE review_id IN "
+                                 "(SELECT id FROM reviews WHERE person_id = 7)",
+                                 NULL));
+  g_assert_cmpint (g_rename (kept, journal), ==, 0);
+  {
+    g_autoptr (GError) error = NULL;
+    AttainDb *again = attain_db_open (db_path, &error);
+    GDate     today;
+    g_autoptr (AttainContext) context2 = NULL;
+
+    g_assert_no_error (error);
+    attain_test_date (&today, "2026-11-23");
+    context2 = attain_context_new (again, &today);
+    window = attain_window_new (NULL, context2, NULL);
+    page = attain_window_get_review_page (window);
+    gtk_window_present (GTK_WINDOW (window));
+    for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+         g_file_test (journal, G_FILE_TEST_EXISTS);)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+    g_assert_cmpint (
+        attain_test_query_int (check, "SELECT count(*) FROM reviews WHERE person_id = 7 AND "
+                                      "improvements = '回款周期偏长：8 月两张发票 10 月才回款'"),
+        ==, 1);
+    g_assert_cmpint (
+        attain_test_query_int (check, "SELECT count(*) FROM review_milestones m JOIN reviews r "
+                                      "ON r.id = m.review_id WHERE r.person_id = 7"),
+        ==, 1);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  attain_db_close (check);
+}
+
 static void
 test_open_error_is_shown (void)
 {
@@ -1136,6 +1213,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
   g_test_add_func ("/ui/period-switches-race", test_period_switches_race);
+  g_test_add_func ("/ui/review-journal-recovers-typing", test_review_journal_recovers_typing);
   g_test_add_func ("/ui/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/ui/team-export-off-main-thread", test_team_export_off_main_thread);
   status = g_test_run ();

@@ -404,4 +404,5 @@ T = {
     (None, '“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, report, import, export, backup, restore, check.\n'): ('“%s”不是命令。可用命令：demo、units、dashboard、metrics、goals、report、import、export、backup、restore、check。\n', '「%s」不是指令。可用指令：demo、units、dashboard、metrics、goals、report、import、export、backup、restore、check。\n'),
     (None, 'A demo company has at most 10,000 salespeople and 10,000,000 deals.'): ('演示公司最多有 10,000 名销售人员和 10,000,000 个商机。', '示範公司最多有 10,000 名業務人員和 10,000,000 筆商機。'),
     (None, 'Preparing the reviews…'): ('正在准备面谈报告…', '正在準備面談報告…'),
+    (None, 'Review text typed before Attain last closed was recovered and is being saved.'): ('上次 Attain 关闭前输入的面谈内容已找回，正在保存。', '上次 Attain 關閉前輸入的面談內容已找回，正在儲存。'),
 }
