@@ -140,6 +140,13 @@ open_database (AttainApplication *self, const char *path)
       g_autofree char *notice = attain_db_made_private_notice (db);
       if (notice != NULL)
         attain_window_add_toast (ATTAIN_WINDOW (window), notice);
+      if (attain_db_is_read_only (db))
+        {
+          g_autofree char *text = g_strdup_printf (
+              _ ("“%s” is read-only: you can look at it and print, but edits are not saved."),
+              path);
+          attain_window_add_lasting_toast (ATTAIN_WINDOW (window), text);
+        }
     }
   if (self->demo && context != NULL && attain_db_is_empty (db))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.create-demo", NULL);

@@ -816,6 +816,18 @@ attain_window_new (AdwApplication *application, AttainContext *context, const ch
   return self;
 }
 
+/* A notice that stays until dismissed: what holds for as long as the file is open. */
+void
+attain_window_add_lasting_toast (AttainWindow *self, const char *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ATTAIN_IS_WINDOW (self));
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* A one-line notice at the bottom of the window, such as what was done on opening the file. */
 void
 attain_window_add_toast (AttainWindow *self, const char *text)

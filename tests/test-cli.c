@@ -2,6 +2,10 @@
 /* attain-cli as a shell user runs it: the demo, the dashboard's JSON and its error messages. */
 #include "attain-test-util.h"
 
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
 #include <gio/gio.h>
 
 #include <json-glib/json-glib.h>
@@ -497,6 +501,75 @@ test_killed_demo_leaves_empty (void)
   attain_test_rm_rf (dir);
 }
 
+/* A file this user cannot write is opened to be read: reports and lists work, and every write
+ * is refused with one sentence, the file unchanged. Run as "nobody" on a root-owned 0644 file
+ * in a folder nobody may write (so even the -shm cannot be made). */
+static void
+test_read_only_file (void)
+{
+  g_autofree char *folder = g_build_filename (dir, "read-only", NULL);
+  g_autofree char *file = g_build_filename (folder, "shared.db", NULL);
+  g_autofree char *shm = g_strconcat (file, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char      *cli = g_getenv ("ATTAIN_CLI");
+  int              status;
+
+  if (getuid () != 0 || !g_file_test ("/usr/sbin/runuser", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("needs root and runuser to act as another user");
+      return;
+    }
+  {
+    const char *demo[] = { cli, "--database", file, "--today", "2026-11-23", "demo", NULL };
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) demo, spawn_env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                 NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (file, 0644), ==, 0);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (file, &before, NULL, NULL));
+  {
+    const char *probe[] = { "/usr/sbin/runuser", "-u", "nobody", "--", cli, "--help", NULL };
+    if (!g_spawn_sync (NULL, (char **) probe, spawn_env,
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                       NULL, &status, NULL)
+        || !g_spawn_check_wait_status (status, NULL))
+      {
+        g_test_skip ("nobody cannot run the build's attain-cli (a folder on its path is private)");
+        return;
+      }
+  }
+  {
+    const char *units[]
+        = { "/usr/sbin/runuser", "-u", "nobody", "--", cli, "--database", file, "units", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) units, spawn_env, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "华东区"));
+  }
+  {
+    g_autofree char *org
+        = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "org.csv", NULL);
+    const char *import[] = {
+      "/usr/sbin/runuser", "-u", "nobody", "--", cli, "--database", file, "import", "org", org, NULL
+    };
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) import, spawn_env, G_SPAWN_STDOUT_TO_DEV_NULL,
+                                 NULL, NULL, NULL, &err, &status, NULL));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "is read-only, so nothing can be changed in it"));
+  }
+  g_assert_true (g_file_get_contents (file, &after, NULL, NULL));
+  g_assert_true (g_str_equal (before, after));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -510,6 +583,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/metrics-person-json", test_metrics_person_json);
   g_test_add_func ("/cli/errors-are-sentences", test_errors_are_sentences);
   g_test_add_func ("/cli/check-and-repair", test_check_and_repair);
+  g_test_add_func ("/cli/read-only-file", test_read_only_file);
   g_test_add_func ("/cli/two-demos-at-once", test_two_demos_at_once);
   g_test_add_func ("/cli/killed-demo-leaves-empty", test_killed_demo_leaves_empty);
   g_test_add_func ("/cli/chinese-output", test_chinese_output);

@@ -20,6 +20,7 @@ struct _AttainDb
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once per connection */
   int         version;
   gboolean    made_private; /* the file or its -wal/-shm could be read by others until opened */
+  gboolean    read_only;    /* the file cannot be written by this user: shown, never changed */
   guint       changes;      /* AttainDbChange of the open transaction, from the update hook */
 };
 
@@ -136,6 +137,15 @@ attain_db_prepare (AttainDb *db, const char *sql, GError **error)
 gboolean
 attain_db_begin (AttainDb *db, GError **error)
 {
+  /* Every write starts here, so a read-only file refuses each with the same sentence. */
+  if (db->read_only && db->path != NULL)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_READ_ONLY,
+                   _ ("“%s” is read-only, so nothing can be changed in it. Make the file "
+                      "writable for you (or copy it somewhere you can write) and open it again."),
+                   db->path);
+      return FALSE;
+    }
   return attain_db_exec (db, "BEGIN IMMEDIATE", error);
 }
 
@@ -457,6 +467,63 @@ attain_db_made_private_notice (AttainDb *db)
       _ ("Other users of this computer could read “%s”. It is now private to you."), db->path);
 }
 
+static AttainDb *
+open_read_only (const char *path, GError **error)
+{
+  g_autoptr (AttainDb) db = open_connection (path, SQLITE_OPEN_READONLY, NULL);
+  int version = db ? read_user_version (db->handle) : -1;
+
+  /* A file in write-ahead-log mode needs its -shm beside it; in a folder this user cannot write
+   * either, it is read as it stands on disk (no other writer is expected on such a file). */
+  if (version < 0)
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = uri ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+
+      g_clear_pointer (&db, attain_db_close);
+      if (immutable != NULL)
+        db = open_connection (immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      version = db ? read_user_version (db->handle) : -1;
+      if (db != NULL)
+        {
+          g_free (db->path);
+          db->path = g_strdup (path);
+        }
+    }
+  if (version < 0)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_OPEN,
+                   _ ("“%s” is read-only and could not be read: it is not an Attain database, or "
+                      "it is damaged."),
+                   path);
+      return NULL;
+    }
+  if (version > attain_db_latest_version ())
+    {
+      migrate (db, error); /* only reports the refusal */
+      return NULL;
+    }
+  if (version < attain_db_latest_version ())
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_READ_ONLY,
+                   _ ("“%s” was made by an older Attain and must be updated before it can be "
+                      "opened, but it is read-only. Make it writable for you and open it again."),
+                   path);
+      return NULL;
+    }
+  db->version = version;
+  db->read_only = TRUE;
+  attain_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
+  return g_steal_pointer (&db);
+}
+
+gboolean
+attain_db_is_read_only (AttainDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return db->read_only;
+}
+
 AttainDb *
 attain_db_open (const char *path, GError **error)
 {
@@ -494,6 +561,10 @@ attain_db_open (const char *path, GError **error)
     }
   else
     made_private = make_private (path);
+
+  /* A file this user cannot write (its mode, a read-only disk) is opened to be looked at. */
+  if (g_access (path, W_OK) != 0 && errno != ENOENT)
+    return open_read_only (path, error);
 
   db = open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL)

@@ -16,6 +16,7 @@ typedef enum
   ATTAIN_DB_ERROR_QUERY,
   ATTAIN_DB_ERROR_NOT_FOUND,
   ATTAIN_DB_ERROR_INVALID,
+  ATTAIN_DB_ERROR_READ_ONLY,
 } AttainDbError;
 
 typedef struct _AttainDb AttainDb;
@@ -54,6 +55,7 @@ char         *attain_db_get_setting (AttainDb *db, const char *key, const char *
 int           attain_db_get_setting_int (AttainDb *db, const char *key, int fallback);
 gboolean attain_db_set_setting (AttainDb *db, const char *key, const char *value, GError **error);
 gboolean attain_db_is_empty (AttainDb *db);
+gboolean attain_db_is_read_only (AttainDb *db);
 char    *attain_db_made_private_notice (AttainDb *db);
 gboolean attain_db_quick_check (AttainDb *db, char **problems, GError **error);
 GBytes  *attain_db_migration_sql (int version);
