@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-window.h"
 
+#include "model/attain-loader.h"
+
 #include <glib/gi18n.h>
 
 #include "attain-goals-page.h"
@@ -36,6 +38,8 @@ struct _AttainWindow
   guint          progress_source;
   gint           demo_permille; /* written by the demo thread, polled by a timeout */
   gboolean       close_anyway;  /* the user chose to close with unsaved review text */
+  GCancellable  *check;         /* the file's quick_check, running after the first frame */
+  char          *damage;        /* what quick_check found, or "" once it found nothing */
 };
 
 G_DEFINE_FINAL_TYPE (AttainWindow, attain_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -668,9 +672,18 @@ attain_window_dispose (GObject *object)
   AttainWindow *self = ATTAIN_WINDOW (object);
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_cancellable_cancel (self->check);
+  g_clear_object (&self->check);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_WINDOW);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_window_parent_class)->dispose (object);
+}
+
+static void
+attain_window_finalize (GObject *object)
+{
+  g_free (ATTAIN_WINDOW (object)->damage);
+  G_OBJECT_CLASS (attain_window_parent_class)->finalize (object);
 }
 
 static void
@@ -721,6 +734,7 @@ attain_window_class_init (AttainWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = attain_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = attain_window_close_request;
 
   g_type_ensure (ATTAIN_TYPE_DASHBOARD_PAGE);
@@ -765,6 +779,62 @@ attain_window_init (AttainWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static void
+damaged_response_cb (AdwMessageDialog *dialog, const char *response, AttainWindow *self)
+{
+  if (g_str_equal (response, "restore"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.restore", NULL);
+}
+
+static void
+check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AttainWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *problems = attain_db_check_finish (result, &error);
+  g_autofree char *body = NULL;
+  GtkWidget       *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
+    return;
+  g_clear_object (&self->check);
+  /* A check that could not run (the file went away) says that instead. */
+  self->damage = g_strdup (problems ? problems : error->message);
+  if (self->damage[0] == '\0')
+    return;
+  body = g_strdup_printf (_ ("SQLite found damaged pages in “%s”, so some figures or reviews may "
+                             "be wrong or missing. Restore the latest backup (the data it "
+                             "replaces is kept). What SQLite found:\n%s"),
+                          attain_context_get_db_path (self->context), self->damage);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("This File Is Damaged"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"), "restore",
+                                    _ ("_Restore from a Backup…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (damaged_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Once the window is on screen: the check reads the whole file, which takes seconds on a large
+ * one, so it never delays the first frame. */
+static void
+on_map_check_cb (AttainWindow *self)
+{
+  if (self->context == NULL || self->check != NULL || self->damage != NULL)
+    return;
+  self->check = g_cancellable_new ();
+  attain_db_check_async (attain_context_get_db_path (self->context), self->check, check_done_cb,
+                         g_object_ref (self));
+}
+
+/* What the background check found: NULL while it runs, "" for a sound file. */
+const char *
+attain_window_get_damage (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  return self->damage;
+}
+
 AttainWindow *
 attain_window_new (AdwApplication *application, AttainContext *context, const char *open_error)
 {
@@ -805,6 +875,7 @@ attain_window_new (AdwApplication *application, AttainContext *context, const ch
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (on_is_active_cb), context, 0);
   g_signal_connect_object (context, "changed", G_CALLBACK (show_main_if_filled), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_check_cb), NULL);
 
   if (attain_context_get_settings (context) != NULL)
     {

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttainWindow, attain_window, ATTAIN, WINDOW, AdwApplicationWindow)
 
 AttainContext *attain_window_get_context (AttainWindow *self);
+const char    *attain_window_get_damage (AttainWindow *self);
 void           attain_window_add_lasting_toast (AttainWindow *self, const char *text);
 /* context is NULL when the database could not be opened; open_error then says why. */
 AttainWindow *

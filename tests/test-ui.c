@@ -1130,6 +1130,64 @@ test_review_journal_recovers_typing (void)
   attain_db_close (check);
 }
 
+static gboolean
+damage_known (gpointer window)
+{
+  return attain_window_get_damage (window) != NULL;
+}
+
+/* quick_check runs on a worker once the window is on screen: a sound file passes quietly, a
+ * file with a damaged page says so (with an offer to restore) and refuses to be backed up. */
+static void
+test_damaged_file_is_noticed (void)
+{
+  g_autofree char *path = attain_test_db_path (dir, "damaged.db");
+  g_autofree char *backup = g_build_filename (dir, "damaged-backup.db", NULL);
+  g_autoptr (GError) error = NULL;
+  AttainWindow *window;
+  GDate         today;
+  AttainDb     *db = attain_db_open (path, &error);
+
+  g_assert_no_error (error);
+  attain_test_date (&today, "2026-11-23");
+  {
+    AttainDemoOptions options;
+    attain_demo_options_init (&options, &today);
+    g_assert_true (attain_demo_generate (db, &options, NULL, NULL, &error));
+  }
+  {
+    g_autoptr (AttainContext) sound = attain_context_new (db, &today);
+    window = attain_window_new (NULL, sound, NULL);
+    gtk_window_present (GTK_WINDOW (window));
+    iterate_until (damage_known, window);
+    g_assert_cmpstr (attain_window_get_damage (window), ==, "");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  /* Every connection closed: the file is whole on disk. Then one page in the middle of the
+   * deals is overwritten, as a failing disk would. */
+  {
+    g_autofree char *bytes = NULL;
+    gsize            length;
+    g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 40 * 4096);
+    memset (bytes + (length / 4096 / 2) * 4096, 0x5a, 4096);
+    g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  }
+  db = attain_db_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (AttainContext) damaged = attain_context_new (db, &today);
+    window = attain_window_new (NULL, damaged, NULL);
+    gtk_window_present (GTK_WINDOW (window));
+    iterate_until (damage_known, window);
+    g_assert_cmpstr (attain_window_get_damage (window), !=, "");
+    g_assert_false (attain_db_backup (attain_context_get_db (damaged), backup, &error));
+    g_assert_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_DAMAGED);
+    g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+}
+
 static void
 test_open_error_is_shown (void)
 {
@@ -1213,6 +1271,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
   g_test_add_func ("/ui/period-switches-race", test_period_switches_race);
+  g_test_add_func ("/ui/damaged-file-is-noticed", test_damaged_file_is_noticed);
   g_test_add_func ("/ui/review-journal-recovers-typing", test_review_journal_recovers_typing);
   g_test_add_func ("/ui/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/ui/team-export-off-main-thread", test_team_export_off_main_thread);

@@ -405,4 +405,12 @@ T = {
     (None, 'A demo company has at most 10,000 salespeople and 10,000,000 deals.'): ('演示公司最多有 10,000 名销售人员和 10,000,000 个商机。', '示範公司最多有 10,000 名業務人員和 10,000,000 筆商機。'),
     (None, 'Preparing the reviews…'): ('正在准备面谈报告…', '正在準備面談報告…'),
     (None, 'Review text typed before Attain last closed was recovered and is being saved.'): ('上次 Attain 关闭前输入的面谈内容已找回，正在保存。', '上次 Attain 關閉前輸入的面談內容已找回，正在儲存。'),
+    (None, '“%s” is read-only: you can look at it and print, but edits are not saved.'): ('“%s”是只读文件：可以查看和打印，但所做的修改不会保存。', '「%s」是唯讀檔案：可以檢視和列印，但所做的修改不會儲存。'),
+    (None, 'SQLite found damaged pages in “%s”, so some figures or reviews may be wrong or missing. Restore the latest backup (the data it replaces is kept). What SQLite found:\n%s'): ('SQLite 在“%s”中发现损坏的数据页，部分数字或面谈记录可能有误或缺失。请从最近的备份恢复（被替换的数据会保留）。SQLite 的发现：\n%s', 'SQLite 在「%s」中發現損壞的資料頁，部分數字或面談紀錄可能有誤或缺失。請從最近的備份還原（被取代的資料會保留）。SQLite 的發現：\n%s'),
+    (None, 'This File Is Damaged'): ('此文件已损坏', '此檔案已損壞'),
+    (None, '_Restore from a Backup…'): ('从备份恢复(_R)…', '從備份還原(_R)…'),
+    (None, '“%s” is read-only, so nothing can be changed in it. Make the file writable for you (or copy it somewhere you can write) and open it again.'): ('“%s”是只读文件，无法修改其中的内容。请让该文件对您可写（或复制到您可写入的位置）后重新打开。', '「%s」是唯讀檔案，無法修改其中的內容。請讓該檔案對您可寫（或複製到您可寫入的位置）後重新開啟。'),
+    (None, '“%s” is read-only and could not be read: it is not an Attain database, or it is damaged.'): ('“%s”是只读文件且无法读取：它不是 Attain 数据库，或已损坏。', '「%s」是唯讀檔案且無法讀取：它不是 Attain 資料庫，或已損壞。'),
+    (None, '“%s” was made by an older Attain and must be updated before it can be opened, but it is read-only. Make it writable for you and open it again.'): ('“%s”由旧版 Attain 创建，需要先升级才能打开，但它是只读的。请让它对您可写后重新打开。', '「%s」由舊版 Attain 建立，需要先升級才能開啟，但它是唯讀的。請讓它對您可寫後重新開啟。'),
+    (None, '“%s” is damaged, so no backup was made: it would keep the damage. Restore an earlier backup instead. SQLite found: %s'): ('“%s”已损坏，因此没有进行备份：备份会保留损坏的内容。请改为从较早的备份恢复。SQLite 的发现：%s', '「%s」已損壞，因此沒有進行備份：備份會保留損壞的內容。請改為從較早的備份還原。SQLite 的發現：%s'),
 }

@@ -816,7 +816,20 @@ out:
 gboolean
 attain_db_backup (AttainDb *db, const char *destination, GError **error)
 {
+  g_autofree char *problems = NULL;
+
   g_return_val_if_fail (db != NULL && destination != NULL, FALSE);
+  /* A copy of damaged pages would look like a good backup later. */
+  if (!attain_db_quick_check (db, &problems, error))
+    return FALSE;
+  if (problems != NULL)
+    {
+      g_set_error (error, ATTAIN_DB_ERROR, ATTAIN_DB_ERROR_DAMAGED,
+                   _ ("“%s” is damaged, so no backup was made: it would keep the damage. Restore "
+                      "an earlier backup instead. SQLite found: %s"),
+                   db->path, problems);
+      return FALSE;
+    }
   return write_copy (db->handle, destination, error);
 }
 

@@ -17,6 +17,7 @@ typedef enum
   ATTAIN_DB_ERROR_NOT_FOUND,
   ATTAIN_DB_ERROR_INVALID,
   ATTAIN_DB_ERROR_READ_ONLY,
+  ATTAIN_DB_ERROR_DAMAGED,
 } AttainDbError;
 
 typedef struct _AttainDb AttainDb;

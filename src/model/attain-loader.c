@@ -90,3 +90,31 @@ attain_load_finish (GAsyncResult *result, gpointer source_tag, GError **error)
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static gpointer
+check_file (AttainDb *db, gpointer request, GCancellable *cancellable, GError **error)
+{
+  char *problems = NULL;
+
+  if (!attain_db_quick_check (db, &problems, error))
+    return NULL;
+  return problems ? problems : g_strdup ("");
+}
+
+/* PRAGMA quick_check on a worker: seconds on a large file, so never before the first frame.
+ * The result is "" for a sound file, else SQLite's findings. */
+void
+attain_db_check_async (const char         *path,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  attain_load_async (path, check_file, NULL, NULL, g_free, attain_db_check_async, cancellable,
+                     callback, user_data);
+}
+
+char *
+attain_db_check_finish (GAsyncResult *result, GError **error)
+{
+  return attain_load_finish (result, attain_db_check_async, error);
+}

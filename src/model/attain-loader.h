@@ -26,4 +26,10 @@ void     attain_load_async (const char         *path,
                             gpointer            user_data);
 gpointer attain_load_finish (GAsyncResult *result, gpointer source_tag, GError **error);
 
+void  attain_db_check_async (const char         *path,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data);
+char *attain_db_check_finish (GAsyncResult *result, GError **error);
+
 G_END_DECLS
