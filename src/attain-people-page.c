@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-people-page.h"
+#include "model/attain-lock-exception.h"
 
 #include <glib/gi18n.h>
 
@@ -590,6 +591,53 @@ add_team_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
+erase_response_cb (AdwMessageDialog *dialog, const char *response, AttainPeoplePage *self)
+{
+  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person"));
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  if (g_strcmp0 (response, "erase") != 0)
+    return;
+  attain_context_get_today (self->context, &today);
+  if (!attain_person_erase (attain_context_get_db (self->context), person, &today, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  done (self, _ ("Their personal data was erased. Their figures stay, under a number."));
+}
+
+/* Personal information protection: a leaver's data is erased once it need not be kept. Asks
+ * once, since it cannot be undone; the model says when the retention period has not passed. */
+static void
+erase_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPeoplePage   *self = ATTAIN_PEOPLE_PAGE (widget);
+  const AttainPerson *person = selected_person (self);
+  g_autofree char    *name = NULL;
+  g_autofree char    *heading = NULL;
+  GtkWidget          *dialog;
+
+  if (person == NULL || person->left_on == NULL)
+    return;
+  name = attain_isolate (person->name);
+  heading = g_strdup_printf (_ ("Erase %s’s Personal Data?"), name);
+  dialog = adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+      _ ("Their name, employee number, the text of their reviews and plans, and what the audit "
+         "log recorded of them are erased for good. Their results stay in the figures under a "
+         "number. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "erase",
+                                    _ ("_Erase"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data (G_OBJECT (dialog), "person", GSIZE_TO_POINTER ((gsize) person->id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_selection_changed_cb (AttainPeoplePage *self)
 {
   const AttainPerson *person = selected_person (self);
@@ -598,6 +646,8 @@ on_selection_changed_cb (AttainPeoplePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.position", person != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.leave",
                                  person != NULL && person->left_on == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.erase",
+                                 person != NULL && person->left_on != NULL);
 }
 
 static void
@@ -687,6 +737,7 @@ attain_people_page_class_init (AttainPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.move", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "people.position", NULL, position_action);
   gtk_widget_class_install_action (widget_class, "people.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "people.erase", NULL, erase_action);
   gtk_widget_class_install_action (widget_class, "people.add-team", NULL, add_team_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add",
                                        NULL);

@@ -7,6 +7,7 @@
 
 #include "attain-document-print.h"
 #include "attain-person-chooser.h"
+#include "model/attain-lock-exception.h"
 #include "model/attain-private-file.h"
 #include "report/attain-review-report.h"
 
@@ -38,6 +39,20 @@ add_next_goal_action (GtkWidget *widget, const char *action_name, GVariant *para
 {
   gtk_widget_activate_action (GTK_WIDGET (ATTAIN_REVIEW_PAGE (widget)->goals_section),
                               "goals-section.add", NULL);
+}
+
+/* Last period's plan marked at this meeting: the audited follow-up of a signed-off review. */
+static void
+on_follow_up_cb (AttainReviewPage *self, gint64 review_id, guint position, guint status)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!attain_review_follow_up_milestone (attain_context_get_db (self->context), review_id,
+                                          position, status, &error))
+    {
+      attain_review_page_toast (self, error->message);
+      attain_review_page_load (self);
+    }
 }
 
 /* What can be done now: a signed-off review is read, not edited; one batch at a time. */
@@ -329,6 +344,7 @@ void
 attain_review_page_class_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_add_goal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_follow_up_cb);
   gtk_widget_class_install_action (widget_class, "review.add-next-goal", NULL,
                                    add_next_goal_action);
   gtk_widget_class_install_action (widget_class, "review.sign-off", NULL, sign_off_action);

@@ -22,6 +22,8 @@ struct _AttainReviewResultsSection
   AdwPreferencesGroup *previous_group;
 
   GPtrArray *rows; /* rows added to the groups, removed when the next sheet comes */
+  gint64     previous_review;
+  gboolean   filling;
 };
 
 static void attain_review_results_section_iface_init (AttainReviewSectionInterface *iface);
@@ -54,6 +56,24 @@ add_row (AttainReviewResultsSection *self,
   g_object_set_data (G_OBJECT (row), "group", group);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
+}
+
+enum
+{
+  FOLLOW_UP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_follow_up_cb (AttainReviewResultsSection *self, GParamSpec *pspec, AdwComboRow *row)
+{
+  if (self->filling)
+    return;
+  g_signal_emit (self, signals[FOLLOW_UP], 0, self->previous_review,
+                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "position")),
+                 adw_combo_row_get_selected (row));
 }
 
 static void
@@ -117,12 +137,31 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
   add_row (self, self->score_group, _ ("360-degree feedback"),
            _ ("No 360-degree feedback has been collected for this period."), NULL);
 
+  /* How last period's plan went is marked here, at the next meeting: its review is signed off,
+   * so each change goes through the audited follow-up (the page writes it). */
+  self->filling = TRUE;
   for (guint i = 0; sheet->previous != NULL && i < sheet->previous->milestones->len; i++)
     {
       AttainMilestone *m = g_ptr_array_index (sheet->previous->milestones, i);
-      add_row (self, self->previous_group, m->what, m->due_on,
-               attain_milestone_status_label (m->status));
+      g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+      GtkWidget *row = adw_combo_row_new ();
+
+      for (AttainMilestoneStatus status = 0; status < ATTAIN_MILESTONE_N_STATUSES; status++)
+        gtk_string_list_append (labels, attain_milestone_status_label (status));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->what);
+      if (m->due_on != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), m->due_on);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), m->status);
+      g_object_set_data (G_OBJECT (row), "group", self->previous_group);
+      g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (i));
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_follow_up_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->previous_group, row);
+      g_ptr_array_add (self->rows, row);
     }
+  self->previous_review = sheet->previous ? sheet->previous->id : 0;
+  self->filling = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->previous_group),
                           sheet->previous != NULL && sheet->previous->milestones->len > 0);
 }
@@ -152,6 +191,10 @@ attain_review_results_section_class_init (AttainReviewResultsSectionClass *klass
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_review_results_section_dispose;
+  /* (review id, milestone position, AttainMilestoneStatus) of last period's plan */
+  signals[FOLLOW_UP]
+      = g_signal_new ("follow-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_UINT);
   g_type_ensure (ATTAIN_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/attain/Attain/ui/attain-review-results-section.ui");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The printed review report, checked as a reader would: with poppler's tools on the PDF. */
 #include "attain-test-util.h"
+#include "model/attain-lock-exception.h"
 #include "report/attain-review-report.h"
 #include "model/attain-goal-history.h"
 #include "model/attain-i18n.h"
@@ -313,6 +314,114 @@ test_sign_off_locks (Fixture *f, gconstpointer data)
                    ==, 1);
 }
 
+/* The two sanctioned ways past the lock (migration 7): a milestone's status followed up after
+ * sign-off, and erasing a leaver's personal data after the retention period. Each is audited;
+ * the same writes without the model's permit, or a permit without its audit entry, are refused. */
+static void
+test_lock_exceptions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = attain_review_open (f->db, SMALL_PERSON_B, &f->q1, &error);
+  g_autoptr (GPtrArray) plan
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
+  gint64 audits;
+  GDate  day;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (plan, attain_milestone_new ("每周复盘应收账款", "2026-05-31", "逾期应收低于 10%",
+                                               ATTAIN_MILESTONE_PLANNED));
+  g_assert_true (attain_review_set_milestones (f->db, review, plan, &error));
+  g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-09", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系扎实", &error));
+  g_assert_true (attain_review_sign_off (f->db, review, &f->today, &error));
+  g_assert_no_error (error);
+
+  /* Followed up at the next meeting: done. Only the status changes, with an audit entry. */
+  audits = attain_test_query_int (f->db, "SELECT count(*) FROM audit_log");
+  g_assert_true (
+      attain_review_follow_up_milestone (f->db, review->id, 0, ATTAIN_MILESTONE_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM review_milestones WHERE "
+                                                 "status = 'done' AND what = '每周复盘应收账款'"),
+                   ==, 1);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log"), ==, audits + 1);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log WHERE entity = "
+                                                 "'lock-exception' AND old_value = 'planned' AND "
+                                                 "new_value = 'done'"),
+                   ==, 1);
+  g_assert_cmpint (
+      attain_test_query_int (f->db, "SELECT count(*) FROM lock_permits WHERE NOT closed"), ==, 0);
+  /* From any other client: the status alone, the text, and a forged permit, all refused. */
+  {
+    const char *attacks[] = {
+      "UPDATE review_milestones SET status = 'missed'",
+      "UPDATE review_milestones SET what = 'x'",
+      "INSERT INTO lock_permits (kind, review_id, audit_id) SELECT 'milestone-status', id, 1 FROM "
+      "reviews",
+      "INSERT INTO lock_permits (kind, person_id, audit_id) SELECT 'purge', person_id, "
+      "(SELECT max (id) FROM audit_log) FROM reviews",
+      "UPDATE reviews SET strengths = NULL",
+      /* Replaying the audit entry of the follow-up just made. */
+      "INSERT INTO lock_permits (kind, review_id, audit_id) SELECT 'milestone-status', entity_id, "
+      "id FROM audit_log WHERE id = (SELECT max (id) FROM audit_log)",
+      "UPDATE lock_permits SET closed = 0",
+      "DELETE FROM lock_permits",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+      {
+        if (attain_db_exec (f->db, attacks[i], &error))
+          g_error ("the lock let through: %s", attacks[i]);
+        g_clear_error (&error);
+      }
+  }
+
+  /* Erasing: not while the person is there, not before the retention period is over. */
+  g_assert_false (attain_person_erase (f->db, SMALL_PERSON_B, &f->today, &error));
+  g_assert_nonnull (strstr (error->message, "has not left"));
+  g_clear_error (&error);
+  g_assert_true (attain_db_exec (f->db,
+                                 "UPDATE people SET left_on = '2025-06-30', active = 0, "
+                                 "employee_no = 'S-0002' WHERE id = 2",
+                                 &error));
+  g_assert_false (attain_person_erase (f->db, SMALL_PERSON_B, &f->today, &error));
+  g_assert_nonnull (strstr (error->message, "until 2027-06-30"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (
+                       f->db, "SELECT count(*) FROM reviews WHERE strengths = '客户关系扎实'"),
+                   ==, 1);
+
+  /* Two years after leaving: name, number, review text and what the audit log recorded of them
+   * go; the sign-off, the figures and the audit entries themselves stay. */
+  attain_test_date (&day, "2027-07-01");
+  audits = attain_test_query_int (f->db, "SELECT count(*) FROM audit_log");
+  g_assert_true (attain_person_erase (f->db, SMALL_PERSON_B, &day, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db,
+                                          "SELECT count(*) FROM people WHERE id = 2 AND "
+                                          "name = 'Former employee #2' AND employee_no IS NULL"),
+                   ==, 1);
+  g_assert_cmpint (attain_test_query_int (f->db,
+                                          "SELECT count(*) FROM reviews WHERE person_id = 2 AND "
+                                          "strengths IS NULL AND signed_off_at = '2026-11-23'"),
+                   ==, 1);
+  g_assert_cmpint (attain_test_query_int (f->db,
+                                          "SELECT count(*) FROM review_milestones WHERE what = "
+                                          "'每周复盘应收账款' OR measure IS NOT NULL"),
+                   ==, 0);
+  g_assert_cmpint (attain_test_query_int (f->db,
+                                          "SELECT count(*) FROM audit_log WHERE "
+                                          "new_value LIKE '%客户关系扎实%' OR old_value LIKE "
+                                          "'%客户关系扎实%'"),
+                   ==, 0);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log"), ==, audits + 1);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM deals WHERE owner_id = 2"),
+                   >, 0);
+  g_assert_cmpint (
+      attain_test_query_int (f->db, "SELECT count(*) FROM lock_permits WHERE NOT closed"), ==, 0);
+  /* And the lock holds again afterwards. */
+  g_assert_false (attain_db_exec (f->db, "UPDATE reviews SET strengths = 'x'", NULL));
+}
+
 static void
 test_team_reports (Fixture *f, gconstpointer data)
 {
@@ -613,6 +722,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/report/review-report", test_review_report);
   ADD ("/report/sign-off-locks", test_sign_off_locks);
+  ADD ("/report/lock-exceptions", test_lock_exceptions);
   ADD ("/report/team-reports", test_team_reports);
   ADD ("/report/language", test_report_language);
   ADD ("/report/tall-row", test_tall_row);

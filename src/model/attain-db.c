@@ -46,6 +46,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/004-reviews.sql",
   "/io/github/attain/Attain/schema/005-import.sql",
   "/io/github/attain/Attain/schema/006-locks.sql",
+  "/io/github/attain/Attain/schema/007-lock-exceptions.sql",
 };
 
 /* The quark name is a string, not a subtraction. */
