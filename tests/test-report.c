@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <string.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -649,9 +650,30 @@ test_hostile_names (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   people = attain_review_team_people (f->db, SMALL_REGION_EAST, &error);
   g_assert_cmpuint (people->len, ==, 3);
+  /* A link planted under the name a file will get: the file replaces the link, inside the
+   * folder, and what it pointed at is untouched. */
+  {
+    g_autofree char *target = g_build_filename (f->dir, "planted-target", NULL);
+    g_autofree char *planted = NULL;
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (target, "keep", -1, NULL));
+    planted = g_strdup_printf ("%s/review-2026-Q1-%04d-a_b_c.pdf", folder, SMALL_PERSON_B);
+    g_assert_cmpint (symlink (target, planted), ==, 0);
+  }
   g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", NULL, folder,
                                               NULL, NULL, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *target = g_build_filename (f->dir, "planted-target", NULL);
+    g_autofree char *kept = NULL;
+    g_autofree char *planted
+        = g_strdup_printf ("%s/review-2026-Q1-%04d-a_b_c.pdf", folder, SMALL_PERSON_B);
+    g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "keep");
+    g_assert_false (g_file_test (planted, G_FILE_TEST_IS_SYMLINK));
+    g_assert_true (g_file_test (planted, G_FILE_TEST_IS_REGULAR));
+    g_unlink (target);
+  }
   dir = g_dir_open (folder, 0, NULL);
   while ((entry = g_dir_read_name (dir)) != NULL)
     {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-private-file.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -66,6 +68,79 @@ attain_private_file_discard (const char *temporary)
 {
   if (temporary != NULL)
     g_unlink (temporary);
+}
+
+/* The same, relative to an open folder: @name is one file name (no "/", not "." or ".."), the
+ * temporary file is made with O_EXCL | O_NOFOLLOW inside @dirfd, so nothing written can land
+ * outside that folder whatever the name or a link in it. Returns the open descriptor and sets
+ * *@temporary to the temporary name. */
+int
+attain_private_file_create_at (int dirfd, const char *name, char **temporary, GError **error)
+{
+  *temporary = NULL;
+  if (name == NULL || name[0] == '\0' || strchr (name, '/') != NULL || g_str_equal (name, ".")
+      || g_str_equal (name, ".."))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _ ("“%s” is not a file name."),
+                   name ? name : "");
+      return -1;
+    }
+  /* Bounded: a clash of 64 random bits a hundred times over is not a clash. */
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *candidate
+          = g_strdup_printf (".%s.%08x%08x", name, g_random_int (), g_random_int ());
+      int fd = openat (dirfd, candidate, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+      if (fd >= 0)
+        {
+          *temporary = g_steal_pointer (&candidate);
+          return fd;
+        }
+      if (errno != EEXIST)
+        break;
+    }
+  {
+    int saved_errno = errno;
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                 _ ("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+  }
+  return -1;
+}
+
+/* Syncs and closes @fd, then renames @temporary to @name inside @dirfd; on failure the
+ * temporary file is removed. */
+gboolean
+attain_private_file_commit_at (int         dirfd,
+                               int         fd,
+                               const char *temporary,
+                               const char *name,
+                               GError    **error)
+{
+  gboolean ok = fchmod (fd, 0600) == 0 && fsync (fd) == 0;
+  int      saved_errno = errno;
+
+  ok = close (fd) == 0 && ok;
+  if (ok && renameat (dirfd, temporary, dirfd, name) == 0)
+    {
+      fsync (dirfd);
+      return TRUE;
+    }
+  if (ok)
+    saved_errno = errno;
+  unlinkat (dirfd, temporary, 0);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _ ("Could not save “%s”: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+void
+attain_private_file_discard_at (int dirfd, int fd, const char *temporary)
+{
+  if (fd >= 0)
+    close (fd);
+  if (temporary != NULL)
+    unlinkat (dirfd, temporary, 0);
 }
 
 /* A person's or unit's name made safe as part of a file name: no folder separators, no control

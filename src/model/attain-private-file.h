@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 char    *attain_private_file_create (const char *path, GError **error);
 gboolean attain_private_file_commit (const char *temporary, const char *path, GError **error);
 void     attain_private_file_discard (const char *temporary);
+int attain_private_file_create_at (int dirfd, const char *name, char **temporary, GError **error);
+gboolean attain_private_file_commit_at (int         dirfd,
+                                        int         fd,
+                                        const char *temporary,
+                                        const char *name,
+                                        GError    **error);
+void     attain_private_file_discard_at (int dirfd, int fd, const char *temporary);
 char    *attain_file_name_part (const char *text, guint max_chars);
 
 G_END_DECLS

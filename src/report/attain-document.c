@@ -3,6 +3,8 @@
 #include "model/attain-watch.h"
 
 #include <cairo-pdf.h>
+#include <unistd.h>
+#include <errno.h>
 #include "model/attain-gettext.h"
 #include "model/attain-private-file.h"
 #include <libintl.h>
@@ -875,32 +877,19 @@ attain_documents_write_pdf (GPtrArray  *documents,
   return attain_documents_write_pdf_full (documents, path, title, FALSE, error);
 }
 
-gboolean
-attain_documents_write_pdf_full (GPtrArray  *documents,
-                                 const char *path,
-                                 const char *title,
-                                 gboolean    landscape,
-                                 GError    **error)
+/* Draws every page of @documents onto @surface and finishes it; FALSE with the cairo error. */
+static cairo_status_t
+draw_documents (GPtrArray       *documents,
+                cairo_surface_t *surface,
+                double           width,
+                double           height,
+                const char      *title)
 {
-  /* A4, portrait for reviews, landscape for wide tables such as the goal tree. */
-  const double     width = landscape ? 841.89 : 595.276, height = landscape ? 595.276 : 841.89;
-  g_autofree char *temporary = attain_private_file_create (path, error);
-  cairo_surface_t *surface;
-  cairo_status_t   status;
-  cairo_t         *cr;
+  cairo_status_t status;
+  cairo_t       *cr;
 
-  if (temporary == NULL)
-    return FALSE;
-  /* cairo writes into the private temporary file (it keeps its mode), renamed when complete. */
-  surface = cairo_pdf_surface_create (temporary, width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not write “%s”: %s"), path,
-                   cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      attain_private_file_discard (temporary);
-      return FALSE;
-    }
+    return cairo_surface_status (surface);
   if (title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Attain");
@@ -919,8 +908,30 @@ attain_documents_write_pdf_full (GPtrArray  *documents,
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
+  return status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status (surface);
+}
+
+/* A4, portrait for reviews, landscape for wide tables such as the goal tree. */
+#define PAGE_WIDTH(landscape) ((landscape) ? 841.89 : 595.276)
+#define PAGE_HEIGHT(landscape) ((landscape) ? 595.276 : 841.89)
+
+gboolean
+attain_documents_write_pdf_full (GPtrArray  *documents,
+                                 const char *path,
+                                 const char *title,
+                                 gboolean    landscape,
+                                 GError    **error)
+{
+  g_autofree char *temporary = attain_private_file_create (path, error);
+  cairo_surface_t *surface;
+  cairo_status_t   status;
+
+  if (temporary == NULL)
+    return FALSE;
+  /* cairo writes into the private temporary file (it keeps its mode), renamed when complete. */
+  surface = cairo_pdf_surface_create (temporary, PAGE_WIDTH (landscape), PAGE_HEIGHT (landscape));
+  status
+      = draw_documents (documents, surface, PAGE_WIDTH (landscape), PAGE_HEIGHT (landscape), title);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -930,4 +941,52 @@ attain_documents_write_pdf_full (GPtrArray  *documents,
       return FALSE;
     }
   return attain_private_file_commit (temporary, path, error);
+}
+
+static cairo_status_t
+write_to_fd (void *closure, const unsigned char *data, unsigned int length)
+{
+  int fd = GPOINTER_TO_INT (closure);
+
+  while (length > 0)
+    {
+      ssize_t written = write (fd, data, length);
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return CAIRO_STATUS_WRITE_ERROR;
+      data += written;
+      length -= (unsigned int) written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* As attain_documents_write_pdf(), into the file @name of the open folder @dirfd: the file is
+ * made and written through descriptors relative to that folder, so a name cannot take it out. */
+gboolean
+attain_documents_write_pdf_at (GPtrArray  *documents,
+                               int         dirfd,
+                               const char *name,
+                               const char *title,
+                               GError    **error)
+{
+  g_autofree char *temporary = NULL;
+  int              fd = attain_private_file_create_at (dirfd, name, &temporary, error);
+  cairo_surface_t *surface;
+  cairo_status_t   status;
+
+  if (fd < 0)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd),
+                                                 PAGE_WIDTH (FALSE), PAGE_HEIGHT (FALSE));
+  status = draw_documents (documents, surface, PAGE_WIDTH (FALSE), PAGE_HEIGHT (FALSE), title);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not write “%s”: %s"), name,
+                   cairo_status_to_string (status));
+      attain_private_file_discard_at (dirfd, fd, temporary);
+      return FALSE;
+    }
+  return attain_private_file_commit_at (dirfd, fd, temporary, name, error);
 }

@@ -52,6 +52,11 @@ gboolean attain_documents_write_pdf (GPtrArray  *documents,
                                      const char *path,
                                      const char *title,
                                      GError    **error);
+gboolean attain_documents_write_pdf_at (GPtrArray  *documents,
+                                        int         dirfd,
+                                        const char *name,
+                                        const char *title,
+                                        GError    **error);
 gboolean attain_documents_write_pdf_full (GPtrArray  *documents,
                                           const char *path,
                                           const char *title,

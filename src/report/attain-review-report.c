@@ -6,6 +6,8 @@
 #include "model/attain-gettext.h"
 #include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
+#include <fcntl.h>
 
 #include "charts/attain-funnel-chart.h"
 #include "charts/attain-trend-chart.h"
@@ -293,24 +295,27 @@ attain_review_report_write_into (AttainDocument *document,
 {
   g_autoptr (GPtrArray) one = g_ptr_array_new ();
   g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *safe_name = NULL;
+  gboolean         written;
+  int              dirfd;
 
   /* Cheap when the folder exists; lets every caller skip its own check. */
-  if (g_mkdir_with_parents (directory, 0700) != 0)
+  if (g_mkdir_with_parents (directory, 0700) != 0
+      || (dirfd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    _ ("Could not create the folder “%s”."), directory);
       return FALSE;
     }
-  /* One file a person, named so a folder sorts by id and says whose it is; the name is made
-   * safe so that no file lands outside the folder. */
+  /* One file a person, named so a folder sorts by id and says whose it is. The name is made
+   * safe, and the file is made relative to the folder, so that none lands outside it. */
   safe_name = attain_file_name_part (person_name, 60);
   file = g_strdup_printf ("review-%s-%04" G_GINT64_FORMAT "-%s.pdf", period_text, person_id,
                           safe_name);
-  path = g_build_filename (directory, file, NULL);
   g_ptr_array_add (one, document);
-  return attain_documents_write_pdf (one, path, person_name, error);
+  written = attain_documents_write_pdf_at (one, dirfd, file, person_name, error);
+  close (dirfd);
+  return written;
 }
 
 gboolean
