@@ -154,3 +154,77 @@ attain_test_small_company (const char *path)
   g_assert_no_error (error);
   return db;
 }
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* A digest of every row of every table, to tell whether anything at all changed. */
+static char *digest (AttainDb *db, gboolean without_times);
+
+char *
+attain_test_database_digest (AttainDb *db)
+{
+  return digest (db, FALSE);
+}
+
+/* The same, leaving out the columns that hold when a row was written ("at", "..._at"): two runs
+ * of one write then give the same digest. */
+char *
+attain_test_database_digest_without_times (AttainDb *db)
+{
+  return digest (db, TRUE);
+}
+
+static char *
+digest (AttainDb *db, gboolean without_times)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *tables = NULL;
+
+  tables = attain_db_prepare_uncached (db,
+                                       "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                       "name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       NULL);
+  g_assert_nonnull (tables);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char      *name = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", name);
+      g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt = NULL;
+
+      stmt = attain_db_prepare_uncached (db, sql, NULL);
+      g_assert_nonnull (stmt);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GString *row = g_string_new (NULL);
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            if (without_times
+                && (g_str_equal (sqlite3_column_name (stmt, c), "at")
+                    || g_str_has_suffix (sqlite3_column_name (stmt, c), "_at")))
+              continue;
+            else
+              g_string_append_printf (row, "%s\x1f",
+                                      sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                          ? "\x01"
+                                          : (const char *) sqlite3_column_text (stmt, c));
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      sqlite3_finalize (stmt);
+      g_ptr_array_sort (rows, compare_strings);
+      {
+        g_autoptr (GChecksum) table_sum = g_checksum_new (G_CHECKSUM_SHA256);
+        for (guint i = 0; i < rows->len; i++)
+          g_checksum_update (table_sum, (const guchar *) g_ptr_array_index (rows, i), -1);
+        if (g_getenv ("DEBUG_DIGEST"))
+          g_printerr ("TABLE %s %u %s\n", name, rows->len, g_checksum_get_string (table_sum));
+        g_checksum_update (sum, (const guchar *) name, -1);
+        g_checksum_update (sum, (const guchar *) g_checksum_get_string (table_sum), -1);
+      }
+    }
+  sqlite3_finalize (tables);
+  return g_strdup (g_checksum_get_string (sum));
+}

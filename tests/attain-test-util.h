@@ -11,6 +11,8 @@ void      attain_test_rm_rf (const char *dir);
 AttainDb *attain_test_small_company (const char *path);
 gint64    attain_test_query_int (AttainDb *db, const char *sql);
 void      attain_test_date (GDate *date, const char *iso);
+char     *attain_test_database_digest (AttainDb *db);
+char     *attain_test_database_digest_without_times (AttainDb *db);
 
 /* Ids in the small company, see attain_test_small_company(). */
 enum

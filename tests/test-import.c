@@ -350,59 +350,6 @@ query (Fixture *f, const char *sql)
   return attain_test_query_int (f->db, sql);
 }
 
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
-}
-
-/* A digest of every row of every table, to tell whether anything at all changed. */
-static char *
-database_digest (AttainDb *db)
-{
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3_stmt *tables = NULL;
-
-  tables = attain_db_prepare_uncached (db,
-                                       "SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                       "name NOT LIKE 'sqlite_%' ORDER BY name",
-                                       NULL);
-  g_assert_nonnull (tables);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      const char      *name = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", name);
-      g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = NULL;
-
-      stmt = attain_db_prepare_uncached (db, sql, NULL);
-      g_assert_nonnull (stmt);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          GString *row = g_string_new (NULL);
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (row, "%s\x1f",
-                                    sqlite3_column_type (stmt, c) == SQLITE_NULL
-                                        ? "\x01"
-                                        : (const char *) sqlite3_column_text (stmt, c));
-          g_ptr_array_add (rows, g_string_free (row, FALSE));
-        }
-      sqlite3_finalize (stmt);
-      g_ptr_array_sort (rows, compare_strings);
-      {
-        g_autoptr (GChecksum) table_sum = g_checksum_new (G_CHECKSUM_SHA256);
-        for (guint i = 0; i < rows->len; i++)
-          g_checksum_update (table_sum, (const guchar *) g_ptr_array_index (rows, i), -1);
-        if (g_getenv ("DEBUG_DIGEST"))
-          g_printerr ("TABLE %s %u %s\n", name, rows->len, g_checksum_get_string (table_sum));
-        g_checksum_update (sum, (const guchar *) name, -1);
-        g_checksum_update (sum, (const guchar *) g_checksum_get_string (table_sum), -1);
-      }
-    }
-  sqlite3_finalize (tables);
-  return g_strdup (g_checksum_get_string (sum));
-}
-
 /* The sums kept by the import equal the sums rebuilt from scratch. */
 static void
 assert_rollups_match_rebuild (Fixture *f)
@@ -410,9 +357,9 @@ assert_rollups_match_rebuild (Fixture *f)
   {
     g_autofree char *digest_before = NULL, *digest_after = NULL;
     g_assert_true (attain_db_begin (f->db, NULL));
-    digest_before = database_digest (f->db);
+    digest_before = attain_test_database_digest (f->db);
     g_assert_true (attain_rollup_rebuild (f->db, NULL));
-    digest_after = database_digest (f->db);
+    digest_after = attain_test_database_digest (f->db);
     attain_db_rollback (f->db);
     g_assert_cmpstr (digest_before, ==, digest_after);
   }
@@ -593,7 +540,7 @@ test_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f, "SELECT count (*) FROM month_stats WHERE scope_kind = 0 AND scope_id "
                              "= 1 AND month = 202611 AND won_amount > 0"),
                    ==, 0);
-  after = database_digest (f->db);
+  after = attain_test_database_digest (f->db);
   /* Back to the state before the newer export, but for the two imports' own records. */
   g_assert_cmpint (query (f, "SELECT count (*) FROM imports WHERE undone_at IS NOT NULL"), ==, 1);
   assert_rollups_match_rebuild (f);
@@ -613,7 +560,7 @@ test_broken_file (Fixture *f, gconstpointer data)
 
   s = import_ok (f, ATTAIN_IMPORT_ORG, "org.csv", NULL);
   attain_import_summary_clear (&s);
-  before = database_digest (f->db);
+  before = attain_test_database_digest (f->db);
 
   attain_import_options_init (&options, ATTAIN_IMPORT_DEALS);
   plan = attain_import_prepare (f->db, path, &options, NULL, NULL, NULL, &error);
@@ -642,7 +589,7 @@ test_broken_file (Fixture *f, gconstpointer data)
   g_assert_false (attain_import_apply (f->db, plan, NULL, NULL, NULL, &s, &error));
   g_assert_error (error, ATTAIN_IMPORT_ERROR, ATTAIN_IMPORT_ERROR_REJECTED_ROWS);
   attain_import_summary_clear (&s);
-  after = database_digest (f->db);
+  after = attain_test_database_digest (f->db);
   g_assert_cmpstr (before, ==, after);
 
   /* Mapping the unknown stage is what the mapping step does; the row is then accepted. */
@@ -841,7 +788,7 @@ test_backup_restore (Fixture *f, gconstpointer data)
   GStatBuf            st;
 
   attain_import_summary_clear (&s);
-  digest = database_digest (f->db);
+  digest = attain_test_database_digest (f->db);
   g_assert_true (attain_db_backup (f->db, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
@@ -860,7 +807,7 @@ test_backup_restore (Fixture *f, gconstpointer data)
 
   g_assert_true (attain_db_restore (f->db, backup, &kept, &error));
   g_assert_no_error (error);
-  after = database_digest (f->db);
+  after = attain_test_database_digest (f->db);
   g_assert_cmpstr (after, ==, digest);
   /* What was replaced is kept beside the file. */
   g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
@@ -896,7 +843,7 @@ test_kill_during_import (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
   attain_db_close (f->db);
   f->db = attain_db_open (f->path, NULL);
-  before = database_digest (f->db);
+  before = attain_test_database_digest (f->db);
   attain_db_close (f->db);
   f->db = NULL;
 
@@ -924,7 +871,7 @@ test_kill_during_import (Fixture *f, gconstpointer data)
           attain_test_query_int (
               db, "SELECT count (*) = 0 FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
           ==, 1);
-      now = database_digest (db);
+      now = attain_test_database_digest (db);
       if (attain_test_query_int (db, "SELECT count (*) FROM imports WHERE kind = 'deals'") == 0)
         g_assert_cmpstr (now, ==, before);
       else
