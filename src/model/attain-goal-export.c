@@ -120,19 +120,14 @@ attain_goal_tree_export_xlsx (const AttainGoalTree *tree, const char *path, GErr
   lxw_worksheet   *sheet;
   lxw_format      *header, *money, *count, *percent, *gap, *heading;
   lxw_format      *indent[8];
-  lxw_error        status;
+  g_autofree char *temporary = NULL;
   int              row = 2;
 
   g_return_val_if_fail (tree != NULL && path != NULL, FALSE);
 
-  workbook = workbook_new (path);
+  workbook = attain_xlsx_open (path, &temporary, error);
   if (workbook == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _ ("Could not create “%s”. Check that the folder exists and can be written."),
-                   path);
-      return FALSE;
-    }
+    return FALSE;
   sheet = workbook_add_worksheet (workbook, _ ("Goals"));
   heading = workbook_add_format (workbook);
   format_set_bold (heading);
@@ -196,12 +191,5 @@ attain_goal_tree_export_xlsx (const AttainGoalTree *tree, const char *path, GErr
         worksheet_write_string (sheet, row, 10, smart, NULL);
     }
 
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not save “%s” as Excel: %s"),
-                   path, lxw_strerror (status));
-      return FALSE;
-    }
-  return TRUE;
+  return attain_xlsx_close (workbook, g_steal_pointer (&temporary), path, error);
 }

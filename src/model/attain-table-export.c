@@ -244,6 +244,47 @@ write_text (AttainTable   *table,
   }
 }
 
+/* A workbook that writes into a private temporary file beside @path (renamed over it by
+ * attain_xlsx_close()), with libxlsxwriter's own scratch files in the same folder rather than
+ * in the shared /tmp: they hold the same names and figures. */
+lxw_workbook *
+attain_xlsx_open (const char *path, char **temporary, GError **error)
+{
+  g_autofree char     *folder = g_path_get_dirname (path);
+  lxw_workbook_options options = { .tmpdir = folder };
+  lxw_workbook        *workbook;
+
+  *temporary = attain_private_file_create (path, error);
+  if (*temporary == NULL)
+    return NULL;
+  workbook = workbook_new_opt (*temporary, &options);
+  if (workbook == NULL)
+    {
+      g_clear_pointer (temporary, attain_private_file_discard);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _ ("Could not create “%s”. Check that the folder exists and can be written."),
+                   path);
+    }
+  return workbook;
+}
+
+/* Writes the workbook out and puts it in place; on failure nothing is left under @path's name. */
+gboolean
+attain_xlsx_close (lxw_workbook *workbook, char *temporary, const char *path, GError **error)
+{
+  g_autofree char *owned = temporary;
+  lxw_error        status = workbook_close (workbook);
+
+  if (status != LXW_NO_ERROR)
+    {
+      attain_private_file_discard (owned);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not save “%s” as Excel: %s"),
+                   path, lxw_strerror (status));
+      return FALSE;
+    }
+  return attain_private_file_commit (owned, path, error);
+}
+
 gboolean
 attain_table_write_xlsx (AttainTable *table, const char *path, GError **error)
 {
@@ -251,23 +292,12 @@ attain_table_write_xlsx (AttainTable *table, const char *path, GError **error)
   lxw_workbook    *workbook;
   lxw_worksheet   *sheet;
   lxw_format      *header, *heading, *formats[6] = { NULL };
-  lxw_error        status;
   int              first_row = table->title ? 2 : 1;
 
-  /* libxlsxwriter writes into the private temporary file, which keeps its mode. */
-  temporary = attain_private_file_create (path, error);
-  if (temporary == NULL)
-    return FALSE;
   table->cut_cells = 0;
-  workbook = workbook_new (temporary);
+  workbook = attain_xlsx_open (path, &temporary, error);
   if (workbook == NULL)
-    {
-      attain_private_file_discard (temporary);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _ ("Could not create “%s”. Check that the folder exists and can be written."),
-                   path);
-      return FALSE;
-    }
+    return FALSE;
   sheet = workbook_add_worksheet (workbook, table->sheet_name);
   heading = workbook_add_format (workbook);
   format_set_bold (heading);
@@ -312,15 +342,7 @@ attain_table_write_xlsx (AttainTable *table, const char *path, GError **error)
                                     formats[kind]);
         }
     }
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    {
-      attain_private_file_discard (temporary);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Could not save “%s” as Excel: %s"),
-                   path, lxw_strerror (status));
-      return FALSE;
-    }
-  return attain_private_file_commit (temporary, path, error);
+  return attain_xlsx_close (workbook, g_steal_pointer (&temporary), path, error);
 }
 
 /* What to add to "Exported" when the last XLSX write had to cut texts; NULL when it did not. */
