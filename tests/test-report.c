@@ -278,12 +278,29 @@ test_sign_off_locks (Fixture *f, gconstpointer data)
         "DELETE FROM audit_log",
       };
       g_autofree char *pragma = g_strdup_printf ("PRAGMA foreign_keys = %d", fk);
+      g_autofree char *path = attain_test_db_path (f->dir, "report.db");
+      g_autofree char *shell = g_find_program_in_path ("sqlite3");
       g_assert_true (attain_db_exec (f->db, pragma, &error));
       for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
         {
           if (attain_db_exec (f->db, attacks[i], &error))
             g_error ("the lock let through: %s", attacks[i]);
           g_clear_error (&error);
+        }
+      /* The same from the sqlite3 shell, another client with its own defaults. */
+      for (guint i = 0; i < G_N_ELEMENTS (attacks) && shell != NULL; i++)
+        {
+          g_autofree char *script = g_strdup_printf ("%s; %s;", pragma, attacks[i]);
+          const char      *argv[] = { "sqlite3", "-bail", path, script, NULL };
+          g_autofree char *err = NULL;
+          int              status;
+
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                       NULL, &err, &status, NULL));
+          if (g_spawn_check_wait_status (status, NULL))
+            g_error ("the lock let the sqlite3 shell through: %s", attacks[i]);
+          g_assert_nonnull (strstr (err, "signed") ? err : strstr (err, "append-only"));
         }
     }
   g_assert_true (attain_db_exec (f->db, "PRAGMA foreign_keys = 1", &error));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model/attain-parse.h"
+#include "model/attain-period.h"
 #include "model/attain-sheet.h"
 
 static void
@@ -26,6 +27,20 @@ parse_cell (const char *cell)
   for (int order = 0; order < 3; order++)
     attain_parse_date (cell, (AttainDateOrder) order, &date, NULL);
   attain_parse_month (cell, &month);
+  /* The period parser of --period and the import's period columns: a period it accepts turns
+   * back into text it accepts again, as the same period. */
+  for (int fy = 1; fy <= 12; fy += 3)
+    {
+      AttainPeriod period, again;
+      if (attain_period_parse (cell, fy, &period, NULL))
+        {
+          g_autofree char *text = attain_period_to_string (&period);
+          g_autofree char *label = attain_period_to_label (&period);
+          g_assert (attain_period_parse (text, fy, &again, NULL));
+          g_assert (attain_period_equal (&period, &again));
+          g_assert (label != NULL);
+        }
+    }
 }
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

@@ -16,7 +16,7 @@ case $target in
     clang -g -O1 -fsanitize=fuzzer,address,undefined -DGETTEXT_PACKAGE='"attain"' \
       -I"$src/src" -I"$src/src/model" \
       "$src/tests/fuzz/fuzz-import.c" "$src/src/model/attain-sheet.c" "$src/src/model/attain-xlsx.c" \
-      "$src/src/model/attain-parse.c" "$src/src/model/attain-i18n.c" \
+      "$src/src/model/attain-parse.c" "$src/src/model/attain-i18n.c" "$src/src/model/attain-period.c" \
       $(pkg-config --cflags --libs glib-2.0 gio-2.0 libgsf-1 libxml-2.0) -o "$out"
     cp "$src"/tests/fixtures/import/*.csv "$corpus"/
     ;;
