@@ -60,13 +60,26 @@ attain_review_drafts_add (AttainReviewDrafts *drafts,
       Draft *old = g_ptr_array_index (drafts->drafts, i - 1);
       if (old->person_id == person_id && attain_period_equal (&old->period, period)
           && g_strcmp0 (old->edit->field, edit->field) == 0)
-        g_ptr_array_remove_index (drafts->drafts, i - 1);
+        {
+          /* The older text never reached the file: the newer goes over what the older did. */
+          if (old->edit->has_base && edit->has_base)
+            attain_review_edit_set_base (edit, old->edit->base);
+          g_ptr_array_remove_index (drafts->drafts, i - 1);
+        }
     }
   draft->person_id = person_id;
   draft->period = *period;
   draft->edit = edit;
   draft->serial = ++last_serial;
   g_ptr_array_add (drafts->drafts, draft);
+}
+
+/* "Keep my text": the drafts are saved over whatever is on disk now. */
+void
+attain_review_drafts_overrule (AttainReviewDrafts *drafts)
+{
+  for (guint i = 0; i < drafts->drafts->len; i++)
+    ((Draft *) g_ptr_array_index (drafts->drafts, i))->edit->has_base = FALSE;
 }
 
 /* For a save on a worker: the same drafts, serials included, sharing nothing. */
@@ -90,6 +103,8 @@ attain_review_drafts_copy (AttainReviewDrafts *drafts)
         }
       *twin = *draft;
       twin->edit = attain_review_edit_new (draft->edit->field, draft->edit->value, milestones);
+      if (draft->edit->has_base)
+        attain_review_edit_set_base (twin->edit, draft->edit->base);
       g_ptr_array_add (copy->drafts, twin);
     }
   return copy;
@@ -141,6 +156,9 @@ attain_review_drafts_save (AttainReviewDrafts *drafts,
 
       if (review == NULL)
         saved = FALSE;
+      else if (draft->edit->field != NULL && draft->edit->has_base)
+        saved = attain_review_set_field_over (db, review, draft->edit->field, draft->edit->base,
+                                              draft->edit->value, &local_error);
       else if (draft->edit->field != NULL)
         saved = attain_review_set_field (db, review, draft->edit->field, draft->edit->value,
                                          &local_error);
@@ -150,8 +168,11 @@ attain_review_drafts_save (AttainReviewDrafts *drafts,
         g_ptr_array_remove_index (drafts->drafts, i);
       else
         {
-          *retry
-              |= !g_error_matches (local_error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID);
+          /* A busy file is tried again; a wrong date, or another writer's text in between,
+           * waits for the director. */
+          *retry |= !g_error_matches (local_error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID)
+                    && !g_error_matches (local_error, ATTAIN_REVIEW_ERROR,
+                                         ATTAIN_REVIEW_ERROR_CHANGED);
           i++;
         }
       if (!saved && ok)
@@ -225,6 +246,11 @@ attain_review_drafts_write_journal (AttainReviewDrafts *drafts, const char *path
           json_builder_add_string_value (builder, draft->edit->field);
           json_builder_set_member_name (builder, "value");
           json_builder_add_string_value (builder, draft->edit->value ? draft->edit->value : "");
+          if (draft->edit->has_base)
+            {
+              json_builder_set_member_name (builder, "over");
+              json_builder_add_string_value (builder, draft->edit->base ? draft->edit->base : "");
+            }
         }
       else
         {
@@ -290,9 +316,14 @@ attain_review_drafts_read_journal (AttainReviewDrafts *drafts, const char *path)
         continue;
       plan = json_object_get_member (object, "plan");
       if (member_string (object, "field") != NULL)
-        attain_review_drafts_add (drafts, json_object_get_int_member (object, "person"), &period,
-                                  attain_review_edit_new (member_string (object, "field"),
-                                                          member_string (object, "value"), NULL));
+        {
+          AttainReviewEdit *edit = attain_review_edit_new (member_string (object, "field"),
+                                                           member_string (object, "value"), NULL);
+          if (member_string (object, "over") != NULL)
+            attain_review_edit_set_base (edit, member_string (object, "over"));
+          attain_review_drafts_add (drafts, json_object_get_int_member (object, "person"), &period,
+                                    edit);
+        }
       else if (plan != NULL && JSON_NODE_HOLDS_ARRAY (plan))
         {
           JsonArray *rows = json_node_get_array (plan);

@@ -29,6 +29,7 @@ void                attain_review_drafts_foreach (AttainReviewDrafts   *drafts,
 guint               attain_review_drafts_count (AttainReviewDrafts *drafts);
 gboolean
 attain_review_drafts_write_journal (AttainReviewDrafts *drafts, const char *path, GError **error);
+void                attain_review_drafts_overrule (AttainReviewDrafts *drafts);
 AttainReviewDrafts *attain_review_drafts_copy (AttainReviewDrafts *drafts);
 void                attain_review_drafts_forget_saved (AttainReviewDrafts *drafts,
                                                        AttainReviewDrafts *sent,

@@ -13,6 +13,7 @@ struct _AttainReviewInterviewSection
 
   gboolean reviewer_changed;
   gboolean interview_on_changed;
+  char    *loaded[2]; /* reviewer, interview date as on disk: what the typing goes over */
   gboolean filling;
   GDate    today;
 };
@@ -65,6 +66,10 @@ interview_set_sheet (AttainReviewSection *section, const AttainReviewSheet *shee
 
   self->reviewer_changed = self->interview_on_changed = FALSE;
   self->today = sheet->today;
+  for (guint i = 0; i < 2; i++)
+    g_free (self->loaded[i]);
+  self->loaded[0] = g_strdup (sheet->review ? sheet->review->reviewer : NULL);
+  self->loaded[1] = g_strdup (sheet->review ? sheet->review->interview_on : NULL);
   show_text (self, self->reviewer_row, sheet->review ? sheet->review->reviewer : NULL);
   show_text (self, self->interview_on_row, sheet->review ? sheet->review->interview_on : NULL);
   gtk_editable_set_editable (GTK_EDITABLE (self->reviewer_row), !locked);
@@ -84,20 +89,31 @@ interview_show_edit (AttainReviewSection *section, const AttainReviewEdit *edit)
   return TRUE;
 }
 
+/* The edit goes over what was on disk (or last handed over); that is then the text. */
+static void
+add_edit (GPtrArray *edits, const char *field, const char *text, char **loaded)
+{
+  AttainReviewEdit *edit = attain_review_edit_new (field, text, NULL);
+
+  attain_review_edit_set_base (edit, *loaded);
+  g_free (*loaded);
+  *loaded = g_strdup (text);
+  g_ptr_array_add (edits, edit);
+}
+
 static void
 interview_collect (AttainReviewSection *section, GPtrArray *edits)
 {
   AttainReviewInterviewSection *self = ATTAIN_REVIEW_INTERVIEW_SECTION (section);
 
   if (self->reviewer_changed)
-    g_ptr_array_add (
-        edits, attain_review_edit_new (
-                   "reviewer", gtk_editable_get_text (GTK_EDITABLE (self->reviewer_row)), NULL));
+    add_edit (edits, "reviewer", gtk_editable_get_text (GTK_EDITABLE (self->reviewer_row)),
+              &self->loaded[0]);
   if (self->interview_on_changed)
     {
       g_autofree char *date
           = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->interview_on_row))));
-      g_ptr_array_add (edits, attain_review_edit_new ("interview_on", date, NULL));
+      add_edit (edits, "interview_on", date, &self->loaded[1]);
     }
   self->reviewer_changed = self->interview_on_changed = FALSE;
 }
@@ -110,6 +126,17 @@ interview_get_text (AttainReviewSection *section, const char *field)
   return row ? g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))) : NULL;
 }
 
+static gboolean
+interview_type_text (AttainReviewSection *section, const char *field, const char *text)
+{
+  AdwEntryRow *row = row_of (ATTAIN_REVIEW_INTERVIEW_SECTION (section), field);
+
+  if (row == NULL || !gtk_editable_get_editable (GTK_EDITABLE (row)))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  return TRUE;
+}
+
 static void
 attain_review_interview_section_iface_init (AttainReviewSectionInterface *iface)
 {
@@ -117,6 +144,7 @@ attain_review_interview_section_iface_init (AttainReviewSectionInterface *iface)
   iface->show_edit = interview_show_edit;
   iface->collect = interview_collect;
   iface->get_text = interview_get_text;
+  iface->type_text = interview_type_text;
 }
 
 static void
@@ -126,6 +154,16 @@ today_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char              *iso = attain_date_to_iso (&self->today);
 
   gtk_editable_set_text (GTK_EDITABLE (self->interview_on_row), iso);
+}
+
+static void
+attain_review_interview_section_finalize (GObject *object)
+{
+  AttainReviewInterviewSection *self = ATTAIN_REVIEW_INTERVIEW_SECTION (object);
+
+  g_free (self->loaded[0]);
+  g_free (self->loaded[1]);
+  G_OBJECT_CLASS (attain_review_interview_section_parent_class)->finalize (object);
 }
 
 static void
@@ -144,6 +182,7 @@ attain_review_interview_section_class_init (AttainReviewInterviewSectionClass *k
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attain_review_interview_section_dispose;
+  G_OBJECT_CLASS (klass)->finalize = attain_review_interview_section_finalize;
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/attain/Attain/ui/attain-review-interview-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewInterviewSection, reviewer_row);

@@ -66,6 +66,7 @@ void attain_review_page_on_section_changed (AttainReviewPage *self);
 void attain_review_page_collect_edits (AttainReviewPage *self);
 void attain_review_page_schedule_save (AttainReviewPage *self);
 void attain_review_page_open_journal (AttainReviewPage *self);
+void attain_review_page_class_saving (GtkWidgetClass *widget_class);
 void attain_review_page_class_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -46,8 +46,18 @@ saved (AttainReviewPage *self, gboolean retry, const GError *error)
 {
   gboolean left = attain_review_drafts_count (self->drafts) > 0;
 
-  /* A failure is said when it is new, not at every retry. */
-  if (error != NULL && g_strcmp0 (error->message, self->unsaved_reason) != 0)
+  /* A failure is said when it is new, not at every retry. Another writer's text in between is
+   * the director's choice: keep theirs by reloading, or keep this text over it. */
+  if (error != NULL && g_error_matches (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_CHANGED)
+      && g_strcmp0 (error->message, self->unsaved_reason) != 0)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_button_label (toast, _ ("_Keep My Text"));
+      adw_toast_set_action_name (toast, "review.keep-my-text");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else if (error != NULL && g_strcmp0 (error->message, self->unsaved_reason) != 0)
     attain_review_page_toast (self, error->message);
   g_clear_pointer (&self->unsaved_reason, g_free);
   if (left)
@@ -194,4 +204,21 @@ attain_review_page_open_journal (AttainReviewPage *self)
   attain_review_page_toast (self, _ ("Review text typed before Attain last closed was recovered "
                                      "and is being saved."));
   attain_review_page_schedule_save (self);
+}
+
+/* After "changed elsewhere": what was typed here is saved over the other version. */
+static void
+keep_my_text_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainReviewPage *self = ATTAIN_REVIEW_PAGE (widget);
+
+  attain_review_drafts_overrule (self->drafts);
+  g_clear_pointer (&self->unsaved_reason, g_free);
+  attain_review_page_flush (self);
+}
+
+void
+attain_review_page_class_saving (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "review.keep-my-text", NULL, keep_my_text_action);
 }

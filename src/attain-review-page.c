@@ -311,6 +311,7 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "review.report-language",
                                             "report-language");
   attain_review_page_class_actions (widget_class);
+  attain_review_page_class_saving (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "session.previous-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
@@ -335,15 +336,10 @@ attain_review_page_new (AttainContext *context)
 void
 attain_review_page_set_text (AttainReviewPage *self, const char *field, const char *text)
 {
-  AttainReviewEdit *edit;
-
   g_return_if_fail (ATTAIN_IS_REVIEW_PAGE (self));
-  if (attain_review_sheet_is_locked (self->sheet))
-    return;
-  edit = attain_review_edit_new (field, text, NULL);
-  show_draft (edit, self);
-  attain_review_drafts_add (self->drafts, self->person_id, &self->period, edit);
-  attain_review_page_on_section_changed (self);
+  FOR_EACH_SECTION (self, section)
+    if (attain_review_section_type_text (section, field, text))
+      break;
 }
 
 char *

@@ -30,10 +30,19 @@ attain_review_edit_new (const char *field, const char *value, GPtrArray *milesto
 }
 
 void
+attain_review_edit_set_base (AttainReviewEdit *edit, const char *base)
+{
+  g_free (edit->base);
+  edit->base = g_strdup (base);
+  edit->has_base = TRUE;
+}
+
+void
 attain_review_edit_free (AttainReviewEdit *edit)
 {
   if (edit == NULL)
     return;
+  g_free (edit->base);
   g_free (edit->field);
   g_free (edit->value);
   g_clear_pointer (&edit->milestones, g_ptr_array_unref);
@@ -76,6 +85,16 @@ attain_review_section_get_text (AttainReviewSection *self, const char *field)
   g_return_val_if_fail (ATTAIN_IS_REVIEW_SECTION (self), NULL);
   iface = ATTAIN_REVIEW_SECTION_GET_IFACE (self);
   return iface->get_text != NULL ? iface->get_text (self, field) : NULL;
+}
+
+gboolean
+attain_review_section_type_text (AttainReviewSection *self, const char *field, const char *text)
+{
+  AttainReviewSectionInterface *iface;
+
+  g_return_val_if_fail (ATTAIN_IS_REVIEW_SECTION (self), FALSE);
+  iface = ATTAIN_REVIEW_SECTION_GET_IFACE (self);
+  return iface->type_text != NULL && iface->type_text (self, field, text);
 }
 
 void

@@ -14,10 +14,13 @@ typedef struct
   char      *field;
   char      *value;
   GPtrArray *milestones; /* AttainMilestone*, when field is NULL */
+  gboolean   has_base;   /* saved only over base, the text it was typed over */
+  char      *base;
 } AttainReviewEdit;
 
 AttainReviewEdit      *
 attain_review_edit_new (const char *field, const char *value, GPtrArray *milestones);
+void attain_review_edit_set_base (AttainReviewEdit *edit, const char *base);
 void attain_review_edit_free (AttainReviewEdit *edit);
 
 #define ATTAIN_TYPE_REVIEW_SECTION (attain_review_section_get_type ())
@@ -29,6 +32,7 @@ G_DECLARE_INTERFACE (AttainReviewSection, attain_review_section, ATTAIN, REVIEW_
  *   show_edit:  put an edit that is not saved yet on screen; FALSE when not this section's
  *   collect:    hand over what was typed since the last collect, as edits
  *   get_text:   a field's text as on screen, or NULL when not this section's
+ *   type_text:  put text into a field as if typed (scripts, tests); FALSE when not its own
  * A section emits "changed" when the director types; the page saves shortly after. */
 struct _AttainReviewSectionInterface
 {
@@ -38,12 +42,15 @@ struct _AttainReviewSectionInterface
   gboolean (*show_edit) (AttainReviewSection *self, const AttainReviewEdit *edit);
   void (*collect) (AttainReviewSection *self, GPtrArray *edits);
   char *(*get_text) (AttainReviewSection *self, const char *field);
+  gboolean (*type_text) (AttainReviewSection *self, const char *field, const char *text);
 };
 
 void attain_review_section_set_sheet (AttainReviewSection *self, const AttainReviewSheet *sheet);
 gboolean attain_review_section_show_edit (AttainReviewSection *self, const AttainReviewEdit *edit);
 void     attain_review_section_collect (AttainReviewSection *self, GPtrArray *edits);
 char    *attain_review_section_get_text (AttainReviewSection *self, const char *field);
-void     attain_review_section_emit_changed (AttainReviewSection *self);
+gboolean
+attain_review_section_type_text (AttainReviewSection *self, const char *field, const char *text);
+void attain_review_section_emit_changed (AttainReviewSection *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@ struct _AttainReviewTextSection
 
   char    *field;
   gboolean changed;
+  char    *loaded;  /* the text on disk this field is typed over */
   gboolean filling; /* set by the program, not typed */
 };
 
@@ -70,7 +71,10 @@ text_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
   AttainReviewTextSection *self = ATTAIN_REVIEW_TEXT_SECTION (section);
 
   self->changed = FALSE;
-  show_text (self, sheet->review ? attain_review_get_field (sheet->review, self->field) : NULL);
+  g_free (self->loaded);
+  self->loaded
+      = g_strdup (sheet->review ? attain_review_get_field (sheet->review, self->field) : NULL);
+  show_text (self, self->loaded);
   gtk_text_view_set_editable (self->view, !attain_review_sheet_is_locked (sheet));
 }
 
@@ -96,6 +100,9 @@ text_collect (AttainReviewSection *section, GPtrArray *edits)
   self->changed = FALSE;
   text = view_text (self);
   g_ptr_array_add (edits, attain_review_edit_new (self->field, text, NULL));
+  attain_review_edit_set_base (g_ptr_array_index (edits, edits->len - 1), self->loaded);
+  g_free (self->loaded);
+  self->loaded = g_steal_pointer (&text);
 }
 
 static char *
@@ -108,6 +115,17 @@ text_get_text (AttainReviewSection *section, const char *field)
   return view_text (self);
 }
 
+static gboolean
+text_type_text (AttainReviewSection *section, const char *field, const char *text)
+{
+  AttainReviewTextSection *self = ATTAIN_REVIEW_TEXT_SECTION (section);
+
+  if (g_strcmp0 (field, self->field) != 0 || !gtk_text_view_get_editable (self->view))
+    return FALSE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text, -1);
+  return TRUE;
+}
+
 static void
 attain_review_text_section_iface_init (AttainReviewSectionInterface *iface)
 {
@@ -115,6 +133,7 @@ attain_review_text_section_iface_init (AttainReviewSectionInterface *iface)
   iface->show_edit = text_show_edit;
   iface->collect = text_collect;
   iface->get_text = text_get_text;
+  iface->type_text = text_type_text;
 }
 
 static void
@@ -174,6 +193,7 @@ static void
 attain_review_text_section_finalize (GObject *object)
 {
   g_free (ATTAIN_REVIEW_TEXT_SECTION (object)->field);
+  g_free (ATTAIN_REVIEW_TEXT_SECTION (object)->loaded);
   G_OBJECT_CLASS (attain_review_text_section_parent_class)->finalize (object);
 }
 

@@ -1188,6 +1188,52 @@ test_damaged_file_is_noticed (void)
   }
 }
 
+/* Review text is saved only over what it was typed over: another program's text in between is
+ * not overwritten. The director is told, keeps their own text in the form, and can choose to
+ * save it over the other version. */
+static void
+test_review_save_is_compare_and_set (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("cas.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *page = attain_window_get_review_page (window);
+  const char       *reason = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  review_open_last_quarter (page, "person:8");
+  attain_review_page_set_text (page, "strengths", "我的第一版");
+  attain_review_page_flush (page);
+  g_assert_cmpint (attain_test_query_int (check,
+                                          "SELECT count(*) FROM reviews WHERE person_id = 8 AND "
+                                          "strengths = '我的第一版'"),
+                   ==, 1);
+  /* Meanwhile, another program. */
+  g_assert_true (attain_db_exec (
+      check, "UPDATE reviews SET strengths = '别处改的' WHERE person_id = 8", NULL));
+  attain_review_page_set_text (page, "strengths", "我的第二版");
+  attain_review_page_flush (page);
+  g_assert_true (attain_review_page_has_unsaved (page, &reason));
+  g_assert_nonnull (strstr (reason, "was changed elsewhere"));
+  g_assert_cmpint (attain_test_query_int (check,
+                                          "SELECT count(*) FROM reviews WHERE person_id = 8 AND "
+                                          "strengths = '别处改的'"),
+                   ==, 1);
+  /* Kept in the form, and saved over the other version when the director says so. */
+  {
+    g_autofree char *text = attain_review_page_get_text (page, "strengths");
+    g_assert_cmpstr (text, ==, "我的第二版");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.keep-my-text", NULL));
+  g_assert_false (attain_review_page_has_unsaved (page, NULL));
+  g_assert_cmpint (attain_test_query_int (check,
+                                          "SELECT count(*) FROM reviews WHERE person_id = 8 AND "
+                                          "strengths = '我的第二版'"),
+                   ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 static void
 test_open_error_is_shown (void)
 {
@@ -1271,6 +1317,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
   g_test_add_func ("/ui/period-switches-race", test_period_switches_race);
+  g_test_add_func ("/ui/review-save-is-compare-and-set", test_review_save_is_compare_and_set);
   g_test_add_func ("/ui/damaged-file-is-noticed", test_damaged_file_is_noticed);
   g_test_add_func ("/ui/review-journal-recovers-typing", test_review_journal_recovers_typing);
   g_test_add_func ("/ui/one-window-per-file", test_one_window_per_file);

@@ -423,4 +423,7 @@ T = {
     (None, '%s left on %s; their data is kept for %d months, until %s. It can be erased from then on (the period is in Settings).'): ('%s于 %s 离职；其数据保留 %d 个月，至 %s。届时起可删除（保留期可在设置中修改）。', '%s於 %s 離職；其資料保留 %d 個月，至 %s。屆時起可刪除（保留期可在設定中修改）。'),
     (None, 'Former employee #%s'): ('前员工 #%s', '前員工 #%s'),
     (None, '_Erase Personal Data…'): ('删除个人数据(_E)…', '刪除個人資料(_E)…'),
+    (None, '_Keep My Text'): ('保留我的内容(_K)', '保留我的內容(_K)'),
+    (None, '“%s” is not a file name.'): ('“%s”不是文件名。', '「%s」不是檔案名稱。'),
+    (None, '“%s” was changed elsewhere since this review was opened here. What you typed is kept in the form: choose Keep My Text to save it over the other version.'): ('自从在此打开这份面谈记录后，“%s”已在别处被修改。您输入的内容仍保留在表单中：选择“保留我的内容”即可用它覆盖另一版本。', '自從在此開啟這份面談紀錄後，「%s」已在別處被修改。您輸入的內容仍保留在表單中：選擇「保留我的內容」即可用它覆蓋另一版本。'),
 }

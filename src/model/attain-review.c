@@ -277,12 +277,38 @@ refuse_if_locked (const AttainReview *review, GError **error)
   return TRUE;
 }
 
-gboolean
-attain_review_set_field (AttainDb     *db,
-                         AttainReview *review,
-                         const char   *field,
-                         const char   *value,
-                         GError      **error)
+static const char *
+field_label (const char *field)
+{
+  static const struct
+  {
+    const char *field, *label;
+  } labels[] = {
+    { "reviewer", N_ ("Reviewer") },
+    { "interview_on", N_ ("Interview date") },
+    { "self_review", N_ ("Self-review") },
+    { "strengths", N_ ("Strengths") },
+    { "improvements", N_ ("Areas to improve") },
+    { "employee_view", N_ ("The employee's view") },
+    { "training", N_ ("Training") },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].field, field))
+      return _ (labels[i].label);
+  return field;
+}
+
+/* Writes one field, in one statement (one transaction). With @check_base the write is a
+ * compare-and-set: it happens only while the field on disk still holds @base, the text the
+ * form started from; another writer's text in between is refused, not overwritten. */
+static gboolean
+set_field (AttainDb     *db,
+           AttainReview *review,
+           const char   *field,
+           gboolean      check_base,
+           const char   *base,
+           const char   *value,
+           GError      **error)
 {
   sqlite3_stmt *stmt;
   GDate         date;
@@ -300,14 +326,17 @@ attain_review_set_field (AttainDb     *db,
     }
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
-      char **slot;
+      g_autofree char *sql = NULL;
+      char           **slot;
+      int              rc;
 
       if (!g_str_equal (text_fields[i].field, field))
         continue;
       slot = &G_STRUCT_MEMBER (char *, review, text_fields[i].offset);
-      if (g_strcmp0 (*slot, value) == 0)
+      if (g_strcmp0 (*slot, value && value[0] ? value : NULL) == 0)
         return TRUE;
-      stmt = attain_db_prepare (db, text_fields[i].sql, error);
+      sql = g_strdup_printf ("%s AND (?3 = 0 OR %s IS nullif (?4, ''))", text_fields[i].sql, field);
+      stmt = attain_db_prepare (db, sql, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, review->id);
@@ -315,13 +344,22 @@ attain_review_set_field (AttainDb     *db,
         sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
       else
         sqlite3_bind_null (stmt, 2);
+      sqlite3_bind_int (stmt, 3, check_base);
+      sqlite3_bind_text (stmt, 4, base ? base : "", -1, SQLITE_TRANSIENT);
       /* One statement is one transaction: a note is on disk the moment it is saved. */
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          return attain_db_set_error (db, error, _ ("Saving the review"));
-        }
+      rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return attain_db_set_error (db, error, _ ("Saving the review"));
+      if (attain_db_changes (db) == 0)
+        {
+          g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_CHANGED,
+                       _ ("“%s” was changed elsewhere since this review was opened here. What you "
+                          "typed is kept in the form: choose Keep My Text to save it over the "
+                          "other version."),
+                       field_label (field));
+          return FALSE;
+        }
       g_free (*slot);
       *slot = value && value[0] != '\0' ? g_strdup (value) : NULL;
       return TRUE;
@@ -329,6 +367,28 @@ attain_review_set_field (AttainDb     *db,
   g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID, "No review field “%s”",
                field);
   return FALSE;
+}
+
+gboolean
+attain_review_set_field (AttainDb     *db,
+                         AttainReview *review,
+                         const char   *field,
+                         const char   *value,
+                         GError      **error)
+{
+  return set_field (db, review, field, FALSE, NULL, value, error);
+}
+
+/* The form's save: only over @base, the text it was typed over (NULL or "" for empty). */
+gboolean
+attain_review_set_field_over (AttainDb     *db,
+                              AttainReview *review,
+                              const char   *field,
+                              const char   *base,
+                              const char   *value,
+                              GError      **error)
+{
+  return set_field (db, review, field, TRUE, base, value, error);
 }
 
 gboolean

@@ -12,6 +12,7 @@ typedef enum
 {
   ATTAIN_REVIEW_ERROR_LOCKED,
   ATTAIN_REVIEW_ERROR_INVALID,
+  ATTAIN_REVIEW_ERROR_CHANGED, /* another writer changed the field since the form showed it */
 } AttainReviewError;
 
 /* Where a milestone of an improvement plan stands; stored as its key (planned, in_progress,
@@ -79,6 +80,12 @@ gboolean    attain_review_set_field (AttainDb     *db,
                                      const char   *field,
                                      const char   *value,
                                      GError      **error);
+gboolean    attain_review_set_field_over (AttainDb     *db,
+                                          AttainReview *review,
+                                          const char   *field,
+                                          const char   *base,
+                                          const char   *value,
+                                          GError      **error);
 gboolean    attain_review_set_milestones (AttainDb     *db,
                                           AttainReview *review,
                                           GPtrArray    *milestones,
