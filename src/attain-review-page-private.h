@@ -41,6 +41,7 @@ struct _AttainReviewPage
   guint               save_source;
   guint               progress_source; /* the progress bar's tick while a batch runs */
   gboolean            saving;          /* a save is running on a worker */
+  gboolean            closing;         /* disposed: nothing is typed or saved any more */
   char               *journal;         /* DATABASE.drafts: the drafts, for after a crash */
   gboolean            journal_failed;
   GCancellable       *load;  /* the sheet load in flight */

@@ -180,6 +180,8 @@ save_timeout_cb (gpointer data)
 void
 attain_review_page_on_section_changed (AttainReviewPage *self)
 {
+  if (self->closing)
+    return;
   attain_review_page_collect_edits (self);
   write_journal (self);
   g_clear_handle_id (&self->save_source, g_source_remove);

@@ -231,9 +231,11 @@ attain_review_page_dispose (GObject *object)
   AttainReviewPage *self = ATTAIN_REVIEW_PAGE (object);
   GtkWidget        *child;
 
-  /* Closing the window writes what was typed in the last moments. */
+  /* Closing the window writes what was typed in the last moments; what the widgets do while
+   * they are taken down is not typing. */
   if (self->context != NULL && self->drafts != NULL)
     attain_review_page_flush (self);
+  self->closing = TRUE;
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_cancellable_cancel (self->load);
   g_clear_object (&self->load);

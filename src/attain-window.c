@@ -672,6 +672,9 @@ attain_window_dispose (GObject *object)
   AttainWindow *self = ATTAIN_WINDOW (object);
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  /* What was typed is written now, even if a load still holds the page for a moment longer. */
+  if (self->review_page != NULL && self->context != NULL)
+    attain_review_page_flush (ATTAIN_REVIEW_PAGE (self->review_page));
   g_cancellable_cancel (self->check);
   g_clear_object (&self->check);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_WINDOW);
