@@ -792,13 +792,19 @@ damaged_response_cb (AdwMessageDialog *dialog, const char *response, AttainWindo
 static void
 check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (AttainWindow) self = user_data;
+  /* Held weakly: a check still reading must not keep a closed window (and the review text it
+   * writes when it goes) alive. */
+  GWeakRef *weak = user_data;
+  g_autoptr (AttainWindow) self = g_weak_ref_get (weak);
   g_autoptr (GError) error = NULL;
   g_autofree char *problems = attain_db_check_finish (result, &error);
   g_autofree char *body = NULL;
   GtkWidget       *dialog;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || self->context == NULL)
     return;
   g_clear_object (&self->check);
   /* A check that could not run (the file went away) says that instead. */
@@ -823,11 +829,15 @@ check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_map_check_cb (AttainWindow *self)
 {
+  GWeakRef *weak;
+
   if (self->context == NULL || self->check != NULL || self->damage != NULL)
     return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   self->check = g_cancellable_new ();
   attain_db_check_async (attain_context_get_db_path (self->context), self->check, check_done_cb,
-                         g_object_ref (self));
+                         weak);
 }
 
 /* What the background check found: NULL while it runs, "" for a sound file. */

@@ -595,8 +595,11 @@ test_goals_page (void)
   /* The region's row now shows the gap between its target and its teams' new sum. */
   g_assert_true (goal_node (page, "unit:2")->has_gap);
   g_assert_cmpint (goal_node (page, "unit:2")->gap, ==, region_target - (other_teams + 3000000000));
-  expected_gap = g_strdup_printf (
-      "−%s", attain_format_money_exact (ABS (region_target - other_teams - 3000000000), "CNY"));
+  {
+    g_autofree char *gap
+        = attain_format_money_exact (ABS (region_target - other_teams - 3000000000), "CNY");
+    expected_gap = g_strdup_printf ("−%s", gap);
+  }
   g_assert_cmpstr (attain_goal_item_get_gap_text (region_row), ==, expected_gap);
   team_row = find_row (page, "unit:5");
   g_assert_cmpstr (attain_goal_item_get_target_text (team_row), ==, "¥30,000,000");
