@@ -121,6 +121,8 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
   /* Translators: on a KPI card, the change against the same period of last year */
   change_line = g_strdup_printf (_ ("%s vs last year"), change);
   gtk_label_set_label (self->change_label, change_line);
+  /* Nothing to compare (a period that has not started): no line, rather than "— vs last year". */
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), !isnan (v->change));
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-up");
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-down");
   if (!isnan (v->change) && v->change != 0)

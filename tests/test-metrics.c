@@ -312,6 +312,27 @@ test_unknown_scope (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "999"));
 }
 
+/* 2027 has not started on 23 November 2026: nothing is compared with last year ("-100%" before),
+ * for every metric; its targets and pace are still there. */
+static void
+test_period_not_started (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AttainMetrics) year = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2027");
+  g_autoptr (AttainMetrics) quarter = compute (f, ATTAIN_SCOPE_PERSON, SMALL_PERSON_A, "2027-Q1");
+
+  for (guint i = 0; i < ATTAIN_N_METRICS; i++)
+    {
+      g_assert_true (isnan (year->values[i].change));
+      g_assert_true (isnan (quarter->values[i].change));
+    }
+  g_assert_cmpfloat_with_epsilon (year->elapsed, 0.0, EPS);
+  /* The running year still compares: Jan–23 Nov 2026 against the same stretch of 2025. */
+  {
+    g_autoptr (AttainMetrics) running = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026");
+    g_assert_false (isnan (running->values[ATTAIN_METRIC_REVENUE].change));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -323,6 +344,7 @@ main (int argc, char *argv[])
   ADD ("/metrics/unit-goal-and-empty-unit", test_unit_goal_and_empty_unit);
   ADD ("/metrics/empty-period", test_empty_period);
   ADD ("/metrics/running-period", test_running_period);
+  ADD ("/metrics/period-not-started", test_period_not_started);
   ADD ("/metrics/fiscal-year-april", test_fiscal_year_april);
   ADD ("/metrics/dashboard", test_dashboard);
   ADD ("/metrics/person-dashboard-ranks-peers", test_person_dashboard_ranks_peers);

@@ -429,7 +429,11 @@ attain_metrics_compute (AttainDb           *db,
       v->target = targets[i];
       v->previous = previous[i];
       v->attainment = attain_attainment (v->value, v->target, info->lower_is_better);
-      if (info->kind == ATTAIN_VALUE_RATE || info->kind == ATTAIN_VALUE_SCORE)
+      /* A period that has not started has no stretch to compare with last year's: no change,
+       * rather than "-100%". */
+      if (metrics->elapsed <= 0.0)
+        v->change = NAN;
+      else if (info->kind == ATTAIN_VALUE_RATE || info->kind == ATTAIN_VALUE_SCORE)
         v->change = v->value - v->previous;
       else
         v->change = attain_growth (v->value, v->previous);
