@@ -235,6 +235,11 @@ test_sign_off_locks (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-09", &error));
+  /* Nobody named as reviewer: not signable either; the sentence says what is missing. */
+  g_assert_false (attain_review_sign_off (f->db, review, &f->today, &error));
+  g_assert_nonnull (strstr (error->message, "the reviewer"));
+  g_clear_error (&error);
+  g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王建国", &error));
   g_assert_true (attain_review_set_field (f->db, review, "strengths", "勤奋", &error));
   g_assert_true (attain_review_add_next_goal (f->db, review, "revenue", "2,000,000", &error));
   g_assert_no_error (error);
@@ -350,6 +355,7 @@ test_lock_exceptions (Fixture *f, gconstpointer data)
                                                ATTAIN_MILESTONE_PLANNED));
   g_assert_true (attain_review_set_milestones (f->db, review, plan, &error));
   g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-09", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王建国", &error));
   g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系扎实", &error));
   g_assert_true (attain_review_sign_off (f->db, review, &f->today, &error));
   g_assert_no_error (error);

@@ -426,4 +426,5 @@ T = {
     (None, '_Keep My Text'): ('保留我的内容(_K)', '保留我的內容(_K)'),
     (None, '“%s” is not a file name.'): ('“%s”不是文件名。', '「%s」不是檔案名稱。'),
     (None, '“%s” was changed elsewhere since this review was opened here. What you typed is kept in the form: choose Keep My Text to save it over the other version.'): ('自从在此打开这份面谈记录后，“%s”已在别处被修改。您输入的内容仍保留在表单中：选择“保留我的内容”即可用它覆盖另一版本。', '自從在此開啟這份面談紀錄後，「%s」已在別處被修改。您輸入的內容仍保留在表單中：選擇「保留我的內容」即可用它覆蓋另一版本。'),
+    (None, 'Enter who held the interview (the reviewer) before signing off.'): ('签字确认前，请先填写面谈人。', '簽字確認前，請先填寫面談人。'),
 }

@@ -545,6 +545,13 @@ attain_review_sign_off (AttainDb *db, AttainReview *review, const GDate *today, 
 
   if (!refuse_if_locked (review, error))
     return FALSE;
+  /* A signed report names who held the interview and when; both go on paper for good. */
+  if (review->reviewer == NULL || review->reviewer[0] == '\0')
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                   _ ("Enter who held the interview (the reviewer) before signing off."));
+      return FALSE;
+    }
   if (review->interview_on == NULL)
     {
       g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
