@@ -456,7 +456,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 raise_response_cb (AdwMessageDialog *dialog, const char *response, AttainGoalsPage *self)
 {
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "percent");
   GError        *error = NULL;
   guint          index;
 
@@ -473,7 +473,7 @@ raise_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainGoalsPage *self = ATTAIN_GOALS_PAGE (widget);
   AttainGoalNode  *node = selected_node (self, NULL);
-  GtkWidget       *dialog, *spin;
+  GtkWidget       *dialog, *spin, *box;
 
   if (node == NULL)
     return;
@@ -487,8 +487,13 @@ raise_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   spin = gtk_spin_button_new_with_range (-99, 500, 1);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 10);
-  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+  /* The number is a percentage: said beside it, as in a spreadsheet's format. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), spin);
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("%"));
+  g_object_set_data (G_OBJECT (dialog), "percent", spin);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "raise",
                                     _ ("_Raise"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "raise",

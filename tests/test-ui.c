@@ -655,6 +655,19 @@ test_goals_page (void)
     g_assert_true (g_str_has_prefix (bytes, "%PDF"));
   }
 
+  /* Raise by… says what its number is: a percentage, with the sign beside the field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.select", "s", "unit:2"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.raise", NULL));
+  {
+    GtkWindow *raise = attain_goals_page_get_dialog (page);
+    GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (raise));
+    GtkWidget *sign = gtk_widget_get_last_child (extra);
+    g_assert_true (GTK_IS_SPIN_BUTTON (gtk_widget_get_first_child (extra)));
+    g_assert_true (GTK_IS_LABEL (sign));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sign)), ==, "%");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (raise), "cancel");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }
