@@ -291,8 +291,11 @@ reload_org (AttainDashboardPage *self)
 }
 
 static void
-on_context_changed_cb (AttainDashboardPage *self)
+on_context_changed_cb (AttainDashboardPage *self, guint changes)
 {
+  /* Review text, saved as it is typed, touches nothing shown here: no reload while typing. */
+  if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) == 0)
+    return;
   /* A first company (the demo) starts the page at the top; later writes (goals) only refresh
    * what the director is looking at. */
   if (self->dashboard == NULL)

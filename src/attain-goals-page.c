@@ -841,8 +841,11 @@ target_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 }
 
 static void
-on_context_changed_cb (AttainGoalsPage *self)
+on_context_changed_cb (AttainGoalsPage *self, guint changes)
 {
+  /* Review text, saved as it is typed, touches nothing shown here: no reload while typing. */
+  if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) == 0)
+    return;
   if (!self->loading
       && attain_org_company (attain_context_get_db (self->context), &(AttainScope){ 0 }, NULL))
     attain_goals_page_reload (self);

@@ -139,8 +139,11 @@ done (AttainPeoplePage *self, const char *message)
 }
 
 static void
-on_context_changed_cb (AttainPeoplePage *self)
+on_context_changed_cb (AttainPeoplePage *self, guint changes)
 {
+  /* Review text, saved as it is typed, touches nothing shown here: no reload while typing. */
+  if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) == 0)
+    return;
   reload (self);
 }
 

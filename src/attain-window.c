@@ -153,8 +153,11 @@ on_is_active_cb (GtkWindow *window, GParamSpec *pspec, AttainContext *context)
 }
 
 static void
-show_main_if_filled (AttainWindow *self)
+show_main_if_filled (AttainWindow *self, guint changes)
 {
+  /* Review text, saved as it is typed, touches nothing shown here: no reload while typing. */
+  if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) == 0)
+    return;
   if (self->context == NULL || attain_db_is_empty (attain_context_get_db (self->context)))
     return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
@@ -164,7 +167,7 @@ show_main_if_filled (AttainWindow *self)
 static void
 on_imported_cb (AttainWindow *self)
 {
-  show_main_if_filled (self);
+  show_main_if_filled (self, ATTAIN_DB_CHANGE_ALL);
 }
 
 /* Opens the mapping step for a file; tests call it directly, the file chooser below does for
@@ -387,7 +390,7 @@ restore_confirmed_cb (AdwMessageDialog *dialog, const char *response, AttainWind
     }
   message = g_strdup_printf (_ ("Restored. The data it replaced was kept in %s."), kept);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  show_main_if_filled (self);
+  show_main_if_filled (self, ATTAIN_DB_CHANGE_ALL);
 }
 
 static void
@@ -560,7 +563,7 @@ setup_response_cb (AdwMessageDialog *dialog, const char *response, AttainWindow 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  show_main_if_filled (self);
+  show_main_if_filled (self, ATTAIN_DB_CHANGE_ALL);
   /* Next come the people: the page where they are added, and the settings. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "people");
   gtk_widget_activate_action (GTK_WIDGET (self), "win.settings", NULL);

@@ -1216,10 +1216,20 @@ test_review_save_is_compare_and_set (void)
   AttainReviewPage *page = attain_window_get_review_page (window);
   const char       *reason = NULL;
 
+  guint dashboard_loads = 0;
+
   gtk_window_present (GTK_WINDOW (window));
   review_open_last_quarter (page, "person:8");
+  /* Review text saved as it is typed does not reload the dashboard behind it. */
+  iterate_until (page_loaded, attain_window_get_dashboard_page (window));
+  g_signal_connect (attain_window_get_dashboard_page (window), "loaded",
+                    G_CALLBACK (count_loaded_cb), &dashboard_loads);
   attain_review_page_set_text (page, "strengths", "我的第一版");
   attain_review_page_flush (page);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (attain_dashboard_page_is_loading (attain_window_get_dashboard_page (window)));
+  g_assert_cmpuint (dashboard_loads, ==, 0);
   g_assert_cmpint (attain_test_query_int (check,
                                           "SELECT count(*) FROM reviews WHERE person_id = 8 AND "
                                           "strengths = '我的第一版'"),
