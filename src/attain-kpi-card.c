@@ -63,6 +63,17 @@ attain_kpi_card_new (void)
   return g_object_new (ATTAIN_TYPE_KPI_CARD, NULL);
 }
 
+static char *
+format_change (const AttainMetricInfo *info, double change)
+{
+  /* Scores move in plain points ("+3.0"), rates in percentage points, the rest in %. */
+  if (info->kind == ATTAIN_VALUE_SCORE)
+    return attain_format_difference (ATTAIN_VALUE_SCORE, change, NULL, ATTAIN_NUMBER_STYLE_WESTERN);
+  if (attain_metric_change_in_points (info))
+    return attain_format_points_change (change * 100.0);
+  return attain_format_change (change);
+}
+
 static const char *
 pace_css_class (AttainPace pace)
 {
@@ -87,9 +98,10 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
   const AttainMetricInfo  *info;
   const AttainMetricValue *v;
   g_autofree char         *value = NULL;
-  g_autofree char         *change = NULL;
-  g_autofree char         *change_line = NULL;
-  const char              *css[2] = { NULL, NULL };
+  g_autofree char         *target_line = NULL;
+  g_autoptr (GString) change_line = NULL;
+  g_autofree char *sentence = NULL;
+  const char      *css[2] = { NULL, NULL };
 
   g_return_if_fail (ATTAIN_IS_KPI_CARD (self));
   g_return_if_fail (metrics != NULL);
@@ -102,27 +114,49 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
   gtk_label_set_label (self->value_label, value);
 
   if (isnan (v->target))
-    gtk_label_set_label (self->target_label, _ ("No target set"));
+    target_line = g_strdup (_ ("No target set"));
   else
     {
       g_autofree char *target = attain_metric_format (metrics, metric, v->target);
-      g_autofree char *attainment = attain_format_percent (v->attainment);
-      /* Translators: on a KPI card, "Target ¥1,200万 · 87.5% attained" */
-      g_autofree char *line = g_strdup_printf (_ ("Target %s · %s attained"), target, attainment);
-      gtk_label_set_label (self->target_label, line);
+      g_autofree char *variance = attain_format_difference (
+          info->kind, v->variance, metrics->currency, attain_number_style_default ());
+      if (attain_metric_target_in_points (info))
+        /* Translators: on a KPI card for a score such as NPS: "Target 40 · -23.1 vs target" */
+        target_line = g_strdup_printf (_ ("Target %s · %s vs target"), target, variance);
+      else
+        {
+          g_autofree char *attainment = attain_format_percent (v->attainment);
+          /* Translators: on a KPI card, "Target ¥1,200万 · 87.5% attained (-¥150万)": the
+           * target, the share of it attained and actual minus target */
+          target_line
+              = g_strdup_printf (_ ("Target %s · %s attained (%s)"), target, attainment, variance);
+        }
     }
+  gtk_label_set_label (self->target_label, target_line);
 
-  if (info->kind == ATTAIN_VALUE_RATE)
-    change = attain_format_points_change (v->change * 100.0);
-  else if (info->kind == ATTAIN_VALUE_SCORE)
-    change = attain_format_points_change (v->change);
-  else
-    change = attain_format_change (v->change);
-  /* Translators: on a KPI card, the change against the same period of last year */
-  change_line = g_strdup_printf (_ ("%s vs last year"), change);
-  gtk_label_set_label (self->change_label, change_line);
+  change_line = g_string_new (NULL);
+  if (!isnan (v->change))
+    {
+      g_autofree char *change = format_change (info, v->change);
+      /* Translators: on a KPI card, the change against the same period of last year */
+      g_string_append_printf (change_line, _ ("%s vs last year"), change);
+    }
+  if (!isnan (v->change_before))
+    {
+      g_autofree char *change = format_change (info, v->change_before);
+      if (change_line->len > 0)
+        g_string_append (change_line, " · ");
+      g_string_append_printf (change_line,
+                              metrics->period.kind == ATTAIN_PERIOD_MONTH
+                                  /* Translators: on a KPI card, the change against last month */
+                                  ? _ ("%s vs last month")
+                                  /* Translators: on a KPI card, the change against last quarter */
+                                  : _ ("%s vs last quarter"),
+                              change);
+    }
+  gtk_label_set_label (self->change_label, change_line->str);
   /* Nothing to compare (a period that has not started): no line, rather than "— vs last year". */
-  gtk_widget_set_visible (GTK_WIDGET (self->change_label), !isnan (v->change));
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), change_line->len > 0);
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-up");
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-down");
   if (!isnan (v->change) && v->change != 0)
@@ -136,6 +170,28 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
   gtk_widget_set_css_classes (GTK_WIDGET (self->pace_label),
                               (const char *[]){ "pace", css[0], NULL });
   gtk_widget_set_name (GTK_WIDGET (self), info->key);
+
+  /* A screen reader reads the card as one sentence, in the order it is seen. */
+  sentence = g_strdup_printf ("%s: %s. %s.%s%s%s%s", _ (info->label), value, target_line,
+                              v->pace != ATTAIN_PACE_NONE ? " " : "",
+                              v->pace != ATTAIN_PACE_NONE ? attain_pace_to_label (v->pace) : "",
+                              change_line->len > 0 ? ". " : "", change_line->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
+                                  -1);
+}
+
+const char *
+attain_kpi_card_get_target_text (AttainKpiCard *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_KPI_CARD (self), NULL);
+  return gtk_label_get_label (self->target_label);
+}
+
+const char *
+attain_kpi_card_get_change_text (AttainKpiCard *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_KPI_CARD (self), NULL);
+  return gtk_label_get_label (self->change_label);
 }
 
 const char *

@@ -15,6 +15,8 @@ void        attain_kpi_card_show_metric (AttainKpiCard       *self,
                                          const AttainMetrics *metrics,
                                          AttainMetricId       metric);
 const char *attain_kpi_card_get_value_text (AttainKpiCard *self);
+const char *attain_kpi_card_get_target_text (AttainKpiCard *self);
+const char *attain_kpi_card_get_change_text (AttainKpiCard *self);
 const char *attain_kpi_card_get_pace_text (AttainKpiCard *self);
 
 G_END_DECLS

@@ -184,8 +184,31 @@ test_running_period (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (m->elapsed, 45.0 / 90.0, EPS);
   /* ¥150,000 of ¥210,000 (71.4%) against 50% elapsed, more than 5 points ahead. */
   g_assert_cmpint (VALUE (m, REVENUE).pace, ==, ATTAIN_PACE_AHEAD);
-  /* Last year to date: January in full plus 14/28 of February 2025's ¥40,000 = ¥20,000. */
-  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).previous, 2000000, EPS);
+  /* Last year to date: January 2025 in full and 1 to 14 February 2025, which holds deal 5
+   * (¥40,000, won on the 14th). A month × 14/28 estimate said ¥20,000. */
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).previous, 4000000, EPS);
+  /* Deals 5 (lead on 5 January 2025) and 6 (1 February) came in; by 14 February only deal 5
+   * was won (deal 6 on 13 March): 1 of 2. */
+  g_assert_cmpfloat_with_epsilon (VALUE (m, NEW_LEADS).previous, 2, EPS);
+  g_assert_cmpfloat_with_epsilon (VALUE (m, LEAD_TO_WON).previous, 0.5, EPS);
+  /* The quarter before, to the same day (October 2025 and 1 to 14 November): nothing won. */
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).before, 0, EPS);
+  g_clear_pointer (&m, attain_metrics_free);
+
+  /* A day earlier, the 14th is not in last year's stretch: nothing (the estimate: ¥18,571). */
+  attain_test_date (&f->today, "2026-02-13");
+  m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q1");
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).previous, 0, EPS);
+  g_assert_true (isnan (VALUE (m, REVENUE).change));
+  /* Deal 6 (¥60,000, 13 March 2025) is in the same stretch only from 13 March. */
+  g_clear_pointer (&m, attain_metrics_free);
+  attain_test_date (&f->today, "2026-03-13");
+  m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q1");
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).previous, 10000000, EPS);
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).change, 0.5, EPS);
+  g_clear_pointer (&m, attain_metrics_free);
+  attain_test_date (&f->today, "2026-02-14");
+  m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q1");
   /* Deal 4 is open at proposal (50%): ¥80,000, weighted ¥40,000. */
   g_assert_cmpfloat_with_epsilon (VALUE (m, PIPELINE).value, 8000000, EPS);
   g_assert_cmpfloat_with_epsilon (VALUE (m, WEIGHTED_PIPELINE).value, 4000000, EPS);
@@ -194,6 +217,30 @@ test_running_period (Fixture *f, gconstpointer data)
   g_clear_pointer (&m, attain_metrics_free);
   m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-Q2");
   g_assert_cmpfloat (m->elapsed, ==, 0.0);
+}
+
+/* March 2026 (over by 23 November) against February: ¥50,000 (deal 2) after ¥100,000 (deal 1),
+ * −50% month on month; against March 2025's ¥60,000 (deal 6), −16.7%. Variance: March's
+ * monthly goals are ¥70,000, so −¥20,000. A year has no separate period before. */
+static void
+test_period_before_and_variance (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AttainMetrics) m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026-03");
+
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).before, 10000000, EPS);
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).change_before, -0.5, EPS);
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).change, 50000.0 / 60000.0 - 1, EPS);
+  g_assert_cmpfloat_with_epsilon (VALUE (m, REVENUE).variance, -2000000, EPS);
+  /* Rates change in points: March's margin 1,000,000/5,000,000 = 20% after February's
+   * 3,000,000/10,000,000 = 30%, −10 points. */
+  g_assert_true (attain_metric_change_in_points (attain_metric_info (ATTAIN_METRIC_GROSS_MARGIN)));
+  g_assert_false (attain_metric_change_in_points (attain_metric_info (ATTAIN_METRIC_REVENUE)));
+  g_assert_cmpfloat_with_epsilon (VALUE (m, GROSS_MARGIN).change_before, -0.1, EPS);
+  g_clear_pointer (&m, attain_metrics_free);
+
+  m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_COMPANY, "2026");
+  g_assert_true (isnan (VALUE (m, REVENUE).before));
+  g_assert_true (isnan (VALUE (m, REVENUE).change_before));
 }
 
 static void
@@ -276,6 +323,48 @@ test_dashboard (Fixture *f, gconstpointer data)
   g_assert_cmpint (d->funnel->stages[1].open_count, ==, 0);
 }
 
+/* February 2026 in East: deal 1 entered negotiation on 1 February and was won on the 9th; deal 2
+ * went from lead (1 February) to negotiation (22 February) and was won on 3 March. Counting
+ * entries, negotiation (2) against proposal (1) read "200%". */
+static void
+test_funnel_by_cohort (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  AttainScope  scope = { ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST };
+  AttainPeriod period;
+  g_autoptr (AttainDashboard) d = NULL;
+  g_autoptr (AttainMetrics) m = NULL;
+
+  g_assert_true (attain_period_parse ("2026-02", 1, &period, NULL));
+  d = attain_dashboard_load (f->db, &scope, &period, &f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (d->funnel->stages[2].count, ==, 1);
+  g_assert_cmpint (d->funnel->stages[3].count, ==, 2);
+  /* Of the one deal that reached proposal in February (deal 2), one went on: 100%, not 200%. */
+  g_assert_cmpfloat_with_epsilon (d->funnel->stages[3].conversion, 1.0, EPS);
+  /* Of the two that reached negotiation, deal 1 was won in February and deal 2 only in March:
+   * by the month's end, one of two. */
+  g_assert_cmpfloat_with_epsilon (d->funnel->stages[4].conversion, 0.5, EPS);
+  for (guint i = 1; i < d->funnel->n_stages; i++)
+    g_assert_cmpfloat (d->funnel->stages[i].conversion, <=, 1.0);
+
+  /* February's one lead (deal 2) was won after February: 0% lead-to-won for the month ... */
+  m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST, "2026-02");
+  g_assert_cmpfloat_with_epsilon (VALUE (m, NEW_LEADS).value, 1, EPS);
+  g_assert_cmpfloat_with_epsilon (VALUE (m, LEAD_TO_WON).value, 0, EPS);
+  g_clear_pointer (&m, attain_metrics_free);
+  /* ... and January's qualified deals (1 and 3) half went on; January's two leads both did. */
+  g_clear_pointer (&d, attain_dashboard_free);
+  g_assert_true (attain_period_parse ("2026-01", 1, &period, NULL));
+  d = attain_dashboard_load (f->db, &scope, &period, &f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (d->funnel->stages[1].conversion, 1.0, EPS);
+  g_assert_cmpfloat_with_epsilon (d->funnel->stages[2].conversion, 0.5, EPS);
+  /* The quarter: of four leads, deals 1 and 2 were won by 31 March. */
+  m = compute (f, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST, "2026-Q1");
+  g_assert_cmpfloat_with_epsilon (VALUE (m, LEAD_TO_WON).value, 0.5, EPS);
+}
+
 static void
 test_person_dashboard_ranks_peers (Fixture *f, gconstpointer data)
 {
@@ -347,6 +436,8 @@ main (int argc, char *argv[])
   ADD ("/metrics/period-not-started", test_period_not_started);
   ADD ("/metrics/fiscal-year-april", test_fiscal_year_april);
   ADD ("/metrics/dashboard", test_dashboard);
+  ADD ("/metrics/funnel-by-cohort", test_funnel_by_cohort);
+  ADD ("/metrics/period-before-and-variance", test_period_before_and_variance);
   ADD ("/metrics/person-dashboard-ranks-peers", test_person_dashboard_ranks_peers);
   ADD ("/metrics/unknown-scope", test_unknown_scope);
   return g_test_run ();

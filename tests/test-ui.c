@@ -106,6 +106,19 @@ test_dashboard_actions (void)
       expected);
   g_free (expected);
   g_assert_cmpuint (g_list_model_get_n_items (attain_dashboard_page_get_ranking (page)), ==, 3);
+  /* NPS is a distance to its target in points, never "% attained"; revenue says how far it is
+   * from its target in money and compares with last year and with last quarter. */
+  {
+    AttainKpiCard *nps = attain_dashboard_page_get_card (page, "nps");
+    AttainKpiCard *revenue = attain_dashboard_page_get_card (page, "revenue");
+    g_assert_nonnull (strstr (attain_kpi_card_get_target_text (nps), " vs target"));
+    g_assert_null (strchr (attain_kpi_card_get_target_text (nps), '%'));
+    g_assert_null (strchr (attain_kpi_card_get_change_text (nps), '%'));
+    g_assert_nonnull (strstr (attain_kpi_card_get_target_text (revenue), "attained (-¥"));
+    g_assert_nonnull (strstr (attain_kpi_card_get_change_text (revenue), "vs last year · "));
+    g_assert_true (
+        g_str_has_suffix (attain_kpi_card_get_change_text (revenue), "% vs last quarter"));
+  }
 
   /* Switch to the year, the way the "Year" toggle does. */
   activate_and_wait (page, "session.period-kind", g_variant_new_string ("year"));

@@ -126,7 +126,10 @@ load_funnel (AttainDb           *db,
 {
   static const char *sql
       = "SELECT st.position, st.key, st.name, f.reached, f.amount, f.days, "
-        "  o.open_count, o.open_amount, o.weighted_amount FROM stages st "
+        "  o.open_count, o.open_amount, o.weighted_amount, "
+        "  (SELECT SUM (advanced_count) FROM month_funnel_cohort WHERE scope_kind = ?1 "
+        "   AND scope_id = ?2 AND month BETWEEN ?3 AND ?4 AND stage_position = st.position "
+        "   AND to_month <= ?4) FROM stages st "
         "LEFT JOIN (SELECT stage_position, SUM (reached_count) AS reached, "
         "  SUM (reached_amount) AS amount, SUM (days_to_reach) AS days FROM month_funnel "
         "  WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4 "
@@ -156,10 +159,16 @@ load_funnel (AttainDb           *db,
       stage.open_count = sqlite3_column_int64 (stmt, 6);
       stage.open_amount = sqlite3_column_double (stmt, 7);
       stage.weighted_amount = sqlite3_column_double (stmt, 8);
+      stage.advanced = sqlite3_column_int64 (stmt, 9);
       stage.conversion = NAN;
+      /* Of the deals that entered the stage before in the period, the share that went on to
+       * this stage or any later one by the period's end. */
       if (stages->len > 0)
-        stage.conversion = attain_ratio (
-            stage.count, g_array_index (stages, AttainFunnelStage, stages->len - 1).count);
+        {
+          const AttainFunnelStage *before
+              = &g_array_index (stages, AttainFunnelStage, stages->len - 1);
+          stage.conversion = attain_ratio (before->advanced, before->count);
+        }
       g_array_append_val (stages, stage);
     }
   sqlite3_reset (stmt);
@@ -406,9 +415,18 @@ add_metric_value (JsonBuilder *builder, AttainMetricId metric, const AttainMetri
   json_builder_add_string_value (builder, _ (info->label));
   attain_json_add_number (builder, "value", v->value);
   attain_json_add_number (builder, "target", v->target);
-  attain_json_add_number (builder, "attainment", v->attainment);
+  /* A score's share of its target means nothing (NPS can be negative): its distance instead. */
+  attain_json_add_number (builder, "attainment",
+                          attain_metric_target_in_points (info) ? NAN : v->attainment);
+  attain_json_add_number (builder, "variance", v->variance);
   attain_json_add_number (builder, "last_year", v->previous);
   attain_json_add_number (builder, "change", v->change);
+  attain_json_add_number (builder, "period_before", v->before);
+  attain_json_add_number (builder, "change_before", v->change_before);
+  /* "points": change is a difference (0.05 = 5 points for a rate); "relative": growth. */
+  json_builder_set_member_name (builder, "change_unit");
+  json_builder_add_string_value (builder,
+                                 attain_metric_change_in_points (info) ? "points" : "relative");
   json_builder_set_member_name (builder, "pace");
   json_builder_add_string_value (builder, attain_pace_to_string (v->pace));
   json_builder_end_object (builder);

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-db.h"
+
+#include "attain-rollup.h"
 #include "attain-watch.h"
 #include "attain-private-file.h"
 
@@ -47,12 +49,21 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/005-import.sql",
   "/io/github/attain/Attain/schema/006-locks.sql",
   "/io/github/attain/Attain/schema/007-lock-exceptions.sql",
+  "/io/github/attain/Attain/schema/008-funnel-cohorts.sql",
 };
 
 /* The quark name is a string, not a subtraction. */
 /* clang-format off */
 G_DEFINE_QUARK (attain-db-error-quark, attain_db_error)
 /* clang-format on */
+
+/* Migrations after which the summary tables hold something new: the rebuild runs inside the
+ * migration's transaction, so the file never has the new version with the old sums. */
+static gboolean
+migration_changes_rollups (int version)
+{
+  return version == 8;
+}
 
 int
 attain_db_latest_version (void)
@@ -221,6 +232,7 @@ migrate (AttainDb *db, GError **error)
             }
         }
       if (local_error != NULL || !attain_db_exec (db, g_bytes_get_data (sql, NULL), &local_error)
+          || (migration_changes_rollups (version) && !attain_rollup_rebuild (db, &local_error))
           || !attain_db_exec (db, set_version, &local_error)
           || !attain_db_commit (db, &local_error))
         {
@@ -325,7 +337,8 @@ update_hook_cb (void         *data,
 {
   AttainDb *db = data;
 
-  if (!g_str_equal (table, "audit_log"))
+  /* Scratch tables (temp) are nobody else's business. */
+  if (!g_str_equal (table, "audit_log") && !g_str_equal (database, "temp"))
     db->changes |= change_of_table (table);
 }
 

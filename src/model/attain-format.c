@@ -228,6 +228,29 @@ attain_format_points_change (double points)
                           number);
 }
 
+/* A signed difference in the value's own unit: "+¥120万", "-3 ", "+2.5 pts" for rates, "-23.1"
+ * for scores (NPS is not a percentage). */
+char *
+attain_format_difference (AttainValueKind   kind,
+                          double            difference,
+                          const char       *currency,
+                          AttainNumberStyle style)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (isnan (difference) || isinf (difference))
+    return g_strdup ("—");
+  if (kind == ATTAIN_VALUE_RATE)
+    return attain_format_points_change (difference * 100.0);
+  magnitude = attain_format_value (kind, fabs (difference), currency, style);
+  /* A difference that rounds to nothing has no direction ("0.0", never "-0.0"). */
+  if (fabs (difference) < (kind == ATTAIN_VALUE_MONEY   ? 50.0
+                           : kind == ATTAIN_VALUE_COUNT ? 0.5
+                                                        : 0.05))
+    return g_steal_pointer (&magnitude);
+  return g_strdup_printf ("%s%s", difference < 0 ? "-" : "+", magnitude);
+}
+
 char *
 attain_format_value (AttainValueKind   kind,
                      double            value,

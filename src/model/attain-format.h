@@ -44,6 +44,10 @@ char *attain_format_value (AttainValueKind   kind,
                            double            value,
                            const char       *currency,
                            AttainNumberStyle style);
+char *attain_format_difference (AttainValueKind   kind,
+                                double            difference,
+                                const char       *currency,
+                                AttainNumberStyle style);
 AttainAxisUnit attain_axis_unit_for (double max_value, AttainNumberStyle style);
 char          *attain_format_axis_value (double value, AttainAxisUnit unit);
 

@@ -15,6 +15,8 @@
 #include "attain-people.h"
 #include "attain-rollup.h"
 
+#include <stdio.h>
+
 typedef struct
 {
   AttainDb         *db;
@@ -28,6 +30,7 @@ typedef struct
   GHashTable          *delta_stats;
   GHashTable          *delta_funnel;
   GHashTable          *delta_pipeline;
+  GHashTable          *delta_cohort; /* "owner month stage to_month" -> Delta (a advanced, b won) */
   int                  probabilities[16];
   gboolean             source_is_new; /* no deal of this source yet: nothing to compare with */
   GHashTable          *occurrences;   /* synthesized key -> times seen in this file */
@@ -345,6 +348,21 @@ add_new_deal_delta (Writer     *w,
       d->b += amount;
       d->c += days_between (created_on, date);
     }
+  /* Every stage before the deal's own was left for the next one on the stage date. */
+  for (int p = 1; p < position && p <= w->n_positions; p++)
+    {
+      const char      *date = p == 1 ? created_on : stage_date;
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %d %d %d", owner,
+                                              month_of_iso (date), p, month_of_iso (stage_date));
+      Delta           *d = g_hash_table_lookup (w->delta_cohort, key);
+      if (d == NULL)
+        {
+          d = g_new0 (Delta, 1);
+          g_hash_table_insert (w->delta_cohort, g_steal_pointer (&key), d);
+        }
+      d->a += 1;
+      d->b += position == w->n_positions;
+    }
   if (g_str_equal (status, "open"))
     {
       Delta *d = delta_for (w->delta_pipeline, owner << 24 | position);
@@ -393,6 +411,21 @@ flush_deltas (Writer *w, GError **error)
                 return FALSE;
             }
         }
+    }
+  g_hash_table_iter_init (&iter, w->delta_cohort);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 owner;
+      int    month, position, to_month;
+      Delta *d = value;
+
+      if (sscanf (key, "%" G_GINT64_FORMAT " %d %d %d", &owner, &month, &position, &to_month) != 4
+          || g_hash_table_contains (w->touched, &owner))
+        continue;
+      if (!attain_rollup_add_person_funnel_cohort (w->db, owner, month, position, to_month, d->a,
+                                                   d->b, error))
+        return FALSE;
+      /* Its units were marked with the person's funnel entries of the same deals. */
     }
   return TRUE;
 }
@@ -1565,6 +1598,7 @@ attain_import_apply (AttainDb            *db,
   w.touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w.delta_stats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   w.delta_funnel = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  w.delta_cohort = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w.delta_pipeline = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   /* A large import touches many index pages: a bigger page cache for this write keeps them in
@@ -1721,6 +1755,7 @@ attain_import_apply (AttainDb            *db,
   g_hash_table_unref (w.touched);
   g_hash_table_unref (w.delta_stats);
   g_hash_table_unref (w.delta_funnel);
+  g_hash_table_unref (w.delta_cohort);
   g_hash_table_unref (w.delta_pipeline);
   for (guint i = 0; i < G_N_ELEMENTS (w.stage_keys); i++)
     g_free (w.stage_keys[i]);
@@ -1736,6 +1771,7 @@ fail:
   g_hash_table_unref (w.touched);
   g_hash_table_unref (w.delta_stats);
   g_hash_table_unref (w.delta_funnel);
+  g_hash_table_unref (w.delta_cohort);
   g_hash_table_unref (w.delta_pipeline);
   for (guint i = 0; i < G_N_ELEMENTS (w.stage_keys); i++)
     g_free (w.stage_keys[i]);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-metrics.h"
+#include "attain-rollup.h"
 
 #include "attain-gettext.h"
 #include <string.h>
@@ -45,18 +46,21 @@ static const AttainMetricInfo metric_infos[ATTAIN_N_METRICS] = {
 };
 
 /* ?1 is the scope kind (0 unit, 1 person, as in AttainScopeKind), ?2 its id, ?3..?4 the months. */
-static const char *stats_sql
-    = "SELECT SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), "
-      "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM "
-      "(weighted_visits), "
-      "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), "
-      "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), "
-      "SUM (resolution_days) "
-      "FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
+#define STATS_SUMS                                                                                 \
+  "SELECT SUM (won_amount), SUM (won_gross_profit), SUM (won_count), SUM (won_cycle_days), "       \
+  "SUM (new_customers), SUM (collected), SUM (activities), SUM (visits), SUM (weighted_visits), "  \
+  "SUM (surveys), TOTAL (satisfaction_sum), SUM (satisfaction_top), SUM (recommend_answers), "     \
+  "SUM (promoters), SUM (detractors), SUM (complaints), SUM (complaints_resolved), "               \
+  "SUM (resolution_days) "
+static const char *stats_sql = STATS_SUMS
+    "FROM month_stats WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
+/* Lead-to-won is by cohort: of the leads that came in during the months, those won by the last
+ * of them (a lead won later does not count for a closed period; it cannot exceed 100%). */
 static const char *leads_sql
-    = "SELECT SUM (CASE WHEN stage_position = 1 THEN reached_count END), "
-      "SUM (CASE WHEN stage_position = (SELECT MAX (position) FROM stages) THEN reached_count END) "
-      "FROM month_funnel WHERE scope_kind = ?1 AND scope_id = ?2 AND month BETWEEN ?3 AND ?4";
+    = "SELECT (SELECT SUM (reached_count) FROM month_funnel WHERE scope_kind = ?1 AND scope_id = "
+      "?2 AND month BETWEEN ?3 AND ?4 AND stage_position = 1), "
+      "(SELECT SUM (won_count) FROM month_funnel_cohort WHERE scope_kind = ?1 AND scope_id = ?2 "
+      "AND month BETWEEN ?3 AND ?4 AND stage_position = 1 AND to_month <= ?4)";
 static const char *market_sql = "SELECT COUNT (*), SUM (m.amount) FROM org_closure c "
                                 "JOIN market_size m ON m.unit_id = c.descendant_id "
                                 "WHERE ?1 = 0 AND c.ancestor_id = ?2 AND m.month BETWEEN ?3 AND ?4";
@@ -114,6 +118,8 @@ run_scoped (AttainDb          *db,
   return TRUE;
 }
 
+static void read_stats_row (sqlite3_stmt *stmt, AttainStats *out);
+
 gboolean
 attain_stats_query (AttainDb          *db,
                     const AttainScope *scope,
@@ -129,6 +135,25 @@ attain_stats_query (AttainDb          *db,
 
   if (!run_scoped (db, stats_sql, scope, first_month, last_month, &stmt, error))
     return FALSE;
+  read_stats_row (stmt, out);
+  sqlite3_reset (stmt);
+
+  if (!run_scoped (db, leads_sql, scope, first_month, last_month, &stmt, error))
+    return FALSE;
+  out->leads = sqlite3_column_int64 (stmt, 0);
+  out->leads_won = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  if (!run_scoped (db, market_sql, scope, first_month, last_month, &stmt, error))
+    return FALSE;
+  out->market_size = sqlite3_column_int64 (stmt, 0) > 0 ? sqlite3_column_int64 (stmt, 1) : -1;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+read_stats_row (sqlite3_stmt *stmt, AttainStats *out)
+{
   out->won_amount = sqlite3_column_int64 (stmt, 0);
   out->won_gross_profit = sqlite3_column_int64 (stmt, 1);
   out->won_count = sqlite3_column_int64 (stmt, 2);
@@ -147,19 +172,6 @@ attain_stats_query (AttainDb          *db,
   out->complaints = sqlite3_column_int64 (stmt, 15);
   out->complaints_resolved = sqlite3_column_int64 (stmt, 16);
   out->resolution_days = sqlite3_column_int64 (stmt, 17);
-  sqlite3_reset (stmt);
-
-  if (!run_scoped (db, leads_sql, scope, first_month, last_month, &stmt, error))
-    return FALSE;
-  out->leads = sqlite3_column_int64 (stmt, 0);
-  out->leads_won = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
-
-  if (!run_scoped (db, market_sql, scope, first_month, last_month, &stmt, error))
-    return FALSE;
-  out->market_size = sqlite3_column_int64 (stmt, 0) > 0 ? sqlite3_column_int64 (stmt, 1) : -1;
-  sqlite3_reset (stmt);
-  return TRUE;
 }
 
 static gboolean
@@ -182,10 +194,95 @@ query_pipeline (AttainDb          *db,
   return TRUE;
 }
 
-static void
-add_scaled_stats (AttainStats *sum, const AttainStats *part, double factor)
+/* Exact sums over days @from..@to of one month: the raw rows of the people in the scope that
+ * month, read by date (only this one partial month, so the reading stays small). */
+static gboolean
+query_days (AttainDb          *db,
+            const AttainScope *scope,
+            const GDate       *stretch_start,
+            const GDate       *from,
+            const GDate       *to,
+            AttainStats       *out,
+            GError           **error)
 {
-#define ADD(field) sum->field += (gint64) llround (part->field * factor)
+  g_autofree char *from_iso = attain_date_to_iso (from);
+  g_autofree char *to_iso = attain_date_to_iso (to);
+  g_autofree char *start_iso = attain_date_to_iso (stretch_start);
+  sqlite3_stmt    *stmt;
+  int              month = attain_month_from_date (from);
+
+  memset (out, 0, sizeof *out);
+  out->market_size = -1;
+  if (!attain_db_exec (db,
+                       "CREATE TEMP TABLE IF NOT EXISTS day_people (id INTEGER PRIMARY KEY);"
+                       "DELETE FROM temp.day_people",
+                       error))
+    return FALSE;
+  stmt = attain_db_prepare (
+      db,
+      "INSERT OR IGNORE INTO temp.day_people (id) SELECT ?2 WHERE ?1 = 1 UNION ALL "
+      "SELECT pu.person_id FROM org_closure c JOIN person_units pu ON pu.unit_id = "
+      "c.descendant_id AND ?3 BETWEEN pu.from_month AND pu.to_month "
+      "WHERE ?1 = 0 AND c.ancestor_id = ?2",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, scope->kind);
+  sqlite3_bind_int64 (stmt, 2, scope->id);
+  sqlite3_bind_int (stmt, 3, month);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return attain_db_set_error (db, error, _ ("Reading the figures"));
+    }
+  sqlite3_reset (stmt);
+  if (!attain_rollup_sum_days (db, from_iso, to_iso, error))
+    return FALSE;
+
+  stmt = attain_db_prepare (db, STATS_SUMS "FROM temp.day_stats", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return attain_db_set_error (db, error, _ ("Reading the figures"));
+    }
+  read_stats_row (stmt, out);
+  sqlite3_reset (stmt);
+
+  /* The leads of those days, and the deals won in those days that came in as leads from
+   * @stretch_start on: added to the cohorts of the whole months before (counted up to the
+   * month before), lead-to-won is of the stretch's leads, those won by its last day. */
+  stmt = attain_db_prepare (
+      db,
+      "SELECT SUM (st.position = 1), SUM (st.position > 1 AND (SELECT h2.entered_on "
+      "  FROM deal_stage_history h2 JOIN stages s2 ON s2.id = h2.stage_id AND s2.position = 1 "
+      "  WHERE h2.deal_id = h.deal_id) BETWEEN ?3 AND ?2) "
+      "FROM deal_stage_history h JOIN stages st ON st.id = h.stage_id "
+      "  AND (st.position = 1 OR st.position = (SELECT MAX (position) FROM stages)) "
+      "JOIN deals d ON d.id = h.deal_id "
+      "WHERE h.entered_on BETWEEN ?1 AND ?2 AND d.owner_id IN (SELECT id FROM temp.day_people)",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, start_iso, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return attain_db_set_error (db, error, _ ("Reading the figures"));
+    }
+  out->leads = sqlite3_column_int64 (stmt, 0);
+  out->leads_won = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+add_stats (AttainStats *sum, const AttainStats *part)
+{
+#define ADD(field) sum->field += part->field
   ADD (won_amount);
   ADD (won_gross_profit);
   ADD (won_count);
@@ -196,6 +293,7 @@ add_scaled_stats (AttainStats *sum, const AttainStats *part, double factor)
   ADD (visits);
   ADD (weighted_visits);
   ADD (surveys);
+  ADD (satisfaction_sum);
   ADD (satisfaction_top);
   ADD (recommend_answers);
   ADD (promoters);
@@ -206,42 +304,65 @@ add_scaled_stats (AttainStats *sum, const AttainStats *part, double factor)
   ADD (leads);
   ADD (leads_won);
 #undef ADD
-  sum->satisfaction_sum += part->satisfaction_sum * factor;
 }
 
-/* Last year's figures for the same stretch of the period that has passed this year: the full
- * months before today's month, plus today's month scaled by the share of its days gone by.
- * Comparing a half-run quarter with a whole one would always read as a collapse. */
+/* The figures of @earlier (last year's period, or the one before) over the same stretch that
+ * has passed of @period: its whole months before today's month, plus exactly the same days of
+ * today's month (1 to today's day, or the month's last day when it is shorter). Comparing a
+ * half-run quarter with a whole one would always read as a collapse. */
 static gboolean
-query_last_year_to_date (AttainDb           *db,
-                         const AttainScope  *scope,
-                         const AttainPeriod *period,
-                         const GDate        *today,
-                         AttainStats        *out,
-                         GError            **error)
+query_same_stretch (AttainDb           *db,
+                    const AttainScope  *scope,
+                    const AttainPeriod *period,
+                    const AttainPeriod *earlier,
+                    const GDate        *today,
+                    AttainStats        *out,
+                    GError            **error)
 {
-  AttainPeriod last_year = attain_period_same_last_year (period);
-  int          first = attain_period_first_month (&last_year);
-  int          last = attain_period_last_month (&last_year);
-  int          current = attain_month_from_date (today) - 100;
-  double       share;
-  AttainStats  partial;
+  int         first = attain_period_first_month (earlier);
+  int         last = attain_period_last_month (earlier);
+  int         offset, month;
+  GDate       start, from, to;
+  AttainStats partial;
 
-  if (attain_period_elapsed_share (period, today) >= 1.0 || current < first || current > last)
+  if (attain_period_elapsed_share (period, today) >= 1.0)
+    return attain_stats_query (db, scope, first, last, out, error);
+
+  offset = 0;
+  while (attain_month_add (attain_period_first_month (period), offset)
+         < attain_month_from_date (today))
+    offset++;
+  month = attain_month_add (first, offset);
+  if (month > last)
     return attain_stats_query (db, scope, first, last, out, error);
 
   memset (out, 0, sizeof *out);
   out->market_size = -1;
-  if (current > first
-      && !attain_stats_query (db, scope, first, attain_month_add (current, -1), out, error))
+  if (month > first
+      && !attain_stats_query (db, scope, first, attain_month_add (month, -1), out, error))
     return FALSE;
-  if (!attain_stats_query (db, scope, current, current, &partial, error))
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, month % 100, month / 100);
+  g_date_set_dmy (&to,
+                  MIN (g_date_get_day (today), g_date_get_days_in_month (month % 100, month / 100)),
+                  month % 100, month / 100);
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, first % 100, first / 100);
+  if (!query_days (db, scope, &start, &from, &to, &partial, error))
     return FALSE;
-  share = (double) g_date_get_day (today) / g_date_get_days_in_month (current % 100, current / 100);
-  add_scaled_stats (out, &partial, MIN (share, 1.0));
-  if (partial.market_size >= 0)
-    out->market_size
-        = MAX (out->market_size, 0) + (gint64) llround (partial.market_size * MIN (share, 1.0));
+  add_stats (out, &partial);
+
+  /* Market sizes are known by the month only: the month's share of its days. */
+  {
+    AttainStats whole;
+    double      share
+        = (double) g_date_get_day (&to) / g_date_get_days_in_month (month % 100, month / 100);
+    if (!attain_stats_query (db, scope, month, month, &whole, error))
+      return FALSE;
+    if (whole.market_size >= 0)
+      out->market_size = MAX (out->market_size, 0) + (gint64) llround (whole.market_size * share);
+  }
   return TRUE;
 }
 
@@ -388,6 +509,32 @@ attain_targets_query (AttainDb           *db,
   return read_target_rows (db, stmt, FALSE, TRUE, targets, error);
 }
 
+/* Growth for amounts and counts, a difference in points for rates and scores. A period that has
+ * not started has no stretch to compare with: no change, rather than "-100%". */
+static double
+compare (const AttainMetricInfo *info, double elapsed, double value, double earlier)
+{
+  if (elapsed <= 0.0 || isnan (earlier))
+    return NAN;
+  if (attain_metric_change_in_points (info))
+    return value - earlier;
+  return attain_growth (value, earlier);
+}
+
+gboolean
+attain_metric_change_in_points (const AttainMetricInfo *info)
+{
+  return info->kind == ATTAIN_VALUE_RATE || info->kind == ATTAIN_VALUE_SCORE;
+}
+
+/* Scores (NPS runs from -100 to 100) are read as a distance to their target, never as a share
+ * of it: an NPS of -5 against 40 is "-45 vs target", not "-12.5% attained". */
+gboolean
+attain_metric_target_in_points (const AttainMetricInfo *info)
+{
+  return info->kind == ATTAIN_VALUE_SCORE;
+}
+
 AttainMetrics *
 attain_metrics_compute (AttainDb           *db,
                         const AttainScope  *scope,
@@ -396,16 +543,21 @@ attain_metrics_compute (AttainDb           *db,
                         GError            **error)
 {
   g_autoptr (AttainMetrics) metrics = g_new0 (AttainMetrics, 1);
-  double current[ATTAIN_N_METRICS];
-  double previous[ATTAIN_N_METRICS];
-  double targets[ATTAIN_N_METRICS];
-  double tolerance;
+  AttainPeriod last_year, before;
+  double       current[ATTAIN_N_METRICS];
+  double       previous[ATTAIN_N_METRICS];
+  double       earlier[ATTAIN_N_METRICS];
+  double       targets[ATTAIN_N_METRICS];
+  double       tolerance;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (scope != NULL && period != NULL && today != NULL, NULL);
 
   metrics->scope = *scope;
   metrics->period = *period;
+  last_year = attain_period_same_last_year (period);
+  /* A year's period before is last year: one comparison is enough. */
+  before = attain_period_shift (period, -1);
   metrics->elapsed = attain_period_elapsed_share (period, today);
   metrics->currency = attain_db_get_setting (db, "currency", "CNY");
   tolerance = attain_db_get_setting_int (db, "pace_tolerance_percent", 5) / 100.0;
@@ -413,12 +565,15 @@ attain_metrics_compute (AttainDb           *db,
   if (!attain_org_describe (db, scope, NULL, NULL, NULL, NULL, error)
       || !attain_stats_query (db, scope, attain_period_first_month (period),
                               attain_period_last_month (period), &metrics->current, error)
-      || !query_last_year_to_date (db, scope, period, today, &metrics->previous, error)
+      || !query_same_stretch (db, scope, period, &last_year, today, &metrics->previous, error)
+      || (period->kind != ATTAIN_PERIOD_YEAR
+          && !query_same_stretch (db, scope, period, &before, today, &metrics->before, error))
       || !attain_targets_query (db, scope, period, targets, error))
     return NULL;
 
   attain_stats_to_values (&metrics->current, current);
   attain_stats_to_values (&metrics->previous, previous);
+  attain_stats_to_values (&metrics->before, earlier);
 
   for (guint i = 0; i < ATTAIN_N_METRICS; i++)
     {
@@ -431,12 +586,10 @@ attain_metrics_compute (AttainDb           *db,
       v->attainment = attain_attainment (v->value, v->target, info->lower_is_better);
       /* A period that has not started has no stretch to compare with last year's: no change,
        * rather than "-100%". */
-      if (metrics->elapsed <= 0.0)
-        v->change = NAN;
-      else if (info->kind == ATTAIN_VALUE_RATE || info->kind == ATTAIN_VALUE_SCORE)
-        v->change = v->value - v->previous;
-      else
-        v->change = attain_growth (v->value, v->previous);
+      v->before = period->kind == ATTAIN_PERIOD_YEAR ? NAN : earlier[i];
+      v->variance = v->value - v->target;
+      v->change = compare (info, metrics->elapsed, v->value, v->previous);
+      v->change_before = compare (info, metrics->elapsed, v->value, v->before);
       v->pace = info->cumulative
                     ? attain_pace_cumulative (v->attainment, metrics->elapsed, tolerance)
                     : attain_pace_rate (v->attainment, metrics->elapsed, tolerance);

@@ -74,10 +74,13 @@ typedef struct
 typedef struct
 {
   double     value;
-  double     target;     /* NAN without a goal */
-  double     attainment; /* NAN without a target */
-  double     previous;   /* same period last year */
-  double     change;     /* growth for amounts and counts, difference for rates and scores */
+  double     target;        /* NAN without a goal */
+  double     attainment;    /* NAN without a target */
+  double     variance;      /* value − target, in the metric's unit; NAN without a target */
+  double     previous;      /* same period last year (the same stretch of it while running) */
+  double     change;        /* growth for amounts and counts, difference for rates and scores */
+  double     before;        /* the period before (quarter, month), NAN for a year */
+  double     change_before; /* like change, against before */
   AttainPace pace;
 } AttainMetricValue;
 
@@ -89,11 +92,16 @@ typedef struct
   char             *currency;
   AttainStats       current;
   AttainStats       previous;
+  AttainStats       before;
   AttainMetricValue values[ATTAIN_N_METRICS];
 } AttainMetrics;
 
 const AttainMetricInfo *attain_metric_info (AttainMetricId metric);
-gboolean                attain_metric_from_key (const char *key, AttainMetricId *out);
+/* Whether changes of the metric are differences in points (rates, scores) rather than %. */
+gboolean attain_metric_change_in_points (const AttainMetricInfo *info);
+/* Whether the metric is shown as a distance to its target rather than a share of it. */
+gboolean attain_metric_target_in_points (const AttainMetricInfo *info);
+gboolean attain_metric_from_key (const char *key, AttainMetricId *out);
 char    *attain_metric_format (const AttainMetrics *metrics, AttainMetricId metric, double value);
 gboolean attain_stats_query (AttainDb          *db,
                              const AttainScope *scope,

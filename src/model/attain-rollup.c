@@ -3,6 +3,8 @@
 
 #include "attain-gettext.h"
 
+#include <string.h>
+
 /* Dashboards read month sums per person and per unit instead of the raw tables: at 1,000,000
  * deals and 5,000,000 activities a company quarter is 3 rows instead of millions. Every path
  * that writes deals, collections, activities, feedback or goals calls this inside its own
@@ -31,7 +33,7 @@
 #define PERSON_UNITS_NOW                                                                           \
   "JOIN people p ON p.id = r.scope_id JOIN org_closure c ON c.descendant_id = p.unit_id "
 
-static const char *rebuild_sql[] = {
+static const char *clear_sql[] = {
   /* A customer's first won deal is a new customer signed; a later import of an older deal can
    * move that first deal, so the flag is derived again with the sums. */
   "UPDATE deals SET new_customer = NOT new_customer WHERE customer_id @CUSTOMERS@ "
@@ -43,11 +45,18 @@ static const char *rebuild_sql[] = {
   "scope_id @UNITS@)",
   "DELETE FROM month_funnel WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND "
   "scope_id @UNITS@)",
+  "DELETE FROM month_funnel_cohort WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = "
+  "0 AND scope_id @UNITS@)",
   "DELETE FROM open_pipeline WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND "
   "scope_id @UNITS@)",
   "DELETE FROM month_goals WHERE (scope_kind = 1 AND scope_id @PEOPLE@) OR (scope_kind = 0 AND "
   "scope_id @UNITS@)",
+};
 
+/* Each person's month sums from the raw rows, in the months between @FROM@ and @TO@ (every month
+ * for a rebuild). The same statements give exact sums over a few days of one month for the
+ * comparison with last year's same stretch (attain_rollup_sum_days). */
+static const char *person_stats_sql[] = {
   "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, won_gross_profit, won_count, "
   "  won_cycle_days, new_customers) "
   "SELECT 1, owner_id, " MONTH_OF (
@@ -55,13 +64,15 @@ static const char *rebuild_sql[] = {
                    "  COUNT (*), SUM (" DAYS_BETWEEN (
                        "created_on",
                        "closed_on") "), SUM (new_customer) "
-                                    "FROM deals WHERE status = 'won' AND owner_id @PEOPLE@ GROUP "
+                                    "FROM deals WHERE status = 'won' AND owner_id @PEOPLE@ AND "
+                                    "closed_on BETWEEN @FROM@ AND @TO@ GROUP "
                                     "BY owner_id, m",
 
   "INSERT INTO month_stats (scope_kind, scope_id, month, collected) "
   "SELECT 1, owner_id, " MONTH_OF (
       "collected_on") " AS m, SUM (collected_amount) "
-                      "FROM collections WHERE collected_on IS NOT NULL AND owner_id @PEOPLE@ GROUP "
+                      "FROM collections WHERE collected_on IS NOT NULL AND owner_id @PEOPLE@ AND "
+                      "collected_on BETWEEN @FROM@ AND @TO@ GROUP "
                       "BY owner_id, m "
                       "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
 
@@ -71,7 +82,8 @@ static const char *rebuild_sql[] = {
                      "  SUM (CASE WHEN kind = 'visit' THEN CASE tier WHEN 'A' THEN ?1 WHEN 'B' "
                      "THEN ?2 ELSE ?3 END "
                      "       ELSE 0 END) "
-                     "FROM activities WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+                     "FROM activities WHERE owner_id @PEOPLE@ AND happened_on BETWEEN @FROM@ AND "
+                     "@TO@ GROUP BY owner_id, m "
                      "ON CONFLICT DO UPDATE SET activities = activities + excluded.activities, "
                      "  visits = visits + excluded.visits, weighted_visits = weighted_visits + "
                      "excluded.weighted_visits",
@@ -83,7 +95,8 @@ static const char *rebuild_sql[] = {
                   "  TOTAL (score * 5.0 / scale_max), "
                   "  SUM ((scale_max = 5 AND score >= 4) OR (scale_max = 10 AND score >= 9)), "
                   "  SUM (recommend IS NOT NULL), SUM (recommend >= 9), SUM (recommend <= 6) "
-                  "FROM feedback WHERE kind = 'survey' AND owner_id @PEOPLE@ GROUP BY owner_id, m "
+                  "FROM feedback WHERE kind = 'survey' AND owner_id @PEOPLE@ AND given_on BETWEEN "
+                  "@FROM@ AND @TO@ GROUP BY owner_id, m "
                   "ON CONFLICT DO UPDATE SET surveys = surveys + excluded.surveys, "
                   "  satisfaction_sum = satisfaction_sum + excluded.satisfaction_sum, "
                   "  satisfaction_top = satisfaction_top + excluded.satisfaction_top, "
@@ -99,6 +112,7 @@ static const char *rebuild_sql[] = {
                       "given_on",
                       "resolved_on") ") "
                                      "FROM feedback WHERE kind = 'complaint' AND owner_id @PEOPLE@ "
+                                     "AND given_on BETWEEN @FROM@ AND @TO@ "
                                      "GROUP BY owner_id, m "
                                      "ON CONFLICT DO UPDATE SET complaints = complaints + "
                                      "excluded.complaints, "
@@ -111,7 +125,8 @@ static const char *rebuild_sql[] = {
   "INSERT INTO month_stats (scope_kind, scope_id, month, won_amount, won_gross_profit, won_count) "
   "SELECT 1, owner_id, " MONTH_OF (
       "reversed_on") " AS m, -SUM (amount), -SUM (gross_profit), -COUNT (*) "
-                     "FROM deal_reversals WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+                     "FROM deal_reversals WHERE owner_id @PEOPLE@ AND reversed_on BETWEEN @FROM@ "
+                     "AND @TO@ GROUP BY owner_id, m "
                      "ON CONFLICT DO UPDATE SET won_amount = won_amount + excluded.won_amount, "
                      "  won_gross_profit = won_gross_profit + excluded.won_gross_profit, won_count "
                      "= won_count + excluded.won_count",
@@ -119,9 +134,13 @@ static const char *rebuild_sql[] = {
   "INSERT INTO month_stats (scope_kind, scope_id, month, collected) "
   "SELECT 1, owner_id, " MONTH_OF (
       "refunded_on") " AS m, -SUM (amount) "
-                     "FROM refunds WHERE owner_id @PEOPLE@ GROUP BY owner_id, m "
+                     "FROM refunds WHERE owner_id @PEOPLE@ AND refunded_on BETWEEN @FROM@ AND @TO@ "
+                     "GROUP BY owner_id, m "
                      "ON CONFLICT DO UPDATE SET collected = collected + excluded.collected",
 
+};
+
+static const char *derived_sql[] = {
   "INSERT INTO month_stats (scope_kind, scope_id, month, " STATS_COLUMNS ") "
   "SELECT 0, c.ancestor_id, r.month, " SUM_STATS_COLUMNS " "
   "FROM month_stats r " PERSON_UNITS
@@ -147,6 +166,39 @@ static const char *rebuild_sql[] = {
   "  SUM (r.reached_amount), SUM (r.days_to_reach) "
   "FROM month_funnel r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
   "GROUP BY c.ancestor_id, r.month, r.stage_position",
+
+  /* Conversion is by cohort: of the deals that entered a stage in a month, the month each first
+   * reached any later stage and the month it was won, so that "by the period's end" is a sum
+   * over to_month <= the period's last month. The correlated look-ups use the history's key. */
+  "WITH x AS (SELECT d.owner_id, " MONTH_OF (
+      "h.entered_on") " AS m, st.position, "
+                      "  (SELECT MIN (h2.entered_on) FROM deal_stage_history h2 JOIN stages s2 ON "
+                      "s2.id = "
+                      "     h2.stage_id WHERE h2.deal_id = h.deal_id AND s2.position > "
+                      "st.position) AS advanced_on, "
+                      "  (SELECT h2.entered_on FROM deal_stage_history h2 JOIN stages s2 ON s2.id "
+                      "= h2.stage_id "
+                      "     WHERE h2.deal_id = h.deal_id AND s2.position > st.position "
+                      "     AND s2.position = (SELECT MAX (position) FROM stages)) AS won_on "
+                      "  FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id JOIN stages st "
+                      "ON st.id = "
+                      "  h.stage_id WHERE d.owner_id @PEOPLE@) "
+                      "INSERT INTO month_funnel_cohort (scope_kind, scope_id, month, "
+                      "stage_position, to_month, "
+                      "  advanced_count, won_count) "
+                      "SELECT 1, owner_id, m, position, " MONTH_OF (
+                          "t") " AS tm, SUM (won = 0), SUM (won) FROM ("
+                               "  SELECT owner_id, m, position, advanced_on AS t, 0 AS won FROM x "
+                               "WHERE advanced_on NOT NULL"
+                               "  UNION ALL SELECT owner_id, m, position, won_on, 1 FROM x WHERE "
+                               "won_on NOT NULL) "
+                               "GROUP BY owner_id, m, position, tm",
+  "INSERT INTO month_funnel_cohort (scope_kind, scope_id, month, stage_position, to_month, "
+  "  advanced_count, won_count) "
+  "SELECT 0, c.ancestor_id, r.month, r.stage_position, r.to_month, SUM (r.advanced_count), "
+  "  SUM (r.won_count) "
+  "FROM month_funnel_cohort r " PERSON_UNITS "WHERE r.scope_kind = 1 AND c.ancestor_id @UNITS@ "
+  "GROUP BY c.ancestor_id, r.month, r.stage_position, r.to_month",
 
   "INSERT INTO open_pipeline (scope_kind, scope_id, stage_position, open_count, open_amount, "
   "  weighted_amount) "
@@ -174,32 +226,53 @@ static const char *rebuild_sql[] = {
   "GROUP BY c.ancestor_id, r.metric, r.month",
 };
 
+typedef struct
+{
+  const char *people; /* what @PEOPLE@ becomes */
+  const char *units;
+  const char *customers;
+  const char *from; /* a quoted ISO date: what @FROM@ becomes */
+  const char *to;
+  const char *stats_table; /* where the person sums go */
+} Expansion;
+
+static const Expansion rebuild_all = { "IS NOT NULL",  "IS NOT NULL",  "IS NOT NULL",
+                                       "'0000-00-00'", "'9999-99-99'", "month_stats" };
+static const Expansion rebuild_touched = { "IN (SELECT id FROM temp.rollup_people)",
+                                           "IN (SELECT id FROM temp.rollup_units)",
+                                           "IN (SELECT id FROM temp.rollup_customers)",
+                                           "'0000-00-00'",
+                                           "'9999-99-99'",
+                                           "month_stats" };
+
 static char *
-expand (const char *sql, gboolean scoped)
+expand (const char *sql, const Expansion *e)
 {
   g_autoptr (GString) text = g_string_new (sql);
-  g_string_replace (text, "@PEOPLE@",
-                    scoped ? "IN (SELECT id FROM temp.rollup_people)" : "IS NOT NULL", 0);
-  g_string_replace (text, "@UNITS@",
-                    scoped ? "IN (SELECT id FROM temp.rollup_units)" : "IS NOT NULL", 0);
-  g_string_replace (text, "@CUSTOMERS@",
-                    scoped ? "IN (SELECT id FROM temp.rollup_customers)" : "IS NOT NULL", 0);
+  g_string_replace (text, "@PEOPLE@", e->people, 0);
+  g_string_replace (text, "@UNITS@", e->units, 0);
+  g_string_replace (text, "@CUSTOMERS@", e->customers, 0);
+  g_string_replace (text, "@FROM@", e->from, 0);
+  g_string_replace (text, "@TO@", e->to, 0);
+  g_string_replace (text, "INSERT INTO month_stats ", "INSERT INTO @STATS@ ", 0);
+  g_string_replace (text, "@STATS@", e->stats_table, 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
-run_rollup (AttainDb *db, gboolean scoped, GError **error)
+run_statements (AttainDb          *db,
+                const char *const *statements,
+                guint              n_statements,
+                const Expansion   *e,
+                GError           **error)
 {
-  guint first = scoped ? 1 : 0;
-  int   weight_a, weight_b, weight_c;
+  int weight_a = attain_db_get_setting_int (db, "tier_weight_a", 3);
+  int weight_b = attain_db_get_setting_int (db, "tier_weight_b", 2);
+  int weight_c = attain_db_get_setting_int (db, "tier_weight_c", 1);
 
-  weight_a = attain_db_get_setting_int (db, "tier_weight_a", 3);
-  weight_b = attain_db_get_setting_int (db, "tier_weight_b", 2);
-  weight_c = attain_db_get_setting_int (db, "tier_weight_c", 1);
-
-  for (guint i = first; i < G_N_ELEMENTS (rebuild_sql); i++)
+  for (guint i = 0; i < n_statements; i++)
     {
-      g_autofree char *sql = expand (rebuild_sql[i], scoped);
+      g_autofree char *sql = expand (statements[i], e);
       sqlite3_stmt    *stmt = NULL;
       int              rc;
 
@@ -217,6 +290,63 @@ run_rollup (AttainDb *db, gboolean scoped, GError **error)
         return attain_db_set_error (db, error, _ ("Updating the summary tables"));
     }
   return TRUE;
+}
+
+static gboolean
+run_rollup (AttainDb *db, gboolean scoped, GError **error)
+{
+  const Expansion *e = scoped ? &rebuild_touched : &rebuild_all;
+  guint            first = scoped ? 1 : 0;
+
+  return run_statements (db, clear_sql + first, G_N_ELEMENTS (clear_sql) - first, e, error)
+         && run_statements (db, person_stats_sql, G_N_ELEMENTS (person_stats_sql), e, error)
+         && run_statements (db, derived_sql, G_N_ELEMENTS (derived_sql), e, error);
+}
+
+/* Exact sums of the people in temp.day_people over the days @from to @to (ISO dates) into
+ * temp.day_stats, one row per person: the month rollups cannot split a month. */
+gboolean
+attain_rollup_sum_days (AttainDb *db, const char *from, const char *to, GError **error)
+{
+  g_autofree char *quoted_from = NULL, *quoted_to = NULL;
+  Expansion        e = {
+           "IN (SELECT id FROM temp.day_people)", "IS NULL", "IS NULL", NULL, NULL, "temp.day_stats"
+  };
+
+  g_return_val_if_fail (db != NULL && from != NULL && to != NULL, FALSE);
+  /* Dates are digits and dashes (they come from attain_date_to_iso), never user text. */
+  g_return_val_if_fail (strspn (from, "0123456789-") == strlen (from)
+                            && strspn (to, "0123456789-") == strlen (to),
+                        FALSE);
+  quoted_from = g_strdup_printf ("'%s'", from);
+  quoted_to = g_strdup_printf ("'%s'", to);
+  e.from = quoted_from;
+  e.to = quoted_to;
+  if (!attain_db_exec (
+          db,
+          "CREATE TEMP TABLE IF NOT EXISTS day_stats (scope_kind INTEGER NOT NULL, "
+          "scope_id INTEGER NOT NULL, month INTEGER NOT NULL, "
+          "won_amount INTEGER NOT NULL DEFAULT 0, "
+          "won_gross_profit INTEGER NOT NULL DEFAULT 0, "
+          "won_count INTEGER NOT NULL DEFAULT 0, "
+          "won_cycle_days INTEGER NOT NULL DEFAULT 0, "
+          "new_customers INTEGER NOT NULL DEFAULT 0, "
+          "collected INTEGER NOT NULL DEFAULT 0, "
+          "activities INTEGER NOT NULL DEFAULT 0, visits INTEGER NOT NULL DEFAULT 0, "
+          "weighted_visits INTEGER NOT NULL DEFAULT 0, "
+          "surveys INTEGER NOT NULL DEFAULT 0, "
+          "satisfaction_sum REAL NOT NULL DEFAULT 0, "
+          "satisfaction_top INTEGER NOT NULL DEFAULT 0, "
+          "recommend_answers INTEGER NOT NULL DEFAULT 0, "
+          "promoters INTEGER NOT NULL DEFAULT 0, detractors INTEGER NOT NULL DEFAULT 0, "
+          "complaints INTEGER NOT NULL DEFAULT 0, "
+          "complaints_resolved INTEGER NOT NULL DEFAULT 0, "
+          "resolution_days INTEGER NOT NULL DEFAULT 0, "
+          "PRIMARY KEY (scope_kind, scope_id, month));"
+          "DELETE FROM temp.day_stats",
+          error))
+    return FALSE;
+  return run_statements (db, person_stats_sql, G_N_ELEMENTS (person_stats_sql), &e, error);
 }
 
 gboolean
@@ -356,6 +486,36 @@ attain_rollup_add_person_funnel (AttainDb *db,
 }
 
 gboolean
+attain_rollup_add_person_funnel_cohort (AttainDb *db,
+                                        gint64    person_id,
+                                        int       month,
+                                        int       stage_position,
+                                        int       to_month,
+                                        gint64    advanced,
+                                        gint64    won,
+                                        GError  **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "INSERT INTO month_funnel_cohort (scope_kind, scope_id, month, stage_position, to_month, "
+      "advanced_count, won_count) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT DO UPDATE SET advanced_count = advanced_count + excluded.advanced_count, "
+      "won_count = won_count + excluded.won_count",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, month);
+  sqlite3_bind_int (stmt, 3, stage_position);
+  sqlite3_bind_int (stmt, 4, to_month);
+  sqlite3_bind_int64 (stmt, 5, advanced);
+  sqlite3_bind_int64 (stmt, 6, won);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return attain_db_set_error (db, error, _ ("Updating the summary tables"));
+  return TRUE;
+}
+
+gboolean
 attain_rollup_add_person_pipeline (AttainDb *db,
                                    gint64    person_id,
                                    int       stage_position,
@@ -455,7 +615,7 @@ attain_rollup_refresh_touched (AttainDb *db, gint64 delta_import, GError **error
 
 /* The summary tables a rebuild rewrites, and the derived column of deals. */
 static const char *summary_tables[]
-    = { "month_stats", "month_funnel", "open_pipeline", "month_goals" };
+    = { "month_stats", "month_funnel", "month_funnel_cohort", "open_pipeline", "month_goals" };
 
 /* Recomputes every summary from the raw tables in one transaction and counts, per table, the
  * rows that differ from what was stored (in either direction). With @repair the recomputed

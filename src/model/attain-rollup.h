@@ -31,6 +31,14 @@ gboolean attain_rollup_add_person_funnel (AttainDb *db,
                                           gint64    amount,
                                           gint64    days,
                                           GError  **error);
+gboolean attain_rollup_add_person_funnel_cohort (AttainDb *db,
+                                                 gint64    person_id,
+                                                 int       month,
+                                                 int       stage_position,
+                                                 int       to_month,
+                                                 gint64    advanced,
+                                                 gint64    won,
+                                                 GError  **error);
 gboolean attain_rollup_add_person_pipeline (AttainDb *db,
                                             gint64    person_id,
                                             int       stage_position,
@@ -38,6 +46,7 @@ gboolean attain_rollup_add_person_pipeline (AttainDb *db,
                                             gint64    amount,
                                             double    weighted,
                                             GError  **error);
+gboolean attain_rollup_sum_days (AttainDb *db, const char *from, const char *to, GError **error);
 gboolean attain_rollup_refresh_touched (AttainDb *db, gint64 delta_import, GError **error);
 
 G_END_DECLS

@@ -29,7 +29,8 @@ typedef struct
   char  *name;
   gint64 count;
   double amount;     /* minor units */
-  double conversion; /* count / previous stage's count, NAN for the first stage */
+  gint64 advanced;   /* of count, the deals that went on to a later stage by the period's end */
+  double conversion; /* the previous stage's advanced / its count; NAN for the first stage */
   double mean_days;  /* mean days from creation to reaching this stage */
   gint64 open_count; /* deals sitting at this stage today (the pipeline) */
   double open_amount;
