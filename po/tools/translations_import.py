@@ -427,4 +427,8 @@ T = {
     (None, '“%s” is not a file name.'): ('“%s”不是文件名。', '「%s」不是檔案名稱。'),
     (None, '“%s” was changed elsewhere since this review was opened here. What you typed is kept in the form: choose Keep My Text to save it over the other version.'): ('自从在此打开这份面谈记录后，“%s”已在别处被修改。您输入的内容仍保留在表单中：选择“保留我的内容”即可用它覆盖另一版本。', '自從在此開啟這份面談紀錄後，「%s」已在別處被修改。您輸入的內容仍保留在表單中：選擇「保留我的內容」即可用它覆蓋另一版本。'),
     (None, 'Enter who held the interview (the reviewer) before signing off.'): ('签字确认前，请先填写面谈人。', '簽字確認前，請先填寫面談人。'),
+    (None, 'Target %s · %s vs target'): ('目标 %s · 与目标相差 %s', '目標 %s · 與目標相差 %s'),
+    (None, 'Target %s · %s attained (%s)'): ('目标 %s · 达成 %s（%s）', '目標 %s · 達成 %s（%s）'),
+    (None, '%s vs last month'): ('环比 %s', '環比 %s'),
+    (None, '%s vs last quarter'): ('环比 %s', '環比 %s'),
 }
