@@ -204,6 +204,11 @@ test_review_report (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (flat, "每周复盘应收账款2026-05-31逾期应收低于10%Inprogress"));
   g_assert_nonnull (strstr (flat, "Revenue¥180,0002026-06-30"));
   g_assert_nonnull (strstr (flat, "EmployeeManagerHR"));
+  /* The person and the reviewer are named under their signature lines. */
+  g_assert_nonnull (strstr (flat, "EmployeeManagerHRA王经理Date:"));
+  /* The score is in points, never "of 100" beside a score above 100. */
+  g_assert_nonnull (strstr (flat, "points(100points=everytargetmet"));
+  g_assert_null (strstr (flat, "of100"));
   g_assert_nonnull (strstr (text, "Date:"));
   g_assert_nonnull (strstr (first_page, "Page 1 of "));
   {
@@ -554,11 +559,50 @@ test_report_language (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (cn, "绩效面谈"));
   g_assert_null (strstr (cn, "Performance Review"));
   g_assert_nonnull (strstr (tw, "績效面談"));
+  /* The person is labelled 姓名 (a person's name), not 名称 (the name of a thing). */
+  g_assert_nonnull (strstr (cn, "姓名"));
+  g_assert_null (strstr (cn, "名称"));
+  g_assert_nonnull (strstr (tw, "姓名"));
   /* Han text in the glyphs of the report's script: SC for English and 简体, TC for 繁體. */
   g_assert_nonnull (strstr (en_fonts, "CJKsc"));
   g_assert_null (strstr (en_fonts, "CJKjp"));
   g_assert_nonnull (strstr (cn_fonts, "CJKsc"));
   g_assert_nonnull (strstr (tw_fonts, "CJKtc"));
+}
+
+/* A review not yet held prints ruled lines to write on in the meeting, not "—" in every section;
+ * once signed off, an empty section says so with "—". */
+static void
+test_blank_review_has_writing_space (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *pdf = g_build_filename (f->dir, "blank.pdf", NULL);
+  g_autofree char *text = NULL;
+  AttainDocument  *document;
+
+  document = attain_review_report_build (f->db, SMALL_PERSON_B, &f->q1, &f->today, "en", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, document);
+  g_assert_true (attain_documents_write_pdf (documents, pdf, "B", &error));
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    text = run_tool (argv);
+  }
+  if (text == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Self-review"));
+  /* Headings follow each other with nothing printed between: the lines are drawn, not text. */
+  g_assert_nonnull (strstr (text, "Strengths\n\nAreas to improve\n\nThe employee's view"));
+  g_assert_nonnull (strstr (text, "Training\n\nSignatures"));
+  g_assert_null (strstr (text, "No milestones were set"));
+  g_assert_null (strstr (text, "No goals were agreed"));
+  /* The plan's table heading is printed above its lines. */
+  g_assert_nonnull (strstr (text, "How it is measured"));
 }
 
 /* A milestone of thousands of characters makes a table row taller than a page: the report still
@@ -766,6 +810,7 @@ main (int argc, char *argv[])
   attain_number_style_override (ATTAIN_NUMBER_STYLE_WESTERN);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/report/review-report", test_review_report);
+  ADD ("/report/blank-review-has-writing-space", test_blank_review_has_writing_space);
   ADD ("/report/sign-off-locks", test_sign_off_locks);
   ADD ("/report/lock-exceptions", test_lock_exceptions);
   ADD ("/report/team-reports", test_team_reports);

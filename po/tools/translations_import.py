@@ -431,4 +431,6 @@ T = {
     (None, 'Target %s · %s attained (%s)'): ('目标 %s · 达成 %s（%s）', '目標 %s · 達成 %s（%s）'),
     (None, '%s vs last month'): ('环比 %s', '環比 %s'),
     (None, '%s vs last quarter'): ('环比 %s', '環比 %s'),
+    ('person', 'Name'): ('姓名', '姓名'),
+    (None, 'Weighted results score: %s points (100 points = every target met; each metric scores its attainment × 100, at most 120). The composite score and rating follow once the evaluation is set up.'): ('加权业绩得分：%s 分（100 分 = 全部目标达成；每项指标按达成率 × 100 计分，最高 120 分）。综合得分与评级待考核设置完成后给出。', '加權業績得分：%s 分（100 分 = 全部目標達成；每項指標按達成率 × 100 計分，最高 120 分）。綜合得分與評等待考核設定完成後給出。'),
 }

@@ -20,6 +20,7 @@
 #define TITLE_SIZE 18.0
 #define CELL_PAD 3.0
 #define GAP 8.0
+#define WRITING_LINE 24.0
 
 typedef enum
 {
@@ -30,6 +31,7 @@ typedef enum
   BLOCK_TABLE,
   BLOCK_CHART,
   BLOCK_SIGNATURES,
+  BLOCK_WRITING, /* ruled lines to write on by hand */
 } BlockKind;
 
 typedef struct
@@ -48,6 +50,8 @@ typedef struct
   char                  *text;
   char                  *subtitle;
   char                 **strings; /* fields: label, value, ...; table titles; signature roles */
+  char                 **names;   /* signatures: the name printed under each line ("" for none) */
+  guint                  n_lines; /* writing space */
   double                *shares;
   double                *xaligns;
   guint                  n_columns;
@@ -108,6 +112,7 @@ block_free (Block *block)
   g_free (block->shares);
   g_free (block->xaligns);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_strfreev (block->names);
   g_clear_object (&block->layout);
   g_clear_pointer (&block->line_tops, g_array_unref);
   if (block->destroy != NULL)
@@ -250,10 +255,26 @@ attain_document_add_chart (AttainDocument        *document,
   block->destroy = destroy;
 }
 
+/* @names, as many as @roles, are printed under the lines (NULL or "" leaves room to write). */
 void
-attain_document_add_signatures (AttainDocument *document, const char *const *roles)
+attain_document_add_signatures (AttainDocument    *document,
+                                const char *const *roles,
+                                const char *const *names)
 {
-  add_block (document, BLOCK_SIGNATURES)->strings = g_strdupv ((char **) roles);
+  Block *block = add_block (document, BLOCK_SIGNATURES);
+  guint  n = g_strv_length ((char **) roles);
+
+  block->strings = g_strdupv ((char **) roles);
+  block->names = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    block->names[i] = g_strdup (names && names[i] ? names[i] : "");
+}
+
+/* Room to write by hand during the meeting: @n_lines ruled lines. */
+void
+attain_document_add_writing_space (AttainDocument *document, guint n_lines)
+{
+  add_block (document, BLOCK_WRITING)->n_lines = CLAMP (n_lines, 1, 20);
 }
 
 static PangoLayout *
@@ -497,7 +518,10 @@ measure (AttainDocument *document, cairo_t *cr, Block *block, double content)
       block->height = block->chart_height + GAP;
       break;
     case BLOCK_SIGNATURES:
-      block->height = 70;
+      block->height = 86;
+      break;
+    case BLOCK_WRITING:
+      block->height = block->n_lines * WRITING_LINE + GAP;
       break;
     }
 }
@@ -800,6 +824,8 @@ draw_placement (AttainDocument *document, cairo_t *cr, const Placement *placemen
             double cx = x + i * column;
             g_autoptr (PangoLayout) role
                 = text_layout (document, cr, block->strings[i], BODY_SIZE, TRUE, column - 12, 0);
+            g_autoptr (PangoLayout) name
+                = text_layout (document, cr, block->names[i], BODY_SIZE, FALSE, column - 12, 0);
             g_autoptr (PangoLayout) date = text_layout (document, cr, document->date_label,
                                                         BODY_SIZE, FALSE, column - 12, 0);
             cairo_set_source_rgb (cr, 0, 0, 0);
@@ -809,10 +835,22 @@ draw_placement (AttainDocument *document, cairo_t *cr, const Placement *placemen
             cairo_stroke (cr);
             cairo_move_to (cr, cx, y + 33);
             pango_cairo_show_layout (cr, role);
-            cairo_move_to (cr, cx, y + 50);
+            cairo_move_to (cr, cx, y + 49);
+            pango_cairo_show_layout (cr, name);
+            cairo_move_to (cr, cx, y + 66);
             pango_cairo_show_layout (cr, date);
           }
       }
+      break;
+    case BLOCK_WRITING:
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+      cairo_set_line_width (cr, 0.5);
+      for (guint i = 1; i <= block->n_lines; i++)
+        {
+          cairo_move_to (cr, x, y + i * WRITING_LINE);
+          cairo_line_to (cr, x + content, y + i * WRITING_LINE);
+          cairo_stroke (cr);
+        }
       break;
     }
 }

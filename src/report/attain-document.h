@@ -41,7 +41,10 @@ void  attain_document_add_chart (AttainDocument        *document,
                                  AttainDocumentDrawFunc draw,
                                  gpointer               data,
                                  GDestroyNotify         destroy);
-void  attain_document_add_signatures (AttainDocument *document, const char *const *roles);
+void  attain_document_add_signatures (AttainDocument    *document,
+                                      const char *const *roles,
+                                      const char *const *names);
+void  attain_document_add_writing_space (AttainDocument *document, guint n_lines);
 guint attain_document_paginate (AttainDocument *document, cairo_t *cr, double width, double height);
 void  attain_document_draw_page (AttainDocument *document,
                                  cairo_t        *cr,

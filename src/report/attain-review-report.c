@@ -99,8 +99,13 @@ add_results (AttainDocument *document, const AttainReviewSheet *sheet)
       g_autofree char         *weight = attain_format_percent (line->weight / 10000.0);
       g_autofree char         *target = attain_metric_format (metrics, line->metric, v->target);
       g_autofree char         *actual = attain_metric_format (metrics, line->metric, v->value);
-      g_autofree char         *attainment = attain_format_percent (v->attainment);
-      g_autofree char         *score = score_text (line->score);
+      /* A score (NPS) is a distance to its target, never a share of it. */
+      g_autofree char *attainment
+          = attain_metric_target_in_points (attain_metric_info (line->metric))
+                ? attain_format_difference (ATTAIN_VALUE_SCORE, v->variance, NULL,
+                                            ATTAIN_NUMBER_STYLE_WESTERN)
+                : attain_format_percent (v->attainment);
+      g_autofree char *score = score_text (line->score);
       const char *cells[] = { _ (line->label), weight, target, actual, attainment, score, NULL };
 
       attain_document_add_table_row (document, cells, FALSE);
@@ -119,19 +124,36 @@ add_results (AttainDocument *document, const AttainReviewSheet *sheet)
     }
 }
 
+/* Text written in the meeting; while the review is open an empty section is ruled lines to
+ * write on by hand, once signed off it says there was nothing. */
 static void
-add_milestones (AttainDocument *document, GPtrArray *milestones)
+add_text (AttainDocument *document, const char *text, gboolean writable)
+{
+  if ((text == NULL || text[0] == '\0') && writable)
+    attain_document_add_writing_space (document, 5);
+  else
+    attain_document_add_paragraph (document, text);
+}
+
+static void
+add_milestones (AttainDocument *document, GPtrArray *milestones, gboolean writable)
 {
   const char  *titles[] = { _ ("What"), _ ("By"), _ ("How it is measured"), _ ("Status"), NULL };
   const double shares[] = { 3.2, 1.2, 2.6, 1.1 };
   const double aligns[] = { 0, 0.5, 0, 0.5 };
 
-  if (milestones == NULL || milestones->len == 0)
+  if ((milestones == NULL || milestones->len == 0) && !writable)
     {
       attain_document_add_paragraph (document, _ ("No milestones were set."));
       return;
     }
   attain_document_add_table (document, titles, shares, aligns);
+  /* A plan still to be agreed gets lines to write it on in the meeting. */
+  if (milestones == NULL || milestones->len == 0)
+    {
+      attain_document_add_writing_space (document, 4);
+      return;
+    }
   for (guint i = 0; i < milestones->len; i++)
     {
       AttainMilestone *m = g_ptr_array_index (milestones, i);
@@ -174,6 +196,7 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
   g_autofree char *footer = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *status = NULL;
+  gboolean         writable;
   g_autofree char *score = NULL;
   g_autofree char *printed = attain_date_to_iso (today);
 
@@ -189,27 +212,19 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
   /* Translators: %s is the person's name and the period */
   subtitle = g_strdup_printf (_ ("%s — %s"), name_text, period_label);
   attain_document_add_title (document, _ ("Performance Review"), subtitle);
+  writable = review == NULL || review->signed_off_at == NULL;
   status = review && review->signed_off_at
                ? g_strdup_printf (_ ("Signed off %s"), review->signed_off_at)
                : g_strdup (_ ("Draft"));
   {
-    const char *fields[] = { _ ("Company"),
-                             company,
-                             _ ("Name"),
-                             dashboard->scope_name,
-                             _ ("Position"),
-                             dashboard->scope_kind,
-                             _ ("Team"),
-                             team,
-                             _ ("Period"),
-                             period_label,
-                             _ ("Reviewer"),
-                             review && review->reviewer ? review->reviewer : "",
-                             _ ("Interview date"),
-                             review && review->interview_on ? review->interview_on : "",
-                             _ ("Status"),
-                             status,
-                             NULL };
+    const char *fields[]
+        = { _ ("Company"), company,
+            /* Translators: the person reviewed (姓名, not 名称) */
+            C_ ("person", "Name"), dashboard->scope_name, _ ("Position"), dashboard->scope_kind,
+            _ ("Team"), team, _ ("Period"), period_label, _ ("Reviewer"),
+            review && review->reviewer ? review->reviewer : "", _ ("Interview date"),
+            review && review->interview_on ? review->interview_on : "", _ ("Status"), status,
+            NULL };
     attain_document_add_fields (document, fields);
   }
 
@@ -231,29 +246,30 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
   {
     /* Translators: %s is a score like 87.5 */
     g_autofree char *line
-        = g_strdup_printf (_ ("Weighted results score: %s of 100 (each metric scores its "
-                              "attainment × 100, at most 120). The composite score and "
-                              "rating follow once the evaluation is set up."),
+        = g_strdup_printf (_ ("Weighted results score: %s points (100 points = every target "
+                              "met; each metric scores its attainment × 100, at most 120). "
+                              "The composite score and rating follow once the evaluation is "
+                              "set up."),
                            score);
     attain_document_add_paragraph (document, line);
   }
 
   attain_document_add_heading (document, _ ("Self-review"));
-  attain_document_add_paragraph (document, review ? review->self_review : NULL);
+  add_text (document, review ? review->self_review : NULL, writable);
   attain_document_add_heading (document, _ ("Strengths"));
-  attain_document_add_paragraph (document, review ? review->strengths : NULL);
+  add_text (document, review ? review->strengths : NULL, writable);
   attain_document_add_heading (document, _ ("Areas to improve"));
-  attain_document_add_paragraph (document, review ? review->improvements : NULL);
+  add_text (document, review ? review->improvements : NULL, writable);
   attain_document_add_heading (document, _ ("The employee's view"));
-  attain_document_add_paragraph (document, review ? review->employee_view : NULL);
+  add_text (document, review ? review->employee_view : NULL, writable);
 
   if (previous != NULL && previous->milestones->len > 0)
     {
       attain_document_add_heading (document, _ ("Last period's improvement plan"));
-      add_milestones (document, previous->milestones);
+      add_milestones (document, previous->milestones, FALSE);
     }
   attain_document_add_heading (document, _ ("Improvement plan"));
-  add_milestones (document, review ? review->milestones : NULL);
+  add_milestones (document, review ? review->milestones : NULL, writable);
 
   attain_document_add_heading (document, _ ("Goals for the next period"));
   if (next_goals != NULL && next_goals->len > 0)
@@ -272,15 +288,26 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
           attain_document_add_table_row (document, cells, FALSE);
         }
     }
+  else if (writable)
+    {
+      const char  *titles[] = { _ ("Metric"), _ ("Target"), _ ("Deadline"), NULL };
+      const double shares[] = { 3, 2, 1.5 };
+      const double aligns[] = { 0, 1, 0.5 };
+      attain_document_add_table (document, titles, shares, aligns);
+      attain_document_add_writing_space (document, 3);
+    }
   else
     attain_document_add_paragraph (document, _ ("No goals were agreed for the next period yet."));
   attain_document_add_heading (document, _ ("Training"));
-  attain_document_add_paragraph (document, review ? review->training : NULL);
+  add_text (document, review ? review->training : NULL, writable);
 
   {
     const char *roles[] = { _ ("Employee"), _ ("Manager"), _ ("HR"), NULL };
+    /* The reviewer signs as the manager; HR's name is written in by hand. */
+    const char *names[]
+        = { dashboard->scope_name, review && review->reviewer ? review->reviewer : "", "", NULL };
     attain_document_add_heading (document, _ ("Signatures"));
-    attain_document_add_signatures (document, roles);
+    attain_document_add_signatures (document, roles, names);
   }
   return g_steal_pointer (&document);
 }

@@ -64,7 +64,9 @@ build (AttainDocument *document, const char *text, gsize length)
     }
   {
     const char *roles[] = { "Employee", "Manager", "HR", NULL };
-    attain_document_add_signatures (document, roles);
+    const char *names[] = { "陈欣", "", NULL, NULL };
+    attain_document_add_writing_space (document, (guint) (length % 7));
+    attain_document_add_signatures (document, roles, names);
   }
 }
 
