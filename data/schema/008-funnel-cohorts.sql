@@ -31,4 +31,4 @@ DROP INDEX deal_reversals_owner;
 CREATE INDEX deal_reversals_owner ON deal_reversals (owner_id, reversed_on);
 DROP INDEX refunds_owner;
 CREATE INDEX refunds_owner ON refunds (owner_id, refunded_on);
-CREATE INDEX deal_stage_history_day ON deal_stage_history (entered_on);
+CREATE INDEX deal_stage_history_day ON deal_stage_history (stage_id, entered_on);

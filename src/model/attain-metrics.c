@@ -210,6 +210,7 @@ query_days (AttainDb          *db,
   g_autofree char *start_iso = attain_date_to_iso (stretch_start);
   sqlite3_stmt    *stmt;
   int              month = attain_month_from_date (from);
+  gint64           n_people;
 
   memset (out, 0, sizeof *out);
   out->market_size = -1;
@@ -236,6 +237,7 @@ query_days (AttainDb          *db,
       return attain_db_set_error (db, error, _ ("Reading the figures"));
     }
   sqlite3_reset (stmt);
+  n_people = attain_db_changes (db);
   if (!attain_rollup_sum_days (db, from_iso, to_iso, error))
     return FALSE;
 
@@ -253,16 +255,25 @@ query_days (AttainDb          *db,
   /* The leads of those days, and the deals won in those days that came in as leads from
    * @stretch_start on: added to the cohorts of the whole months before (counted up to the
    * month before), lead-to-won is of the stretch's leads, those won by its last day. */
+#define LEADS_OF_DAYS                                                                              \
+  "SELECT SUM (st.position = 1), SUM (st.position > 1 AND (SELECT h2.entered_on "                  \
+  "  FROM deal_stage_history h2 JOIN stages s2 ON s2.id = h2.stage_id AND s2.position = 1 "        \
+  "  WHERE h2.deal_id = h.deal_id) BETWEEN ?3 AND ?2) "
+  /* A few people: from their deals (by owner); many: from the days' stage entries (by date). */
   stmt = attain_db_prepare (
       db,
-      "SELECT SUM (st.position = 1), SUM (st.position > 1 AND (SELECT h2.entered_on "
-      "  FROM deal_stage_history h2 JOIN stages s2 ON s2.id = h2.stage_id AND s2.position = 1 "
-      "  WHERE h2.deal_id = h.deal_id) BETWEEN ?3 AND ?2) "
-      "FROM deal_stage_history h JOIN stages st ON st.id = h.stage_id "
-      "  AND (st.position = 1 OR st.position = (SELECT MAX (position) FROM stages)) "
-      "JOIN deals d ON d.id = h.deal_id "
-      "WHERE h.entered_on BETWEEN ?1 AND ?2 AND d.owner_id IN (SELECT id FROM temp.day_people)",
+      n_people <= 32
+          ? LEADS_OF_DAYS "FROM temp.day_people p CROSS JOIN deals d ON d.owner_id = p.id "
+                          "CROSS JOIN stages st CROSS JOIN deal_stage_history h "
+                          "  ON h.deal_id = d.id AND h.stage_id = st.id "
+                          "WHERE (st.position = 1 OR st.position = (SELECT MAX (position) FROM "
+                          "stages)) AND h.entered_on BETWEEN ?1 AND ?2"
+          : LEADS_OF_DAYS "FROM stages st JOIN deal_stage_history h ON h.stage_id = st.id "
+                          "  AND h.entered_on BETWEEN ?1 AND ?2 JOIN deals d ON d.id = h.deal_id "
+                          "WHERE (st.position = 1 OR st.position = (SELECT MAX (position) FROM "
+                          "stages)) AND d.owner_id IN (SELECT id FROM temp.day_people)",
       error);
+#undef LEADS_OF_DAYS
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
