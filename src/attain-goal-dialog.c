@@ -131,6 +131,15 @@ text_or_null (AdwEntryRow *row)
   return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+/* Replaces *@field by a copy of @text (which may point into *@field). */
+static void
+set_text (char **field, const char *text)
+{
+  char *copy = g_strdup (text);
+  g_free (*field);
+  *field = copy;
+}
+
 static void
 save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -154,12 +163,14 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   g_free (after->unit);
   after->unit = text_or_null (self->unit_row);
+  set_text (&after->unit, attain_goal_word_code (after->unit));
   g_free (after->deadline);
   after->deadline = text_or_null (self->deadline_row);
   g_free (after->description);
   after->description = text_or_null (self->description_row);
   g_free (after->proposed_by);
   after->proposed_by = text_or_null (self->proposed_by_row);
+  set_text (&after->proposed_by, attain_goal_word_code (after->proposed_by));
   g_free (after->agreed_on);
   after->agreed_on = text_or_null (self->agreed_on_row);
   after->rating = gtk_widget_get_visible (GTK_WIDGET (self->rating_row))
@@ -324,10 +335,10 @@ attain_goal_dialog_new (GtkWindow            *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->target_row), target_title);
   target = target_to_text (self, self->goal);
   set_row (self->target_row, target);
-  set_row (self->unit_row, self->goal->unit);
+  set_row (self->unit_row, attain_goal_word_label (self->goal->unit));
   set_row (self->deadline_row, self->goal->deadline);
   set_row (self->description_row, self->goal->description);
-  set_row (self->proposed_by_row, self->goal->proposed_by);
+  set_row (self->proposed_by_row, attain_goal_word_label (self->goal->proposed_by));
   set_row (self->agreed_on_row, self->goal->agreed_on);
   gtk_widget_set_visible (GTK_WIDGET (self->rating_row), capability);
   gtk_spin_button_set_value (self->rating_spin, self->goal->rating);

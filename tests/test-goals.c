@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The goal tree on the small company of attain-test-util.c; every figure worked out by hand. */
 #include "attain-test-util.h"
+#include "model/attain-i18n.h"
+#include <glib/gi18n-lib.h>
 #include "model/attain-goal-tree.h"
 #include "model/attain-metrics.h"
 #include "model/attain-rollup.h"
@@ -671,11 +673,39 @@ test_two_writers (Fixture *f, gconstpointer data)
   attain_db_close (other);
 }
 
+/* The goal form showed the stored codes "CNY" and "director" to a Chinese reader; they read as
+ * 元 and 销售总监, and a form saved unchanged stores the codes again. */
+static void
+test_words_in_readers_language (void)
+{
+  const char *dir = g_getenv ("ATTAIN_LOCALEDIR");
+
+  if (dir == NULL)
+    {
+      g_test_skip ("ATTAIN_LOCALEDIR is not set");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  attain_i18n_push (attain_catalogue_get ("zh_CN"));
+  g_assert_cmpstr (attain_goal_word_label ("CNY"), ==, "元");
+  g_assert_cmpstr (attain_goal_word_label ("director"), ==, "销售总监");
+  g_assert_cmpstr (attain_goal_word_code ("元"), ==, "CNY");
+  g_assert_cmpstr (attain_goal_word_code ("销售总监"), ==, "director");
+  /* Anything else is the user's own word, kept as typed. */
+  g_assert_cmpstr (attain_goal_word_label ("台"), ==, "台");
+  g_assert_cmpstr (attain_goal_word_code ("王总"), ==, "王总");
+  attain_i18n_pop ();
+  attain_i18n_push (attain_catalogue_get ("zh_TW"));
+  g_assert_cmpstr (attain_goal_word_label ("director"), ==, "銷售總監");
+  attain_i18n_pop ();
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   attain_number_style_override (ATTAIN_NUMBER_STYLE_WESTERN);
+  g_test_add_func ("/goals/words-in-the-readers-language", test_words_in_readers_language);
   g_test_add_func ("/goals/splits-are-exact", test_splits_are_exact);
   g_test_add_func ("/goals/manual-split-remainder", test_manual_split_remainder);
   g_test_add_func ("/goals/parse-target", test_parse_target);

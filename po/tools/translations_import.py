@@ -433,4 +433,13 @@ T = {
     (None, '%s vs last quarter'): ('环比 %s', '環比 %s'),
     ('person', 'Name'): ('姓名', '姓名'),
     (None, 'Weighted results score: %s points (100 points = every target met; each metric scores its attainment × 100, at most 120). The composite score and rating follow once the evaluation is set up.'): ('加权业绩得分：%s 分（100 分 = 全部目标达成；每项指标按达成率 × 100 计分，最高 120 分）。综合得分与评级待考核设置完成后给出。', '加權業績得分：%s 分（100 分 = 全部目標達成；每項指標按達成率 × 100 計分，最高 120 分）。綜合得分與評等待考核設定完成後給出。'),
+    (None, 'yuan'): ('元', '元'),
+    (None, 'customers'): ('家客户', '家客戶'),
+    (None, 'deals'): ('笔成交', '筆成交'),
+    (None, 'visits'): ('次拜访', '次拜訪'),
+    (None, 'rating (1–5)'): ('评分（1–5）', '評分（1–5）'),
+    (None, 'Sales director'): ('销售总监', '銷售總監'),
+    (None, 'Team manager'): ('团队经理', '團隊經理'),
+    (None, 'The salesperson'): ('销售本人', '銷售本人'),
+    (None, 'days'): ('天', '天'),
 }

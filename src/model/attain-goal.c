@@ -25,6 +25,42 @@ static const AttainGoalMetric goal_metrics[] = {
   { "negotiation", N_ ("Negotiation"), "capability", "rating", ATTAIN_VALUE_SCORE, NULL },
 };
 
+/* Codes stored in goals.unit and goals.proposed_by (the demo's, the defaults above and what
+ * imports write), shown in the reader's language and stored back as the code. */
+static const struct
+{
+  const char *code;
+  const char *label;
+} goal_words[] = {
+  { "CNY", N_ ("yuan") },
+  { "customers", N_ ("customers") },
+  { "deals", N_ ("deals") },
+  { "visits", N_ ("visits") },
+  { "rating", N_ ("rating (1–5)") },
+  { "days", N_ ("days") },
+  { "director", N_ ("Sales director") },
+  { "manager", N_ ("Team manager") },
+  { "employee", N_ ("The salesperson") },
+};
+
+const char *
+attain_goal_word_label (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (goal_words); i++)
+    if (g_str_equal (goal_words[i].code, code))
+      return _ (goal_words[i].label);
+  return code;
+}
+
+const char *
+attain_goal_word_code (const char *text)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (goal_words); i++)
+    if (g_str_equal (_ (goal_words[i].label), text) || g_str_equal (goal_words[i].label, text))
+      return goal_words[i].code;
+  return text;
+}
+
 const AttainGoalMetric *
 attain_goal_metrics (guint *n_metrics)
 {

@@ -59,7 +59,10 @@ typedef struct
   int         rating;    /* capability rating given, 0 for none */
 } AttainGoal;
 
-GQuark                  attain_goal_error_quark (void);
+GQuark attain_goal_error_quark (void);
+/* A unit or proposer code ("CNY", "director") in the reader's language, and back. */
+const char             *attain_goal_word_label (const char *code);
+const char             *attain_goal_word_code (const char *text);
 const AttainGoalMetric *attain_goal_metrics (guint *n_metrics);
 const AttainGoalMetric *attain_goal_metric_lookup (const char *key);
 
