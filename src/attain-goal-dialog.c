@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-goal-dialog.h"
 
+#include "attain-date-button.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -290,6 +292,10 @@ attain_goal_dialog_init (AttainGoalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->spins = g_ptr_array_new ();
+  adw_entry_row_add_suffix (self->deadline_row,
+                            attain_date_button_new (GTK_EDITABLE (self->deadline_row)));
+  adw_entry_row_add_suffix (self->agreed_on_row,
+                            attain_date_button_new (GTK_EDITABLE (self->agreed_on_row)));
 }
 
 static void

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-milestone-row.h"
 
+#include "attain-date-button.h"
+
 struct _AttainMilestoneRow
 {
   GtkListBoxRow parent_instance;
@@ -9,6 +11,7 @@ struct _AttainMilestoneRow
   GtkEntry    *due_entry;
   GtkEntry    *measure_entry;
   GtkDropDown *status_dropdown;
+  GtkBox      *details_box;
 
   AttainMilestoneItem *item;
 };
@@ -53,6 +56,7 @@ attain_milestone_row_class_init (AttainMilestoneRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainMilestoneRow, due_entry);
   gtk_widget_class_bind_template_child (widget_class, AttainMilestoneRow, measure_entry);
   gtk_widget_class_bind_template_child (widget_class, AttainMilestoneRow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AttainMilestoneRow, details_box);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked_cb);
 }
 
@@ -65,6 +69,9 @@ attain_milestone_row_init (AttainMilestoneRow *self)
   for (AttainMilestoneStatus s = 0; s < ATTAIN_MILESTONE_N_STATUSES; s++)
     gtk_string_list_append (labels, attain_milestone_status_label (s));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
+  gtk_box_insert_child_after (self->details_box,
+                              attain_date_button_new (GTK_EDITABLE (self->due_entry)),
+                              GTK_WIDGET (self->due_entry));
 }
 
 GtkWidget *

@@ -29,6 +29,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AttainReviewGoalsSection,
 enum
 {
   ADD_GOAL,
+  REMOVE_GOAL,
   N_SIGNALS
 };
 
@@ -57,6 +58,19 @@ goals_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      /* Taken back while the review is open; once signed off it stays. */
+      if (!locked)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _ ("Remove the goal"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _ ("Remove the goal"), -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "goals-section.remove");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", goal->id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
       gtk_list_box_append (self->list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->list), sheet->next_goals->len > 0);
@@ -82,6 +96,12 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (selected < n)
     g_signal_emit (self, signals[ADD_GOAL], 0, metrics[selected].key,
                    gtk_editable_get_text (GTK_EDITABLE (self->target_entry)));
+}
+
+static void
+remove_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_signal_emit (widget, signals[REMOVE_GOAL], 0, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -130,6 +150,9 @@ attain_review_goals_section_class_init (AttainReviewGoalsSectionClass *klass)
   /* (metric key, target as typed) */
   signals[ADD_GOAL] = g_signal_new ("add-goal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /* (goal id) */
+  signals[REMOVE_GOAL] = g_signal_new ("remove-goal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/attain/Attain/ui/attain-review-goals-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewGoalsSection, list);
@@ -138,6 +161,7 @@ attain_review_goals_section_class_init (AttainReviewGoalsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainReviewGoalsSection, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_target_activate_cb);
   gtk_widget_class_install_action (widget_class, "goals-section.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "goals-section.remove", "x", remove_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

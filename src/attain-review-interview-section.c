@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "attain-date-button.h"
+
 /* Who holds the one-on-one and when: the review's reviewer and interview_on fields. */
 struct _AttainReviewInterviewSection
 {
@@ -10,6 +12,7 @@ struct _AttainReviewInterviewSection
 
   AdwEntryRow *reviewer_row;
   AdwEntryRow *interview_on_row;
+  GtkWidget   *date_button;
 
   gboolean reviewer_changed;
   gboolean interview_on_changed;
@@ -75,6 +78,7 @@ interview_set_sheet (AttainReviewSection *section, const AttainReviewSheet *shee
   gtk_editable_set_editable (GTK_EDITABLE (self->reviewer_row), !locked);
   gtk_editable_set_editable (GTK_EDITABLE (self->interview_on_row), !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.today", !locked);
+  gtk_widget_set_sensitive (self->date_button, !locked);
 }
 
 static gboolean
@@ -197,4 +201,6 @@ static void
 attain_review_interview_section_init (AttainReviewInterviewSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->date_button = attain_date_button_new (GTK_EDITABLE (self->interview_on_row));
+  adw_entry_row_add_suffix (self->interview_on_row, self->date_button);
 }

@@ -35,6 +35,21 @@ on_add_goal_cb (AttainReviewPage *self, const char *metric, const char *target)
 }
 
 static void
+on_remove_goal_cb (AttainReviewPage *self, gint64 goal_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  AttainDb *db = attain_context_get_db (self->context);
+
+  attain_review_page_flush (self);
+  review = attain_review_open (db, self->person_id, &self->period, &error);
+  if (review != NULL)
+    attain_review_remove_next_goal (db, review, goal_id, &error);
+  attain_review_goals_section_added (self->goals_section, error);
+  attain_review_page_load (self);
+}
+
+static void
 add_next_goal_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   gtk_widget_activate_action (GTK_WIDGET (ATTAIN_REVIEW_PAGE (widget)->goals_section),
@@ -344,6 +359,7 @@ void
 attain_review_page_class_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_add_goal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_goal_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_follow_up_cb);
   gtk_widget_class_install_action (widget_class, "review.add-next-goal", NULL,
                                    add_next_goal_action);

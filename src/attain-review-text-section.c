@@ -9,6 +9,7 @@ struct _AttainReviewTextSection
 
   GtkLabel    *title_label;
   GtkTextView *view;
+  GtkLabel    *placeholder_label;
 
   char    *field;
   gboolean changed;
@@ -29,6 +30,7 @@ enum
   PROP_0,
   PROP_FIELD,
   PROP_TITLE,
+  PROP_PLACEHOLDER,
   N_PROPS
 };
 
@@ -57,8 +59,17 @@ show_text (AttainReviewTextSection *self, const char *text)
 }
 
 static void
+update_placeholder (AttainReviewTextSection *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label),
+                          gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->view))
+                              == 0);
+}
+
+static void
 on_buffer_changed_cb (AttainReviewTextSection *self)
 {
+  update_placeholder (self);
   if (self->filling)
     return;
   self->changed = TRUE;
@@ -152,6 +163,14 @@ attain_review_text_section_set_property (GObject      *object,
       break;
     case PROP_TITLE:
       gtk_label_set_label (self->title_label, g_value_get_string (value));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      g_value_get_string (value), -1);
+      break;
+    case PROP_PLACEHOLDER:
+      gtk_label_set_label (self->placeholder_label, g_value_get_string (value));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      g_value_get_string (value), -1);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -173,6 +192,9 @@ attain_review_text_section_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, gtk_label_get_label (self->title_label));
+      break;
+    case PROP_PLACEHOLDER:
+      g_value_set_string (value, gtk_label_get_label (self->placeholder_label));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -214,12 +236,16 @@ attain_review_text_section_class_init (AttainReviewTextSectionClass *klass)
                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE]
       = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* What belongs in the field, shown while it is empty. */
+  properties[PROP_PLACEHOLDER] = g_param_spec_string ("placeholder", NULL, NULL, NULL,
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/attain/Attain/ui/attain-review-text-section.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, view);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, placeholder_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -229,4 +255,13 @@ attain_review_text_section_init (AttainReviewTextSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (gtk_text_view_get_buffer (self->view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+const char *
+attain_review_text_section_get_placeholder (AttainReviewTextSection *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_REVIEW_TEXT_SECTION (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->placeholder_label))
+             ? gtk_label_get_label (self->placeholder_label)
+             : NULL;
 }

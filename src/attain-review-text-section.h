@@ -12,4 +12,7 @@ G_DECLARE_FINAL_TYPE (AttainReviewTextSection,
                       REVIEW_TEXT_SECTION,
                       GtkWidget)
 
+/* The placeholder shown, or NULL while the field has text. */
+const char *attain_review_text_section_get_placeholder (AttainReviewTextSection *self);
+
 G_END_DECLS

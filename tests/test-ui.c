@@ -13,6 +13,9 @@
 #include "attain-import-dialog.h"
 #include "attain-record-dialog.h"
 #include "attain-window.h"
+#include "attain-review-goals-section.h"
+#include "attain-review-interview-section.h"
+#include "attain-review-text-section.h"
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
 #include "model/attain-people.h"
@@ -715,6 +718,109 @@ review_open_last_quarter (AttainReviewPage *page, const char *person)
   review_activate_and_wait (page, "review.select-person", g_variant_new_string (person));
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget *root, WidgetTest test, gconstpointer data)
+{
+  if (test (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, test, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_text_section_of (GtkWidget *widget, gconstpointer field)
+{
+  g_autofree char *own = NULL;
+  if (!ATTAIN_IS_REVIEW_TEXT_SECTION (widget))
+    return FALSE;
+  g_object_get (widget, "field", &own, NULL);
+  return g_strcmp0 (own, field) == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+has_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The review form's controls: text areas say what belongs in them, the interview date can be
+ * picked from a calendar, a next-period goal can be taken back, and the period button works
+ * like the other pages' instead of looking disabled. */
+static void
+test_review_form_controls (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("controls.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *page = attain_window_get_review_page (window);
+  GtkWidget        *widget, *section, *calendar;
+  g_autoptr (GDateTime) day = g_date_time_new_local (2026, 10, 12, 0, 0, 0);
+  gint64 goal_id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+  review_open_last_quarter (page, "person:5");
+
+  section = find_widget (GTK_WIDGET (page), is_text_section_of, "improvements");
+  g_assert_nonnull (section);
+  g_assert_cmpstr (
+      attain_review_text_section_get_placeholder (ATTAIN_REVIEW_TEXT_SECTION (section)), ==,
+      "Facts, not impressions: what happened, when, and what it cost.");
+  attain_review_page_set_text (page, "improvements", "8 月两张发票 10 月才回款");
+  g_assert_null (attain_review_text_section_get_placeholder (ATTAIN_REVIEW_TEXT_SECTION (section)));
+
+  /* The calendar writes the day it was given into the interview date. */
+  section = find_widget (GTK_WIDGET (page), is_of_type,
+                         GSIZE_TO_POINTER (ATTAIN_TYPE_REVIEW_INTERVIEW_SECTION));
+  widget = find_widget (section, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (widget);
+  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)));
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  {
+    g_autofree char *date = attain_review_page_get_text (page, "interview_on");
+    g_assert_cmpstr (date, ==, "2026-10-12");
+  }
+
+  /* A goal agreed and taken back leaves nothing in the goal tree. */
+  attain_review_page_set_next_goal (page, 0, "2,000,000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-next-goal", NULL));
+  iterate_until (review_loaded, page);
+  goal_id = attain_test_query_int (check, "SELECT id FROM goals WHERE review_id IS NOT NULL");
+  g_assert_cmpint (goal_id, >, 0);
+  section = find_widget (GTK_WIDGET (page), is_of_type,
+                         GSIZE_TO_POINTER (ATTAIN_TYPE_REVIEW_GOALS_SECTION));
+  g_assert_nonnull (find_widget (section, has_action, "goals-section.remove"));
+  g_assert_true (gtk_widget_activate_action (section, "goals-section.remove", "x", goal_id));
+  iterate_until (review_loaded, page);
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT count(*) FROM goals WHERE review_id IS NOT NULL"), ==,
+      0);
+  g_assert_null (find_widget (section, has_action, "goals-section.remove"));
+
+  /* The period button is a control, as on the dashboard: back to the current period. */
+  widget = find_widget (GTK_WIDGET (page), has_action, "session.current-period");
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_sensitive (widget));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 static void
 test_review_form_survives_restart (void)
 {
@@ -1354,6 +1460,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/notices-other-writers", test_notices_other_writers);
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
+  g_test_add_func ("/ui/review-form-controls", test_review_form_controls);
   g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
   g_test_add_func ("/ui/period-switches-race", test_period_switches_race);
   g_test_add_func ("/ui/review-save-is-compare-and-set", test_review_save_is_compare_and_set);

@@ -529,6 +529,40 @@ attain_review_add_next_goal (AttainDb     *db,
   return TRUE;
 }
 
+/* Takes back a goal agreed in this review while it is not signed off, with anything split from
+ * it since: one undoable edit of the goal tree. */
+gboolean
+attain_review_remove_next_goal (AttainDb *db, AttainReview *review, gint64 goal_id, GError **error)
+{
+  g_autoptr (AttainGoalHistory) history = NULL;
+  g_autoptr (GPtrArray) goals = NULL;
+  AttainGoalEdit *edit;
+
+  if (!refuse_if_locked (review, error))
+    return FALSE;
+  goals = attain_review_next_goals (db, review, error);
+  if (goals == NULL)
+    return FALSE;
+  for (guint i = 0; i < goals->len; i++)
+    {
+      AttainGoal *goal = g_ptr_array_index (goals, i);
+      if (goal->id != goal_id)
+        continue;
+      history = attain_goal_history_new (db);
+      edit = attain_goal_edit_new (_ ("Remove a goal agreed in a review"));
+      if (!attain_goal_edit_add_delete_subtree (edit, db, goal, error))
+        {
+          attain_goal_edit_free (edit);
+          return FALSE;
+        }
+      return attain_goal_history_apply (history, edit, error);
+    }
+  g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_CHANGED,
+               _ ("This goal is no longer one of the review's: it was changed elsewhere. The "
+                  "review shows what is saved now."));
+  return FALSE;
+}
+
 GPtrArray *
 attain_review_next_goals (AttainDb *db, const AttainReview *review, GError **error)
 {

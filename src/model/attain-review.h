@@ -95,7 +95,9 @@ gboolean    attain_review_add_next_goal (AttainDb     *db,
                                          const char   *metric,
                                          const char   *target_text,
                                          GError      **error);
-GPtrArray  *attain_review_next_goals (AttainDb *db, const AttainReview *review, GError **error);
+gboolean
+attain_review_remove_next_goal (AttainDb *db, AttainReview *review, gint64 goal_id, GError **error);
+GPtrArray *attain_review_next_goals (AttainDb *db, const AttainReview *review, GError **error);
 gboolean
 attain_review_sign_off (AttainDb *db, AttainReview *review, const GDate *today, GError **error);
 AttainMilestone      *attain_milestone_new (const char           *what,
