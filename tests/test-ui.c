@@ -3,6 +3,7 @@
 #include "attain-test-util.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -821,6 +822,91 @@ test_review_form_controls (void)
   attain_db_close (check);
 }
 
+static gboolean
+is_header_button (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* In Chinese the window is 达成 (as About says), and header-bar buttons read 取消 and 保存, without
+ * the "(_C)" mnemonic suffixes that GNOME keeps for dialogs' buttons only. */
+static void
+test_window_in_chinese (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = NULL;
+  AttainWindow *window;
+  GtkWidget    *dialog;
+  char         *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL
+      || g_strcmp0 (g_dgettext ("attain", "Attain"), "Attain") == 0)
+    {
+      setlocale (LC_ALL, old_locale);
+      g_free (old_locale);
+      g_unsetenv ("LANGUAGE");
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  textdomain ("attain");
+  context = make_context ("chinese.db", TRUE, &check);
+  window = attain_window_new (NULL, context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "达成");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL));
+  dialog = GTK_WIDGET (gtk_window_list_toplevels ()->data);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
+    if (l->data != (gpointer) window && GTK_IS_WINDOW (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      dialog = l->data;
+  g_assert_nonnull (find_widget (dialog, is_header_button, "取消"));
+  g_assert_nonnull (find_widget (dialog, is_header_button, "保存"));
+  g_assert_null (find_widget (dialog, is_header_button, "取消(_C)"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+
+  textdomain ("messages");
+  setlocale (LC_ALL, old_locale);
+  g_free (old_locale);
+  g_unsetenv ("LANGUAGE");
+}
+
+/* The keyboard-shortcuts window lists every shortcut the window and its pages answer to. */
+static void
+test_shortcuts_window_lists_every_shortcut (void)
+{
+  g_autoptr (GtkBuilder) builder
+      = gtk_builder_new_from_resource ("/io/github/attain/Attain/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr (GString) listed = g_string_new (" ");
+  const char *expected[]
+      = { "<alt>1",          "<alt>2",      "<alt>3",         "<alt>4",  "<ctrl>Page_Up",
+          "<ctrl>Page_Down", "<ctrl>comma", "<ctrl>question", "<ctrl>w", "<ctrl>q",
+          "<alt>Left",       "F5",          "<ctrl>r",        "<ctrl>z", "<ctrl><shift>z",
+          "Delete",          "<ctrl>p",     "<ctrl>n",        "<ctrl>s", "Escape" };
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        g_string_append_printf (listed, "%s ", accelerator);
+      }
+  g_slist_free (objects);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *word = g_strdup_printf (" %s ", expected[i]);
+      if (strstr (listed->str, word) == NULL)
+        g_error ("%s is not in the shortcuts window (it lists:%s)", expected[i], listed->str);
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 static void
 test_review_form_survives_restart (void)
 {
@@ -1461,6 +1547,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/goals-page", test_goals_page);
   g_test_add_func ("/ui/review-form-survives-restart", test_review_form_survives_restart);
   g_test_add_func ("/ui/review-form-controls", test_review_form_controls);
+  g_test_add_func ("/ui/shortcuts-window", test_shortcuts_window_lists_every_shortcut);
+  g_test_add_func ("/ui/window-in-chinese", test_window_in_chinese);
   g_test_add_func ("/ui/review-text-kept-when-busy", test_review_text_kept_when_busy);
   g_test_add_func ("/ui/period-switches-race", test_period_switches_race);
   g_test_add_func ("/ui/review-save-is-compare-and-set", test_review_save_is_compare_and_set);
