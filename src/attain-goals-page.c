@@ -278,12 +278,143 @@ apply_edit (AttainGoalsPage *self, AttainGoalEdit *edit, GError **error)
 }
 
 static void
+apply_now_or_toast (AttainGoalsPage *self, AttainGoalEdit *edit)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!apply_edit (self, edit, &error))
+    toast (self, error->message);
+}
+
+static void
+reopen_response_cb (AdwMessageDialog *dialog, const char *response, AttainGoalsPage *self)
+{
+  AttainGoalEdit *edit = g_object_steal_data (G_OBJECT (dialog), "edit");
+
+  self->dialog = NULL;
+  if (g_str_equal (response, "change"))
+    apply_now_or_toast (self, edit);
+  else
+    attain_goal_edit_free (edit);
+}
+
+/* Writes @edit, first asking when it changes goals their owners agreed to: those go back to
+ * proposed, and a director should not learn that from the tree afterwards. */
+static void
 apply_or_toast (AttainGoalsPage *self, AttainGoalEdit *edit, GError *error)
 {
   g_autoptr (GError) local_error = error;
+  g_autoptr (GPtrArray) reopened = NULL;
+  g_autoptr (GString) names = NULL;
+  GtkWidget *dialog;
 
-  if (edit == NULL || !apply_edit (self, edit, &local_error))
-    toast (self, local_error->message);
+  if (edit == NULL)
+    {
+      toast (self, local_error->message);
+      return;
+    }
+  reopened = attain_goal_edit_reopened (edit);
+  if (reopened->len == 0 || self->tree == NULL)
+    {
+      apply_now_or_toast (self, edit);
+      return;
+    }
+  names = g_string_new (NULL);
+  for (guint i = 0; i < reopened->len && i < 8; i++)
+    {
+      const AttainGoal *goal = g_ptr_array_index (reopened, i);
+      int               at = attain_goal_tree_find (self->tree, &goal->owner);
+      if (names->len > 0)
+        /* Translators: separates names in a list */
+        g_string_append (names, _ (", "));
+      g_string_append (names, at >= 0 ? attain_goal_tree_node (self->tree, at)->name : "?");
+    }
+  if (reopened->len > 8)
+    g_string_append (names, _ (", …"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _ ("Change Agreed Goals?"), NULL);
+  adw_message_dialog_format_body (
+      ADW_MESSAGE_DIALOG (dialog),
+      g_dngettext (GETTEXT_PACKAGE,
+                   "This changes %u goal its owner already agreed to (%s). It goes back to "
+                   "proposed until it is agreed again.",
+                   "This changes %u goals their owners already agreed to (%s). They go back to "
+                   "proposed until they are agreed again.",
+                   reopened->len),
+      reopened->len, names->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "change",
+                                    _ ("C_hange Them"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "edit", edit, (GDestroyNotify) attain_goal_edit_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, 0);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Rounding offered for a split of money (in fen): exact, to the yuan, ¥100, ¥1,000, ¥10,000. */
+static const gint64 split_rounding[] = { 1, 100, 10000, 100000, 1000000 };
+
+static void
+split_rounding_response_cb (AdwMessageDialog *dialog, const char *response, AttainGoalsPage *self)
+{
+  GtkDropDown *rounding = g_object_get_data (G_OBJECT (dialog), "rounding");
+  gboolean     by_share = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "by-share"));
+  guint        chosen = gtk_drop_down_get_selected (rounding);
+  GError      *error = NULL;
+  guint        index;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "split") || selected_node (self, &index) == NULL)
+    return;
+  apply_or_toast (self,
+                  attain_goal_tree_split_children (
+                      self->tree, index, by_share ? ATTAIN_SPLIT_LAST_YEAR : ATTAIN_SPLIT_EVEN,
+                      NULL, split_rounding[MIN (chosen, G_N_ELEMENTS (split_rounding) - 1)],
+                      &error),
+                  error);
+}
+
+/* Splitting money asks how to round the parts; the total stays exact to the fen. */
+static void
+ask_split_rounding (AttainGoalsPage *self, AttainGoalNode *node, gboolean by_share)
+{
+  g_autofree char *total = attain_goal_tree_format (self->tree, node->goal->target);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *symbol = attain_currency_symbol (self->tree->currency);
+  GtkWidget  *dialog, *dropdown;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   by_share ? _ ("Split by Last Year's Share") : _ ("Split Evenly"),
+                                   NULL);
+  adw_message_dialog_format_body (
+      ADW_MESSAGE_DIALOG (dialog),
+      _ ("Split %s’s target of %s among the %u below it. Round each part to:"), node->name, total,
+      node->n_children);
+  gtk_string_list_append (labels, _ ("The fen (exact)"));
+  for (guint i = 1; i < G_N_ELEMENTS (split_rounding); i++)
+    {
+      g_autofree char *amount = attain_format_grouped (split_rounding[i] / 100);
+      g_autofree char *label = g_strdup_printf ("%s%s", symbol, amount);
+      gtk_string_list_append (labels, label);
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
+  gtk_widget_set_halign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Round each part to"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  g_object_set_data (G_OBJECT (dialog), "rounding", dropdown);
+  g_object_set_data (G_OBJECT (dialog), "by-share", GINT_TO_POINTER (by_share));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "split",
+                                    _ ("_Split"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "split",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "split");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (split_rounding_response_cb), self, 0);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -382,13 +513,23 @@ split_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   AttainGoalEdit  *edit = NULL;
   guint            index;
 
-  if (selected_node (self, &index) == NULL)
+  AttainGoalNode *node = selected_node (self, &index);
+  gboolean        split_money = (g_str_equal (action_name, "goals.split-evenly")
+                          || g_str_equal (action_name, "goals.split-by-share"))
+                         && self->tree->info->kind == ATTAIN_VALUE_MONEY;
+
+  if (node == NULL)
     return;
+  if (split_money && node->goal != NULL && node->goal->has_target && node->n_children > 0)
+    {
+      ask_split_rounding (self, node, g_str_equal (action_name, "goals.split-by-share"));
+      return;
+    }
   if (g_str_equal (action_name, "goals.split-evenly"))
-    edit = attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_EVEN, NULL, &error);
+    edit = attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_EVEN, NULL, 1, &error);
   else if (g_str_equal (action_name, "goals.split-by-share"))
-    edit
-        = attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_LAST_YEAR, NULL, &error);
+    edit = attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_LAST_YEAR, NULL, 1,
+                                            &error);
   else if (g_str_equal (action_name, "goals.roll-up"))
     {
       g_autofree char *warning = NULL;
@@ -508,6 +649,8 @@ typedef struct
 {
   AttainGoalsPage *page;
   GPtrArray       *entries;
+  GPtrArray       *shares; /* GtkLabel per entry: its share of the total */
+  GtkLabel        *given;  /* the running total */
   GtkLabel        *remaining;
   gint64           total;
 } HandSplit;
@@ -516,7 +659,16 @@ static void
 hand_split_free (HandSplit *split)
 {
   g_ptr_array_unref (split->entries);
+  g_ptr_array_unref (split->shares);
   g_free (split);
+}
+
+/* An exact figure for an edit field: grouped, with fen only where there are any. */
+static char *
+exact_text (const AttainGoalTree *tree, gint64 value)
+{
+  return tree->info->kind == ATTAIN_VALUE_MONEY ? attain_format_money_exact (value, tree->currency)
+                                                : attain_format_grouped (value);
 }
 
 static gboolean
@@ -542,7 +694,23 @@ on_hand_split_changed_cb (GtkEditable *editable, AdwMessageDialog *dialog)
   HandSplit         *split = g_object_get_data (G_OBJECT (dialog), "split");
   g_autofree gint64 *parts = g_new0 (gint64, split->entries->len);
   g_autoptr (GError) error = NULL;
-  gboolean ok = hand_split_parts (split, parts, &error);
+  gboolean         ok = hand_split_parts (split, parts, &error);
+  gint64           sum = 0;
+  g_autofree char *sum_text = NULL, *total_text = NULL, *given = NULL;
+
+  for (guint i = 0; i < split->entries->len; i++)
+    {
+      g_autofree char *share = split->total > 0
+                                   ? attain_format_percent ((double) parts[i] / split->total)
+                                   : g_strdup ("—");
+      gtk_label_set_label (g_ptr_array_index (split->shares, i), share);
+      sum += parts[i];
+    }
+  sum_text = exact_text (split->page->tree, sum);
+  total_text = exact_text (split->page->tree, split->total);
+  /* Translators: the running total of a split by hand, "Given out ¥1,200,000 of ¥1,500,000" */
+  given = g_strdup_printf (_ ("Given out %s of %s"), sum_text, total_text);
+  gtk_label_set_label (split->given, given);
 
   /* The running remainder: the sentence says what is left to give out, or what is wrong. */
   gtk_label_set_label (split->remaining, ok ? _ ("Every part is given out.") : error->message);
@@ -569,7 +737,7 @@ hand_split_response_cb (AdwMessageDialog *dialog, const char *response, AttainGo
     }
   apply_or_toast (
       self,
-      attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_BY_HAND, parts, &error),
+      attain_goal_tree_split_children (self->tree, index, ATTAIN_SPLIT_BY_HAND, parts, 1, &error),
       error);
 }
 
@@ -597,6 +765,7 @@ split_by_hand_action (GtkWidget *widget, const char *action_name, GVariant *para
   split->page = self;
   split->total = node->goal->target;
   split->entries = g_ptr_array_new ();
+  split->shares = g_ptr_array_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -606,21 +775,28 @@ split_by_hand_action (GtkWidget *widget, const char *action_name, GVariant *para
       AttainGoalNode *child
           = attain_goal_tree_node (self->tree, g_array_index (children, guint, i));
       GtkWidget       *row = adw_entry_row_new ();
-      g_autofree char *current
-          = child->goal && child->goal->has_target
-                ? (self->tree->info->kind == ATTAIN_VALUE_MONEY
-                       ? g_strdup_printf ("%.2f", child->goal->target / 100.0)
-                       : g_strdup_printf ("%" G_GINT64_FORMAT, child->goal->target))
-                : g_strdup ("");
+      GtkWidget       *share = gtk_label_new (NULL);
+      g_autofree char *current = child->goal && child->goal->has_target
+                                     ? exact_text (self->tree, child->goal->target)
+                                     : g_strdup ("");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), child->name);
       gtk_editable_set_text (GTK_EDITABLE (row), current);
+      gtk_widget_add_css_class (share, "dim-label");
+      gtk_widget_add_css_class (share, "numeric");
+      gtk_label_set_width_chars (GTK_LABEL (share), 6);
+      gtk_label_set_xalign (GTK_LABEL (share), 1);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), share);
+      g_ptr_array_add (split->shares, share);
       g_signal_connect (row, "changed", G_CALLBACK (on_hand_split_changed_cb), dialog);
       g_ptr_array_add (split->entries, row);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  split->given = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (split->given), "numeric");
   split->remaining = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (split->remaining, TRUE);
   gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (split->given));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (split->remaining));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "split",

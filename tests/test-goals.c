@@ -98,12 +98,12 @@ plan_company (Fixture *f)
 
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
-  apply (f, attain_goal_tree_split_children (tree, 0, ATTAIN_SPLIT_EVEN, NULL, &error));
+  apply (f, attain_goal_tree_split_children (tree, 0, ATTAIN_SPLIT_EVEN, NULL, 1, &error));
   g_clear_pointer (&tree, attain_goal_tree_free);
   tree = load (f, "revenue");
   apply (f, attain_goal_tree_split_children (tree,
                                              index_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST),
-                                             ATTAIN_SPLIT_LAST_YEAR, NULL, &error));
+                                             ATTAIN_SPLIT_LAST_YEAR, NULL, 1, &error));
 }
 
 static void
@@ -700,6 +700,65 @@ test_words_in_readers_language (void)
   attain_i18n_pop ();
 }
 
+/* Parts rounded to ¥1,000 with the total exact: ¥1,000,000.01 in three is ¥334,000.01 +
+ * ¥333,000 + ¥333,000 (whole thousands by largest remainder, the odd fen to the largest part). */
+static void
+test_split_rounding (void)
+{
+  gint64 parts[3];
+
+  attain_split_even (100000001, 3, parts);
+  g_assert_cmpint (parts[0], ==, 33333334);
+  attain_split_round (parts, 3, 100000);
+  g_assert_cmpint (parts[0], ==, 33400001);
+  g_assert_cmpint (parts[1], ==, 33300000);
+  g_assert_cmpint (parts[2], ==, 33300000);
+  /* By last year's shares 3:1 of ¥100,000 in ¥10,000s: ¥75,000 is not a multiple, so 8 and 2
+   * tens of thousands (7.5 rounds up first by remainder, ties to the first). */
+  {
+    const double weights[] = { 3, 1 };
+    gint64       two[2];
+    g_assert_true (attain_split_by_weights (10000000, weights, 2, two));
+    attain_split_round (two, 2, 1000000);
+    g_assert_cmpint (two[0], ==, 8000000);
+    g_assert_cmpint (two[1], ==, 2000000);
+  }
+}
+
+/* East and West had agreed their shares; splitting the company again changes them, so they go
+ * back to proposed and the edit says which were agreed. */
+static void
+test_split_reopens_agreed_goals (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reopened = NULL;
+  AttainGoalEdit *edit;
+
+  plan_company (f);
+  g_assert_true (attain_db_exec (
+      f->db, "UPDATE goals SET agreed_on = '2026-01-05' WHERE owner_unit_id IN (2, 5)", &error));
+  g_assert_no_error (error);
+  tree = load (f, "revenue");
+  /* ¥300,000 evenly is ¥150,000 each, as now: nothing changes, nothing is reopened. */
+  edit = attain_goal_tree_split_children (tree, 0, ATTAIN_SPLIT_EVEN, NULL, 1, &error);
+  g_assert_nonnull (edit);
+  reopened = attain_goal_edit_reopened (edit);
+  g_assert_cmpuint (reopened->len, ==, 0);
+  g_clear_pointer (&reopened, g_ptr_array_unref);
+  attain_goal_edit_free (edit);
+
+  /* Raised by 10%, both agreed shares change: both are reopened. */
+  edit = attain_goal_tree_raise (tree, 0, 10, &error);
+  reopened = attain_goal_edit_reopened (edit);
+  g_assert_cmpuint (reopened->len, ==, 2);
+  apply (f, edit);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM goals WHERE owner_unit_id "
+                                                 "IN (2, 5) AND agreed_on IS NULL AND target = "
+                                                 "16500000"),
+                   ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -707,10 +766,12 @@ main (int argc, char *argv[])
   attain_number_style_override (ATTAIN_NUMBER_STYLE_WESTERN);
   g_test_add_func ("/goals/words-in-the-readers-language", test_words_in_readers_language);
   g_test_add_func ("/goals/splits-are-exact", test_splits_are_exact);
+  g_test_add_func ("/goals/split-rounding", test_split_rounding);
   g_test_add_func ("/goals/manual-split-remainder", test_manual_split_remainder);
   g_test_add_func ("/goals/parse-target", test_parse_target);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/goals/two-writers", test_two_writers);
+  ADD ("/goals/split-reopens-agreed-goals", test_split_reopens_agreed_goals);
   ADD ("/goals/tree-sums-and-attainment", test_tree_sums_and_attainment);
   ADD ("/goals/edit-shows-gap-then-roll-up", test_edit_shows_gap_then_roll_up);
   ADD ("/goals/undo-redo-and-audit", test_undo_redo_and_audit);

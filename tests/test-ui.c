@@ -685,6 +685,70 @@ test_goals_page (void)
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (raise), "cancel");
   }
 
+  /* Split by Hand shows exact figures with separators, each part's share and a running total. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.split-by-hand", NULL));
+  {
+    GtkWindow       *split = attain_goals_page_get_dialog (page);
+    GtkWidget       *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (split));
+    GtkWidget       *list = gtk_widget_get_first_child (extra);
+    GtkWidget       *given = gtk_widget_get_next_sibling (list);
+    GtkWidget       *row = gtk_widget_get_first_child (list);
+    g_autofree char *total = attain_format_money_exact (
+        attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id = 2 AND "
+                                      "metric = 'revenue' AND period_kind = 'year' AND "
+                                      "period_start = '2026-01-01'"),
+        "CNY");
+    g_autofree char *first = attain_format_money_exact (
+        attain_test_query_int (check, "SELECT g.target FROM goals g JOIN org_units u ON u.id = "
+                                      "g.owner_unit_id WHERE u.parent_id = 2 AND g.metric = "
+                                      "'revenue' AND g.period_kind = 'year' AND g.period_start = "
+                                      "'2026-01-01' ORDER BY u.id LIMIT 1"),
+        "CNY");
+    g_autofree char *expected = g_strdup_printf ("Given out %s of %s", total, total);
+    g_assert_true (ADW_IS_ENTRY_ROW (row));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, first);
+    g_assert_nonnull (strchr (first, ','));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (given)), ==, expected);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (split), "cancel");
+  }
+
+  /* Splitting the region again, to the ¥1,000, over teams that agreed their targets: asked
+   * first; then every part is whole thousands but the one that takes the odd remainder, the
+   * parts add up to the region's target, and the teams' goals are proposed again. */
+  g_assert_true (attain_db_exec (check,
+                                 "UPDATE goals SET agreed_on = '2026-01-08' WHERE metric = "
+                                 "'revenue' AND period_kind = 'year' AND owner_unit_id IN "
+                                 "(SELECT id FROM org_units WHERE parent_id = 2)",
+                                 NULL));
+  attain_goals_page_reload (page);
+  iterate_until (goals_loaded, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.select", "s", "unit:2"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.split-evenly", NULL));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (attain_goals_page_get_dialog (page)), "split");
+  g_assert_cmpstr (
+      adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (attain_goals_page_get_dialog (page))), ==,
+      "Change Agreed Goals?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (attain_goals_page_get_dialog (page)), "change");
+  iterate_until (goals_loaded, page);
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT sum(g.target) FROM goals g JOIN org_units u ON u.id "
+                                    "= g.owner_unit_id WHERE u.parent_id = 2 AND g.metric = "
+                                    "'revenue' AND g.period_kind = 'year' AND g.period_start = "
+                                    "'2026-01-01'"),
+      ==, region_target);
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT count(*) FROM goals g JOIN org_units u ON u.id = "
+                                    "g.owner_unit_id WHERE u.parent_id = 2 AND g.metric = "
+                                    "'revenue' AND g.period_start = '2026-01-01' AND g.period_kind "
+                                    "= 'year' AND g.target % 100000 <> 0"),
+      <=, 1);
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT count(*) FROM goals g JOIN org_units u ON u.id = "
+                                    "g.owner_unit_id WHERE u.parent_id = 2 AND g.metric = "
+                                    "'revenue' AND g.period_start = '2026-01-01' AND g.period_kind "
+                                    "= 'year' AND agreed_on IS NOT NULL"),
+      ==, 0);
+
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }

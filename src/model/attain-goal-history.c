@@ -395,6 +395,85 @@ check_not_locked (AttainDb *db, const AttainGoal *goal, GError **error)
   return TRUE;
 }
 
+/* Every goal of the edit that a signed-off review holds, named in one sentence: the whole edit
+ * is refused before anything is written, rather than stopping at the first. */
+static gboolean
+check_none_locked (AttainDb *db, AttainGoalEdit *edit, gboolean forwards, GError **error)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+  guint n_locked = 0;
+
+  for (guint k = 0; k < edit->changes->len; k++)
+    {
+      Change           *change = &g_array_index (edit->changes, Change, k);
+      const AttainGoal *from = forwards ? change->before : change->after;
+      g_autoptr (GError) locked = NULL;
+      sqlite3_stmt *stmt;
+
+      if (check_not_locked (db, from, &locked))
+        continue;
+      if (!g_error_matches (locked, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&locked));
+          return FALSE;
+        }
+      stmt = attain_db_prepare (
+          db,
+          "SELECT p.name, r.signed_off_at FROM goals g JOIN reviews r ON r.id = g.review_id "
+          "JOIN people p ON p.id = r.person_id WHERE g.id = ?1",
+          error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, from->id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && n_locked < 10)
+        {
+          const AttainGoalMetric *info = attain_goal_metric_lookup (from->metric);
+          if (names->len > 0)
+            /* Translators: separates the goals named in a list */
+            g_string_append (names, _ ("; "));
+          /* Translators: one locked goal: person, metric and the date its review was signed off */
+          g_string_append_printf (
+              names, _ ("%s’s %s (signed off %s)"), (const char *) sqlite3_column_text (stmt, 0),
+              info ? _ (info->label) : from->metric, (const char *) sqlite3_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+      n_locked++;
+    }
+  if (n_locked == 0)
+    return TRUE;
+  if (n_locked > 10)
+    g_string_append (names, _ ("; …"));
+  g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_LOCKED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Nothing was changed: %u goal was agreed in a signed-off review and is "
+                            "locked: %s. Change the goals around it, or agree a new goal in the "
+                            "next review.",
+                            "Nothing was changed: %u goals were agreed in signed-off reviews and "
+                            "are locked: %s. Change the goals around them, or agree new goals in "
+                            "the next review.",
+                            n_locked),
+               n_locked, names->str);
+  return FALSE;
+}
+
+/* The goals this edit changes that their owners had agreed to (their agreed_on is cleared by
+ * the tree's operations: back to proposed), as they were: the window asks before writing. The
+ * array holds pointers into @edit. */
+GPtrArray *
+attain_goal_edit_reopened (const AttainGoalEdit *edit)
+{
+  GPtrArray *reopened = g_ptr_array_new ();
+
+  for (guint k = 0; k < edit->changes->len; k++)
+    {
+      const Change *change = &g_array_index (edit->changes, Change, k);
+      if (change->before != NULL && change->before->agreed_on != NULL && change->after != NULL
+          && change->after->agreed_on == NULL)
+        g_ptr_array_add (reopened, change->before);
+    }
+  return reopened;
+}
+
 /* Compare-and-set: the row on disk, read inside the edit's transaction, must still be what the
  * edit was made from (or, for a new goal, its id must be free). Another window, the CLI or an
  * import may have changed it since it was shown; writing the in-memory row and subtracting a
@@ -436,6 +515,11 @@ write_edit (AttainGoalHistory *history,
 
   if (!attain_db_begin (db, error))
     return FALSE;
+  if (!check_none_locked (db, edit, forwards, error))
+    {
+      attain_db_rollback (db);
+      return FALSE;
+    }
   for (guint k = 0; k < n; k++)
     {
       Change           *change = &g_array_index (edit->changes, Change, forwards ? k : n - 1 - k);
@@ -443,8 +527,7 @@ write_edit (AttainGoalHistory *history,
       const AttainGoal *to = forwards ? change->after : change->before;
       gboolean          ok;
 
-      ok = check_not_locked (db, from, error) && check_unchanged (db, from, to, error)
-           && rollup_goal (db, from, -1, error);
+      ok = check_unchanged (db, from, to, error) && rollup_goal (db, from, -1, error);
       if (ok && to == NULL)
         ok = delete_row (db, from, error);
       else if (ok)

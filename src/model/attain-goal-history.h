@@ -20,6 +20,7 @@ gboolean    attain_goal_edit_add_delete_subtree (AttainGoalEdit   *edit,
 guint       attain_goal_edit_get_size (AttainGoalEdit *edit);
 const char *attain_goal_edit_get_label (AttainGoalEdit *edit);
 void        attain_goal_edit_free (AttainGoalEdit *edit);
+GPtrArray  *attain_goal_edit_reopened (const AttainGoalEdit *edit);
 
 AttainGoalHistory *attain_goal_history_new (AttainDb *db);
 void               attain_goal_history_free (AttainGoalHistory *history);

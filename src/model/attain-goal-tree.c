@@ -376,11 +376,22 @@ require_target (const AttainGoalNode *node, GError **error)
   return TRUE;
 }
 
+/* A goal whose target an operation changes is no longer what its owner agreed to: it goes back
+ * to proposed until agreed again. */
+static void
+reopen_if_changed (AttainGoal *after, const AttainGoal *before)
+{
+  if (before != NULL && before->agreed_on != NULL
+      && (after->target != before->target || after->has_target != before->has_target))
+    g_clear_pointer (&after->agreed_on, g_free);
+}
+
 AttainGoalEdit *
 attain_goal_tree_split_children (const AttainGoalTree *tree,
                                  guint                 index,
                                  AttainSplitMethod     method,
                                  const gint64         *parts,
+                                 gint64                round_to,
                                  GError              **error)
 {
   AttainGoalNode *node = attain_goal_tree_node (tree, index);
@@ -433,6 +444,8 @@ attain_goal_tree_split_children (const AttainGoalTree *tree,
       break;
     }
 
+  if (method != ATTAIN_SPLIT_BY_HAND)
+    attain_split_round (amounts, children->len, round_to);
   edit = attain_goal_edit_new (label);
   for (guint i = 0; i < children->len; i++)
     {
@@ -442,6 +455,7 @@ attain_goal_tree_split_children (const AttainGoalTree *tree,
       after->has_target = TRUE;
       after->target = amounts[i];
       after->parent_id = node->goal->id;
+      reopen_if_changed (after, child->goal);
       attain_goal_edit_add (edit, child->goal, after);
     }
   return g_steal_pointer (&edit);
@@ -548,6 +562,7 @@ attain_goal_tree_split_in_time (AttainDb             *db,
       after->target = amounts[i];
       after->parent_id = node->goal->id;
       after->weight = before ? before->weight : node->goal->weight;
+      reopen_if_changed (after, before);
       attain_goal_edit_add (edit, before, after);
     }
   return g_steal_pointer (&edit);
@@ -570,6 +585,7 @@ attain_goal_tree_roll_up (const AttainGoalTree *tree, guint index, char **warnin
   after = goal_for_node (tree, node);
   after->has_target = TRUE;
   after->target = node->children_sum;
+  reopen_if_changed (after, node->goal);
   edit = attain_goal_edit_new (_ ("Fill from the children's sum"));
   attain_goal_edit_add (edit, node->goal, after);
   if (attain_goal_edit_get_size (edit) == 0)
@@ -610,6 +626,7 @@ raise_subtree (const AttainGoalTree *tree, guint index, gint64 new_target, Attai
   gint64             children_total;
 
   after->target = new_target;
+  reopen_if_changed (after, node->goal);
   attain_goal_edit_add (edit, node->goal, after);
 
   /* Children keep their shares of the old target, so the parts still add up exactly. */

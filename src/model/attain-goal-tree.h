@@ -79,6 +79,7 @@ AttainGoalEdit *attain_goal_tree_split_children (const AttainGoalTree *tree,
                                                  guint                 index,
                                                  AttainSplitMethod     method,
                                                  const gint64         *parts,
+                                                 gint64                round_to,
                                                  GError              **error);
 AttainGoalEdit *attain_goal_tree_split_in_time (AttainDb             *db,
                                                 const AttainGoalTree *tree,

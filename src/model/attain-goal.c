@@ -524,6 +524,34 @@ attain_split_by_weights (gint64 total, const double *weights, guint n, gint64 *p
   return TRUE;
 }
 
+/* Rounds exact @parts (adding up to their total) to multiples of @unit, keeping the total exact:
+ * whole units go out by largest remainder, and what is left under one unit goes to the largest
+ * part, so ¥10,000,001 over three in ¥1,000s is ¥3,334,001 + ¥3,333,000 + ¥3,333,000. */
+void
+attain_split_round (gint64 *parts, guint n, gint64 unit)
+{
+  g_autofree double *weights = NULL;
+  gint64             total = 0, units;
+  guint              largest = 0;
+
+  if (n == 0 || unit <= 1)
+    return;
+  weights = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      total += parts[i];
+      weights[i] = (double) parts[i];
+      if (parts[i] > parts[largest])
+        largest = i;
+    }
+  units = total / unit;
+  if (!attain_split_by_weights (units, weights, n, parts))
+    return;
+  for (guint i = 0; i < n; i++)
+    parts[i] *= unit;
+  parts[largest] += total - units * unit;
+}
+
 gboolean
 attain_split_check_manual (gint64          total,
                            const gint64   *parts,

@@ -93,6 +93,7 @@ gboolean attain_goal_check_weights (GPtrArray *goals, GError **error);
 /* Splits that never lose a fen: the parts always add up to the whole. */
 void     attain_split_even (gint64 total, guint n, gint64 *parts);
 gboolean attain_split_by_weights (gint64 total, const double *weights, guint n, gint64 *parts);
+void     attain_split_round (gint64 *parts, guint n, gint64 unit);
 gboolean attain_split_check_manual (gint64          total,
                                     const gint64   *parts,
                                     guint           n,
