@@ -32,15 +32,21 @@ test_compact_chinese (void)
   AttainNumberStyle tw = ATTAIN_NUMBER_STYLE_TRADITIONAL;
 
   ASSERT_FORMAT (attain_format_compact (9000, zh), "9,000");
-  ASSERT_FORMAT (attain_format_compact (12000, zh), "1.2万");
-  ASSERT_FORMAT (attain_format_compact (10000, zh), "1万");
+  ASSERT_FORMAT (attain_format_compact (12000, zh), "1.20万");
+  ASSERT_FORMAT (attain_format_compact (10000, zh), "1.00万");
   ASSERT_FORMAT (attain_format_compact (27460000, zh), "2,746万");
   ASSERT_FORMAT (attain_format_compact (123000000, zh), "1.23亿");
   ASSERT_FORMAT (attain_format_compact (123000000, tw), "1.23億");
-  ASSERT_FORMAT (attain_format_compact (12000, tw), "1.2萬");
-  ASSERT_FORMAT (attain_format_compact (-9876000, zh), "-987.6万");
+  ASSERT_FORMAT (attain_format_compact (12000, tw), "1.20萬");
+  ASSERT_FORMAT (attain_format_compact (-9876000, zh), "-988万");
   /* ¥48,330,000.00 in fen */
   ASSERT_FORMAT (attain_format_money_compact (4833000000.0, "CNY", zh), "¥4,833万");
+  /* Side by side, the same precision: ¥37.0万 beside ¥88.4万, never ¥37万 beside ¥88.4万. */
+  ASSERT_FORMAT (attain_format_money_compact (37000000.0, "CNY", zh), "¥37.0万");
+  ASSERT_FORMAT (attain_format_money_compact (88400000.0, "CNY", zh), "¥88.4万");
+  /* Rounding up to the next unit: 9,999,600 is 1,000万, 999,960,000 is 10.0亿. */
+  ASSERT_FORMAT (attain_format_compact (9999600, zh), "1,000万");
+  ASSERT_FORMAT (attain_format_compact (999960000, zh), "10.0亿");
   ASSERT_FORMAT (attain_format_money_compact (NAN, "CNY", zh), "—");
 }
 
@@ -51,9 +57,15 @@ test_compact_western (void)
 
   ASSERT_FORMAT (attain_format_compact (2118, en), "2,118");
   ASSERT_FORMAT (attain_format_compact (14500, en), "14.5K");
-  ASSERT_FORMAT (attain_format_compact (27460000, en), "27.46M");
-  ASSERT_FORMAT (attain_format_compact (1500000000, en), "1.5B");
-  ASSERT_FORMAT (attain_format_money_compact (2746000000.0, "CNY", en), "¥27.46M");
+  /* ¥9.60M beside ¥7.03M, ¥715K beside ¥573K; 999,960 is 1.00M, not 1000K. */
+  ASSERT_FORMAT (attain_format_money_compact (960000000.0, "CNY", en), "¥9.60M");
+  ASSERT_FORMAT (attain_format_money_compact (703000000.0, "CNY", en), "¥7.03M");
+  ASSERT_FORMAT (attain_format_compact (715000, en), "715K");
+  ASSERT_FORMAT (attain_format_compact (572800, en), "573K");
+  ASSERT_FORMAT (attain_format_compact (999960, en), "1.00M");
+  ASSERT_FORMAT (attain_format_compact (27460000, en), "27.5M");
+  ASSERT_FORMAT (attain_format_compact (1500000000, en), "1.50B");
+  ASSERT_FORMAT (attain_format_money_compact (2746000000.0, "CNY", en), "¥27.5M");
 }
 
 static void
@@ -91,6 +103,8 @@ test_axis (void)
   unit = attain_axis_unit_for (20000000, ATTAIN_NUMBER_STYLE_WESTERN);
   g_assert_cmpstr (unit.suffix, ==, "M");
   ASSERT_FORMAT (attain_format_axis_value (5000000, unit), "5M");
+  /* A quarter step keeps its two decimals: 0.25M, not 0.3M. */
+  ASSERT_FORMAT (attain_format_axis_value (750000, unit), "0.75M");
   unit = attain_axis_unit_for (800, ATTAIN_NUMBER_STYLE_WESTERN);
   ASSERT_FORMAT (attain_format_axis_value (250, unit), "250");
 }

@@ -302,6 +302,11 @@ test_dashboard (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (d->trend->previous[2], 6000000, EPS);
   /* December 2026 lies after today (23 November): no actual yet. */
   g_assert_true (isnan (d->trend->actual[11]));
+  /* Q1 is shaded (January to March), November holds 23 of its 30 days and says so. */
+  g_assert_cmpint (d->trend->period_first, ==, 0);
+  g_assert_cmpint (d->trend->period_last, ==, 2);
+  g_assert_cmpint (d->trend->partial_index, ==, 10);
+  g_assert_cmpstr (d->trend->partial_label, ==, "This month to day 23");
 
   /* Funnel of stage entries in Q1: 4, 4, 3, 2, 2. */
   g_assert_cmpuint (d->funnel->n_stages, ==, 5);

@@ -93,12 +93,14 @@ draw_legend (cairo_t                *cr,
              const AttainChartStyle *style,
              const Geometry         *g)
 {
-  const char       *labels[3] = { data->actual_label, data->target_label, data->previous_label };
-  const AttainRgba *colors[3] = { &style->actual, &style->target, &style->previous };
-  double            x = g->left;
-  double            cy = style->font_size * 0.8;
+  const char *labels[4]
+      = { data->actual_label, data->target_label, data->previous_label, data->partial_label };
+  const AttainRgba *colors[4]
+      = { &style->actual, &style->target, &style->previous, &style->actual };
+  double x = g->left;
+  double cy = style->font_size * 0.8;
 
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     {
       g_autoptr (PangoLayout) layout = NULL;
       double w, h;
@@ -110,6 +112,15 @@ draw_legend (cairo_t                *cr,
         {
           cairo_rectangle (cr, x, cy - 5, 12, 10);
           cairo_fill (cr);
+        }
+      else if (i == 3)
+        {
+          double dash[] = { 3, 2 };
+          cairo_set_line_width (cr, 1);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_rectangle (cr, x + 0.5, cy - 4.5, 11, 9);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
         }
       else
         {
@@ -248,6 +259,18 @@ attain_trend_chart_draw (cairo_t                *cr,
       pango_cairo_show_layout (cr, layout);
     }
 
+  /* The period under review, shaded behind its months. */
+  if (data->period_first >= 0 && data->period_last >= data->period_first
+      && (guint) data->period_last < data->n_points)
+    {
+      AttainRgba band = style->highlight;
+      band.alpha = MIN (1.0, band.alpha * 1.6);
+      attain_chart_set_color (cr, &band);
+      cairo_rectangle (cr, g.left + g.slot * data->period_first, g.top,
+                       g.slot * (data->period_last - data->period_first + 1), g.bottom - g.top);
+      cairo_fill (cr);
+    }
+
   if (hover_index >= 0 && (guint) hover_index < data->n_points)
     {
       attain_chart_set_color (cr, &style->highlight);
@@ -255,10 +278,33 @@ attain_trend_chart_draw (cairo_t                *cr,
       cairo_fill (cr);
     }
 
+  /* The running month's column: outlined and lighter, it holds only the days gone by. */
+  if (data->partial_index >= 0 && (guint) data->partial_index < data->n_points
+      && isfinite (data->actual[data->partial_index]) && data->actual[data->partial_index] > 0)
+    {
+      AttainRgba light = style->actual;
+      double     bar = MAX (2, g.slot * 0.55);
+      double     x = g.left + g.slot * (data->partial_index + 0.5) - bar / 2;
+      double     top = y_of (&g, data->actual[data->partial_index]);
+      double     dash[] = { 3, 2 };
+
+      light.alpha *= 0.35;
+      attain_chart_set_color (cr, &light);
+      cairo_rectangle (cr, round (x), round (top), round (bar), g.bottom - round (top));
+      cairo_fill (cr);
+      attain_chart_set_color (cr, &style->actual);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_rectangle (cr, round (x) + 0.5, round (top) + 0.5, round (bar) - 1,
+                       g.bottom - round (top) - 1);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
   /* Actual as columns. */
   attain_chart_set_color (cr, &style->actual);
   for (guint i = 0; i < data->n_points; i++)
-    if (isfinite (data->actual[i]) && data->actual[i] > 0)
+    if (isfinite (data->actual[i]) && data->actual[i] > 0 && (int) i != data->partial_index)
       {
         double bar = MAX (2, g.slot * 0.55);
         double x = g.left + g.slot * (i + 0.5) - bar / 2;

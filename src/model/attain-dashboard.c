@@ -114,6 +114,31 @@ load_trend (AttainDb           *db,
     if (attain_month_add (first, i) > this_month)
       trend->actual[i] = NAN;
 
+  /* The period looked at is shaded within its year; today's month holds only the days gone
+   * by, and its column says so rather than reading as a month's collapse. */
+  for (guint i = 0; i < 12; i++)
+    {
+      int month = attain_month_add (first, i);
+      if (month >= attain_period_first_month (period) && month <= attain_period_last_month (period))
+        {
+          if (trend->period_first < 0)
+            trend->period_first = (int) i;
+          trend->period_last = (int) i;
+        }
+      if (month == this_month
+          && g_date_get_day (today)
+                 < g_date_get_days_in_month (g_date_get_month (today), g_date_get_year (today)))
+        trend->partial_index = (int) i;
+    }
+  if (period->kind == ATTAIN_PERIOD_YEAR)
+    trend->period_first = trend->period_last = -1;
+  if (trend->partial_index >= 0)
+    {
+      /* Translators: trend legend for the running month, %d is today's day of the month */
+      trend->partial_label
+          = g_strdup_printf (_ ("This month to day %d"), (int) g_date_get_day (today));
+    }
+
   return g_steal_pointer (&trend);
 }
 

@@ -114,6 +114,28 @@ trim_decimal (char *text)
   return text;
 }
 
+/* @scaled with three significant digits, zeros kept: "9.60", "37.0", "715". Side by side,
+ * compact figures then read with the same precision (not ¥9.6M beside ¥7.03M). */
+static void
+three_digits (double scaled, char *out, gsize size)
+{
+  int decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
+  g_ascii_formatd (out, size, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f", scaled);
+}
+
+/* Rounds @magnitude to three significant digits first, so that 999,960 is "1.00M", not
+ * "1000K". */
+static double
+round_three (double magnitude)
+{
+  double scale;
+
+  if (magnitude <= 0)
+    return magnitude;
+  scale = pow (10, floor (log10 (magnitude)) - 2);
+  return round (magnitude / scale) * scale;
+}
+
 char *
 attain_format_compact (double value, AttainNumberStyle style)
 {
@@ -121,58 +143,55 @@ attain_format_compact (double value, AttainNumberStyle style)
   const char *sign = value < 0 ? "-" : "";
   char        number[64];
   const char *suffix;
+  double      rounded;
 
   if (isnan (value))
     return g_strdup ("—");
-
-  if (style == ATTAIN_NUMBER_STYLE_WESTERN)
-    {
-      if (magnitude < 1e4)
-        {
-          g_autofree char *grouped = attain_format_grouped ((gint64) llround (magnitude));
-          return g_strdup_printf ("%s%s", sign, grouped);
-        }
-      if (magnitude < 1e6)
-        {
-          g_ascii_formatd (number, sizeof number, "%.1f", magnitude / 1e3);
-          suffix = "K";
-        }
-      else if (magnitude < 1e9)
-        {
-          g_ascii_formatd (number, sizeof number, "%.2f", magnitude / 1e6);
-          suffix = "M";
-        }
-      else
-        {
-          g_ascii_formatd (number, sizeof number, "%.2f", magnitude / 1e9);
-          suffix = "B";
-        }
-      return g_strdup_printf ("%s%s%s", sign, trim_decimal (number), suffix);
-    }
-
   if (magnitude < 1e4)
     {
       g_autofree char *grouped = attain_format_grouped ((gint64) llround (magnitude));
       return g_strdup_printf ("%s%s", sign, grouped);
     }
-  if (magnitude < 1e8)
+  rounded = round_three (magnitude);
+
+  if (style == ATTAIN_NUMBER_STYLE_WESTERN)
+    {
+      if (rounded < 1e6)
+        {
+          three_digits (rounded / 1e3, number, sizeof number);
+          suffix = "K";
+        }
+      else if (rounded < 1e9)
+        {
+          three_digits (rounded / 1e6, number, sizeof number);
+          suffix = "M";
+        }
+      else
+        {
+          three_digits (rounded / 1e9, number, sizeof number);
+          suffix = "B";
+        }
+      return g_strdup_printf ("%s%s%s", sign, number, suffix);
+    }
+
+  if (magnitude < 1e8 && rounded < 1e8)
     {
       double wan = magnitude / 1e4;
       suffix = style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "萬" : "万";
-      if (wan >= 1000)
+      if (wan >= 999.5)
         {
-          /* 1,234万 reads better than 1234.5万 once the count of 万 has four digits. */
+          /* 1,234万 reads better than 0.123亿 once the count of 万 has four digits. */
           g_autofree char *grouped = attain_format_grouped ((gint64) llround (wan));
           return g_strdup_printf ("%s%s%s", sign, grouped, suffix);
         }
-      g_ascii_formatd (number, sizeof number, "%.1f", wan);
+      three_digits (rounded / 1e4, number, sizeof number);
     }
   else
     {
-      g_ascii_formatd (number, sizeof number, "%.2f", magnitude / 1e8);
+      three_digits (rounded / 1e8, number, sizeof number);
       suffix = style == ATTAIN_NUMBER_STYLE_TRADITIONAL ? "億" : "亿";
     }
-  return g_strdup_printf ("%s%s%s", sign, trim_decimal (number), suffix);
+  return g_strdup_printf ("%s%s%s", sign, number, suffix);
 }
 
 char *
@@ -317,7 +336,8 @@ attain_format_axis_value (double value, AttainAxisUnit unit)
       g_autofree char *grouped = attain_format_grouped ((gint64) llround (scaled));
       return g_strdup_printf ("%s%s", grouped, unit.suffix);
     }
-  g_ascii_formatd (number, sizeof number, "%.1f", scaled);
+  /* Ticks of 0.25 read as 0.25, not 0.3. */
+  g_ascii_formatd (number, sizeof number, "%.2f", scaled);
   return g_strdup_printf ("%s%s", trim_decimal (number), unit.suffix);
 }
 

@@ -15,6 +15,7 @@ attain_trend_data_new (guint n_points)
   data->previous = g_new (double, n_points);
   for (guint i = 0; i < n_points; i++)
     data->actual[i] = data->target[i] = data->previous[i] = NAN;
+  data->period_first = data->period_last = data->partial_index = -1;
   return data;
 }
 
@@ -30,6 +31,7 @@ attain_trend_data_free (AttainTrendData *data)
   g_free (data->actual_label);
   g_free (data->target_label);
   g_free (data->previous_label);
+  g_free (data->partial_label);
   g_free (data->currency);
   g_free (data);
 }
@@ -76,6 +78,10 @@ attain_trend_data_copy (const AttainTrendData *data)
   copy->actual_label = g_strdup (data->actual_label);
   copy->target_label = g_strdup (data->target_label);
   copy->previous_label = g_strdup (data->previous_label);
+  copy->partial_label = g_strdup (data->partial_label);
+  copy->period_first = data->period_first;
+  copy->period_last = data->period_last;
+  copy->partial_index = data->partial_index;
   copy->kind = data->kind;
   copy->currency = g_strdup (data->currency);
   copy->style = data->style;

@@ -11,14 +11,20 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint             n_points;
-  char            **labels;       /* n_points x-axis labels */
-  double           *actual;       /* NAN where there is no data yet (future months) */
-  double           *target;       /* NAN where there is no target */
-  double           *previous;     /* same months last year */
-  char             *actual_label; /* legend texts */
-  char             *target_label;
-  char             *previous_label;
+  guint   n_points;
+  char  **labels;       /* n_points x-axis labels */
+  double *actual;       /* NAN where there is no data yet (future months) */
+  double *target;       /* NAN where there is no target */
+  double *previous;     /* same months last year */
+  char   *actual_label; /* legend texts */
+  char   *target_label;
+  char   *previous_label;
+  /* The period under review within the points (shaded), -1 for none; the running month whose
+   * column holds only the days gone by (drawn as partial), -1 for none. */
+  int               period_first;
+  int               period_last;
+  int               partial_index;
+  char             *partial_label; /* legend text for the partial column */
   AttainValueKind   kind;
   char             *currency;
   AttainNumberStyle style;
