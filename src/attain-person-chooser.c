@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-person-chooser.h"
 
-#include "attain-org-item.h"
+#include "attain-person-item.h"
 
 struct _AttainPersonChooser
 {
@@ -12,7 +12,7 @@ struct _AttainPersonChooser
   GtkSearchEntry *search;
   GtkListView    *list;
 
-  GtkStringFilter *filter; /* borrowed: the filter model holds it */
+  GtkCustomFilter *filter; /* borrowed: the filter model holds it */
 };
 
 G_DEFINE_FINAL_TYPE (AttainPersonChooser, attain_person_chooser, GTK_TYPE_WIDGET)
@@ -28,21 +28,22 @@ static guint signals[N_SIGNALS];
 static void
 on_list_activate_cb (AttainPersonChooser *self, guint position)
 {
-  g_autoptr (AttainOrgItem) item
+  g_autoptr (AttainPersonItem) item
       = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (self->list)), position);
+  g_autofree char *scope = NULL;
 
   if (item == NULL)
     return;
+  scope = g_strdup_printf ("person:%" G_GINT64_FORMAT, attain_person_item_get_person (item)->id);
   gtk_popover_popdown (self->popover);
-  g_signal_emit (self, signals[CHOSEN], 0, attain_org_item_get_scope (item));
+  g_signal_emit (self, signals[CHOSEN], 0, scope);
 }
 
 static void
 on_search_changed_cb (AttainPersonChooser *self)
 {
   if (self->filter != NULL)
-    gtk_string_filter_set_search (self->filter,
-                                  gtk_editable_get_text (GTK_EDITABLE (self->search)));
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Enter picks the first match, so typing a name and Enter is enough. */
@@ -52,29 +53,41 @@ on_search_activate_cb (AttainPersonChooser *self)
   on_list_activate_cb (self, 0);
 }
 
+/* By name, employee number or pinyin ("cx" finds 陈欣), as on the People page. */
+static gboolean
+person_visible (gpointer item, gpointer data)
+{
+  AttainPersonChooser *self = data;
+  const AttainPerson  *person = attain_person_item_get_person (item);
+
+  return person->active
+         && attain_person_matches (person, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
 void
 attain_person_chooser_reload (AttainPersonChooser *self, AttainDb *db)
 {
-  g_autoptr (GListModel) items = attain_org_item_list (db, NULL);
-  GtkFilterListModel *people_only;
+  g_autoptr (GPtrArray) people = attain_people_list (db, NULL);
+  GListStore         *store;
   GtkFilterListModel *filtered;
-  GtkBoolFilter      *is_person;
 
   g_return_if_fail (ATTAIN_IS_PERSON_CHOOSER (self));
-  if (items == NULL)
+  if (people == NULL)
     return;
-  is_person
-      = gtk_bool_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "is-unit"));
-  gtk_bool_filter_set_invert (is_person, TRUE);
-  people_only = gtk_filter_list_model_new (g_steal_pointer (&items), GTK_FILTER (is_person));
-  self->filter
-      = gtk_string_filter_new (gtk_property_expression_new (ATTAIN_TYPE_ORG_ITEM, NULL, "name"));
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (people_only),
-                                        GTK_FILTER (g_object_ref (self->filter)));
+  store = g_list_store_new (ATTAIN_TYPE_PERSON_ITEM);
+  /* The list owns each person from here on. */
+  g_ptr_array_set_free_func (people, NULL);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autoptr (AttainPersonItem) item = attain_person_item_new (g_ptr_array_index (people, i));
+      g_list_store_append (store, item);
+    }
+  self->filter = gtk_custom_filter_new (person_visible, self, NULL);
+  filtered
+      = gtk_filter_list_model_new (G_LIST_MODEL (store), GTK_FILTER (g_object_ref (self->filter)));
   gtk_list_view_set_model (self->list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
   g_object_unref (self->filter);
-  on_search_changed_cb (self);
 }
 
 void
@@ -106,7 +119,7 @@ attain_person_chooser_class_init (AttainPersonChooserClass *klass)
   G_OBJECT_CLASS (klass)->dispose = attain_person_chooser_dispose;
   signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  g_type_ensure (ATTAIN_TYPE_ORG_ITEM);
+  g_type_ensure (ATTAIN_TYPE_PERSON_ITEM);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/attain/Attain/ui/attain-person-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, button);

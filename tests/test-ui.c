@@ -14,6 +14,8 @@
 #include "attain-import-dialog.h"
 #include "attain-record-dialog.h"
 #include "attain-window.h"
+#include "attain-person-item.h"
+#include "attain-person-chooser.h"
 #include "attain-review-goals-section.h"
 #include "attain-review-interview-section.h"
 #include "attain-review-text-section.h"
@@ -876,6 +878,44 @@ test_review_form_controls (void)
       attain_test_query_int (check, "SELECT count(*) FROM goals WHERE review_id IS NOT NULL"), ==,
       0);
   g_assert_null (find_widget (section, has_action, "goals-section.remove"));
+
+  /* The person picker finds people by pinyin initials and shows their team. */
+  {
+    GtkWidget *chooser = find_widget (GTK_WIDGET (page), is_of_type,
+                                      GSIZE_TO_POINTER (ATTAIN_TYPE_PERSON_CHOOSER));
+    GtkWidget *search = find_widget (chooser, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+    GtkWidget *list = find_widget (chooser, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+    gboolean    found = FALSE;
+    guint       everyone = g_list_model_get_n_items (shown);
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "cx");
+    /* The search entry reports a change after a short pause, as it does while typing. */
+    {
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (g_list_model_get_n_items (shown) == everyone && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+    g_assert_cmpuint (g_list_model_get_n_items (shown), <, everyone);
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr (AttainPersonItem) item = g_list_model_get_item (shown, i);
+        const AttainPerson *person = attain_person_item_get_person (item);
+        if (g_str_equal (person->name, "陈欣"))
+          {
+            found = TRUE;
+            g_assert_cmpstr (person->team, !=, NULL);
+          }
+      }
+    g_assert_true (found);
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    {
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (g_list_model_get_n_items (shown) < everyone && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, everyone);
+  }
 
   /* The period button is a control, as on the dashboard: back to the current period. */
   widget = find_widget (GTK_WIDGET (page), has_action, "session.current-period");

@@ -489,4 +489,5 @@ T = {
     (None, '; …'): ('；…', '；…'),
     (None, 'Nothing was changed: %u goal was agreed in a signed-off review and is locked: %s. Change the goals around it, or agree a new goal in the next review.'): ('未做任何修改：%u 个目标是在已签字确认的面谈中约定的，已锁定：%s。请修改其他目标，或在下次面谈中约定新目标。', '未做任何修改：%u 個目標是在已簽字確認的面談中約定的，已鎖定：%s。請修改其他目標，或在下次面談中約定新目標。'),
     (None, 'This month to day %d'): ('本月截至 %d 日', '本月截至 %d 日'),
+    (None, 'Name, employee number or pinyin'): ('姓名、工号或拼音', '姓名、工號或拼音'),
 }
