@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "attain-goal-dialog.h"
 #include "attain-document-print.h"
@@ -94,17 +95,15 @@ update_actions (AttainGoalsPage *self)
 {
   AttainGoalNode *node = selected_node (self, NULL);
   gboolean        has_target = node && node->goal && node->goal->has_target;
-  gboolean        year = self->period.kind == ATTAIN_PERIOD_YEAR;
-  const char     *undo = attain_goal_history_get_undo_label (self->history);
-  const char     *redo = attain_goal_history_get_redo_label (self->history);
+  gboolean    can_split = node && !isnan (attain_goal_node_target (node)) && node->n_children > 0;
+  gboolean    year = self->period.kind == ATTAIN_PERIOD_YEAR;
+  const char *undo = attain_goal_history_get_undo_label (self->history);
+  const char *redo = attain_goal_history_get_redo_label (self->history);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit", node != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-evenly",
-                                 has_target && node->n_children > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-share",
-                                 has_target && node->n_children > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-hand",
-                                 has_target && node->n_children > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-evenly", can_split);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-share", can_split);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-hand", can_split);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-time", has_target && year);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.roll-up",
                                  node && node->n_children_with_target > 0);
@@ -380,7 +379,7 @@ split_rounding_response_cb (AdwMessageDialog *dialog, const char *response, Atta
 static void
 ask_split_rounding (AttainGoalsPage *self, AttainGoalNode *node, gboolean by_share)
 {
-  g_autofree char *total = attain_goal_tree_format (self->tree, node->goal->target);
+  g_autofree char *total = attain_goal_tree_format (self->tree, attain_goal_node_target (node));
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   const char *symbol = attain_currency_symbol (self->tree->currency);
   GtkWidget  *dialog, *dropdown;
@@ -472,6 +471,19 @@ set_target_action (GtkWidget *widget, const char *action_name, GVariant *paramet
       attain_goals_page_reload (self); /* put the stored figure back in the cell */
       return;
     }
+  /* A person's derived total is their months': the new figure is spread over them. */
+  if (node->goal == NULL && node->scope.kind == ATTAIN_SCOPE_PERSON && !isnan (node->derived_target)
+      && stripped[0] != '\0')
+    {
+      g_free (self->select_after_load);
+      self->select_after_load = g_strdup (scope_text);
+      apply_or_toast (self,
+                      attain_goal_tree_spread_over_months (attain_context_get_db (self->context),
+                                                           self->tree, (guint) index, value,
+                                                           &error),
+                      g_steal_pointer (&error));
+      return;
+    }
   after = node->goal ? attain_goal_copy (node->goal)
                      : attain_goal_new (&node->scope, self->tree->metric, &self->tree->period);
   after->has_target = stripped[0] != '\0';
@@ -520,7 +532,7 @@ split_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (node == NULL)
     return;
-  if (split_money && node->goal != NULL && node->goal->has_target && node->n_children > 0)
+  if (split_money && !isnan (attain_goal_node_target (node)) && node->n_children > 0)
     {
       ask_split_rounding (self, node, g_str_equal (action_name, "goals.split-by-share"));
       return;
@@ -752,10 +764,10 @@ split_by_hand_action (GtkWidget *widget, const char *action_name, GVariant *para
   GtkWidget       *dialog, *box, *list;
   HandSplit       *split;
 
-  if (node == NULL || node->goal == NULL || !node->goal->has_target)
+  if (node == NULL || isnan (attain_goal_node_target (node)))
     return;
   children = attain_goal_tree_children (self->tree, index);
-  total = attain_goal_tree_format (self->tree, node->goal->target);
+  total = attain_goal_tree_format (self->tree, attain_goal_node_target (node));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Split by Hand"),
                                    NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _ ("Give out %s’s target of %s."),
@@ -763,7 +775,7 @@ split_by_hand_action (GtkWidget *widget, const char *action_name, GVariant *para
 
   split = g_new0 (HandSplit, 1);
   split->page = self;
-  split->total = node->goal->target;
+  split->total = (gint64) llround (attain_goal_node_target (node));
   split->entries = g_ptr_array_new ();
   split->shares = g_ptr_array_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -776,9 +788,10 @@ split_by_hand_action (GtkWidget *widget, const char *action_name, GVariant *para
           = attain_goal_tree_node (self->tree, g_array_index (children, guint, i));
       GtkWidget       *row = adw_entry_row_new ();
       GtkWidget       *share = gtk_label_new (NULL);
-      g_autofree char *current = child->goal && child->goal->has_target
-                                     ? exact_text (self->tree, child->goal->target)
-                                     : g_strdup ("");
+      g_autofree char *current
+          = !isnan (attain_goal_node_target (child))
+                ? exact_text (self->tree, (gint64) llround (attain_goal_node_target (child)))
+                : g_strdup ("");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), child->name);
       gtk_editable_set_text (GTK_EDITABLE (row), current);
       gtk_widget_add_css_class (share, "dim-label");
@@ -1004,6 +1017,19 @@ target_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 
   binding = g_object_bind_property (item, "target-text", label, "text", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "binding", binding);
+  /* A sum of the monthly goals is shown apart from a goal of the period's own. */
+  if (attain_goal_item_get_target_derived (item))
+    {
+      gtk_widget_add_css_class (label, "derived-target");
+      gtk_widget_set_tooltip_text (label, _ ("The sum of the monthly goals (no goal of its own for "
+                                             "this period). Double-click to change it: a "
+                                             "person's months change in proportion."));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "derived-target");
+      gtk_widget_set_tooltip_text (label, _ ("Double-click to set the target"));
+    }
 }
 
 static void

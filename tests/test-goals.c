@@ -222,9 +222,74 @@ test_tree_sums_and_attainment (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (east->attainment, 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (one->attainment, 150.0 / 90.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (two->attainment, 0.0, 1e-9);
-  /* A person without a goal has results but no attainment. */
+  /* A has no goal for the year, but her monthly goals (¥40,000 in each month of Q1) plan it at
+   * ¥120,000, marked as derived: ¥150,000 is 125%. */
   g_assert_cmpfloat_with_epsilon (a->actual, YUAN (150000), 0.5);
-  g_assert_true (isnan (a->attainment));
+  g_assert_cmpfloat_with_epsilon (a->derived_target, YUAN (120000), 0.5);
+  g_assert_cmpfloat_with_epsilon (a->attainment, 1.25, 1e-9);
+}
+
+/* The dashboard's Q1 target for the company is its people's monthly goals (A+B+D ¥70,000 × 3 =
+ * ¥210,000); the goal tree's Q1 view, where nobody has a quarterly goal, shows the same, marked
+ * as derived, and each team and person its own months' sum. */
+static void
+test_quarter_targets_from_months (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  g_autoptr (AttainMetrics) metrics = NULL;
+  AttainPeriod    q1;
+  AttainScope     company = { ATTAIN_SCOPE_UNIT, SMALL_COMPANY };
+  AttainGoalNode *root, *one, *b;
+
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  tree = attain_goal_tree_load (f->db, &q1, "revenue", &f->today, &error);
+  g_assert_no_error (error);
+  metrics = attain_metrics_compute (f->db, &company, &q1, &f->today, &error);
+  g_assert_no_error (error);
+  root = node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY);
+  one = node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_ONE);
+  b = node_of (tree, ATTAIN_SCOPE_PERSON, SMALL_PERSON_B);
+  g_assert_null (root->goal);
+  g_assert_cmpfloat_with_epsilon (root->derived_target, YUAN (210000), 0.5);
+  g_assert_cmpfloat_with_epsilon (metrics->values[ATTAIN_METRIC_REVENUE].target,
+                                  root->derived_target, 0.5);
+  /* Team one is A and B: (40,000 + 20,000) × 3. */
+  g_assert_cmpfloat_with_epsilon (one->derived_target, YUAN (180000), 0.5);
+  g_assert_cmpfloat_with_epsilon (b->derived_target, YUAN (60000), 0.5);
+  g_assert_cmpint (one->children_sum, ==, YUAN (180000));
+
+  /* B's quarter set to ¥100,000 goes to her three months in proportion (equal here), exact to
+   * the fen: ¥33,333.34 + ¥33,333.33 + ¥33,333.33; the quarter stays derived. */
+  apply (f, attain_goal_tree_spread_over_months (
+                f->db, tree, index_of (tree, ATTAIN_SCOPE_PERSON, SMALL_PERSON_B), YUAN (100000),
+                &error));
+  {
+    g_autofree char *targets = NULL;
+    sqlite3_stmt    *stmt = attain_db_prepare (
+           f->db,
+           "SELECT group_concat (target, ' ') FROM (SELECT target FROM goals WHERE owner_person_id "
+              "= 2 AND period_kind = 'month' AND metric = 'revenue' ORDER BY period_start)",
+           NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    targets = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+    g_assert_cmpstr (targets, ==, "3333334 3333333 3333333");
+  }
+  g_clear_pointer (&tree, attain_goal_tree_free);
+  tree = attain_goal_tree_load (f->db, &q1, "revenue", &f->today, &error);
+  b = node_of (tree, ATTAIN_SCOPE_PERSON, SMALL_PERSON_B);
+  g_assert_null (b->goal);
+  g_assert_cmpfloat_with_epsilon (b->derived_target, YUAN (100000), 0.5);
+  /* The company's quarter follows: 120,000 + 100,000 + 30,000. */
+  g_assert_cmpfloat_with_epsilon (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY)->derived_target,
+                                  YUAN (250000), 0.5);
+
+  /* Q2 has no monthly goals: nothing derived. */
+  g_clear_pointer (&tree, attain_goal_tree_free);
+  g_assert_true (attain_period_parse ("2026-Q2", 1, &q1, NULL));
+  tree = attain_goal_tree_load (f->db, &q1, "revenue", &f->today, &error);
+  g_assert_true (isnan (node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY)->derived_target));
 }
 
 static void
@@ -772,6 +837,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/goals/two-writers", test_two_writers);
   ADD ("/goals/split-reopens-agreed-goals", test_split_reopens_agreed_goals);
+  ADD ("/goals/quarter-targets-from-months", test_quarter_targets_from_months);
   ADD ("/goals/tree-sums-and-attainment", test_tree_sums_and_attainment);
   ADD ("/goals/edit-shows-gap-then-roll-up", test_edit_shows_gap_then_roll_up);
   ADD ("/goals/undo-redo-and-audit", test_undo_redo_and_audit);

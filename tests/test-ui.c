@@ -687,6 +687,21 @@ test_goals_page (void)
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (raise), "cancel");
   }
 
+  /* The quarter view: nobody has a quarterly revenue goal, so the company's row shows its
+   * people's monthly goals for Q4 summed, marked as derived: the dashboard's Q4 target. */
+  goals_activate_and_wait (page, "session.period-kind", g_variant_new_string ("quarter"));
+  {
+    g_autoptr (AttainGoalItem) company = find_row (page, "unit:1");
+    g_autofree char *expected = attain_format_money_exact (
+        attain_test_query_int (check, "SELECT sum(target) FROM goals WHERE owner_person_id IS "
+                                      "NOT NULL AND metric = 'revenue' AND period_kind = 'month' "
+                                      "AND period_start BETWEEN '2026-10-01' AND '2026-12-31'"),
+        "CNY");
+    g_assert_true (attain_goal_item_get_target_derived (company));
+    g_assert_cmpstr (attain_goal_item_get_target_text (company), ==, expected);
+  }
+  goals_activate_and_wait (page, "session.period-kind", g_variant_new_string ("year"));
+
   /* Split by Hand shows exact figures with separators, each part's share and a running total. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.split-by-hand", NULL));
   {

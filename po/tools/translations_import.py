@@ -490,4 +490,7 @@ T = {
     (None, 'Nothing was changed: %u goal was agreed in a signed-off review and is locked: %s. Change the goals around it, or agree a new goal in the next review.'): ('未做任何修改：%u 个目标是在已签字确认的面谈中约定的，已锁定：%s。请修改其他目标，或在下次面谈中约定新目标。', '未做任何修改：%u 個目標是在已簽字確認的面談中約定的，已鎖定：%s。請修改其他目標，或在下次面談中約定新目標。'),
     (None, 'This month to day %d'): ('本月截至 %d 日', '本月截至 %d 日'),
     (None, 'Name, employee number or pinyin'): ('姓名、工号或拼音', '姓名、工號或拼音'),
+    (None, "The sum of the monthly goals (no goal of its own for this period). Double-click to change it: a person's months change in proportion."): ('各月目标之和（本周期没有单独设定的目标）。双击可修改：个人的各月目标按比例调整。', '各月目標之和（本週期沒有單獨設定的目標）。按兩下可修改：個人的各月目標按比例調整。'),
+    (None, '%s has no monthly goals in this period to spread the target over.'): ('%s在本周期没有月度目标，无法分摊该目标。', '%s在本週期沒有月度目標，無法分攤該目標。'),
+    (None, 'Spread over the months'): ('分摊到各月', '分攤到各月'),
 }

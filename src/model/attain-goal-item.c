@@ -23,6 +23,7 @@ struct _AttainGoalItem
   char       *smart_text;
   gboolean    has_gap;
   gboolean    has_goal;
+  gboolean    target_derived;
   GListStore *children;
 };
 
@@ -47,6 +48,7 @@ enum
   PROP_HAS_SMART_ISSUE,
   PROP_HAS_GAP,
   PROP_HAS_GOAL,
+  PROP_TARGET_DERIVED,
   N_PROPS
 };
 
@@ -107,6 +109,9 @@ attain_goal_item_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_HAS_GOAL:
       g_value_set_boolean (value, self->has_goal);
       break;
+    case PROP_TARGET_DERIVED:
+      g_value_set_boolean (value, self->target_derived);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +167,9 @@ attain_goal_item_class_init (AttainGoalItemClass *klass)
       = g_param_spec_boolean ("has-smart-issue", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_GAP] = g_param_spec_boolean ("has-gap", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_GOAL] = g_param_spec_boolean ("has-goal", NULL, NULL, FALSE, flags);
+  /* The target shown is the sum of the monthly goals, not a goal of the period's own. */
+  properties[PROP_TARGET_DERIVED]
+      = g_param_spec_boolean ("target-derived", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -195,10 +203,16 @@ fill (AttainGoalItem *self, const AttainGoalTree *tree, guint index)
   set_text (self, &self->name, g_strdup (node->name), PROP_NAME);
   set_text (self, &self->detail, g_strdup (node->detail), PROP_DETAIL);
   set_text (self, &self->target_text,
-            node->goal && node->goal->has_target
-                ? attain_goal_tree_format (tree, node->goal->target)
+            !isnan (attain_goal_node_target (node))
+                ? attain_goal_tree_format (tree, attain_goal_node_target (node))
                 : g_strdup (""),
             PROP_TARGET_TEXT);
+  if (self->target_derived
+      != (!(node->goal != NULL && node->goal->has_target) && !isnan (node->derived_target)))
+    {
+      self->target_derived = !self->target_derived;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_DERIVED]);
+    }
   set_text (self, &self->children_text,
             node->n_children_with_target > 0 ? attain_goal_tree_format (tree, node->children_sum)
                                              : g_strdup (""),
@@ -340,6 +354,13 @@ attain_goal_item_get_name (AttainGoalItem *self)
 {
   g_return_val_if_fail (ATTAIN_IS_GOAL_ITEM (self), NULL);
   return self->name;
+}
+
+gboolean
+attain_goal_item_get_target_derived (AttainGoalItem *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_GOAL_ITEM (self), FALSE);
+  return self->target_derived;
 }
 
 const char *

@@ -91,6 +91,7 @@ attain_goal_tree_load (AttainDb           *db,
   g_autoptr (GHashTable) goal_by_owner
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) actual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   AttainPeriod     last_year = attain_period_same_last_year (period);
   GDate            first, last;
   g_autofree char *first_iso = NULL;
@@ -139,6 +140,38 @@ attain_goal_tree_load (AttainDb           *db,
         g_hash_table_insert (goal_by_owner, key, goal);
       else
         g_free (key);
+    }
+
+  /* 3b: the monthly goals each person and unit holds in the period: what a quarter (or a year)
+   *     without a goal of its own is planned at, as the dashboard sums them. A person's month
+   *     view has the month's goal itself. */
+  if (tree->info->stats_column != NULL)
+    {
+      sqlite3_stmt *stmt = attain_db_prepare (
+          db,
+          "SELECT scope_kind, scope_id, SUM (target) FROM month_goals WHERE metric = ?1 "
+          "AND month BETWEEN ?2 AND ?3 GROUP BY scope_kind, scope_id",
+          error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, metric, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, attain_period_first_month (period));
+      sqlite3_bind_int (stmt, 3, attain_period_last_month (period));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          AttainScope scope = { sqlite3_column_int (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+          double     *sum = g_new (double, 1);
+          *sum = sqlite3_column_double (stmt, 2);
+          g_hash_table_insert (planned, owner_key (&scope), sum);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          attain_db_set_error (db, error, _ ("Reading the goals"));
+          return NULL;
+        }
     }
 
   /* 4: this year's and last year's actual of every unit and person, in one query. */
@@ -191,6 +224,13 @@ attain_goal_tree_load (AttainDb           *db,
       node->name = g_strdup (entry->name);
       node->detail = g_strdup (entry->kind_label);
       node->goal = goal ? attain_goal_copy (goal) : NULL;
+      node->derived_target = NAN;
+      if (goal == NULL || !goal->has_target)
+        {
+          double *sum = g_hash_table_lookup (planned, key);
+          if (sum != NULL)
+            node->derived_target = *sum;
+        }
       if (tree->info->stats_column != NULL)
         {
           node->actual = values ? values[0] : 0;
@@ -216,10 +256,10 @@ attain_goal_tree_load (AttainDb           *db,
         continue;
       AttainGoalNode *parent = g_ptr_array_index (tree->nodes, node->parent);
       parent->n_children++;
-      if (node->goal != NULL && node->goal->has_target)
+      if (!isnan (attain_goal_node_target (node)))
         {
           parent->n_children_with_target++;
-          parent->children_sum += node->goal->target;
+          parent->children_sum += (gint64) llround (attain_goal_node_target (node));
         }
     }
 
@@ -229,6 +269,7 @@ attain_goal_tree_load (AttainDb           *db,
       gboolean        has_target = node->goal != NULL && node->goal->has_target;
       /* (double) everywhere: NAN is a float, and int64 ? : float would round to float. */
       double target = has_target                         ? (double) node->goal->target
+                      : !isnan (node->derived_target)    ? node->derived_target
                       : node->n_children_with_target > 0 ? (double) node->children_sum
                                                          : NAN;
 
@@ -257,6 +298,14 @@ attain_goal_tree_load (AttainDb           *db,
         }
     }
   return g_steal_pointer (&tree);
+}
+
+double
+attain_goal_node_target (const AttainGoalNode *node)
+{
+  if (node->goal != NULL && node->goal->has_target)
+    return (double) node->goal->target;
+  return node->derived_target;
 }
 
 char *
@@ -399,9 +448,12 @@ attain_goal_tree_split_children (const AttainGoalTree *tree,
   g_autofree gint64 *amounts = NULL;
   g_autoptr (AttainGoalEdit) edit = NULL;
   const char *label;
+  gint64      total;
 
-  if (!require_target (node, error))
+  /* A target derived from the monthly goals splits like a goal of the period's own. */
+  if (isnan (attain_goal_node_target (node)) && !require_target (node, error))
     return NULL;
+  total = (gint64) llround (attain_goal_node_target (node));
   if (children->len == 0)
     {
       g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
@@ -413,7 +465,7 @@ attain_goal_tree_split_children (const AttainGoalTree *tree,
   switch (method)
     {
     case ATTAIN_SPLIT_EVEN:
-      attain_split_even (node->goal->target, children->len, amounts);
+      attain_split_even (total, children->len, amounts);
       label = _ ("Split evenly");
       break;
     case ATTAIN_SPLIT_LAST_YEAR:
@@ -421,8 +473,7 @@ attain_goal_tree_split_children (const AttainGoalTree *tree,
         g_autofree double *weights = g_new0 (double, children->len);
         for (guint i = 0; i < children->len; i++)
           weights[i] = attain_goal_tree_node (tree, g_array_index (children, guint, i))->last_year;
-        if (isnan (weights[0])
-            || !attain_split_by_weights (node->goal->target, weights, children->len, amounts))
+        if (isnan (weights[0]) || !attain_split_by_weights (total, weights, children->len, amounts))
           {
             g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
                          _ ("Nobody below %s had results last year to take shares from. Split "
@@ -436,8 +487,8 @@ attain_goal_tree_split_children (const AttainGoalTree *tree,
     case ATTAIN_SPLIT_BY_HAND:
     default:
       g_return_val_if_fail (parts != NULL, NULL);
-      if (!attain_split_check_manual (node->goal->target, parts, children->len, tree->currency,
-                                      tree->info->kind, error))
+      if (!attain_split_check_manual (total, parts, children->len, tree->currency, tree->info->kind,
+                                      error))
         return NULL;
       memcpy (amounts, parts, children->len * sizeof (gint64));
       label = _ ("Split by hand");
@@ -454,9 +505,71 @@ attain_goal_tree_split_children (const AttainGoalTree *tree,
 
       after->has_target = TRUE;
       after->target = amounts[i];
-      after->parent_id = node->goal->id;
+      after->parent_id = node->goal != NULL ? node->goal->id : 0;
       reopen_if_changed (after, child->goal);
       attain_goal_edit_add (edit, child->goal, after);
+    }
+  return g_steal_pointer (&edit);
+}
+
+/* A person's period without a goal of its own is planned by their monthly goals: a new total
+ * for it goes to those months in proportion to their targets, exact to the fen, and the
+ * period stays derived. */
+AttainGoalEdit *
+attain_goal_tree_spread_over_months (AttainDb             *db,
+                                     const AttainGoalTree *tree,
+                                     guint                 index,
+                                     gint64                total,
+                                     GError              **error)
+{
+  AttainGoalNode  *node = attain_goal_tree_node (tree, index);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, node->scope.id);
+  g_autofree char *first = NULL, *last = NULL;
+  g_autoptr (GPtrArray) months = NULL;
+  g_autofree double *weights = NULL;
+  g_autofree gint64 *parts = NULL;
+  g_autoptr (AttainGoalEdit) edit = NULL;
+  GDate from, to;
+
+  attain_period_bounds (&tree->period, &from, &to);
+  first = attain_date_to_iso (&from);
+  last = attain_date_to_iso (&to);
+  if (node->scope.kind == ATTAIN_SCOPE_PERSON)
+    {
+      months = attain_goals_query (db,
+                                   "owner_person_id = CAST (?1 AS INTEGER) AND period_kind = "
+                                   "'month' AND period_start >= ?2 AND period_end <= ?3 AND "
+                                   "target IS NOT NULL",
+                                   id, first, last, error);
+      if (months == NULL)
+        return NULL;
+      for (guint i = months->len; i > 0; i--)
+        if (g_strcmp0 (((AttainGoal *) g_ptr_array_index (months, i - 1))->metric, tree->metric)
+            != 0)
+          g_ptr_array_remove_index (months, i - 1);
+    }
+  if (months == NULL || months->len == 0 || isnan (node->derived_target))
+    {
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_SPLIT,
+                   _ ("%s has no monthly goals in this period to spread the target over."),
+                   node->name);
+      return NULL;
+    }
+  weights = g_new0 (double, months->len);
+  parts = g_new0 (gint64, months->len);
+  for (guint i = 0; i < months->len; i++)
+    weights[i] = ((AttainGoal *) g_ptr_array_index (months, i))->target;
+  /* Months planned at zero share evenly. */
+  if (!attain_split_by_weights (total, weights, months->len, parts))
+    attain_split_even (total, months->len, parts);
+  edit = attain_goal_edit_new (_ ("Spread over the months"));
+  for (guint i = 0; i < months->len; i++)
+    {
+      AttainGoal *before = g_ptr_array_index (months, i);
+      g_autoptr (AttainGoal) after = attain_goal_copy (before);
+      after->target = parts[i];
+      reopen_if_changed (after, before);
+      attain_goal_edit_add (edit, before, after);
     }
   return g_steal_pointer (&edit);
 }

@@ -32,16 +32,19 @@ typedef struct
   char       *name;
   char       *detail;
   AttainGoal *goal; /* this owner's goal for the metric and period, or NULL */
-  guint       n_children;
-  guint       n_children_with_target;
-  gint64      children_sum;
-  gboolean    has_gap; /* a target and children's targets that differ */
-  gint64      gap;     /* target - children_sum */
-  double      actual;  /* the whole subtree's, NAN for an unrated capability */
-  double      last_year;
-  double      attainment; /* actual / (own target, else children's sum) */
-  AttainPace  pace;
-  guint       smart; /* AttainSmartFlags */
+  /* Without a goal of the period's own: the sum of the monthly goals it holds (a person's own,
+   * or a unit's people's, as the dashboard counts them), NAN when there are none. */
+  double     derived_target;
+  guint      n_children;
+  guint      n_children_with_target;
+  gint64     children_sum;
+  gboolean   has_gap; /* a target and children's targets that differ */
+  gint64     gap;     /* target - children_sum */
+  double     actual;  /* the whole subtree's, NAN for an unrated capability */
+  double     last_year;
+  double     attainment; /* actual / (own target, else children's sum) */
+  AttainPace pace;
+  guint      smart; /* AttainSmartFlags */
 } AttainGoalNode;
 
 typedef struct
@@ -71,6 +74,8 @@ void            attain_goal_tree_free (AttainGoalTree *tree);
 AttainGoalNode *attain_goal_tree_node (const AttainGoalTree *tree, guint index);
 int             attain_goal_tree_find (const AttainGoalTree *tree, const AttainScope *scope);
 GArray         *attain_goal_tree_children (const AttainGoalTree *tree, guint index);
+/* The node's target: its goal's, else its derived one, else NAN. */
+double    attain_goal_node_target (const AttainGoalNode *node);
 char     *attain_goal_node_smart_text (const AttainGoalTree *tree, const AttainGoalNode *node);
 char     *attain_goal_tree_format (const AttainGoalTree *tree, double value);
 JsonNode *attain_goal_tree_to_json (const AttainGoalTree *tree);
@@ -81,6 +86,11 @@ AttainGoalEdit *attain_goal_tree_split_children (const AttainGoalTree *tree,
                                                  const gint64         *parts,
                                                  gint64                round_to,
                                                  GError              **error);
+AttainGoalEdit *attain_goal_tree_spread_over_months (AttainDb             *db,
+                                                     const AttainGoalTree *tree,
+                                                     guint                 index,
+                                                     gint64                total,
+                                                     GError              **error);
 AttainGoalEdit *attain_goal_tree_split_in_time (AttainDb             *db,
                                                 const AttainGoalTree *tree,
                                                 guint                 index,
