@@ -28,14 +28,15 @@ struct _AttainGoalDialog
   GtkLabel      *weights_total;
 
   /* Owned references */
-  AttainContext     *context;
-  AttainGoalHistory *history; /* the page's; lives as long as the page */
-  AttainGoal        *before;  /* NULL for a new goal */
-  AttainGoal        *goal;    /* what is being edited */
-  GPtrArray         *others;  /* the owner's other goals in the period (weights) */
-  GPtrArray         *spins;   /* GtkSpinButton per goal: [0] this goal, then others */
-  AttainValueKind    kind;
-  char              *error_text;
+  AttainContext          *context;
+  AttainGoalHistory      *history; /* the page's; lives as long as the page */
+  AttainGoal             *before;  /* NULL for a new goal */
+  AttainGoal             *goal;    /* what is being edited */
+  GPtrArray              *others;  /* the owner's other goals in the period (weights) */
+  GPtrArray              *spins;   /* GtkSpinButton per goal: [0] this goal, then others */
+  AttainValueKind         kind;
+  const AttainGoalMetric *info;
+  char                   *error_text;
 };
 
 G_DEFINE_FINAL_TYPE (AttainGoalDialog, attain_goal_dialog, ADW_TYPE_WINDOW)
@@ -109,6 +110,8 @@ target_to_text (AttainGoalDialog *self, const AttainGoal *goal)
 {
   if (!goal->has_target)
     return g_strdup ("");
+  if (attain_goal_metric_is_rate (self->info))
+    return attain_goal_format_value (self->info, (double) goal->target, NULL);
   if (self->kind == ATTAIN_VALUE_MONEY)
     {
       /* As the tree shows it, without the currency sign: 2,574,000 or 2,574,000.50. */
@@ -154,7 +157,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (target[0] == '\0')
     after->has_target = FALSE;
-  else if (!attain_parse_target (target, self->kind, &after->target, &error))
+  else if (!attain_goal_parse_value (self->info, target, &after->target, &error))
     {
       show_error (self, self->target_error, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->target_row));
@@ -326,6 +329,7 @@ attain_goal_dialog_new (GtkWindow            *parent,
   self->goal = node->goal ? attain_goal_copy (node->goal)
                           : attain_goal_new (&node->scope, tree->metric, &tree->period);
   self->kind = tree->info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT;
+  self->info = tree->info;
   self->others = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_goal_free);
 
   /* Translators: goal form heading, "胡伟 — Revenue, Year 2026" */
@@ -337,7 +341,11 @@ attain_goal_dialog_new (GtkWindow            *parent,
   target_title = tree->info->kind == ATTAIN_VALUE_MONEY
                      /* Translators: target field title with the currency symbol */
                      ? g_strdup_printf (_ ("Target (%s)"), attain_currency_symbol (tree->currency))
-                     : capability ? g_strdup (_ ("Level Expected (1–5)")) : g_strdup (_ ("Target"));
+                     : capability ? g_strdup (_ ("Level Expected (1–5)"))
+                       : tree->info->kind == ATTAIN_VALUE_RATE ? g_strdup (_ ("Target (%)"))
+                       : tree->info->kind == ATTAIN_VALUE_SCORE
+                           ? g_strdup (_ ("Target (points, -100 to 100)"))
+                           : g_strdup (_ ("Target"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->target_row), target_title);
   target = target_to_text (self, self->goal);
   set_row (self->target_row, target);

@@ -95,7 +95,10 @@ update_actions (AttainGoalsPage *self)
 {
   AttainGoalNode *node = selected_node (self, NULL);
   gboolean        has_target = node && node->goal && node->goal->has_target;
-  gboolean    can_split = node && !isnan (attain_goal_node_target (node)) && node->n_children > 0;
+  /* A rate is not split, raised or added up: each owner's is its own. */
+  gboolean rate = self->tree != NULL && attain_goal_metric_is_rate (self->tree->info);
+  gboolean can_split
+      = !rate && node && !isnan (attain_goal_node_target (node)) && node->n_children > 0;
   gboolean    year = self->period.kind == ATTAIN_PERIOD_YEAR;
   const char *undo = attain_goal_history_get_undo_label (self->history);
   const char *redo = attain_goal_history_get_redo_label (self->history);
@@ -104,10 +107,11 @@ update_actions (AttainGoalsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-evenly", can_split);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-share", can_split);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-by-hand", can_split);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-time", has_target && year);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.split-time",
+                                 !rate && has_target && year);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.roll-up",
-                                 node && node->n_children_with_target > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.raise", has_target);
+                                 !rate && node && node->n_children_with_target > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.raise", !rate && has_target);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.delete", node && node->goal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.undo", undo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.redo", redo != NULL);
@@ -461,18 +465,15 @@ set_target_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   if (stripped[0] == '\0' && node->goal == NULL)
     return;
   /* An emptied cell clears the number; the SMART column then asks for one. */
-  if (stripped[0] != '\0'
-      && !attain_parse_target (text,
-                               self->tree->info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY
-                                                                            : ATTAIN_VALUE_COUNT,
-                               &value, &error))
+  if (stripped[0] != '\0' && !attain_goal_parse_value (self->tree->info, text, &value, &error))
     {
       toast (self, error->message);
       attain_goals_page_reload (self); /* put the stored figure back in the cell */
       return;
     }
   /* A person's derived total is their months': the new figure is spread over them. */
-  if (node->goal == NULL && node->scope.kind == ATTAIN_SCOPE_PERSON && !isnan (node->derived_target)
+  if (node->goal == NULL && node->scope.kind == ATTAIN_SCOPE_PERSON
+      && !attain_goal_metric_is_rate (self->tree->info) && !isnan (node->derived_target)
       && stripped[0] != '\0')
     {
       g_free (self->select_after_load);

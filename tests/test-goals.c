@@ -824,6 +824,59 @@ test_split_reopens_agreed_goals (Fixture *f, gconstpointer data)
                    ==, 2);
 }
 
+/* Collection rate in the goal tree: the company's own 90% goal; Team one 80% and Team two 95%
+ * set here; East has none, so it is planned at its teams' rates weighted by their revenue
+ * (Team one ¥150,000, Team two nothing in 2026): 80%, not the plain mean 87.5%. Actuals are
+ * ratios of sums: the company collected ¥90,000 of ¥150,000, 60%. Rates are never summed. */
+static void
+test_rate_targets (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainGoalTree) tree = NULL;
+  const AttainGoalMetric *rate = attain_goal_metric_lookup ("collection_rate");
+  const AttainGoalMetric *nps = attain_goal_metric_lookup ("nps");
+  AttainGoalNode         *company, *east, *one;
+  gint64                  value = 0;
+
+  g_assert_nonnull (rate);
+  g_assert_true (attain_goal_parse_value (rate, "87.5%", &value, &error));
+  g_assert_cmpint (value, ==, 8750);
+  g_assert_true (attain_goal_parse_value (rate, "90", &value, &error));
+  g_assert_cmpint (value, ==, 9000);
+  g_assert_false (attain_goal_parse_value (rate, "很多", &value, &error));
+  g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET);
+  g_clear_error (&error);
+  g_assert_false (attain_goal_parse_value (rate, "1200%", &value, &error));
+  g_clear_error (&error);
+  g_assert_true (attain_goal_parse_value (nps, "-5", &value, &error));
+  g_assert_cmpint (value, ==, -500);
+  g_assert_false (attain_goal_parse_value (nps, "150", &value, &error));
+  g_clear_error (&error);
+
+  g_assert_true (attain_db_exec (
+      f->db,
+      "INSERT INTO goals (owner_unit_id, metric, type, target, unit, period_kind, period_start, "
+      "period_end) VALUES (3, 'collection_rate', 'result', 8000, '%', 'year', '2026-01-01', "
+      "'2026-12-31'), (4, 'collection_rate', 'result', 9500, '%', 'year', '2026-01-01', "
+      "'2026-12-31')",
+      &error));
+  tree = load (f, "collection_rate");
+  company = node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_COMPANY);
+  east = node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_REGION_EAST);
+  one = node_of (tree, ATTAIN_SCOPE_UNIT, SMALL_TEAM_ONE);
+  g_assert_cmpint (company->goal->target, ==, 9000);
+  g_assert_cmpfloat_with_epsilon (company->actual, 6000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (company->attainment, 6000.0 / 9000.0, 1e-9);
+  g_assert_false (company->has_gap);
+  g_assert_null (east->goal);
+  g_assert_cmpfloat_with_epsilon (east->derived_target, 8000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (one->attainment, 0.75, 1e-9);
+  {
+    g_autofree char *text = attain_goal_tree_format (tree, east->derived_target);
+    g_assert_cmpstr (text, ==, "80.0%");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -838,6 +891,7 @@ main (int argc, char *argv[])
   ADD ("/goals/two-writers", test_two_writers);
   ADD ("/goals/split-reopens-agreed-goals", test_split_reopens_agreed_goals);
   ADD ("/goals/quarter-targets-from-months", test_quarter_targets_from_months);
+  ADD ("/goals/rate-targets", test_rate_targets);
   ADD ("/goals/tree-sums-and-attainment", test_tree_sums_and_attainment);
   ADD ("/goals/edit-shows-gap-then-roll-up", test_edit_shows_gap_then_roll_up);
   ADD ("/goals/undo-redo-and-audit", test_undo_redo_and_audit);

@@ -87,6 +87,46 @@ make_context (const char *name, gboolean with_demo, AttainDb **db_out)
   return attain_context_new (db, &today);
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget *root, WidgetTest test, gconstpointer data)
+{
+  if (test (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, test, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_text_section_of (GtkWidget *widget, gconstpointer field)
+{
+  g_autofree char *own = NULL;
+  if (!ATTAIN_IS_REVIEW_TEXT_SECTION (widget))
+    return FALSE;
+  g_object_get (widget, "field", &own, NULL);
+  return g_strcmp0 (own, field) == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+has_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static void
 test_dashboard_actions (void)
 {
@@ -702,6 +742,35 @@ test_goals_page (void)
   }
   goals_activate_and_wait (page, "session.period-kind", g_variant_new_string ("year"));
 
+  /* A rate's target is set in the tree like any other: "92%" on the company's collection rate,
+   * stored as 9200 basis points and shown as 92.0%; it cannot be split. */
+  {
+    GtkWidget *metric
+        = find_widget (GTK_WIDGET (page), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+    guint                   n, rate_index = 0;
+    const AttainGoalMetric *metrics = attain_goal_metrics (&n);
+    g_autoptr (AttainGoalItem) company = NULL;
+
+    for (guint i = 0; i < n; i++)
+      if (g_str_equal (metrics[i].key, "collection_rate"))
+        rate_index = i;
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (metric), rate_index);
+    iterate_until (goals_loaded, page);
+    g_assert_cmpstr (attain_goals_page_get_tree (page)->metric, ==, "collection_rate");
+    goals_activate_and_wait (page, "goals.set-target", g_variant_new ("(ss)", "unit:1", "92%"));
+    g_assert_cmpint (attain_test_query_int (check, "SELECT target FROM goals WHERE owner_unit_id "
+                                                   "= 1 AND metric = 'collection_rate' AND "
+                                                   "period_kind = 'year' AND period_start = "
+                                                   "'2026-01-01'"),
+                     ==, 9200);
+    company = find_row (page, "unit:1");
+    g_assert_cmpstr (attain_goal_item_get_target_text (company), ==, "92.0%");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.select", "s", "unit:1"));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (metric), 0);
+    iterate_until (goals_loaded, page);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.select", "s", "unit:2"));
+  }
+
   /* Split by Hand shows exact figures with separators, each part's share and a running total. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.split-by-hand", NULL));
   {
@@ -798,46 +867,6 @@ review_open_last_quarter (AttainReviewPage *page, const char *person)
   review_activate_and_wait (page, "session.current-period", NULL);
   review_activate_and_wait (page, "session.previous-period", NULL);
   review_activate_and_wait (page, "review.select-person", g_variant_new_string (person));
-}
-
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget *root, WidgetTest test, gconstpointer data)
-{
-  if (test (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, test, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_text_section_of (GtkWidget *widget, gconstpointer field)
-{
-  g_autofree char *own = NULL;
-  if (!ATTAIN_IS_REVIEW_TEXT_SECTION (widget))
-    return FALSE;
-  g_object_get (widget, "field", &own, NULL);
-  return g_strcmp0 (own, field) == 0;
-}
-
-static gboolean
-is_of_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-has_action (GtkWidget *widget, gconstpointer action)
-{
-  return GTK_IS_ACTIONABLE (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 /* The review form's controls: text areas say what belongs in them, the interview date can be

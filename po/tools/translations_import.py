@@ -493,4 +493,10 @@ T = {
     (None, "The sum of the monthly goals (no goal of its own for this period). Double-click to change it: a person's months change in proportion."): ('各月目标之和（本周期没有单独设定的目标）。双击可修改：个人的各月目标按比例调整。', '各月目標之和（本週期沒有單獨設定的目標）。按兩下可修改：個人的各月目標按比例調整。'),
     (None, '%s has no monthly goals in this period to spread the target over.'): ('%s在本周期没有月度目标，无法分摊该目标。', '%s在本週期沒有月度目標，無法分攤該目標。'),
     (None, 'Spread over the months'): ('分摊到各月', '分攤到各月'),
+    (None, 'Target (%)'): ('目标（%）', '目標（%）'),
+    (None, 'Target (points, -100 to 100)'): ('目标（分，-100 至 100）', '目標（分，-100 至 100）'),
+    (None, '“%s” is not a percentage. Write the target like 90%% or 87.5.'): ('“%s”不是百分比。请写成 90%% 或 87.5 这样的目标。', '「%s」不是百分比。請寫成 90%% 或 87.5 這樣的目標。'),
+    (None, '“%s” is not a score. Write the target like 40 or -5.'): ('“%s”不是分数。请写成 40 或 -5 这样的目标。', '「%s」不是分數。請寫成 40 或 -5 這樣的目標。'),
+    (None, 'A rate target runs from 0%% to 1,000%% (“%s”).'): ('比率目标须在 0%% 到 1,000%% 之间（“%s”）。', '比率目標須在 0%% 到 1,000%% 之間（「%s」）。'),
+    (None, 'An NPS target runs from -100 to 100 (“%s”).'): ('NPS 目标须在 -100 到 100 之间（“%s”）。', 'NPS 目標須在 -100 到 100 之間（「%s」）。'),
 }

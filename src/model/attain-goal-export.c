@@ -36,6 +36,9 @@ attain_goal_tree_column_titles (const AttainGoalTree *tree)
 static double
 in_file_units (const AttainGoalTree *tree, double value)
 {
+  /* A rate is a fraction (0.9 for 90%, formatted as a percentage), NPS its points. */
+  if (attain_goal_metric_is_rate (tree->info))
+    return value / tree->info->target_scale;
   return tree->info->kind == ATTAIN_VALUE_MONEY ? value / 100.0 : value;
 }
 
@@ -59,7 +62,9 @@ attain_goal_tree_export_csv (const AttainGoalTree *tree, const char *path, GErro
 {
   g_autoptr (GString) out = g_string_new ("\xEF\xBB\xBF"); /* BOM: Chinese Excel reads UTF-8 then */
   g_auto (GStrv) titles = attain_goal_tree_column_titles (tree);
-  int decimals = tree->info->kind == ATTAIN_VALUE_MONEY ? 2 : 0;
+  int decimals = attain_goal_metric_is_rate (tree->info)  ? 4
+                 : tree->info->kind == ATTAIN_VALUE_MONEY ? 2
+                                                          : 0;
 
   g_return_val_if_fail (tree != NULL && path != NULL, FALSE);
 
@@ -168,7 +173,9 @@ attain_goal_tree_export_xlsx (const AttainGoalTree *tree, const char *path, GErr
     {
       AttainGoalNode  *node = attain_goal_tree_node (tree, i);
       g_autofree char *smart = attain_goal_node_smart_text (tree, node);
-      lxw_format      *number = tree->info->kind == ATTAIN_VALUE_MONEY ? money : count;
+      lxw_format      *number = tree->info->kind == ATTAIN_VALUE_MONEY  ? money
+                                : tree->info->kind == ATTAIN_VALUE_RATE ? percent
+                                                                        : count;
 
       worksheet_write_number (sheet, row, 0, node->depth, NULL);
       worksheet_write_string (sheet, row, 1, node->name,

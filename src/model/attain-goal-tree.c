@@ -71,11 +71,7 @@ attain_goal_tree_format (const AttainGoalTree *tree, double value)
 {
   if (isnan (value))
     return g_strdup ("—");
-  if (tree->info->kind == ATTAIN_VALUE_MONEY)
-    return attain_format_money_exact ((gint64) llround (value), tree->currency);
-  if (tree->info->kind == ATTAIN_VALUE_SCORE)
-    return attain_format_value (ATTAIN_VALUE_SCORE, value, NULL, ATTAIN_NUMBER_STYLE_WESTERN);
-  return attain_format_grouped ((gint64) llround (value));
+  return attain_goal_format_value (tree->info, value, tree->currency);
 }
 
 AttainGoalTree *
@@ -210,6 +206,39 @@ attain_goal_tree_load (AttainDb           *db,
           return NULL;
         }
     }
+  else if (attain_goal_metric_is_rate (tree->info))
+    {
+      /* A rate's actual is its own ratio of sums, in the goal's stored unit. */
+      sqlite3_stmt *stmt = attain_db_prepare (db, tree->info->ratio_sql, error);
+      int           rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int (stmt, 1, attain_period_first_month (period));
+      sqlite3_bind_int (stmt, 2, attain_period_last_month (period));
+      sqlite3_bind_int (stmt, 3, attain_period_first_month (&last_year));
+      sqlite3_bind_int (stmt, 4, attain_period_last_month (&last_year));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          AttainScope scope = { sqlite3_column_int (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+          double     *values = g_new (double, 3);
+          double      scale = tree->info->target_scale;
+          values[0]
+              = attain_ratio (sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3))
+                * scale;
+          values[1]
+              = attain_ratio (sqlite3_column_double (stmt, 4), sqlite3_column_double (stmt, 5))
+                * scale;
+          values[2] = sqlite3_column_double (stmt, 6);
+          g_hash_table_insert (actual, owner_key (&scope), values);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          attain_db_set_error (db, error, _ ("Reading the results"));
+          return NULL;
+        }
+    }
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -236,6 +265,12 @@ attain_goal_tree_load (AttainDb           *db,
           node->actual = values ? values[0] : 0;
           node->last_year = values ? values[1] : 0;
         }
+      else if (attain_goal_metric_is_rate (tree->info))
+        {
+          node->actual = values ? values[0] : NAN;
+          node->last_year = values ? values[1] : NAN;
+          node->base = values ? values[2] : 0;
+        }
       else
         {
           node->actual = goal && goal->rating > 0 ? (double) goal->rating : NAN;
@@ -248,20 +283,48 @@ attain_goal_tree_load (AttainDb           *db,
       g_ptr_array_add (tree->nodes, node);
     }
 
-  /* Children's sums bottom-up: a child always comes after its parent. */
-  for (guint i = tree->nodes->len; i > 0; i--)
-    {
-      AttainGoalNode *node = g_ptr_array_index (tree->nodes, i - 1);
-      if (node->parent < 0)
-        continue;
-      AttainGoalNode *parent = g_ptr_array_index (tree->nodes, node->parent);
-      parent->n_children++;
-      if (!isnan (attain_goal_node_target (node)))
-        {
-          parent->n_children_with_target++;
-          parent->children_sum += (gint64) llround (attain_goal_node_target (node));
-        }
-    }
+  /* Children's sums bottom-up: a child always comes after its parent, so by the time a node is
+   * reached all below it are done. A rate is never summed: a node without a rate target of its
+   * own is planned at its children's targets weighted by their base (a team of ¥10M revenue
+   * counts ten times one of ¥1M), or their plain mean when none has a base yet. */
+  {
+    gboolean           rate = attain_goal_metric_is_rate (tree->info);
+    g_autofree double *weighted = g_new0 (double, tree->nodes->len);
+    g_autofree double *bases = g_new0 (double, tree->nodes->len);
+    g_autofree double *plain = g_new0 (double, tree->nodes->len);
+
+    for (guint i = tree->nodes->len; i > 0; i--)
+      {
+        AttainGoalNode *node = g_ptr_array_index (tree->nodes, i - 1);
+        AttainGoalNode *parent;
+        double          target;
+
+        if (rate && node->n_children_with_target > 0)
+          {
+            double mean = bases[i - 1] > 0 ? weighted[i - 1] / bases[i - 1]
+                                           : plain[i - 1] / node->n_children_with_target;
+            node->children_sum = (gint64) llround (mean);
+            if (!(node->goal != NULL && node->goal->has_target))
+              node->derived_target = (double) node->children_sum;
+          }
+        if (node->parent < 0)
+          continue;
+        parent = g_ptr_array_index (tree->nodes, node->parent);
+        parent->n_children++;
+        target = attain_goal_node_target (node);
+        if (isnan (target))
+          continue;
+        parent->n_children_with_target++;
+        if (rate)
+          {
+            weighted[node->parent] += target * node->base;
+            bases[node->parent] += node->base;
+            plain[node->parent] += target;
+          }
+        else
+          parent->children_sum += (gint64) llround (target);
+      }
+  }
 
   for (guint i = 0; i < tree->nodes->len; i++)
     {
@@ -274,6 +337,7 @@ attain_goal_tree_load (AttainDb           *db,
                                                          : NAN;
 
       node->has_gap = has_target && node->n_children_with_target > 0
+                      && !attain_goal_metric_is_rate (tree->info)
                       && node->goal->target != node->children_sum;
       node->gap = node->has_gap ? node->goal->target - node->children_sum : 0;
       /* A group's attainment is its whole subtree's actual over its target: a ¥1M team and a

@@ -42,6 +42,7 @@ typedef struct
   gint64     gap;     /* target - children_sum */
   double     actual;  /* the whole subtree's, NAN for an unrated capability */
   double     last_year;
+  double     base;       /* a rate's denominator this period: what a parent's mean weighs it by */
   double     attainment; /* actual / (own target, else children's sum) */
   AttainPace pace;
   guint      smart; /* AttainSmartFlags */

@@ -10,6 +10,17 @@
 G_DEFINE_QUARK (attain-goal-error-quark, attain_goal_error)
 /* clang-format on */
 
+/* Per scope: this period's numerator and denominator (?1..?2), last year's (?3..?4), and the
+ * base a parent's mean weighs it by (the denominator: revenue for collection rate and margin). */
+#define RATIO_OF_STATS(numerator, denominator)                                                     \
+  "SELECT scope_kind, scope_id, TOTAL (CASE WHEN month BETWEEN ?1 AND ?2 THEN " numerator          \
+  " END), "                                                                                        \
+  "TOTAL (CASE WHEN month BETWEEN ?1 AND ?2 THEN " denominator " END), "                           \
+  "TOTAL (CASE WHEN month BETWEEN ?3 AND ?4 THEN " numerator " END), "                             \
+  "TOTAL (CASE WHEN month BETWEEN ?3 AND ?4 THEN " denominator " END), "                           \
+  "TOTAL (CASE WHEN month BETWEEN ?1 AND ?2 THEN " denominator " END) "                            \
+  "FROM month_stats WHERE month BETWEEN ?3 AND ?2 GROUP BY scope_kind, scope_id"
+
 static const AttainGoalMetric goal_metrics[] = {
   { "revenue", N_ ("Revenue"), "result", "CNY", ATTAIN_VALUE_MONEY, "won_amount" },
   { "collections", N_ ("Collections"), "result", "CNY", ATTAIN_VALUE_MONEY, "collected" },
@@ -23,6 +34,25 @@ static const AttainGoalMetric goal_metrics[] = {
   { "product_knowledge", N_ ("Product knowledge"), "capability", "rating", ATTAIN_VALUE_SCORE,
     NULL },
   { "negotiation", N_ ("Negotiation"), "capability", "rating", ATTAIN_VALUE_SCORE, NULL },
+  { "collection_rate", N_ ("Collection rate"), "result", "%", ATTAIN_VALUE_RATE, NULL,
+    RATIO_OF_STATS ("collected", "won_amount"), 10000 },
+  { "gross_margin", N_ ("Order gross margin"), "result", "%", ATTAIN_VALUE_RATE, NULL,
+    RATIO_OF_STATS ("won_gross_profit", "won_amount"), 10000 },
+  { "nps", N_ ("NPS"), "result", "points", ATTAIN_VALUE_SCORE, NULL,
+    RATIO_OF_STATS ("100.0 * (promoters - detractors)", "recommend_answers"), 100 },
+  /* Of the leads that came in, those won by the period's end (the dashboard's cohort). */
+  { "lead_to_won", N_ ("Lead-to-won conversion"), "result", "%", ATTAIN_VALUE_RATE, NULL,
+    "SELECT scope_kind, scope_id, TOTAL (cw), TOTAL (cl), TOTAL (lw), TOTAL (ll), TOTAL (cl) "
+    "FROM (SELECT scope_kind, scope_id, 0 AS cw, "
+    "  CASE WHEN month BETWEEN ?1 AND ?2 THEN reached_count END AS cl, 0 AS lw, "
+    "  CASE WHEN month BETWEEN ?3 AND ?4 THEN reached_count END AS ll FROM month_funnel "
+    "  WHERE stage_position = 1 AND month BETWEEN ?3 AND ?2 "
+    "  UNION ALL SELECT scope_kind, scope_id, "
+    "  CASE WHEN month BETWEEN ?1 AND ?2 AND to_month <= ?2 THEN won_count END, 0, "
+    "  CASE WHEN month BETWEEN ?3 AND ?4 AND to_month <= ?4 THEN won_count END, 0 "
+    "  FROM month_funnel_cohort WHERE stage_position = 1 AND month BETWEEN ?3 AND ?2) "
+    "GROUP BY scope_kind, scope_id",
+    10000 },
 };
 
 /* Codes stored in goals.unit and goals.proposed_by (the demo's, the defaults above and what
@@ -360,7 +390,80 @@ attain_format_target (const AttainGoal *goal, gint64 value)
   if (info != NULL && info->kind == ATTAIN_VALUE_MONEY)
     return attain_format_money_exact (
         value, goal->unit != NULL && strlen (goal->unit) == 3 ? goal->unit : "CNY");
+  if (info != NULL && attain_goal_metric_is_rate (info))
+    return attain_goal_format_value (info, (double) value, NULL);
   return attain_format_grouped (value);
+}
+
+gboolean
+attain_goal_metric_is_rate (const AttainGoalMetric *info)
+{
+  return info != NULL && info->ratio_sql != NULL;
+}
+
+/* A stored target (or actual in the same unit) as the reader sees it: ¥1,200,000, 85.0%, 40.0
+ * (NPS), 1,200 (counts), 4 (a rating). */
+char *
+attain_goal_format_value (const AttainGoalMetric *info, double stored, const char *currency)
+{
+  if (isnan (stored))
+    return g_strdup ("—");
+  if (info->kind == ATTAIN_VALUE_MONEY)
+    return attain_format_money_exact ((gint64) llround (stored), currency ? currency : "CNY");
+  if (info->kind == ATTAIN_VALUE_RATE && info->target_scale > 0)
+    return attain_format_percent (stored / info->target_scale);
+  if (info->kind == ATTAIN_VALUE_SCORE)
+    return attain_format_value (ATTAIN_VALUE_SCORE, stored / MAX (info->target_scale, 1), NULL,
+                                ATTAIN_NUMBER_STYLE_WESTERN);
+  return attain_format_grouped ((gint64) llround (stored));
+}
+
+/* A target as typed into the goal tree, a form or a file: "1,200,000" or "120万" for money,
+ * "90%" or "90" for a rate (stored as 9000), "40" or "-5" for NPS (4000, -500). */
+gboolean
+attain_goal_parse_value (const AttainGoalMetric *info,
+                         const char             *text,
+                         gint64                 *out,
+                         GError                **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char            *end = NULL;
+  double           value;
+  gsize            len;
+
+  if (!attain_goal_metric_is_rate (info))
+    return attain_parse_target (
+        text, info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT, out,
+        error);
+  len = strlen (trimmed);
+  if (len > 0 && trimmed[len - 1] == '%')
+    trimmed[--len] = '\0';
+  else if (len >= 3 && g_str_has_suffix (trimmed, "％"))
+    trimmed[len -= 3] = '\0';
+  g_strstrip (trimmed);
+  value = g_ascii_strtod (trimmed, &end);
+  if (trimmed[0] == '\0' || end == NULL || *end != '\0' || !isfinite (value))
+    {
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
+                   info->kind == ATTAIN_VALUE_RATE
+                       ? _ ("“%s” is not a percentage. Write the target like 90%% or 87.5.")
+                       : _ ("“%s” is not a score. Write the target like 40 or -5."),
+                   text);
+      return FALSE;
+    }
+  if (info->kind == ATTAIN_VALUE_RATE ? (value < 0 || value > 1000) : (value < -100 || value > 100))
+    {
+      g_set_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_TARGET,
+                   info->kind == ATTAIN_VALUE_RATE
+                       ? _ ("A rate target runs from 0%% to 1,000%% (“%s”).")
+                       : _ ("An NPS target runs from -100 to 100 (“%s”)."),
+                   text);
+      return FALSE;
+    }
+  /* Percent points to basis points (× 100), NPS points to hundredths (× 100). */
+  *out
+      = (gint64) llround (value * info->target_scale / (info->kind == ATTAIN_VALUE_RATE ? 100 : 1));
+  return TRUE;
 }
 
 gboolean

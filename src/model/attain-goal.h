@@ -35,6 +35,11 @@ typedef struct
   const char     *default_unit;
   AttainValueKind kind;
   const char     *stats_column; /* month_stats column with the actual, NULL for ratings */
+  /* Rates (collection rate, margin, NPS, conversion) are a ratio of sums, never summed up the
+   * tree: their SQL gives each scope's numerator, denominator and base (see attain-goal-tree.c).
+   * goals.target / target_scale is the value: basis points for rates, hundredths for NPS. */
+  const char *ratio_sql;
+  int         target_scale;
 } AttainGoalMetric;
 
 typedef struct
@@ -65,6 +70,12 @@ const char             *attain_goal_word_label (const char *code);
 const char             *attain_goal_word_code (const char *text);
 const AttainGoalMetric *attain_goal_metrics (guint *n_metrics);
 const AttainGoalMetric *attain_goal_metric_lookup (const char *key);
+gboolean                attain_goal_metric_is_rate (const AttainGoalMetric *info);
+gboolean                attain_goal_parse_value (const AttainGoalMetric *info,
+                                                 const char             *text,
+                                                 gint64                 *out,
+                                                 GError                **error);
+char *attain_goal_format_value (const AttainGoalMetric *info, double stored, const char *currency);
 
 AttainGoal *
 attain_goal_new (const AttainScope *owner, const char *metric, const AttainPeriod *period);

@@ -891,6 +891,16 @@ parse_target_cells (AttainImportPlan          *plan,
               continue;
             }
         }
+      else if (attain_goal_metric_is_rate (metric))
+        {
+          /* "90%" or "90" for a rate, "40" for NPS: the goal tree's own reading. */
+          if (!attain_goal_parse_value (metric, trimmed, &cell.value, &local_error))
+            {
+              add_problem (plan, row->line, c, trimmed, local_error->message);
+              ok = FALSE;
+              continue;
+            }
+        }
       else if (!attain_parse_integer (trimmed, 0, G_MAXINT32, &cell.value, &local_error))
         {
           add_problem (plan, row->line, c, trimmed, local_error->message);

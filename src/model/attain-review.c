@@ -500,9 +500,7 @@ attain_review_add_next_goal (AttainDb     *db,
     }
   goal = attain_goal_new (&owner, metric, &next);
   goal->has_target = TRUE;
-  if (!attain_parse_target (
-          target_text, info->kind == ATTAIN_VALUE_MONEY ? ATTAIN_VALUE_MONEY : ATTAIN_VALUE_COUNT,
-          &goal->target, error))
+  if (!attain_goal_parse_value (info, target_text, &goal->target, error))
     return FALSE;
   goal->proposed_by = g_strdup (_ ("Review interview"));
   /* Agreed in the meeting: the salesperson was at the table. */
@@ -672,6 +670,10 @@ attain_review_result_lines (AttainDb            *db,
         if (g_str_equal (((AttainGoal *) g_ptr_array_index (year_goals, g))->metric,
                          goal_metrics[i].key))
           line.weight = ((AttainGoal *) g_ptr_array_index (year_goals, g))->weight;
+      /* A rate inherited from a unit's goal, unweighted in the person's scorecard, is not one
+       * of the person's lines. */
+      if (attain_goal_metric_is_rate (&goal_metrics[i]) && line.weight == 0)
+        continue;
       line.score = isnan (v->attainment) ? 0 : MIN (v->attainment * 100, 120);
       weighted += (double) line.weight * line.score;
       weights += line.weight;
