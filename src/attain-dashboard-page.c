@@ -20,6 +20,8 @@ struct _AttainDashboardPage
   GtkStack        *content_stack;
   AdwStatusPage   *error_page;
   AttainChartView *funnel_chart;
+  GtkListBox      *figures_list;
+  GtkListBox      *stages_list;
   GtkLabel        *funnel_caption;
   GtkButton       *period_button;
   GtkLabel        *ranking_caption;
@@ -67,6 +69,84 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
+static GtkWidget *
+figure_row (const char *title, const char *subtitle, const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* Every metric that has no card (market share, satisfaction, complaints, the pipeline ...), with
+ * the cards' target and comparison lines: nothing is left to the command line. */
+static void
+show_all_figures (AttainDashboardPage *self, const AttainMetrics *metrics)
+{
+  clear_list (self->figures_list);
+  for (guint m = 0; m < ATTAIN_N_METRICS; m++)
+    {
+      g_autofree char *value = NULL, *target = NULL, *change = NULL, *subtitle = NULL;
+      gboolean         on_card = FALSE;
+
+      for (guint c = 0; c < ATTAIN_DASHBOARD_N_CARDS; c++)
+        on_card |= attain_dashboard_cards[c] == m;
+      if (on_card)
+        continue;
+      value = attain_metric_format (metrics, m, metrics->values[m].value);
+      target = attain_kpi_target_line (metrics, m);
+      change = attain_kpi_change_line (metrics, m);
+      subtitle = change[0] != '\0' ? g_strdup_printf ("%s\n%s", target, change) : g_strdup (target);
+      gtk_list_box_append (self->figures_list,
+                           figure_row (_ (attain_metric_info (m)->label), subtitle, value));
+    }
+}
+
+/* The open pipeline stage by stage: how many deals sit there, their amount and its weighting by
+ * the stage's probability, and how long deals take to get there. */
+static void
+show_stages (AttainDashboardPage *self, const AttainFunnelData *funnel, const char *currency)
+{
+  clear_list (self->stages_list);
+  for (guint i = 0; funnel != NULL && i < funnel->n_stages; i++)
+    {
+      const AttainFunnelStage *stage = &funnel->stages[i];
+      AttainNumberStyle        style = attain_number_style_default ();
+      g_autofree char *open = attain_format_money_compact (stage->open_amount, currency, style);
+      g_autofree char *weighted
+          = attain_format_money_compact (stage->weighted_amount, currency, style);
+      g_autofree char *days
+          = attain_format_value (ATTAIN_VALUE_DAYS, stage->mean_days, NULL, style);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *count = NULL;
+
+      /* Translators: a pipeline stage's line: open deals, their amount and the weighted amount,
+       * then the mean time from a deal's creation to this stage */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open deal · %s · reached in %s",
+                                               "%u open deals · %s · reached in %s",
+                                               (gulong) stage->open_count),
+                                  (guint) MIN (stage->open_count, G_MAXUINT), open, days);
+      /* Translators: the weighted amount of a stage's open deals */
+      count = g_strdup_printf (_ ("Weighted %s"), weighted);
+      gtk_list_box_append (self->stages_list, figure_row (stage->name, subtitle, count));
+    }
+}
+
 static void
 show_dashboard (AttainDashboardPage *self, AttainDashboard *dashboard)
 {
@@ -87,6 +167,8 @@ show_dashboard (AttainDashboardPage *self, AttainDashboard *dashboard)
   period_label = attain_period_to_label (&fiscal_year);
   gtk_label_set_label (self->trend_caption, period_label);
   gtk_label_set_label (self->funnel_caption, dashboard->period_label);
+  show_all_figures (self, dashboard->metrics);
+  show_stages (self, dashboard->funnel, dashboard->metrics->currency);
   /* The chart views own what they draw. */
   attain_chart_view_set_trend (self->trend_chart, g_steal_pointer (&dashboard->trend));
   attain_chart_view_set_funnel (self->funnel_chart, g_steal_pointer (&dashboard->funnel));
@@ -459,6 +541,8 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, funnel_caption);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, figures_list);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, stages_list);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, period_button);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, ranking_caption);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, ranking_section);

@@ -90,28 +90,14 @@ pace_css_class (AttainPace pace)
     }
 }
 
-void
-attain_kpi_card_show_metric (AttainKpiCard       *self,
-                             const AttainMetrics *metrics,
-                             AttainMetricId       metric)
+/* What a card says under its figure, also used by the dashboard's list of all figures: the
+ * target, how much of it is attained and the distance to it. */
+char *
+attain_kpi_target_line (const AttainMetrics *metrics, AttainMetricId metric)
 {
-  const AttainMetricInfo  *info;
-  const AttainMetricValue *v;
-  g_autofree char         *value = NULL;
-  g_autofree char         *target_line = NULL;
-  g_autoptr (GString) change_line = NULL;
-  g_autofree char *sentence = NULL;
-  const char      *css[2] = { NULL, NULL };
-
-  g_return_if_fail (ATTAIN_IS_KPI_CARD (self));
-  g_return_if_fail (metrics != NULL);
-
-  info = attain_metric_info (metric);
-  v = &metrics->values[metric];
-
-  gtk_label_set_label (self->title_label, _ (info->label));
-  value = attain_metric_format (metrics, metric, v->value);
-  gtk_label_set_label (self->value_label, value);
+  const AttainMetricInfo  *info = attain_metric_info (metric);
+  const AttainMetricValue *v = &metrics->values[metric];
+  char                    *target_line;
 
   if (isnan (v->target))
     target_line = g_strdup (_ ("No target set"));
@@ -132,7 +118,16 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
               = g_strdup_printf (_ ("Target %s · %s attained (%s)"), target, attainment, variance);
         }
     }
-  gtk_label_set_label (self->target_label, target_line);
+  return target_line;
+}
+
+/* Against last year and against the period before; "" when there is nothing to compare. */
+char *
+attain_kpi_change_line (const AttainMetrics *metrics, AttainMetricId metric)
+{
+  const AttainMetricInfo  *info = attain_metric_info (metric);
+  const AttainMetricValue *v = &metrics->values[metric];
+  GString                 *change_line;
 
   change_line = g_string_new (NULL);
   if (!isnan (v->change))
@@ -154,9 +149,38 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
                                   : _ ("%s vs last quarter"),
                               change);
     }
-  gtk_label_set_label (self->change_label, change_line->str);
+  return g_string_free (change_line, FALSE);
+}
+
+void
+attain_kpi_card_show_metric (AttainKpiCard       *self,
+                             const AttainMetrics *metrics,
+                             AttainMetricId       metric)
+{
+  const AttainMetricInfo  *info;
+  const AttainMetricValue *v;
+  g_autofree char         *value = NULL;
+  g_autofree char         *target_line = NULL;
+  g_autofree char         *change_line = NULL;
+  g_autofree char         *sentence = NULL;
+  const char              *css[2] = { NULL, NULL };
+
+  g_return_if_fail (ATTAIN_IS_KPI_CARD (self));
+  g_return_if_fail (metrics != NULL);
+
+  info = attain_metric_info (metric);
+  v = &metrics->values[metric];
+
+  gtk_label_set_label (self->title_label, _ (info->label));
+  value = attain_metric_format (metrics, metric, v->value);
+  gtk_label_set_label (self->value_label, value);
+
+  target_line = attain_kpi_target_line (metrics, metric);
+  gtk_label_set_label (self->target_label, target_line);
+  change_line = attain_kpi_change_line (metrics, metric);
+  gtk_label_set_label (self->change_label, change_line);
   /* Nothing to compare (a period that has not started): no line, rather than "— vs last year". */
-  gtk_widget_set_visible (GTK_WIDGET (self->change_label), change_line->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), change_line[0] != '\0');
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-up");
   gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-down");
   if (!isnan (v->change) && v->change != 0)
@@ -175,7 +199,7 @@ attain_kpi_card_show_metric (AttainKpiCard       *self,
   sentence = g_strdup_printf ("%s: %s. %s.%s%s%s%s", _ (info->label), value, target_line,
                               v->pace != ATTAIN_PACE_NONE ? " " : "",
                               v->pace != ATTAIN_PACE_NONE ? attain_pace_to_label (v->pace) : "",
-                              change_line->len > 0 ? ". " : "", change_line->str);
+                              change_line[0] != '\0' ? ". " : "", change_line);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
                                   -1);
 }

@@ -14,6 +14,8 @@ GtkWidget  *attain_kpi_card_new (void);
 void        attain_kpi_card_show_metric (AttainKpiCard       *self,
                                          const AttainMetrics *metrics,
                                          AttainMetricId       metric);
+char       *attain_kpi_target_line (const AttainMetrics *metrics, AttainMetricId metric);
+char       *attain_kpi_change_line (const AttainMetrics *metrics, AttainMetricId metric);
 const char *attain_kpi_card_get_value_text (AttainKpiCard *self);
 const char *attain_kpi_card_get_target_text (AttainKpiCard *self);
 const char *attain_kpi_card_get_change_text (AttainKpiCard *self);

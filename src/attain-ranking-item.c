@@ -14,6 +14,7 @@ struct _AttainRankingItem
   double  actual;
   char   *actual_text;
   char   *target_text;
+  char   *variance_text;
   double  attainment;
   char   *attainment_text;
   char   *pace_text;
@@ -33,6 +34,7 @@ enum
   PROP_ACTUAL,
   PROP_ACTUAL_TEXT,
   PROP_TARGET_TEXT,
+  PROP_VARIANCE_TEXT,
   PROP_ATTAINMENT,
   PROP_ATTAINMENT_TEXT,
   PROP_PACE_TEXT,
@@ -71,6 +73,9 @@ attain_ranking_item_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_TARGET_TEXT:
       g_value_set_string (value, self->target_text);
       break;
+    case PROP_VARIANCE_TEXT:
+      g_value_set_string (value, self->variance_text);
+      break;
     case PROP_ATTAINMENT:
       g_value_set_double (value, self->attainment);
       break;
@@ -101,6 +106,7 @@ attain_ranking_item_finalize (GObject *object)
   g_free (self->detail);
   g_free (self->actual_text);
   g_free (self->target_text);
+  g_free (self->variance_text);
   g_free (self->attainment_text);
   g_free (self->pace_text);
   g_strfreev (self->pace_classes);
@@ -126,6 +132,8 @@ attain_ranking_item_class_init (AttainRankingItemClass *klass)
       = g_param_spec_double ("actual", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_ACTUAL_TEXT] = g_param_spec_string ("actual-text", NULL, NULL, NULL, flags);
   properties[PROP_TARGET_TEXT] = g_param_spec_string ("target-text", NULL, NULL, NULL, flags);
+  /* Actual minus target, in money: "-¥120万". */
+  properties[PROP_VARIANCE_TEXT] = g_param_spec_string ("variance-text", NULL, NULL, NULL, flags);
   properties[PROP_ATTAINMENT]
       = g_param_spec_double ("attainment", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_ATTAINMENT_TEXT]
@@ -159,6 +167,8 @@ attain_ranking_item_new (const AttainRankingRow *row, guint rank, const char *cu
   self->actual = row->actual;
   self->actual_text = attain_format_money_compact (row->actual, currency, style);
   self->target_text = attain_format_money_compact (row->target, currency, style);
+  self->variance_text
+      = attain_format_difference (ATTAIN_VALUE_MONEY, row->actual - row->target, currency, style);
   /* Sorting puts rows without a target last. */
   self->attainment = isnan (row->attainment) ? -1.0 : row->attainment;
   self->attainment_text = attain_format_percent (row->attainment);
@@ -178,6 +188,13 @@ attain_ranking_item_get_scope (AttainRankingItem *self)
 {
   g_return_val_if_fail (ATTAIN_IS_RANKING_ITEM (self), NULL);
   return self->scope;
+}
+
+const char *
+attain_ranking_item_get_variance_text (AttainRankingItem *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_RANKING_ITEM (self), NULL);
+  return self->variance_text;
 }
 
 const char *

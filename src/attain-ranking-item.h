@@ -15,5 +15,6 @@ AttainRankingItem             *
 attain_ranking_item_new (const AttainRankingRow *row, guint rank, const char *currency);
 const char *attain_ranking_item_get_scope (AttainRankingItem *self);
 const char *attain_ranking_item_get_name (AttainRankingItem *self);
+const char *attain_ranking_item_get_variance_text (AttainRankingItem *self);
 
 G_END_DECLS

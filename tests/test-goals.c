@@ -222,6 +222,16 @@ test_tree_sums_and_attainment (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (east->attainment, 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (one->attainment, 150.0 / 90.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (two->attainment, 0.0, 1e-9);
+  /* Variance, actual minus target, beside attainment: Team one +¥60,000, Team two -¥60,000,
+   * East exactly on its target. */
+  {
+    g_autofree char *one_text = attain_goal_node_variance_text (tree, one);
+    g_autofree char *two_text = attain_goal_node_variance_text (tree, two);
+    g_autofree char *east_text = attain_goal_node_variance_text (tree, east);
+    g_assert_cmpstr (one_text, ==, "+¥60,000");
+    g_assert_cmpstr (two_text, ==, "-¥60,000");
+    g_assert_cmpstr (east_text, ==, "¥0");
+  }
   /* A has no goal for the year, but her monthly goals (¥40,000 in each month of Q1) plan it at
    * ¥120,000, marked as derived: ¥150,000 is 125%. */
   g_assert_cmpfloat_with_epsilon (a->actual, YUAN (150000), 0.5);

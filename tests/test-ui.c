@@ -121,6 +121,19 @@ is_of_type (GtkWidget *widget, gconstpointer type)
 }
 
 static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_label_with (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 has_action (GtkWidget *widget, gconstpointer action)
 {
   return GTK_IS_ACTIONABLE (widget)
@@ -152,6 +165,26 @@ test_dashboard_actions (void)
       expected);
   g_free (expected);
   g_assert_cmpuint (g_list_model_get_n_items (attain_dashboard_page_get_ranking (page)), ==, 3);
+  /* Every KPI without a card has its row under the charts, and the pipeline its stages: the
+   * weighted pipeline is today's open deals times their stages' probabilities. */
+  {
+    GtkWidget       *row = find_widget (GTK_WIDGET (page), is_row_titled, "Weighted pipeline");
+    g_autofree char *expected = NULL;
+    g_assert_nonnull (row);
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), is_row_titled, "Market share"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), is_row_titled, "Satisfaction (of 5)"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), is_row_titled, "Complaint rate"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), is_row_titled, "Complaint resolution time"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), is_row_titled, "Sales cycle"));
+    expected = attain_format_money_compact (
+        (double) attain_test_query_int (check,
+                                        "SELECT CAST (round (total (d.amount * st.probability / "
+                                        "100.0)) AS INTEGER) FROM deals d JOIN stages st ON "
+                                        "st.id = d.stage_id WHERE d.status = 'open'"),
+        "CNY", ATTAIN_NUMBER_STYLE_WESTERN);
+    g_assert_nonnull (find_widget (row, is_label_with, expected));
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), is_row_titled, "Negotiation"));
+  }
   /* NPS is a distance to its target in points, never "% attained"; revenue says how far it is
    * from its target in money and compares with last year and with last quarter. */
   {

@@ -499,4 +499,9 @@ T = {
     (None, '“%s” is not a score. Write the target like 40 or -5.'): ('“%s”不是分数。请写成 40 或 -5 这样的目标。', '「%s」不是分數。請寫成 40 或 -5 這樣的目標。'),
     (None, 'A rate target runs from 0%% to 1,000%% (“%s”).'): ('比率目标须在 0%% 到 1,000%% 之间（“%s”）。', '比率目標須在 0%% 到 1,000%% 之間（「%s」）。'),
     (None, 'An NPS target runs from -100 to 100 (“%s”).'): ('NPS 目标须在 -100 到 100 之间（“%s”）。', 'NPS 目標須在 -100 到 100 之間（「%s」）。'),
+    (None, '%u open deal · %s · reached in %s'): ('在途 %u 单 · %s · 平均 %s 到达', '在途 %u 單 · %s · 平均 %s 到達'),
+    (None, 'Weighted %s'): ('加权 %s', '加權 %s'),
+    (None, 'All figures'): ('全部指标', '全部指標'),
+    (None, 'Pipeline by stage'): ('各阶段商机', '各階段商機'),
+    (None, 'Variance'): ('差额', '差額'),
 }

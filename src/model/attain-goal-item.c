@@ -16,6 +16,7 @@ struct _AttainGoalItem
   char       *gap_text;
   char       *actual_text;
   char       *attainment_text;
+  char       *variance_text;
   double      attainment;
   char       *pace_text;
   char      **pace_classes;
@@ -40,6 +41,7 @@ enum
   PROP_GAP_TEXT,
   PROP_ACTUAL_TEXT,
   PROP_ATTAINMENT_TEXT,
+  PROP_VARIANCE_TEXT,
   PROP_ATTAINMENT,
   PROP_PACE_TEXT,
   PROP_PACE_CLASSES,
@@ -84,6 +86,9 @@ attain_goal_item_get_property (GObject *object, guint prop_id, GValue *value, GP
       break;
     case PROP_ATTAINMENT_TEXT:
       g_value_set_string (value, self->attainment_text);
+      break;
+    case PROP_VARIANCE_TEXT:
+      g_value_set_string (value, self->variance_text);
       break;
     case PROP_ATTAINMENT:
       g_value_set_double (value, self->attainment);
@@ -130,6 +135,7 @@ attain_goal_item_finalize (GObject *object)
   g_free (self->gap_text);
   g_free (self->actual_text);
   g_free (self->attainment_text);
+  g_free (self->variance_text);
   g_free (self->pace_text);
   g_strfreev (self->pace_classes);
   g_free (self->agreed_text);
@@ -156,6 +162,8 @@ attain_goal_item_class_init (AttainGoalItemClass *klass)
   properties[PROP_ACTUAL_TEXT] = g_param_spec_string ("actual-text", NULL, NULL, NULL, flags);
   properties[PROP_ATTAINMENT_TEXT]
       = g_param_spec_string ("attainment-text", NULL, NULL, NULL, flags);
+  /* Actual minus target in the metric's unit: "-¥120,000.00", "-5.0 pts". */
+  properties[PROP_VARIANCE_TEXT] = g_param_spec_string ("variance-text", NULL, NULL, NULL, flags);
   properties[PROP_ATTAINMENT]
       = g_param_spec_double ("attainment", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_PACE_TEXT] = g_param_spec_string ("pace-text", NULL, NULL, NULL, flags);
@@ -230,6 +238,8 @@ fill (AttainGoalItem *self, const AttainGoalTree *tree, guint index)
             PROP_ACTUAL_TEXT);
   set_text (self, &self->attainment_text, attain_format_percent (node->attainment),
             PROP_ATTAINMENT_TEXT);
+  set_text (self, &self->variance_text, attain_goal_node_variance_text (tree, node),
+            PROP_VARIANCE_TEXT);
   if (self->attainment != (isnan (node->attainment) ? -1 : node->attainment))
     {
       self->attainment = isnan (node->attainment) ? -1 : node->attainment;
@@ -354,6 +364,13 @@ attain_goal_item_get_name (AttainGoalItem *self)
 {
   g_return_val_if_fail (ATTAIN_IS_GOAL_ITEM (self), NULL);
   return self->name;
+}
+
+const char *
+attain_goal_item_get_variance_text (AttainGoalItem *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_GOAL_ITEM (self), NULL);
+  return self->variance_text;
 }
 
 gboolean

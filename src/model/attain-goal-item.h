@@ -21,6 +21,7 @@ const char *attain_goal_item_get_scope (AttainGoalItem *self);
 const char *attain_goal_item_get_name (AttainGoalItem *self);
 const char *attain_goal_item_get_target_text (AttainGoalItem *self);
 gboolean    attain_goal_item_get_target_derived (AttainGoalItem *self);
+const char *attain_goal_item_get_variance_text (AttainGoalItem *self);
 const char *attain_goal_item_get_gap_text (AttainGoalItem *self);
 
 G_END_DECLS

@@ -364,6 +364,30 @@ attain_goal_tree_load (AttainDb           *db,
   return g_steal_pointer (&tree);
 }
 
+/* Actual minus the node's target (its own, derived, else its children's sum) in the metric's
+ * unit, signed; "" without a target or an actual. */
+char *
+attain_goal_node_variance_text (const AttainGoalTree *tree, const AttainGoalNode *node)
+{
+  double target = attain_goal_node_target (node);
+  double variance;
+
+  if (isnan (target) && node->n_children_with_target > 0)
+    target = (double) node->children_sum;
+  if (isnan (target) || isnan (node->actual))
+    return g_strdup ("");
+  variance = node->actual - target;
+  if (tree->info->kind == ATTAIN_VALUE_RATE)
+    return attain_format_points_change (variance * 100.0 / tree->info->target_scale);
+  {
+    g_autofree char *magnitude
+        = attain_goal_format_value (tree->info, fabs (variance), tree->currency);
+    if (llround (variance) == 0)
+      return g_steal_pointer (&magnitude);
+    return g_strdup_printf ("%s%s", variance < 0 ? "-" : "+", magnitude);
+  }
+}
+
 double
 attain_goal_node_target (const AttainGoalNode *node)
 {

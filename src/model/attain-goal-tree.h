@@ -77,6 +77,7 @@ int             attain_goal_tree_find (const AttainGoalTree *tree, const AttainS
 GArray         *attain_goal_tree_children (const AttainGoalTree *tree, guint index);
 /* The node's target: its goal's, else its derived one, else NAN. */
 double    attain_goal_node_target (const AttainGoalNode *node);
+char     *attain_goal_node_variance_text (const AttainGoalTree *tree, const AttainGoalNode *node);
 char     *attain_goal_node_smart_text (const AttainGoalTree *tree, const AttainGoalNode *node);
 char     *attain_goal_tree_format (const AttainGoalTree *tree, double value);
 JsonNode *attain_goal_tree_to_json (const AttainGoalTree *tree);
