@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-dashboard-page.h"
 
+#include "attain-column-titles.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -137,10 +139,16 @@ show_stages (AttainDashboardPage *self, const AttainFunnelData *funnel, const ch
 
       /* Translators: a pipeline stage's line: open deals, their amount and the weighted amount,
        * then the mean time from a deal's creation to this stage */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open deal · %s · reached in %s",
-                                               "%u open deals · %s · reached in %s",
-                                               (gulong) stage->open_count),
-                                  (guint) MIN (stage->open_count, G_MAXUINT), open, days);
+      if (i == 0)
+        /* Translators: the first pipeline stage's line: open deals and their amount */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open deal · %s",
+                                                 "%u open deals · %s", (gulong) stage->open_count),
+                                    (guint) MIN (stage->open_count, G_MAXUINT), open);
+      else
+        subtitle = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u open deal · %s · reached in %s",
+                         "%u open deals · %s · reached in %s", (gulong) stage->open_count),
+            (guint) MIN (stage->open_count, G_MAXUINT), open, days);
       /* Translators: the weighted amount of a stage's open deals */
       count = g_strdup_printf (_ ("Weighted %s"), weighted);
       gtk_list_box_append (self->stages_list, figure_row (stage->name, subtitle, count));
@@ -586,6 +594,9 @@ static void
 attain_dashboard_page_init (AttainDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  attain_column_view_align_numeric_titles (
+      self->ranking_view,
+      (const char *[]){ _ ("Revenue"), _ ("Target"), _ ("Variance"), _ ("Attainment"), NULL });
 
   gtk_stack_set_visible_child_name (self->content_stack, "content");
   self->history = g_array_new (FALSE, FALSE, sizeof (AttainScope));

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-goals-page.h"
 
+#include "attain-column-titles.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
@@ -1239,6 +1241,9 @@ static void
 attain_goals_page_init (AttainGoalsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  attain_column_view_align_numeric_titles (
+      self->tree_view, (const char *[]){ _ ("Target"), _ ("Sum Below"), _ ("Gap"), _ ("Actual"),
+                                         _ ("Attainment"), _ ("Variance"), NULL });
 }
 
 GtkWidget *

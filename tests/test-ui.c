@@ -662,6 +662,13 @@ test_goals_page (void)
   /* The period is the window's, shared with the dashboard: this year. */
   goals_activate_and_wait (page, "session.period-kind", g_variant_new_string ("year"));
 
+  /* Number columns' titles sit over their numbers, at the right. */
+  {
+    GtkWidget *title = find_widget (GTK_WIDGET (page), is_label_with, "Attainment");
+    g_assert_nonnull (title);
+    g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (title)), ==, 1.0);
+  }
+
   /* Opens on this year's revenue: the company and its regions, without gaps. */
   g_assert_false (goal_node (page, "unit:2")->has_gap);
   region_row = find_row (page, "unit:2");

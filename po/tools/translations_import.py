@@ -503,5 +503,6 @@ T = {
     (None, 'Weighted %s'): ('加权 %s', '加權 %s'),
     (None, 'All figures'): ('全部指标', '全部指標'),
     (None, 'Pipeline by stage'): ('各阶段商机', '各階段商機'),
-    (None, 'Variance'): ('差额', '差額'),
+    (None, 'Variance'): ('偏差', '偏差'),
+    (None, '%u open deal · %s'): ('在途 %u 单 · %s', '在途 %u 單 · %s'),
 }
