@@ -92,30 +92,32 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
   AttainReviewResultsSection *self = ATTAIN_REVIEW_RESULTS_SECTION (section);
   const AttainMetrics        *metrics = sheet->dashboard->metrics;
-  const AttainGoalMetric     *goal_metrics;
   g_autofree char            *score = NULL;
   char                        number[32];
-  guint                       n, lines = 0;
+  guint                       lines = 0;
 
   clear_rows (self);
-  goal_metrics = attain_goal_metrics (&n);
-  for (guint i = 0; metrics != NULL && i < n; i++)
+  /* The lines the printed report scores, weighed as the goals weigh them. */
+  for (guint i = 0; metrics != NULL && sheet->lines != NULL && i < sheet->lines->len; i++)
     {
-      AttainMetricId   id;
-      g_autofree char *target = NULL;
-      g_autofree char *actual = NULL;
-      g_autofree char *attainment = NULL;
-      g_autofree char *subtitle = NULL;
+      const AttainReviewLine  *line = &g_array_index (sheet->lines, AttainReviewLine, i);
+      const AttainMetricValue *v = &metrics->values[line->metric];
+      g_autofree char         *target = attain_metric_format (metrics, line->metric, v->target);
+      g_autofree char         *actual = attain_metric_format (metrics, line->metric, v->value);
+      g_autofree char         *weight = attain_format_percent (line->weight / 10000.0);
+      g_autofree char         *subtitle = NULL;
+      /* A score (NPS) is a distance to its target, never a share of it. */
+      g_autofree char *attainment
+          = attain_metric_target_in_points (attain_metric_info (line->metric))
+                ? attain_format_difference (ATTAIN_VALUE_SCORE, v->variance, NULL,
+                                            ATTAIN_NUMBER_STYLE_WESTERN)
+                : attain_format_percent (v->attainment);
 
-      if (!attain_metric_from_key (goal_metrics[i].key, &id) || isnan (metrics->values[id].target))
-        continue;
-      target = attain_metric_format (metrics, id, metrics->values[id].target);
-      actual = attain_metric_format (metrics, id, metrics->values[id].value);
-      attainment = attain_format_percent (metrics->values[id].attainment);
-      /* Translators: results line in the review form */
-      subtitle = g_strdup_printf (_ ("Target %s · Actual %s · %s"), target, actual,
-                                  attain_pace_to_label (metrics->values[id].pace));
-      add_row (self, self->results_group, _ (goal_metrics[i].label), subtitle, attainment);
+      /* Translators: results line in the review form: target, actual, pace and the goal's
+       * weight */
+      subtitle = g_strdup_printf (_ ("Target %s · Actual %s · %s · weight %s"), target, actual,
+                                  attain_pace_to_label (v->pace), weight);
+      add_row (self, self->results_group, _ (line->label), subtitle, attainment);
       lines++;
     }
   if (lines == 0)

@@ -505,4 +505,5 @@ T = {
     (None, 'Pipeline by stage'): ('各阶段商机', '各階段商機'),
     (None, 'Variance'): ('偏差', '偏差'),
     (None, '%u open deal · %s'): ('在途 %u 单 · %s', '在途 %u 單 · %s'),
+    (None, 'Target %s · Actual %s · %s · weight %s'): ('目标 %s · 实际 %s · %s · 权重 %s', '目標 %s · 實際 %s · %s · 權重 %s'),
 }

@@ -40,6 +40,44 @@ text_width (cairo_t                *cr,
   return w;
 }
 
+#define LEGEND_ITEMS 4
+
+/* Where each legend entry goes (x, and its row) within [left, right]: entries move to a new
+ * row rather than run past the chart's edge. Returns the number of rows. */
+static int
+legend_positions (cairo_t                *cr,
+                  const AttainTrendData  *data,
+                  const AttainChartStyle *style,
+                  double                  left,
+                  double                  right,
+                  double                  x_out[LEGEND_ITEMS],
+                  int                     row_out[LEGEND_ITEMS])
+{
+  const char *labels[LEGEND_ITEMS]
+      = { data->actual_label, data->target_label, data->previous_label, data->partial_label };
+  double x = left;
+  int    row = 0;
+
+  for (int i = 0; i < LEGEND_ITEMS; i++)
+    {
+      double width;
+
+      row_out[i] = -1;
+      if (labels[i] == NULL)
+        continue;
+      width = 18 + text_width (cr, style, style->font_size * 0.9, labels[i], NULL);
+      if (x > left && x + width > right)
+        {
+          row++;
+          x = left;
+        }
+      x_out[i] = x;
+      row_out[i] = row;
+      x += width + 16;
+    }
+  return row + 1;
+}
+
 static void
 compute_geometry (cairo_t                *cr,
                   const AttainTrendData  *data,
@@ -75,7 +113,12 @@ compute_geometry (cairo_t                *cr,
     }
 
   g->left = ceil (widest + 10);
-  g->top = ceil (style->font_size * 2.2);
+  {
+    double x[LEGEND_ITEMS];
+    int    rows[LEGEND_ITEMS];
+    int    n_rows = legend_positions (cr, data, style, g->left, width - 8, x, rows);
+    g->top = ceil (style->font_size * (2.2 + 1.4 * (n_rows - 1)));
+  }
   g->right = width - 8;
   g->bottom = height - ceil (label_h + 8);
   g->slot = data->n_points > 0 ? (g->right - g->left) / data->n_points : 0;
@@ -93,19 +136,22 @@ draw_legend (cairo_t                *cr,
              const AttainChartStyle *style,
              const Geometry         *g)
 {
-  const char *labels[4]
+  const char *labels[LEGEND_ITEMS]
       = { data->actual_label, data->target_label, data->previous_label, data->partial_label };
-  const AttainRgba *colors[4]
+  const AttainRgba *colors[LEGEND_ITEMS]
       = { &style->actual, &style->target, &style->previous, &style->actual };
-  double x = g->left;
-  double cy = style->font_size * 0.8;
+  double xs[LEGEND_ITEMS];
+  int    rows[LEGEND_ITEMS];
 
-  for (int i = 0; i < 4; i++)
+  legend_positions (cr, data, style, g->left, g->right, xs, rows);
+  for (int i = 0; i < LEGEND_ITEMS; i++)
     {
       g_autoptr (PangoLayout) layout = NULL;
       double w, h;
+      double x = xs[i];
+      double cy = style->font_size * (0.8 + 1.4 * rows[i]);
 
-      if (labels[i] == NULL)
+      if (labels[i] == NULL || rows[i] < 0)
         continue;
       attain_chart_set_color (cr, colors[i]);
       if (i == 0)
