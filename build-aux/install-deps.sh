@@ -8,7 +8,7 @@ packages="gcc pkg-config meson ninja-build gettext libxml2-utils
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libgsf-1-dev libxml2-dev libicu-dev fonts-noto-cjk desktop-file-utils appstream"
 if [ "${1:-run}" = test ]; then
-  packages="$packages xvfb xauth dbus dbus-x11 at-spi2-core locales strace sqlite3 clang clang-format libclang-rt-14-dev poppler-utils python3-openpyxl
+  packages="$packages xvfb xauth dbus dbus-x11 at-spi2-core locales strace sqlite3 clang clang-format libclang-rt-14-dev poppler-utils python3-openpyxl python3-pyatspi xdotool
     cups cups-client cups-bsd printer-driver-cups-pdf"
 fi
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-chart-view.h"
 
+#include <glib/gi18n.h>
+
 #include "charts/attain-funnel-chart.h"
 #include "charts/attain-trend-chart.h"
 
@@ -121,6 +123,8 @@ attain_chart_view_class_init (AttainChartViewClass *klass)
 static void
 attain_chart_view_init (AttainChartView *self)
 {
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Chart, no figures yet"), -1);
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->hover = -1;
@@ -139,6 +143,13 @@ attain_chart_view_set_trend (AttainChartView *self, AttainTrendData *trend)
   g_clear_pointer (&self->funnel, attain_funnel_data_free);
   self->trend = trend;
   self->hover = -1;
+  if (trend != NULL)
+    {
+      g_autofree char *description = attain_trend_chart_describe (trend);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Revenue by month"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -150,6 +161,14 @@ attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel)
   g_clear_pointer (&self->trend, attain_trend_data_free);
   g_clear_pointer (&self->funnel, attain_funnel_data_free);
   self->funnel = funnel;
+  if (funnel != NULL)
+    {
+      g_autofree char *description = attain_funnel_chart_describe (funnel);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Sales funnel"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), attain_funnel_chart_explanation ());
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

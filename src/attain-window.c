@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-window.h"
 
+#include "attain-accessible.h"
+
 #include "model/attain-loader.h"
 
 #include <glib/gi18n.h>
@@ -633,6 +635,7 @@ ensure_page (AttainWindow *self, const char *name)
               : g_str_equal (name, "reviews") ? attain_review_page_new (self->context)
                                               : attain_people_page_new (self->context);
       gtk_stack_add_named (self->pages, *slot, name);
+      attain_accessible_name_controls (*slot);
     }
   return *slot;
 }
@@ -785,6 +788,7 @@ static void
 attain_window_init (AttainWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  attain_accessible_name_controls (GTK_WIDGET (self));
 }
 
 static void
@@ -875,6 +879,7 @@ attain_window_new (AdwApplication *application, AttainContext *context, const ch
   self->context = g_object_ref (context);
   self->dashboard_page = attain_dashboard_page_new (context);
   gtk_stack_add_named (self->pages, self->dashboard_page, "dashboard");
+  attain_accessible_name_controls (self->dashboard_page);
   /* The other pages are built the first time they are shown: the first frame only needs the
    * dashboard. */
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));

@@ -126,3 +126,39 @@ attain_funnel_chart_draw (cairo_t                *cr,
     }
   cairo_restore (cr);
 }
+
+const char *
+attain_funnel_chart_explanation (void)
+{
+  return _ ("Each stage counts the deals that reached it in the period. The percentage between "
+            "two stages is the share of the deals that reached the upper one in the period that "
+            "went on to the next stage or a later one by the period's end: it never exceeds "
+            "100%.");
+}
+
+char *
+attain_funnel_chart_describe (const AttainFunnelData *data)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (data != NULL, NULL);
+  for (guint i = 0; i < data->n_stages; i++)
+    {
+      const AttainFunnelStage *stage = &data->stages[i];
+      g_autofree char         *count = attain_format_grouped (stage->count);
+      g_autofree char         *amount
+          = attain_format_money_compact (stage->amount, data->currency, data->style);
+
+      if (out->len > 0)
+        g_string_append (out, _ ("; "));
+      /* Translators: one funnel stage read aloud: stage, deals that reached it, their amount */
+      g_string_append_printf (out, _ ("%s: %s deals, %s"), stage->name, count, amount);
+      if (!isnan (stage->conversion))
+        {
+          g_autofree char *share = attain_format_percent (stage->conversion);
+          /* Translators: the share of the stage before that went on to this one */
+          g_string_append_printf (out, _ (", %s of the stage before went on"), share);
+        }
+    }
+  return g_string_free (out, FALSE);
+}

@@ -14,4 +14,9 @@ void attain_funnel_chart_draw (cairo_t                *cr,
                                double                  width,
                                double                  height);
 
+/* The funnel in words: each stage's deals, their amount and the share that went on. */
+char *attain_funnel_chart_describe (const AttainFunnelData *data);
+/* What the funnel counts, for its tooltip. */
+const char *attain_funnel_chart_explanation (void);
+
 G_END_DECLS

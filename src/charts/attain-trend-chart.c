@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-trend-chart.h"
 
+#include "model/attain-gettext.h"
+
 #include <math.h>
 
 typedef struct
@@ -411,4 +413,30 @@ attain_trend_chart_index_at (cairo_t                *cr,
     return -1;
   index = (int) floor ((x - g.left) / g.slot);
   return index < (int) data->n_points ? index : -1;
+}
+
+char *
+attain_trend_chart_describe (const AttainTrendData *data)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (data != NULL, NULL);
+  for (guint i = 0; i < data->n_points; i++)
+    {
+      g_autofree char *actual
+          = attain_format_value (data->kind, data->actual[i], data->currency, data->style);
+      g_autofree char *target
+          = attain_format_value (data->kind, data->target[i], data->currency, data->style);
+      g_autofree char *previous
+          = attain_format_value (data->kind, data->previous[i], data->currency, data->style);
+
+      if (out->len > 0)
+        g_string_append (out, _ ("; "));
+      /* Translators: one month of the trend read aloud: month, actual, target, last year */
+      g_string_append_printf (out, _ ("%s: %s, target %s, last year %s"), data->labels[i],
+                              isnan (data->actual[i]) ? _ ("not yet") : actual, target, previous);
+      if ((int) i == data->partial_index)
+        g_string_append_printf (out, " (%s)", data->partial_label ? data->partial_label : "");
+    }
+  return g_string_free (out, FALSE);
 }

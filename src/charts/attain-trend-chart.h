@@ -22,4 +22,7 @@ int  attain_trend_chart_index_at (cairo_t                *cr,
                                   double                  x,
                                   double                  y);
 
+/* The chart in words, for a screen reader: each month's actual, target and last year. */
+char *attain_trend_chart_describe (const AttainTrendData *data);
+
 G_END_DECLS
