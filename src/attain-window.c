@@ -38,10 +38,12 @@ struct _AttainWindow
   GtkWidget     *review_page;
   GtkWidget     *people_page;
   guint          progress_source;
-  gint           demo_permille; /* written by the demo thread, polled by a timeout */
-  gboolean       close_anyway;  /* the user chose to close with unsaved review text */
-  GCancellable  *check;         /* the file's quick_check, running after the first frame */
-  char          *damage;        /* what quick_check found, or "" once it found nothing */
+  gint           demo_permille;    /* written by the demo thread, polled by a timeout */
+  gboolean       close_anyway;     /* the user chose to close with unsaved review text */
+  GCancellable  *check;            /* the file's quick_check, running after the first frame */
+  GCancellable  *demo_cancellable; /* the demo company being created, while it is */
+  GtkButton     *demo_cancel_button;
+  char          *damage; /* what quick_check found, or "" once it found nothing */
 };
 
 G_DEFINE_FINAL_TYPE (AttainWindow, attain_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -84,6 +86,7 @@ create_demo_in_thread (GTask        *task,
       return;
     }
   attain_demo_options_init (&options, &job->today);
+  options.cancellable = cancellable;
   if (!attain_demo_generate (db, &options, demo_progress_cb, job->permille, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -108,13 +111,21 @@ create_demo_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->demo_progress), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_cancel_button), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", TRUE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      /* Stopped by Cancel: the company was one transaction, rolled back whole. */
+      gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+      adw_toast_overlay_add_toast (
+          self->toast_overlay,
+          adw_toast_new (cancelled ? _ ("The demo company was not created: nothing was written.")
+                                   : error->message));
+      g_clear_object (&self->demo_cancellable);
       return;
     }
+  g_clear_object (&self->demo_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
@@ -141,10 +152,22 @@ create_demo_action (GtkWidget *widget, const char *action_name, GVariant *parame
 
   /* The window stays alive until the thread ends (the task holds it), so the progress pointer
    * into it stays valid. */
-  task = g_task_new (self, NULL, create_demo_done_cb, NULL);
+  g_clear_object (&self->demo_cancellable);
+  self->demo_cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_cancel_button), TRUE);
+  task = g_task_new (self, self->demo_cancellable, create_demo_done_cb, NULL);
   g_task_set_source_tag (task, create_demo_action);
   g_task_set_task_data (task, job, (GDestroyNotify) demo_job_free);
   g_task_run_in_thread (task, create_demo_in_thread);
+}
+
+static void
+cancel_demo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainWindow *self = ATTAIN_WINDOW (widget);
+
+  if (self->demo_cancellable != NULL)
+    g_cancellable_cancel (self->demo_cancellable);
 }
 
 static void
@@ -683,6 +706,7 @@ attain_window_dispose (GObject *object)
     attain_review_page_flush (ATTAIN_REVIEW_PAGE (self->review_page));
   g_cancellable_cancel (self->check);
   g_clear_object (&self->check);
+  g_clear_object (&self->demo_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_WINDOW);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_window_parent_class)->dispose (object);
@@ -751,6 +775,7 @@ attain_window_class_init (AttainWindowClass *klass)
                                                "/io/github/attain/Attain/ui/attain-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, create_demo_button);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, demo_progress);
+  gtk_widget_class_bind_template_child (widget_class, AttainWindow, demo_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, pages);
@@ -760,6 +785,7 @@ attain_window_class_init (AttainWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-demo", NULL, cancel_demo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.print-review", NULL, print_review_action);
   gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);

@@ -261,6 +261,14 @@ window_shows_dashboard (gpointer data)
          && page_loaded (page);
 }
 
+/* The demo's Cancel button is shown only while the demo is being created. */
+static gboolean
+demo_button_enabled (gpointer data)
+{
+  GtkWidget *cancel = find_widget (GTK_WIDGET (data), has_action, "win.cancel-demo");
+  return cancel != NULL && !gtk_widget_get_visible (cancel);
+}
+
 static void
 test_empty_database_creates_demo (void)
 {
@@ -270,6 +278,14 @@ test_empty_database_creates_demo (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (attain_window_get_visible_page (window), ==, "empty");
+
+  /* Cancel while it is being built: nothing is written, and it can be started again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-demo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-demo", NULL));
+  iterate_until (demo_button_enabled, window);
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "empty");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count(*) FROM deals"), ==, 0);
 
   /* The button on the empty page; the demo is built off the main thread. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-demo", NULL));

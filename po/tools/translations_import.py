@@ -516,4 +516,5 @@ T = {
     (None, 'Show the people of one team'): ('只显示某个团队的人员', '只顯示某個團隊的人員'),
     (None, 'Choose a salesperson'): ('选择销售人员', '選擇銷售人員'),
     (None, 'What the goal measures'): ('目标衡量的指标', '目標衡量的指標'),
+    (None, 'The demo company was not created: nothing was written.'): ('未创建演示公司：没有写入任何内容。', '未建立示範公司：沒有寫入任何內容。'),
 }

@@ -631,6 +631,8 @@ attain_demo_generate (AttainDb                *db,
 
       if (progress != NULL)
         progress (0.9 * (p + 1) / people->len, user_data);
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+        goto fail;
     }
 
   /* Market size: our sales are 12-20% of each region's market, smoothed. */
@@ -870,8 +872,17 @@ attain_demo_generate (AttainDb                *db,
     goto fail;
   if (progress != NULL)
     progress (0.95, user_data);
-  if (!attain_rollup_rebuild (db, error) || !attain_db_commit (db, error))
-    goto fail;
+  /* The summaries are long statements: a cancel interrupts them too. */
+  attain_db_set_cancellable (db, options->cancellable);
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error)
+      || !attain_rollup_rebuild (db, error)
+      || g_cancellable_set_error_if_cancelled (options->cancellable, error)
+      || !attain_db_commit (db, error))
+    {
+      attain_db_set_cancellable (db, NULL);
+      goto fail;
+    }
+  attain_db_set_cancellable (db, NULL);
   if (!attain_db_exec (db, "PRAGMA synchronous = FULL", error))
     return FALSE;
   if (progress != NULL)

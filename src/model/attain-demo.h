@@ -3,6 +3,8 @@
 
 #include "attain-db.h"
 
+#include <gio/gio.h>
+
 G_BEGIN_DECLS
 
 typedef void (*AttainProgressFunc) (double fraction, gpointer user_data);
@@ -13,7 +15,9 @@ typedef struct
   guint   people; /* salespeople, default 60 */
   guint   years;  /* calendar years of history ending with today's, default 3 */
   guint64 deals;  /* total deals; 0 picks about 6 per person and month */
-  GDate   today;  /* nothing happens after this day */
+  /* Cancelled, nothing is written (the whole company is one transaction); NULL for none. */
+  GCancellable *cancellable;
+  GDate         today; /* nothing happens after this day */
 } AttainDemoOptions;
 
 void     attain_demo_options_init (AttainDemoOptions *options, const GDate *today);
