@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Scoring rules at and around their edges, composites with parts missing, rating bands and
+ * exact weights; every expectation is worked out by hand. */
+#include "attain-test-util.h"
+#include "model/attain-scorecard.h"
+
+#include <math.h>
+#include <string.h>
+
+#define EPS 1e-9
+
+static void
+test_linear_and_floor (void)
+{
+  AttainScoreRule rule;
+
+  attain_score_rule_init (&rule, ATTAIN_RULE_LINEAR);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.11, NAN), 111.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.20, NAN), 120.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.30, NAN), 120.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, NAN, NAN), 0.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 0.0, NAN), 0.0, EPS);
+
+  /* 0 below 80%, at 80% exactly the line scores 80. */
+  attain_score_rule_init (&rule, ATTAIN_RULE_FLOOR);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 0.7999, NAN), 0.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 0.80, NAN), 80.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.25, NAN), 120.0, EPS);
+}
+
+/* The seed's bands: below 80% nothing, linear to 100%, then half a point per point, cap 130. */
+static void
+test_bands (void)
+{
+  AttainScoreRule rule;
+
+  attain_score_rule_init (&rule, ATTAIN_RULE_BANDS);
+  g_assert_cmpint (rule.cap, ==, 13000);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 0.79, NAN), 0.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 0.80, NAN), 80.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.00, NAN), 100.0, EPS);
+  /* 120%: 100 + 0.5 × 20 = 110. */
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.20, NAN), 110.0, EPS);
+  /* 160%: 100 + 0.5 × 60 = 130, the cap; 180% stays at 130. */
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.60, NAN), 130.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.80, NAN), 130.0, EPS);
+}
+
+/* NPS scores on points against its target: 23.1 points short is 76.9. */
+static void
+test_points (void)
+{
+  AttainScoreRule rule;
+
+  attain_score_rule_init (&rule, ATTAIN_RULE_POINTS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, NAN, -23.1), 76.9, 1e-9);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, NAN, 30), 120.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, NAN, -150), 0.0, EPS);
+  g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, NAN, NAN), 0.0, EPS);
+}
+
+/* KPI 105.1 at 70%, no MBO (20%), 360 at 90 (10%): (105.1 × 70 + 90 × 10) / 80 = 103.2125,
+ * over the 80% present. Nothing present: no composite. */
+static void
+test_composite_renormalises (void)
+{
+  const double scores[] = { 105.1, NAN, 90 };
+  const int    weights[] = { 7000, 2000, 1000 };
+  const double none[] = { NAN, NAN, NAN };
+  int          present = 0;
+
+  g_assert_cmpfloat_with_epsilon (attain_composite (scores, weights, 3, &present), 103.2125, EPS);
+  g_assert_cmpint (present, ==, 8000);
+  g_assert_true (isnan (attain_composite (none, weights, 3, &present)));
+  g_assert_cmpint (present, ==, 0);
+}
+
+static void
+test_weights_are_exact (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (attain_parse_weight ("0.75", &error), ==, 75);
+  g_assert_cmpint (attain_parse_weight ("99.25%", &error), ==, 9925);
+  g_assert_cmpint (attain_parse_weight ("0.75", NULL) + attain_parse_weight ("99.25", NULL), ==,
+                   10000);
+  g_assert_cmpint (attain_parse_weight ("60", &error), ==, 6000);
+  g_assert_cmpint (attain_parse_weight ("0.750", &error), ==, 75);
+  g_assert_cmpint (attain_parse_weight ("100", &error), ==, 10000);
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_parse_weight ("0.755", &error), ==, -1);
+  g_assert_error (error, ATTAIN_SCORECARD_ERROR, ATTAIN_SCORECARD_ERROR_WEIGHTS);
+  g_clear_error (&error);
+  g_assert_cmpint (attain_parse_weight ("101", NULL), ==, -1);
+  g_assert_cmpint (attain_parse_weight ("百分之六十", NULL), ==, -1);
+  g_assert_cmpint (attain_parse_weight ("", NULL), ==, -1);
+}
+
+typedef struct
+{
+  char     *dir;
+  AttainDb *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = attain_test_make_tmp_dir ();
+  path = attain_test_db_path (f->dir, "scorecard.db");
+  f->db = attain_test_small_company (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_pointer (&f->db, attain_db_close);
+  attain_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static AttainScorecard *
+sales_card (int revenue_weight, int collections_weight)
+{
+  AttainScorecard *card = attain_scorecard_new ("Sales");
+  AttainScoreRule  linear;
+
+  attain_score_rule_init (&linear, ATTAIN_RULE_LINEAR);
+  card->kpi_weight = 7000;
+  card->mbo_weight = 2000;
+  card->feedback_weight = 1000;
+  attain_scorecard_add_line (card, "revenue", revenue_weight, &linear);
+  attain_scorecard_add_line (card, "collections", collections_weight, &linear);
+  return card;
+}
+
+/* Weights that do not total 100% are refused with the total; a capability is not a KPI; a
+ * saved card gets a new version each time and the one before is retired, not changed. */
+static void
+test_save_and_versions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainScorecard) short_card = sales_card (6000, 3000);
+  g_autoptr (AttainScorecard) card = sales_card (6000, 4000);
+  g_autoptr (AttainScorecard) again = sales_card (5000, 5000);
+  g_autoptr (AttainScorecard) loaded = NULL;
+  g_autoptr (AttainScorecard) skill = sales_card (6000, 4000);
+  AttainPeriod    q1;
+  AttainScoreRule linear;
+  gint64          first, second;
+
+  g_assert_cmpint (attain_scorecard_save (f->db, short_card, &error), ==, 0);
+  g_assert_error (error, ATTAIN_SCORECARD_ERROR, ATTAIN_SCORECARD_ERROR_WEIGHTS);
+  g_assert_nonnull (strstr (error->message, "90%"));
+  g_clear_error (&error);
+  attain_score_rule_init (&linear, ATTAIN_RULE_LINEAR);
+  attain_scorecard_add_line (skill, "negotiation", 0, &linear);
+  g_assert_cmpint (attain_scorecard_save (f->db, skill, &error), ==, 0);
+  g_assert_error (error, ATTAIN_SCORECARD_ERROR, ATTAIN_SCORECARD_ERROR_METRIC);
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM scorecards"), ==, 0);
+
+  first = attain_scorecard_save (f->db, card, &error);
+  g_assert_no_error (error);
+  second = attain_scorecard_save (f->db, again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->version, ==, 2);
+  {
+    g_autofree char *sql
+        = g_strdup_printf ("SELECT retired FROM scorecards WHERE id = %" G_GINT64_FORMAT, first);
+    g_assert_cmpint (attain_test_query_int (f->db, sql), ==, 1);
+  }
+  loaded = attain_scorecard_load (f->db, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->lines->len, ==, 2);
+  g_assert_cmpint (g_array_index (loaded->lines, AttainScorecardLine, 0).weight, ==, 5000);
+
+  /* Person A (no cycle) is scored on the current version for every position. */
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_clear_pointer (&loaded, attain_scorecard_free);
+  loaded = attain_scorecard_for_person (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->id, ==, second);
+
+  /* A version a cycle uses cannot change, even with raw SQL. */
+  g_assert_true (attain_db_exec (
+      f->db,
+      "INSERT INTO review_cycles (id, name, period_kind, period_start, period_end) VALUES "
+      "(1, 'Q1', 'quarter', '2026-01-01', '2026-03-31');"
+      "INSERT INTO cycle_members (cycle_id, person_id, scorecard_id) VALUES (1, 1, 1)",
+      &error));
+  g_assert_false (
+      attain_db_exec (f->db, "UPDATE scorecard_lines SET weight = 1 WHERE scorecard_id = 1", NULL));
+  g_assert_false (attain_db_exec (f->db, "DELETE FROM scorecards WHERE id = 1", NULL));
+  /* The cycle keeps the version it started with. */
+  g_clear_pointer (&loaded, attain_scorecard_free);
+  loaded = attain_scorecard_for_person (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_cmpint (loaded->id, ==, first);
+}
+
+static void
+test_rating_bands (Fixture *f, gconstpointer data)
+{
+  /* Defaults: S from 110, A from 100, B from 85, C from 70, D below. */
+  g_assert_cmpstr (attain_rating_for (f->db, 110), ==, "S");
+  g_assert_cmpstr (attain_rating_for (f->db, 109.99), ==, "A");
+  g_assert_cmpstr (attain_rating_for (f->db, 100), ==, "A");
+  g_assert_cmpstr (attain_rating_for (f->db, 85), ==, "B");
+  g_assert_cmpstr (attain_rating_for (f->db, 84.99), ==, "C");
+  g_assert_cmpstr (attain_rating_for (f->db, 70), ==, "C");
+  g_assert_cmpstr (attain_rating_for (f->db, 69.99), ==, "D");
+  g_assert_null (attain_rating_for (f->db, NAN));
+  /* Thresholds are settings: S from 120. */
+  g_assert_true (attain_db_set_setting (f->db, "rating_s", "12000", NULL));
+  g_assert_cmpstr (attain_rating_for (f->db, 115), ==, "A");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scorecard/linear-and-floor", test_linear_and_floor);
+  g_test_add_func ("/scorecard/bands", test_bands);
+  g_test_add_func ("/scorecard/points", test_points);
+  g_test_add_func ("/scorecard/composite-renormalises", test_composite_renormalises);
+  g_test_add_func ("/scorecard/weights-are-exact", test_weights_are_exact);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/scorecard/save-and-versions", test_save_and_versions);
+  ADD ("/scorecard/rating-bands", test_rating_bands);
+  return g_test_run ();
+}
