@@ -373,8 +373,9 @@ attain_scorecard_load (AttainDb *db, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       g_set_error (error, ATTAIN_SCORECARD_ERROR, ATTAIN_SCORECARD_ERROR_METRIC,
-                   _ ("There is no scorecard %" G_GINT64_FORMAT "."), id);
+                   _ ("There is no scorecard %s."), number);
       return NULL;
     }
   card = attain_scorecard_new ((const char *) sqlite3_column_text (stmt, 2));
