@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/attain-cycle.h"
 #include "model/attain-dashboard.h"
+#include "model/attain-scorecard.h"
 #include "model/attain-demo.h"
 #include "model/attain-rollup.h"
 #include "model/attain-goal-export.h"
@@ -953,6 +955,201 @@ command_check (int argc, char **argv, GError **error)
   return 1;
 }
 
+/* A scorecard version: --name, --position KEY (none: every position), --parts KPI,MBO,360 and a
+ * --line metric=weight[:rule] per KPI line. */
+static int
+command_scorecard (int argc, char **argv, GError **error)
+{
+  g_autofree char *name = NULL, *position = NULL, *parts = NULL;
+  g_auto (GStrv) lines = NULL;
+  GOptionEntry entries[]
+      = { { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("The scorecard's name"), "NAME" },
+          { "position", 0, 0, G_OPTION_ARG_STRING, &position,
+            N_ ("Position key such as sales_rep (default: every position without its own)"),
+            "KEY" },
+          { "parts", 0, 0, G_OPTION_ARG_STRING, &parts,
+            N_ ("Weights of the KPI, MBO and 360 parts in %, like 70,20,10"), "K,M,F" },
+          { "line", 0, 0, G_OPTION_ARG_STRING_ARRAY, &lines,
+            N_ ("A KPI line: metric=weight[:linear|floor|bands|points], repeated"), "LINE" },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("scorecard — save a new scorecard version"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (AttainScorecard) card = NULL;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  card = attain_scorecard_new (name);
+  if (position != NULL)
+    {
+      sqlite3_stmt *stmt
+          = attain_db_prepare (db, "SELECT id FROM positions WHERE key = ?1 OR name = ?1", error);
+      if (stmt == NULL)
+        return 1;
+      sqlite3_bind_text (stmt, 1, position, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        card->position_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (card->position_id == 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("“%s” is not a position. Use a key such as sales_rep or a position's "
+                          "name."),
+                       position);
+          return 2;
+        }
+    }
+  if (parts != NULL)
+    {
+      g_auto (GStrv) weights = g_strsplit (parts, ",", -1);
+      if (g_strv_length (weights) != 3)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--parts takes three weights, KPI, MBO and 360, like 70,20,10."));
+          return 2;
+        }
+      if ((card->kpi_weight = attain_parse_weight (weights[0], error)) < 0
+          || (card->mbo_weight = attain_parse_weight (weights[1], error)) < 0
+          || (card->feedback_weight = attain_parse_weight (weights[2], error)) < 0)
+        return 2;
+    }
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (lines[i], "=", 2);
+      g_auto (GStrv) weight_rule = pair[1] ? g_strsplit (pair[1], ":", 2) : NULL;
+      AttainRuleKind  kind = ATTAIN_RULE_LINEAR;
+      AttainScoreRule rule;
+      int             weight;
+
+      if (weight_rule == NULL
+          || (weight_rule[1] != NULL && !attain_rule_kind_from_string (weight_rule[1], &kind)))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("“%s” is not a line. Write metric=weight[:rule], like revenue=60:bands "
+                          "(rules: linear, floor, bands, points)."),
+                       lines[i]);
+          return 2;
+        }
+      if ((weight = attain_parse_weight (weight_rule[0], error)) < 0)
+        return 2;
+      attain_score_rule_init (&rule, kind);
+      attain_scorecard_add_line (card, pair[0], weight, &rule);
+    }
+  id = attain_scorecard_save (db, card, error);
+  if (id == 0)
+    return 1;
+  g_print (_ ("Saved scorecard “%s”, version %d.\n"), card->name, card->version);
+  return 0;
+}
+
+/* cycle start --period P [--unit ID] --name N | cycle list */
+static int
+command_cycle (int argc, char **argv, GError **error)
+{
+  g_autofree char *name = NULL, *unit = NULL, *period_text = NULL;
+  GOptionEntry     entries[]
+      = { { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("The cycle's name"), "NAME" },
+          { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("Organisation unit id (default: the company)"), "ID" },
+          { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+            N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("cycle start|list — review cycles"));
+  g_autoptr (AttainDb) db = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  if (argc >= 2 && g_str_equal (argv[1], "start"))
+    {
+      AttainScope  scope;
+      AttainPeriod period;
+      GDate        today;
+      gint64       id;
+
+      if (!parse_scope_and_period (db, unit, NULL, period_text, &scope, &period, &today, error))
+        return 2;
+      id = attain_cycle_start (db, name, &period, scope.id, error);
+      if (id == 0)
+        return 1;
+      g_print ("%" G_GINT64_FORMAT "\n", id);
+      return 0;
+    }
+  if (argc >= 2 && g_str_equal (argv[1], "list"))
+    {
+      g_autoptr (GPtrArray) cycles = attain_cycle_list (db, error);
+      if (cycles == NULL)
+        return 1;
+      for (guint i = 0; i < cycles->len; i++)
+        {
+          AttainCycle     *cycle = g_ptr_array_index (cycles, i);
+          g_autofree char *period = attain_period_to_string (&cycle->period);
+          g_autofree char *id = g_strdup_printf ("%4" G_GINT64_FORMAT, cycle->id);
+          /* Translators: one review cycle: id, name, period, people signed off of all */
+          g_print (_ ("%s  %-28s %-8s %u of %u signed off\n"), id, cycle->name, period,
+                   cycle->n_signed, cycle->n_members);
+        }
+      return 0;
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _ ("Use “cycle start --period P [--unit ID] --name NAME” or “cycle list”."));
+  return 2;
+}
+
+/* scores --cycle ID --json: every member's lines, parts, composite and rating. */
+static int
+command_scores (int argc, char **argv, GError **error)
+{
+  gint64       cycle = 0;
+  gboolean     json = FALSE;
+  GOptionEntry entries[]
+      = { { "cycle", 0, 0, G_OPTION_ARG_INT64, &cycle, N_ ("Review cycle id"), "ID" },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("scores — every person's score in a review cycle"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  GDate today;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL || !resolve_today (&today, error))
+    return 1;
+  node = attain_cycle_scores_to_json (db, cycle, &today, error);
+  if (node == NULL)
+    return 1;
+  if (json)
+    print_json (node);
+  else
+    {
+      JsonArray *people = json_object_get_array_member (json_node_get_object (node), "people");
+      for (guint i = 0; i < json_array_get_length (people); i++)
+        {
+          JsonObject *p = json_array_get_object_element (people, i);
+          JsonNode   *composite = json_object_get_member (p, "composite");
+          const char *rating = json_object_get_null_member (p, "rating")
+                                   ? "—"
+                                   : json_object_get_string_member (p, "rating");
+          g_print ("%-16s %8.1f  %s\n", json_object_get_string_member (p, "name"),
+                   JSON_NODE_HOLDS_NULL (composite) ? NAN : json_node_get_double (composite),
+                   rating);
+        }
+    }
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -973,7 +1170,8 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   context = g_option_context_new (_ ("COMMAND — demo, units, dashboard, metrics, goals, report, "
-                                     "import, export, backup, restore, check"));
+                                     "import, export, backup, restore, check, scorecard, cycle, "
+                                     "scores"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (
@@ -989,7 +1187,10 @@ main (int argc, char *argv[])
                   "  export     the organisation, deals or every person's metrics as CSV or XLSX\n"
                   "  backup     write a consistent copy of the database\n"
                   "  restore    replace the data with a backup's, keeping the current data\n"
-                  "  check      check the file and that every summary equals its records"));
+                  "  check      check the file and that every summary equals its records\n"
+                  "  scorecard  save a new version of a scorecard template\n"
+                  "  cycle      start or list review cycles\n"
+                  "  scores     every person's scores, composite and rating in a cycle"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -1025,10 +1226,17 @@ main (int argc, char *argv[])
     status = command_backup (argc - 1, argv + 1, TRUE, &error);
   else if (g_str_equal (command, "check"))
     status = command_check (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "scorecard"))
+    status = command_scorecard (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "cycle"))
+    status = command_cycle (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "scores"))
+    status = command_scores (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "
-                     "report, import, export, backup, restore, check.\n"),
+                     "report, import, export, backup, restore, check, scorecard, cycle, "
+                     "scores.\n"),
                   command);
       return 2;
     }

@@ -115,8 +115,14 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 
       /* Translators: results line in the review form: target, actual, pace and the goal's
        * weight */
-      subtitle = g_strdup_printf (_ ("Target %s · Actual %s · %s · weight %s"), target, actual,
-                                  attain_pace_to_label (v->pace), weight);
+      {
+        g_autofree char *formula = attain_review_line_formula (line, metrics);
+        g_autofree char *first
+            = g_strdup_printf (_ ("Target %s · Actual %s · %s · weight %s"), target, actual,
+                               attain_pace_to_label (v->pace), weight);
+        /* The score with its numbers under the figures, as the report's table adds them up. */
+        subtitle = g_strdup_printf ("%s\n%s", first, formula);
+      }
       add_row (self, self->results_group, _ (line->label), subtitle, attainment);
       lines++;
     }
@@ -130,12 +136,17 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 
   g_ascii_formatd (number, sizeof number, "%.1f", sheet->weighted_score);
   score = g_strdup (isnan (sheet->weighted_score) ? "—" : number);
-  add_row (
-      self, self->score_group, _ ("Weighted results score"),
-      _ ("Each metric scores its attainment × 100, at most 120, weighted as the goals weigh them."),
-      score);
-  add_row (self, self->score_group, _ ("Composite score and rating"),
-           _ ("Given once the evaluation is set up."), "—");
+  add_row (self, self->score_group, _ ("Weighted results score"),
+           sheet->evaluation.scorecard != NULL
+               ? _ ("Each line scores by its scorecard rule, weighted as the scorecard weighs it.")
+               : _ ("Each metric scores its attainment × 100, at most 120, weighted as the goals "
+                    "weigh them."),
+           score);
+  {
+    g_autofree char *composite = attain_evaluation_composite_text (&sheet->evaluation);
+    g_autofree char *parts = attain_evaluation_parts_text (&sheet->evaluation);
+    add_row (self, self->score_group, _ ("Composite score and rating"), parts, composite);
+  }
   add_row (self, self->score_group, _ ("360-degree feedback"),
            _ ("No 360-degree feedback has been collected for this period."), NULL);
 

@@ -570,6 +570,58 @@ test_read_only_file (void)
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
 
+/* A scorecard for sales reps (revenue in bands, KPI 70%, MBO 30%), a cycle of the company for
+ * 2026-Q3, and every member's scores as JSON: each rep's composite is the bands score of their
+ * revenue attainment, worked out here from the target and actual the JSON gives (no ratings were
+ * given, so MBO is absent and the composite renormalises over the KPI part). */
+static void
+test_scores_json (void)
+{
+  g_autofree char *out = NULL, *err = NULL, *cycle = NULL, *out2 = NULL, *err2 = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *people;
+  guint      reps = 0;
+
+  g_assert_cmpint (run_cli (&out, &err, "scorecard", "--name", "Reps", "--parts", "70,20,0",
+                            "--line", "revenue=100:bands", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "must total 100%"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "scorecard", "--name", "Reps", "--position", "sales_rep",
+                            "--parts", "70,30,0", "--line", "revenue=100:bands", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (
+      run_cli (&cycle, &err, "cycle", "start", "--period", "2026-Q3", "--name", "Q3", NULL), ==, 0);
+  g_strstrip (cycle);
+  g_assert_cmpint (run_cli (&out2, &err2, "scores", "--cycle", cycle, "--json", NULL), ==, 0);
+  people = json_object_get_array_member (parse_object (parser, out2), "people");
+  g_assert_cmpuint (json_array_get_length (people), ==, 60);
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      JsonObject *line;
+      double      att, expected;
+
+      if (json_object_get_null_member (p, "scorecard"))
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (p, "scorecard"), ==, "Reps");
+      line = json_array_get_object_element (json_object_get_array_member (p, "lines"), 0);
+      att = json_object_get_double_member (line, "actual")
+            / json_object_get_double_member (line, "target");
+      expected = att < 0.8 ? 0 : att <= 1 ? att * 100 : 100 + 0.5 * (att * 100 - 100);
+      expected = MIN (expected, 130);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (p, "composite"), expected,
+                                      1e-6);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (p, "weight_present"), 0.7,
+                                      1e-9);
+      reps++;
+    }
+  g_assert_cmpuint (reps, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -590,6 +642,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/goals-json-and-exports", test_goals_json_and_exports);
   g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/cli/report-in-another-language", test_report_in_another_language);
+  g_test_add_func ("/cli/scores-json", test_scores_json);
   status = g_test_run ();
   attain_test_rm_rf (dir);
   g_free (dir);

@@ -2,6 +2,8 @@
 /* Scoring rules at and around their edges, composites with parts missing, rating bands and
  * exact weights; every expectation is worked out by hand. */
 #include "attain-test-util.h"
+#include "model/attain-cycle.h"
+#include "model/attain-review.h"
 #include "model/attain-scorecard.h"
 
 #include <math.h>
@@ -216,6 +218,83 @@ test_rating_bands (Fixture *f, gconstpointer data)
   g_assert_cmpstr (attain_rating_for (f->db, 115), ==, "A");
 }
 
+/* A on a scorecard of one KPI line, revenue in bands, KPI 80% and MBO 20%: Q1 2026 revenue
+ * ¥150,000 against her monthly goals ¥120,000 is 125%, 100 + 0.5 × 25 = 112.5. Without a rating
+ * the composite is the KPI part alone (renormalised over the 80% present): 112.5, S. With a
+ * capability rated 4, MBO is (4 − 1) × 25 = 75 and the composite 112.5 × 0.8 + 75 × 0.2 = 105,
+ * A. The cycle's JSON says the same. */
+static void
+test_evaluate_person (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
+  g_autoptr (AttainMetrics) metrics = NULL;
+  g_autoptr (GArray) lines = NULL;
+  g_autoptr (JsonNode) json = NULL;
+  AttainScope      a = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_A };
+  AttainScoreRule  bands;
+  AttainEvaluation e;
+  AttainPeriod     q1;
+  GDate            today;
+  gint64           cycle;
+
+  attain_test_date (&today, "2026-11-23");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
+  card->kpi_weight = 8000;
+  card->mbo_weight = 2000;
+  attain_scorecard_add_line (card, "revenue", 10000, &bands);
+  g_assert_cmpint (attain_scorecard_save (f->db, card, &error), >, 0);
+  metrics = attain_metrics_compute (f->db, &a, &q1, &today, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (attain_review_evaluate (f->db, SMALL_PERSON_A, &q1, metrics, &lines, &e, &error));
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (lines, AttainReviewLine, 0).score, 112.5, EPS);
+  g_assert_true (isnan (e.mbo));
+  g_assert_cmpint (e.weight_present, ==, 8000);
+  g_assert_cmpfloat_with_epsilon (e.composite, 112.5, EPS);
+  g_assert_cmpstr (e.rating, ==, "S");
+  {
+    g_autofree char *formula
+        = attain_review_line_formula (&g_array_index (lines, AttainReviewLine, 0), metrics);
+    g_assert_cmpstr (formula, ==,
+                     "Revenue: 125.0% → 0 below 80%, linear to 100%, then 0.5 × excess, cap 130 → "
+                     "112.5 × 100.0% = 112.5");
+  }
+  attain_evaluation_clear (&e);
+  g_clear_pointer (&lines, g_array_unref);
+
+  g_assert_true (attain_db_exec (
+      f->db,
+      "INSERT INTO goals (owner_person_id, metric, type, target, unit, period_kind, period_start, "
+      "period_end, rating) VALUES (1, 'negotiation', 'capability', 4, 'rating', 'quarter', "
+      "'2026-01-01', '2026-03-31', 4)",
+      &error));
+  g_assert_true (attain_review_evaluate (f->db, SMALL_PERSON_A, &q1, metrics, &lines, &e, &error));
+  g_assert_cmpfloat_with_epsilon (e.mbo, 75, EPS);
+  g_assert_cmpfloat_with_epsilon (e.composite, 105, EPS);
+  g_assert_cmpstr (e.rating, ==, "A");
+  attain_evaluation_clear (&e);
+
+  /* A cycle of the company: everyone in it, scored the same way. */
+  cycle = attain_cycle_start (f->db, "Q1", &q1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM cycle_members"), ==, 3);
+  json = attain_cycle_scores_to_json (f->db, cycle, &today, &error);
+  g_assert_no_error (error);
+  {
+    JsonArray  *people = json_object_get_array_member (json_node_get_object (json), "people");
+    JsonObject *first = json_array_get_object_element (people, 0);
+    g_assert_cmpint (json_object_get_int_member (first, "person"), ==, SMALL_PERSON_A);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "composite"), 105, EPS);
+    g_assert_cmpstr (json_object_get_string_member (first, "rating"), ==, "A");
+  }
+  /* No name, no cycle. */
+  g_assert_cmpint (attain_cycle_start (f->db, " ", &q1, 0, &error), ==, 0);
+  g_assert_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -228,5 +307,6 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/scorecard/save-and-versions", test_save_and_versions);
   ADD ("/scorecard/rating-bands", test_rating_bands);
+  ADD ("/scorecard/evaluate-person", test_evaluate_person);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@ attain_review_sheet_free (AttainReviewSheet *sheet)
   g_clear_pointer (&sheet->previous, attain_review_free);
   g_clear_pointer (&sheet->lines, g_array_unref);
   g_clear_pointer (&sheet->next_goals, g_ptr_array_unref);
+  attain_evaluation_clear (&sheet->evaluation);
   g_free (sheet);
 }
 
@@ -52,8 +53,12 @@ attain_review_sheet_load (AttainDb           *db,
       return NULL;
     }
   sheet->previous = attain_review_find (db, person_id, &last, NULL);
-  sheet->lines = attain_review_result_lines (db, person_id, period, sheet->dashboard->metrics,
-                                             &sheet->weighted_score, &sheet->total_weight);
+  if (!attain_review_evaluate (db, person_id, period, sheet->dashboard->metrics, &sheet->lines,
+                               &sheet->evaluation, error))
+    return NULL;
+  sheet->weighted_score = sheet->evaluation.kpi;
+  for (guint i = 0; i < sheet->lines->len; i++)
+    sheet->total_weight += g_array_index (sheet->lines, AttainReviewLine, i).weight;
   if (sheet->review != NULL)
     sheet->next_goals = attain_review_next_goals (db, sheet->review, NULL);
   if (sheet->next_goals == NULL)

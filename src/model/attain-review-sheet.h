@@ -21,7 +21,8 @@ typedef struct
   AttainReview    *review;         /* NULL while nothing was typed for this period */
   AttainReview    *previous;       /* last period's, for its improvement plan; may be NULL */
   GArray          *lines;          /* AttainReviewLine: the scored results */
-  double           weighted_score; /* NAN without a scored line */
+  double           weighted_score; /* the KPI part; NAN without a scored line */
+  AttainEvaluation evaluation;     /* the parts, composite and rating */
   int              total_weight;   /* basis points */
   GPtrArray       *next_goals;     /* AttainGoal*: agreed for the next period */
 } AttainReviewSheet;

@@ -674,7 +674,8 @@ attain_review_result_lines (AttainDb            *db,
        * of the person's lines. */
       if (attain_goal_metric_is_rate (&goal_metrics[i]) && line.weight == 0)
         continue;
-      line.score = isnan (v->attainment) ? 0 : MIN (v->attainment * 100, 120);
+      attain_score_rule_init (&line.rule, ATTAIN_RULE_LINEAR);
+      line.score = attain_score_rule_apply (&line.rule, v->attainment, NAN);
       weighted += (double) line.weight * line.score;
       weights += line.weight;
       g_array_append_val (lines, line);
@@ -684,6 +685,195 @@ attain_review_result_lines (AttainDb            *db,
   if (total_weight != NULL)
     *total_weight = weights;
   return lines;
+}
+
+/* The lines of a scorecard: each KPI's target is the person's for the period (their goal, else
+ * the unit's above), scored by the line's rule. A line without a target cannot be scored and is
+ * left out of the mean (its weight goes to the others). */
+static GArray *
+scorecard_lines (const AttainScorecard *card, const AttainMetrics *metrics, double *weighted_score)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (AttainReviewLine));
+  double  weighted = 0;
+  int     weights = 0;
+
+  for (guint i = 0; i < card->lines->len; i++)
+    {
+      const AttainScorecardLine *card_line = &g_array_index (card->lines, AttainScorecardLine, i);
+      const AttainGoalMetric    *info = attain_goal_metric_lookup (card_line->metric);
+      AttainReviewLine           line = { 0 };
+      const AttainMetricValue   *v;
+
+      if (info == NULL || !attain_metric_from_key (card_line->metric, &line.metric))
+        continue;
+      v = &metrics->values[line.metric];
+      line.label = info->label;
+      line.weight = card_line->weight;
+      line.rule = card_line->rule;
+      line.score = attain_score_rule_apply (&line.rule, v->attainment, v->value - v->target);
+      if (!isnan (v->target))
+        {
+          weighted += (double) line.weight * line.score;
+          weights += line.weight;
+        }
+      g_array_append_val (lines, line);
+    }
+  *weighted_score = weights > 0 ? weighted / weights : NAN;
+  return lines;
+}
+
+/* Capability ratings given this period, (r − 1) × 25 points each, weighted by their goals (equal
+ * weights when none is weighted); NAN when nothing was rated. */
+static double
+mbo_score (AttainDb *db, gint64 person_id, const AttainPeriod *period)
+{
+  AttainScope owner = { ATTAIN_SCOPE_PERSON, person_id };
+  g_autoptr (GPtrArray) goals = attain_goals_of_owner (db, &owner, period, NULL);
+  double sum = 0, plain = 0;
+  int    weights = 0, rated = 0;
+
+  for (guint i = 0; goals != NULL && i < goals->len; i++)
+    {
+      AttainGoal *goal = g_ptr_array_index (goals, i);
+      double      points;
+      if (g_strcmp0 (goal->type, "capability") != 0 || goal->rating < 1)
+        continue;
+      points = (goal->rating - 1) * 25.0;
+      sum += points * goal->weight;
+      weights += goal->weight;
+      plain += points;
+      rated++;
+    }
+  if (rated == 0)
+    return NAN;
+  return weights > 0 ? sum / weights : plain / rated;
+}
+
+gboolean
+attain_review_evaluate (AttainDb            *db,
+                        gint64               person_id,
+                        const AttainPeriod  *period,
+                        const AttainMetrics *metrics,
+                        GArray             **lines,
+                        AttainEvaluation    *out,
+                        GError             **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (AttainScorecard) card
+      = attain_scorecard_for_person (db, person_id, period, &local_error);
+  double parts[3];
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  memset (out, 0, sizeof *out);
+  out->feedback = NAN; /* no 360 collected */
+  if (card != NULL && card->lines->len > 0)
+    {
+      *lines = scorecard_lines (card, metrics, &out->kpi);
+      out->scorecard = g_strdup (card->name);
+      out->weights[0] = card->kpi_weight;
+      out->weights[1] = card->mbo_weight;
+      out->weights[2] = card->feedback_weight;
+    }
+  else
+    {
+      *lines = attain_review_result_lines (db, person_id, period, metrics, &out->kpi, NULL);
+      /* Without a scorecard the goals' weights make the KPI part the whole score, and ratings
+       * given count beside it only once a scorecard weighs them. */
+      out->weights[0] = 10000;
+    }
+  out->mbo = mbo_score (db, person_id, period);
+  parts[0] = out->kpi;
+  parts[1] = out->mbo;
+  parts[2] = out->feedback;
+  out->composite = attain_composite (parts, out->weights, 3, &out->weight_present);
+  out->rating = attain_rating_for (db, out->composite);
+  return TRUE;
+}
+
+void
+attain_evaluation_clear (AttainEvaluation *evaluation)
+{
+  g_clear_pointer (&evaluation->scorecard, g_free);
+}
+
+static char *
+one_decimal (double value)
+{
+  char number[32];
+  g_ascii_formatd (number, sizeof number, "%.1f", value);
+  return g_strdup (number);
+}
+
+/* "103.2 points, rating A" */
+char *
+attain_evaluation_composite_text (const AttainEvaluation *e)
+{
+  g_autofree char *points = NULL;
+
+  if (isnan (e->composite))
+    return g_strdup ("—");
+  points = one_decimal (e->composite);
+  /* Translators: the composite score and its rating band, "103.2 points, rating A" */
+  return g_strdup_printf (_ ("%s points, rating %s"), points, e->rating);
+}
+
+/* How the composite is made, and what is missing from it: "KPI 105.1 × 70% · MBO not rated
+ * (30%) · 360 not collected (0%): weighed over the 70% present". */
+char *
+attain_evaluation_parts_text (const AttainEvaluation *e)
+{
+  const char *names[] = { N_ ("KPI"), N_ ("MBO"), N_ ("360") };
+  double      scores[] = { e->kpi, e->mbo, e->feedback };
+  g_autoptr (GString) out = g_string_new (NULL);
+  int total = e->weights[0] + e->weights[1] + e->weights[2];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *weight = attain_format_percent (e->weights[i] / 10000.0);
+      if (e->weights[i] == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      if (isnan (scores[i]))
+        /* Translators: a part of the composite without a score, "360 not scored (10.0%)" */
+        g_string_append_printf (out, _ ("%s not scored (%s)"), _ (names[i]), weight);
+      else
+        {
+          g_autofree char *score = one_decimal (scores[i]);
+          /* Translators: a part of the composite, "KPI 105.1 × 70.0%" */
+          g_string_append_printf (out, _ ("%s %s × %s"), _ (names[i]), score, weight);
+        }
+    }
+  if (e->weight_present > 0 && e->weight_present < total)
+    {
+      g_autofree char *present = attain_format_percent (e->weight_present / 10000.0);
+      /* Translators: the composite renormalised over the parts that were there */
+      g_string_append_printf (out, _ (": weighed over the %s present"), present);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A line's score with its numbers: "Revenue: 111.0% → linear, cap 120 → 111.0 × 60% = 66.6". */
+char *
+attain_review_line_formula (const AttainReviewLine *line, const AttainMetrics *metrics)
+{
+  const AttainMetricValue *v = &metrics->values[line->metric];
+  g_autofree char         *rule = attain_score_rule_describe (&line->rule);
+  g_autofree char         *input = line->rule.kind == ATTAIN_RULE_POINTS
+                                       ? attain_format_difference (ATTAIN_VALUE_SCORE, v->variance, NULL,
+                                                                   ATTAIN_NUMBER_STYLE_WESTERN)
+                                       : attain_format_percent (v->attainment);
+  g_autofree char         *score = one_decimal (line->score);
+  g_autofree char         *weight = attain_format_percent (line->weight / 10000.0);
+  g_autofree char         *weighted = one_decimal (line->score * line->weight / 10000.0);
+
+  /* Translators: a score with its numbers: metric, attainment, rule, score, weight, weighted */
+  return g_strdup_printf (_ ("%s: %s → %s → %s × %s = %s"), _ (line->label), input, rule, score,
+                          weight, weighted);
 }
 
 /* The active people of a unit and everything below it, team by team, leads first: a team's

@@ -3,6 +3,7 @@
 
 #include "attain-goal-history.h"
 #include "attain-metrics.h"
+#include "attain-scorecard.h"
 
 G_BEGIN_DECLS
 
@@ -55,19 +56,45 @@ typedef struct
 /* One scored line of a review: a counted metric with a target for the period. */
 typedef struct
 {
-  AttainMetricId metric;
-  const char    *label;  /* untranslated */
-  int            weight; /* basis points, from the person's goals for the period or its year */
-  double         score;  /* attainment × 100, capped at 120; 0 without attainment */
+  AttainMetricId  metric;
+  const char     *label;  /* untranslated */
+  int             weight; /* basis points: the scorecard's, else the person's goals' */
+  AttainScoreRule rule;   /* the scorecard's, else linear up to 120 */
+  double          score;  /* by the rule; 0 without attainment */
 } AttainReviewLine;
 
-GQuark  attain_review_error_quark (void);
-GArray *attain_review_result_lines (AttainDb            *db,
-                                    gint64               person_id,
-                                    const AttainPeriod  *period,
-                                    const AttainMetrics *metrics,
-                                    double              *weighted_score,
-                                    int                 *total_weight);
+/* The parts of a person's evaluation and what they come to. A part that is not there (no MBO
+ * ratings, no 360 yet) is NAN, and the composite is the mean over the parts present. */
+typedef struct
+{
+  char       *scorecard;      /* the template's name, NULL when the goals' weights were used */
+  double      kpi;            /* the weighted KPI lines */
+  double      mbo;            /* capability ratings as (r − 1) × 25, weighted by their goals */
+  double      feedback;       /* the 360 score */
+  int         weights[3];     /* basis points of KPI, MBO and 360 */
+  int         weight_present; /* of those, the parts that were there */
+  double      composite;
+  const char *rating; /* S, A, B, C, D; NULL without a composite */
+} AttainEvaluation;
+
+GQuark   attain_review_error_quark (void);
+GArray  *attain_review_result_lines (AttainDb            *db,
+                                     gint64               person_id,
+                                     const AttainPeriod  *period,
+                                     const AttainMetrics *metrics,
+                                     double              *weighted_score,
+                                     int                 *total_weight);
+gboolean attain_review_evaluate (AttainDb            *db,
+                                 gint64               person_id,
+                                 const AttainPeriod  *period,
+                                 const AttainMetrics *metrics,
+                                 GArray             **lines,
+                                 AttainEvaluation    *out,
+                                 GError             **error);
+void     attain_evaluation_clear (AttainEvaluation *evaluation);
+char    *attain_evaluation_composite_text (const AttainEvaluation *evaluation);
+char    *attain_evaluation_parts_text (const AttainEvaluation *evaluation);
+char    *attain_review_line_formula (const AttainReviewLine *line, const AttainMetrics *metrics);
 AttainReview *
 attain_review_open (AttainDb *db, gint64 person_id, const AttainPeriod *period, GError **error);
 AttainReview *

@@ -244,14 +244,18 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
   attain_document_add_heading (document, _ ("Score and rating"));
   score = score_text (sheet->weighted_score);
   {
+    g_autofree char *composite = attain_evaluation_composite_text (&sheet->evaluation);
+    g_autofree char *parts = attain_evaluation_parts_text (&sheet->evaluation);
     /* Translators: %s is a score like 87.5 */
     g_autofree char *line
         = g_strdup_printf (_ ("Weighted results score: %s points (100 points = every target "
-                              "met; each metric scores its attainment × 100, at most 120). "
-                              "The composite score and rating follow once the evaluation is "
-                              "set up."),
+                              "met; each line scores by its rule)."),
                            score);
+    /* Translators: the composite score and rating in the report, then how it is made */
+    g_autofree char *composite_line
+        = g_strdup_printf (_ ("Composite score: %s (%s)."), composite, parts);
     attain_document_add_paragraph (document, line);
+    attain_document_add_paragraph (document, composite_line);
   }
 
   attain_document_add_heading (document, _ ("Self-review"));

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-cycle.h"
+
+#include <math.h>
+
+#include "attain-gettext.h"
+#include "attain-json.h"
+#include "attain-metrics.h"
+#include "attain-review.h"
+
+/* clang-format off */
+G_DEFINE_QUARK (attain-cycle-error-quark, attain_cycle_error)
+/* clang-format on */
+
+/* A review cycle for @period and everyone active under @unit_id (0: the company), each on the
+ * scorecard version of their position as it is now: one transaction. Returns its id. */
+gint64
+attain_cycle_start (AttainDb           *db,
+                    const char         *name,
+                    const AttainPeriod *period,
+                    gint64              unit_id,
+                    GError            **error)
+{
+  g_autofree char *kind = g_strdup (attain_period_kind_to_string (period->kind));
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  sqlite3_stmt    *stmt;
+  GDate            first, last;
+  gint64           id;
+
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID,
+                   _ ("Give the review cycle a name, such as “2026 Q3 reviews”."));
+      return 0;
+    }
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  if (!attain_db_begin (db, error))
+    return 0;
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO review_cycles (name, period_kind, period_start, "
+                            "period_end, unit_id) VALUES (?1, ?2, ?3, ?4, "
+                            "coalesce (nullif (?5, 0), (SELECT id FROM org_units WHERE parent_id "
+                            "IS NULL ORDER BY id LIMIT 1)))",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, unit_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _ ("Starting the review cycle"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  id = attain_db_last_insert_id (db);
+  stmt = attain_db_prepare (
+      db,
+      "INSERT INTO cycle_members (cycle_id, person_id, scorecard_id) "
+      "SELECT ?1, p.id, coalesce ((SELECT s.id FROM scorecards s WHERE s.position_id = "
+      "  p.position_id AND s.retired = 0), (SELECT s.id FROM scorecards s WHERE s.position_id IS "
+      "  NULL AND s.retired = 0)) "
+      "FROM people p JOIN org_closure c ON c.descendant_id = p.unit_id "
+      "WHERE p.active AND c.ancestor_id = (SELECT unit_id FROM review_cycles WHERE id = ?1)",
+      error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _ ("Starting the review cycle"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (attain_db_changes (db) == 0)
+    {
+      g_set_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID,
+                   _ ("Nobody active works in that unit: the cycle was not started. Choose a "
+                      "unit with people, or the whole company."));
+      goto fail;
+    }
+  if (!attain_db_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  attain_db_rollback (db);
+  return 0;
+}
+
+void
+attain_cycle_free (AttainCycle *cycle)
+{
+  if (cycle == NULL)
+    return;
+  g_free (cycle->name);
+  g_free (cycle);
+}
+
+GPtrArray *
+attain_cycle_list (AttainDb *db, GError **error)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_cycle_free);
+  int           fy_start = attain_db_get_setting_int (db, "fiscal_year_start_month", 1);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT c.id, c.name, c.period_kind, c.period_start, coalesce (c.unit_id, 0), "
+      "(SELECT count (*) FROM cycle_members m WHERE m.cycle_id = c.id), "
+      "(SELECT count (*) FROM cycle_members m WHERE m.cycle_id = c.id AND m.state = 'signed') "
+      "FROM review_cycles c ORDER BY c.period_start DESC, c.id DESC",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttainCycle *cycle = g_new0 (AttainCycle, 1);
+      GDate        start;
+      cycle->id = sqlite3_column_int64 (stmt, 0);
+      cycle->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      attain_date_parse_iso ((const char *) sqlite3_column_text (stmt, 3), &start);
+      cycle->period = attain_period_containing (
+          attain_period_kind_from_string ((const char *) sqlite3_column_text (stmt, 2)), &start,
+          fy_start);
+      cycle->unit_id = sqlite3_column_int64 (stmt, 4);
+      cycle->n_members = sqlite3_column_int (stmt, 5);
+      cycle->n_signed = sqlite3_column_int (stmt, 6);
+      g_ptr_array_add (out, cycle);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the review cycles"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static void
+add_evaluation (JsonBuilder *builder, const AttainEvaluation *e)
+{
+  attain_json_add_number (builder, "kpi", e->kpi);
+  attain_json_add_number (builder, "mbo", e->mbo);
+  attain_json_add_number (builder, "feedback", e->feedback);
+  json_builder_set_member_name (builder, "weights");
+  json_builder_begin_object (builder);
+  attain_json_add_number (builder, "kpi", e->weights[0] / 10000.0);
+  attain_json_add_number (builder, "mbo", e->weights[1] / 10000.0);
+  attain_json_add_number (builder, "feedback", e->weights[2] / 10000.0);
+  json_builder_end_object (builder);
+  attain_json_add_number (builder, "weight_present", e->weight_present / 10000.0);
+  attain_json_add_number (builder, "composite", e->composite);
+  json_builder_set_member_name (builder, "rating");
+  if (e->rating != NULL)
+    json_builder_add_string_value (builder, e->rating);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "scorecard");
+  if (e->scorecard != NULL)
+    json_builder_add_string_value (builder, e->scorecard);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Every member's lines, parts, composite and rating, from the same code as the review form. */
+JsonNode *
+attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GPtrArray) cycles = attain_cycle_list (db, error);
+  AttainCycle  *cycle = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  if (cycles == NULL)
+    return NULL;
+  for (guint i = 0; i < cycles->len; i++)
+    if (((AttainCycle *) g_ptr_array_index (cycles, i))->id == cycle_id)
+      cycle = g_ptr_array_index (cycles, i);
+  if (cycle == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, cycle_id);
+      g_set_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_NOT_FOUND,
+                   _ ("There is no review cycle %s. `attain-cli cycle list` shows them."), number);
+      return NULL;
+    }
+
+  json_builder_begin_object (builder);
+  attain_json_add_number (builder, "cycle", (double) cycle->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, cycle->name);
+  {
+    g_autofree char *period = attain_period_to_string (&cycle->period);
+    json_builder_set_member_name (builder, "period");
+    json_builder_add_string_value (builder, period);
+  }
+  json_builder_set_member_name (builder, "people");
+  json_builder_begin_array (builder);
+  stmt = attain_db_prepare (db,
+                            "SELECT m.person_id, p.name, p.employee_no, m.state FROM cycle_members "
+                            "m JOIN people p ON p.id = m.person_id WHERE m.cycle_id = ?1 "
+                            "ORDER BY p.unit_id, p.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cycle_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64      person_id = sqlite3_column_int64 (stmt, 0);
+      AttainScope scope = { ATTAIN_SCOPE_PERSON, person_id };
+      g_autoptr (AttainMetrics) metrics = NULL;
+      g_autoptr (GArray) lines = NULL;
+      AttainEvaluation evaluation;
+
+      json_builder_begin_object (builder);
+      attain_json_add_number (builder, "person", (double) person_id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
+      json_builder_set_member_name (builder, "employee_no");
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
+
+      metrics = attain_metrics_compute (db, &scope, &cycle->period, today, error);
+      if (metrics == NULL
+          || !attain_review_evaluate (db, person_id, &cycle->period, metrics, &lines, &evaluation,
+                                      error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      json_builder_set_member_name (builder, "lines");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const AttainReviewLine  *line = &g_array_index (lines, AttainReviewLine, i);
+          const AttainMetricValue *v = &metrics->values[line->metric];
+          g_autofree char         *formula = attain_review_line_formula (line, metrics);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "metric");
+          json_builder_add_string_value (builder, attain_metric_info (line->metric)->key);
+          attain_json_add_number (builder, "weight", line->weight / 10000.0);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_string_value (builder, attain_rule_kind_to_string (line->rule.kind));
+          attain_json_add_number (builder, "target", v->target);
+          attain_json_add_number (builder, "actual", v->value);
+          attain_json_add_number (builder, "attainment", v->attainment);
+          attain_json_add_number (builder, "score", line->score);
+          json_builder_set_member_name (builder, "formula");
+          json_builder_add_string_value (builder, formula);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      add_evaluation (builder, &evaluation);
+      attain_evaluation_clear (&evaluation);
+      json_builder_end_object (builder);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the review cycle"));
+      return NULL;
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "attain-db.h"
+#include "attain-period.h"
+
+G_BEGIN_DECLS
+
+#define ATTAIN_CYCLE_ERROR (attain_cycle_error_quark ())
+
+typedef enum
+{
+  ATTAIN_CYCLE_ERROR_INVALID,
+  ATTAIN_CYCLE_ERROR_NOT_FOUND,
+} AttainCycleError;
+
+typedef struct
+{
+  gint64       id;
+  char        *name;
+  AttainPeriod period;
+  gint64       unit_id;
+  guint        n_members;
+  guint        n_signed;
+} AttainCycle;
+
+GQuark     attain_cycle_error_quark (void);
+gint64     attain_cycle_start (AttainDb           *db,
+                               const char         *name,
+                               const AttainPeriod *period,
+                               gint64              unit_id,
+                               GError            **error);
+GPtrArray *attain_cycle_list (AttainDb *db, GError **error);
+void       attain_cycle_free (AttainCycle *cycle);
+JsonNode *
+attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainCycle, attain_cycle_free)
+
+G_END_DECLS
