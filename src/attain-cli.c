@@ -9,6 +9,7 @@
 
 #include "model/attain-cycle.h"
 #include "model/attain-dashboard.h"
+#include "model/attain-feedback.h"
 #include "model/attain-scorecard.h"
 #include "model/attain-demo.h"
 #include "model/attain-rollup.h"
@@ -1105,6 +1106,75 @@ command_cycle (int argc, char **argv, GError **error)
   return 2;
 }
 
+/* feedback assign --cycle ID --person ID --type T --name N | import FILE --cycle ID |
+ * close --cycle ID | progress --cycle ID */
+static int
+command_feedback (int argc, char **argv, GError **error)
+{
+  gint64           cycle = 0, person = 0;
+  g_autofree char *type = NULL, *name = NULL;
+  GOptionEntry     entries[]
+      = { { "cycle", 0, 0, G_OPTION_ARG_INT64, &cycle, N_ ("Review cycle id"), "ID" },
+          { "person", 0, 0, G_OPTION_ARG_INT64, &person, N_ ("The person rated"), "ID" },
+          { "type", 0, 0, G_OPTION_ARG_STRING, &type,
+            N_ ("Rater type: superior, peer, subordinate, customer or self"), "T" },
+          { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("The rater's name"), "NAME" },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      _ ("feedback assign|import FILE|close|progress — 360-degree feedback"));
+  g_autoptr (AttainDb) db = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  if (argc >= 2 && g_str_equal (argv[1], "assign"))
+    {
+      AttainRaterType  rater;
+      g_autofree char *code = NULL;
+      if (!attain_rater_type_parse (type, &rater))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--type is one of superior, peer, subordinate, customer or self."));
+          return 2;
+        }
+      code = attain_feedback_assign (db, cycle, person, rater, name, error);
+      if (code == NULL)
+        return 1;
+      g_print ("%s\n", code);
+      return 0;
+    }
+  if (argc >= 3 && g_str_equal (argv[1], "import"))
+    {
+      guint    n = 0;
+      gboolean reopened = FALSE;
+      if (!attain_feedback_import (db, cycle, argv[2], &n, &reopened, error))
+        return 1;
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u answer.\n", "Imported %u answers.\n", n),
+               n);
+      if (reopened)
+        g_print (_ ("The collection had closed: these answers reopened it. Close it again to "
+                    "release the results.\n"));
+      return 0;
+    }
+  if (argc >= 2 && g_str_equal (argv[1], "close"))
+    return attain_feedback_close (db, cycle, error) ? 0 : 1;
+  if (argc >= 2 && g_str_equal (argv[1], "progress"))
+    {
+      g_autoptr (JsonNode) node = attain_feedback_progress_to_json (db, cycle, error);
+      if (node == NULL)
+        return 1;
+      print_json (node);
+      return 0;
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _ ("Use “feedback assign”, “feedback import FILE”, “feedback close” or "
+                  "“feedback progress”, each with --cycle ID."));
+  return 2;
+}
+
 /* scores --cycle ID --json: every member's lines, parts, composite and rating. */
 static int
 command_scores (int argc, char **argv, GError **error)
@@ -1216,6 +1286,12 @@ main (int argc, char *argv[])
     status = command_goals (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "report"))
     status = command_report (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "import") && argc > 2 && g_str_equal (argv[2], "360"))
+    {
+      /* "import 360 FILE --cycle ID" is "feedback import FILE --cycle ID". */
+      argv[2] = (char *) "import";
+      status = command_feedback (argc - 1, argv + 1, &error);
+    }
   else if (g_str_equal (command, "import"))
     status = command_import (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "export"))
@@ -1232,6 +1308,8 @@ main (int argc, char *argv[])
     status = command_cycle (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "scores"))
     status = command_scores (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "feedback"))
+    status = command_feedback (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "

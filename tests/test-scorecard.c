@@ -3,6 +3,7 @@
  * exact weights; every expectation is worked out by hand. */
 #include "attain-test-util.h"
 #include "model/attain-cycle.h"
+#include "model/attain-feedback.h"
 #include "model/attain-review.h"
 #include "model/attain-scorecard.h"
 
@@ -295,6 +296,160 @@ test_evaluate_person (Fixture *f, gconstpointer data)
   g_assert_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID);
 }
 
+static char *
+file_text (const char *path)
+{
+  char *bytes = NULL;
+  gsize length = 0;
+  if (!g_file_get_contents (path, &bytes, &length, NULL))
+    return g_strdup ("");
+  /* NULs to spaces, so strstr runs over the whole file. */
+  for (gsize i = 0; i < length; i++)
+    if (bytes[i] == '\0')
+      bytes[i] = ' ';
+  return bytes;
+}
+
+static guint
+count_of (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A's 360: her superior (all 4s), three named peers (all 3s) and two subordinates (all 5s, one
+ * group too small to show) answer with unique markers in their comments. Released only once
+ * closed; the score is over the groups shown: (75 × 40% + 50 × 25%) / 65% = 65.38, the
+ * subordinates' 15% left out and said so. No rater's name appears with any answer: not in the
+ * results, the cycle's JSON or the progress; and in the database file each marker is stored once
+ * (no pending copy survives the close). A late answer reopens the collection. */
+static void
+test_feedback_anonymity (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "survey.csv", NULL);
+  g_autofree char *late = g_build_filename (f->dir, "late.csv", NULL);
+  g_autofree char *db_path = attain_test_db_path (f->dir, "scorecard.db");
+  g_autoptr (GString) rows
+      = g_string_new ("被评人,关系,答题码,S1,S2,S3,C1,C2,C3,P1,P2,P3,R1,R2,R3,评语\n");
+  const char *peers[] = { "PeerZhangMARK1", "PeerLiMARK2", "PeerWangMARK3", "PeerLateMARK4" };
+  const char *subs[] = { "SubChenMARK5", "SubZhouMARK6" };
+  char       *codes[8] = { NULL };
+  AttainFeedbackResult result;
+  AttainPeriod         q1;
+  GDate                today;
+  gint64               cycle;
+  guint                n = 0;
+  gboolean             reopened = FALSE;
+
+  attain_test_date (&today, "2026-11-23");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  cycle = attain_cycle_start (f->db, "Q1", &q1, 0, &error);
+  g_assert_no_error (error);
+  codes[0] = attain_feedback_assign (f->db, cycle, SMALL_PERSON_A, ATTAIN_RATER_SUPERIOR,
+                                     "BossMARK0", &error);
+  for (guint i = 0; i < 4; i++)
+    codes[1 + i] = attain_feedback_assign (f->db, cycle, SMALL_PERSON_A, ATTAIN_RATER_PEER,
+                                           peers[i], &error);
+  for (guint i = 0; i < 2; i++)
+    codes[5 + i] = attain_feedback_assign (f->db, cycle, SMALL_PERSON_A, ATTAIN_RATER_SUBORDINATE,
+                                           subs[i], &error);
+  g_assert_no_error (error);
+
+  g_string_append_printf (rows, "A,上级,%s,4,4,4,4,4,4,4,4,4,4,4,4,COMMENT-BOSS\n", codes[0]);
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (rows, "A,同事,%s,3,3,3,3,3,3,3,3,3,3,3,3,COMMENT-PEER-%u\n",
+                            codes[1 + i], i);
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (rows, "A,下属,%s,5,5,5,5,5,5,5,5,5,5,5,5,COMMENT-SUB-%u\n",
+                            codes[5 + i], i);
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+
+  /* A wrong relation for a code is refused, and nothing at all is kept. */
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+    g_autofree char *text
+        = g_strdup_printf ("被评人,关系,答题码,S1\nA,同事,%s,3\nA,下属,%s,9\n", codes[1], codes[5]);
+    g_assert_true (g_file_set_contents (bad, text, -1, NULL));
+    g_assert_false (attain_feedback_import (f->db, cycle, bad, &n, &reopened, &error));
+    g_assert_nonnull (strstr (error->message, "Line 3, column 4"));
+    g_clear_error (&error);
+    g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM feedback_pending"), ==, 0);
+    g_assert_cmpint (attain_test_query_int (f->db, "SELECT sum(used) FROM feedback_raters"), ==, 0);
+  }
+
+  g_assert_true (attain_feedback_import (f->db, cycle, csv, &n, &reopened, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 6);
+  /* Not released while open. */
+  g_assert_true (attain_feedback_result (f->db, cycle, SMALL_PERSON_A, &result, &error));
+  g_assert_false (result.released);
+  g_assert_true (isnan (result.score));
+  attain_feedback_result_clear (&result);
+
+  g_assert_true (attain_feedback_close (f->db, cycle, &error));
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM feedback_pending"), ==, 0);
+  g_assert_true (attain_feedback_result (f->db, cycle, SMALL_PERSON_A, &result, &error));
+  g_assert_true (result.released);
+  g_assert_cmpuint (result.groups[ATTAIN_RATER_PEER].n_answers, ==, 3);
+  g_assert_true (result.groups[ATTAIN_RATER_PEER].shown);
+  g_assert_cmpfloat_with_epsilon (result.groups[ATTAIN_RATER_PEER].means[0], 3, EPS);
+  g_assert_false (result.groups[ATTAIN_RATER_SUBORDINATE].shown);
+  g_assert_cmpuint (result.groups[ATTAIN_RATER_SUBORDINATE].n_answers, ==, 0);
+  g_assert_cmpfloat_with_epsilon (result.score, (75.0 * 4000 + 50.0 * 2500) / 6500, 1e-9);
+  g_assert_true (result.renormalised);
+  g_assert_cmpuint (result.comments->len, ==, 4);
+  for (guint i = 0; i < result.comments->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (result.comments, i), "COMMENT-SUB"));
+  attain_feedback_result_clear (&result);
+
+  /* Everything Attain says about the cycle: no rater's name, no subordinate's answer. */
+  {
+    g_autoptr (JsonNode) scores = attain_cycle_scores_to_json (f->db, cycle, &today, &error);
+    g_autoptr (JsonNode) progress = attain_feedback_progress_to_json (f->db, cycle, &error);
+    g_autofree char *scores_text = json_to_string (scores, FALSE);
+    g_autofree char *progress_text = json_to_string (progress, FALSE);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 4; i++)
+      g_assert_null (strstr (scores_text, peers[i]));
+    g_assert_null (strstr (scores_text, "BossMARK0"));
+    g_assert_null (strstr (scores_text, "COMMENT-SUB"));
+    g_assert_null (strstr (scores_text, "subordinate"));
+    g_assert_nonnull (strstr (scores_text, "COMMENT-PEER-1"));
+    /* The progress names only who has not answered: the late peer. */
+    g_assert_nonnull (strstr (progress_text, "PeerLateMARK4"));
+    g_assert_null (strstr (progress_text, "PeerZhangMARK1"));
+    g_assert_null (strstr (progress_text, "COMMENT"));
+  }
+  /* The file itself: each answer once, in the table without any rater. */
+  g_assert_true (attain_db_exec (f->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL));
+  {
+    g_autofree char *bytes = file_text (db_path);
+    g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *wal = file_text (wal_path);
+    g_assert_cmpuint (count_of (bytes, "COMMENT-PEER-0") + count_of (wal, "COMMENT-PEER-0"), ==, 1);
+    g_assert_cmpuint (count_of (bytes, "COMMENT-SUB-1") + count_of (wal, "COMMENT-SUB-1"), ==, 1);
+  }
+
+  /* The fourth peer answers late: the collection reopens and releases nothing until closed. */
+  {
+    g_autofree char *text = g_strdup_printf ("被评人,关系,答题码,S1\nA,同事,%s,2\n", codes[4]);
+    g_assert_true (g_file_set_contents (late, text, -1, NULL));
+    g_assert_true (attain_feedback_import (f->db, cycle, late, &n, &reopened, &error));
+    g_assert_true (reopened);
+    g_assert_true (attain_feedback_result (f->db, cycle, SMALL_PERSON_A, &result, &error));
+    g_assert_false (result.released);
+    attain_feedback_result_clear (&result);
+    /* A used code does not answer twice. */
+    g_assert_false (attain_feedback_import (f->db, cycle, late, &n, &reopened, &error));
+    g_assert_error (error, ATTAIN_FEEDBACK_ERROR, ATTAIN_FEEDBACK_ERROR_FILE);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_free (codes[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -308,5 +463,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/save-and-versions", test_save_and_versions);
   ADD ("/scorecard/rating-bands", test_rating_bands);
   ADD ("/scorecard/evaluate-person", test_evaluate_person);
+  ADD ("/scorecard/feedback-anonymity", test_feedback_anonymity);
   return g_test_run ();
 }

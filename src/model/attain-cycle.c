@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "attain-feedback.h"
 #include "attain-gettext.h"
 #include "attain-json.h"
 #include "attain-metrics.h"
@@ -265,6 +266,15 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
       json_builder_end_array (builder);
       add_evaluation (builder, &evaluation);
       attain_evaluation_clear (&evaluation);
+      {
+        AttainFeedbackResult feedback;
+        if (attain_feedback_result (db, cycle_id, person_id, &feedback, NULL))
+          {
+            json_builder_set_member_name (builder, "feedback_detail");
+            attain_feedback_result_to_json (&feedback, builder);
+            attain_feedback_result_clear (&feedback);
+          }
+      }
       json_builder_end_object (builder);
     }
   sqlite3_reset (stmt);

@@ -51,6 +51,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/007-lock-exceptions.sql",
   "/io/github/attain/Attain/schema/008-funnel-cohorts.sql",
   "/io/github/attain/Attain/schema/009-scorecards.sql",
+  "/io/github/attain/Attain/schema/010-feedback.sql",
 };
 
 /* The quark name is a string, not a subtraction. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review.h"
 
+#include "attain-feedback.h"
+
 #include "attain-gettext.h"
 #include <math.h>
 #include <string.h>
@@ -769,7 +771,8 @@ attain_review_evaluate (AttainDb            *db,
       return FALSE;
     }
   memset (out, 0, sizeof *out);
-  out->feedback = NAN; /* no 360 collected */
+  /* A closed 360 collection of the period's cycle, else none. */
+  out->feedback = attain_feedback_score_for (db, person_id, period);
   if (card != NULL && card->lines->len > 0)
     {
       *lines = scorecard_lines (card, metrics, &out->kpi);
