@@ -147,8 +147,34 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
     g_autofree char *parts = attain_evaluation_parts_text (&sheet->evaluation);
     add_row (self, self->score_group, _ ("Composite score and rating"), parts, composite);
   }
-  add_row (self, self->score_group, _ ("360-degree feedback"),
-           _ ("No 360-degree feedback has been collected for this period."), NULL);
+  if (!sheet->feedback.released)
+    add_row (self, self->score_group, _ ("360-degree feedback"),
+             _ ("No 360-degree feedback has been collected for this period."), NULL);
+  else
+    {
+      char number[32];
+      g_ascii_formatd (number, sizeof number, "%.1f", sheet->feedback.score);
+      add_row (self, self->score_group, _ ("360-degree feedback"),
+               sheet->feedback.renormalised
+                   ? _ ("A group with too few answers is left out; the others' weights are "
+                        "renormalised.")
+                   : NULL,
+               isnan (sheet->feedback.score) ? "—" : number);
+      for (guint d = 0; d < ATTAIN_FEEDBACK_N_DIMENSIONS; d++)
+        {
+          g_autoptr (GString) means = g_string_new (NULL);
+          for (guint t = 0; t < ATTAIN_N_RATER_TYPES; t++)
+            if (sheet->feedback.groups[t].shown && !isnan (sheet->feedback.groups[t].means[d]))
+              {
+                char mean[32];
+                g_ascii_formatd (mean, sizeof mean, "%.1f", sheet->feedback.groups[t].means[d]);
+                if (means->len > 0)
+                  g_string_append (means, " · ");
+                g_string_append_printf (means, "%s %s", attain_rater_type_label (t), mean);
+              }
+          add_row (self, self->score_group, attain_feedback_dimension_label (d), means->str, NULL);
+        }
+    }
 
   /* How last period's plan went is marked here, at the next meeting: its review is signed off,
    * so each change goes through the audited follow-up (the page writes it). */

@@ -6,6 +6,8 @@
 #include "model/attain-feedback.h"
 #include "model/attain-review.h"
 #include "model/attain-scorecard.h"
+#include "report/attain-document.h"
+#include "report/attain-review-report.h"
 
 #include <math.h>
 #include <string.h>
@@ -422,6 +424,34 @@ test_feedback_anonymity (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (progress_text, "PeerLateMARK4"));
     g_assert_null (strstr (progress_text, "PeerZhangMARK1"));
     g_assert_null (strstr (progress_text, "COMMENT"));
+  }
+  /* The printed review: the shown groups' means and comments, nothing of the subordinates,
+   * nobody's name but the person's. */
+  {
+    g_autoptr (GPtrArray) documents
+        = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+    g_autofree char *pdf = g_build_filename (f->dir, "a.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char      *argv[] = { "pdftotext", pdf, "-", NULL };
+    int              status = 0;
+    AttainDocument  *document
+        = attain_review_report_build (f->db, SMALL_PERSON_A, &q1, &today, "en", &error);
+    g_assert_no_error (error);
+    g_ptr_array_add (documents, document);
+    g_assert_true (attain_documents_write_pdf (documents, pdf, "A", &error));
+    if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &text, NULL, &status, NULL)
+        && status == 0)
+      {
+        g_assert_nonnull (strstr (text, "Sales skills"));
+        g_assert_nonnull (strstr (text, "Peers"));
+        g_assert_nonnull (strstr (text, "COMMENT-PEER-2"));
+        g_assert_null (strstr (text, "Subordinates"));
+        g_assert_null (strstr (text, "COMMENT-SUB"));
+        for (guint i = 0; i < 4; i++)
+          g_assert_null (strstr (text, peers[i]));
+        g_assert_null (strstr (text, "BossMARK0"));
+      }
   }
   /* The file itself: each answer once, in the table without any rater. */
   g_assert_true (attain_db_exec (f->db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL));

@@ -599,4 +599,8 @@ T = {
     (None, 'Response code %s was not given to a rater of this person and relation, or has answered already. Nothing was imported.'): ('答题码 %s 并未发给此人的该类评价人，或已作答。未导入任何内容。', '答題碼 %s 並未發給此人的該類評價人，或已作答。未匯入任何內容。'),
     (None, 'Closing the 360-degree feedback'): ('截止 360 度评估', '截止 360 度評估'),
     (None, 'Reading the 360-degree feedback'): ('读取 360 度评估', '讀取 360 度評估'),
+    (None, "A group with too few answers is left out; the others' weights are renormalised."): ('答卷过少的组别不予显示；其余组别的权重按比例折算。', '答卷過少的組別不予顯示；其餘組別的權重按比例折算。'),
+    (None, 'Dimension'): ('维度', '維度'),
+    (None, '360 score: %s points (ratings 1–5 as (r − 1) × 25; a group with too few answers is left out and the weights of the others renormalised).'): ('360 评估得分：%s 分（1–5 分的评分按 (r − 1) × 25 计；答卷过少的组别不计入，其余组别的权重按比例折算）。', '360 評估得分：%s 分（1–5 分的評分按 (r − 1) × 25 計；答卷過少的組別不計入，其餘組別的權重按比例折算）。'),
+    (None, '360 score: %s points (ratings 1–5 as (r − 1) × 25).'): ('360 评估得分：%s 分（1–5 分的评分按 (r − 1) × 25 计）。', '360 評估得分：%s 分（1–5 分的評分按 (r − 1) × 25 計）。'),
 }

@@ -723,16 +723,18 @@ attain_feedback_result_clear (AttainFeedbackResult *result)
   g_clear_pointer (&result->comments, g_ptr_array_unref);
 }
 
-/* The 360 score of the person's latest closed collection for @period, NAN without one. */
-double
-attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period)
+/* The person's 360 result from the latest closed collection of a cycle for @period; FALSE (and
+ * nothing to clear) without one. */
+gboolean
+attain_feedback_result_for (AttainDb             *db,
+                            gint64                person_id,
+                            const AttainPeriod   *period,
+                            AttainFeedbackResult *out)
 {
-  GDate                first, last;
-  g_autofree char     *first_iso = NULL, *last_iso = NULL;
-  sqlite3_stmt        *stmt;
-  gint64               cycle = 0;
-  AttainFeedbackResult result;
-  double               score;
+  GDate            first, last;
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  sqlite3_stmt    *stmt;
+  gint64           cycle = 0;
 
   attain_period_bounds (period, &first, &last);
   first_iso = attain_date_to_iso (&first);
@@ -745,14 +747,24 @@ attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *p
       "LIMIT 1",
       NULL);
   if (stmt == NULL)
-    return NAN;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     cycle = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (cycle == 0 || !attain_feedback_result (db, cycle, person_id, &result, NULL))
+  return cycle != 0 && attain_feedback_result (db, cycle, person_id, out, NULL);
+}
+
+/* The 360 score of the person's latest closed collection for @period, NAN without one. */
+double
+attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period)
+{
+  AttainFeedbackResult result;
+  double               score;
+
+  if (!attain_feedback_result_for (db, person_id, period, &result))
     return NAN;
   score = result.score;
   attain_feedback_result_clear (&result);

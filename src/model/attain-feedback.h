@@ -70,6 +70,10 @@ gboolean    attain_feedback_result (AttainDb             *db,
                                     AttainFeedbackResult *out,
                                     GError              **error);
 void        attain_feedback_result_clear (AttainFeedbackResult *result);
+gboolean    attain_feedback_result_for (AttainDb             *db,
+                                        gint64                person_id,
+                                        const AttainPeriod   *period,
+                                        AttainFeedbackResult *out);
 double      attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period);
 JsonNode   *attain_feedback_progress_to_json (AttainDb *db, gint64 cycle_id, GError **error);
 void attain_feedback_result_to_json (const AttainFeedbackResult *result, JsonBuilder *builder);

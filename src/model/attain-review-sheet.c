@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review-sheet.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include "attain-loader.h"
@@ -18,6 +20,7 @@ attain_review_sheet_free (AttainReviewSheet *sheet)
   g_clear_pointer (&sheet->lines, g_array_unref);
   g_clear_pointer (&sheet->next_goals, g_ptr_array_unref);
   attain_evaluation_clear (&sheet->evaluation);
+  attain_feedback_result_clear (&sheet->feedback);
   g_free (sheet);
 }
 
@@ -57,6 +60,8 @@ attain_review_sheet_load (AttainDb           *db,
                                &sheet->evaluation, error))
     return NULL;
   sheet->weighted_score = sheet->evaluation.kpi;
+  if (!attain_feedback_result_for (db, person_id, period, &sheet->feedback))
+    memset (&sheet->feedback, 0, sizeof sheet->feedback);
   for (guint i = 0; i < sheet->lines->len; i++)
     sheet->total_weight += g_array_index (sheet->lines, AttainReviewLine, i).weight;
   if (sheet->review != NULL)

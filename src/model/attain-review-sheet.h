@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "attain-dashboard.h"
+#include "attain-feedback.h"
 #include "attain-review.h"
 
 G_BEGIN_DECLS
@@ -12,19 +13,20 @@ G_BEGIN_DECLS
  * on screen and the printed report are made from the same sheet. */
 typedef struct
 {
-  gint64           person_id;
-  AttainPeriod     period;
-  GDate            today;          /* the day it was read for: pace, "printed on", "today" */
-  char            *company;        /* the company's name as set in Settings */
-  char            *team;           /* the unit the person belongs to */
-  AttainDashboard *dashboard;      /* name, position, metrics, trend and funnel */
-  AttainReview    *review;         /* NULL while nothing was typed for this period */
-  AttainReview    *previous;       /* last period's, for its improvement plan; may be NULL */
-  GArray          *lines;          /* AttainReviewLine: the scored results */
-  double           weighted_score; /* the KPI part; NAN without a scored line */
-  AttainEvaluation evaluation;     /* the parts, composite and rating */
-  int              total_weight;   /* basis points */
-  GPtrArray       *next_goals;     /* AttainGoal*: agreed for the next period */
+  gint64               person_id;
+  AttainPeriod         period;
+  GDate                today;          /* the day it was read for: pace, "printed on", "today" */
+  char                *company;        /* the company's name as set in Settings */
+  char                *team;           /* the unit the person belongs to */
+  AttainDashboard     *dashboard;      /* name, position, metrics, trend and funnel */
+  AttainReview        *review;         /* NULL while nothing was typed for this period */
+  AttainReview        *previous;       /* last period's, for its improvement plan; may be NULL */
+  GArray              *lines;          /* AttainReviewLine: the scored results */
+  double               weighted_score; /* the KPI part; NAN without a scored line */
+  AttainEvaluation     evaluation;     /* the parts, composite and rating */
+  AttainFeedbackResult feedback;       /* released 360 results (released FALSE without) */
+  int                  total_weight;   /* basis points */
+  GPtrArray           *next_goals;     /* AttainGoal*: agreed for the next period */
 } AttainReviewSheet;
 
 AttainReviewSheet *attain_review_sheet_load (AttainDb           *db,

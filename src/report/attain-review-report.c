@@ -124,6 +124,62 @@ add_results (AttainDocument *document, const AttainReviewSheet *sheet)
     }
 }
 
+/* Each dimension's mean by rater group, only the groups that may be shown, and the comments of
+ * those groups in their shuffled order. */
+static void
+add_feedback (AttainDocument *document, const AttainFeedbackResult *feedback)
+{
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+  double shares[ATTAIN_N_RATER_TYPES + 1], aligns[ATTAIN_N_RATER_TYPES + 1];
+  guint  n = 0;
+
+  if (!feedback->released)
+    {
+      attain_document_add_paragraph (
+          document, _ ("No 360-degree feedback has been collected for this period."));
+      return;
+    }
+  g_ptr_array_add (titles, (gpointer) _ ("Dimension"));
+  shares[0] = 3;
+  aligns[0] = 0;
+  for (guint t = 0; t < ATTAIN_N_RATER_TYPES; t++)
+    if (feedback->groups[t].shown)
+      {
+        g_ptr_array_add (titles, (gpointer) attain_rater_type_label (t));
+        shares[++n] = 1.3;
+        aligns[n] = 1;
+      }
+  g_ptr_array_add (titles, NULL);
+  attain_document_add_table (document, (const char *const *) titles->pdata, shares, aligns);
+  for (guint d = 0; d < ATTAIN_FEEDBACK_N_DIMENSIONS; d++)
+    {
+      g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (cells, g_strdup (attain_feedback_dimension_label (d)));
+      for (guint t = 0; t < ATTAIN_N_RATER_TYPES; t++)
+        if (feedback->groups[t].shown)
+          {
+            char number[32];
+            g_ascii_formatd (number, sizeof number, "%.1f", feedback->groups[t].means[d]);
+            g_ptr_array_add (cells, g_strdup (isnan (feedback->groups[t].means[d]) ? "—" : number));
+          }
+      g_ptr_array_add (cells, NULL);
+      attain_document_add_table_row (document, (const char *const *) cells->pdata, FALSE);
+    }
+  {
+    g_autofree char *score = score_text (feedback->score);
+    /* Translators: the 360 score under its table; ratings 1-5 count as (r - 1) × 25 points */
+    g_autofree char *line = g_strdup_printf (
+        feedback->renormalised
+            ? _ ("360 score: %s points (ratings 1–5 as (r − 1) × 25; a group with too few "
+                 "answers is left out and the weights of the others renormalised).")
+            : _ ("360 score: %s points (ratings 1–5 as (r − 1) × 25)."),
+        score);
+    attain_document_add_paragraph (document, line);
+  }
+  for (guint i = 0; feedback->comments != NULL && i < feedback->comments->len; i++)
+    attain_document_add_paragraph (document, g_ptr_array_index (feedback->comments, i));
+}
+
 /* Text written in the meeting; while the review is open an empty section is ruled lines to
  * write on by hand, once signed off it says there was nothing. */
 static void
@@ -239,8 +295,7 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
                              (GDestroyNotify) attain_funnel_data_free);
 
   attain_document_add_heading (document, _ ("360-degree feedback"));
-  attain_document_add_paragraph (document,
-                                 _ ("No 360-degree feedback has been collected for this period."));
+  add_feedback (document, &sheet->feedback);
   attain_document_add_heading (document, _ ("Score and rating"));
   score = score_text (sheet->weighted_score);
   {
