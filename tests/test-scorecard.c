@@ -4,6 +4,7 @@
 #include "attain-test-util.h"
 #include "model/attain-cycle.h"
 #include "model/attain-feedback.h"
+#include "model/attain-lock-exception.h"
 #include "model/attain-review.h"
 #include "model/attain-scorecard.h"
 #include "report/attain-document.h"
@@ -480,6 +481,114 @@ test_feedback_anonymity (Fixture *f, gconstpointer data)
     g_free (codes[i]);
 }
 
+/* An appeal: only against a signed-off review, due 15 calendar days (or 15 working days) after
+ * the employee received the report; upheld, it reopens the review through the audited permit
+ * (raw SQL cannot), the decision stays as it was decided, and the re-signed report says it was
+ * revised after the appeal. */
+static void
+test_appeal_reopens (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  AttainPeriod q1;
+  GDate        today, received, deadline;
+  gint64       appeal;
+
+  attain_test_date (&today, "2026-04-20");
+  attain_test_date (&received, "2026-04-10"); /* a Friday */
+  attain_appeal_deadline (&received, 15, FALSE, &deadline);
+  {
+    g_autofree char *iso = attain_date_to_iso (&deadline);
+    g_assert_cmpstr (iso, ==, "2026-04-25");
+  }
+  attain_appeal_deadline (&received, 15, TRUE, &deadline);
+  {
+    g_autofree char *iso = attain_date_to_iso (&deadline);
+    g_assert_cmpstr (iso, ==, "2026-05-01");
+  }
+
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  review = attain_review_open (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_no_error (error);
+  g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "客户关系稳固", &error));
+  /* Not signed off yet: nothing to appeal. */
+  g_assert_cmpint (
+      attain_appeal_record (f->db, review->id, &received, "分数不公", NULL, FALSE, &today, &error),
+      ==, 0);
+  g_assert_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (attain_review_sign_off (f->db, review, &today, &error));
+  g_assert_no_error (error);
+
+  /* No reason, no appeal. */
+  g_assert_cmpint (
+      attain_appeal_record (f->db, review->id, &received, "  ", NULL, FALSE, &today, &error), ==,
+      0);
+  g_clear_error (&error);
+  appeal = attain_appeal_record (f->db, review->id, &received, "回款额统计漏了 3 月到账的一笔",
+                                 "HR 李", FALSE, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (appeal, >, 0);
+  g_assert_cmpint (attain_appeals_overdue (f->db, &today, &error), ==, 0);
+  {
+    GDate later;
+    attain_test_date (&later, "2026-04-26");
+    g_assert_cmpint (attain_appeals_overdue (f->db, &later, &error), ==, 1);
+  }
+  /* The lock holds against raw SQL: only the upheld appeal's permit reopens it. */
+  g_assert_false (attain_db_exec (f->db, "UPDATE reviews SET signed_off_at = NULL", NULL));
+  g_assert_false (attain_db_exec (f->db, "DELETE FROM reviews", NULL));
+  g_assert_false (attain_appeal_decide (f->db, appeal, TRUE, "", &today, &error));
+  g_clear_error (&error);
+  g_assert_true (
+      attain_appeal_decide (f->db, appeal, TRUE, "核实后确有遗漏，重新评分", &today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT signed_off_at IS NULL FROM reviews"), ==,
+                   1);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM audit_log WHERE field = "
+                                                 "'appeal'"),
+                   ==, 2);
+  /* Decided is decided. */
+  g_assert_false (attain_appeal_decide (f->db, appeal, FALSE, "改判", &today, &error));
+  g_clear_error (&error);
+  g_assert_false (attain_db_exec (f->db, "UPDATE appeals SET outcome = 'rejected'", NULL));
+  g_assert_false (attain_db_exec (f->db, "DELETE FROM appeals", NULL));
+
+  /* Changed and signed again: the report says it was revised after the appeal. */
+  g_clear_pointer (&review, attain_review_free);
+  review = attain_review_open (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_cmpstr (review->revised_after_appeal_on, ==, "2026-04-20");
+  g_assert_true (
+      attain_review_set_field (f->db, review, "strengths", "客户关系稳固，回款及时", &error));
+  g_assert_true (attain_review_sign_off (f->db, review, &today, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) documents
+        = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+    g_autofree char *pdf = g_build_filename (f->dir, "appeal.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char      *argv[] = { "pdftotext", pdf, "-", NULL };
+    int              status = 0;
+    g_ptr_array_add (documents,
+                     attain_review_report_build (f->db, SMALL_PERSON_A, &q1, &today, "en", &error));
+    g_assert_no_error (error);
+    g_assert_true (attain_documents_write_pdf (documents, pdf, "A", &error));
+    if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &text, NULL, &status, NULL)
+        && status == 0)
+      {
+        /* Words may wrap in the header's field column: compare without white space. */
+        g_autoptr (GString) flat = g_string_new (NULL);
+        for (const char *p = text; *p != '\0'; p++)
+          if (!g_ascii_isspace (*p))
+            g_string_append_c (flat, *p);
+        g_assert_nonnull (strstr (flat->str, "revisedafterappealon2026-04-20"));
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -494,5 +603,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/rating-bands", test_rating_bands);
   ADD ("/scorecard/evaluate-person", test_evaluate_person);
   ADD ("/scorecard/feedback-anonymity", test_feedback_anonymity);
+  ADD ("/scorecard/appeal-reopens", test_appeal_reopens);
   return g_test_run ();
 }

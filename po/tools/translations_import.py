@@ -603,4 +603,11 @@ T = {
     (None, 'Dimension'): ('维度', '維度'),
     (None, '360 score: %s points (ratings 1–5 as (r − 1) × 25; a group with too few answers is left out and the weights of the others renormalised).'): ('360 评估得分：%s 分（1–5 分的评分按 (r − 1) × 25 计；答卷过少的组别不计入，其余组别的权重按比例折算）。', '360 評估得分：%s 分（1–5 分的評分按 (r − 1) × 25 計；答卷過少的組別不計入，其餘組別的權重按比例折算）。'),
     (None, '360 score: %s points (ratings 1–5 as (r − 1) × 25).'): ('360 评估得分：%s 分（1–5 分的评分按 (r − 1) × 25 计）。', '360 評估得分：%s 分（1–5 分的評分按 (r − 1) × 25 計）。'),
+    (None, "Write down the reason for the appeal, in the employee's words."): ('请用员工自己的话写下申诉理由。', '請用員工自己的話寫下申訴理由。'),
+    (None, 'Only a signed-off review can be appealed; this one can still be changed in the form.'): ('只有已签字确认的面谈才能申诉；这份面谈仍可在表单中修改。', '只有已簽字確認的面談才能申訴；這份面談仍可在表單中修改。'),
+    (None, 'Saving the appeal'): ('保存申诉', '儲存申訴'),
+    (None, 'Say why the appeal is upheld or rejected: the note is kept with it.'): ('请说明申诉成立或驳回的理由：该说明将随申诉一并保存。', '請說明申訴成立或駁回的理由：該說明將隨申訴一併保存。'),
+    (None, 'There is no such appeal.'): ('没有这项申诉。', '沒有這項申訴。'),
+    (None, 'That appeal is decided already; its outcome stays.'): ('该申诉已有结论，结论不可更改。', '該申訴已有結論，結論不可更改。'),
+    (None, 'Signed off %s, revised after appeal on %s'): ('%s 签字确认，%s 经申诉修订', '%s 簽字確認，%s 經申訴修訂'),
 }

@@ -52,6 +52,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/008-funnel-cohorts.sql",
   "/io/github/attain/Attain/schema/009-scorecards.sql",
   "/io/github/attain/Attain/schema/010-feedback.sql",
+  "/io/github/attain/Attain/schema/011-appeals.sql",
 };
 
 /* The quark name is a string, not a subtraction. */

@@ -242,3 +242,247 @@ fail:
   attain_db_rollback (db);
   return FALSE;
 }
+
+/* The last day to decide an appeal: @days calendar days after the employee received the report,
+ * or @days working days (Monday to Friday) when asked. */
+void
+attain_appeal_deadline (const GDate *received, int days, gboolean working_days, GDate *out)
+{
+  *out = *received;
+  if (!working_days)
+    {
+      g_date_add_days (out, MAX (days, 0));
+      return;
+    }
+  for (int left = MAX (days, 0); left > 0;)
+    {
+      g_date_add_days (out, 1);
+      if (g_date_get_weekday (out) <= G_DATE_FRIDAY)
+        left--;
+    }
+}
+
+gint64
+attain_appeal_record (AttainDb    *db,
+                      gint64       review_id,
+                      const GDate *received_on,
+                      const char  *reason,
+                      const char  *handler,
+                      gboolean     working_days,
+                      const GDate *today,
+                      GError     **error)
+{
+  g_autofree char *received = attain_date_to_iso (received_on);
+  g_autofree char *lodged = attain_date_to_iso (today);
+  g_autofree char *deadline_iso = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  sqlite3_stmt    *stmt;
+  GDate            deadline;
+  gboolean         signed_off = FALSE;
+  gint64           id;
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                   _ ("Write down the reason for the appeal, in the employee's words."));
+      return 0;
+    }
+  attain_appeal_deadline (received_on, attain_db_get_setting_int (db, "appeal_days", 15),
+                          working_days, &deadline);
+  deadline_iso = attain_date_to_iso (&deadline);
+  if (!attain_db_begin (db, error))
+    return 0;
+  stmt = attain_db_prepare (db, "SELECT signed_off_at IS NOT NULL FROM reviews WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    signed_off = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!signed_off)
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                   _ ("Only a signed-off review can be appealed; this one can still be changed "
+                      "in the form."));
+      goto fail;
+    }
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO appeals (review_id, received_on, lodged_on, reason, "
+                            "handler, deadline, working_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  sqlite3_bind_text (stmt, 2, received, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, lodged, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
+  if (handler != NULL && handler[0] != '\0')
+    sqlite3_bind_text (stmt, 5, handler, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_text (stmt, 6, deadline_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, working_days ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _ ("Saving the appeal"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  id = attain_db_last_insert_id (db);
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO audit_log (actor, entity, entity_id, field, new_value, "
+                            "reason) VALUES (?1, 'review', ?2, 'appeal', 'open', ?3)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, review_id);
+  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _ ("Writing the audit log"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (!attain_db_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  attain_db_rollback (db);
+  return 0;
+}
+
+/* Decides an appeal. Upheld, the review is reopened in the same transaction through an audited
+ * permit: signed_off_at is cleared, the day is kept as revised_after_appeal_on, and the form can
+ * be changed and signed again. */
+gboolean
+attain_appeal_decide (AttainDb    *db,
+                      gint64       appeal_id,
+                      gboolean     upheld,
+                      const char  *note,
+                      const GDate *today,
+                      GError     **error)
+{
+  g_autofree char *day = attain_date_to_iso (today);
+  g_autofree char *trimmed = g_strstrip (g_strdup (note ? note : ""));
+  sqlite3_stmt    *stmt;
+  gint64           review_id = 0, audit_id;
+  gboolean         open = FALSE;
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                   _ ("Say why the appeal is upheld or rejected: the note is kept with it."));
+      return FALSE;
+    }
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  stmt = attain_db_prepare (db, "SELECT review_id, outcome = 'open' FROM appeals WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, appeal_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      review_id = sqlite3_column_int64 (stmt, 0);
+      open = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (review_id == 0 || !open)
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID,
+                   review_id == 0 ? _ ("There is no such appeal.")
+                                  : _ ("That appeal is decided already; its outcome stays."));
+      goto fail;
+    }
+  if (upheld)
+    {
+      stmt = attain_db_prepare (
+          db,
+          "INSERT INTO audit_log (actor, entity, entity_id, field, old_value, new_value, reason) "
+          "VALUES (?1, 'lock-exception', ?2, 'appeal', 'signed off', 'reopened', ?3)",
+          error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, review_id);
+      sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          attain_db_set_error (db, error, _ ("Writing the audit log"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      audit_id = attain_db_last_insert_id (db);
+      stmt = attain_db_prepare (db,
+                                "INSERT INTO appeal_permits (appeal_id, review_id, audit_id) "
+                                "VALUES (?1, ?2, ?3)",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, appeal_id);
+      sqlite3_bind_int64 (stmt, 2, review_id);
+      sqlite3_bind_int64 (stmt, 3, audit_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          attain_db_set_error (db, error, _ ("Writing the audit log"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      if (!run (db,
+                "UPDATE reviews SET signed_off_at = NULL, revised_after_appeal_on = ?2 "
+                "WHERE id = ?1",
+                review_id, day, error)
+          || !run (db, "UPDATE appeal_permits SET closed = 1 WHERE appeal_id = ?1", appeal_id, NULL,
+                   error))
+        goto fail;
+    }
+  stmt = attain_db_prepare (db,
+                            "UPDATE appeals SET outcome = ?2, outcome_note = ?3, decided_on = ?4 "
+                            "WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, appeal_id);
+  sqlite3_bind_text (stmt, 2, upheld ? "upheld" : "rejected", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _ ("Saving the appeal"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (!attain_db_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  attain_db_rollback (db);
+  return FALSE;
+}
+
+/* Open appeals past their deadline on @today. */
+guint
+attain_appeals_overdue (AttainDb *db, const GDate *today, GError **error)
+{
+  g_autofree char *day = attain_date_to_iso (today);
+  sqlite3_stmt    *stmt = attain_db_prepare (
+         db, "SELECT count (*) FROM appeals WHERE outcome = 'open' AND deadline < ?1", error);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}

@@ -126,6 +126,7 @@ attain_review_free (AttainReview *review)
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     g_free (G_STRUCT_MEMBER (char *, review, text_fields[i].offset));
   g_free (review->signed_off_at);
+  g_free (review->revised_after_appeal_on);
   g_clear_pointer (&review->milestones, g_ptr_array_unref);
   g_free (review);
 }
@@ -169,7 +170,7 @@ attain_review_find (AttainDb *db, gint64 person_id, const AttainPeriod *period, 
   stmt = attain_db_prepare (
       db,
       "SELECT id, reviewer, interview_on, self_review, strengths, improvements, "
-      "employee_view, training, signed_off_at FROM reviews "
+      "employee_view, training, signed_off_at, revised_after_appeal_on FROM reviews "
       "WHERE person_id = ?1 AND period_start = ?2 AND period_end = ?3",
       error);
   if (stmt == NULL)
@@ -193,6 +194,7 @@ attain_review_find (AttainDb *db, gint64 person_id, const AttainPeriod *period, 
     G_STRUCT_MEMBER (char *, review, text_fields[i].offset)
         = g_strdup ((const char *) sqlite3_column_text (stmt, 1 + i));
   review->signed_off_at = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  review->revised_after_appeal_on = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   sqlite3_reset (stmt);
 
   review->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);

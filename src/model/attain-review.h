@@ -50,7 +50,8 @@ typedef struct
   char        *employee_view;
   char        *training;
   char        *signed_off_at;
-  GPtrArray   *milestones; /* AttainMilestone* */
+  char        *revised_after_appeal_on; /* the day an upheld appeal reopened it, or NULL */
+  GPtrArray   *milestones;              /* AttainMilestone* */
 } AttainReview;
 
 /* One scored line of a review: a counted metric with a target for the period. */

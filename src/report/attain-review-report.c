@@ -269,9 +269,14 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
   subtitle = g_strdup_printf (_ ("%s — %s"), name_text, period_label);
   attain_document_add_title (document, _ ("Performance Review"), subtitle);
   writable = review == NULL || review->signed_off_at == NULL;
-  status = review && review->signed_off_at
-               ? g_strdup_printf (_ ("Signed off %s"), review->signed_off_at)
-               : g_strdup (_ ("Draft"));
+  if (review && review->signed_off_at && review->revised_after_appeal_on)
+    /* Translators: the status of a review signed again after an upheld appeal */
+    status = g_strdup_printf (_ ("Signed off %s, revised after appeal on %s"),
+                              review->signed_off_at, review->revised_after_appeal_on);
+  else
+    status = review && review->signed_off_at
+                 ? g_strdup_printf (_ ("Signed off %s"), review->signed_off_at)
+                 : g_strdup (_ ("Draft"));
   {
     const char *fields[]
         = { _ ("Company"), company,
