@@ -1175,6 +1175,31 @@ command_feedback (int argc, char **argv, GError **error)
   return 2;
 }
 
+/* calibrate --cycle ID --person ID --rating B --reason TEXT */
+static int
+command_calibrate (int argc, char **argv, GError **error)
+{
+  gint64           cycle = 0, person = 0;
+  g_autofree char *rating = NULL, *reason = NULL;
+  GOptionEntry     entries[]
+      = { { "cycle", 0, 0, G_OPTION_ARG_INT64, &cycle, N_ ("Review cycle id"), "ID" },
+          { "person", 0, 0, G_OPTION_ARG_INT64, &person, N_ ("Person id"), "ID" },
+          { "rating", 0, 0, G_OPTION_ARG_STRING, &rating, N_ ("The band: S, A, B, C or D"), "R" },
+          { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Why the rating moves"), "TEXT" },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("calibrate — move a person's rating in a review cycle"));
+  g_autoptr (AttainDb) db = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  return attain_cycle_calibrate (db, cycle, person, rating, reason, NULL, error) ? 0 : 1;
+}
+
 /* scores --cycle ID --json: every member's lines, parts, composite and rating. */
 static int
 command_scores (int argc, char **argv, GError **error)
@@ -1310,6 +1335,8 @@ main (int argc, char *argv[])
     status = command_scores (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "feedback"))
     status = command_feedback (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "calibrate"))
+    status = command_calibrate (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "

@@ -294,6 +294,37 @@ test_evaluate_person (Fixture *f, gconstpointer data)
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "composite"), 105, EPS);
     g_assert_cmpstr (json_object_get_string_member (first, "rating"), ==, "A");
   }
+  /* B and D won nothing in Q1: 0 points, D. One A of three is 33% in the top bands, above the
+   * 30% guideline; calibrated down to B (with its reason) the cycle is within it. */
+  {
+    JsonObject *d = json_object_get_object_member (json_node_get_object (json), "distribution");
+    g_assert_cmpint (json_object_get_int_member (d, "A"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (d, "D"), ==, 2);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (d, "top_share"), 1.0 / 3, EPS);
+    g_assert_false (json_object_get_boolean_member (d, "within_guideline"));
+  }
+  g_assert_false (attain_cycle_calibrate (f->db, cycle, SMALL_PERSON_A, "B", " ", "A", &error));
+  g_assert_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (attain_cycle_calibrate (f->db, cycle, SMALL_PERSON_A, "E", "理由", "A", &error));
+  g_clear_error (&error);
+  g_assert_true (attain_cycle_calibrate (f->db, cycle, SMALL_PERSON_A, "B",
+                                         "与同组对比，回款质量不及预期", "A", &error));
+  g_assert_no_error (error);
+  g_assert_false (attain_db_exec (f->db, "DELETE FROM calibrations", NULL));
+  g_clear_pointer (&json, json_node_unref);
+  json = attain_cycle_scores_to_json (f->db, cycle, &today, &error);
+  {
+    JsonObject *root = json_node_get_object (json);
+    JsonObject *d = json_object_get_object_member (root, "distribution");
+    JsonObject *first
+        = json_array_get_object_element (json_object_get_array_member (root, "people"), 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "rating"), ==, "B");
+    g_assert_cmpstr (json_object_get_string_member (first, "rating_computed"), ==, "A");
+    g_assert_cmpint (json_object_get_int_member (d, "A"), ==, 0);
+    g_assert_true (json_object_get_boolean_member (d, "within_guideline"));
+  }
+
   /* No name, no cycle. */
   g_assert_cmpint (attain_cycle_start (f->db, " ", &q1, 0, &error), ==, 0);
   g_assert_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID);

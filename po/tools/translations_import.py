@@ -610,4 +610,11 @@ T = {
     (None, 'There is no such appeal.'): ('没有这项申诉。', '沒有這項申訴。'),
     (None, 'That appeal is decided already; its outcome stays.'): ('该申诉已有结论，结论不可更改。', '該申訴已有結論，結論不可更改。'),
     (None, 'Signed off %s, revised after appeal on %s'): ('%s 签字确认，%s 经申诉修订', '%s 簽字確認，%s 經申訴修訂'),
+    (None, 'The band: S, A, B, C or D'): ('等级：S、A、B、C 或 D', '等級：S、A、B、C 或 D'),
+    (None, 'Why the rating moves'): ('调整等级的理由', '調整等級的理由'),
+    (None, "calibrate — move a person's rating in a review cycle"): ('calibrate — 在考核周期中校准某人的等级', 'calibrate — 在考核週期中校準某人的等級'),
+    (None, '“%s” is not a rating. Use S, A, B, C or D.'): ('“%s”不是等级。请使用 S、A、B、C 或 D。', '「%s」不是等級。請使用 S、A、B、C 或 D。'),
+    (None, 'A calibration move needs its reason: say why this rating changes.'): ('校准调整必须注明理由：请说明等级为何变动。', '校準調整必須註明理由：請說明等級為何變動。'),
+    (None, 'Saving the calibration'): ('保存校准', '儲存校準'),
+    (None, 'That person is not in this review cycle: nothing was calibrated.'): ('此人不在该考核周期中：未做任何校准。', '此人不在該考核週期中：未做任何校準。'),
 }

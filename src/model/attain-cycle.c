@@ -172,6 +172,120 @@ add_evaluation (JsonBuilder *builder, const AttainEvaluation *e)
     json_builder_add_null_value (builder);
 }
 
+static const char *bands[] = { "S", "A", "B", "C", "D" };
+
+static gboolean
+latest_calibration (AttainDb *db, gint64 cycle_id, gint64 person_id, char **band, char **reason)
+{
+  sqlite3_stmt *stmt
+      = attain_db_prepare (db,
+                           "SELECT to_band, reason FROM calibrations WHERE "
+                           "cycle_id = ?1 AND person_id = ?2 ORDER BY id DESC LIMIT 1",
+                           NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cycle_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *band = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *reason = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* The bands' counts against the guideline: the top bands (S and A) at most top_max percent of
+ * the people rated, the bottom ones (C and D) at least bottom_min percent. */
+static void
+add_distribution (AttainDb *db, JsonBuilder *builder, const guint counts[5])
+{
+  guint  total = 0;
+  double top, bottom;
+  int    top_max = attain_db_get_setting_int (db, "calibration_top_max", 30);
+  int    bottom_min = attain_db_get_setting_int (db, "calibration_bottom_min", 10);
+
+  for (guint b = 0; b < 5; b++)
+    total += counts[b];
+  top = total > 0 ? (double) (counts[0] + counts[1]) / total : NAN;
+  bottom = total > 0 ? (double) (counts[3] + counts[4]) / total : NAN;
+  json_builder_set_member_name (builder, "distribution");
+  json_builder_begin_object (builder);
+  for (guint b = 0; b < 5; b++)
+    attain_json_add_number (builder, bands[b], counts[b]);
+  attain_json_add_number (builder, "top_share", top);
+  attain_json_add_number (builder, "bottom_share", bottom);
+  attain_json_add_number (builder, "top_max", top_max / 100.0);
+  attain_json_add_number (builder, "bottom_min", bottom_min / 100.0);
+  json_builder_set_member_name (builder, "within_guideline");
+  json_builder_add_boolean_value (builder, total > 0 && top <= top_max / 100.0 + 1e-9
+                                               && bottom >= bottom_min / 100.0 - 1e-9);
+  json_builder_end_object (builder);
+}
+
+/* Moves a member's band in calibration: never without a reason; the move is kept, with the band
+ * before it, who and when. */
+gboolean
+attain_cycle_calibrate (AttainDb   *db,
+                        gint64      cycle_id,
+                        gint64      person_id,
+                        const char *to_band,
+                        const char *reason,
+                        const char *from_band,
+                        GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  sqlite3_stmt    *stmt;
+  gboolean         valid = FALSE;
+
+  for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+    valid |= g_strcmp0 (to_band, bands[b]) == 0;
+  if (!valid)
+    {
+      g_set_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID,
+                   _ ("“%s” is not a rating. Use S, A, B, C or D."), to_band ? to_band : "");
+      return FALSE;
+    }
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID,
+                   _ ("A calibration move needs its reason: say why this rating changes."));
+      return FALSE;
+    }
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO calibrations (cycle_id, person_id, from_band, to_band, "
+                            "reason, actor) SELECT m.cycle_id, m.person_id, ?3, ?4, ?5, ?6 FROM "
+                            "cycle_members m WHERE m.cycle_id = ?1 AND m.person_id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cycle_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (from_band != NULL)
+    sqlite3_bind_text (stmt, 3, from_band, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, to_band, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return attain_db_set_error (db, error, _ ("Saving the calibration"));
+    }
+  sqlite3_reset (stmt);
+  if (attain_db_changes (db) != 1)
+    {
+      g_set_error (error, ATTAIN_CYCLE_ERROR, ATTAIN_CYCLE_ERROR_INVALID,
+                   _ ("That person is not in this review cycle: nothing was calibrated."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Every member's lines, parts, composite and rating, from the same code as the review form. */
 JsonNode *
 attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error)
@@ -181,6 +295,7 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
   AttainCycle  *cycle = NULL;
   sqlite3_stmt *stmt;
   int           rc;
+  guint         counts[5] = { 0 };
 
   if (cycles == NULL)
     return NULL;
@@ -265,6 +380,27 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
         }
       json_builder_end_array (builder);
       add_evaluation (builder, &evaluation);
+      {
+        /* Calibration moves the band; the computed one stays beside it, with the reason. */
+        g_autofree char *band = NULL, *reason = NULL;
+        const char      *effective = evaluation.rating;
+        if (latest_calibration (db, cycle_id, person_id, &band, &reason))
+          {
+            effective = band;
+            json_builder_set_member_name (builder, "rating_computed");
+            if (evaluation.rating != NULL)
+              json_builder_add_string_value (builder, evaluation.rating);
+            else
+              json_builder_add_null_value (builder);
+            json_builder_set_member_name (builder, "rating");
+            json_builder_add_string_value (builder, band);
+            json_builder_set_member_name (builder, "calibration_reason");
+            json_builder_add_string_value (builder, reason);
+          }
+        for (guint b = 0; effective != NULL && b < G_N_ELEMENTS (bands); b++)
+          if (g_str_equal (effective, bands[b]))
+            counts[b]++;
+      }
       attain_evaluation_clear (&evaluation);
       {
         AttainFeedbackResult feedback;
@@ -284,6 +420,7 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
       return NULL;
     }
   json_builder_end_array (builder);
+  add_distribution (db, builder, counts);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -34,6 +34,13 @@ gint64     attain_cycle_start (AttainDb           *db,
                                GError            **error);
 GPtrArray *attain_cycle_list (AttainDb *db, GError **error);
 void       attain_cycle_free (AttainCycle *cycle);
+gboolean   attain_cycle_calibrate (AttainDb   *db,
+                                   gint64      cycle_id,
+                                   gint64      person_id,
+                                   const char *to_band,
+                                   const char *reason,
+                                   const char *from_band,
+                                   GError    **error);
 JsonNode *
 attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error);
 
