@@ -97,6 +97,14 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
   guint                       lines = 0;
 
   clear_rows (self);
+  /* A signed-off review shows what it was signed with, and says when today's data differ. */
+  if (sheet->from_sign_off)
+    add_row (self, self->results_group, _ ("As signed off"),
+             sheet->changed_since_sign_off
+                 ? _ ("Data changed since sign-off (an import or a goal edit): the review keeps "
+                      "the figures it was signed with.")
+                 : _ ("The figures are those of the sign-off."),
+             NULL);
   /* The lines the printed report scores, weighed as the goals weigh them. */
   for (guint i = 0; metrics != NULL && sheet->lines != NULL && i < sheet->lines->len; i++)
     {

@@ -5,6 +5,8 @@
 #include "model/attain-cycle.h"
 #include "model/attain-feedback.h"
 #include "model/attain-lock-exception.h"
+#include "model/attain-review-sheet.h"
+#include "model/attain-rollup.h"
 #include "model/attain-review.h"
 #include "model/attain-scorecard.h"
 #include "report/attain-document.h"
@@ -620,6 +622,47 @@ test_appeal_reopens (Fixture *f, gconstpointer data)
   }
 }
 
+/* Sign-off keeps what the report printed: A's Q1 revenue was ¥150,000; a deal won in March and
+ * imported afterwards (¥50,000) changes today's figures, not the signed review's, and the sheet
+ * says the data changed since. The kept figures cannot be changed or removed with SQL. */
+static void
+test_signed_figures_are_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  g_autoptr (AttainReviewSheet) sheet = NULL;
+  AttainPeriod q1;
+  GDate        today;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  review = attain_review_open (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_sign_off (f->db, review, &today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count(*) FROM review_snapshots"), ==, 1);
+
+  g_assert_true (attain_db_begin (f->db, NULL));
+  g_assert_true (attain_db_exec (
+      f->db,
+      "INSERT INTO deals (id, owner_id, customer_id, stage_id, status, amount, gross_profit, "
+      "created_on, closed_on) VALUES (99, 1, 1, (SELECT id FROM stages WHERE key = 'won'), "
+      "'won', 5000000, 0, '2026-03-01', '2026-03-20')",
+      &error));
+  g_assert_true (attain_rollup_rebuild (f->db, &error));
+  g_assert_true (attain_db_commit (f->db, &error));
+
+  sheet = attain_review_sheet_load (f->db, SMALL_PERSON_A, &q1, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (sheet->from_sign_off);
+  g_assert_true (sheet->changed_since_sign_off);
+  g_assert_cmpfloat_with_epsilon (sheet->dashboard->metrics->values[ATTAIN_METRIC_REVENUE].value,
+                                  15000000, 0.5);
+  g_assert_false (attain_db_exec (f->db, "UPDATE review_snapshots SET figures = '{}'", NULL));
+  g_assert_false (attain_db_exec (f->db, "DELETE FROM review_snapshots", NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -635,5 +678,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/evaluate-person", test_evaluate_person);
   ADD ("/scorecard/feedback-anonymity", test_feedback_anonymity);
   ADD ("/scorecard/appeal-reopens", test_appeal_reopens);
+  ADD ("/scorecard/signed-figures-are-kept", test_signed_figures_are_kept);
   return g_test_run ();
 }

@@ -617,4 +617,7 @@ T = {
     (None, 'A calibration move needs its reason: say why this rating changes.'): ('校准调整必须注明理由：请说明等级为何变动。', '校準調整必須註明理由：請說明等級為何變動。'),
     (None, 'Saving the calibration'): ('保存校准', '儲存校準'),
     (None, 'That person is not in this review cycle: nothing was calibrated.'): ('此人不在该考核周期中：未做任何校准。', '此人不在該考核週期中：未做任何校準。'),
+    (None, 'As signed off'): ('签字确认时的数据', '簽字確認時的資料'),
+    (None, 'Data changed since sign-off (an import or a goal edit): the review keeps the figures it was signed with.'): ('签字确认后数据有变（导入或目标修改）：本面谈保留签字时的数据。', '簽字確認後資料有變（匯入或目標修改）：本面談保留簽字時的資料。'),
+    (None, 'The figures are those of the sign-off.'): ('以下数据为签字确认时的数据。', '以下資料為簽字確認時的資料。'),
 }

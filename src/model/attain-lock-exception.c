@@ -232,6 +232,11 @@ attain_person_erase (AttainDb *db, gint64 person_id, const GDate *today, GError 
                "'$.employee_no', NULL) WHERE entity = 'person' AND entity_id = ?1 "
                "AND before IS NOT NULL",
                person_id, erased_name, error)
+      /* The figures a signed report printed name the person too. */
+      || !run (db,
+               "DELETE FROM review_snapshots WHERE review_id IN "
+               "(SELECT id FROM reviews WHERE person_id = ?1)",
+               person_id, NULL, error)
       || !run (db, "UPDATE lock_permits SET closed = 1 WHERE person_id = ?1 AND NOT closed",
                person_id, NULL, error)
       || !attain_db_commit (db, error))
@@ -435,10 +440,12 @@ attain_appeal_decide (AttainDb    *db,
           goto fail;
         }
       sqlite3_reset (stmt);
+      /* Reopened, the review prints live figures until it is signed again. */
       if (!run (db,
                 "UPDATE reviews SET signed_off_at = NULL, revised_after_appeal_on = ?2 "
                 "WHERE id = ?1",
                 review_id, day, error)
+          || !run (db, "DELETE FROM review_snapshots WHERE review_id = ?1", review_id, NULL, error)
           || !run (db, "UPDATE appeal_permits SET closed = 1 WHERE appeal_id = ?1", appeal_id, NULL,
                    error))
         goto fail;

@@ -27,6 +27,9 @@ typedef struct
   AttainFeedbackResult feedback;       /* released 360 results (released FALSE without) */
   int                  total_weight;   /* basis points */
   GPtrArray           *next_goals;     /* AttainGoal*: agreed for the next period */
+  /* Signed off: the figures shown are those it printed then; TRUE when today's differ. */
+  gboolean from_sign_off;
+  gboolean changed_since_sign_off;
 } AttainReviewSheet;
 
 AttainReviewSheet *attain_review_sheet_load (AttainDb           *db,
@@ -44,6 +47,8 @@ void               attain_review_sheet_load_async (const char         *path,
 AttainReviewSheet *attain_review_sheet_load_finish (GAsyncResult *result, GError **error);
 void               attain_review_sheet_free (AttainReviewSheet *sheet);
 gboolean           attain_review_sheet_is_locked (const AttainReviewSheet *sheet);
+char              *attain_review_sheet_figures_to_json (const AttainReviewSheet *sheet);
+gboolean           attain_review_sheet_apply_figures (AttainReviewSheet *sheet, const char *json);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainReviewSheet, attain_review_sheet_free)
 

@@ -2,6 +2,7 @@
 #include "attain-review.h"
 
 #include "attain-feedback.h"
+#include "attain-review-sheet.h"
 
 #include "attain-gettext.h"
 #include <math.h>
@@ -608,6 +609,32 @@ attain_review_sign_off (AttainDb *db, AttainReview *review, const GDate *today, 
       goto fail;
     }
   sqlite3_reset (stmt);
+  /* What the report prints now is what it prints for good: the figures go with the sign-off. */
+  {
+    g_autoptr (AttainReviewSheet) sheet
+        = attain_review_sheet_load (db, review->person_id, &review->period, today, error);
+    g_autofree char *figures = NULL;
+
+    if (sheet == NULL)
+      goto fail;
+    figures = attain_review_sheet_figures_to_json (sheet);
+    stmt = attain_db_prepare (db,
+                              "INSERT INTO review_snapshots (review_id, taken_on, figures) "
+                              "VALUES (?1, ?2, ?3)",
+                              error);
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, review->id);
+    sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 3, figures, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        sqlite3_reset (stmt);
+        attain_db_set_error (db, error, _ ("Signing off the review"));
+        goto fail;
+      }
+    sqlite3_reset (stmt);
+  }
   stmt = attain_db_prepare (
       db,
       "INSERT INTO audit_log (actor, entity, entity_id, field, new_value, reason) "
