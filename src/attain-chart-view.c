@@ -4,15 +4,17 @@
 #include <glib/gi18n.h>
 
 #include "charts/attain-funnel-chart.h"
+#include "charts/attain-rating-chart.h"
 #include "charts/attain-trend-chart.h"
 
 struct _AttainChartView
 {
-  GtkWidget         parent_instance;
-  AttainTrendData  *trend;
-  AttainFunnelData *funnel;
-  int               hover;
-  cairo_surface_t  *measure_surface; /* for hit tests outside snapshot, which measure text */
+  GtkWidget                 parent_instance;
+  AttainTrendData          *trend;
+  AttainFunnelData         *funnel;
+  AttainRatingDistribution *rating;
+  int                       hover;
+  cairo_surface_t *measure_surface; /* for hit tests outside snapshot, which measure text */
 };
 
 G_DEFINE_FINAL_TYPE (AttainChartView, attain_chart_view, GTK_TYPE_WIDGET)
@@ -55,15 +57,17 @@ attain_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   AttainChartStyle style;
   cairo_t         *cr;
 
-  if (self->trend == NULL && self->funnel == NULL)
+  if (self->trend == NULL && self->funnel == NULL && self->rating == NULL)
     return;
 
   style_from_widget (widget, &style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->trend != NULL)
     attain_trend_chart_draw (cr, self->trend, &style, width, height, self->hover);
-  else
+  else if (self->funnel != NULL)
     attain_funnel_chart_draw (cr, self->funnel, &style, width, height);
+  else
+    attain_rating_chart_draw (cr, self->rating, &style, width, height);
   cairo_destroy (cr);
 }
 
@@ -105,6 +109,7 @@ attain_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->trend, attain_trend_data_free);
   g_clear_pointer (&self->funnel, attain_funnel_data_free);
+  g_clear_pointer (&self->rating, g_free);
   g_clear_pointer (&self->measure_surface, cairo_surface_destroy);
   G_OBJECT_CLASS (attain_chart_view_parent_class)->finalize (object);
 }
@@ -141,6 +146,7 @@ attain_chart_view_set_trend (AttainChartView *self, AttainTrendData *trend)
 
   g_clear_pointer (&self->trend, attain_trend_data_free);
   g_clear_pointer (&self->funnel, attain_funnel_data_free);
+  g_clear_pointer (&self->rating, g_free);
   self->trend = trend;
   self->hover = -1;
   if (trend != NULL)
@@ -160,6 +166,7 @@ attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel)
 
   g_clear_pointer (&self->trend, attain_trend_data_free);
   g_clear_pointer (&self->funnel, attain_funnel_data_free);
+  g_clear_pointer (&self->rating, g_free);
   self->funnel = funnel;
   if (funnel != NULL)
     {
@@ -169,6 +176,25 @@ attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel)
                                       description, -1);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), attain_funnel_chart_explanation ());
     }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+attain_chart_view_set_rating (AttainChartView *self, const AttainRatingDistribution *rating)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (ATTAIN_IS_CHART_VIEW (self));
+  g_return_if_fail (rating != NULL);
+
+  g_clear_pointer (&self->trend, attain_trend_data_free);
+  g_clear_pointer (&self->funnel, attain_funnel_data_free);
+  g_clear_pointer (&self->rating, g_free);
+  self->rating = g_memdup2 (rating, sizeof *rating);
+  description = attain_rating_chart_describe (rating);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Rating distribution"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

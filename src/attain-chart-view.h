@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "charts/attain-rating-chart.h"
 #include "model/attain-series.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (AttainChartView, attain_chart_view, ATTAIN, CHART_VIEW, Gt
  * takes ownership of the data it is given. */
 void attain_chart_view_set_trend (AttainChartView *self, AttainTrendData *trend);
 void attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel);
+void attain_chart_view_set_rating (AttainChartView *self, const AttainRatingDistribution *rating);
 int  attain_chart_view_get_hover (AttainChartView *self);
 
 G_END_DECLS

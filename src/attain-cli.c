@@ -800,15 +800,17 @@ static int
 command_export (int argc, char **argv, GError **error)
 {
   g_autofree char *csv = NULL, *xlsx = NULL, *period_text = NULL;
+  gint64           cycle = 0;
   GOptionEntry     entries[]
       = { { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
             N_ ("Write CSV (UTF-8 with BOM) to this file"), "FILE" },
           { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_ ("Write Excel to this file"), "FILE" },
           { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
             N_ ("Period of the metrics (default: this quarter)"), "P" },
+          { "cycle", 0, 0, G_OPTION_ARG_INT64, &cycle, N_ ("Review cycle of the scores"), "ID" },
           { NULL } };
   g_autoptr (GOptionContext) context
-      = g_option_context_new (_ ("export org|deals|metrics — for HR and finance"));
+      = g_option_context_new (_ ("export org|deals|metrics|scores — for HR and finance"));
   g_autoptr (AttainDb) db = NULL;
   g_autoptr (AttainTable) table = NULL;
   GDate today;
@@ -819,8 +821,8 @@ command_export (int argc, char **argv, GError **error)
   if (argc != 2 || (csv == NULL && xlsx == NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("Give what to export and where: attain-cli export org|deals|metrics --csv "
-                      "FILE or --xlsx FILE."));
+                   _ ("Give what to export and where: attain-cli export org|deals|metrics|scores "
+                      "--csv FILE or --xlsx FILE."));
       return 2;
     }
   db = open_database (FALSE, error);
@@ -838,10 +840,21 @@ command_export (int argc, char **argv, GError **error)
         return 2;
       table = attain_export_metrics (db, &period, &today, error);
     }
+  else if (g_str_equal (argv[1], "scores"))
+    {
+      if (cycle <= 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("Give the review cycle: attain-cli export scores --cycle ID (`attain-cli "
+                          "cycle list` shows them)."));
+          return 2;
+        }
+      table = attain_export_scores (db, cycle, &today, error);
+    }
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("“%s” cannot be exported. Export org, deals or metrics."), argv[1]);
+                   _ ("“%s” cannot be exported. Export org, deals, metrics or scores."), argv[1]);
       return 2;
     }
   if (table == NULL)
@@ -1279,7 +1292,8 @@ main (int argc, char *argv[])
                   "  report     review reports of a person or a team as PDF\n"
                   "  import     import an organisation, deals, collections, activities,\n"
                   "             feedback, market sizes or targets from CSV or XLSX\n"
-                  "  export     the organisation, deals or every person's metrics as CSV or XLSX\n"
+                  "  export     the organisation, deals, every person's metrics or a cycle's\n"
+                  "             scores as CSV or XLSX\n"
                   "  backup     write a consistent copy of the database\n"
                   "  restore    replace the data with a backup's, keeping the current data\n"
                   "  check      check the file and that every summary equals its records\n"

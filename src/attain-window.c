@@ -9,6 +9,7 @@
 
 #include "attain-goals-page.h"
 #include "attain-import-dialog.h"
+#include "attain-evaluation-page.h"
 #include "attain-people-page.h"
 #include "attain-record-dialog.h"
 #include "attain-settings-window.h"
@@ -37,6 +38,7 @@ struct _AttainWindow
   GtkWidget     *goals_page;
   GtkWidget     *review_page;
   GtkWidget     *people_page;
+  GtkWidget     *evaluation_page;
   guint          progress_source;
   gint           demo_permille;    /* written by the demo thread, polled by a timeout */
   gboolean       close_anyway;     /* the user chose to close with unsaved review text */
@@ -643,10 +645,11 @@ setup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static GtkWidget *
 ensure_page (AttainWindow *self, const char *name)
 {
-  GtkWidget **slot = g_str_equal (name, "goals")     ? &self->goals_page
-                     : g_str_equal (name, "reviews") ? &self->review_page
-                     : g_str_equal (name, "people")  ? &self->people_page
-                                                     : NULL;
+  GtkWidget **slot = g_str_equal (name, "goals")        ? &self->goals_page
+                     : g_str_equal (name, "reviews")    ? &self->review_page
+                     : g_str_equal (name, "evaluation") ? &self->evaluation_page
+                     : g_str_equal (name, "people")     ? &self->people_page
+                                                        : NULL;
 
   if (self->context == NULL)
     return NULL;
@@ -654,9 +657,10 @@ ensure_page (AttainWindow *self, const char *name)
     return gtk_stack_get_child_by_name (self->pages, name);
   if (*slot == NULL)
     {
-      *slot = g_str_equal (name, "goals")     ? attain_goals_page_new (self->context)
-              : g_str_equal (name, "reviews") ? attain_review_page_new (self->context)
-                                              : attain_people_page_new (self->context);
+      *slot = g_str_equal (name, "goals")        ? attain_goals_page_new (self->context)
+              : g_str_equal (name, "reviews")    ? attain_review_page_new (self->context)
+              : g_str_equal (name, "evaluation") ? attain_evaluation_page_new (self->context)
+                                                 : attain_people_page_new (self->context);
       gtk_stack_add_named (self->pages, *slot, name);
       attain_accessible_name_controls (*slot);
     }
@@ -808,6 +812,8 @@ attain_window_class_init (AttainWindowClass *klass)
                                        "reviews");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s",
                                        "people");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s",
+                                       "evaluation");
 }
 
 static void
@@ -979,6 +985,13 @@ attain_window_get_review_page (AttainWindow *self)
 {
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   return self->context ? ATTAIN_REVIEW_PAGE (ensure_page (self, "reviews")) : NULL;
+}
+
+AttainEvaluationPage *
+attain_window_get_evaluation_page (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  return self->context ? ATTAIN_EVALUATION_PAGE (ensure_page (self, "evaluation")) : NULL;
 }
 
 AttainPeoplePage *

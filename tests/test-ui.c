@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "attain-evaluation-page.h"
 #include "attain-goal-dialog.h"
 #include "attain-import-dialog.h"
 #include "attain-record-dialog.h"
@@ -1088,10 +1089,11 @@ test_shortcuts_window_lists_every_shortcut (void)
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr (GString) listed = g_string_new (" ");
   const char *expected[]
-      = { "<alt>1",          "<alt>2",      "<alt>3",         "<alt>4",  "<ctrl>Page_Up",
-          "<ctrl>Page_Down", "<ctrl>comma", "<ctrl>question", "<ctrl>w", "<ctrl>q",
-          "<alt>Left",       "F5",          "<ctrl>r",        "<ctrl>z", "<ctrl><shift>z",
-          "Delete",          "<ctrl>p",     "<ctrl>n",        "<ctrl>s", "Escape" };
+      = { "<alt>1",         "<alt>2",          "<alt>3",      "<alt>4",         "<alt>5",
+          "<ctrl>Page_Up",  "<ctrl>Page_Down", "<ctrl>comma", "<ctrl>question", "<ctrl>w",
+          "<ctrl>q",        "<alt>Left",       "F5",          "<ctrl>r",        "<ctrl>z",
+          "<ctrl><shift>z", "Delete",          "<ctrl>p",     "<ctrl>n",        "<ctrl>s",
+          "Escape" };
   GSList *objects = gtk_builder_get_objects (builder);
 
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -1722,6 +1724,130 @@ test_review_text_kept_when_busy (void)
   attain_db_close (check);
 }
 
+/* The evaluation page: a cycle started for the period shown lists everyone with a rating, and a
+ * calibration move is refused without a reason and kept with it. */
+static gboolean
+evaluation_loaded (gpointer page)
+{
+  return !attain_evaluation_page_is_loading (page);
+}
+
+static gboolean
+evaluation_exported (gpointer page)
+{
+  return !attain_evaluation_page_is_exporting (page);
+}
+
+static gboolean
+is_row_subtitled_with (GtkWidget *widget, gconstpointer text)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL;
+}
+
+static void
+calibrate_through_dialog (AttainEvaluationPage *page, gint64 person, const char *reason)
+{
+  GtkWidget *dialog, *box;
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.calibrate", "x", person));
+  dialog = attain_evaluation_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_first_child (box)), 0); /* S */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), reason);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "calibrate");
+  g_assert_null (attain_evaluation_page_get_dialog (page));
+}
+
+static void
+test_evaluation_page (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("evaluation.db", TRUE, &check);
+  AttainWindow         *window = attain_window_new (NULL, context, NULL);
+  AttainEvaluationPage *page;
+  GtkWidget            *row;
+  gint64                person;
+  guint                 n_rows = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "evaluation"));
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "evaluation");
+  page = attain_window_get_evaluation_page (window);
+  g_assert_cmpuint (g_list_model_get_n_items (attain_evaluation_page_get_cycles (page)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.start", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (attain_evaluation_page_get_cycles (page)), ==, 1);
+  iterate_until (evaluation_loaded, page);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (attain_evaluation_page_get_members (page)));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  /* Everyone active in the company, named after the period shown. */
+  g_assert_cmpuint (n_rows, ==,
+                    attain_test_query_int (check, "SELECT count (*) FROM people WHERE active"));
+  {
+    /* Named after the period shown, and for its days. */
+    const AttainPeriod *period = attain_session_get_period (attain_context_get_session (context));
+    GDate               first, last;
+    g_autofree char    *label = attain_period_to_label (period);
+    g_autofree char    *sql = NULL;
+    g_autofree char    *from = NULL, *to = NULL;
+    attain_period_bounds (period, &first, &last);
+    from = attain_date_to_iso (&first);
+    to = attain_date_to_iso (&last);
+    sql = g_strdup_printf ("SELECT count (*) FROM review_cycles WHERE period_start = '%s' AND "
+                           "period_end = '%s' AND name = 'Reviews of %s'",
+                           from, to, label);
+    g_assert_cmpint (attain_test_query_int (check, sql), ==, 1);
+  }
+  {
+    g_autofree char *heading = g_strdup_printf ("%u people in the cycle", n_rows);
+    g_assert_nonnull (strstr (attain_evaluation_page_get_heading (page), heading));
+  }
+
+  person = attain_test_query_int (check, "SELECT person_id FROM cycle_members ORDER BY person_id "
+                                         "LIMIT 1");
+  /* No reason: refused, nothing kept. */
+  calibrate_through_dialog (page, person, "   ");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM calibrations"), ==, 0);
+
+  calibrate_through_dialog (page, person, "Won the Hangzhou tender after the quarter closed");
+  g_assert_cmpint (
+      attain_test_query_int (check, "SELECT count (*) FROM calibrations WHERE to_band = 'S' AND "
+                                    "reason LIKE 'Won the Hangzhou%'"),
+      ==, 1);
+  iterate_until (evaluation_loaded, page);
+  row = find_widget (GTK_WIDGET (attain_evaluation_page_get_members (page)), is_row_subtitled_with,
+                     "calibrated: Won the Hangzhou tender");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "calibrated · "));
+
+  /* HR's sheet: one line per member after the titles, the move with its reason and band. */
+  {
+    g_autofree char *path = attain_test_db_path (dir, "scores.csv");
+    g_autofree char *text = NULL;
+    g_auto (GStrv) lines = NULL;
+    guint found = 0;
+
+    attain_evaluation_page_export (page, path, FALSE);
+    g_assert_true (attain_evaluation_page_is_exporting (page));
+    iterate_until (evaluation_exported, page);
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
+    lines = g_strsplit (g_strchomp (text), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, n_rows + 1);
+    for (guint i = 1; lines[i] != NULL; i++)
+      if (strstr (lines[i], ",S,Won the Hangzhou tender after the quarter closed,") != NULL)
+        found++;
+    g_assert_cmpuint (found, ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1745,6 +1871,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/open-error-is-shown", test_open_error_is_shown);
   g_test_add_func ("/ui/import-through-mapping-step", test_import_through_mapping_step);
   g_test_add_func ("/ui/people-page", test_people_page);
+  g_test_add_func ("/ui/evaluation-page", test_evaluation_page);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);
   g_test_add_func ("/ui/notices-other-writers", test_notices_other_writers);

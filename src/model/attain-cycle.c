@@ -106,6 +106,22 @@ attain_cycle_free (AttainCycle *cycle)
   g_free (cycle);
 }
 
+/* Where a member stands, read from what exists rather than kept beside it (the stored
+ * cycle_members.state would go stale with every edit of the review): signed off, interview held,
+ * calibrated, rated by the supervisor (strengths or improvements written), self-assessment
+ * written, or still a draft. Needs the member as m and the cycle as c. */
+#define MEMBER_STATE_SQL                                                                           \
+  "coalesce ((SELECT CASE WHEN r.signed_off_at IS NOT NULL THEN 'signed' "                         \
+  "WHEN r.interview_on IS NOT NULL THEN 'interview' "                                              \
+  "WHEN EXISTS (SELECT 1 FROM calibrations k WHERE k.cycle_id = m.cycle_id "                       \
+  "AND k.person_id = m.person_id) THEN 'calibration' "                                             \
+  "WHEN length (trim (coalesce (r.strengths, '') || coalesce (r.improvements, ''))) > 0 "          \
+  "THEN 'supervisor' WHEN length (trim (coalesce (r.self_review, ''))) > 0 THEN 'self' "           \
+  "ELSE 'draft' END FROM reviews r WHERE r.person_id = m.person_id "                               \
+  "AND r.period_start = c.period_start AND r.period_end = c.period_end), "                         \
+  "CASE WHEN EXISTS (SELECT 1 FROM calibrations k WHERE k.cycle_id = m.cycle_id "                  \
+  "AND k.person_id = m.person_id) THEN 'calibration' ELSE 'draft' END)"
+
 GPtrArray *
 attain_cycle_list (AttainDb *db, GError **error)
 {
@@ -115,7 +131,8 @@ attain_cycle_list (AttainDb *db, GError **error)
       db,
       "SELECT c.id, c.name, c.period_kind, c.period_start, coalesce (c.unit_id, 0), "
       "(SELECT count (*) FROM cycle_members m WHERE m.cycle_id = c.id), "
-      "(SELECT count (*) FROM cycle_members m WHERE m.cycle_id = c.id AND m.state = 'signed') "
+      "(SELECT count (*) FROM cycle_members m WHERE m.cycle_id = c.id AND " MEMBER_STATE_SQL
+      " = 'signed') "
       "FROM review_cycles c ORDER BY c.period_start DESC, c.id DESC",
       error);
   int rc;
@@ -174,12 +191,45 @@ add_evaluation (JsonBuilder *builder, const AttainEvaluation *e)
 
 static const char *bands[] = { "S", "A", "B", "C", "D" };
 
+const char *
+attain_cycle_state_label (const char *state)
+{
+  if (g_strcmp0 (state, "self") == 0)
+    return _ ("self-assessment written");
+  if (g_strcmp0 (state, "supervisor") == 0)
+    return _ ("rated by the supervisor");
+  if (g_strcmp0 (state, "calibration") == 0)
+    return _ ("calibrated");
+  if (g_strcmp0 (state, "interview") == 0)
+    return _ ("interview held");
+  if (g_strcmp0 (state, "signed") == 0)
+    return _ ("signed off");
+  return _ ("draft");
+}
+
+typedef struct
+{
+  char *band;
+  char *reason;
+  char *actor;
+  char *at;
+} LatestCalibration;
+
+static void
+latest_calibration_clear (LatestCalibration *c)
+{
+  g_clear_pointer (&c->band, g_free);
+  g_clear_pointer (&c->reason, g_free);
+  g_clear_pointer (&c->actor, g_free);
+  g_clear_pointer (&c->at, g_free);
+}
+
 static gboolean
-latest_calibration (AttainDb *db, gint64 cycle_id, gint64 person_id, char **band, char **reason)
+latest_calibration (AttainDb *db, gint64 cycle_id, gint64 person_id, LatestCalibration *out)
 {
   sqlite3_stmt *stmt
       = attain_db_prepare (db,
-                           "SELECT to_band, reason FROM calibrations WHERE "
+                           "SELECT to_band, reason, actor, at FROM calibrations WHERE "
                            "cycle_id = ?1 AND person_id = ?2 ORDER BY id DESC LIMIT 1",
                            NULL);
   gboolean found = FALSE;
@@ -190,12 +240,53 @@ latest_calibration (AttainDb *db, gint64 cycle_id, gint64 person_id, char **band
   sqlite3_bind_int64 (stmt, 2, person_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      *band = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *reason = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      out->band = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      out->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      out->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      out->at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       found = TRUE;
     }
   sqlite3_reset (stmt);
   return found;
+}
+
+/* The latest appeal against the member's review of the cycle's period, for HR: its outcome and
+ * the day it was decided. */
+static void
+add_latest_appeal (AttainDb *db, JsonBuilder *builder, gint64 cycle_id, gint64 person_id)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT a.outcome, a.decided_on, a.lodged_on FROM appeals a JOIN reviews r ON r.id = "
+      "a.review_id JOIN review_cycles c ON c.id = ?1 WHERE r.person_id = ?2 AND r.period_start = "
+      "c.period_start AND r.period_end = c.period_end ORDER BY a.id DESC LIMIT 1",
+      NULL);
+
+  json_builder_set_member_name (builder, "appeal");
+  if (stmt == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, cycle_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      for (int column = 0; column < 3; column++)
+        {
+          json_builder_set_member_name (builder, sqlite3_column_name (stmt, column));
+          if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_string_value (builder,
+                                           (const char *) sqlite3_column_text (stmt, column));
+        }
+      json_builder_end_object (builder);
+    }
+  sqlite3_reset (stmt);
 }
 
 /* The bands' counts against the guideline: the top bands (S and A) at most top_max percent of
@@ -322,8 +413,10 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
   json_builder_set_member_name (builder, "people");
   json_builder_begin_array (builder);
   stmt = attain_db_prepare (db,
-                            "SELECT m.person_id, p.name, p.employee_no, m.state FROM cycle_members "
-                            "m JOIN people p ON p.id = m.person_id WHERE m.cycle_id = ?1 "
+                            "SELECT m.person_id, p.name, p.employee_no, " MEMBER_STATE_SQL
+                            ", u.name FROM cycle_members m JOIN review_cycles c ON c.id = "
+                            "m.cycle_id JOIN people p ON p.id = m.person_id JOIN org_units u ON "
+                            "u.id = p.unit_id WHERE m.cycle_id = ?1 "
                             "ORDER BY p.unit_id, p.id",
                             error);
   if (stmt == NULL)
@@ -348,6 +441,8 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
         json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
       json_builder_set_member_name (builder, "state");
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
+      json_builder_set_member_name (builder, "team");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 4));
 
       metrics = attain_metrics_compute (db, &scope, &cycle->period, today, error);
       if (metrics == NULL
@@ -382,25 +477,31 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
       add_evaluation (builder, &evaluation);
       {
         /* Calibration moves the band; the computed one stays beside it, with the reason. */
-        g_autofree char *band = NULL, *reason = NULL;
-        const char      *effective = evaluation.rating;
-        if (latest_calibration (db, cycle_id, person_id, &band, &reason))
+        LatestCalibration calibration = { 0 };
+        const char       *effective = evaluation.rating;
+        if (latest_calibration (db, cycle_id, person_id, &calibration))
           {
-            effective = band;
+            effective = calibration.band;
             json_builder_set_member_name (builder, "rating_computed");
             if (evaluation.rating != NULL)
               json_builder_add_string_value (builder, evaluation.rating);
             else
               json_builder_add_null_value (builder);
             json_builder_set_member_name (builder, "rating");
-            json_builder_add_string_value (builder, band);
+            json_builder_add_string_value (builder, calibration.band);
             json_builder_set_member_name (builder, "calibration_reason");
-            json_builder_add_string_value (builder, reason);
+            json_builder_add_string_value (builder, calibration.reason);
+            json_builder_set_member_name (builder, "calibrated_by");
+            json_builder_add_string_value (builder, calibration.actor);
+            json_builder_set_member_name (builder, "calibrated_at");
+            json_builder_add_string_value (builder, calibration.at);
           }
         for (guint b = 0; effective != NULL && b < G_N_ELEMENTS (bands); b++)
           if (g_str_equal (effective, bands[b]))
             counts[b]++;
+        latest_calibration_clear (&calibration);
       }
+      add_latest_appeal (db, builder, cycle_id, person_id);
       attain_evaluation_clear (&evaluation);
       {
         AttainFeedbackResult feedback;

@@ -41,6 +41,9 @@ gboolean   attain_cycle_calibrate (AttainDb   *db,
                                    const char *reason,
                                    const char *from_band,
                                    GError    **error);
+/* A member's step in the workflow ("draft", "self", "supervisor", "calibration", "interview",
+ * "signed", as the scores' "state" gives it) in words. */
+const char *attain_cycle_state_label (const char *state);
 JsonNode *
 attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error);
 

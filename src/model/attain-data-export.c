@@ -3,7 +3,9 @@
 
 #include "attain-gettext.h"
 #include <math.h>
+#include <string.h>
 
+#include "attain-cycle.h"
 #include "attain-import.h"
 #include "attain-metrics.h"
 #include "attain-org.h"
@@ -205,6 +207,102 @@ attain_export_metrics (AttainDb *db, const AttainPeriod *period, const GDate *to
       attain_table_set_number (table, 4, metrics->values[ATTAIN_METRIC_REVENUE].attainment);
       for (guint m = 0; m < ATTAIN_N_METRICS; m++)
         attain_table_set_number (table, fixed + m, metrics->values[m].value);
+    }
+  return g_steal_pointer (&table);
+}
+
+static const char *
+json_text (JsonObject *o, const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static double
+json_number (JsonObject *o, const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
+}
+
+static const char *
+appeal_outcome_label (const char *outcome)
+{
+  if (g_strcmp0 (outcome, "upheld") == 0)
+    return _ ("upheld");
+  if (g_strcmp0 (outcome, "rejected") == 0)
+    return _ ("rejected");
+  return _ ("open");
+}
+
+/* A review cycle for HR: each member's parts, composite and rating, the calibration move with its
+ * reason and the latest appeal's outcome, read from the same scores the evaluation page shows. */
+AttainTable *
+attain_export_scores (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error)
+{
+  g_autoptr (JsonNode) scores = attain_cycle_scores_to_json (db, cycle_id, today, error);
+  g_autoptr (AttainTable) table = NULL;
+  JsonObject *root;
+  JsonArray  *people;
+
+  if (scores == NULL)
+    return NULL;
+  root = json_node_get_object (scores);
+  people = json_object_get_array_member (root, "people");
+  table = attain_table_new (_ ("Scores"), json_object_get_string_member (root, "name"));
+  attain_table_add_column (table, attain_import_field_label ("employee_no"), ATTAIN_COLUMN_TEXT,
+                           12);
+  attain_table_add_column (table, attain_import_field_label ("name"), ATTAIN_COLUMN_TEXT, 12);
+  attain_table_add_column (table, attain_import_field_label ("team"), ATTAIN_COLUMN_TEXT, 16);
+  attain_table_add_column (table, _ ("Step"), ATTAIN_COLUMN_TEXT, 14);
+  attain_table_add_column (table, _ ("Scorecard"), ATTAIN_COLUMN_TEXT, 18);
+  attain_table_add_column (table, _ ("KPI score"), ATTAIN_COLUMN_SCORE, 10);
+  attain_table_add_column (table, _ ("MBO score"), ATTAIN_COLUMN_SCORE, 10);
+  attain_table_add_column (table, _ ("360 score"), ATTAIN_COLUMN_SCORE, 10);
+  attain_table_add_column (table, _ ("Composite score"), ATTAIN_COLUMN_SCORE, 10);
+  attain_table_add_column (table, _ ("Computed rating"), ATTAIN_COLUMN_TEXT, 10);
+  attain_table_add_column (table, _ ("Rating"), ATTAIN_COLUMN_TEXT, 8);
+  attain_table_add_column (table, _ ("Calibration reason"), ATTAIN_COLUMN_TEXT, 30);
+  attain_table_add_column (table, _ ("Calibrated by"), ATTAIN_COLUMN_TEXT, 12);
+  attain_table_add_column (table, _ ("Calibrated on"), ATTAIN_COLUMN_DATE, 12);
+  attain_table_add_column (table, _ ("Appeal"), ATTAIN_COLUMN_TEXT, 10);
+  attain_table_add_column (table, _ ("Appeal decided on"), ATTAIN_COLUMN_DATE, 12);
+
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      JsonNode   *appeal = json_object_get_member (p, "appeal");
+      const char *rating = json_text (p, "rating");
+      const char *computed = json_object_has_member (p, "rating_computed")
+                                 ? json_text (p, "rating_computed")
+                                 : rating;
+      const char *at = json_text (p, "calibrated_at");
+
+      attain_table_add_row (table);
+      attain_table_set_text (table, 0, json_text (p, "employee_no"));
+      attain_table_set_text (table, 1, json_text (p, "name"));
+      attain_table_set_text (table, 2, json_text (p, "team"));
+      attain_table_set_text (table, 3, attain_cycle_state_label (json_text (p, "state")));
+      attain_table_set_text (table, 4, json_text (p, "scorecard"));
+      attain_table_set_number (table, 5, json_number (p, "kpi"));
+      attain_table_set_number (table, 6, json_number (p, "mbo"));
+      attain_table_set_number (table, 7, json_number (p, "feedback"));
+      attain_table_set_number (table, 8, json_number (p, "composite"));
+      attain_table_set_text (table, 9, computed);
+      attain_table_set_text (table, 10, rating);
+      attain_table_set_text (table, 11, json_text (p, "calibration_reason"));
+      attain_table_set_text (table, 12, json_text (p, "calibrated_by"));
+      if (at != NULL && strlen (at) >= 10)
+        {
+          g_autofree char *day = g_strndup (at, 10);
+          attain_table_set_text (table, 13, day);
+        }
+      if (appeal != NULL && JSON_NODE_HOLDS_OBJECT (appeal))
+        {
+          JsonObject *a = json_node_get_object (appeal);
+          attain_table_set_text (table, 14, appeal_outcome_label (json_text (a, "outcome")));
+          attain_table_set_text (table, 15, json_text (a, "decided_on"));
+        }
     }
   return g_steal_pointer (&table);
 }

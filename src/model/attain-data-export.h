@@ -16,4 +16,7 @@ AttainTable *attain_export_metrics (AttainDb           *db,
                                     const GDate        *today,
                                     GError            **error);
 
+AttainTable *
+attain_export_scores (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error);
+
 G_END_DECLS

@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-evaluation-page.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "attain-chart-view.h"
+#include "model/attain-cycle.h"
+#include "model/attain-data-export.h"
+#include "model/attain-format.h"
+#include "model/attain-loader.h"
+
+struct _AttainEvaluationPage
+{
+  GtkWidget parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkDropDown     *cycle_dropdown;
+  GtkLabel        *distribution_label;
+  GtkLabel        *guideline_label;
+  AttainChartView *rating_chart;
+  GtkLabel        *states_label;
+  GtkListBox      *members_list;
+
+  AttainContext *context;
+  GtkStringList *cycle_names;
+  GArray        *cycle_ids; /* gint64, as the dropdown lists them */
+  GCancellable  *load;
+  GCancellable *export;
+  GtkWidget *dialog;
+  gboolean   filling;
+};
+
+G_DEFINE_FINAL_TYPE (AttainEvaluationPage, attain_evaluation_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  gint64 cycle_id;
+  GDate  today;
+} ScoresRequest;
+
+static gpointer
+load_scores (AttainDb *db, gpointer request, GCancellable *cancellable, GError **error)
+{
+  ScoresRequest *r = request;
+  return attain_cycle_scores_to_json (db, r->cycle_id, &r->today, error);
+}
+
+static void
+toast (AttainEvaluationPage *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static const char *
+member_string (JsonObject *o, const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static double
+member_number (JsonObject *o, const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
+}
+
+static const char *const state_codes[]
+    = { "draft", "self", "supervisor", "calibration", "interview", "signed" };
+
+/* How many members stand at each step, in the workflow's order. */
+static char *
+states_summary (JsonArray *people)
+{
+  guint    counts[G_N_ELEMENTS (state_codes)] = { 0 };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      const char *state = member_string (json_array_get_object_element (people, i), "state");
+      for (guint s = 0; s < G_N_ELEMENTS (state_codes); s++)
+        if (g_strcmp0 (state, state_codes[s]) == 0)
+          counts[s]++;
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (state_codes); s++)
+    if (counts[s] > 0)
+      {
+        if (out->len > 0)
+          g_string_append (out, " · ");
+        /* Translators: how many people of a cycle stand at one step, e.g. "draft: 12" */
+        g_string_append_printf (out, _ ("%s: %u"), attain_cycle_state_label (state_codes[s]),
+                                counts[s]);
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* Highest composite first; people without one last, in the cycle's order. */
+static int
+compare_composite_descending (gconstpointer a, gconstpointer b)
+{
+  double x = member_number (*(JsonObject **) a, "composite");
+  double y = member_number (*(JsonObject **) b, "composite");
+
+  if (isnan (x) || isnan (y))
+    return isnan (x) - isnan (y);
+  return (x < y) - (x > y);
+}
+
+static void
+show_scores (AttainEvaluationPage *self, JsonNode *node)
+{
+  JsonObject      *root = json_node_get_object (node);
+  JsonArray       *people = json_object_get_array_member (root, "people");
+  JsonObject      *d = json_object_get_object_member (root, "distribution");
+  GtkWidget       *child;
+  g_autofree char *counts = NULL, *guideline = NULL;
+  g_autofree char *top = attain_format_percent (member_number (d, "top_share"));
+  g_autofree char *bottom = attain_format_percent (member_number (d, "bottom_share"));
+  g_autofree char *top_max = attain_format_percent (member_number (d, "top_max"));
+  g_autofree char *bottom_min = attain_format_percent (member_number (d, "bottom_min"));
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_list))) != NULL)
+    gtk_list_box_remove (self->members_list, child);
+  counts = g_strdup_printf (
+      /* Translators: the heading of a review cycle's page */
+      g_dngettext (GETTEXT_PACKAGE, "%u person in the cycle, in order of composite score",
+                   "%u people in the cycle, in order of composite score",
+                   json_array_get_length (people)),
+      json_array_get_length (people));
+  gtk_label_set_label (self->distribution_label, counts);
+  /* Translators: the distribution against the calibration guideline */
+  guideline = g_strdup_printf (
+      json_object_get_boolean_member (d, "within_guideline")
+          ? _ ("S and A: %s (guideline at most %s) · C and D: %s (at least %s): within the "
+               "guideline.")
+          : _ ("S and A: %s (guideline at most %s) · C and D: %s (at least %s): outside the "
+               "guideline; calibrate with a reason for each move."),
+      top, top_max, bottom, bottom_min);
+  gtk_label_set_label (self->guideline_label, guideline);
+  {
+    static const char *const bands[] = { "S", "A", "B", "C", "D" };
+    AttainRatingDistribution rating = { .top_max = member_number (d, "top_max"),
+                                        .bottom_min = member_number (d, "bottom_min") };
+    g_autofree char         *states = states_summary (people);
+    for (guint b = 0; b < 5; b++)
+      rating.counts[b] = (guint) member_number (d, bands[b]);
+    attain_chart_view_set_rating (self->rating_chart, &rating);
+    gtk_label_set_label (self->states_label, states);
+  }
+
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    g_ptr_array_add (sorted, json_array_get_object_element (people, i));
+  g_ptr_array_sort (sorted, compare_composite_descending);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      JsonObject *p = g_ptr_array_index (sorted, i);
+      GtkWidget  *row = adw_action_row_new ();
+      GtkWidget  *rating
+          = gtk_label_new (member_string (p, "rating") ? member_string (p, "rating") : "—");
+      GtkWidget       *calibrate = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      double           composite = member_number (p, "composite");
+      g_autofree char *subtitle = NULL;
+      char             number[32];
+
+      g_ascii_formatd (number, sizeof number, "%.1f", composite);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member_string (p, "name"));
+      if (member_string (p, "calibration_reason") != NULL)
+        /* Translators: a member's line after calibration: state, composite, computed band, reason */
+        subtitle = g_strdup_printf (
+            _ ("%s · %s points · computed %s · calibrated: %s"),
+            attain_cycle_state_label (member_string (p, "state")), isnan (composite) ? "—" : number,
+            member_string (p, "rating_computed") ? member_string (p, "rating_computed") : "—",
+            member_string (p, "calibration_reason"));
+      else
+        /* Translators: a member's line: state, composite and scorecard */
+        subtitle = g_strdup_printf (
+            _ ("%s · %s points · %s"), attain_cycle_state_label (member_string (p, "state")),
+            isnan (composite) ? "—" : number,
+            member_string (p, "scorecard") ? member_string (p, "scorecard") : _ ("goals' weights"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (rating, "title-3");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), rating);
+      gtk_widget_set_valign (calibrate, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (calibrate, "flat");
+      gtk_widget_set_tooltip_text (calibrate, _ ("Calibrate the rating"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (calibrate), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Calibrate the rating"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (calibrate), "evaluation.calibrate");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (calibrate), "x",
+                                        (gint64) member_number (p, "person"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), calibrate);
+      gtk_list_box_append (self->members_list, row);
+    }
+}
+
+static void
+scores_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AttainEvaluationPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = attain_load_finish (result, load_scores, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_object_unref (self);
+      return;
+    }
+  g_clear_object (&self->load);
+  if (node == NULL)
+    toast (self, error->message);
+  else
+    show_scores (self, node);
+  g_object_unref (self);
+}
+
+static gint64
+selected_cycle (AttainEvaluationPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->cycle_dropdown);
+  return i < self->cycle_ids->len ? g_array_index (self->cycle_ids, gint64, i) : 0;
+}
+
+static void
+load_selected (AttainEvaluationPage *self)
+{
+  ScoresRequest *request;
+  gint64         cycle = selected_cycle (self);
+
+  if (self->load != NULL)
+    g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
+  gtk_stack_set_visible_child_name (self->stack, cycle > 0 ? "cycle" : "empty");
+  if (cycle == 0)
+    return;
+  request = g_new0 (ScoresRequest, 1);
+  request->cycle_id = cycle;
+  attain_context_get_today (self->context, &request->today);
+  self->load = g_cancellable_new ();
+  attain_load_async (attain_context_get_db_path (self->context), load_scores, request, g_free,
+                     (GDestroyNotify) json_node_unref, load_scores, self->load, scores_loaded_cb,
+                     g_object_ref (self));
+}
+
+/* The cycles, newest first; keeps the one chosen when it is still there. */
+static void
+reload (AttainEvaluationPage *self, gint64 choose)
+{
+  g_autoptr (GPtrArray) cycles = attain_cycle_list (attain_context_get_db (self->context), NULL);
+  gint64 keep = choose > 0 ? choose : selected_cycle (self);
+  guint  position = 0;
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->cycle_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->cycle_names)), NULL);
+  g_array_set_size (self->cycle_ids, 0);
+  for (guint i = 0; cycles != NULL && i < cycles->len; i++)
+    {
+      AttainCycle     *cycle = g_ptr_array_index (cycles, i);
+      g_autofree char *period = attain_period_to_label (&cycle->period);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", cycle->name, period);
+      gtk_string_list_append (self->cycle_names, label);
+      g_array_append_val (self->cycle_ids, cycle->id);
+      if (cycle->id == keep)
+        position = i;
+    }
+  gtk_drop_down_set_selected (self->cycle_dropdown, position);
+  self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->cycle_dropdown), self->cycle_ids->len > 0);
+  load_selected (self);
+}
+
+static void
+on_cycle_selected_cb (AttainEvaluationPage *self)
+{
+  if (!self->filling)
+    load_selected (self);
+}
+
+/* A cycle for the window's period and the whole company, named after the period. */
+static void
+start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  const AttainPeriod   *period
+      = attain_session_get_period (attain_context_get_session (self->context));
+  g_autofree char *label = attain_period_to_label (period);
+  /* Translators: the name of a new review cycle, %s is the period */
+  g_autofree char *name = g_strdup_printf (_ ("Reviews of %s"), label);
+  g_autoptr (GError) error = NULL;
+  gint64 id = attain_cycle_start (attain_context_get_db (self->context), name, period, 0, &error);
+
+  if (id == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  reload (self, id);
+}
+
+static void
+calibrate_response_cb (AdwMessageDialog *dialog, const char *response, AttainEvaluationPage *self)
+{
+  static const char *bands[] = { "S", "A", "B", "C", "D" };
+  GtkDropDown       *band = g_object_get_data (G_OBJECT (dialog), "band");
+  GtkEditable       *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  gint64             person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person"));
+  g_autoptr (GError) error = NULL;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "calibrate"))
+    return;
+  if (!attain_cycle_calibrate (attain_context_get_db (self->context), selected_cycle (self), person,
+                               bands[MIN (gtk_drop_down_get_selected (band), 4)],
+                               gtk_editable_get_text (reason), NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  load_selected (self);
+}
+
+static void
+calibrate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkWidget            *dialog, *box, *band, *reason;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _ ("Calibrate the Rating"),
+                                   _ ("Every move is kept with its reason, who made it and when."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  band = gtk_drop_down_new_from_strings ((const char *[]){ "S", "A", "B", "C", "D", NULL });
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (band), 2);
+  gtk_widget_set_tooltip_text (band, _ ("The rating after calibration"));
+  reason = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _ ("Why the rating moves"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Why the rating moves"), -1);
+  gtk_box_append (GTK_BOX (box), band);
+  gtk_box_append (GTK_BOX (box), reason);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "band", band);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_object_set_data (G_OBJECT (dialog), "person",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
+                                    "calibrate", _ ("C_alibrate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "calibrate",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (calibrate_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  gint64   cycle_id;
+  GDate    today;
+  char    *path;
+  gboolean xlsx;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
+/* Scoring everyone again takes a while in a big company: on the worker, like the page's load. */
+static gpointer
+export_scores (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ExportRequest *r = data;
+  g_autoptr (AttainTable) table = attain_export_scores (db, r->cycle_id, &r->today, error);
+
+  if (table == NULL
+      || !(r->xlsx ? attain_table_write_xlsx (table, r->path, error)
+                   : attain_table_write_csv (table, r->path, error)))
+    return NULL;
+  return g_path_get_basename (r->path);
+}
+
+static void
+exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AttainEvaluationPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = attain_load_finish (result, export_scores, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = NULL;
+      g_clear_object (&self->export);
+      /* Translators: %s is a file name */
+      message = name != NULL ? g_strdup_printf (_ ("Saved “%s”"), name) : g_strdup (error->message);
+      toast (self, message);
+    }
+  g_object_unref (self);
+}
+
+void
+attain_evaluation_page_export (AttainEvaluationPage *self, const char *path, gboolean xlsx)
+{
+  ExportRequest *request;
+
+  g_return_if_fail (ATTAIN_IS_EVALUATION_PAGE (self));
+  if (selected_cycle (self) == 0 || self->export != NULL)
+    return;
+  request = g_new0 (ExportRequest, 1);
+  request->cycle_id = selected_cycle (self);
+  attain_context_get_today (self->context, &request->today);
+  request->path = g_strdup (path);
+  request->xlsx = xlsx;
+  self->export = g_cancellable_new ();
+  attain_load_async (attain_context_get_db_path (self->context), export_scores, request,
+                     (GDestroyNotify) export_request_free, g_free, export_scores, self->export,
+                     exported_cb, g_object_ref (self));
+}
+
+gboolean
+attain_evaluation_page_is_exporting (AttainEvaluationPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_EVALUATION_PAGE (self), FALSE);
+  return self->export != NULL;
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser, int response, AttainEvaluationPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      attain_evaluation_page_export (
+          self, path, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "xlsx")));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  gboolean              xlsx = g_str_equal (action_name, "evaluation.export-xlsx");
+  GtkFileChooserNative *chooser;
+  g_autofree char      *name = NULL;
+  guint                 i = gtk_drop_down_get_selected (self->cycle_dropdown);
+
+  if (selected_cycle (self) == 0)
+    return;
+  /* Translators: suggested file name of a cycle's scores, %s is the cycle's name */
+  name = g_strdup_printf (_ ("scores-%s.%s"), gtk_string_list_get_string (self->cycle_names, i),
+                          xlsx ? "xlsx" : "csv");
+  g_strdelimit (name, "/\\", '-');
+  chooser = gtk_file_chooser_native_new (
+      xlsx ? _ ("Export as Excel") : _ ("Export as CSV"), GTK_WINDOW (gtk_widget_get_root (widget)),
+      GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "xlsx", GINT_TO_POINTER (xlsx));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_context_changed_cb (AttainEvaluationPage *self, guint changes)
+{
+  if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) != 0 || changes == ATTAIN_DB_CHANGE_ALL)
+    reload (self, 0);
+}
+
+static void
+attain_evaluation_page_constructed (GObject *object)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (object);
+
+  G_OBJECT_CLASS (attain_evaluation_page_parent_class)->constructed (object);
+  self->cycle_names = gtk_string_list_new (NULL);
+  self->cycle_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_drop_down_set_model (self->cycle_dropdown, G_LIST_MODEL (self->cycle_names));
+  g_signal_connect_object (self->cycle_dropdown, "notify::selected",
+                           G_CALLBACK (on_cycle_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reload (self, 0);
+}
+
+static void
+attain_evaluation_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (object);
+  if (prop_id == PROP_CONTEXT)
+    self->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+attain_evaluation_page_dispose (GObject *object)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (object);
+  GtkWidget            *child;
+
+  if (self->load != NULL)
+    g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
+  if (self->export != NULL)
+    g_cancellable_cancel (self->export);
+  g_clear_object (&self->export);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_EVALUATION_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->cycle_names);
+  g_clear_pointer (&self->cycle_ids, g_array_unref);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (attain_evaluation_page_parent_class)->dispose (object);
+}
+
+static void
+attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = attain_evaluation_page_constructed;
+  object_class->set_property = attain_evaluation_page_set_property;
+  object_class->dispose = attain_evaluation_page_dispose;
+  properties[PROP_CONTEXT]
+      = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
+                             G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATTAIN_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/attain/Attain/ui/attain-evaluation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, cycle_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, distribution_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, guideline_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, members_list);
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, rating_chart);
+  gtk_widget_class_bind_template_child (widget_class, AttainEvaluationPage, states_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "evaluation.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.calibrate", "x", calibrate_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.export-xlsx", NULL, export_action);
+}
+
+static void
+attain_evaluation_page_init (AttainEvaluationPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+attain_evaluation_page_new (AttainContext *context)
+{
+  return g_object_new (ATTAIN_TYPE_EVALUATION_PAGE, "context", context, NULL);
+}
+
+gboolean
+attain_evaluation_page_is_loading (AttainEvaluationPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_EVALUATION_PAGE (self), FALSE);
+  return self->load != NULL;
+}
+
+GListModel *
+attain_evaluation_page_get_cycles (AttainEvaluationPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_EVALUATION_PAGE (self), NULL);
+  return G_LIST_MODEL (self->cycle_names);
+}
+
+GtkListBox *
+attain_evaluation_page_get_members (AttainEvaluationPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_EVALUATION_PAGE (self), NULL);
+  return self->members_list;
+}
+
+const char *
+attain_evaluation_page_get_heading (AttainEvaluationPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_EVALUATION_PAGE (self), NULL);
+  return gtk_label_get_label (self->distribution_label);
+}
+
+GtkWidget *
+attain_evaluation_page_get_dialog (AttainEvaluationPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_EVALUATION_PAGE (self), NULL);
+  return self->dialog;
+}
