@@ -16,6 +16,7 @@
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
 #include "model/attain-data-export.h"
+#include "report/attain-calibration-report.h"
 #include "model/attain-i18n.h"
 #include "model/attain-import.h"
 #include "model/attain-people.h"
@@ -366,6 +367,34 @@ print_report_progress (guint done, guint total, gpointer user_data)
     g_printerr ("%u/%u\n", done, total);
 }
 
+/* The calibration sheet of a cycle, the same pages the evaluation page prints. */
+static int
+write_calibration_sheet (gint64 cycle, const char *output, const char *language, GError **error)
+{
+  g_autoptr (AttainDb) db = open_database (FALSE, error);
+  g_autoptr (JsonNode) scores = NULL;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *company = NULL;
+  const char      *report_language;
+  GDate            today;
+  gboolean         written;
+
+  if (db == NULL)
+    return 1;
+  if (!resolve_today (&today, error))
+    return 2;
+  scores = attain_cycle_scores_to_json (db, cycle, &today, error);
+  if (scores == NULL)
+    return 1;
+  company = attain_db_get_setting (db, "company_name", NULL);
+  report_language = attain_report_language_push (language);
+  g_ptr_array_add (documents, attain_calibration_report (scores, company, &today, report_language));
+  written = attain_documents_write_pdf (documents, output, _ ("Calibration"), error);
+  attain_i18n_pop ();
+  return written ? 0 : 1;
+}
+
 static int
 command_report (int argc, char **argv, GError **error)
 {
@@ -377,8 +406,11 @@ command_report (int argc, char **argv, GError **error)
   g_autofree char *output_dir = NULL;
   g_autofree char *language = NULL;
   gboolean         quiet = FALSE;
+  gint64           cycle = 0;
   GOptionEntry     entries[]
       = { { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_ ("Person id"), "ID" },
+          { "cycle", 0, 0, G_OPTION_ARG_INT64, &cycle, N_ ("Review cycle: its calibration sheet"),
+            "ID" },
           { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_ ("Unit id: everyone in it"), "ID" },
           { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
             N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
@@ -400,6 +432,8 @@ command_report (int argc, char **argv, GError **error)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
+  if (cycle > 0 && output != NULL && person == NULL && team == NULL)
+    return write_calibration_sheet (cycle, output, language, error);
   if ((person == NULL) == (team == NULL) || (output == NULL) == (output_dir == NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

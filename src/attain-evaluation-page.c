@@ -8,7 +8,11 @@
 #include "model/attain-cycle.h"
 #include "model/attain-data-export.h"
 #include "model/attain-format.h"
+#include "model/attain-json.h"
 #include "model/attain-loader.h"
+#include "attain-document-print.h"
+#include "report/attain-calibration-report.h"
+#include "report/attain-review-report.h"
 
 struct _AttainEvaluationPage
 {
@@ -27,9 +31,10 @@ struct _AttainEvaluationPage
   GtkStringList *cycle_names;
   GArray        *cycle_ids; /* gint64, as the dropdown lists them */
   GCancellable  *load;
-  GCancellable *export;
-  GtkWidget *dialog;
-  gboolean   filling;
+  GCancellable  *export_job;
+  GtkWidget     *dialog;
+  JsonNode      *scores; /* the cycle shown, as loaded: what the sheet prints */
+  gboolean       filling;
 };
 
 G_DEFINE_FINAL_TYPE (AttainEvaluationPage, attain_evaluation_page, GTK_TYPE_WIDGET)
@@ -61,20 +66,6 @@ toast (AttainEvaluationPage *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static const char *
-member_string (JsonObject *o, const char *name)
-{
-  JsonNode *node = json_object_get_member (o, name);
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-}
-
-static double
-member_number (JsonObject *o, const char *name)
-{
-  JsonNode *node = json_object_get_member (o, name);
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
-}
-
 static const char *const state_codes[]
     = { "draft", "self", "supervisor", "calibration", "interview", "signed" };
 
@@ -87,7 +78,8 @@ states_summary (JsonArray *people)
 
   for (guint i = 0; i < json_array_get_length (people); i++)
     {
-      const char *state = member_string (json_array_get_object_element (people, i), "state");
+      const char *state
+          = attain_json_get_string (json_array_get_object_element (people, i), "state");
       for (guint s = 0; s < G_N_ELEMENTS (state_codes); s++)
         if (g_strcmp0 (state, state_codes[s]) == 0)
           counts[s]++;
@@ -104,31 +96,17 @@ states_summary (JsonArray *people)
   return g_string_free (out, FALSE);
 }
 
-/* Highest composite first; people without one last, in the cycle's order. */
-static int
-compare_composite_descending (gconstpointer a, gconstpointer b)
-{
-  double x = member_number (*(JsonObject **) a, "composite");
-  double y = member_number (*(JsonObject **) b, "composite");
-
-  if (isnan (x) || isnan (y))
-    return isnan (x) - isnan (y);
-  return (x < y) - (x > y);
-}
-
 static void
 show_scores (AttainEvaluationPage *self, JsonNode *node)
 {
   JsonObject      *root = json_node_get_object (node);
   JsonArray       *people = json_object_get_array_member (root, "people");
-  JsonObject      *d = json_object_get_object_member (root, "distribution");
   GtkWidget       *child;
-  g_autofree char *counts = NULL, *guideline = NULL;
-  g_autofree char *top = attain_format_percent (member_number (d, "top_share"));
-  g_autofree char *bottom = attain_format_percent (member_number (d, "bottom_share"));
-  g_autofree char *top_max = attain_format_percent (member_number (d, "top_max"));
-  g_autofree char *bottom_min = attain_format_percent (member_number (d, "bottom_min"));
-  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  g_autofree char *counts = NULL, *states = NULL;
+  g_autofree char *guideline
+      = attain_cycle_guideline_text (json_object_get_object_member (root, "distribution"));
+  g_autoptr (GPtrArray) sorted = attain_calibration_members_sorted (node);
+  AttainRatingDistribution distribution;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_list))) != NULL)
     gtk_list_box_remove (self->members_list, child);
@@ -139,55 +117,40 @@ show_scores (AttainEvaluationPage *self, JsonNode *node)
                    json_array_get_length (people)),
       json_array_get_length (people));
   gtk_label_set_label (self->distribution_label, counts);
-  /* Translators: the distribution against the calibration guideline */
-  guideline = g_strdup_printf (
-      json_object_get_boolean_member (d, "within_guideline")
-          ? _ ("S and A: %s (guideline at most %s) · C and D: %s (at least %s): within the "
-               "guideline.")
-          : _ ("S and A: %s (guideline at most %s) · C and D: %s (at least %s): outside the "
-               "guideline; calibrate with a reason for each move."),
-      top, top_max, bottom, bottom_min);
   gtk_label_set_label (self->guideline_label, guideline);
-  {
-    static const char *const bands[] = { "S", "A", "B", "C", "D" };
-    AttainRatingDistribution rating = { .top_max = member_number (d, "top_max"),
-                                        .bottom_min = member_number (d, "bottom_min") };
-    g_autofree char         *states = states_summary (people);
-    for (guint b = 0; b < 5; b++)
-      rating.counts[b] = (guint) member_number (d, bands[b]);
-    attain_chart_view_set_rating (self->rating_chart, &rating);
-    gtk_label_set_label (self->states_label, states);
-  }
+  attain_calibration_distribution (node, &distribution);
+  attain_chart_view_set_rating (self->rating_chart, &distribution);
+  states = states_summary (people);
+  gtk_label_set_label (self->states_label, states);
 
-  for (guint i = 0; i < json_array_get_length (people); i++)
-    g_ptr_array_add (sorted, json_array_get_object_element (people, i));
-  g_ptr_array_sort (sorted, compare_composite_descending);
   for (guint i = 0; i < sorted->len; i++)
     {
       JsonObject *p = g_ptr_array_index (sorted, i);
       GtkWidget  *row = adw_action_row_new ();
-      GtkWidget  *rating
-          = gtk_label_new (member_string (p, "rating") ? member_string (p, "rating") : "—");
+      GtkWidget  *rating = gtk_label_new (
+           attain_json_get_string (p, "rating") ? attain_json_get_string (p, "rating") : "—");
       GtkWidget       *calibrate = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      double           composite = member_number (p, "composite");
+      double           composite = attain_json_get_number (p, "composite");
       g_autofree char *subtitle = NULL;
-      char             number[32];
+      g_autofree char *number = attain_format_score (composite);
 
-      g_ascii_formatd (number, sizeof number, "%.1f", composite);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member_string (p, "name"));
-      if (member_string (p, "calibration_reason") != NULL)
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attain_json_get_string (p, "name"));
+      if (attain_json_get_string (p, "calibration_reason") != NULL)
         /* Translators: a member's line after calibration: state, composite, computed band, reason */
-        subtitle = g_strdup_printf (
-            _ ("%s · %s points · computed %s · calibrated: %s"),
-            attain_cycle_state_label (member_string (p, "state")), isnan (composite) ? "—" : number,
-            member_string (p, "rating_computed") ? member_string (p, "rating_computed") : "—",
-            member_string (p, "calibration_reason"));
+        subtitle = g_strdup_printf (_ ("%s · %s points · computed %s · calibrated: %s"),
+                                    attain_cycle_state_label (attain_json_get_string (p, "state")),
+                                    number,
+                                    attain_json_get_string (p, "rating_computed")
+                                        ? attain_json_get_string (p, "rating_computed")
+                                        : "—",
+                                    attain_json_get_string (p, "calibration_reason"));
       else
         /* Translators: a member's line: state, composite and scorecard */
         subtitle = g_strdup_printf (
-            _ ("%s · %s points · %s"), attain_cycle_state_label (member_string (p, "state")),
-            isnan (composite) ? "—" : number,
-            member_string (p, "scorecard") ? member_string (p, "scorecard") : _ ("goals' weights"));
+            _ ("%s · %s points · %s"),
+            attain_cycle_state_label (attain_json_get_string (p, "state")), number,
+            attain_json_get_string (p, "scorecard") ? attain_json_get_string (p, "scorecard")
+                                                    : _ ("goals' weights"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (rating, "title-3");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), rating);
@@ -198,7 +161,7 @@ show_scores (AttainEvaluationPage *self, JsonNode *node)
                                       _ ("Calibrate the rating"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (calibrate), "evaluation.calibrate");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (calibrate), "x",
-                                        (gint64) member_number (p, "person"));
+                                        (gint64) attain_json_get_number (p, "person"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), calibrate);
       gtk_list_box_append (self->members_list, row);
     }
@@ -220,7 +183,11 @@ scores_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (node == NULL)
     toast (self, error->message);
   else
-    show_scores (self, node);
+    {
+      show_scores (self, node);
+      g_clear_pointer (&self->scores, json_node_unref);
+      self->scores = g_steal_pointer (&node);
+    }
   g_object_unref (self);
 }
 
@@ -241,6 +208,7 @@ load_selected (AttainEvaluationPage *self)
     g_cancellable_cancel (self->load);
   g_clear_object (&self->load);
   gtk_stack_set_visible_child_name (self->stack, cycle > 0 ? "cycle" : "empty");
+  g_clear_pointer (&self->scores, json_node_unref);
   if (cycle == 0)
     return;
   request = g_new0 (ScoresRequest, 1);
@@ -402,7 +370,7 @@ exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = NULL;
-      g_clear_object (&self->export);
+      g_clear_object (&self->export_job);
       /* Translators: %s is a file name */
       message = name != NULL ? g_strdup_printf (_ ("Saved “%s”"), name) : g_strdup (error->message);
       toast (self, message);
@@ -416,16 +384,16 @@ attain_evaluation_page_export (AttainEvaluationPage *self, const char *path, gbo
   ExportRequest *request;
 
   g_return_if_fail (ATTAIN_IS_EVALUATION_PAGE (self));
-  if (selected_cycle (self) == 0 || self->export != NULL)
+  if (selected_cycle (self) == 0 || self->export_job != NULL)
     return;
   request = g_new0 (ExportRequest, 1);
   request->cycle_id = selected_cycle (self);
   attain_context_get_today (self->context, &request->today);
   request->path = g_strdup (path);
   request->xlsx = xlsx;
-  self->export = g_cancellable_new ();
+  self->export_job = g_cancellable_new ();
   attain_load_async (attain_context_get_db_path (self->context), export_scores, request,
-                     (GDestroyNotify) export_request_free, g_free, export_scores, self->export,
+                     (GDestroyNotify) export_request_free, g_free, export_scores, self->export_job,
                      exported_cb, g_object_ref (self));
 }
 
@@ -433,7 +401,7 @@ gboolean
 attain_evaluation_page_is_exporting (AttainEvaluationPage *self)
 {
   g_return_val_if_fail (ATTAIN_IS_EVALUATION_PAGE (self), FALSE);
-  return self->export != NULL;
+  return self->export_job != NULL;
 }
 
 static void
@@ -471,6 +439,31 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_object_set_data (G_OBJECT (chooser), "xlsx", GINT_TO_POINTER (xlsx));
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The calibration sheet of the cycle shown, through the print dialog (or into a PDF when the
+ * action names a file). */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *company = NULL;
+  GDate            today;
+
+  if (self->scores == NULL)
+    return;
+  company = attain_db_get_setting (attain_context_get_db (self->context), "company_name", NULL);
+  attain_context_get_today (self->context, &today);
+  g_ptr_array_add (documents, attain_calibration_report (self->scores, company, &today,
+                                                         attain_report_language_for (NULL)));
+  if (!attain_document_print_run (
+          documents, _ ("Calibration"), GTK_WINDOW (gtk_widget_get_root (widget)),
+          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+          parameter ? g_variant_get_string (parameter, NULL) : NULL, FALSE, &error))
+    toast (self, error->message);
 }
 
 static void
@@ -518,13 +511,14 @@ attain_evaluation_page_dispose (GObject *object)
   if (self->load != NULL)
     g_cancellable_cancel (self->load);
   g_clear_object (&self->load);
-  if (self->export != NULL)
-    g_cancellable_cancel (self->export);
-  g_clear_object (&self->export);
+  if (self->export_job != NULL)
+    g_cancellable_cancel (self->export_job);
+  g_clear_object (&self->export_job);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTAIN_TYPE_EVALUATION_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->cycle_names);
+  g_clear_pointer (&self->scores, json_node_unref);
   g_clear_pointer (&self->cycle_ids, g_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_evaluation_page_parent_class)->dispose (object);
@@ -558,6 +552,11 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "evaluation.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "evaluation.calibrate", "x", calibrate_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.print", NULL, print_action);
+  /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
+  gtk_widget_class_install_action (widget_class, "evaluation.print-to-file", "s", print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "evaluation.print", NULL);
   gtk_widget_class_install_action (widget_class, "evaluation.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "evaluation.export-xlsx", NULL, export_action);
 }

@@ -1844,6 +1844,27 @@ test_evaluation_page (void)
         found++;
     g_assert_cmpuint (found, ==, 1);
   }
+
+  /* The calibration sheet, through the print operation into a PDF: the move and its reason. */
+  {
+    g_autofree char *pdf = attain_test_db_path (dir, "calibration.pdf");
+    const char      *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autofree char *bytes = NULL;
+    gsize            length = 0;
+
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.print-to-file", "s", pdf));
+    g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+    g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+    if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &text, NULL, NULL, NULL))
+      {
+        g_assert_nonnull (strstr (text, "Calibration — Reviews of"));
+        g_assert_nonnull (strstr (text, "Won the Hangzhou tender"));
+        g_assert_nonnull (strstr (text, "People in order of composite score"));
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }

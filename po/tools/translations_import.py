@@ -678,4 +678,10 @@ T = {
     (None, 'Appeal decided on'): ('申诉裁定日期', '申訴裁定日期'),
     (None, 'Export Scores as _CSV…'): ('将得分导出为 CSV(_C)…', '將得分匯出為 CSV(_C)…'),
     (None, 'Export Scores as _Excel…'): ('将得分导出为 Excel(_E)…', '將得分匯出為 Excel(_E)…'),
+    (None, 'Calibration'): ('校准', '校準'),
+    (None, 'Review cycle: its calibration sheet'): ('考核周期：输出其校准表', '考核週期：輸出其校準表'),
+    (None, 'Calibration — %s'): ('校准表 — %s', '校準表 — %s'),
+    (None, 'People in order of composite score'): ('按综合得分排序的人员', '按綜合得分排序的人員'),
+    (None, 'Director'): ('销售总监', '銷售總監'),
+    (None, '_Print Calibration Sheet…'): ('打印校准表(_P)…', '列印校準表(_P)…'),
 }

@@ -29,7 +29,9 @@ typedef struct
   const char *language; /* "zh-cn", "zh-tw", "en"; NULL for the process default */
 } AttainChartStyle;
 
-void         attain_chart_style_init_light (AttainChartStyle *style);
+void attain_chart_style_init_light (AttainChartStyle *style);
+/* Paper: the light colours, text in points, glyphs of the report's language. */
+void         attain_chart_style_init_paper (AttainChartStyle *style, const char *language);
 void         attain_chart_set_color (cairo_t *cr, const AttainRgba *color);
 PangoLayout *attain_chart_layout (cairo_t                *cr,
                                   const AttainChartStyle *style,

@@ -22,6 +22,14 @@ attain_chart_style_init_light (AttainChartStyle *style)
 }
 
 void
+attain_chart_style_init_paper (AttainChartStyle *style, const char *language)
+{
+  attain_chart_style_init_light (style);
+  style->font_size = 8.0;
+  style->language = language;
+}
+
+void
 attain_chart_set_color (cairo_t *cr, const AttainRgba *color)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);

@@ -317,6 +317,27 @@ add_distribution (AttainDb *db, JsonBuilder *builder, const guint counts[5])
   json_builder_end_object (builder);
 }
 
+char *
+attain_cycle_guideline_text (JsonObject *distribution)
+{
+  g_autofree char *top = attain_format_percent (attain_json_get_number (distribution, "top_share"));
+  g_autofree char *bottom
+      = attain_format_percent (attain_json_get_number (distribution, "bottom_share"));
+  g_autofree char *top_max
+      = attain_format_percent (attain_json_get_number (distribution, "top_max"));
+  g_autofree char *bottom_min
+      = attain_format_percent (attain_json_get_number (distribution, "bottom_min"));
+
+  /* Translators: the distribution against the calibration guideline */
+  return g_strdup_printf (
+      json_object_get_boolean_member (distribution, "within_guideline")
+          ? _ ("S and A: %s (guideline at most %s) · C and D: %s (at least %s): within the "
+               "guideline.")
+          : _ ("S and A: %s (guideline at most %s) · C and D: %s (at least %s): outside the "
+               "guideline; calibrate with a reason for each move."),
+      top, top_max, bottom, bottom_min);
+}
+
 /* Moves a member's band in calibration: never without a reason; the move is kept, with the band
  * before it, who and when. */
 gboolean

@@ -7,6 +7,7 @@
 
 #include "attain-cycle.h"
 #include "attain-import.h"
+#include "attain-json.h"
 #include "attain-metrics.h"
 #include "attain-org.h"
 
@@ -212,20 +213,6 @@ attain_export_metrics (AttainDb *db, const AttainPeriod *period, const GDate *to
 }
 
 static const char *
-json_text (JsonObject *o, const char *name)
-{
-  JsonNode *node = json_object_get_member (o, name);
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-}
-
-static double
-json_number (JsonObject *o, const char *name)
-{
-  JsonNode *node = json_object_get_member (o, name);
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
-}
-
-static const char *
 appeal_outcome_label (const char *outcome)
 {
   if (g_strcmp0 (outcome, "upheld") == 0)
@@ -272,26 +259,27 @@ attain_export_scores (AttainDb *db, gint64 cycle_id, const GDate *today, GError 
     {
       JsonObject *p = json_array_get_object_element (people, i);
       JsonNode   *appeal = json_object_get_member (p, "appeal");
-      const char *rating = json_text (p, "rating");
+      const char *rating = attain_json_get_string (p, "rating");
       const char *computed = json_object_has_member (p, "rating_computed")
-                                 ? json_text (p, "rating_computed")
+                                 ? attain_json_get_string (p, "rating_computed")
                                  : rating;
-      const char *at = json_text (p, "calibrated_at");
+      const char *at = attain_json_get_string (p, "calibrated_at");
 
       attain_table_add_row (table);
-      attain_table_set_text (table, 0, json_text (p, "employee_no"));
-      attain_table_set_text (table, 1, json_text (p, "name"));
-      attain_table_set_text (table, 2, json_text (p, "team"));
-      attain_table_set_text (table, 3, attain_cycle_state_label (json_text (p, "state")));
-      attain_table_set_text (table, 4, json_text (p, "scorecard"));
-      attain_table_set_number (table, 5, json_number (p, "kpi"));
-      attain_table_set_number (table, 6, json_number (p, "mbo"));
-      attain_table_set_number (table, 7, json_number (p, "feedback"));
-      attain_table_set_number (table, 8, json_number (p, "composite"));
+      attain_table_set_text (table, 0, attain_json_get_string (p, "employee_no"));
+      attain_table_set_text (table, 1, attain_json_get_string (p, "name"));
+      attain_table_set_text (table, 2, attain_json_get_string (p, "team"));
+      attain_table_set_text (table, 3,
+                             attain_cycle_state_label (attain_json_get_string (p, "state")));
+      attain_table_set_text (table, 4, attain_json_get_string (p, "scorecard"));
+      attain_table_set_number (table, 5, attain_json_get_number (p, "kpi"));
+      attain_table_set_number (table, 6, attain_json_get_number (p, "mbo"));
+      attain_table_set_number (table, 7, attain_json_get_number (p, "feedback"));
+      attain_table_set_number (table, 8, attain_json_get_number (p, "composite"));
       attain_table_set_text (table, 9, computed);
       attain_table_set_text (table, 10, rating);
-      attain_table_set_text (table, 11, json_text (p, "calibration_reason"));
-      attain_table_set_text (table, 12, json_text (p, "calibrated_by"));
+      attain_table_set_text (table, 11, attain_json_get_string (p, "calibration_reason"));
+      attain_table_set_text (table, 12, attain_json_get_string (p, "calibrated_by"));
       if (at != NULL && strlen (at) >= 10)
         {
           g_autofree char *day = g_strndup (at, 10);
@@ -300,8 +288,9 @@ attain_export_scores (AttainDb *db, gint64 cycle_id, const GDate *today, GError 
       if (appeal != NULL && JSON_NODE_HOLDS_OBJECT (appeal))
         {
           JsonObject *a = json_node_get_object (appeal);
-          attain_table_set_text (table, 14, appeal_outcome_label (json_text (a, "outcome")));
-          attain_table_set_text (table, 15, json_text (a, "decided_on"));
+          attain_table_set_text (table, 14,
+                                 appeal_outcome_label (attain_json_get_string (a, "outcome")));
+          attain_table_set_text (table, 15, attain_json_get_string (a, "decided_on"));
         }
     }
   return g_steal_pointer (&table);

@@ -207,6 +207,17 @@ attain_format_money_compact (double minor, const char *currency, AttainNumberSty
 }
 
 char *
+attain_format_score (double score)
+{
+  char number[32];
+
+  if (isnan (score))
+    return g_strdup ("—");
+  g_ascii_formatd (number, sizeof number, "%.1f", score);
+  return g_strdup (number);
+}
+
+char *
 attain_format_percent (double fraction)
 {
   char number[32];

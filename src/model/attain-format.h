@@ -38,16 +38,18 @@ char             *attain_format_money_exact (gint64 minor, const char *currency)
 char             *attain_format_compact (double value, AttainNumberStyle style);
 char *attain_format_money_compact (double minor, const char *currency, AttainNumberStyle style);
 char *attain_format_percent (double fraction);
-char *attain_format_change (double fraction);
-char *attain_format_points_change (double points);
-char *attain_format_value (AttainValueKind   kind,
-                           double            value,
-                           const char       *currency,
-                           AttainNumberStyle style);
-char *attain_format_difference (AttainValueKind   kind,
-                                double            difference,
-                                const char       *currency,
-                                AttainNumberStyle style);
+/* A score on the 100-point scale with one decimal ("105.1"); "—" when undefined. */
+char          *attain_format_score (double score);
+char          *attain_format_change (double fraction);
+char          *attain_format_points_change (double points);
+char          *attain_format_value (AttainValueKind   kind,
+                                    double            value,
+                                    const char       *currency,
+                                    AttainNumberStyle style);
+char          *attain_format_difference (AttainValueKind   kind,
+                                         double            difference,
+                                         const char       *currency,
+                                         AttainNumberStyle style);
 AttainAxisUnit attain_axis_unit_for (double max_value, AttainNumberStyle style);
 char          *attain_format_axis_value (double value, AttainAxisUnit unit);
 

@@ -17,4 +17,19 @@ attain_json_add_number (JsonBuilder *builder, const char *name, double value)
     json_builder_add_double_value (builder, value);
 }
 
+/* The other way: a member that is absent or null reads as NULL text or NAN. */
+static inline const char *
+attain_json_get_string (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static inline double
+attain_json_get_number (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
+}
+
 G_END_DECLS

@@ -42,19 +42,11 @@ attain_report_language_push (const char *language)
 }
 
 static void
-paper_style (AttainChartStyle *style, const char *language)
-{
-  attain_chart_style_init_light (style);
-  style->font_size = 8.0;
-  style->language = language;
-}
-
-static void
 draw_trend (cairo_t *cr, double width, double height, const char *language, gpointer data)
 {
   AttainChartStyle style;
 
-  paper_style (&style, language);
+  attain_chart_style_init_paper (&style, language);
   attain_trend_chart_draw (cr, data, &style, width, height, -1);
 }
 
@@ -63,21 +55,10 @@ draw_funnel (cairo_t *cr, double width, double height, const char *language, gpo
 {
   AttainChartStyle style;
 
-  paper_style (&style, language);
+  attain_chart_style_init_paper (&style, language);
   /* Centred at two thirds of the width: a funnel wider than that reads as a bar chart. */
   cairo_translate (cr, width / 6, 0);
   attain_funnel_chart_draw (cr, data, &style, width * 2 / 3, height);
-}
-
-static char *
-score_text (double score)
-{
-  char number[32];
-
-  if (isnan (score))
-    return g_strdup ("—");
-  g_ascii_formatd (number, sizeof number, "%.1f", score);
-  return g_strdup (number);
 }
 
 /* The scored lines, as attain_review_result_lines() weighs them, with a weighted total. */
@@ -105,7 +86,7 @@ add_results (AttainDocument *document, const AttainReviewSheet *sheet)
                 ? attain_format_difference (ATTAIN_VALUE_SCORE, v->variance, NULL,
                                             ATTAIN_NUMBER_STYLE_WESTERN)
                 : attain_format_percent (v->attainment);
-      g_autofree char *score = score_text (line->score);
+      g_autofree char *score = attain_format_score (line->score);
       const char *cells[] = { _ (line->label), weight, target, actual, attainment, score, NULL };
 
       attain_document_add_table_row (document, cells, FALSE);
@@ -113,7 +94,7 @@ add_results (AttainDocument *document, const AttainReviewSheet *sheet)
   if (lines->len > 0)
     {
       g_autofree char *weight = attain_format_percent (sheet->total_weight / 10000.0);
-      g_autofree char *total = score_text (sheet->weighted_score);
+      g_autofree char *total = attain_format_score (sheet->weighted_score);
       const char      *cells[] = { _ ("Weighted results score"), weight, "", "", "", total, NULL };
       attain_document_add_table_row (document, cells, TRUE);
     }
@@ -166,7 +147,7 @@ add_feedback (AttainDocument *document, const AttainFeedbackResult *feedback)
       attain_document_add_table_row (document, (const char *const *) cells->pdata, FALSE);
     }
   {
-    g_autofree char *score = score_text (feedback->score);
+    g_autofree char *score = attain_format_score (feedback->score);
     /* Translators: the 360 score under its table; ratings 1-5 count as (r - 1) × 25 points */
     g_autofree char *line = g_strdup_printf (
         feedback->renormalised
@@ -302,7 +283,7 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
   attain_document_add_heading (document, _ ("360-degree feedback"));
   add_feedback (document, &sheet->feedback);
   attain_document_add_heading (document, _ ("Score and rating"));
-  score = score_text (sheet->weighted_score);
+  score = attain_format_score (sheet->weighted_score);
   {
     g_autofree char *composite = attain_evaluation_composite_text (&sheet->evaluation);
     g_autofree char *parts = attain_evaluation_parts_text (&sheet->evaluation);
