@@ -3,6 +3,7 @@
  * pixel by pixel. The PNGs stay in the build folder for a look. */
 #include "attain-test-util.h"
 #include "charts/attain-funnel-chart.h"
+#include "charts/attain-rating-chart.h"
 #include "charts/attain-trend-chart.h"
 
 #include <math.h>
@@ -239,6 +240,88 @@ test_funnel_empty (void)
   cairo_surface_destroy (surface);
 }
 
+/* Blue pixels down the middle of a band's column: its bar's height. */
+static int
+band_height (cairo_surface_t *surface, guint band)
+{
+  int x = (int) (band * W / 5.0 + W / 10.0), r, g, b, height = 0;
+
+  for (int y = 0; y < H; y++)
+    {
+      pixel (surface, x, y, &r, &g, &b);
+      if (is_actual_blue (r, g, b))
+        height++;
+    }
+  return height;
+}
+
+static int
+count_warning_orange (cairo_surface_t *surface)
+{
+  int count = 0, r, g, b;
+
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      {
+        pixel (surface, x, y, &r, &g, &b);
+        /* GNOME orange 5, rgb(230, 97, 0), as the guideline's missed bracket. */
+        if (ABS (r - 230) < 20 && ABS (g - 97) < 30 && b < 40)
+          count++;
+      }
+  return count;
+}
+
+static void
+test_rating (void)
+{
+  /* 1 · 2 · 4 · 2 · 1 of 10: S+A 30% (the guideline's maximum, allowed), C+D 30% (≥ 10%). */
+  AttainRatingDistribution within = { { 1, 2, 4, 2, 1 }, 0.30, 0.10 };
+  AttainRatingDistribution over = { { 3, 1, 1, 0, 0 }, 0.30, 0.10 };
+  AttainRatingDistribution nobody = { { 0, 0, 0, 0, 0 }, 0.30, 0.10 };
+  AttainChartStyle         style;
+  cairo_surface_t         *surface = white_surface ();
+  cairo_t                 *cr = cairo_create (surface);
+  g_autofree char         *description = attain_rating_chart_describe (&within);
+  int                      tallest;
+
+  attain_chart_style_init_light (&style);
+  attain_rating_chart_draw (cr, &within, &style, W, H);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png (surface, "chart-rating.png");
+  tallest = band_height (surface, 2);
+  g_assert_cmpint (tallest, >, 100);
+  /* Heights in proportion to the counts: S a quarter of B, A and C a half, D a quarter. */
+  g_assert_cmpint (ABS (band_height (surface, 0) * 4 - tallest), <=, 4);
+  g_assert_cmpint (ABS (band_height (surface, 1) * 2 - tallest), <=, 2);
+  g_assert_cmpint (ABS (band_height (surface, 3) * 2 - tallest), <=, 2);
+  g_assert_cmpint (ABS (band_height (surface, 4) * 4 - tallest), <=, 4);
+  g_assert_cmpint (count_warning_orange (surface), ==, 0);
+  g_assert_cmpstr (description, ==,
+                   "S: 1 person, 10.0%; A: 2 people, 20.0%; B: 4 people, 40.0%; "
+                   "C: 2 people, 20.0%; D: 1 person, 10.0%");
+  cairo_surface_destroy (surface);
+
+  /* S+A at 80% misses the guideline: its bracket turns orange; C and D have no bar. */
+  surface = white_surface ();
+  cr = cairo_create (surface);
+  attain_rating_chart_draw (cr, &over, &style, W, H);
+  cairo_destroy (cr);
+  g_assert_cmpint (count_warning_orange (surface), >, 50);
+  g_assert_cmpint (band_height (surface, 3), ==, 0);
+  g_assert_cmpint (band_height (surface, 4), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* Nobody rated: a sentence, no bars. */
+  surface = white_surface ();
+  cr = cairo_create (surface);
+  attain_rating_chart_draw (cr, &nobody, &style, W, H);
+  cairo_destroy (cr);
+  g_assert_cmpint (count_non_white (surface), >, 100);
+  for (guint band = 0; band < 5; band++)
+    g_assert_cmpint (band_height (surface, band), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -246,5 +329,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/trend", test_trend);
   g_test_add_func ("/charts/funnel", test_funnel);
   g_test_add_func ("/charts/funnel-empty", test_funnel_empty);
+  g_test_add_func ("/charts/rating", test_rating);
   return g_test_run ();
 }

@@ -684,4 +684,5 @@ T = {
     (None, 'People in order of composite score'): ('按综合得分排序的人员', '按綜合得分排序的人員'),
     (None, 'Director'): ('销售总监', '銷售總監'),
     (None, '_Print Calibration Sheet…'): ('打印校准表(_P)…', '列印校準表(_P)…'),
+    (None, '%s: %u person, %s'): ('%s：%u 人，%s', '%s：%u 人，%s'),
 }
