@@ -11,6 +11,8 @@
 #include "model/attain-json.h"
 #include "model/attain-loader.h"
 #include "attain-document-print.h"
+#include "attain-scorecard-dialog.h"
+#include "model/attain-scorecard.h"
 #include "report/attain-calibration-report.h"
 #include "report/attain-review-report.h"
 
@@ -467,6 +469,44 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+on_scorecard_saved_cb (AttainEvaluationPage *self, gint64 id)
+{
+  g_autoptr (AttainScorecard) card
+      = attain_scorecard_load (attain_context_get_db (self->context), id, NULL);
+
+  if (card != NULL)
+    {
+      /* Translators: a scorecard's name and its new version number */
+      g_autofree char *message
+          = g_strdup_printf (_ ("Saved scorecard “%s”, version %d. Cycles started from now on use "
+                                "it."),
+                             card->name, card->version);
+      toast (self, message);
+    }
+}
+
+static void
+on_dialog_destroyed_cb (AttainEvaluationPage *self)
+{
+  self->dialog = NULL;
+}
+
+static void
+scorecards_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkWidget            *dialog
+      = attain_scorecard_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_scorecard_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_context_changed_cb (AttainEvaluationPage *self, guint changes)
 {
   if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) != 0 || changes == ATTAIN_DB_CHANGE_ALL)
@@ -553,6 +593,7 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluation.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "evaluation.calibrate", "x", calibrate_action);
   gtk_widget_class_install_action (widget_class, "evaluation.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.scorecards", NULL, scorecards_action);
   /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "evaluation.print-to-file", "s", print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

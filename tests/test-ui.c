@@ -12,6 +12,7 @@
 
 #include "attain-evaluation-page.h"
 #include "attain-goal-dialog.h"
+#include "attain-scorecard-dialog.h"
 #include "attain-import-dialog.h"
 #include "attain-record-dialog.h"
 #include "attain-window.h"
@@ -23,6 +24,7 @@
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
 #include "model/attain-people.h"
+#include "model/attain-scorecard.h"
 #include "model/attain-watch.h"
 
 static char *dir;
@@ -1869,6 +1871,94 @@ test_evaluation_page (void)
   attain_db_close (check);
 }
 
+/* The scorecard editor: a position's version in use is shown; weights are exact decimals that
+ * must total 100; saving writes a new version, never over one saved meanwhile elsewhere. */
+static void
+set_row_text (GtkWidget *dialog, const char *title, const char *text)
+{
+  GtkWidget *row = find_widget (dialog, is_row_titled, title);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_scorecard_dialog (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("scorecards.db", TRUE, &check);
+  AttainWindow         *window = attain_window_new (NULL, context, NULL);
+  AttainEvaluationPage *page;
+  GtkWidget            *dialog, *position;
+  gint64                position_id, before;
+  int                   versions;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = attain_window_get_evaluation_page (window);
+  position_id = attain_test_query_int (check, "SELECT id FROM positions ORDER BY rank LIMIT 1");
+  versions = (int) attain_test_query_int (
+      check, "SELECT count (*) FROM scorecards WHERE coalesce (position_id, 0) = (SELECT id FROM "
+             "positions ORDER BY rank LIMIT 1)");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.scorecards", NULL));
+  dialog = attain_evaluation_page_get_dialog (page);
+  g_assert_true (ATTAIN_IS_SCORECARD_DIALOG (dialog));
+  position = find_widget (dialog, is_row_titled, "Position");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (position), 1); /* the first position */
+
+  /* 99.25 + 0.5 + 0 is not 100: refused with the sum, nothing saved. */
+  set_row_text (dialog, "KPI part (%)", "99.25");
+  set_row_text (dialog, "MBO part (%)", "0.5");
+  set_row_text (dialog, "360-degree part (%)", "0");
+  set_row_text (dialog, "Name", "Sales rep 2027");
+  g_assert_true (gtk_widget_activate_action (dialog, "scorecard.save", NULL));
+  g_assert_nonnull (attain_scorecard_dialog_get_error (ATTAIN_SCORECARD_DIALOG (dialog)));
+  g_assert_nonnull (
+      strstr (attain_scorecard_dialog_get_error (ATTAIN_SCORECARD_DIALOG (dialog)), "99.75"));
+  /* A weight that is not a number names its field. */
+  set_row_text (dialog, "MBO part (%)", "0,75");
+  g_assert_true (gtk_widget_activate_action (dialog, "scorecard.save", NULL));
+  g_assert_nonnull (strstr (attain_scorecard_dialog_get_error (ATTAIN_SCORECARD_DIALOG (dialog)),
+                            "“0,75” in “MBO part (%)”"));
+  g_assert_cmpint (attain_test_query_int (
+                       check, "SELECT count (*) FROM scorecards WHERE name = 'Sales rep 2027'"),
+                   ==, 0);
+
+  /* 99.25 + 0.75 = 100 exactly: a new version, the one before retired. */
+  set_row_text (dialog, "MBO part (%)", "0.75");
+  g_assert_true (gtk_widget_activate_action (dialog, "scorecard.save", NULL));
+  g_assert_null (attain_evaluation_page_get_dialog (page));
+  {
+    g_autofree char *sql = g_strdup_printf (
+        "SELECT count (*) FROM scorecards WHERE position_id = %" G_GINT64_FORMAT
+        " AND name = 'Sales rep 2027' AND kpi_weight = 9925 AND mbo_weight = 75 AND "
+        "feedback_weight = 0 AND retired = 0 AND version = %d",
+        position_id, versions + 1);
+    g_assert_cmpint (attain_test_query_int (check, sql), ==, 1);
+  }
+
+  /* Another window saves a version while this one is open: this one's save is refused. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.scorecards", NULL));
+  dialog = attain_evaluation_page_get_dialog (page);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, is_row_titled, "Position")), 1);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AttainScorecard) other = attain_scorecard_current (check, position_id, &error);
+    g_assert_nonnull (other);
+    g_free (other->name);
+    other->name = g_strdup ("From the other window");
+    g_assert_cmpint (attain_scorecard_save (check, other, &error), >, 0);
+  }
+  before = attain_test_query_int (check, "SELECT count (*) FROM scorecards");
+  set_row_text (dialog, "Name", "Overwrites nothing");
+  g_assert_true (gtk_widget_activate_action (dialog, "scorecard.save", NULL));
+  g_assert_nonnull (strstr (attain_scorecard_dialog_get_error (ATTAIN_SCORECARD_DIALOG (dialog)),
+                            "another window"));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM scorecards"), ==, before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1893,6 +1983,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/import-through-mapping-step", test_import_through_mapping_step);
   g_test_add_func ("/ui/people-page", test_people_page);
   g_test_add_func ("/ui/evaluation-page", test_evaluation_page);
+  g_test_add_func ("/ui/scorecard-dialog", test_scorecard_dialog);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);
   g_test_add_func ("/ui/notices-other-writers", test_notices_other_writers);

@@ -148,10 +148,10 @@ attain_rating_chart_describe (const AttainRatingDistribution *data)
       if (out->len > 0)
         g_string_append (out, _ ("; "));
       /* Translators: one rating band read aloud: band, people, their share */
-      g_string_append_printf (out,
-                              g_dngettext (GETTEXT_PACKAGE, "%s: %u person, %s", "%s: %u people, %s",
-                                           data->counts[b]),
-                              band_names[b], data->counts[b], percent);
+      g_string_append_printf (
+          out,
+          g_dngettext (GETTEXT_PACKAGE, "%s: %u person, %s", "%s: %u people, %s", data->counts[b]),
+          band_names[b], data->counts[b], percent);
     }
   return g_string_free (out, FALSE);
 }

@@ -174,16 +174,18 @@ percent_of (int basis_points)
 /* A weight as typed: "60", "60%", "0.75" or "99.25%", exact to the basis point (never a float:
  * 0.75 + 99.25 is 100). Returns basis points, or -1 with @error set. */
 int
-attain_parse_weight (const char *text, GError **error)
+attain_parse_hundredths (const char *text, int max_hundredths)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   gsize            len = strlen (trimmed);
-  int              whole = 0, fraction = 0, digits = 0;
+  gint64           whole = 0;
+  int              fraction = 0, digits = 0;
   const char      *p = trimmed;
 
   if (len > 0 && trimmed[len - 1] == '%')
     trimmed[--len] = '\0';
-  for (; *p >= '0' && *p <= '9' && whole <= 10000; p++)
+  /* Bounded: a 2,000-digit "number" stops growing at the first digit past the maximum. */
+  for (; *p >= '0' && *p <= '9' && whole <= max_hundredths / 100; p++)
     whole = whole * 10 + (*p - '0');
   if (*p == '.')
     {
@@ -197,15 +199,22 @@ attain_parse_weight (const char *text, GError **error)
     }
   if (digits == 1)
     fraction *= 10;
-  if (p == trimmed || *p != '\0' || digits >= 99 || whole > 100 || (whole == 100 && fraction > 0))
-    {
-      g_set_error (error, ATTAIN_SCORECARD_ERROR, ATTAIN_SCORECARD_ERROR_WEIGHTS,
-                   _ ("“%s” is not a weight. Write a percentage from 0 to 100 with at most two "
-                      "decimals, like 60 or 0.75."),
-                   text ? text : "");
-      return -1;
-    }
-  return whole * 100 + fraction;
+  if (p == trimmed || *p != '\0' || digits >= 99 || whole * 100 + fraction > max_hundredths)
+    return -1;
+  return (int) (whole * 100 + fraction);
+}
+
+int
+attain_parse_weight (const char *text, GError **error)
+{
+  int weight = attain_parse_hundredths (text, 10000);
+
+  if (weight < 0)
+    g_set_error (error, ATTAIN_SCORECARD_ERROR, ATTAIN_SCORECARD_ERROR_WEIGHTS,
+                 _ ("“%s” is not a weight. Write a percentage from 0 to 100 with at most two "
+                    "decimals, like 60 or 0.75."),
+                 text ? text : "");
+  return weight;
 }
 
 gboolean
@@ -265,12 +274,59 @@ attain_scorecard_validate (const AttainScorecard *card, GError **error)
 gint64
 attain_scorecard_save (AttainDb *db, AttainScorecard *card, GError **error)
 {
+  return attain_scorecard_save_over (db, card, -1, error);
+}
+
+static gint64
+current_id (AttainDb *db, gint64 position_id, GError **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db,
+                                          "SELECT id FROM scorecards WHERE coalesce (position_id, "
+                                          "0) = ?1 AND retired = 0 ORDER BY version DESC LIMIT 1",
+                                          error);
+  gint64        id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, position_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+AttainScorecard *
+attain_scorecard_current (AttainDb *db, gint64 position_id, GError **error)
+{
+  gint64 id = current_id (db, position_id, error);
+
+  return id > 0 ? attain_scorecard_load (db, id, error) : NULL;
+}
+
+/* Compare-and-set: @expected_id is the version the editor started from (0: none yet, -1: do
+ * not compare). Another window's save in between is refused, never overwritten. */
+gint64
+attain_scorecard_save_over (AttainDb *db, AttainScorecard *card, gint64 expected_id, GError **error)
+{
   sqlite3_stmt *stmt;
   gint64        id;
   int           version = 1;
 
   if (!attain_scorecard_validate (card, error) || !attain_db_begin (db, error))
     return 0;
+  if (expected_id >= 0)
+    {
+      gint64 now = current_id (db, card->position_id, error);
+      if (now < 0)
+        goto fail;
+      if (now != expected_id)
+        {
+          g_set_error (error, ATTAIN_SCORECARD_ERROR, ATTAIN_SCORECARD_ERROR_CHANGED,
+                       _ ("This scorecard was saved from another window meanwhile; nothing was "
+                          "saved. Close and open it again to see that version."));
+          goto fail;
+        }
+    }
   stmt = attain_db_prepare (
       db,
       "SELECT coalesce (MAX (version), 0) + 1 FROM scorecards WHERE coalesce (position_id, 0) = ?1",

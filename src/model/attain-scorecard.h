@@ -13,6 +13,7 @@ typedef enum
   ATTAIN_SCORECARD_ERROR_WEIGHTS,
   ATTAIN_SCORECARD_ERROR_RULE,
   ATTAIN_SCORECARD_ERROR_METRIC,
+  ATTAIN_SCORECARD_ERROR_CHANGED,
 } AttainScorecardError;
 
 typedef enum
@@ -68,6 +69,12 @@ void             attain_scorecard_add_line (AttainScorecard       *card,
 void             attain_scorecard_free (AttainScorecard *card);
 gboolean         attain_scorecard_validate (const AttainScorecard *card, GError **error);
 gint64           attain_scorecard_save (AttainDb *db, AttainScorecard *card, GError **error);
+gint64           attain_scorecard_save_over (AttainDb        *db,
+                                             AttainScorecard *card,
+                                             gint64           expected_id,
+                                             GError         **error);
+/* The version in use for a position (0: every position without its own), or NULL. */
+AttainScorecard *attain_scorecard_current (AttainDb *db, gint64 position_id, GError **error);
 AttainScorecard *attain_scorecard_load (AttainDb *db, gint64 id, GError **error);
 AttainScorecard *attain_scorecard_for_person (AttainDb           *db,
                                               gint64              person_id,
@@ -77,6 +84,9 @@ double
 attain_composite (const double *scores, const int *weights, guint n_parts, int *weight_present);
 const char *attain_rating_for (AttainDb *db, double composite);
 int         attain_parse_weight (const char *text, GError **error);
+/* "120", "0.75", "80%": a decimal with at most two places as hundredths, or -1 when it is not
+ * one or exceeds @max_hundredths. */
+int attain_parse_hundredths (const char *text, int max_hundredths);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainScorecard, attain_scorecard_free)
 
