@@ -159,9 +159,9 @@ add_line (AttainScorecardDialog *self, const AttainScorecardLine *line)
   adw_combo_row_set_selected (ADW_COMBO_ROW (rule), selected_rule);
   weight = entry_row (_ ("Weight in the KPI part (%)"), line->weight);
   cap = entry_row (_ ("Cap (points)"), line->rule.cap);
-  floor = entry_row (_ ("Floor (% attained)"), line->rule.floor);
-  band_low = entry_row (_ ("Zero below (% attained)"), line->rule.band_low);
-  band_high = entry_row (_ ("Linear up to (% attained)"), line->rule.band_high);
+  floor = entry_row (_ ("Floor (attainment in %)"), line->rule.floor);
+  band_low = entry_row (_ ("Zero below (attainment in %)"), line->rule.band_low);
+  band_high = entry_row (_ ("Linear up to (attainment in %)"), line->rule.band_high);
   band_slope = entry_row (_ ("Points per point above"), line->rule.band_slope / 100);
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), metric);
