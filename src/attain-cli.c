@@ -10,6 +10,7 @@
 #include "model/attain-cycle.h"
 #include "model/attain-dashboard.h"
 #include "model/attain-feedback.h"
+#include "model/attain-history.h"
 #include "model/attain-scorecard.h"
 #include "model/attain-demo.h"
 #include "model/attain-rollup.h"
@@ -1237,17 +1238,62 @@ command_calibrate (int argc, char **argv, GError **error)
   g_autoptr (GOptionContext) context
       = g_option_context_new (_ ("calibrate — move a person's rating in a review cycle"));
   g_autoptr (AttainDb) db = NULL;
+  g_autoptr (JsonNode) scores = NULL;
+  GDate today;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
   db = open_database (FALSE, error);
-  if (db == NULL)
+  if (db == NULL || !resolve_today (&today, error))
     return 1;
-  return attain_cycle_calibrate (db, cycle, person, rating, reason, NULL, error) ? 0 : 1;
+  /* The band it moves from, as the scores give it now, is kept with the move. */
+  scores = attain_cycle_scores_to_json (db, cycle, &today, error);
+  if (scores == NULL)
+    return 1;
+  return attain_cycle_calibrate (db, cycle, person, rating, reason,
+                                 attain_cycle_scores_rating (scores, person), error)
+             ? 0
+             : 1;
 }
 
 /* scores --cycle ID --json: every member's lines, parts, composite and rating. */
+/* history --person ID: a person's record across periods, newest first, a line each. */
+static int
+command_history (int argc, char **argv, GError **error)
+{
+  gint64       person = 0;
+  GOptionEntry entries[]
+      = { { "person", 0, 0, G_OPTION_ARG_INT64, &person, N_ ("Person id"), "ID" }, { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      _ ("history — a person's reviews, ratings, calibrations and appeals"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  if (person <= 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("Give the person: attain-cli history --person ID (`attain-cli units` lists "
+                      "them)."));
+      return 2;
+    }
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  history = attain_person_history (db, person, error);
+  if (history == NULL)
+    return 1;
+  for (guint i = 0; i < history->len; i++)
+    {
+      AttainHistoryEntry *entry = g_ptr_array_index (history, i);
+      g_print ("%s  %s — %s\n", entry->date, entry->title, entry->detail);
+    }
+  return 0;
+}
+
 static int
 command_scores (int argc, char **argv, GError **error)
 {
@@ -1313,7 +1359,7 @@ main (int argc, char *argv[])
 
   context = g_option_context_new (_ ("COMMAND — demo, units, dashboard, metrics, goals, report, "
                                      "import, export, backup, restore, check, scorecard, cycle, "
-                                     "scores"));
+                                     "scores, history"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (
@@ -1333,7 +1379,8 @@ main (int argc, char *argv[])
                   "  check      check the file and that every summary equals its records\n"
                   "  scorecard  save a new version of a scorecard template\n"
                   "  cycle      start or list review cycles\n"
-                  "  scores     every person's scores, composite and rating in a cycle"));
+                  "  scores     every person's scores, composite and rating in a cycle\n"
+                  "  history    a person's reviews, ratings, calibrations and appeals"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -1385,11 +1432,13 @@ main (int argc, char *argv[])
     status = command_feedback (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "calibrate"))
     status = command_calibrate (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "history"))
+    status = command_history (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "
                      "report, import, export, backup, restore, check, scorecard, cycle, "
-                     "scores.\n"),
+                     "scores, history.\n"),
                   command);
       return 2;
     }

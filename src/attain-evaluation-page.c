@@ -292,7 +292,8 @@ calibrate_response_cb (AdwMessageDialog *dialog, const char *response, AttainEva
     return;
   if (!attain_cycle_calibrate (attain_context_get_db (self->context), selected_cycle (self), person,
                                bands[MIN (gtk_drop_down_get_selected (band), 4)],
-                               gtk_editable_get_text (reason), NULL, &error))
+                               gtk_editable_get_text (reason),
+                               attain_cycle_scores_rating (self->scores, person), &error))
     {
       toast (self, error->message);
       return;
@@ -311,7 +312,16 @@ calibrate_action (GtkWidget *widget, const char *action_name, GVariant *paramete
                                    _ ("Every move is kept with its reason, who made it and when."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   band = gtk_drop_down_new_from_strings ((const char *[]){ "S", "A", "B", "C", "D", NULL });
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (band), 2);
+  {
+    /* Starts on the band the person holds now. */
+    static const char *const bands[] = { "S", "A", "B", "C", "D" };
+    const char *now = attain_cycle_scores_rating (self->scores, g_variant_get_int64 (parameter));
+    guint       index = 2;
+    for (guint b = 0; now != NULL && b < G_N_ELEMENTS (bands); b++)
+      if (g_str_equal (now, bands[b]))
+        index = b;
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (band), index);
+  }
   gtk_widget_set_tooltip_text (band, _ ("The rating after calibration"));
   reason = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _ ("Why the rating moves"));

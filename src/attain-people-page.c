@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-people-page.h"
+
+#include "attain-history-window.h"
 #include "model/attain-lock-exception.h"
 
 #include <glib/gi18n.h>
@@ -484,6 +486,24 @@ leave_response_cb (AdwMessageDialog *dialog, const char *response, AttainPeopleP
 }
 
 static void
+history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPeoplePage   *self = ATTAIN_PEOPLE_PAGE (widget);
+  const AttainPerson *person = selected_person (self);
+  GtkWidget          *window;
+
+  if (person == NULL)
+    return;
+  window
+      = attain_history_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   attain_context_get_db (self->context), person->id, person->name);
+  g_clear_weak_pointer (&self->dialog);
+  self->dialog = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->dialog);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 leave_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainPeoplePage   *self = ATTAIN_PEOPLE_PAGE (widget);
@@ -740,6 +760,7 @@ attain_people_page_class_init (AttainPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.move", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "people.position", NULL, position_action);
   gtk_widget_class_install_action (widget_class, "people.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "people.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "people.erase", NULL, erase_action);
   gtk_widget_class_install_action (widget_class, "people.add-team", NULL, add_team_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add",

@@ -3,6 +3,7 @@
  * exact weights; every expectation is worked out by hand. */
 #include "attain-test-util.h"
 #include "model/attain-cycle.h"
+#include "model/attain-history.h"
 #include "model/attain-feedback.h"
 #include "model/attain-lock-exception.h"
 #include "model/attain-review-sheet.h"
@@ -663,6 +664,108 @@ test_signed_figures_are_kept (Fixture *f, gconstpointer data)
   g_assert_false (attain_db_exec (f->db, "DELETE FROM review_snapshots", NULL));
 }
 
+/* Every change of a review's text is in the audit log with the text before (as on disk), the
+ * text after and who; a write refused by compare-and-set leaves no trace and changes nothing. */
+static void
+test_review_changes_are_audited (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  AttainPeriod  q1;
+  sqlite3_stmt *stmt;
+  const char   *expected[][2]
+      = { { NULL, "稳固" }, { "稳固", "稳固，回款及时" }, { "稳固，回款及时", NULL } };
+  guint n = 0;
+
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  review = attain_review_open (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_no_error (error);
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "稳固", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "稳固，回款及时", &error));
+  /* Saved over a text that is not the one on disk: refused. */
+  g_assert_false (
+      attain_review_set_field_over (f->db, review, "strengths", "别的文字", "覆盖", &error));
+  g_assert_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_true (attain_review_set_field (f->db, review, "strengths", "", &error));
+
+  stmt = attain_db_prepare_uncached (f->db,
+                                     "SELECT old_value, new_value, actor FROM audit_log WHERE "
+                                     "entity = 'review' AND field = 'strengths' ORDER BY id",
+                                     NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected[n][0]);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, expected[n][1]);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, g_get_user_name ());
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 3);
+}
+
+/* A person's history: the signed review with the composite and rating it was signed with, the
+ * calibration move with its reason, a review still in draft, newest first. */
+static void
+test_person_history (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  g_autoptr (AttainReview) draft = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autofree char *q1_label = NULL, *q2_label = NULL, *signed_title = NULL, *draft_title = NULL;
+  AttainPeriod     q1, q2;
+  GDate            today;
+  gint64           cycle;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (attain_period_parse ("2026-Q2", 1, &q2, NULL));
+  /* The scorecard of /scorecard/evaluate-person: 125% of the revenue goal scores 112.5, S. */
+  {
+    g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
+    AttainScoreRule bands;
+    attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
+    attain_scorecard_add_line (card, "revenue", 10000, &bands);
+    g_assert_cmpint (attain_scorecard_save (f->db, card, &error), >, 0);
+  }
+  q1_label = attain_period_to_label (&q1);
+  q2_label = attain_period_to_label (&q2);
+  review = attain_review_open (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_sign_off (f->db, review, &today, &error));
+  draft = attain_review_open (f->db, SMALL_PERSON_A, &q2, &error);
+  g_assert_no_error (error);
+  cycle = attain_cycle_start (f->db, "2026 Q1", &q1, 0, &error);
+  g_assert_cmpint (cycle, >, 0);
+  g_assert_true (
+      attain_cycle_calibrate (f->db, cycle, SMALL_PERSON_A, "A", "大客户续约", "B", &error));
+
+  history = attain_person_history (f->db, SMALL_PERSON_A, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+
+  /* Newest first: the calibration (stamped when it was made, today's clock), the draft (dated by
+   * its period's end, 2026-06-30), the review signed on 2026-04-20. */
+  draft_title = g_strdup_printf ("Review of %s", q2_label);
+  signed_title = g_strdup_printf ("Review of %s", q1_label);
+  g_assert_cmpint (((AttainHistoryEntry *) history->pdata[0])->kind, ==,
+                   ATTAIN_HISTORY_CALIBRATION);
+  g_assert_cmpstr (((AttainHistoryEntry *) history->pdata[0])->title, ==,
+                   "Calibrated in “2026 Q1”");
+  g_assert_nonnull (
+      strstr (((AttainHistoryEntry *) history->pdata[0])->detail, "B → A: 大客户续约 (by "));
+  g_assert_cmpstr (((AttainHistoryEntry *) history->pdata[1])->title, ==, draft_title);
+  g_assert_cmpstr (((AttainHistoryEntry *) history->pdata[1])->date, ==, "2026-06-30");
+  g_assert_cmpstr (((AttainHistoryEntry *) history->pdata[1])->detail, ==,
+                   "Draft: no interview yet");
+  g_assert_cmpstr (((AttainHistoryEntry *) history->pdata[2])->title, ==, signed_title);
+  g_assert_cmpstr (((AttainHistoryEntry *) history->pdata[2])->detail, ==,
+                   "Signed off on 2026-04-20 · 112.5 points · rating S · reviewer 王经理");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -679,5 +782,7 @@ main (int argc, char *argv[])
   ADD ("/scorecard/feedback-anonymity", test_feedback_anonymity);
   ADD ("/scorecard/appeal-reopens", test_appeal_reopens);
   ADD ("/scorecard/signed-figures-are-kept", test_signed_figures_are_kept);
+  ADD ("/scorecard/review-changes-are-audited", test_review_changes_are_audited);
+  ADD ("/scorecard/person-history", test_person_history);
   return g_test_run ();
 }

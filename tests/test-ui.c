@@ -454,6 +454,16 @@ test_people_page (void)
   }
   g_assert_true (attain_people_page_select (page, id));
 
+  /* Their record across periods opens in its own window, named after them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.history", NULL));
+  {
+    GtkWidget *history = attain_people_page_get_dialog (page);
+    g_assert_true (ADW_IS_WINDOW (history));
+    g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (history)), "History of "));
+    gtk_window_destroy (GTK_WINDOW (history));
+    g_assert_null (attain_people_page_get_dialog (page));
+  }
+
   /* Mark as left today with nobody to take the deals: they drop out of the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.leave", NULL));
   g_assert_nonnull (attain_people_page_get_dialog (page));

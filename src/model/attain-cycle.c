@@ -317,6 +317,23 @@ add_distribution (AttainDb *db, JsonBuilder *builder, const guint counts[5])
   json_builder_end_object (builder);
 }
 
+const char *
+attain_cycle_scores_rating (JsonNode *scores, gint64 person_id)
+{
+  JsonArray *people;
+
+  if (scores == NULL)
+    return NULL;
+  people = json_object_get_array_member (json_node_get_object (scores), "people");
+  for (guint i = 0; people != NULL && i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      if ((gint64) attain_json_get_number (p, "person") == person_id)
+        return attain_json_get_string (p, "rating");
+    }
+  return NULL;
+}
+
 char *
 attain_cycle_guideline_text (JsonObject *distribution)
 {

@@ -44,6 +44,8 @@ gboolean   attain_cycle_calibrate (AttainDb   *db,
 /* A member's step in the workflow ("draft", "self", "supervisor", "calibration", "interview",
  * "signed", as the scores' "state" gives it) in words. */
 const char *attain_cycle_state_label (const char *state);
+/* A member's rating (after calibration) in what attain_cycle_scores_to_json gave, or NULL. */
+const char *attain_cycle_scores_rating (JsonNode *scores, gint64 person_id);
 /* The scores' "distribution" against the guideline in a sentence. */
 char *attain_cycle_guideline_text (JsonObject *distribution);
 JsonNode *

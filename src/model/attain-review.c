@@ -332,6 +332,7 @@ set_field (AttainDb     *db,
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       g_autofree char *sql = NULL;
+      g_autofree char *old_value = NULL;
       char           **slot;
       int              rc;
 
@@ -341,9 +342,22 @@ set_field (AttainDb     *db,
       if (g_strcmp0 (*slot, value && value[0] ? value : NULL) == 0)
         return TRUE;
       sql = g_strdup_printf ("%s AND (?3 = 0 OR %s IS nullif (?4, ''))", text_fields[i].sql, field);
+      /* The change and its audit row (old text as on disk, new text, who) in one transaction. */
+      if (!attain_db_begin (db, error))
+        return FALSE;
+      {
+        g_autofree char *read_sql = g_strdup_printf ("SELECT %s FROM reviews WHERE id = ?1", field);
+        stmt = attain_db_prepare (db, read_sql, error);
+        if (stmt == NULL)
+          goto fail;
+        sqlite3_bind_int64 (stmt, 1, review->id);
+        if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+          old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        sqlite3_reset (stmt);
+      }
       stmt = attain_db_prepare (db, sql, error);
       if (stmt == NULL)
-        return FALSE;
+        goto fail;
       sqlite3_bind_int64 (stmt, 1, review->id);
       if (value != NULL && value[0] != '\0')
         sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
@@ -351,11 +365,13 @@ set_field (AttainDb     *db,
         sqlite3_bind_null (stmt, 2);
       sqlite3_bind_int (stmt, 3, check_base);
       sqlite3_bind_text (stmt, 4, base ? base : "", -1, SQLITE_TRANSIENT);
-      /* One statement is one transaction: a note is on disk the moment it is saved. */
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        return attain_db_set_error (db, error, _ ("Saving the review"));
+        {
+          attain_db_set_error (db, error, _ ("Saving the review"));
+          goto fail;
+        }
       if (attain_db_changes (db) == 0)
         {
           g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_CHANGED,
@@ -363,14 +379,42 @@ set_field (AttainDb     *db,
                           "typed is kept in the form: choose Keep My Text to save it over the "
                           "other version."),
                        field_label (field));
-          return FALSE;
+          goto fail;
         }
+      stmt
+          = attain_db_prepare (db,
+                               "INSERT INTO audit_log (actor, entity, entity_id, field, old_value, "
+                               "new_value) VALUES (?1, 'review', ?2, ?3, ?4, nullif (?5, ''))",
+                               error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, review->id);
+      sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
+      if (old_value != NULL)
+        sqlite3_bind_text (stmt, 4, old_value, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_text (stmt, 5, value ? value : "", -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          attain_db_set_error (db, error, _ ("Writing the audit log"));
+          goto fail;
+        }
+      if (!attain_db_commit (db, error))
+        goto fail;
       g_free (*slot);
       *slot = value && value[0] != '\0' ? g_strdup (value) : NULL;
       return TRUE;
     }
   g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID, "No review field “%s”",
                field);
+  return FALSE;
+
+fail:
+  attain_db_rollback (db);
   return FALSE;
 }
 
