@@ -11,6 +11,7 @@
 #include "model/attain-json.h"
 #include "model/attain-loader.h"
 #include "attain-document-print.h"
+#include "attain-rating-grid-window.h"
 #include "attain-scorecard-dialog.h"
 #include "model/attain-scorecard.h"
 #include "report/attain-calibration-report.h"
@@ -210,7 +211,10 @@ load_selected (AttainEvaluationPage *self)
     g_cancellable_cancel (self->load);
   g_clear_object (&self->load);
   gtk_stack_set_visible_child_name (self->stack, cycle > 0 ? "cycle" : "empty");
-  g_clear_pointer (&self->scores, json_node_unref);
+  /* A reload of the same cycle keeps what is shown (and printable) until the new scores come. */
+  if (self->scores != NULL
+      && (gint64) attain_json_get_number (json_node_get_object (self->scores), "cycle") != cycle)
+    g_clear_pointer (&self->scores, json_node_unref);
   if (cycle == 0)
     return;
   request = g_new0 (ScoresRequest, 1);
@@ -517,6 +521,33 @@ scorecards_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 }
 
 static void
+on_ratings_saved_cb (AttainEvaluationPage *self, guint n_changed)
+{
+  g_autofree char *message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Saved %u rating.", "Saved %u ratings.", n_changed), n_changed);
+  toast (self, message);
+}
+
+/* The cycle's people, a row each, rated from the keyboard. */
+static void
+rate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkWidget            *window;
+
+  if (self->scores == NULL)
+    return;
+  window = attain_rating_grid_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                          self->scores);
+  g_signal_connect_object (window, "saved", G_CALLBACK (on_ratings_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->dialog = window;
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 on_context_changed_cb (AttainEvaluationPage *self, guint changes)
 {
   if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) != 0 || changes == ATTAIN_DB_CHANGE_ALL)
@@ -604,6 +635,7 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluation.calibrate", "x", calibrate_action);
   gtk_widget_class_install_action (widget_class, "evaluation.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "evaluation.scorecards", NULL, scorecards_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.rate", NULL, rate_action);
   /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "evaluation.print-to-file", "s", print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

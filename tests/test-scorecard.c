@@ -4,6 +4,7 @@
 #include "attain-test-util.h"
 #include "model/attain-cycle.h"
 #include "model/attain-history.h"
+#include "model/attain-rating-grid.h"
 #include "model/attain-feedback.h"
 #include "model/attain-lock-exception.h"
 #include "model/attain-review-sheet.h"
@@ -766,6 +767,63 @@ test_person_history (Fixture *f, gconstpointer data)
                    "Signed off on 2026-04-20 · 112.5 points · rating S · reviewer 王经理");
 }
 
+/* The rating grid's save: several ratings in one undoable edit on the capability goals (made
+ * when missing), becoming the MBO part as (r − 1) × 25; compare-and-set against what the grid
+ * showed; a rating outside 1-5 refuses everything. */
+static void
+test_capability_ratings (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainGoalHistory) history = attain_goal_history_new (f->db);
+  g_autoptr (GHashTable) ratings = NULL;
+  g_autoptr (AttainMetrics) metrics = NULL;
+  g_autoptr (GArray) lines = NULL;
+  AttainScope                  a = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_A };
+  AttainEvaluation             e;
+  AttainPeriod                 q1;
+  GDate                        today;
+  g_autofree char             *key = g_strdup_printf ("%d:product_knowledge", SMALL_PERSON_A);
+  const AttainCapabilityRating first[]
+      = { { SMALL_PERSON_A, "product_knowledge", 4, 0 }, { SMALL_PERSON_A, "negotiation", 3, 0 } };
+  const AttainCapabilityRating stale[] = { { SMALL_PERSON_A, "product_knowledge", 5, 0 } };
+  const AttainCapabilityRating bad[]
+      = { { SMALL_PERSON_A, "negotiation", 2, 3 }, { SMALL_PERSON_A, "product_knowledge", 6, 4 } };
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (attain_capability_ratings_save (history, f->db, &q1, first, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM goals WHERE type = "
+                                                 "'capability' AND rating IS NOT NULL"),
+                   ==, 2);
+  ratings = attain_capability_ratings (f->db, &q1, &error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (ratings, key)), ==, 4);
+
+  /* (4 − 1) × 25 = 75 and (3 − 1) × 25 = 50, unweighted: 62.5. */
+  metrics = attain_metrics_compute (f->db, &a, &q1, &today, &error);
+  g_assert_true (attain_review_evaluate (f->db, SMALL_PERSON_A, &q1, metrics, &lines, &e, &error));
+  g_assert_cmpfloat_with_epsilon (e.mbo, 62.5, EPS);
+  attain_evaluation_clear (&e);
+
+  /* The grid showed no rating, but 4 is on disk now: refused, 4 stays. */
+  g_assert_false (attain_capability_ratings_save (history, f->db, &q1, stale, 1, &error));
+  g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED);
+  g_clear_error (&error);
+  /* 6 is not a rating: the negotiation change before it is not saved either. */
+  g_assert_false (attain_capability_ratings_save (history, f->db, &q1, bad, 2, &error));
+  g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_RATING);
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT rating FROM goals WHERE metric = "
+                                                 "'negotiation' AND type = 'capability'"),
+                   ==, 3);
+
+  /* One edit: one undo takes both ratings back. */
+  g_assert_true (attain_goal_history_undo (history, &error));
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM goals WHERE type = "
+                                                 "'capability' AND rating IS NOT NULL"),
+                   ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -784,5 +842,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/signed-figures-are-kept", test_signed_figures_are_kept);
   ADD ("/scorecard/review-changes-are-audited", test_review_changes_are_audited);
   ADD ("/scorecard/person-history", test_person_history);
+  ADD ("/scorecard/capability-ratings", test_capability_ratings);
   return g_test_run ();
 }

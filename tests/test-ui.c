@@ -12,6 +12,7 @@
 
 #include "attain-evaluation-page.h"
 #include "attain-goal-dialog.h"
+#include "attain-rating-grid-window.h"
 #include "attain-scorecard-dialog.h"
 #include "attain-import-dialog.h"
 #include "attain-record-dialog.h"
@@ -1836,6 +1837,33 @@ test_evaluation_page (void)
                      "calibrated: Won the Hangzhou tender");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "calibrated · "));
+
+  /* The rating grid: one keyboard field per person and capability; a bad value is named and
+   * saves nothing, a good one goes on the person's capability goal for the period. */
+  {
+    GtkWidget *grid, *entry;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.rate", NULL));
+    grid = attain_evaluation_page_get_dialog (page);
+    g_assert_true (ATTAIN_IS_RATING_GRID_WINDOW (grid));
+    entry = find_widget (grid, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+    g_assert_nonnull (entry);
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (grid)) == entry
+                   || gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (grid)), entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "9");
+    g_assert_true (gtk_widget_activate_action (grid, "grid.save", NULL));
+    g_assert_nonnull (strstr (
+        attain_rating_grid_window_get_error (ATTAIN_RATING_GRID_WINDOW (grid)), "“9” for "));
+    g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM goals WHERE type = "
+                                                   "'capability' AND rating IS NOT NULL"),
+                     ==, 0);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "4");
+    g_assert_true (gtk_widget_activate_action (grid, "grid.save", NULL));
+    g_assert_null (attain_evaluation_page_get_dialog (page));
+    g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM goals WHERE type = "
+                                                   "'capability' AND rating = 4"),
+                     ==, 1);
+    iterate_until (evaluation_loaded, page);
+  }
 
   /* HR's sheet: one line per member after the titles, the move with its reason and band. */
   {

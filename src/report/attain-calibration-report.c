@@ -71,7 +71,7 @@ attain_calibration_report (JsonNode    *scores,
   AttainRatingDistribution *distribution = g_new0 (AttainRatingDistribution, 1);
   AttainDocument           *document = attain_document_new (language, header, footer);
   const char               *titles[] = { "#",
-                                         _ ("Name"),
+                                         _ ("Full name"),
                                          _ ("Team"),
                                          _ ("Composite score"),
                                          _ ("Computed rating"),
