@@ -12,6 +12,7 @@
 #include "model/attain-feedback.h"
 #include "model/attain-history.h"
 #include "model/attain-scorecard.h"
+#include "model/attain-self-assessment.h"
 #include "model/attain-demo.h"
 #include "model/attain-rollup.h"
 #include "model/attain-goal-export.h"
@@ -1294,6 +1295,74 @@ command_history (int argc, char **argv, GError **error)
   return 0;
 }
 
+/* self-assessment export --cycle ID --output-dir DIR | self-assessment import FILE... */
+static int
+command_self_assessment (int argc, char **argv, GError **error)
+{
+  gint64           cycle = 0;
+  g_autofree char *output_dir = NULL;
+  GOptionEntry     entries[]
+      = { { "cycle", 0, 0, G_OPTION_ARG_INT64, &cycle, N_ ("Review cycle id"), "ID" },
+          { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &output_dir,
+            N_ ("A folder with one form a person"), "DIR" },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      _ ("self-assessment export|import — the forms salespeople fill in before the review"));
+  g_autoptr (AttainDb) db = NULL;
+  GDate today;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error) || !resolve_today (&today, error))
+    return 2;
+  if (argc >= 2 && g_str_equal (argv[1], "export") && cycle > 0 && output_dir != NULL)
+    {
+      g_autoptr (JsonNode) scores = NULL;
+      JsonArray   *people;
+      AttainPeriod period;
+
+      db = open_database (FALSE, error);
+      if (db == NULL)
+        return 1;
+      scores = attain_cycle_scores_to_json (db, cycle, &today, error);
+      if (scores == NULL
+          || !attain_period_parse (
+              json_object_get_string_member (json_node_get_object (scores), "period"),
+              attain_db_get_setting_int (db, "fiscal_year_start_month", 1), &period, error))
+        return 1;
+      people = json_object_get_array_member (json_node_get_object (scores), "people");
+      for (guint i = 0; i < json_array_get_length (people); i++)
+        if (!attain_self_assessment_write_into (
+                db,
+                (gint64) json_object_get_double_member (json_array_get_object_element (people, i),
+                                                        "person"),
+                &period, &today, output_dir, error))
+          return 1;
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u form into %s.\n",
+                            "Wrote %u forms into %s.\n", json_array_get_length (people)),
+               json_array_get_length (people), output_dir);
+      return 0;
+    }
+  if (argc >= 3 && g_str_equal (argv[1], "import"))
+    {
+      db = open_database (FALSE, error);
+      if (db == NULL)
+        return 1;
+      for (int i = 2; i < argc; i++)
+        {
+          g_autofree char *who = NULL;
+          if (!attain_self_assessment_import (db, argv[i], &who, error))
+            return 1;
+          /* Translators: %s is the person whose form was imported, then the file */
+          g_print (_ ("Imported the self-assessment of %s from %s.\n"), who ? who : "?", argv[i]);
+        }
+      return 0;
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _ ("Use attain-cli self-assessment export --cycle ID --output-dir DIR, or "
+                  "attain-cli self-assessment import FILE…"));
+  return 2;
+}
+
 static int
 command_scores (int argc, char **argv, GError **error)
 {
@@ -1359,7 +1428,7 @@ main (int argc, char *argv[])
 
   context = g_option_context_new (_ ("COMMAND — demo, units, dashboard, metrics, goals, report, "
                                      "import, export, backup, restore, check, scorecard, cycle, "
-                                     "scores, history"));
+                                     "scores, history, self-assessment"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (
@@ -1380,7 +1449,8 @@ main (int argc, char *argv[])
                   "  scorecard  save a new version of a scorecard template\n"
                   "  cycle      start or list review cycles\n"
                   "  scores     every person's scores, composite and rating in a cycle\n"
-                  "  history    a person's reviews, ratings, calibrations and appeals"));
+                  "  history    a person's reviews, ratings, calibrations and appeals\n"
+                  "  self-assessment  export the forms salespeople fill in, import them back"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -1434,11 +1504,13 @@ main (int argc, char *argv[])
     status = command_calibrate (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "history"))
     status = command_history (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "self-assessment"))
+    status = command_self_assessment (argc - 1, argv + 1, &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "
                      "report, import, export, backup, restore, check, scorecard, cycle, "
-                     "scores, history.\n"),
+                     "scores, history, self-assessment.\n"),
                   command);
       return 2;
     }

@@ -14,6 +14,7 @@
 #include "attain-rating-grid-window.h"
 #include "attain-scorecard-dialog.h"
 #include "model/attain-scorecard.h"
+#include "model/attain-self-assessment.h"
 #include "report/attain-calibration-report.h"
 #include "report/attain-review-report.h"
 
@@ -547,6 +548,186 @@ rate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GArray      *people; /* gint64 */
+  AttainPeriod period;
+  GDate        today;
+  char        *directory;
+} FormsRequest;
+
+static void
+forms_request_free (FormsRequest *request)
+{
+  g_array_unref (request->people);
+  g_free (request->directory);
+  g_free (request);
+}
+
+/* One form a person, on the worker: thousands of workbooks take a while. */
+static gpointer
+write_forms (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  FormsRequest *r = data;
+
+  for (guint i = 0; i < r->people->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !attain_self_assessment_write_into (db, g_array_index (r->people, gint64, i),
+                                                 &r->period, &r->today, r->directory, error))
+        return NULL;
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u self-assessment form into %s.",
+                                       "Wrote %u self-assessment forms into %s.", r->people->len),
+                          r->people->len, r->directory);
+}
+
+static void
+forms_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AttainEvaluationPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = attain_load_finish (result, write_forms, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_object (&self->export_job);
+      toast (self, message != NULL ? message : error->message);
+    }
+  g_object_unref (self);
+}
+
+void
+attain_evaluation_page_export_forms (AttainEvaluationPage *self, const char *directory)
+{
+  JsonArray    *people;
+  FormsRequest *request;
+  int           fy;
+
+  g_return_if_fail (ATTAIN_IS_EVALUATION_PAGE (self));
+  if (self->scores == NULL || self->export_job != NULL)
+    return;
+  request = g_new0 (FormsRequest, 1);
+  request->people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  people = json_object_get_array_member (json_node_get_object (self->scores), "people");
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      gint64 id
+          = (gint64) attain_json_get_number (json_array_get_object_element (people, i), "person");
+      g_array_append_val (request->people, id);
+    }
+  fy = attain_db_get_setting_int (attain_context_get_db (self->context), "fiscal_year_start_month",
+                                  1);
+  attain_period_parse (attain_json_get_string (json_node_get_object (self->scores), "period"), fy,
+                       &request->period, NULL);
+  attain_context_get_today (self->context, &request->today);
+  request->directory = g_strdup (directory);
+  self->export_job = g_cancellable_new ();
+  attain_load_async (attain_context_get_db_path (self->context), write_forms, request,
+                     (GDestroyNotify) forms_request_free, g_free, write_forms, self->export_job,
+                     forms_written_cb, g_object_ref (self));
+}
+
+static void
+forms_folder_cb (GtkNativeDialog *chooser, int response, AttainEvaluationPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (folder);
+      attain_evaluation_page_export_forms (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_forms_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->scores == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (
+      _ ("Export Self-Assessment Forms"), GTK_WINDOW (gtk_widget_get_root (widget)),
+      GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Export"), _ ("_Cancel"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (forms_folder_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Filled forms are small: each is read and written in one transaction, in turn; the first that
+ * is refused stops the rest and says why (the ones before it are in). */
+guint
+attain_evaluation_page_import_forms (AttainEvaluationPage *self, GSList *paths, GError **error)
+{
+  guint n = 0;
+
+  for (GSList *l = paths; l != NULL; l = l->next, n++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      if (!attain_self_assessment_import (attain_context_get_db (self->context), l->data, NULL,
+                                          &local_error))
+        {
+          g_autofree char *base = g_path_get_basename (l->data);
+          /* Translators: how many forms were imported before one was refused, its name, why */
+          g_set_error (error, local_error->domain, local_error->code,
+                       _ ("%u imported; “%s” was not: %s"), n, base, local_error->message);
+          return n;
+        }
+    }
+  return n;
+}
+
+static void
+import_forms_cb (GtkNativeDialog *chooser, int response, AttainEvaluationPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GListModel *files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      GSList     *paths = NULL;
+      g_autoptr (GError) error = NULL;
+      guint n;
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        {
+          g_autoptr (GFile) file = g_list_model_get_item (files, i - 1);
+          paths = g_slist_prepend (paths, g_file_get_path (file));
+        }
+      g_object_unref (files);
+      n = attain_evaluation_page_import_forms (self, paths, &error);
+      g_slist_free_full (paths, g_free);
+      if (error != NULL)
+        toast (self, error->message);
+      else
+        {
+          g_autofree char *message
+              = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u self-assessment.",
+                                              "Imported %u self-assessments.", n),
+                                 n);
+          toast (self, message);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_forms_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _ ("Import Filled Self-Assessments"), GTK_WINDOW (gtk_widget_get_root (widget)),
+      GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("Excel workbook"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_forms_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 on_context_changed_cb (AttainEvaluationPage *self, guint changes)
 {
@@ -636,6 +817,10 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluation.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "evaluation.scorecards", NULL, scorecards_action);
   gtk_widget_class_install_action (widget_class, "evaluation.rate", NULL, rate_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.export-forms", NULL,
+                                   export_forms_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.import-forms", NULL,
+                                   import_forms_action);
   /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "evaluation.print-to-file", "s", print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

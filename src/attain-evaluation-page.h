@@ -27,4 +27,9 @@ GtkWidget  *attain_evaluation_page_get_dialog (AttainEvaluationPage *self);
 void attain_evaluation_page_export (AttainEvaluationPage *self, const char *path, gboolean xlsx);
 gboolean attain_evaluation_page_is_exporting (AttainEvaluationPage *self);
 
+/* Self-assessment forms of the cycle shown, one a person into @directory, on a worker. */
+void attain_evaluation_page_export_forms (AttainEvaluationPage *self, const char *directory);
+guint
+attain_evaluation_page_import_forms (AttainEvaluationPage *self, GSList *paths, GError **error);
+
 G_END_DECLS

@@ -87,6 +87,14 @@ clear_rows (AttainReviewResultsSection *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* A 1-5 rating, "—" when not given. */
+static const char *
+rating_text (int rating)
+{
+  static const char *const texts[] = { "—", "1", "2", "3", "4", "5" };
+  return texts[CLAMP (rating, 0, 5)];
+}
+
 static void
 results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
@@ -155,6 +163,16 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
     g_autofree char *parts = attain_evaluation_parts_text (&sheet->evaluation);
     add_row (self, self->score_group, _ ("Composite score and rating"), parts, composite);
   }
+  for (guint i = 0; sheet->capabilities != NULL && i < sheet->capabilities->len; i++)
+    {
+      AttainCapabilityPair *pair = &g_array_index (sheet->capabilities, AttainCapabilityPair, i);
+      /* Translators: a capability's ratings on the review form: the person's own, the
+       * supervisor's; "—" for not rated */
+      g_autofree char *both
+          = g_strdup_printf (_ ("Self-rating %s · supervisor's rating %s"),
+                             rating_text (pair->self), rating_text (pair->supervisor));
+      add_row (self, self->score_group, _ (pair->label), both, NULL);
+    }
   if (!sheet->feedback.released)
     add_row (self, self->score_group, _ ("360-degree feedback"),
              _ ("No 360-degree feedback has been collected for this period."), NULL);

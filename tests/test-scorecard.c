@@ -5,6 +5,8 @@
 #include "model/attain-cycle.h"
 #include "model/attain-history.h"
 #include "model/attain-rating-grid.h"
+#include "model/attain-self-assessment.h"
+#include "model/attain-sheet.h"
 #include "model/attain-feedback.h"
 #include "model/attain-lock-exception.h"
 #include "model/attain-review-sheet.h"
@@ -14,7 +16,9 @@
 #include "report/attain-document.h"
 #include "report/attain-review-report.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <xlsxwriter.h>
 #include <string.h>
 
 #define EPS 1e-9
@@ -824,6 +828,105 @@ test_capability_ratings (Fixture *f, gconstpointer data)
                    ==, 0);
 }
 
+/* What Excel leaves after a salesperson filled in the form: the form's hidden keys in column J,
+ * the ratings in B, the text in A. */
+static void
+write_filled_form (const char *path, const char *key, const char *product, const char *text)
+{
+  lxw_workbook  *workbook = workbook_new (path);
+  lxw_worksheet *ws = workbook_add_worksheet (workbook, NULL);
+
+  worksheet_write_string (ws, 0, 0, "自我评估", NULL);
+  worksheet_write_string (ws, 0, 9, key, NULL);
+  worksheet_write_string (ws, 10, 0, "产品知识", NULL);
+  if (g_ascii_isdigit (product[0]))
+    worksheet_write_number (ws, 10, 1, g_ascii_strtod (product, NULL), NULL);
+  else
+    worksheet_write_string (ws, 10, 1, product, NULL);
+  worksheet_write_string (ws, 10, 9, "rating:product_knowledge", NULL);
+  worksheet_write_string (ws, 11, 0, "谈判能力", NULL);
+  worksheet_write_number (ws, 11, 1, 3, NULL);
+  worksheet_write_string (ws, 11, 9, "rating:negotiation", NULL);
+  worksheet_write_string (ws, 14, 0, text, NULL);
+  worksheet_write_string (ws, 14, 9, "text", NULL);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+}
+
+/* The self-assessment form: exported per person (0600, the results in it, a key the import
+ * reads), filled ratings and text come back into the review in one go, a rating outside 1-5
+ * names its row and imports nothing, a signed-off review refuses it. */
+static void
+test_self_assessment (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  g_autoptr (GHashTable) ratings = NULL;
+  g_autoptr (AttainSheet) form = NULL;
+  g_autofree char *exported = g_build_filename (f->dir, "forms", NULL);
+  g_autofree char *filled = g_build_filename (f->dir, "filled.xlsx", NULL);
+  g_autofree char *who = NULL;
+  g_autofree char *key = g_strdup_printf ("attain-self-assessment/1/%d/2026-Q1", SMALL_PERSON_A);
+  AttainPeriod     q1;
+  GDate            today;
+  GStatBuf         st;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (
+      attain_self_assessment_write_into (f->db, SMALL_PERSON_A, &q1, &today, exported, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GDir) folder = g_dir_open (exported, 0, NULL);
+    const char      *name = g_dir_read_name (folder);
+    g_autofree char *file = g_build_filename (exported, name, NULL);
+    g_assert_true (g_str_has_prefix (name, "self-assessment-2026-Q1-"));
+    g_assert_true (g_str_has_suffix (name, ".xlsx"));
+    g_assert_cmpint (g_stat (file, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    form = attain_xlsx_read (file, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (attain_sheet_cell (form, 0, 9), ==, key);
+    /* Unfilled, it imports as nothing given. */
+    g_assert_true (attain_self_assessment_import (f->db, file, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  write_filled_form (filled, key, "7", "客户拓展顺利");
+  g_assert_false (attain_self_assessment_import (f->db, filled, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Row 11"));
+  g_assert_nonnull (strstr (error->message, "“7”"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM self_ratings"), ==, 0);
+
+  write_filled_form (filled, key, "4", "客户拓展顺利，回款需加强");
+  g_assert_true (attain_self_assessment_import (f->db, filled, &who, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (who);
+  review = attain_review_find (f->db, SMALL_PERSON_A, &q1, &error);
+  g_assert_cmpstr (review->self_review, ==, "客户拓展顺利，回款需加强");
+  ratings = attain_self_ratings (f->db, review->id, &error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (ratings, "product_knowledge")), ==, 4);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (ratings, "negotiation")), ==, 3);
+
+  /* A file that is not such a form. */
+  write_filled_form (filled, "something else", "4", "x");
+  g_assert_false (attain_self_assessment_import (f->db, filled, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "is not a self-assessment form"));
+  g_clear_error (&error);
+
+  /* Signed off: locked, in the model and in the schema. */
+  g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_sign_off (f->db, review, &today, &error));
+  write_filled_form (filled, key, "2", "改掉");
+  g_assert_false (attain_self_assessment_import (f->db, filled, NULL, &error));
+  g_assert_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (attain_db_exec (f->db, "UPDATE self_ratings SET rating = 1", NULL));
+  g_assert_false (attain_db_exec (f->db, "DELETE FROM self_ratings", NULL));
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT sum (rating) FROM self_ratings"), ==, 7);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -843,5 +946,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/review-changes-are-audited", test_review_changes_are_audited);
   ADD ("/scorecard/person-history", test_person_history);
   ADD ("/scorecard/capability-ratings", test_capability_ratings);
+  ADD ("/scorecard/self-assessment", test_self_assessment);
   return g_test_run ();
 }

@@ -1885,6 +1885,33 @@ test_evaluation_page (void)
     g_assert_cmpuint (found, ==, 1);
   }
 
+  /* Self-assessment forms: one workbook a person, written off the main thread; a form comes
+   * back in through the same page. */
+  {
+    g_autofree char *forms = attain_test_db_path (dir, "forms");
+    g_autoptr (GDir) folder = NULL;
+    GSList     *paths = NULL;
+    const char *name;
+    guint       n_forms = 0;
+    GError     *error = NULL;
+
+    attain_evaluation_page_export_forms (page, forms);
+    g_assert_true (attain_evaluation_page_is_exporting (page));
+    iterate_until (evaluation_exported, page);
+    folder = g_dir_open (forms, 0, NULL);
+    g_assert_nonnull (folder);
+    while ((name = g_dir_read_name (folder)) != NULL)
+      {
+        if (paths == NULL)
+          paths = g_slist_prepend (paths, g_build_filename (forms, name, NULL));
+        n_forms++;
+      }
+    g_assert_cmpuint (n_forms, ==, n_rows);
+    g_assert_cmpuint (attain_evaluation_page_import_forms (page, paths, &error), ==, 1);
+    g_assert_no_error (error);
+    g_slist_free_full (paths, g_free);
+  }
+
   /* The calibration sheet, through the print operation into a PDF: the move and its reason. */
   {
     g_autofree char *pdf = attain_test_db_path (dir, "calibration.pdf");

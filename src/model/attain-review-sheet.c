@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review-sheet.h"
 
+#include "attain-rating-grid.h"
+#include "attain-self-assessment.h"
+
 #include <string.h>
 
 #include <math.h>
@@ -20,6 +23,7 @@ attain_review_sheet_free (AttainReviewSheet *sheet)
   g_clear_pointer (&sheet->previous, attain_review_free);
   g_clear_pointer (&sheet->lines, g_array_unref);
   g_clear_pointer (&sheet->next_goals, g_ptr_array_unref);
+  g_clear_pointer (&sheet->capabilities, g_array_unref);
   attain_evaluation_clear (&sheet->evaluation);
   attain_feedback_result_clear (&sheet->feedback);
   g_free (sheet);
@@ -64,6 +68,29 @@ use_signed_figures (AttainDb *db, AttainReviewSheet *sheet)
           |= DIFFER (live[m][0], v->value) || DIFFER (live[m][1], v->target);
     }
 #undef DIFFER
+}
+
+/* Self beside supervisor for each capability either of them rated. */
+static GArray *
+capability_pairs (AttainDb *db, gint64 person_id, const AttainPeriod *period, AttainReview *review)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (AttainCapabilityPair));
+  g_autoptr (GPtrArray) metrics = attain_capability_metrics ();
+  g_autoptr (GHashTable) supervisor = attain_capability_ratings (db, period, NULL);
+  g_autoptr (GHashTable) self = review ? attain_self_ratings (db, review->id, NULL) : NULL;
+
+  for (guint i = 0; i < metrics->len; i++)
+    {
+      const AttainGoalMetric *info = g_ptr_array_index (metrics, i);
+      g_autofree char     *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", person_id, info->key);
+      AttainCapabilityPair pair = { info->key, info->label, 0, 0 };
+
+      pair.self = self ? GPOINTER_TO_INT (g_hash_table_lookup (self, info->key)) : 0;
+      pair.supervisor = supervisor ? GPOINTER_TO_INT (g_hash_table_lookup (supervisor, key)) : 0;
+      if (pair.self > 0 || pair.supervisor > 0)
+        g_array_append_val (out, pair);
+    }
+  return out;
 }
 
 AttainReviewSheet *
@@ -111,6 +138,7 @@ attain_review_sheet_load (AttainDb           *db,
     sheet->next_goals = attain_review_next_goals (db, sheet->review, NULL);
   if (sheet->next_goals == NULL)
     sheet->next_goals = g_ptr_array_new ();
+  sheet->capabilities = capability_pairs (db, person_id, period, sheet->review);
   return g_steal_pointer (&sheet);
 }
 

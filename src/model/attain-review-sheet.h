@@ -11,6 +11,16 @@ G_BEGIN_DECLS
 
 /* Everything one person's review for one period shows and prints, read in one go: the form
  * on screen and the printed report are made from the same sheet. */
+/* A capability as the person rated it in their self-assessment and as the supervisor did, 1-5
+ * (0 for not rated). */
+typedef struct
+{
+  const char *metric;
+  const char *label; /* untranslated */
+  int         self;
+  int         supervisor;
+} AttainCapabilityPair;
+
 typedef struct
 {
   gint64               person_id;
@@ -27,6 +37,7 @@ typedef struct
   AttainFeedbackResult feedback;       /* released 360 results (released FALSE without) */
   int                  total_weight;   /* basis points */
   GPtrArray           *next_goals;     /* AttainGoal*: agreed for the next period */
+  GArray              *capabilities;   /* AttainCapabilityPair, those rated by either side */
   /* Signed off: the figures shown are those it printed then; TRUE when today's differ. */
   gboolean from_sign_off;
   gboolean changed_since_sign_off;

@@ -282,6 +282,31 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
 
   attain_document_add_heading (document, _ ("360-degree feedback"));
   add_feedback (document, &sheet->feedback);
+  if (sheet->capabilities != NULL && sheet->capabilities->len > 0)
+    {
+      const char *titles[]
+          = { _ ("Capability"), _ ("Self-rating"), _ ("Supervisor's rating"), NULL };
+      const double shares[] = { 3.0, 1.5, 1.5 };
+      const double aligns[] = { 0, 0.5, 0.5 };
+
+      attain_document_add_heading (document, _ ("Capabilities, self and supervisor (1 to 5)"));
+      attain_document_add_table (document, titles, shares, aligns);
+      for (guint i = 0; i < sheet->capabilities->len; i++)
+        {
+          AttainCapabilityPair *pair
+              = &g_array_index (sheet->capabilities, AttainCapabilityPair, i);
+          char        self[4], supervisor[4];
+          const char *cells[4];
+
+          g_snprintf (self, sizeof self, "%d", pair->self);
+          g_snprintf (supervisor, sizeof supervisor, "%d", pair->supervisor);
+          cells[0] = _ (pair->label);
+          cells[1] = pair->self > 0 ? self : "—";
+          cells[2] = pair->supervisor > 0 ? supervisor : "—";
+          cells[3] = NULL;
+          attain_document_add_table_row (document, cells, FALSE);
+        }
+    }
   attain_document_add_heading (document, _ ("Score and rating"));
   score = attain_format_score (sheet->weighted_score);
   {
