@@ -7,7 +7,10 @@
 #include "attain-chart-view.h"
 #include "model/attain-cycle.h"
 #include "model/attain-data-export.h"
+#include "attain-date-button.h"
 #include "model/attain-format.h"
+#include "model/attain-lock-exception.h"
+#include "model/attain-review.h"
 #include "model/attain-json.h"
 #include "model/attain-loader.h"
 #include "attain-document-print.h"
@@ -39,6 +42,7 @@ struct _AttainEvaluationPage
   GtkWidget     *dialog;
   JsonNode      *scores; /* the cycle shown, as loaded: what the sheet prints */
   gboolean       filling;
+  gboolean       stale; /* changed while out of sight */
 };
 
 G_DEFINE_FINAL_TYPE (AttainEvaluationPage, attain_evaluation_page, GTK_TYPE_WIDGET)
@@ -100,6 +104,73 @@ states_summary (JsonArray *people)
   return g_string_free (out, FALSE);
 }
 
+/* A signed-off member can appeal; an open appeal shows its deadline (in the warning colour once
+ * it has passed) and can be decided. */
+static void
+add_appeal_parts (AdwActionRow *row, JsonObject *p)
+{
+  JsonNode   *node = json_object_get_member (p, "appeal");
+  JsonObject *appeal
+      = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  gboolean open
+      = appeal != NULL && g_strcmp0 (attain_json_get_string (appeal, "outcome"), "open") == 0;
+  GtkWidget *button = NULL;
+
+  if (open)
+    {
+      gboolean overdue = json_object_get_boolean_member (appeal, "overdue");
+      /* Translators: an open appeal on a cycle member's row, %s is its deadline */
+      g_autofree char *text = g_strdup_printf (overdue ? _ ("Appeal overdue since %s")
+                                                       : _ ("Appeal open, decide by %s"),
+                                               attain_json_get_string (appeal, "deadline"));
+      GtkWidget *label = gtk_label_new (text);
+      gtk_widget_add_css_class (label, overdue ? "error" : "warning");
+      adw_action_row_add_suffix (row, label);
+      button = gtk_button_new_with_label (_ ("Decide…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evaluation.decide-appeal");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                        (gint64) attain_json_get_number (appeal, "id"));
+      gtk_widget_set_tooltip_text (button, _ ("Decide the appeal"));
+    }
+  else if (g_strcmp0 (attain_json_get_string (p, "state"), "signed") == 0)
+    {
+      button = gtk_button_new_with_label (_ ("Appeal…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evaluation.appeal");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                        (gint64) attain_json_get_number (p, "person"));
+      gtk_widget_set_tooltip_text (button, _ ("Record the employee's appeal against the review"));
+    }
+  if (button != NULL)
+    {
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      adw_action_row_add_suffix (row, button);
+    }
+}
+
+/* "N open, M overdue" over the members' latest appeals; NULL without an open one. */
+static char *
+appeals_summary (JsonArray *people)
+{
+  guint n_open = 0, n_overdue = 0;
+
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonNode *node = json_object_get_member (json_array_get_object_element (people, i), "appeal");
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
+          || g_strcmp0 (attain_json_get_string (json_node_get_object (node), "outcome"), "open")
+                 != 0)
+        continue;
+      n_open++;
+      if (json_object_get_boolean_member (json_node_get_object (node), "overdue"))
+        n_overdue++;
+    }
+  if (n_open == 0)
+    return NULL;
+  /* Translators: the open appeals of a review cycle and how many of them are overdue */
+  return g_strdup_printf (_ ("Appeals: %u open, %u overdue"), n_open, n_overdue);
+}
+
 static void
 show_scores (AttainEvaluationPage *self, JsonNode *node)
 {
@@ -125,6 +196,15 @@ show_scores (AttainEvaluationPage *self, JsonNode *node)
   attain_calibration_distribution (node, &distribution);
   attain_chart_view_set_rating (self->rating_chart, &distribution);
   states = states_summary (people);
+  {
+    g_autofree char *appeals = appeals_summary (people);
+    if (appeals != NULL)
+      {
+        g_autofree char *both = g_strdup_printf ("%s · %s", states, appeals);
+        g_free (states);
+        states = g_steal_pointer (&both);
+      }
+  }
   gtk_label_set_label (self->states_label, states);
 
   for (guint i = 0; i < sorted->len; i++)
@@ -167,6 +247,7 @@ show_scores (AttainEvaluationPage *self, JsonNode *node)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (calibrate), "x",
                                         (gint64) attain_json_get_number (p, "person"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), calibrate);
+      add_appeal_parts (ADW_ACTION_ROW (row), p);
       gtk_list_box_append (self->members_list, row);
     }
 }
@@ -728,11 +809,175 @@ import_forms_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static gboolean
+scores_period (AttainEvaluationPage *self, AttainPeriod *period)
+{
+  int fy = attain_db_get_setting_int (attain_context_get_db (self->context),
+                                      "fiscal_year_start_month", 1);
+  return self->scores != NULL
+         && attain_period_parse (
+             attain_json_get_string (json_node_get_object (self->scores), "period"), fy, period,
+             NULL);
+}
+
+static void
+appeal_response_cb (AdwMessageDialog *dialog, const char *response, AttainEvaluationPage *self)
+{
+  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainReview) review = NULL;
+  AttainPeriod period;
+  GDate        received, today;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "record") || !scores_period (self, &period))
+    return;
+  if (!attain_date_parse_iso (
+          gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "received")), &received))
+    {
+      toast (self, _ ("The day the employee received the report is not a date. Use a date like "
+                      "2026-03-05; nothing was recorded."));
+      return;
+    }
+  attain_context_get_today (self->context, &today);
+  review = attain_review_find (attain_context_get_db (self->context), person, &period, &error);
+  if (review == NULL
+      || attain_appeal_record (
+             attain_context_get_db (self->context), review->id, &received,
+             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "reason")),
+             gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "handler")),
+             gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "working")), &today,
+             &error)
+             == 0)
+    toast (self, error != NULL ? error->message : _ ("There is no review to appeal against."));
+}
+
+static GtkWidget *
+labelled_entry (GtkWidget *box, const char *label, const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+/* The employee's appeal against a signed-off review: the day they received the report sets the
+ * deadline; the reason is required. */
+static void
+appeal_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkWidget            *dialog, *box, *date_box, *received, *working;
+  g_autofree char      *today_iso = NULL;
+  GDate                 today;
+
+  attain_context_get_today (self->context, &today);
+  today_iso = attain_date_to_iso (&today);
+  {
+    int days = attain_db_get_setting_int (attain_context_get_db (self->context), "appeal_days", 15);
+    /* Translators: %d is the number of days an appeal must be decided in (Settings) */
+    g_autofree char *body = g_strdup_printf (
+        _ ("An appeal is decided within %d days of the day the employee received the report. "
+           "Upheld, it reopens the review; the decision is kept either way."),
+        days);
+    dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     _ ("Record an Appeal"), body);
+  }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  date_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  received = labelled_entry (date_box, _ ("Report received on"), today_iso);
+  gtk_widget_set_hexpand (received, TRUE);
+  gtk_box_append (GTK_BOX (date_box), attain_date_button_new (GTK_EDITABLE (received)));
+  gtk_box_append (GTK_BOX (box), date_box);
+  g_object_set_data (G_OBJECT (dialog), "received", received);
+  g_object_set_data (G_OBJECT (dialog), "reason",
+                     labelled_entry (box, _ ("The employee's reason"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "handler", labelled_entry (box, _ ("Handled by"), NULL));
+  working = gtk_check_button_new_with_label (_ ("Count working days (Monday to Friday)"));
+  gtk_box_append (GTK_BOX (box), working);
+  g_object_set_data (G_OBJECT (dialog), "working", working);
+  g_object_set_data (G_OBJECT (dialog), "person",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "record",
+                                    _ ("_Record Appeal"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (appeal_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+decide_response_cb (AdwMessageDialog *dialog, const char *response, AttainEvaluationPage *self)
+{
+  gint64 appeal = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "appeal"));
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "uphold") && !g_str_equal (response, "reject"))
+    return;
+  attain_context_get_today (self->context, &today);
+  if (!attain_appeal_decide (
+          attain_context_get_db (self->context), appeal, g_str_equal (response, "uphold"),
+          gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "note")), &today, &error))
+    toast (self, error->message);
+}
+
+static void
+decide_appeal_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkWidget            *dialog, *box;
+
+  dialog = adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Decide the Appeal"),
+      _ ("Upheld, the review reopens for changes and is signed again; rejected, it stays as "
+         "signed. The decision and its note are kept and cannot be changed."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_object_set_data (G_OBJECT (dialog), "note",
+                     labelled_entry (box, _ ("Note on the decision"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "appeal",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "reject",
+                                    _ ("_Reject"), "uphold", _ ("_Uphold and Reopen"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "uphold",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (decide_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_context_changed_cb (AttainEvaluationPage *self, guint changes)
 {
-  if ((changes & ~ATTAIN_DB_CHANGE_REVIEWS) != 0 || changes == ATTAIN_DB_CHANGE_ALL)
-    reload (self, 0);
+  /* Every change can move a score or a step: reviews (sign-off, interview, appeals), goals
+   * (ratings), data (results), cycles. Scoring everyone again is work: a page out of sight
+   * only notes it and reloads when it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  reload (self, 0);
+}
+
+static void
+attain_evaluation_page_map (GtkWidget *widget)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (attain_evaluation_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self, 0);
+    }
 }
 
 static void
@@ -795,6 +1040,7 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
   object_class->constructed = attain_evaluation_page_constructed;
   object_class->set_property = attain_evaluation_page_set_property;
   object_class->dispose = attain_evaluation_page_dispose;
+  widget_class->map = attain_evaluation_page_map;
   properties[PROP_CONTEXT]
       = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
                              G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -817,6 +1063,9 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluation.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "evaluation.scorecards", NULL, scorecards_action);
   gtk_widget_class_install_action (widget_class, "evaluation.rate", NULL, rate_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.appeal", "x", appeal_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.decide-appeal", "x",
+                                   decide_appeal_action);
   gtk_widget_class_install_action (widget_class, "evaluation.export-forms", NULL,
                                    export_forms_action);
   gtk_widget_class_install_action (widget_class, "evaluation.import-forms", NULL,

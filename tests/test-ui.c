@@ -25,6 +25,7 @@
 #include "model/attain-demo.h"
 #include "model/attain-goal-item.h"
 #include "model/attain-people.h"
+#include "model/attain-review.h"
 #include "model/attain-scorecard.h"
 #include "model/attain-watch.h"
 
@@ -1746,6 +1747,31 @@ evaluation_loaded (gpointer page)
 }
 
 static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+evaluation_offers_appeal (gpointer page)
+{
+  return !attain_evaluation_page_is_loading (page)
+         && find_widget (GTK_WIDGET (attain_evaluation_page_get_members (page)), is_button_labelled,
+                         "Appeal…")
+                != NULL;
+}
+
+static gboolean
+evaluation_offers_decision (gpointer page)
+{
+  return !attain_evaluation_page_is_loading (page)
+         && find_widget (GTK_WIDGET (attain_evaluation_page_get_members (page)), is_button_labelled,
+                         "Decide…")
+                != NULL;
+}
+
+static gboolean
 evaluation_exported (gpointer page)
 {
   return !attain_evaluation_page_is_exporting (page);
@@ -1837,6 +1863,49 @@ test_evaluation_page (void)
                      "calibrated: Won the Hangzhou tender");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "calibrated · "));
+
+  /* Appeals: a signed-off member's row offers one; recorded with its reason, it shows its
+   * deadline and is decided from the same row. */
+  {
+    AttainDb           *db = attain_context_get_db (context);
+    const AttainPeriod *period = attain_session_get_period (attain_context_get_session (context));
+    g_autoptr (AttainReview) review = attain_review_open (db, person, period, NULL);
+    g_autoptr (GError) error = NULL;
+    GDate      today;
+    GtkWidget *dialog, *box, *child;
+    gint64     appeal;
+
+    attain_context_get_today (context, &today);
+    g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
+    g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-11-20", &error));
+    g_assert_true (attain_review_sign_off (db, review, &today, &error));
+    g_assert_no_error (error);
+    iterate_until (evaluation_offers_appeal, page);
+
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.appeal", "x", person));
+    dialog = attain_evaluation_page_get_dialog (page);
+    box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    child = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box)); /* the reason */
+    gtk_editable_set_text (GTK_EDITABLE (child), "目标在季度中途上调，未与本人确认");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+    appeal = attain_test_query_int (check, "SELECT id FROM appeals WHERE outcome = 'open' AND "
+                                           "reason LIKE '目标在季度中途上调%'");
+    g_assert_cmpint (appeal, >, 0);
+    iterate_until (evaluation_offers_decision, page);
+
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.decide-appeal", "x", appeal));
+    dialog = attain_evaluation_page_get_dialog (page);
+    box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "上调已于季初沟通");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reject");
+    g_assert_cmpint (attain_test_query_int (check,
+                                            "SELECT count (*) FROM appeals WHERE outcome = "
+                                            "'rejected' AND outcome_note = '上调已于季初沟通'"),
+                     ==, 1);
+    iterate_until (evaluation_loaded, page);
+  }
 
   /* The rating grid: one keyboard field per person and capability; a bad value is named and
    * saves nothing, a good one goes on the person's capability goal for the period. */

@@ -253,14 +253,20 @@ latest_calibration (AttainDb *db, gint64 cycle_id, gint64 person_id, LatestCalib
 /* The latest appeal against the member's review of the cycle's period, for HR: its outcome and
  * the day it was decided. */
 static void
-add_latest_appeal (AttainDb *db, JsonBuilder *builder, gint64 cycle_id, gint64 person_id)
+add_latest_appeal (AttainDb    *db,
+                   JsonBuilder *builder,
+                   gint64       cycle_id,
+                   gint64       person_id,
+                   const GDate *today)
 {
-  sqlite3_stmt *stmt = attain_db_prepare (
-      db,
-      "SELECT a.outcome, a.decided_on, a.lodged_on FROM appeals a JOIN reviews r ON r.id = "
-      "a.review_id JOIN review_cycles c ON c.id = ?1 WHERE r.person_id = ?2 AND r.period_start = "
-      "c.period_start AND r.period_end = c.period_end ORDER BY a.id DESC LIMIT 1",
-      NULL);
+  g_autofree char *today_iso = attain_date_to_iso (today);
+  sqlite3_stmt    *stmt = attain_db_prepare (
+         db,
+         "SELECT a.outcome, a.decided_on, a.lodged_on, a.deadline, a.reason, a.handler, a.id, "
+            "a.outcome = 'open' AND a.deadline < ?3 FROM appeals a JOIN reviews r ON r.id = "
+            "a.review_id JOIN review_cycles c ON c.id = ?1 WHERE r.person_id = ?2 AND r.period_start = "
+            "c.period_start AND r.period_end = c.period_end ORDER BY a.id DESC LIMIT 1",
+         NULL);
 
   json_builder_set_member_name (builder, "appeal");
   if (stmt == NULL)
@@ -270,12 +276,13 @@ add_latest_appeal (AttainDb *db, JsonBuilder *builder, gint64 cycle_id, gint64 p
     }
   sqlite3_bind_int64 (stmt, 1, cycle_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_text (stmt, 3, today_iso, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     json_builder_add_null_value (builder);
   else
     {
       json_builder_begin_object (builder);
-      for (int column = 0; column < 3; column++)
+      for (int column = 0; column < 6; column++)
         {
           json_builder_set_member_name (builder, sqlite3_column_name (stmt, column));
           if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
@@ -284,6 +291,10 @@ add_latest_appeal (AttainDb *db, JsonBuilder *builder, gint64 cycle_id, gint64 p
             json_builder_add_string_value (builder,
                                            (const char *) sqlite3_column_text (stmt, column));
         }
+      attain_json_add_number (builder, "id", (double) sqlite3_column_int64 (stmt, 6));
+      /* Open past its deadline: the cycle page flags it. */
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 7));
       json_builder_end_object (builder);
     }
   sqlite3_reset (stmt);
@@ -539,7 +550,7 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
             counts[b]++;
         latest_calibration_clear (&calibration);
       }
-      add_latest_appeal (db, builder, cycle_id, person_id);
+      add_latest_appeal (db, builder, cycle_id, person_id, today);
       attain_evaluation_clear (&evaluation);
       {
         AttainFeedbackResult feedback;
