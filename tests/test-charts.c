@@ -3,6 +3,7 @@
  * pixel by pixel. The PNGs stay in the build folder for a look. */
 #include "attain-test-util.h"
 #include "charts/attain-funnel-chart.h"
+#include "charts/attain-feedback-chart.h"
 #include "charts/attain-rating-chart.h"
 #include "charts/attain-trend-chart.h"
 
@@ -322,6 +323,73 @@ test_rating (void)
   cairo_surface_destroy (surface);
 }
 
+/* The widest run of pixels of one colour on any row: a horizontal bar's length. */
+static int
+longest_run (cairo_surface_t *surface, gboolean (*is_colour) (int r, int g, int b))
+{
+  int best = 0, r, g, b;
+
+  for (int y = 0; y < H; y++)
+    {
+      int run = 0;
+      for (int x = 0; x < W; x++)
+        {
+          pixel (surface, x, y, &r, &g, &b);
+          run = is_colour (r, g, b) ? run + 1 : 0;
+          best = MAX (best, run);
+        }
+    }
+  return best;
+}
+
+static gboolean
+is_previous_orange (int r, int g, int b)
+{
+  /* The light style's previous colour is rgb(230, 145, 51). */
+  return ABS (r - 230) < 12 && ABS (g - 145) < 12 && ABS (b - 51) < 12;
+}
+
+static void
+test_feedback (void)
+{
+  AttainFeedbackResult result = { .released = TRUE };
+  g_autoptr (AttainFeedbackChart) chart = NULL;
+  AttainChartStyle style;
+  cairo_surface_t *surface = white_surface ();
+  cairo_t         *cr = cairo_create (surface);
+  int              self_length, others_length;
+
+  for (guint d = 0; d < ATTAIN_FEEDBACK_N_DIMENSIONS; d++)
+    {
+      result.groups[ATTAIN_RATER_SELF].means[d] = 5;
+      result.groups[ATTAIN_RATER_SUPERIOR].means[d] = 3;
+      /* Two peers: below the threshold, so never part of "others". */
+      result.groups[ATTAIN_RATER_PEER].means[d] = 1;
+      result.groups[ATTAIN_RATER_SUBORDINATE].means[d] = NAN;
+      result.groups[ATTAIN_RATER_CUSTOMER].means[d] = NAN;
+    }
+  result.groups[ATTAIN_RATER_SELF].shown = TRUE;
+  result.groups[ATTAIN_RATER_SUPERIOR].shown = TRUE;
+  result.groups[ATTAIN_RATER_PEER].shown = FALSE;
+  chart = attain_feedback_chart_new (&result);
+  for (guint d = 0; d < ATTAIN_FEEDBACK_N_DIMENSIONS; d++)
+    {
+      g_assert_cmpfloat (chart->self[d], ==, 5);
+      g_assert_cmpfloat (chart->others[d], ==, 3);
+    }
+
+  attain_chart_style_init_light (&style);
+  attain_feedback_chart_draw (cr, chart, &style, W, H);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png (surface, "chart-feedback.png");
+  /* Bars start at 1 on the scale: 5 spans the whole scale, 3 half of it. */
+  self_length = longest_run (surface, is_previous_orange);
+  others_length = longest_run (surface, is_actual_blue);
+  g_assert_cmpint (self_length, >, 300);
+  g_assert_cmpint (ABS (self_length - 2 * others_length), <=, 4);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -330,5 +398,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/funnel", test_funnel);
   g_test_add_func ("/charts/funnel-empty", test_funnel_empty);
   g_test_add_func ("/charts/rating", test_rating);
+  g_test_add_func ("/charts/feedback", test_feedback);
   return g_test_run ();
 }

@@ -803,4 +803,5 @@ T = {
     (None, 'Note on the decision'): ('裁定说明', '裁定說明'),
     (None, '_Reject'): ('驳回(_R)', '駁回(_R)'),
     (None, '_Uphold and Reopen'): ('申诉成立并重新开放(_U)', '申訴成立並重新開放(_U)'),
+    (None, 'Others (mean of the groups shown)'): ('他人（所显示各组的平均）', '他人（所顯示各組的平均）'),
 }

@@ -661,9 +661,15 @@ attain_document_paginate (AttainDocument *document, cairo_t *cr, double width, d
         {
           double needed = block->height;
 
-          /* A heading keeps at least a few lines of what follows with it. */
+          /* A heading keeps at least a few lines of what follows with it, and the whole of
+           * what cannot break (a chart, the signatures): never alone at a page's foot. */
           if (block->kind == BLOCK_HEADING && b + 1 < document->blocks->len)
-            needed += BODY_SIZE * 4;
+            {
+              const Block *next = g_ptr_array_index (document->blocks, b + 1);
+              needed += next->kind == BLOCK_CHART || next->kind == BLOCK_SIGNATURES
+                            ? next->height + GAP
+                            : BODY_SIZE * 4;
+            }
           if (y + needed > bottom && y > top)
             {
               page++;

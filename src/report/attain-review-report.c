@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 
+#include "charts/attain-feedback-chart.h"
 #include "charts/attain-funnel-chart.h"
 #include "charts/attain-trend-chart.h"
 #include "model/attain-dashboard.h"
@@ -48,6 +49,15 @@ draw_trend (cairo_t *cr, double width, double height, const char *language, gpoi
 
   attain_chart_style_init_paper (&style, language);
   attain_trend_chart_draw (cr, data, &style, width, height, -1);
+}
+
+static void
+draw_feedback (cairo_t *cr, double width, double height, const char *language, gpointer data)
+{
+  AttainChartStyle style;
+
+  attain_chart_style_init_paper (&style, language);
+  attain_feedback_chart_draw (cr, data, &style, width, height);
 }
 
 static void
@@ -120,6 +130,8 @@ add_feedback (AttainDocument *document, const AttainFeedbackResult *feedback)
           document, _ ("No 360-degree feedback has been collected for this period."));
       return;
     }
+  attain_document_add_chart (document, 110, draw_feedback, attain_feedback_chart_new (feedback),
+                             (GDestroyNotify) attain_feedback_chart_free);
   g_ptr_array_add (titles, (gpointer) _ ("Dimension"));
   shares[0] = 3;
   aligns[0] = 0;
