@@ -10,10 +10,12 @@
 #include "attain-date-button.h"
 #include "model/attain-format.h"
 #include "model/attain-lock-exception.h"
+#include "model/attain-org.h"
 #include "model/attain-review.h"
 #include "model/attain-json.h"
 #include "model/attain-loader.h"
 #include "attain-document-print.h"
+#include "attain-feedback-window.h"
 #include "attain-rating-grid-window.h"
 #include "attain-scorecard-dialog.h"
 #include "model/attain-scorecard.h"
@@ -348,14 +350,29 @@ static void
 start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
-  const AttainPeriod   *period
-      = attain_session_get_period (attain_context_get_session (self->context));
-  g_autofree char *label = attain_period_to_label (period);
-  /* Translators: the name of a new review cycle, %s is the period */
-  g_autofree char *name = g_strdup_printf (_ ("Reviews of %s"), label);
+  AttainSession        *session = attain_context_get_session (self->context);
+  const AttainPeriod   *period = attain_session_get_period (session);
+  g_autofree char      *label = attain_period_to_label (period);
+  g_autofree char      *name = NULL;
+  g_autofree char      *unit_name = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 id = attain_cycle_start (attain_context_get_db (self->context), name, period, 0, &error);
+  AttainScope scope;
+  gboolean    has_parent = FALSE;
+  gint64      unit = 0, id;
 
+  /* The unit the window shows (a region, a team), else the whole company. */
+  if (attain_session_get_scope (session, &scope) && scope.kind == ATTAIN_SCOPE_UNIT
+      && attain_org_describe (attain_context_get_db (self->context), &scope, &unit_name, NULL, NULL,
+                              &has_parent, NULL)
+      && has_parent)
+    unit = scope.id;
+  if (unit != 0)
+    /* Translators: the name of a new review cycle: the period, then the unit */
+    name = g_strdup_printf (_ ("Reviews of %s — %s"), label, unit_name);
+  else
+    /* Translators: the name of a new review cycle, %s is the period */
+    name = g_strdup_printf (_ ("Reviews of %s"), label);
+  id = attain_cycle_start (attain_context_get_db (self->context), name, period, unit, &error);
   if (id == 0)
     {
       toast (self, error->message);
@@ -608,6 +625,22 @@ on_ratings_saved_cb (AttainEvaluationPage *self, guint n_changed)
   g_autofree char *message = g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE, "Saved %u rating.", "Saved %u ratings.", n_changed), n_changed);
   toast (self, message);
+}
+
+static void
+feedback_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  GtkWidget            *window;
+
+  if (self->scores == NULL)
+    return;
+  window = attain_feedback_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                       self->scores);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->dialog = window;
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* The cycle's people, a row each, rated from the keyboard. */
@@ -1063,6 +1096,7 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluation.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "evaluation.scorecards", NULL, scorecards_action);
   gtk_widget_class_install_action (widget_class, "evaluation.rate", NULL, rate_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.feedback", NULL, feedback_action);
   gtk_widget_class_install_action (widget_class, "evaluation.appeal", "x", appeal_action);
   gtk_widget_class_install_action (widget_class, "evaluation.decide-appeal", "x",
                                    decide_appeal_action);

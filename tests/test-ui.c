@@ -12,6 +12,7 @@
 
 #include "attain-evaluation-page.h"
 #include "attain-goal-dialog.h"
+#include "attain-feedback-window.h"
 #include "attain-rating-grid-window.h"
 #include "attain-scorecard-dialog.h"
 #include "attain-import-dialog.h"
@@ -2093,6 +2094,66 @@ test_scorecard_dialog (void)
   attain_db_close (check);
 }
 
+/* The 360 window: a rater assigned gets a response code and shows in the progress as not yet
+ * answered; the survey export imported with that code counts the answer; closing releases. */
+static void
+test_feedback_window (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("feedback.db", TRUE, &check);
+  AttainWindow         *window = attain_window_new (NULL, context, NULL);
+  AttainEvaluationPage *page;
+  GtkWidget            *dialog;
+  g_autofree char      *csv = attain_test_db_path (dir, "survey.csv");
+  g_autofree char      *first = NULL;
+  const char           *code;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = attain_window_get_evaluation_page (window);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "evaluation"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.start", NULL));
+  iterate_until (evaluation_loaded, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.feedback", NULL));
+  dialog = attain_evaluation_page_get_dialog (page);
+  g_assert_true (ATTAIN_IS_FEEDBACK_WINDOW (dialog));
+  g_assert_true (g_str_has_prefix (
+      attain_feedback_window_get_state (ATTAIN_FEEDBACK_WINDOW (dialog)), "Collecting answers"));
+
+  set_row_text (dialog, "Rater's name", "张同事");
+  g_assert_true (gtk_widget_activate_action (dialog, "feedback.assign", NULL));
+  code = attain_feedback_window_get_code (ATTAIN_FEEDBACK_WINDOW (dialog));
+  g_assert_nonnull (code);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM feedback_raters WHERE "
+                                                 "rater_name = '张同事' AND rater_type = 'peer'"),
+                   ==, 1);
+  g_assert_nonnull (
+      find_widget (dialog, is_row_subtitled_with, "0 of 1 answered · not yet: 张同事"));
+
+  {
+    sqlite3_stmt *stmt = attain_db_prepare_uncached (
+        check, "SELECT p.name FROM feedback_raters r JOIN people p ON p.id = r.person_id LIMIT 1",
+        NULL);
+    g_autofree char *text = NULL;
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    text = g_strdup_printf ("被评人,关系,答题码,S1,S2,S3,C1,C2,C3,P1,P2,P3,R1,R2,R3,评语\n"
+                            "%s,同事,%s,4,4,4,4,4,4,4,4,4,4,4,4,很好\n",
+                            first, code);
+    g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  }
+  g_assert_true (attain_feedback_window_import (ATTAIN_FEEDBACK_WINDOW (dialog), csv));
+  g_assert_nonnull (find_widget (dialog, is_row_subtitled_with, "1 of 1 answered"));
+  g_assert_true (gtk_widget_activate_action (dialog, "feedback.close", NULL));
+  g_assert_true (g_str_has_prefix (
+      attain_feedback_window_get_state (ATTAIN_FEEDBACK_WINDOW (dialog)), "Closed:"));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM feedback_answers"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2118,6 +2179,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/people-page", test_people_page);
   g_test_add_func ("/ui/evaluation-page", test_evaluation_page);
   g_test_add_func ("/ui/scorecard-dialog", test_scorecard_dialog);
+  g_test_add_func ("/ui/feedback-window", test_feedback_window);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);
   g_test_add_func ("/ui/notices-other-writers", test_notices_other_writers);

@@ -849,3 +849,27 @@ attain_feedback_progress_to_json (AttainDb *db, gint64 cycle_id, GError **error)
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }
+
+gboolean
+attain_feedback_state (AttainDb *db,
+                       gint64    cycle_id,
+                       gboolean *closed,
+                       int      *reopened,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db, "SELECT state = 'closed', reopened FROM feedback_collections WHERE cycle_id = ?1", error);
+
+  *closed = FALSE;
+  *reopened = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cycle_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *closed = sqlite3_column_int (stmt, 0);
+      *reopened = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}

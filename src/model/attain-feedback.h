@@ -75,7 +75,14 @@ gboolean    attain_feedback_result_for (AttainDb             *db,
                                         const AttainPeriod   *period,
                                         AttainFeedbackResult *out);
 double      attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period);
-JsonNode   *attain_feedback_progress_to_json (AttainDb *db, gint64 cycle_id, GError **error);
-void attain_feedback_result_to_json (const AttainFeedbackResult *result, JsonBuilder *builder);
+/* Whether the cycle's collection is closed (results released) and how often a late answer
+ * reopened it; an untouched cycle is open, never reopened. */
+gboolean  attain_feedback_state (AttainDb *db,
+                                 gint64    cycle_id,
+                                 gboolean *closed,
+                                 int      *reopened,
+                                 GError  **error);
+JsonNode *attain_feedback_progress_to_json (AttainDb *db, gint64 cycle_id, GError **error);
+void      attain_feedback_result_to_json (const AttainFeedbackResult *result, JsonBuilder *builder);
 
 G_END_DECLS

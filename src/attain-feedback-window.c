@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-feedback-window.h"
+
+#include <glib/gi18n.h>
+
+#include "model/attain-feedback.h"
+#include "model/attain-json.h"
+
+struct _AttainFeedbackWindow
+{
+  AdwWindow parent_instance;
+
+  AttainContext       *context;
+  gint64               cycle_id;
+  GArray              *people; /* gint64, as the person row lists them */
+  AdwComboRow         *person_row;
+  AdwComboRow         *type_row;
+  AdwEntryRow         *name_row;
+  GtkLabel            *code_label;
+  GtkLabel            *state_label;
+  AdwToastOverlay     *toasts;
+  AdwPreferencesGroup *progress_group;
+  GPtrArray           *progress_rows;
+  char                *code;
+};
+
+G_DEFINE_FINAL_TYPE (AttainFeedbackWindow, attain_feedback_window, ADW_TYPE_WINDOW)
+
+static void
+toast (AttainFeedbackWindow *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+/* Counts per person and group, and the names still to answer: what may be said while the
+ * collection is open. */
+static void
+refresh (AttainFeedbackWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) progress = attain_feedback_progress_to_json (
+      attain_context_get_db (self->context), self->cycle_id, &error);
+  gboolean closed;
+  int      reopened;
+
+  for (guint i = 0; i < self->progress_rows->len; i++)
+    adw_preferences_group_remove (self->progress_group, g_ptr_array_index (self->progress_rows, i));
+  g_ptr_array_set_size (self->progress_rows, 0);
+  if (progress != NULL)
+    {
+      JsonArray *rows = json_node_get_array (progress);
+      for (guint i = 0; i < json_array_get_length (rows) && i < 5000; i++)
+        {
+          JsonObject      *o = json_array_get_object_element (rows, i);
+          AttainRaterType  type = ATTAIN_RATER_SELF;
+          GtkWidget       *row = adw_action_row_new ();
+          const char      *not_yet = attain_json_get_string (o, "not_yet");
+          g_autofree char *title = NULL, *subtitle = NULL;
+
+          attain_rater_type_parse (attain_json_get_string (o, "type"), &type);
+          /* Translators: a progress row of the 360: the person rated and the rater group */
+          title = g_strdup_printf (_ ("%s · %s"), attain_json_get_string (o, "name"),
+                                   attain_rater_type_label (type));
+          if (not_yet != NULL && not_yet[0] != '\0')
+            /* Translators: answers in and asked, then who has not answered yet */
+            subtitle = g_strdup_printf (_ ("%u of %u answered · not yet: %s"),
+                                        (guint) attain_json_get_number (o, "answered"),
+                                        (guint) attain_json_get_number (o, "asked"), not_yet);
+          else
+            subtitle = g_strdup_printf (_ ("%u of %u answered"),
+                                        (guint) attain_json_get_number (o, "answered"),
+                                        (guint) attain_json_get_number (o, "asked"));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_preferences_group_add (self->progress_group, row);
+          g_ptr_array_add (self->progress_rows, row);
+        }
+    }
+  if (attain_feedback_state (attain_context_get_db (self->context), self->cycle_id, &closed,
+                             &reopened, NULL))
+    {
+      g_autofree char *text = NULL;
+      if (closed)
+        text = g_strdup (_ ("Closed: the results are released to the review forms and reports. "
+                            "A late answer reopens the collection."));
+      else if (reopened > 0)
+        text = g_strdup (_ ("Reopened by a late answer: results are held back until it is "
+                            "closed again."));
+      else
+        text = g_strdup (_ ("Collecting answers: results stay hidden until the collection is "
+                            "closed, so no single answer can be told from the averages."));
+      gtk_label_set_label (self->state_label, text);
+    }
+}
+
+static void
+assign_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainFeedbackWindow *self = ATTAIN_FEEDBACK_WINDOW (widget);
+  guint                 p = adw_combo_row_get_selected (self->person_row);
+  g_autoptr (GError) error = NULL;
+  char *code;
+
+  if (p >= self->people->len)
+    return;
+  code = attain_feedback_assign (
+      attain_context_get_db (self->context), self->cycle_id,
+      g_array_index (self->people, gint64, p),
+      (AttainRaterType) MIN (adw_combo_row_get_selected (self->type_row), ATTAIN_N_RATER_TYPES - 1),
+      gtk_editable_get_text (GTK_EDITABLE (self->name_row)), &error);
+  if (code == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_free (self->code);
+  self->code = code;
+  {
+    /* Translators: the response code a rater enters in the survey; %s are the name and code */
+    g_autofree char *text
+        = g_strdup_printf (_ ("Response code for %s: %s"),
+                           gtk_editable_get_text (GTK_EDITABLE (self->name_row)), code);
+    gtk_label_set_label (self->code_label, text);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  refresh (self);
+}
+
+gboolean
+attain_feedback_window_import (AttainFeedbackWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean reopened = FALSE;
+  guint    n = 0;
+
+  if (!attain_feedback_import (attain_context_get_db (self->context), self->cycle_id, path, &n,
+                               &reopened, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (
+        reopened ? g_dngettext (GETTEXT_PACKAGE,
+                                "Imported %u answer. It came after the close: the collection is "
+                                "open again until you close it.",
+                                "Imported %u answers. They came after the close: the collection "
+                                "is open again until you close it.",
+                                n)
+                 : g_dngettext (GETTEXT_PACKAGE, "Imported %u answer.", "Imported %u answers.", n),
+        n);
+    toast (self, message);
+  }
+  refresh (self);
+  return TRUE;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser, int response, AttainFeedbackWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      attain_feedback_window_import (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkFileChooserNative *chooser
+      = gtk_file_chooser_native_new (_ ("Import Survey Answers"), GTK_WINDOW (widget),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+close_collection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainFeedbackWindow *self = ATTAIN_FEEDBACK_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!attain_feedback_close (attain_context_get_db (self->context), self->cycle_id, &error))
+    toast (self, error->message);
+  else
+    toast (self, _ ("The collection is closed and the results are released."));
+  refresh (self);
+}
+
+static void
+attain_feedback_window_dispose (GObject *object)
+{
+  AttainFeedbackWindow *self = ATTAIN_FEEDBACK_WINDOW (object);
+
+  g_clear_pointer (&self->people, g_array_unref);
+  g_clear_pointer (&self->progress_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->code, g_free);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (attain_feedback_window_parent_class)->dispose (object);
+}
+
+static void
+attain_feedback_window_class_init (AttainFeedbackWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attain_feedback_window_dispose;
+  gtk_widget_class_install_action (widget_class, "feedback.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "feedback.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "feedback.close", NULL, close_collection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+attain_feedback_window_init (AttainFeedbackWindow *self)
+{
+  self->people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->progress_rows = g_ptr_array_new ();
+}
+
+static GtkWidget *
+wrapped_label (const char *css)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+GtkWidget *
+attain_feedback_window_new (GtkWindow *parent, AttainContext *context, JsonNode *scores)
+{
+  JsonObject           *root = json_node_get_object (scores);
+  JsonArray            *members = json_object_get_array_member (root, "people");
+  AttainFeedbackWindow *self = g_object_new (
+      ATTAIN_TYPE_FEEDBACK_WINDOW, "modal", TRUE, "transient-for", parent, "default-width", 600,
+      "default-height", 720, "title", _ ("360-Degree Feedback"), NULL);
+  GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget     *header = adw_header_bar_new ();
+  GtkWidget     *import = gtk_button_new_with_mnemonic (_ ("_Import Answers…"));
+  GtkWidget     *close = gtk_button_new_with_mnemonic (_ ("C_lose Collection"));
+  GtkWidget     *page = adw_preferences_page_new ();
+  GtkWidget     *assign_group = adw_preferences_group_new ();
+  GtkWidget     *assign = gtk_button_new_with_mnemonic (_ ("_Assign"));
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GtkStringList *types = gtk_string_list_new (NULL);
+  GtkWidget     *state_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->context = g_object_ref (context);
+  self->cycle_id = (gint64) attain_json_get_number (root, "cycle");
+  adw_header_bar_set_title_widget (
+      ADW_HEADER_BAR (header),
+      adw_window_title_new (_ ("360-Degree Feedback"), attain_json_get_string (root, "name")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "feedback.import");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "feedback.close");
+  gtk_widget_set_tooltip_text (close, _ ("Release the results; answers are stored unlinked from "
+                                         "who gave them"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), import);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), close);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->state_label = GTK_LABEL (wrapped_label ("dim-label"));
+  self->code_label = GTK_LABEL (wrapped_label ("heading"));
+  gtk_box_append (GTK_BOX (state_box), GTK_WIDGET (self->state_label));
+  gtk_box_append (GTK_BOX (state_box), GTK_WIDGET (self->code_label));
+  {
+    GtkWidget *state_group = adw_preferences_group_new ();
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (state_group), state_box);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (state_group));
+  }
+
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    {
+      JsonObject *p = json_array_get_object_element (members, i);
+      gint64      id = (gint64) attain_json_get_number (p, "person");
+      g_array_append_val (self->people, id);
+      gtk_string_list_append (names, attain_json_get_string (p, "name"));
+    }
+  for (guint t = 0; t < ATTAIN_N_RATER_TYPES; t++)
+    gtk_string_list_append (types, attain_rater_type_label (t));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (assign_group), _ ("Assign a Rater"));
+  adw_preferences_group_set_description (
+      ADW_PREFERENCES_GROUP (assign_group),
+      _ ("Each rater gets a response code to enter in the survey (or on the printed "
+         "questionnaire). Peers and subordinates are shown only as averages of at least three "
+         "answers."));
+  self->person_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->person_row), _ ("Person rated"));
+  adw_combo_row_set_model (self->person_row, G_LIST_MODEL (names));
+  self->type_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->type_row), _ ("Rater's relation"));
+  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  adw_combo_row_set_selected (self->type_row, ATTAIN_RATER_PEER);
+  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _ ("Rater's name"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (assign), "feedback.assign");
+  gtk_widget_set_valign (assign, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (assign, "suggested-action");
+  adw_entry_row_add_suffix (self->name_row, assign);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (assign_group), GTK_WIDGET (self->person_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (assign_group), GTK_WIDGET (self->type_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (assign_group), GTK_WIDGET (self->name_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (assign_group));
+  g_object_unref (names);
+  g_object_unref (types);
+
+  self->progress_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->progress_group, _ ("Progress"));
+  adw_preferences_group_set_description (
+      self->progress_group, _ ("Counts and who has not answered yet; never who said what."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->progress_group);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, page);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), box);
+  refresh (self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+attain_feedback_window_get_code (AttainFeedbackWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_FEEDBACK_WINDOW (self), NULL);
+  return self->code;
+}
+
+const char *
+attain_feedback_window_get_state (AttainFeedbackWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_FEEDBACK_WINDOW (self), NULL);
+  return gtk_label_get_label (self->state_label);
+}
