@@ -33,20 +33,21 @@ main (int argc, char **argv)
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
-  g_unlink (path);
+  /* Built once and kept in the temporary folder, like the dashboard benchmark's company. */
   db = attain_db_open (path, &error);
   g_assert_no_error (error);
-  {
-    AttainDemoOptions options;
-    gint64            start = g_get_monotonic_time ();
-    attain_demo_options_init (&options, &today);
-    options.people = people;
-    options.years = 2;
-    printf ("Building a company of %u salespeople in %s ...\n", people, path);
-    if (!attain_demo_generate (db, &options, NULL, NULL, &error))
-      g_error ("%s", error->message);
-    printf ("  built in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
-  }
+  if (attain_db_is_empty (db))
+    {
+      AttainDemoOptions options;
+      gint64            start = g_get_monotonic_time ();
+      attain_demo_options_init (&options, &today);
+      options.people = people;
+      options.years = 2;
+      printf ("Building a company of %u salespeople in %s ...\n", people, path);
+      if (!attain_demo_generate (db, &options, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      printf ("  built in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+    }
   g_assert_true (attain_period_parse ("2026-Q3", 1, &period, NULL));
   cycle = attain_cycle_start (db, "Bench", &period, 0, &error);
   g_assert_no_error (error);
@@ -61,6 +62,5 @@ main (int argc, char **argv)
   qsort (runs, 3, sizeof runs[0], compare_double);
   printf ("Scoring the cycle of %u people: %.0f ms (median of 3), %.2f ms a person\n", people,
           runs[1] * 1000, runs[1] * 1000 / people);
-  g_unlink (path);
   return 0;
 }
