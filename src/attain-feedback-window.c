@@ -3,7 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "attain-document-print.h"
 #include "model/attain-feedback.h"
+#include "report/attain-questionnaire-report.h"
+#include "report/attain-review-report.h"
 #include "model/attain-json.h"
 
 struct _AttainFeedbackWindow
@@ -12,6 +15,7 @@ struct _AttainFeedbackWindow
 
   AttainContext       *context;
   gint64               cycle_id;
+  char                *cycle_name;
   GArray              *people; /* gint64, as the person row lists them */
   AdwComboRow         *person_row;
   AdwComboRow         *type_row;
@@ -191,6 +195,40 @@ close_collection_action (GtkWidget *widget, const char *action_name, GVariant *p
   refresh (self);
 }
 
+/* A questionnaire for every rater who has not answered, as one print job. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainFeedbackWindow *self = ATTAIN_FEEDBACK_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) questionnaires = attain_feedback_questionnaires (
+      attain_context_get_db (self->context), self->cycle_id, &error);
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *company = NULL;
+
+  if (questionnaires == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (questionnaires->len == 0)
+    {
+      toast (self, _ ("Every rater has answered: there is no questionnaire left to print."));
+      return;
+    }
+  company = attain_db_get_setting (attain_context_get_db (self->context), "company_name", NULL);
+  for (guint i = 0; i < questionnaires->len; i++)
+    g_ptr_array_add (documents, attain_questionnaire_report (g_ptr_array_index (questionnaires, i),
+                                                             company, self->cycle_name,
+                                                             attain_report_language_for (NULL)));
+  if (!attain_document_print_run (documents, _ ("360-degree feedback questionnaires"),
+                                  GTK_WINDOW (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  parameter ? g_variant_get_string (parameter, NULL) : NULL, FALSE,
+                                  &error))
+    toast (self, error->message);
+}
+
 static void
 attain_feedback_window_dispose (GObject *object)
 {
@@ -199,6 +237,7 @@ attain_feedback_window_dispose (GObject *object)
   g_clear_pointer (&self->people, g_array_unref);
   g_clear_pointer (&self->progress_rows, g_ptr_array_unref);
   g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->cycle_name, g_free);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_feedback_window_parent_class)->dispose (object);
 }
@@ -212,6 +251,11 @@ attain_feedback_window_class_init (AttainFeedbackWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "feedback.assign", NULL, assign_action);
   gtk_widget_class_install_action (widget_class, "feedback.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "feedback.close", NULL, close_collection_action);
+  gtk_widget_class_install_action (widget_class, "feedback.print", NULL, print_action);
+  /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
+  gtk_widget_class_install_action (widget_class, "feedback.print-to-file", "s", print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "feedback.print",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -255,6 +299,7 @@ attain_feedback_window_new (GtkWindow *parent, AttainContext *context, JsonNode 
 
   self->context = g_object_ref (context);
   self->cycle_id = (gint64) attain_json_get_number (root, "cycle");
+  self->cycle_name = g_strdup (attain_json_get_string (root, "name"));
   adw_header_bar_set_title_widget (
       ADW_HEADER_BAR (header),
       adw_window_title_new (_ ("360-Degree Feedback"), attain_json_get_string (root, "name")));
@@ -263,6 +308,17 @@ attain_feedback_window_new (GtkWindow *parent, AttainContext *context, JsonNode 
   gtk_widget_set_tooltip_text (close, _ ("Release the results; answers are stored unlinked from "
                                          "who gave them"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), import);
+  {
+    GtkWidget *print = gtk_button_new_from_icon_name ("printer-symbolic");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "feedback.print");
+    gtk_widget_set_tooltip_text (print, _ ("Print the Questionnaires of Raters Who Have Not "
+                                           "Answered"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Print the Questionnaires of Raters Who Have Not "
+                                       "Answered"),
+                                    -1);
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
+  }
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), close);
   gtk_box_append (GTK_BOX (box), header);
 

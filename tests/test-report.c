@@ -766,8 +766,9 @@ test_hostile_names (Fixture *f, gconstpointer data)
   }
 
   /* The 2,000-character name is cut with "…" in the page header, title and fields: the report
-   * has as many pages as the same person's under a short name (it had two more, with the name
-   * running over "Confidential" and under the footer). */
+   * has at most one page more than the same person's under a short name — the fields show up to
+   * four lines of the name, which can move one block that is kept whole to the next page — where
+   * it had two more, with the name running over "Confidential" and under the footer. */
   {
     guint pages[2];
     for (guint round = 0; round < 2; round++)
@@ -792,7 +793,7 @@ test_hostile_names (Fixture *f, gconstpointer data)
         g_assert_nonnull (line);
         pages[round] = (guint) atoi (line + strlen ("Pages:"));
         if (round == 1)
-          g_assert_cmpuint (pages[0], ==, pages[1]);
+          g_assert_cmpuint (pages[0], <=, pages[1] + 1);
       }
   }
 

@@ -2130,6 +2130,22 @@ test_feedback_window (void)
   g_assert_nonnull (
       find_widget (dialog, is_row_subtitled_with, "0 of 1 answered · not yet: 张同事"));
 
+  /* The printed questionnaire carries the code and the person rated, never the rater's name. */
+  {
+    g_autofree char *pdf = attain_test_db_path (dir, "questionnaires.pdf");
+    const char      *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_assert_true (gtk_widget_activate_action (dialog, "feedback.print-to-file", "s", pdf));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &text, NULL, NULL, NULL))
+      {
+        g_assert_nonnull (strstr (text, code));
+        g_assert_nonnull (strstr (text, "Person rated"));
+        g_assert_null (strstr (text, "张同事"));
+      }
+  }
+
   {
     sqlite3_stmt *stmt = attain_db_prepare_uncached (
         check, "SELECT p.name FROM feedback_raters r JOIN people p ON p.id = r.person_id LIMIT 1",

@@ -25,7 +25,7 @@ static const struct
   { "professional", "P", N_ ("Professionalism") },
   { "compliance", "R", N_ ("Compliance") },
 };
-#define QUESTIONS_PER_DIMENSION 3
+#define QUESTIONS_PER_DIMENSION ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION
 
 static const struct
 {
@@ -85,6 +85,38 @@ const char *
 attain_feedback_dimension_label (guint dimension)
 {
   return dimension < ATTAIN_FEEDBACK_N_DIMENSIONS ? _ (dimensions[dimension].label) : NULL;
+}
+
+/* What each question asks, for the printed questionnaire; a survey tool's export names them by
+ * code (S1 … R3) whatever words its form used. */
+static const char *const question_texts[ATTAIN_FEEDBACK_N_DIMENSIONS][QUESTIONS_PER_DIMENSION] = {
+  { N_ ("Finds out what the customer needs before proposing"),
+    N_ ("Presents our offer convincingly and answers objections"),
+    N_ ("Negotiates terms well and brings deals to a close") },
+  { N_ ("Keeps in regular contact with customers"), N_ ("Resolves customers' problems promptly"),
+    N_ ("Builds trust that lasts beyond a single deal") },
+  { N_ ("Knows our products and the market well"),
+    N_ ("Plans the work and follows through on commitments"),
+    N_ ("Works well with colleagues and shares what works") },
+  { N_ ("Follows the pricing, discount and contract rules"),
+    N_ ("Keeps customer and deal records accurate and on time"),
+    N_ ("Acts with integrity towards customers and the company") },
+};
+
+const char *
+attain_feedback_question_text (guint dimension, guint question)
+{
+  return dimension < ATTAIN_FEEDBACK_N_DIMENSIONS && question < QUESTIONS_PER_DIMENSION
+             ? _ (question_texts[dimension][question])
+             : NULL;
+}
+
+char *
+attain_feedback_question_code (guint dimension, guint question)
+{
+  return dimension < ATTAIN_FEEDBACK_N_DIMENSIONS && question < QUESTIONS_PER_DIMENSION
+             ? g_strdup_printf ("%s%u", dimensions[dimension].code, question + 1)
+             : NULL;
 }
 
 /* Peers and subordinates are the groups whose members must not be told apart. */
@@ -872,4 +904,48 @@ attain_feedback_state (AttainDb *db,
     }
   sqlite3_reset (stmt);
   return TRUE;
+}
+
+void
+attain_questionnaire_free (AttainQuestionnaire *q)
+{
+  if (q == NULL)
+    return;
+  g_free (q->person);
+  g_free (q->code);
+  g_free (q);
+}
+
+GPtrArray *
+attain_feedback_questionnaires (AttainDb *db, gint64 cycle_id, GError **error)
+{
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_questionnaire_free);
+  /* Ordered by person and relation, never by when the rater was assigned. */
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT p.name, r.rater_type, r.code FROM feedback_raters r JOIN people p ON p.id = "
+      "r.person_id WHERE r.cycle_id = ?1 AND NOT r.used ORDER BY p.unit_id, p.id, r.rater_type, "
+      "r.code",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cycle_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttainQuestionnaire *q = g_new0 (AttainQuestionnaire, 1);
+      q->person = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      attain_rater_type_parse ((const char *) sqlite3_column_text (stmt, 1), &q->type);
+      q->code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (out, q);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the 360-degree raters"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }

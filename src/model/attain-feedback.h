@@ -27,6 +27,7 @@ typedef enum
 } AttainRaterType;
 
 #define ATTAIN_FEEDBACK_N_DIMENSIONS 4
+#define ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION 3
 
 typedef struct
 {
@@ -51,30 +52,45 @@ const char *attain_rater_type_label (AttainRaterType type);
 gboolean    attain_rater_type_parse (const char *text, AttainRaterType *out);
 const char *attain_feedback_dimension_key (guint dimension);
 const char *attain_feedback_dimension_label (guint dimension);
-char       *attain_feedback_assign (AttainDb       *db,
-                                    gint64          cycle_id,
-                                    gint64          person_id,
-                                    AttainRaterType type,
-                                    const char     *rater_name,
-                                    GError        **error);
-gboolean    attain_feedback_import (AttainDb   *db,
-                                    gint64      cycle_id,
-                                    const char *path,
-                                    guint      *n_answers,
-                                    gboolean   *reopened,
-                                    GError    **error);
-gboolean    attain_feedback_close (AttainDb *db, gint64 cycle_id, GError **error);
-gboolean    attain_feedback_result (AttainDb             *db,
-                                    gint64                cycle_id,
-                                    gint64                person_id,
-                                    AttainFeedbackResult *out,
-                                    GError              **error);
-void        attain_feedback_result_clear (AttainFeedbackResult *result);
-gboolean    attain_feedback_result_for (AttainDb             *db,
-                                        gint64                person_id,
-                                        const AttainPeriod   *period,
-                                        AttainFeedbackResult *out);
-double      attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period);
+const char *attain_feedback_question_text (guint dimension, guint question);
+/* The column a survey export gives the question: "S1" … "R3". */
+char *attain_feedback_question_code (guint dimension, guint question);
+/* The raters of a cycle who have not answered, for printing their questionnaires: the person
+ * rated, the relation and the code, never the rater's name (the paper comes back to the
+ * director). AttainQuestionnaire*. */
+typedef struct
+{
+  char           *person;
+  AttainRaterType type;
+  char           *code;
+} AttainQuestionnaire;
+
+GPtrArray *attain_feedback_questionnaires (AttainDb *db, gint64 cycle_id, GError **error);
+void       attain_questionnaire_free (AttainQuestionnaire *questionnaire);
+char      *attain_feedback_assign (AttainDb       *db,
+                                   gint64          cycle_id,
+                                   gint64          person_id,
+                                   AttainRaterType type,
+                                   const char     *rater_name,
+                                   GError        **error);
+gboolean   attain_feedback_import (AttainDb   *db,
+                                   gint64      cycle_id,
+                                   const char *path,
+                                   guint      *n_answers,
+                                   gboolean   *reopened,
+                                   GError    **error);
+gboolean   attain_feedback_close (AttainDb *db, gint64 cycle_id, GError **error);
+gboolean   attain_feedback_result (AttainDb             *db,
+                                   gint64                cycle_id,
+                                   gint64                person_id,
+                                   AttainFeedbackResult *out,
+                                   GError              **error);
+void       attain_feedback_result_clear (AttainFeedbackResult *result);
+gboolean   attain_feedback_result_for (AttainDb             *db,
+                                       gint64                person_id,
+                                       const AttainPeriod   *period,
+                                       AttainFeedbackResult *out);
+double     attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period);
 /* Whether the cycle's collection is closed (results released) and how often a late answer
  * reopened it; an untouched cycle is open, never reopened. */
 gboolean  attain_feedback_state (AttainDb *db,

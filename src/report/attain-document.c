@@ -463,9 +463,12 @@ measure (AttainDocument *document, cairo_t *cr, Block *block, double content)
             double line = 0;
             for (guint k = i; k < MIN (i + 2, n); k++)
               {
+                /* A label longer than its column wraps: its lines count too. */
+                g_autoptr (PangoLayout) label
+                    = text_layout (document, cr, block->strings[2 * k], BODY_SIZE, FALSE, 76, 0);
                 g_autoptr (PangoLayout) value
                     = field_value_layout (document, cr, block->strings[2 * k + 1], content);
-                line = MAX (line, layout_height (value));
+                line = MAX (line, MAX (layout_height (value), layout_height (label)));
               }
             block->height += line + 3;
           }
@@ -662,11 +665,13 @@ attain_document_paginate (AttainDocument *document, cairo_t *cr, double width, d
           double needed = block->height;
 
           /* A heading keeps at least a few lines of what follows with it, and the whole of
-           * what cannot break (a chart, the signatures): never alone at a page's foot. */
+           * what cannot break (a chart, the signatures, lines to write on): never alone at a
+           * page's foot. */
           if (block->kind == BLOCK_HEADING && b + 1 < document->blocks->len)
             {
               const Block *next = g_ptr_array_index (document->blocks, b + 1);
               needed += next->kind == BLOCK_CHART || next->kind == BLOCK_SIGNATURES
+                                || next->kind == BLOCK_WRITING
                             ? next->height + GAP
                             : BODY_SIZE * 4;
             }
@@ -763,7 +768,7 @@ draw_placement (AttainDocument *document, cairo_t *cr, const Placement *placemen
                 attain_chart_set_color (cr, &document->style.foreground);
                 cairo_move_to (cr, cx + 78, y);
                 pango_cairo_show_layout (cr, value);
-                line = MAX (line, layout_height (value));
+                line = MAX (line, MAX (layout_height (value), layout_height (label)));
               }
             y += line + 3;
           }
