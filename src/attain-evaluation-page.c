@@ -21,6 +21,7 @@
 #include "model/attain-scorecard.h"
 #include "model/attain-self-assessment.h"
 #include "report/attain-calibration-report.h"
+#include "report/attain-self-assessment-report.h"
 #include "report/attain-review-report.h"
 
 struct _AttainEvaluationPage
@@ -769,6 +770,103 @@ export_forms_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+typedef struct
+{
+  GArray      *people; /* gint64 */
+  AttainPeriod period;
+  GDate        today;
+  char        *language;
+  char        *pdf; /* NULL: the print dialog */
+} PaperFormsRequest;
+
+static void
+paper_forms_request_free (PaperFormsRequest *request)
+{
+  g_array_unref (request->people);
+  g_free (request->language);
+  g_free (request->pdf);
+  g_free (request);
+}
+
+/* Each form needs the person's results: built on the worker, printed on the main thread. */
+static gpointer
+build_paper_forms (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  PaperFormsRequest *r = data;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+
+  for (guint i = 0; i < r->people->len; i++)
+    {
+      g_autoptr (AttainReviewSheet) sheet = NULL;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      sheet = attain_review_sheet_load (db, g_array_index (r->people, gint64, i), &r->period,
+                                        &r->today, error);
+      if (sheet == NULL)
+        return NULL;
+      g_ptr_array_add (documents, attain_self_assessment_report (sheet, r->language));
+    }
+  return g_steal_pointer (&documents);
+}
+
+static void
+paper_forms_built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AttainEvaluationPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) documents = attain_load_finish (result, build_paper_forms, &error);
+  const char *pdf = g_object_get_data (G_OBJECT (self->export_job), "pdf");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (documents == NULL
+      || !attain_document_print_run (documents, _ ("Self-assessment forms"),
+                                     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, pdf, FALSE, &error))
+    toast (self, error->message);
+  g_clear_object (&self->export_job);
+  g_object_unref (self);
+}
+
+static void
+print_forms_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainEvaluationPage *self = ATTAIN_EVALUATION_PAGE (widget);
+  PaperFormsRequest    *request;
+  JsonArray            *people;
+  int                   fy;
+
+  if (self->scores == NULL || self->export_job != NULL)
+    return;
+  request = g_new0 (PaperFormsRequest, 1);
+  request->people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  people = json_object_get_array_member (json_node_get_object (self->scores), "people");
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      gint64 id
+          = (gint64) attain_json_get_number (json_array_get_object_element (people, i), "person");
+      g_array_append_val (request->people, id);
+    }
+  fy = attain_db_get_setting_int (attain_context_get_db (self->context), "fiscal_year_start_month",
+                                  1);
+  attain_period_parse (attain_json_get_string (json_node_get_object (self->scores), "period"), fy,
+                       &request->period, NULL);
+  attain_context_get_today (self->context, &request->today);
+  request->language = g_strdup (attain_report_language_for (NULL));
+  self->export_job = g_cancellable_new ();
+  if (parameter != NULL)
+    g_object_set_data_full (G_OBJECT (self->export_job), "pdf",
+                            g_strdup (g_variant_get_string (parameter, NULL)), g_free);
+  attain_load_async (attain_context_get_db_path (self->context), build_paper_forms, request,
+                     (GDestroyNotify) paper_forms_request_free, (GDestroyNotify) g_ptr_array_unref,
+                     build_paper_forms, self->export_job, paper_forms_built_cb,
+                     g_object_ref (self));
+}
+
 /* Filled forms are small: each is read and written in one transaction, in turn; the first that
  * is refused stops the rest and says why (the ones before it are in). */
 guint
@@ -1102,6 +1200,10 @@ attain_evaluation_page_class_init (AttainEvaluationPageClass *klass)
                                    decide_appeal_action);
   gtk_widget_class_install_action (widget_class, "evaluation.export-forms", NULL,
                                    export_forms_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.print-forms", NULL,
+                                   print_forms_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.print-forms-to-file", "s",
+                                   print_forms_action);
   gtk_widget_class_install_action (widget_class, "evaluation.import-forms", NULL,
                                    import_forms_action);
   /* The same operation writing a PDF without a dialog: for tests and scripted runs. */

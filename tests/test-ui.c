@@ -1982,6 +1982,27 @@ test_evaluation_page (void)
     g_slist_free_full (paths, g_free);
   }
 
+  /* The same forms on paper: built off the main thread, one job through the print operation. */
+  {
+    g_autofree char *pdf = attain_test_db_path (dir, "forms.pdf");
+    const char      *argv[] = { "pdfinfo", pdf, NULL };
+    g_autofree char *info = NULL;
+
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.print-forms-to-file", "s", pdf));
+    g_assert_true (attain_evaluation_page_is_exporting (page));
+    iterate_until (evaluation_exported, page);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &info, NULL, NULL, NULL))
+      {
+        /* At least a page a person. */
+        const char *line = strstr (info, "Pages:");
+        g_assert_nonnull (line);
+        g_assert_cmpuint ((guint) atoi (line + strlen ("Pages:")), >=, n_rows);
+      }
+  }
+
   /* The calibration sheet, through the print operation into a PDF: the move and its reason. */
   {
     g_autofree char *pdf = attain_test_db_path (dir, "calibration.pdf");

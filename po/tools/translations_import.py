@@ -852,4 +852,6 @@ T = {
     (None, 'Statement'): ('描述', '描述'),
     (None, 'Tick one box for each statement: 1 rarely, 2 sometimes, 3 often, 4 very often, 5 always. Do not write your name. Answers from peers and subordinates are shown only as averages of at least three, and never linked to who gave them.'): ('每条描述请勾选一格：1 很少，2 有时，3 经常，4 非常经常，5 总是。请勿填写姓名。同事和下属的答卷只以至少三份的平均值显示，且从不与作答人关联。', '每條描述請勾選一格：1 很少，2 有時，3 經常，4 非常經常，5 總是。請勿填寫姓名。同事和下屬的答卷只以至少三份的平均值顯示，且從不與作答人關聯。'),
     (None, 'Comment'): ('意见', '意見'),
+    (None, 'Self-assessment forms'): ('述职表', '述職表'),
+    (None, 'Print Self-Assessment Forms…'): ('打印述职表…', '列印述職表…'),
 }
