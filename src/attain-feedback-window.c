@@ -26,6 +26,9 @@ struct _AttainFeedbackWindow
   AdwPreferencesGroup *progress_group;
   GPtrArray           *progress_rows;
   char                *code;
+  AdwEntryRow         *paper_code_row;
+  AdwEntryRow         *paper_comment_row;
+  GtkWidget *paper_entries[ATTAIN_FEEDBACK_N_DIMENSIONS * ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION];
 };
 
 G_DEFINE_FINAL_TYPE (AttainFeedbackWindow, attain_feedback_window, ADW_TYPE_WINDOW)
@@ -182,6 +185,109 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A returned paper questionnaire, typed in under its code: the same unlinked way as a survey's
+ * answers. An empty box is a question not ticked. */
+static void
+enter_paper_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainFeedbackWindow *self = ATTAIN_FEEDBACK_WINDOW (widget);
+  int                   ratings[G_N_ELEMENTS (self->paper_entries)];
+  gboolean              reopened = FALSE;
+  g_autoptr (GError) error = NULL;
+
+  for (guint q = 0; q < G_N_ELEMENTS (self->paper_entries); q++)
+    {
+      g_autofree char *text
+          = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->paper_entries[q]))));
+      if (text[0] == '\0')
+        ratings[q] = 0;
+      else if (text[0] >= '1' && text[0] <= '5' && text[1] == '\0')
+        ratings[q] = text[0] - '0';
+      else
+        {
+          g_autofree char *question
+              = attain_feedback_question_code (q / ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION,
+                                               q % ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION);
+          /* Translators: a bad box of a typed-in questionnaire: the question code, the text */
+          g_autofree char *message = g_strdup_printf (
+              _ ("%s: “%s” is not a rating from 1 to 5. Nothing was saved."), question, text);
+          gtk_widget_grab_focus (self->paper_entries[q]);
+          toast (self, message);
+          return;
+        }
+    }
+  if (!attain_feedback_enter (attain_context_get_db (self->context), self->cycle_id,
+                              gtk_editable_get_text (GTK_EDITABLE (self->paper_code_row)), ratings,
+                              gtk_editable_get_text (GTK_EDITABLE (self->paper_comment_row)),
+                              &reopened, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, reopened ? _ ("Saved. It came after the close: the collection is open again until "
+                             "you close it.")
+                        : _ ("Saved; it is kept apart from the code's rater."));
+  gtk_editable_set_text (GTK_EDITABLE (self->paper_code_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->paper_comment_row), "");
+  for (guint q = 0; q < G_N_ELEMENTS (self->paper_entries); q++)
+    gtk_editable_set_text (GTK_EDITABLE (self->paper_entries[q]), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->paper_code_row));
+  refresh (self);
+}
+
+static GtkWidget *
+paper_group (AttainFeedbackWindow *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *save = gtk_button_new_with_mnemonic (_ ("Save _Answer"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   _ ("Type In a Paper Questionnaire"));
+  adw_preferences_group_set_description (
+      ADW_PREFERENCES_GROUP (group),
+      _ ("The code printed on it says whom it is about; what it says is kept apart from who "
+         "answered, as with the survey."));
+  self->paper_code_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->paper_code_row), _ ("Response code"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->paper_code_row));
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  for (guint d = 0; d < ATTAIN_FEEDBACK_N_DIMENSIONS; d++)
+    {
+      GtkWidget *label = gtk_label_new (attain_feedback_dimension_label (d));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, d, 1, 1);
+      for (guint q = 0; q < ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION; q++)
+        {
+          guint            i = d * ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION + q;
+          g_autofree char *code = attain_feedback_question_code (d, q);
+          GtkWidget       *entry = gtk_entry_new ();
+          gtk_entry_set_max_length (GTK_ENTRY (entry), 1);
+          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 3);
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), code);
+          gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+          gtk_widget_set_tooltip_text (entry, attain_feedback_question_text (d, q));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          attain_feedback_question_text (d, q), -1);
+          gtk_grid_attach (GTK_GRID (grid), entry, 1 + q, d, 1, 1);
+          self->paper_entries[i] = entry;
+        }
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), grid);
+  self->paper_comment_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->paper_comment_row), _ ("Comment"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "feedback.enter-paper");
+  gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+  adw_entry_row_add_suffix (self->paper_comment_row, save);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->paper_comment_row));
+  return group;
+}
+
 static void
 close_collection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -252,6 +358,7 @@ attain_feedback_window_class_init (AttainFeedbackWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "feedback.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "feedback.close", NULL, close_collection_action);
   gtk_widget_class_install_action (widget_class, "feedback.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "feedback.enter-paper", NULL, enter_paper_action);
   /* The same operation writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "feedback.print-to-file", "s", print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "feedback.print",
@@ -366,6 +473,9 @@ attain_feedback_window_new (GtkWindow *parent, AttainContext *context, JsonNode 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (assign_group));
   g_object_unref (names);
   g_object_unref (types);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (paper_group (self)));
 
   self->progress_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->progress_group, _ ("Progress"));

@@ -927,6 +927,53 @@ test_self_assessment (Fixture *f, gconstpointer data)
   g_assert_cmpint (attain_test_query_int (f->db, "SELECT sum (rating) FROM self_ratings"), ==, 7);
 }
 
+/* A paper questionnaire typed in under its code joins the waiting answers without anything
+ * that links it to the rater; a code used, unknown, or a rating outside 1-5 saves nothing. */
+static void
+test_feedback_typed_in (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  AttainPeriod     q1;
+  gboolean         reopened = FALSE;
+  gint64           cycle;
+  int              ratings[ATTAIN_FEEDBACK_N_DIMENSIONS * ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION];
+
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  cycle = attain_cycle_start (f->db, "Q1", &q1, 0, &error);
+  code = attain_feedback_assign (f->db, cycle, SMALL_PERSON_A, ATTAIN_RATER_PEER, "PaperPeerMARK",
+                                 &error);
+  g_assert_no_error (error);
+  for (guint q = 0; q < G_N_ELEMENTS (ratings); q++)
+    ratings[q] = 4;
+  ratings[5] = 7;
+  g_assert_false (
+      attain_feedback_enter (f->db, cycle, code, ratings, "纸质问卷", &reopened, &error));
+  g_assert_nonnull (strstr (error->message, "C3: 7 is not a rating"));
+  g_clear_error (&error);
+  ratings[5] = 0; /* not ticked */
+  g_assert_false (
+      attain_feedback_enter (f->db, cycle, "NOSUCHCODE", ratings, NULL, &reopened, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM feedback_pending"), ==, 0);
+
+  g_assert_true (
+      attain_feedback_enter (f->db, cycle, code, ratings, "纸质问卷", &reopened, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM feedback_pending WHERE "
+                                                 "comment = '纸质问卷' AND scores NOT LIKE "
+                                                 "'%customer_3%'"),
+                   ==, 1);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT used FROM feedback_raters"), ==, 1);
+  /* Nothing of the rater goes with the answer. */
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM feedback_pending WHERE "
+                                                 "scores LIKE '%MARK%' OR comment LIKE '%MARK%'"),
+                   ==, 0);
+  /* Typed in twice: the code has answered. */
+  g_assert_false (attain_feedback_enter (f->db, cycle, code, ratings, NULL, &reopened, &error));
+  g_assert_nonnull (strstr (error->message, "has answered already"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -947,5 +994,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/person-history", test_person_history);
   ADD ("/scorecard/capability-ratings", test_capability_ratings);
   ADD ("/scorecard/self-assessment", test_self_assessment);
+  ADD ("/scorecard/feedback-typed-in", test_feedback_typed_in);
   return g_test_run ();
 }

@@ -2180,12 +2180,43 @@ test_feedback_window (void)
                             first, code);
     g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   }
+  /* A superior's paper questionnaire, typed in under its code. */
+  {
+    g_autofree char *paper_code = NULL;
+    GtkWidget       *type_row = find_widget (dialog, is_row_titled, "Rater's relation");
+    GtkWidget       *grid;
+    guint            n_boxes = 0;
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), 0); /* superior */
+    set_row_text (dialog, "Rater's name", "王上级");
+    g_assert_true (gtk_widget_activate_action (dialog, "feedback.assign", NULL));
+    paper_code = g_strdup (attain_feedback_window_get_code (ATTAIN_FEEDBACK_WINDOW (dialog)));
+    set_row_text (dialog, "Response code", paper_code);
+    grid = find_widget (dialog, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_GRID));
+    for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_ENTRY (child))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (child), n_boxes == 0 ? "8" : "3");
+          n_boxes++;
+        }
+    g_assert_cmpuint (n_boxes, ==, 12);
+    /* An 8 is refused before anything is saved. */
+    g_assert_true (gtk_widget_activate_action (dialog, "feedback.enter-paper", NULL));
+    g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM feedback_pending"), ==,
+                     0);
+    gtk_editable_set_text (
+        GTK_EDITABLE (find_widget (grid, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY))), "3");
+    g_assert_true (gtk_widget_activate_action (dialog, "feedback.enter-paper", NULL));
+    g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM feedback_pending"), ==,
+                     1);
+  }
   g_assert_true (attain_feedback_window_import (ATTAIN_FEEDBACK_WINDOW (dialog), csv));
   g_assert_nonnull (find_widget (dialog, is_row_subtitled_with, "1 of 1 answered"));
   g_assert_true (gtk_widget_activate_action (dialog, "feedback.close", NULL));
   g_assert_true (g_str_has_prefix (
       attain_feedback_window_get_state (ATTAIN_FEEDBACK_WINDOW (dialog)), "Closed:"));
-  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM feedback_answers"), ==, 1);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM feedback_answers"), ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);

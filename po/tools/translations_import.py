@@ -854,4 +854,13 @@ T = {
     (None, 'Comment'): ('意见', '意見'),
     (None, 'Self-assessment forms'): ('述职表', '述職表'),
     (None, 'Print Self-Assessment Forms…'): ('打印述职表…', '列印述職表…'),
+    (None, '%s: “%s” is not a rating from 1 to 5. Nothing was saved.'): ('%s：“%s”不是 1 到 5 的评分。未保存任何内容。', '%s：「%s」不是 1 到 5 的評分。未儲存任何內容。'),
+    (None, 'Saved. It came after the close: the collection is open again until you close it.'): ('已保存。答卷在结束后才到：收集已重新开启，直到你再次结束。', '已儲存。答卷在結束後才到：收集已重新開啟，直到你再次結束。'),
+    (None, "Saved; it is kept apart from the code's rater."): ('已保存；答卷与答题码对应的评价人分开保存。', '已儲存；答卷與答題碼對應的評價人分開保存。'),
+    (None, 'Save _Answer'): ('保存答卷(_A)', '儲存答卷(_A)'),
+    (None, 'Type In a Paper Questionnaire'): ('录入纸质问卷', '輸入紙本問卷'),
+    (None, 'The code printed on it says whom it is about; what it says is kept apart from who answered, as with the survey.'): ('问卷上印的答题码表明评价对象；答卷内容与作答人分开保存，与在线问卷相同。', '問卷上印的答題碼表明評價對象；答卷內容與作答人分開保存，與線上問卷相同。'),
+    (None, '“%s” is not a response code of this review cycle. Check the code printed on the questionnaire; nothing was saved.'): ('“%s”不是本考核周期的答题码。请核对问卷上印的答题码；未保存任何内容。', '「%s」不是本考核週期的答題碼。請核對問卷上印的答題碼；未儲存任何內容。'),
+    (None, '%s: %d is not a rating from 1 to 5. Nothing was saved.'): ('%s：%d 不是 1 到 5 的评分。未保存任何内容。', '%s：%d 不是 1 到 5 的評分。未儲存任何內容。'),
+    (None, 'The questionnaire has no rating ticked; nothing was saved.'): ('问卷上没有勾选任何评分；未保存任何内容。', '問卷上沒有勾選任何評分；未儲存任何內容。'),
 }

@@ -299,6 +299,130 @@ person_of (AttainDb *db, gint64 cycle_id, const char *text)
   return id;
 }
 
+/* Every answer goes the same way, whether from a survey export or typed in from paper: its code
+ * marked used (it must be this person's and relation's, not used yet), then the answers, in an
+ * order that says nothing of where they came from, under random keys, waiting for the close.
+ * One transaction; a late answer reopens a closed collection. */
+static gboolean
+store_answers (AttainDb *db,
+               gint64    cycle_id,
+               GArray   *answers,
+               guint    *n_answers,
+               gboolean *reopened,
+               GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  if (!ensure_collection (db, cycle_id, error))
+    goto fail;
+  stmt
+      = attain_db_prepare (db, "SELECT state FROM feedback_collections WHERE cycle_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cycle_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW
+      && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "closed") == 0)
+    *reopened = TRUE;
+  sqlite3_reset (stmt);
+  if (*reopened)
+    {
+      stmt = attain_db_prepare (db,
+                                "UPDATE feedback_collections SET state = 'open', reopened = "
+                                "reopened + 1 WHERE cycle_id = ?1",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, cycle_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          attain_db_set_error (db, error, _ ("Saving the 360-degree feedback"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  /* Codes first: each must be this person's, of this relation, and not used yet. */
+  for (guint i = 0; i < answers->len; i++)
+    {
+      Answer *a = &g_array_index (answers, Answer, i);
+      stmt = attain_db_prepare (db,
+                                "UPDATE feedback_raters SET used = 1 WHERE code = ?1 AND "
+                                "cycle_id = ?2 AND person_id = ?3 AND rater_type = ?4 AND used = 0",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, a->code, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, cycle_id);
+      sqlite3_bind_int64 (stmt, 3, a->person_id);
+      sqlite3_bind_text (stmt, 4, attain_rater_type_to_string (a->type), -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          attain_db_set_error (db, error, _ ("Saving the 360-degree feedback"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      if (attain_db_changes (db) != 1)
+        {
+          g_set_error (error, ATTAIN_FEEDBACK_ERROR, ATTAIN_FEEDBACK_ERROR_FILE,
+                       _ ("Response code %s was not given to a rater of this person and "
+                          "relation, or has answered already. Nothing was imported."),
+                       a->code);
+          goto fail;
+        }
+    }
+  /* The answers, in an order that says nothing of the file's, under random keys. */
+  for (guint i = answers->len; i > 1; i--)
+    {
+      guint  j = g_random_int_range (0, i);
+      Answer tmp = g_array_index (answers, Answer, i - 1);
+      g_array_index (answers, Answer, i - 1) = g_array_index (answers, Answer, j);
+      g_array_index (answers, Answer, j) = tmp;
+    }
+  for (guint i = 0; i < answers->len; i++)
+    {
+      Answer *a = &g_array_index (answers, Answer, i);
+      stmt = attain_db_prepare (db,
+                                "INSERT INTO feedback_pending (shuffle_key, cycle_id, person_id, "
+                                "rater_type, scores, comment, customer_name) VALUES "
+                                "(randomblob (16), ?1, ?2, ?3, ?4, ?5, ?6)",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, cycle_id);
+      sqlite3_bind_int64 (stmt, 2, a->person_id);
+      sqlite3_bind_text (stmt, 3, attain_rater_type_to_string (a->type), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, a->scores, -1, SQLITE_STATIC);
+      if (a->comment)
+        sqlite3_bind_text (stmt, 5, a->comment, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 5);
+      if (a->customer)
+        sqlite3_bind_text (stmt, 6, a->customer, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 6);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          attain_db_set_error (db, error, _ ("Saving the 360-degree feedback"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+  if (!attain_db_commit (db, error))
+    goto fail;
+  *n_answers = answers->len;
+  return TRUE;
+
+fail:
+  attain_db_rollback (db);
+  *reopened = FALSE;
+  return FALSE;
+}
+
 /* Reads a survey export (CSV or XLSX: one row per response) and keeps its answers for the close,
  * in one transaction, or nothing with a sentence that names the line and column. An answer to a
  * closed collection reopens it, and @reopened says so. */
@@ -315,7 +439,6 @@ attain_feedback_import (AttainDb   *db,
   g_autoptr (GHashTable) codes_seen = g_hash_table_new (g_str_hash, g_str_equal);
   int roles[N_ROLES], questions[ATTAIN_FEEDBACK_N_DIMENSIONS * QUESTIONS_PER_DIMENSION];
   const AttainSheetRow *header;
-  sqlite3_stmt         *stmt;
   guint                 n_questions = 0;
 
   *n_answers = 0;
@@ -444,114 +567,82 @@ attain_feedback_import (AttainDb   *db,
       g_hash_table_add (codes_seen, g_array_index (answers, Answer, answers->len - 1).code);
     }
 
-  if (!attain_db_begin (db, error))
-    return FALSE;
-  if (!ensure_collection (db, cycle_id, error))
-    goto fail;
-  stmt
-      = attain_db_prepare (db, "SELECT state FROM feedback_collections WHERE cycle_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, cycle_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW
-      && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "closed") == 0)
-    *reopened = TRUE;
-  sqlite3_reset (stmt);
-  if (*reopened)
-    {
-      stmt = attain_db_prepare (db,
-                                "UPDATE feedback_collections SET state = 'open', reopened = "
-                                "reopened + 1 WHERE cycle_id = ?1",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, cycle_id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          attain_db_set_error (db, error, _ ("Saving the 360-degree feedback"));
-          goto fail;
-        }
-      sqlite3_reset (stmt);
-    }
+  return store_answers (db, cycle_id, answers, n_answers, reopened, error);
+}
 
-  /* Codes first: each must be this person's, of this relation, and not used yet. */
-  for (guint i = 0; i < answers->len; i++)
-    {
-      Answer *a = &g_array_index (answers, Answer, i);
-      stmt = attain_db_prepare (db,
-                                "UPDATE feedback_raters SET used = 1 WHERE code = ?1 AND "
-                                "cycle_id = ?2 AND person_id = ?3 AND rater_type = ?4 AND used = 0",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, a->code, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, cycle_id);
-      sqlite3_bind_int64 (stmt, 3, a->person_id);
-      sqlite3_bind_text (stmt, 4, attain_rater_type_to_string (a->type), -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          attain_db_set_error (db, error, _ ("Saving the 360-degree feedback"));
-          goto fail;
-        }
-      sqlite3_reset (stmt);
-      if (attain_db_changes (db) != 1)
-        {
-          g_set_error (error, ATTAIN_FEEDBACK_ERROR, ATTAIN_FEEDBACK_ERROR_FILE,
-                       _ ("Response code %s was not given to a rater of this person and "
-                          "relation, or has answered already. Nothing was imported."),
-                       a->code);
-          goto fail;
-        }
-    }
-  /* The answers, in an order that says nothing of the file's, under random keys. */
-  for (guint i = answers->len; i > 1; i--)
-    {
-      guint  j = g_random_int_range (0, i);
-      Answer tmp = g_array_index (answers, Answer, i - 1);
-      g_array_index (answers, Answer, i - 1) = g_array_index (answers, Answer, j);
-      g_array_index (answers, Answer, j) = tmp;
-    }
-  for (guint i = 0; i < answers->len; i++)
-    {
-      Answer *a = &g_array_index (answers, Answer, i);
-      stmt = attain_db_prepare (db,
-                                "INSERT INTO feedback_pending (shuffle_key, cycle_id, person_id, "
-                                "rater_type, scores, comment, customer_name) VALUES "
-                                "(randomblob (16), ?1, ?2, ?3, ?4, ?5, ?6)",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, cycle_id);
-      sqlite3_bind_int64 (stmt, 2, a->person_id);
-      sqlite3_bind_text (stmt, 3, attain_rater_type_to_string (a->type), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, a->scores, -1, SQLITE_STATIC);
-      if (a->comment)
-        sqlite3_bind_text (stmt, 5, a->comment, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 5);
-      if (a->customer)
-        sqlite3_bind_text (stmt, 6, a->customer, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 6);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          attain_db_set_error (db, error, _ ("Saving the 360-degree feedback"));
-          goto fail;
-        }
-      sqlite3_reset (stmt);
-    }
-  if (!attain_db_commit (db, error))
-    goto fail;
-  *n_answers = answers->len;
-  return TRUE;
+gboolean
+attain_feedback_enter (
+    AttainDb   *db,
+    gint64      cycle_id,
+    const char *code,
+    const int   ratings[ATTAIN_FEEDBACK_N_DIMENSIONS * ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION],
+    const char *comment,
+    gboolean   *reopened,
+    GError    **error)
+{
+  g_autoptr (GArray) answers = g_array_new (FALSE, TRUE, sizeof (Answer));
+  g_autoptr (GString) scores = g_string_new ("{");
+  g_autofree char *trimmed = g_strstrip (g_strdup (code ? code : ""));
+  sqlite3_stmt    *stmt;
+  Answer           a = { 0 };
+  gboolean         found = FALSE;
+  guint            n = 0;
 
-fail:
-  attain_db_rollback (db);
   *reopened = FALSE;
-  return FALSE;
+  g_array_set_clear_func (answers, (GDestroyNotify) answer_clear);
+  /* The code says whom the paper is about and in which relation, as a survey row's columns do. */
+  stmt = attain_db_prepare (db,
+                            "SELECT person_id, rater_type FROM feedback_raters WHERE code = ?1 "
+                            "AND cycle_id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, cycle_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      a.person_id = sqlite3_column_int64 (stmt, 0);
+      found = attain_rater_type_parse ((const char *) sqlite3_column_text (stmt, 1), &a.type);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_set_error (error, ATTAIN_FEEDBACK_ERROR, ATTAIN_FEEDBACK_ERROR_INVALID,
+                   _ ("“%s” is not a response code of this review cycle. Check the code printed "
+                      "on the questionnaire; nothing was saved."),
+                   trimmed);
+      return FALSE;
+    }
+  for (guint q = 0; q < ATTAIN_FEEDBACK_N_DIMENSIONS * QUESTIONS_PER_DIMENSION; q++)
+    {
+      if (ratings[q] < 0 || ratings[q] > 5)
+        {
+          g_autofree char *question = attain_feedback_question_code (q / QUESTIONS_PER_DIMENSION,
+                                                                     q % QUESTIONS_PER_DIMENSION);
+          g_set_error (error, ATTAIN_FEEDBACK_ERROR, ATTAIN_FEEDBACK_ERROR_INVALID,
+                       _ ("%s: %d is not a rating from 1 to 5. Nothing was saved."), question,
+                       ratings[q]);
+          return FALSE;
+        }
+      if (ratings[q] == 0)
+        continue;
+      g_string_append_printf (scores, "%s\"%s_%u\":%d", scores->len > 1 ? "," : "",
+                              dimensions[q / QUESTIONS_PER_DIMENSION].key,
+                              q % QUESTIONS_PER_DIMENSION + 1, ratings[q]);
+      n++;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, ATTAIN_FEEDBACK_ERROR, ATTAIN_FEEDBACK_ERROR_INVALID,
+                   _ ("The questionnaire has no rating ticked; nothing was saved."));
+      return FALSE;
+    }
+  g_string_append_c (scores, '}');
+  a.code = g_steal_pointer (&trimmed);
+  a.scores = g_string_free (g_steal_pointer (&scores), FALSE);
+  a.comment = comment != NULL && comment[0] != '\0' ? g_strdup (comment) : NULL;
+  g_array_append_val (answers, a);
+  return store_answers (db, cycle_id, answers, &n, reopened, error);
 }
 
 /* Closes the collection: the waiting answers move, shuffled and under new random keys, to the

@@ -79,18 +79,28 @@ gboolean   attain_feedback_import (AttainDb   *db,
                                    guint      *n_answers,
                                    gboolean   *reopened,
                                    GError    **error);
-gboolean   attain_feedback_close (AttainDb *db, gint64 cycle_id, GError **error);
-gboolean   attain_feedback_result (AttainDb             *db,
-                                   gint64                cycle_id,
-                                   gint64                person_id,
-                                   AttainFeedbackResult *out,
-                                   GError              **error);
-void       attain_feedback_result_clear (AttainFeedbackResult *result);
-gboolean   attain_feedback_result_for (AttainDb             *db,
-                                       gint64                person_id,
-                                       const AttainPeriod   *period,
-                                       AttainFeedbackResult *out);
-double     attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period);
+/* A paper questionnaire typed in under its response code: ratings per question (S1 … R3, 0 for
+ * not ticked) and the comment, stored the same unlinked way as a survey's answers. */
+gboolean attain_feedback_enter (
+    AttainDb   *db,
+    gint64      cycle_id,
+    const char *code,
+    const int   ratings[ATTAIN_FEEDBACK_N_DIMENSIONS * ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION],
+    const char *comment,
+    gboolean   *reopened,
+    GError    **error);
+gboolean attain_feedback_close (AttainDb *db, gint64 cycle_id, GError **error);
+gboolean attain_feedback_result (AttainDb             *db,
+                                 gint64                cycle_id,
+                                 gint64                person_id,
+                                 AttainFeedbackResult *out,
+                                 GError              **error);
+void     attain_feedback_result_clear (AttainFeedbackResult *result);
+gboolean attain_feedback_result_for (AttainDb             *db,
+                                     gint64                person_id,
+                                     const AttainPeriod   *period,
+                                     AttainFeedbackResult *out);
+double   attain_feedback_score_for (AttainDb *db, gint64 person_id, const AttainPeriod *period);
 /* Whether the cycle's collection is closed (results released) and how often a late answer
  * reopened it; an untouched cycle is open, never reopened. */
 gboolean  attain_feedback_state (AttainDb *db,
