@@ -58,6 +58,16 @@ test_bands (void)
   /* 160%: 100 + 0.5 × 60 = 130, the cap; 180% stays at 130. */
   g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.60, NAN), 130.0, EPS);
   g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, 1.80, NAN), 130.0, EPS);
+  /* A lower-is-better line at zero beats its target without limit: the rule's highest score. */
+  {
+    AttainScoreRule linear, flat;
+    attain_score_rule_init (&linear, ATTAIN_RULE_LINEAR);
+    g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&linear, INFINITY, NAN), 120, EPS);
+    g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&rule, INFINITY, NAN), 130, EPS);
+    flat = rule;
+    flat.band_slope = 0;
+    g_assert_cmpfloat_with_epsilon (attain_score_rule_apply (&flat, INFINITY, NAN), 100, EPS);
+  }
 }
 
 /* NPS scores on points against its target: 23.1 points short is 76.9. */

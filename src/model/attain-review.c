@@ -785,7 +785,15 @@ scorecard_lines (const AttainScorecard *card, const AttainMetrics *metrics, doub
       line.label = info->label;
       line.weight = card_line->weight;
       line.rule = card_line->rule;
-      line.score = attain_score_rule_apply (&line.rule, v->attainment, v->value - v->target);
+      {
+        /* target ÷ actual has no value at an actual of 0 for a lower-is-better metric; on a
+         * scorecard that is the target beaten as far as it can be. */
+        double attainment = v->attainment;
+        if (isnan (attainment) && attain_metric_info (line.metric)->lower_is_better && v->value == 0
+            && v->target > 0)
+          attainment = INFINITY;
+        line.score = attain_score_rule_apply (&line.rule, attainment, v->value - v->target);
+      }
       if (!isnan (v->target))
         {
           weighted += (double) line.weight * line.score;

@@ -52,6 +52,13 @@ attain_score_rule_apply (const AttainScoreRule *rule, double attainment, double 
 {
   double cap = rule->cap / 100.0, score;
 
+  /* Beaten without limit: a lower-is-better line at zero (no complaint against a target of 2)
+   * scores as high as its rule goes, never 0. */
+  if (rule->kind != ATTAIN_RULE_POINTS && isinf (attainment) && attainment > 0)
+    return rule->kind == ATTAIN_RULE_BANDS && rule->band_slope == 0
+               ? MIN (rule->band_high / 100.0, cap)
+               : cap;
+
   switch (rule->kind)
     {
     case ATTAIN_RULE_POINTS:
