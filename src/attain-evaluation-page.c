@@ -200,6 +200,23 @@ show_scores (AttainEvaluationPage *self, JsonNode *node)
   attain_chart_view_set_rating (self->rating_chart, &distribution);
   states = states_summary (people);
   {
+    const char *due = attain_json_get_string (root, "due_on");
+    guint       n_late = 0;
+    for (guint i = 0; i < json_array_get_length (people); i++)
+      {
+        JsonObject *p = json_array_get_object_element (people, i);
+        if (json_object_has_member (p, "late") && json_object_get_boolean_member (p, "late"))
+          n_late++;
+      }
+    if (due != NULL)
+      {
+        /* Translators: the cycle's due day and how many are late; "due 2026-10-30 · 3 late" */
+        g_autofree char *more = g_strdup_printf (_ ("%s · due %s · %u late"), states, due, n_late);
+        g_free (states);
+        states = g_steal_pointer (&more);
+      }
+  }
+  {
     g_autofree char *appeals = appeals_summary (people);
     if (appeals != NULL)
       {
@@ -250,6 +267,13 @@ show_scores (AttainEvaluationPage *self, JsonNode *node)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (calibrate), "x",
                                         (gint64) attain_json_get_number (p, "person"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), calibrate);
+      if (json_object_has_member (p, "late") && json_object_get_boolean_member (p, "late"))
+        {
+          GtkWidget *late = gtk_label_new (_ ("Late"));
+          gtk_widget_add_css_class (late, "error");
+          gtk_widget_set_tooltip_text (late, _ ("Not signed off by the cycle's due day"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), late);
+        }
       add_appeal_parts (ADW_ACTION_ROW (row), p);
       gtk_list_box_append (self->members_list, row);
     }

@@ -984,6 +984,40 @@ test_feedback_typed_in (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "has answered already"));
 }
 
+/* A cycle is due 30 days after its period (Settings): a member not signed off by then is late. */
+static void
+test_cycle_due (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) before = NULL;
+  g_autoptr (JsonNode) after = NULL;
+  AttainPeriod q1;
+  GDate        april, may;
+  gint64       cycle;
+  JsonArray   *people;
+
+  attain_test_date (&april, "2026-04-30");
+  attain_test_date (&may, "2026-05-01");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  cycle = attain_cycle_start (f->db, "Q1", &q1, 0, &error);
+  g_assert_no_error (error);
+  before = attain_cycle_scores_to_json (f->db, cycle, &april, &error);
+  after = attain_cycle_scores_to_json (f->db, cycle, &may, &error);
+  g_assert_no_error (error);
+  /* 2026-03-31 + 30 days. */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after), "due_on"), ==,
+                   "2026-04-30");
+  people = json_object_get_array_member (json_node_get_object (before), "people");
+  g_assert_cmpuint (json_array_get_length (people), >, 0);
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    g_assert_false (
+        json_object_get_boolean_member (json_array_get_object_element (people, i), "late"));
+  people = json_object_get_array_member (json_node_get_object (after), "people");
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    g_assert_true (
+        json_object_get_boolean_member (json_array_get_object_element (people, i), "late"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1005,5 +1039,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/capability-ratings", test_capability_ratings);
   ADD ("/scorecard/self-assessment", test_self_assessment);
   ADD ("/scorecard/feedback-typed-in", test_feedback_typed_in);
+  ADD ("/scorecard/cycle-due", test_cycle_due);
   return g_test_run ();
 }

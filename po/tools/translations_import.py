@@ -863,4 +863,7 @@ T = {
     (None, '“%s” is not a response code of this review cycle. Check the code printed on the questionnaire; nothing was saved.'): ('“%s”不是本考核周期的答题码。请核对问卷上印的答题码；未保存任何内容。', '「%s」不是本考核週期的答題碼。請核對問卷上印的答題碼；未儲存任何內容。'),
     (None, '%s: %d is not a rating from 1 to 5. Nothing was saved.'): ('%s：%d 不是 1 到 5 的评分。未保存任何内容。', '%s：%d 不是 1 到 5 的評分。未儲存任何內容。'),
     (None, 'The questionnaire has no rating ticked; nothing was saved.'): ('问卷上没有勾选任何评分；未保存任何内容。', '問卷上沒有勾選任何評分；未儲存任何內容。'),
+    (None, 'Late'): ('逾期', '逾期'),
+    (None, "Not signed off by the cycle's due day"): ('考核周期截止日前未签字确认', '考核週期截止日前未簽字確認'),
+    (None, '%s · due %s · %u late'): ('%s · 截止 %s · 逾期 %u 人', '%s · 截止 %s · 逾期 %u 人'),
 }

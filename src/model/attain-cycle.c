@@ -43,9 +43,9 @@ attain_cycle_start (AttainDb           *db,
     return 0;
   stmt = attain_db_prepare (db,
                             "INSERT INTO review_cycles (name, period_kind, period_start, "
-                            "period_end, unit_id) VALUES (?1, ?2, ?3, ?4, "
+                            "period_end, unit_id, due_on) VALUES (?1, ?2, ?3, ?4, "
                             "coalesce (nullif (?5, 0), (SELECT id FROM org_units WHERE parent_id "
-                            "IS NULL ORDER BY id LIMIT 1)))",
+                            "IS NULL ORDER BY id LIMIT 1)), date (?4, printf ('+%d days', ?6)))",
                             error);
   if (stmt == NULL)
     goto fail;
@@ -54,6 +54,7 @@ attain_cycle_start (AttainDb           *db,
   sqlite3_bind_text (stmt, 3, first_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, last_iso, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, unit_id);
+  sqlite3_bind_int (stmt, 6, CLAMP (attain_db_get_setting_int (db, "review_due_days", 30), 0, 365));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_reset (stmt);
@@ -103,6 +104,7 @@ attain_cycle_free (AttainCycle *cycle)
   if (cycle == NULL)
     return;
   g_free (cycle->name);
+  g_free (cycle->due_on);
   g_free (cycle);
 }
 
@@ -133,7 +135,7 @@ attain_cycle_list (AttainDb *db, GError **error)
       "(SELECT count (*) FROM cycle_members m WHERE m.cycle_id = c.id), "
       "(SELECT count (*) FROM cycle_members m WHERE m.cycle_id = c.id AND " MEMBER_STATE_SQL
       " = 'signed') "
-      "FROM review_cycles c ORDER BY c.period_start DESC, c.id DESC",
+      ", c.due_on FROM review_cycles c ORDER BY c.period_start DESC, c.id DESC",
       error);
   int rc;
 
@@ -152,6 +154,7 @@ attain_cycle_list (AttainDb *db, GError **error)
       cycle->unit_id = sqlite3_column_int64 (stmt, 4);
       cycle->n_members = sqlite3_column_int (stmt, 5);
       cycle->n_signed = sqlite3_column_int (stmt, 6);
+      cycle->due_on = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       g_ptr_array_add (out, cycle);
     }
   sqlite3_reset (stmt);
@@ -430,6 +433,7 @@ attain_cycle_calibrate (AttainDb   *db,
 JsonNode *
 attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error)
 {
+  g_autofree char *today_iso = attain_date_to_iso (today);
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (GPtrArray) cycles = attain_cycle_list (db, error);
   AttainCycle  *cycle = NULL;
@@ -459,11 +463,17 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
     json_builder_set_member_name (builder, "period");
     json_builder_add_string_value (builder, period);
   }
+  json_builder_set_member_name (builder, "due_on");
+  if (cycle->due_on != NULL)
+    json_builder_add_string_value (builder, cycle->due_on);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "people");
   json_builder_begin_array (builder);
   stmt = attain_db_prepare (db,
                             "SELECT m.person_id, p.name, p.employee_no, " MEMBER_STATE_SQL
-                            ", u.name FROM cycle_members m JOIN review_cycles c ON c.id = "
+                            ", u.name, c.due_on < ?2 AND " MEMBER_STATE_SQL
+                            " <> 'signed' FROM cycle_members m JOIN review_cycles c ON c.id = "
                             "m.cycle_id JOIN people p ON p.id = m.person_id JOIN org_units u ON "
                             "u.id = p.unit_id WHERE m.cycle_id = ?1 "
                             "ORDER BY p.unit_id, p.id",
@@ -471,6 +481,7 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, cycle_id);
+  sqlite3_bind_text (stmt, 2, today_iso, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64      person_id = sqlite3_column_int64 (stmt, 0);
@@ -492,6 +503,9 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
       json_builder_set_member_name (builder, "team");
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 4));
+      /* Not signed off and the cycle's due day has passed. */
+      json_builder_set_member_name (builder, "late");
+      json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 5));
 
       metrics = attain_metrics_compute (db, &scope, &cycle->period, today, error);
       if (metrics == NULL

@@ -24,6 +24,7 @@ typedef struct
   gint64       unit_id;
   guint        n_members;
   guint        n_signed;
+  char        *due_on; /* ISO day the reviews are due, NULL for none */
 } AttainCycle;
 
 GQuark     attain_cycle_error_quark (void);

@@ -57,6 +57,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/013-snapshots.sql",
   "/io/github/attain/Attain/schema/014-self-ratings.sql",
   "/io/github/attain/Attain/schema/015-scoring-indexes.sql",
+  "/io/github/attain/Attain/schema/016-cycle-due.sql",
 };
 
 /* The quark name is a string, not a subtraction. */
