@@ -101,6 +101,102 @@ on_probability_changed_cb (GtkSpinButton *button, AttainSettingsWindow *self)
          error);
 }
 
+/* The evaluation's settings: each spin row saves its key, in the units the model keeps
+ * (hundredths of a point for the bands). A value the model refuses goes back to the stored one. */
+typedef struct
+{
+  const char *key;
+  const char *title;
+  const char *subtitle;
+  double      min, max, step;
+  int         fallback; /* as stored */
+  int         scale;    /* stored = shown × scale */
+  guint       digits;
+} EvaluationSetting;
+
+static void
+on_evaluation_changed_cb (GtkSpinButton *button, AttainSettingsWindow *self)
+{
+  const EvaluationSetting *setting = g_object_get_data (G_OBJECT (button), "setting");
+  g_autoptr (GError) error = NULL;
+  AttainDb *db = attain_context_get_db (self->context);
+  int       value = (int) (gtk_spin_button_get_value (button) * setting->scale + 0.5);
+
+  if (self->filling)
+    return;
+  if (!attain_settings_set_int (db, setting->key, value, &error))
+    {
+      saved (self, FALSE, error);
+      self->filling = TRUE;
+      gtk_spin_button_set_value (
+          button, (double) attain_db_get_setting_int (db, setting->key, setting->fallback)
+                      / setting->scale);
+      self->filling = FALSE;
+    }
+}
+
+static void
+add_evaluation_page (AttainSettingsWindow *self, AttainDb *db)
+{
+  static const EvaluationSetting bands[] = {
+    { "rating_s", N_ ("S from"), N_ ("Composite score, points"), 0, 300, 0.5, 11000, 100, 1 },
+    { "rating_a", N_ ("A from"), N_ ("Composite score, points"), 0, 300, 0.5, 10000, 100, 1 },
+    { "rating_b", N_ ("B from"), N_ ("Composite score, points"), 0, 300, 0.5, 8500, 100, 1 },
+    { "rating_c", N_ ("C from"), N_ ("Composite score, points; below it is D"), 0, 300, 0.5, 7000,
+      100, 1 },
+  };
+  static const EvaluationSetting rules[] = {
+    { "calibration_top_max", N_ ("S and A at most (%)"), N_ ("Calibration guideline"), 0, 100, 1,
+      30, 1, 0 },
+    { "calibration_bottom_min", N_ ("C and D at least (%)"), N_ ("Calibration guideline"), 0, 100,
+      1, 10, 1, 0 },
+    { "feedback_min_group", N_ ("360 groups shown from (answers)"),
+      N_ ("Peers and subordinates; never fewer than 3"), 3, 10, 1, 3, 1, 0 },
+    { "appeal_days", N_ ("Appeals decided within (days)"),
+      N_ ("From the day the employee received the report"), 1, 90, 1, 15, 1, 0 },
+    { "review_due_days", N_ ("Reviews due after the period (days)"),
+      N_ ("A member not signed off by then is late"), 0, 365, 1, 30, 1, 0 },
+  };
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *groups[2] = { adw_preferences_group_new (), adw_preferences_group_new () };
+  const EvaluationSetting *lists[2] = { bands, rules };
+  guint                    sizes[2] = { G_N_ELEMENTS (bands), G_N_ELEMENTS (rules) };
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _ ("Evaluation"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "starred-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[0]), _ ("Rating Bands"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[1]), _ ("Rules"));
+  for (guint g = 0; g < 2; g++)
+    {
+      for (guint i = 0; i < sizes[g]; i++)
+        {
+          const EvaluationSetting *setting = &lists[g][i];
+          GtkWidget               *row = adw_action_row_new ();
+          GtkWidget               *spin
+              = gtk_spin_button_new_with_range (setting->min, setting->max, setting->step);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (setting->title));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (setting->subtitle));
+          gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), setting->digits);
+          gtk_spin_button_set_value (
+              GTK_SPIN_BUTTON (spin),
+              (double) attain_db_get_setting_int (db, setting->key, setting->fallback)
+                  / setting->scale);
+          gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _ (setting->title), -1);
+          g_object_set_data (G_OBJECT (spin), "setting", (gpointer) setting);
+          g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_evaluation_changed_cb),
+                                   self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[g]), row);
+        }
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (groups[g]));
+    }
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
 static void
 attain_settings_window_dispose (GObject *object)
 {
@@ -183,6 +279,7 @@ attain_settings_window_new (GtkWindow *parent, AttainContext *context)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (self->stages_group, row);
     }
+  add_evaluation_page (self, db);
   self->filling = FALSE;
   return GTK_WIDGET (self);
 }

@@ -13,6 +13,7 @@
 #include "model/attain-rollup.h"
 #include "model/attain-review.h"
 #include "model/attain-scorecard.h"
+#include "model/attain-settings.h"
 #include "report/attain-document.h"
 #include "report/attain-review-report.h"
 
@@ -238,6 +239,23 @@ test_rating_bands (Fixture *f, gconstpointer data)
   /* Thresholds are settings: S from 120. */
   g_assert_true (attain_db_set_setting (f->db, "rating_s", "12000", NULL));
   g_assert_cmpstr (attain_rating_for (f->db, 115), ==, "A");
+
+  /* Through Settings: the bands stay in order, the 360 threshold stays within 3-10. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_assert_false (attain_settings_set_int (f->db, "rating_a", 12500, &error));
+    g_assert_nonnull (strstr (error->message, "S ≥ A ≥ B ≥ C"));
+    g_clear_error (&error);
+    g_assert_cmpint (attain_db_get_setting_int (f->db, "rating_a", 0), ==, 10000);
+    g_assert_true (attain_settings_set_int (f->db, "rating_a", 11500, &error));
+    g_assert_cmpstr (attain_rating_for (f->db, 115), ==, "A");
+    g_assert_cmpstr (attain_rating_for (f->db, 114.99), ==, "B");
+    g_assert_false (attain_settings_set_int (f->db, "feedback_min_group", 2, &error));
+    g_clear_error (&error);
+    g_assert_true (attain_settings_set_int (f->db, "feedback_min_group", 5, &error));
+    g_assert_true (attain_settings_set_int (f->db, "review_due_days", 45, &error));
+    g_assert_false (attain_settings_set_int (f->db, "calibration_top_max", 101, &error));
+  }
 }
 
 /* A on a scorecard of one KPI line, revenue in bands, KPI 80% and MBO 20%: Q1 2026 revenue

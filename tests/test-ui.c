@@ -15,6 +15,7 @@
 #include "attain-feedback-window.h"
 #include "attain-rating-grid-window.h"
 #include "attain-scorecard-dialog.h"
+#include "attain-settings-window.h"
 #include "attain-import-dialog.h"
 #include "attain-record-dialog.h"
 #include "attain-window.h"
@@ -2222,6 +2223,35 @@ test_feedback_window (void)
   attain_db_close (check);
 }
 
+/* Settings ▸ Evaluation: a value saves its key; one the model refuses (A above S) goes back to
+ * what is stored and changes nothing. */
+static void
+test_evaluation_settings (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("settings.db", FALSE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+  GtkWidget    *settings = attain_settings_window_new (GTK_WINDOW (window), context);
+  GtkWidget    *due, *a_band;
+
+  due = find_widget (find_widget (settings, is_row_titled, "Reviews due after the period (days)"),
+                     is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+  a_band = find_widget (find_widget (settings, is_row_titled, "A from"), is_of_type,
+                        GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (due);
+  g_assert_nonnull (a_band);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (due)), ==, 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (due), 45);
+  g_assert_cmpint (attain_db_get_setting_int (check, "review_due_days", 0), ==, 45);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (a_band)), ==, 100);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (a_band), 150);
+  g_assert_cmpint (attain_db_get_setting_int (check, "rating_a", 10000), ==, 10000);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (a_band)), ==, 100);
+  gtk_window_destroy (GTK_WINDOW (settings));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2248,6 +2278,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/evaluation-page", test_evaluation_page);
   g_test_add_func ("/ui/scorecard-dialog", test_scorecard_dialog);
   g_test_add_func ("/ui/feedback-window", test_feedback_window);
+  g_test_add_func ("/ui/evaluation-settings", test_evaluation_settings);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);
   g_test_add_func ("/ui/notices-other-writers", test_notices_other_writers);

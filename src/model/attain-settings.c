@@ -176,9 +176,50 @@ attain_settings_set_int (AttainDb *db, const char *key, int value, GError **erro
     return invalid (error, _ ("The fiscal year starts in a month from 1 to 12."));
   if (weights && (value < 0 || value > 100))
     return invalid (error, _ ("A tier weight is a whole number from 0 to 100."));
-  if (!weights && !g_str_equal (key, "fiscal_year_start_month")
-      && !g_str_equal (key, "pace_tolerance_percent"))
-    return invalid (error, _ ("This setting cannot be changed here."));
+  {
+    /* The evaluation's settings, each within what keeps it meaningful. */
+    static const struct
+    {
+      const char *key;
+      int         min, max;
+    } evaluation[] = {
+      { "rating_s", 0, 30000 },          { "rating_a", 0, 30000 },
+      { "rating_b", 0, 30000 },          { "rating_c", 0, 30000 },
+      { "calibration_top_max", 0, 100 }, { "calibration_bottom_min", 0, 100 },
+      { "feedback_min_group", 3, 10 },   { "appeal_days", 1, 90 },
+      { "review_due_days", 0, 365 },
+    };
+    gboolean known = weights || g_str_equal (key, "fiscal_year_start_month")
+                     || g_str_equal (key, "pace_tolerance_percent");
+
+    for (guint i = 0; i < G_N_ELEMENTS (evaluation); i++)
+      if (g_str_equal (key, evaluation[i].key))
+        {
+          known = TRUE;
+          if (value < evaluation[i].min || value > evaluation[i].max)
+            return invalid (error, g_str_equal (key, "feedback_min_group")
+                                       ? _ ("A 360 group is shown from 3 to 10 answers, never "
+                                            "fewer than 3.")
+                                       : _ ("That value is outside what this setting takes."));
+        }
+    if (!known)
+      return invalid (error, _ ("This setting cannot be changed here."));
+    /* The bands stay in order: S at or above A, A at or above B, B at or above C. */
+    if (g_str_has_prefix (key, "rating_") && strlen (key) == strlen ("rating_s"))
+      {
+        static const char *const bands[] = { "rating_s", "rating_a", "rating_b", "rating_c" };
+        static const int         defaults[] = { 11000, 10000, 8500, 7000 };
+        int                      values[4];
+        for (guint b = 0; b < 4; b++)
+          values[b] = g_str_equal (key, bands[b])
+                          ? value
+                          : attain_db_get_setting_int (db, bands[b], defaults[b]);
+        for (guint b = 0; b + 1 < 4; b++)
+          if (values[b] < values[b + 1])
+            return invalid (error, _ ("Each band starts at or above the next one: S ≥ A ≥ B ≥ C. "
+                                      "Nothing was changed."));
+      }
+  }
   if (!attain_db_begin (db, error))
     return FALSE;
   /* Tier weights are part of the weighted-visit sums: they are redone with the change. */
