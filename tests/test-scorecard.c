@@ -1036,6 +1036,81 @@ test_cycle_due (Fixture *f, gconstpointer data)
         json_object_get_boolean_member (json_array_get_object_element (people, i), "late"));
 }
 
+/* MBO objectives: A's own Q1 goal of 2 visits, weighted 30%, is not on the scorecard (revenue in
+ * bands, KPI 80%, MBO 20%), so it is an objective: 3 visits are 150%, linear capped at 120 →
+ * 120. Negotiation rated 4 on a goal weighted 10% is 75. MBO = (120 × 30 + 75 × 10) / 40 =
+ * 108.75; the composite 112.5 × 0.8 + 108.75 × 0.2 = 111.75, S. The revenue goal is a KPI line
+ * and never an objective; the parts text names both objectives with their share of the part. A
+ * signed-off review's snapshot keeps them when the visits are later removed. */
+static void
+test_mbo_objectives (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
+  g_autoptr (AttainMetrics) metrics = NULL;
+  g_autoptr (GArray) lines = NULL;
+  AttainScope      a = { ATTAIN_SCOPE_PERSON, SMALL_PERSON_A };
+  AttainScoreRule  bands;
+  AttainEvaluation e;
+  AttainPeriod     q1;
+  GDate            today;
+
+  attain_test_date (&today, "2026-11-23");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
+  card->kpi_weight = 8000;
+  card->mbo_weight = 2000;
+  attain_scorecard_add_line (card, "revenue", 10000, &bands);
+  g_assert_cmpint (attain_scorecard_save (f->db, card, &error), >, 0);
+  g_assert_true (attain_db_exec (
+      f->db,
+      "INSERT INTO goals (owner_person_id, metric, type, target, unit, period_kind, period_start, "
+      "period_end, weight, rating) VALUES "
+      "(1, 'visits', 'process', 2, 'visits', 'quarter', '2026-01-01', '2026-03-31', 3000, NULL), "
+      "(1, 'negotiation', 'capability', 4, 'rating', 'quarter', '2026-01-01', '2026-03-31', 1000, "
+      "4)",
+      &error));
+  g_assert_no_error (error);
+  metrics = attain_metrics_compute (f->db, &a, &q1, &today, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (attain_review_evaluate (f->db, SMALL_PERSON_A, &q1, metrics, &lines, &e, &error));
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_nonnull (e.mbo_items);
+  g_assert_cmpuint (e.mbo_items->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (e.mbo, 108.75, EPS);
+  g_assert_cmpfloat_with_epsilon (e.composite, 111.75, EPS);
+  g_assert_cmpstr (e.rating, ==, "S");
+  {
+    g_autofree char *parts = attain_evaluation_parts_text (&e);
+    g_assert_cmpstr (parts, ==,
+                     "KPI 112.5 × 80.0% · MBO 108.8 × 20.0% (Visits 150.0% → 120.0 × 75.0%; "
+                     "Negotiation rated 4 → 75.0 × 25.0%)");
+  }
+  attain_evaluation_clear (&e);
+
+  /* Signed off, the snapshot prints the same objectives after A's visits are gone. */
+  {
+    g_autoptr (AttainReviewSheet) sheet = NULL;
+    g_autoptr (AttainReview) review = attain_review_open (f->db, SMALL_PERSON_A, &q1, &error);
+    g_autofree char *parts = NULL;
+    g_assert_no_error (error);
+    g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王经理", &error));
+    g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-08", &error));
+    g_assert_true (attain_review_sign_off (f->db, review, &today, &error));
+    g_assert_no_error (error);
+    g_assert_true (attain_db_begin (f->db, NULL));
+    g_assert_true (attain_db_exec (
+        f->db, "DELETE FROM activities WHERE owner_id = 1 AND kind = 'visit'", &error));
+    g_assert_true (attain_rollup_rebuild (f->db, &error));
+    g_assert_true (attain_db_commit (f->db, &error));
+    sheet = attain_review_sheet_load (f->db, SMALL_PERSON_A, &q1, &today, &error);
+    g_assert_no_error (error);
+    parts = attain_evaluation_parts_text (&sheet->evaluation);
+    g_assert_nonnull (strstr (parts, "Visits 150.0% → 120.0 × 75.0%"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1058,5 +1133,6 @@ main (int argc, char *argv[])
   ADD ("/scorecard/self-assessment", test_self_assessment);
   ADD ("/scorecard/feedback-typed-in", test_feedback_typed_in);
   ADD ("/scorecard/cycle-due", test_cycle_due);
+  ADD ("/scorecard/mbo-objectives", test_mbo_objectives);
   return g_test_run ();
 }

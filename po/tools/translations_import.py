@@ -886,4 +886,5 @@ T = {
     (None, 'A 360 group is shown from 3 to 10 answers, never fewer than 3.'): ('360 度评价组的显示门槛为 3 到 10 份答卷，不能少于 3 份。', '360 度評價組的顯示門檻為 3 到 10 份答卷，不能少於 3 份。'),
     (None, 'That value is outside what this setting takes.'): ('该值超出了此设置允许的范围。', '該值超出了此設定允許的範圍。'),
     (None, 'Each band starts at or above the next one: S ≥ A ≥ B ≥ C. Nothing was changed.'): ('每个等级的起点不能低于下一级：S ≥ A ≥ B ≥ C。未做任何更改。', '每個等級的起點不能低於下一級：S ≥ A ≥ B ≥ C。未做任何變更。'),
+    (None, '%s rated %d'): ('%s 评为 %d', '%s 評為 %d'),
 }

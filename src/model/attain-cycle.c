@@ -190,6 +190,25 @@ add_evaluation (JsonBuilder *builder, const AttainEvaluation *e)
     json_builder_add_string_value (builder, e->scorecard);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "mbo_objectives");
+  json_builder_begin_array (builder);
+  for (guint i = 0; e->mbo_items != NULL && i < e->mbo_items->len; i++)
+    {
+      const AttainMboItem *item = &g_array_index (e->mbo_items, AttainMboItem, i);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "metric");
+      json_builder_add_string_value (builder, item->metric);
+      attain_json_add_number (builder, "weight", item->weight / 10000.0);
+      attain_json_add_number (builder, "attainment", item->attainment);
+      json_builder_set_member_name (builder, "rating");
+      if (item->rating > 0)
+        json_builder_add_int_value (builder, item->rating);
+      else
+        json_builder_add_null_value (builder);
+      attain_json_add_number (builder, "score", item->score);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static const char *bands[] = { "S", "A", "B", "C", "D" };

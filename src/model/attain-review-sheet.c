@@ -304,6 +304,18 @@ attain_review_sheet_figures_to_json (const AttainReviewSheet *sheet)
     add_string (b, "scorecard", e->scorecard);
     add_string (b, "rating", e->rating);
   }
+  json_builder_set_member_name (b, "mbo");
+  json_builder_begin_array (b);
+  for (guint i = 0; e->mbo_items != NULL && i < e->mbo_items->len; i++)
+    {
+      const AttainMboItem *item = &g_array_index (e->mbo_items, AttainMboItem, i);
+      const double         values[] = { item->weight, item->attainment, item->rating, item->score };
+      json_builder_begin_object (b);
+      add_string (b, "metric", item->metric);
+      add_numbers (b, "v", values, G_N_ELEMENTS (values));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "feedback");
   attain_feedback_result_to_json (&sheet->feedback, b);
   json_builder_end_object (b);
@@ -456,6 +468,30 @@ attain_review_sheet_apply_figures (AttainReviewSheet *sheet, const char *json)
   sheet->weighted_score = number_at (evaluation, 8);
   sheet->total_weight = (int) number_at (evaluation, 9);
   sheet->evaluation.scorecard = string_member (root, "scorecard");
+  /* Snapshots signed before the MBO part had objectives have none. */
+  if (json_object_has_member (root, "mbo"))
+    {
+      JsonArray *mbo = json_object_get_array_member (root, "mbo");
+      for (guint i = 0; mbo != NULL && i < json_array_get_length (mbo); i++)
+        {
+          JsonObject             *o = json_array_get_object_element (mbo, i);
+          g_autofree char        *key = string_member (o, "metric");
+          const AttainGoalMetric *info = key != NULL ? attain_goal_metric_lookup (key) : NULL;
+          JsonArray              *v;
+          AttainMboItem           item;
+          if (info == NULL || !json_object_has_member (o, "v"))
+            continue;
+          v = json_object_get_array_member (o, "v");
+          item.metric = info->key;
+          item.weight = (int) number_at (v, 0);
+          item.attainment = number_at (v, 1);
+          item.rating = (int) number_at (v, 2);
+          item.score = number_at (v, 3);
+          if (sheet->evaluation.mbo_items == NULL)
+            sheet->evaluation.mbo_items = g_array_new (FALSE, FALSE, sizeof (AttainMboItem));
+          g_array_append_val (sheet->evaluation.mbo_items, item);
+        }
+    }
   {
     g_autofree char *band = string_member (root, "rating");
     sheet->evaluation.rating = static_rating (band);

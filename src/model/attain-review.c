@@ -805,31 +805,77 @@ scorecard_lines (const AttainScorecard *card, const AttainMetrics *metrics, doub
   return lines;
 }
 
-/* Capability ratings given this period, (r − 1) × 25 points each, weighted by their goals (equal
- * weights when none is weighted); NAN when nothing was rated. */
+static gboolean
+card_has_line (const AttainScorecard *card, const char *metric)
+{
+  for (guint i = 0; card != NULL && i < card->lines->len; i++)
+    if (g_str_equal (g_array_index (card->lines, AttainScorecardLine, i).metric, metric))
+      return TRUE;
+  return FALSE;
+}
+
+/* The MBO part: the person's own goals of the period that the scorecard's KPI lines do not
+ * score, each on its attainment (linear up to 120), and the capabilities rated this period as
+ * (r − 1) × 25, weighted by their goals (equal weights when none is weighted); NAN when there is
+ * nothing to score. Without a scorecard every metric goal is a KPI line, so only the ratings are
+ * objectives. A metric set month by month counts once, on the period's attainment. */
 static double
-mbo_score (AttainDb *db, gint64 person_id, const AttainPeriod *period)
+mbo_score (AttainDb              *db,
+           gint64                 person_id,
+           const AttainPeriod    *period,
+           const AttainScorecard *card,
+           const AttainMetrics   *metrics,
+           GArray               **items_out)
 {
   AttainScope owner = { ATTAIN_SCOPE_PERSON, person_id };
   g_autoptr (GPtrArray) goals = attain_goals_of_owner (db, &owner, period, NULL);
+  g_autoptr (GArray) items = g_array_new (FALSE, FALSE, sizeof (AttainMboItem));
   double sum = 0, plain = 0;
-  int    weights = 0, rated = 0;
+  int    weights = 0;
 
   for (guint i = 0; goals != NULL && i < goals->len; i++)
     {
-      AttainGoal *goal = g_ptr_array_index (goals, i);
-      double      points;
-      if (g_strcmp0 (goal->type, "capability") != 0 || goal->rating < 1)
+      AttainGoal             *goal = g_ptr_array_index (goals, i);
+      const AttainGoalMetric *info = attain_goal_metric_lookup (goal->metric);
+      AttainMboItem           item = { 0 };
+      gboolean                seen = FALSE;
+
+      if (info == NULL)
         continue;
-      points = (goal->rating - 1) * 25.0;
-      sum += points * goal->weight;
-      weights += goal->weight;
-      plain += points;
-      rated++;
+      item.metric = info->key;
+      item.weight = goal->weight;
+      item.attainment = NAN;
+      if (g_strcmp0 (goal->type, "capability") == 0)
+        {
+          if (goal->rating < 1)
+            continue;
+          item.rating = goal->rating;
+          item.score = (goal->rating - 1) * 25.0;
+        }
+      else
+        {
+          AttainMetricId  id;
+          AttainScoreRule linear;
+          if (card == NULL || card_has_line (card, info->key) || goal->weight <= 0
+              || !attain_metric_from_key (info->key, &id) || isnan (metrics->values[id].attainment))
+            continue;
+          for (guint k = 0; k < items->len; k++)
+            seen = seen || g_array_index (items, AttainMboItem, k).metric == info->key;
+          if (seen)
+            continue;
+          attain_score_rule_init (&linear, ATTAIN_RULE_LINEAR);
+          item.attainment = metrics->values[id].attainment;
+          item.score = attain_score_rule_apply (&linear, item.attainment, NAN);
+        }
+      sum += item.score * item.weight;
+      weights += item.weight;
+      plain += item.score;
+      g_array_append_val (items, item);
     }
-  if (rated == 0)
+  if (items->len == 0)
     return NAN;
-  return weights > 0 ? sum / weights : plain / rated;
+  *items_out = g_steal_pointer (&items);
+  return weights > 0 ? sum / weights : plain / (*items_out)->len;
 }
 
 gboolean
@@ -869,7 +915,7 @@ attain_review_evaluate (AttainDb            *db,
        * given count beside it only once a scorecard weighs them. */
       out->weights[0] = 10000;
     }
-  out->mbo = mbo_score (db, person_id, period);
+  out->mbo = mbo_score (db, person_id, period, card, metrics, &out->mbo_items);
   parts[0] = out->kpi;
   parts[1] = out->mbo;
   parts[2] = out->feedback;
@@ -882,6 +928,7 @@ void
 attain_evaluation_clear (AttainEvaluation *evaluation)
 {
   g_clear_pointer (&evaluation->scorecard, g_free);
+  g_clear_pointer (&evaluation->mbo_items, g_array_unref);
 }
 
 static char *
@@ -903,6 +950,45 @@ attain_evaluation_composite_text (const AttainEvaluation *e)
   points = one_decimal (e->composite);
   /* Translators: the composite score and its rating band, "103.2 points, rating A" */
   return g_strdup_printf (_ ("%s points, rating %s"), points, e->rating);
+}
+
+/* The MBO part's objectives with their numbers: "Visits 110.0% → 110.0 × 50.0%; Negotiation
+ * rated 4 → 75.0 × 50.0%". An objective whose goal has no weight is left out of a weighted
+ * part and shows no share. */
+char *
+attain_evaluation_mbo_text (const AttainEvaluation *e)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  int total = 0;
+
+  /* Each objective's share of the part: its goal's weight over the weighted objectives'. */
+  for (guint i = 0; e->mbo_items != NULL && i < e->mbo_items->len; i++)
+    total += g_array_index (e->mbo_items, AttainMboItem, i).weight;
+  for (guint i = 0; e->mbo_items != NULL && i < e->mbo_items->len; i++)
+    {
+      const AttainMboItem    *item = &g_array_index (e->mbo_items, AttainMboItem, i);
+      const AttainGoalMetric *info = attain_goal_metric_lookup (item->metric);
+      g_autofree char        *score = one_decimal (item->score);
+      g_autofree char        *input = NULL;
+
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      if (item->rating > 0)
+        /* Translators: a capability in the MBO part, "Negotiation rated 4 → 75.0" */
+        input = g_strdup_printf (_ ("%s rated %d"), _ (info->label), item->rating);
+      else
+        {
+          g_autofree char *attainment = attain_format_percent (item->attainment);
+          input = g_strdup_printf ("%s %s", _ (info->label), attainment);
+        }
+      g_string_append_printf (out, "%s → %s", input, score);
+      if (item->weight > 0)
+        {
+          g_autofree char *weight = attain_format_percent ((double) item->weight / total);
+          g_string_append_printf (out, " × %s", weight);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* How the composite is made, and what is missing from it: "KPI 105.1 × 70% · MBO not rated
@@ -930,6 +1016,11 @@ attain_evaluation_parts_text (const AttainEvaluation *e)
           g_autofree char *score = one_decimal (scores[i]);
           /* Translators: a part of the composite, "KPI 105.1 × 70.0%" */
           g_string_append_printf (out, _ ("%s %s × %s"), _ (names[i]), score, weight);
+          if (i == 1 && e->mbo_items != NULL)
+            {
+              g_autofree char *objectives = attain_evaluation_mbo_text (e);
+              g_string_append_printf (out, " (%s)", objectives);
+            }
         }
     }
   if (e->weight_present > 0 && e->weight_present < total)

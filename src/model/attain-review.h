@@ -64,13 +64,25 @@ typedef struct
   double          score;  /* by the rule; 0 without attainment */
 } AttainReviewLine;
 
+/* One objective in the MBO part: a goal of the person's outside the scorecard's KPI lines,
+ * scored on its attainment (linear, up to 120), or a capability rated 1-5 as (r − 1) × 25. */
+typedef struct
+{
+  const char *metric;     /* a goal metric key (static) */
+  int         weight;     /* the goal's basis points; 0 when none of them is weighted */
+  double      attainment; /* NAN for a rating */
+  int         rating;     /* 1-5, 0 for an objective with attainment */
+  double      score;
+} AttainMboItem;
+
 /* The parts of a person's evaluation and what they come to. A part that is not there (no MBO
  * ratings, no 360 yet) is NAN, and the composite is the mean over the parts present. */
 typedef struct
 {
   char       *scorecard;      /* the template's name, NULL when the goals' weights were used */
   double      kpi;            /* the weighted KPI lines */
-  double      mbo;            /* capability ratings as (r − 1) × 25, weighted by their goals */
+  double      mbo;            /* the objectives' scores, weighted by their goals */
+  GArray     *mbo_items;      /* AttainMboItem, NULL when there are none */
   double      feedback;       /* the 360 score */
   int         weights[3];     /* basis points of KPI, MBO and 360 */
   int         weight_present; /* of those, the parts that were there */
@@ -95,6 +107,7 @@ gboolean attain_review_evaluate (AttainDb            *db,
 void     attain_evaluation_clear (AttainEvaluation *evaluation);
 char    *attain_evaluation_composite_text (const AttainEvaluation *evaluation);
 char    *attain_evaluation_parts_text (const AttainEvaluation *evaluation);
+char    *attain_evaluation_mbo_text (const AttainEvaluation *evaluation);
 char    *attain_review_line_formula (const AttainReviewLine *line, const AttainMetrics *metrics);
 AttainReview *
 attain_review_open (AttainDb *db, gint64 person_id, const AttainPeriod *period, GError **error);
