@@ -14,11 +14,13 @@ struct _AttainRatingGridWindow
   AttainContext     *context;
   AttainGoalHistory *history;
   AttainPeriod       period;
-  GPtrArray         *metrics; /* AttainGoalMetric*, the columns */
-  GArray            *people;  /* gint64, the rows */
-  GPtrArray         *names;   /* char*, the rows */
-  GPtrArray         *entries; /* GtkEntry*, row by row */
-  GArray            *shown;   /* int, the rating each entry started from */
+  GPtrArray         *metrics;         /* AttainGoalMetric*, the columns */
+  GArray            *people;          /* gint64, the rows */
+  GPtrArray         *names;           /* char*, the rows */
+  GPtrArray         *entries;         /* GtkEntry*, row by row */
+  GArray            *shown;           /* int, the rating each entry started from */
+  GPtrArray         *comment_entries; /* GtkEntry*, one per row */
+  GPtrArray         *comments_shown;  /* char*, the comment each row started from (NULL: none) */
   GtkLabel          *error_label;
 };
 
@@ -56,6 +58,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainRatingGridWindow *self = ATTAIN_RATING_GRID_WINDOW (widget);
   g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (AttainCapabilityRating));
+  g_autoptr (GArray) comments = g_array_new (FALSE, FALSE, sizeof (AttainRatingComment));
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -86,15 +89,28 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       change.expected = g_array_index (self->shown, int, i);
       g_array_append_val (changes, change);
     }
-  if (changes->len > 0
+  for (guint row = 0; row < self->comment_entries->len; row++)
+    {
+      const char         *base = g_ptr_array_index (self->comments_shown, row);
+      AttainRatingComment comment;
+
+      comment.comment = gtk_editable_get_text (g_ptr_array_index (self->comment_entries, row));
+      if (g_strcmp0 (comment.comment, base ? base : "") == 0)
+        continue;
+      comment.person_id = g_array_index (self->people, gint64, row);
+      comment.base = base;
+      g_array_append_val (comments, comment);
+    }
+  if (changes->len + comments->len > 0
       && !attain_capability_ratings_save (
           self->history, attain_context_get_db (self->context), &self->period,
-          (const AttainCapabilityRating *) changes->data, changes->len, &error))
+          (const AttainCapabilityRating *) changes->data, changes->len,
+          (const AttainRatingComment *) comments->data, comments->len, &error))
     {
       show_error (self, error->message);
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0, changes->len);
+  g_signal_emit (self, signals[SAVED], 0, changes->len + comments->len);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -116,6 +132,8 @@ attain_rating_grid_window_dispose (GObject *object)
   g_clear_pointer (&self->names, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
+  g_clear_pointer (&self->comment_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->comments_shown, g_ptr_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_rating_grid_window_parent_class)->dispose (object);
 }
@@ -141,6 +159,8 @@ attain_rating_grid_window_init (AttainRatingGridWindow *self)
   self->names = g_ptr_array_new_with_free_func (g_free);
   self->entries = g_ptr_array_new ();
   self->shown = g_array_new (FALSE, FALSE, sizeof (int));
+  self->comment_entries = g_ptr_array_new ();
+  self->comments_shown = g_ptr_array_new_with_free_func (g_free);
   self->metrics = attain_capability_metrics ();
 }
 
@@ -161,7 +181,7 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
   JsonObject             *root = json_node_get_object (scores);
   JsonArray              *members = json_object_get_array_member (root, "people");
   AttainRatingGridWindow *self = g_object_new (
-      ATTAIN_TYPE_RATING_GRID_WINDOW, "modal", TRUE, "transient-for", parent, "default-width", 640,
+      ATTAIN_TYPE_RATING_GRID_WINDOW, "modal", TRUE, "transient-for", parent, "default-width", 900,
       "default-height", 720, "title", _ ("Rate Capabilities"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
@@ -172,6 +192,7 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *intro;
   g_autoptr (GHashTable) ratings = NULL;
+  g_autoptr (GHashTable) comments = NULL;
   g_autoptr (GError) error = NULL;
   int fy;
 
@@ -182,6 +203,7 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
                             &error))
     g_warning ("%s", error->message);
   ratings = attain_capability_ratings (attain_context_get_db (context), &self->period, NULL);
+  comments = attain_rating_comments (attain_context_get_db (context), &self->period, NULL);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -213,12 +235,14 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
   gtk_widget_set_margin_bottom (grid, 18);
   gtk_widget_set_margin_start (grid, 12);
   gtk_widget_set_margin_end (grid, 12);
-  intro = gtk_label_new (_ ("Each capability is rated 1 to 5 and counts as (rating − 1) × 25 "
-                            "points in the MBO part. Tab or Enter moves on; Ctrl+S saves."));
+  intro = gtk_label_new (
+      _ ("Each capability is rated 1 to 5 and counts as (rating − 1) × 25 "
+         "points in the MBO part; the comment goes on the person's review. Tab or Enter moves "
+         "on; Ctrl+S saves."));
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
   gtk_widget_add_css_class (intro, "dim-label");
-  gtk_grid_attach (GTK_GRID (grid), intro, 0, 0, 2 + self->metrics->len, 1);
+  gtk_grid_attach (GTK_GRID (grid), intro, 0, 0, 3 + self->metrics->len, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Full name"), TRUE), 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Team"), TRUE), 1, 1, 1, 1);
   for (guint c = 0; c < self->metrics->len; c++)
@@ -227,6 +251,8 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
         cell_label (_ (((const AttainGoalMetric *) g_ptr_array_index (self->metrics, c))->label),
                     TRUE),
         2 + c, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Comment"), TRUE), 2 + self->metrics->len, 1, 1,
+                   1);
 
   for (guint r = 0; r < json_array_get_length (members); r++)
     {
@@ -266,8 +292,34 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
           g_ptr_array_add (self->entries, entry);
           g_array_append_val (self->shown, shown);
         }
+      {
+        const char *comment = comments ? g_hash_table_lookup (comments, &id) : NULL;
+        GtkWidget  *entry = gtk_entry_new ();
+        /* Translators: the accessible name of a comment field in the rating grid: person */
+        g_autofree char *label = g_strdup_printf (_ ("Comment on %s’s ratings"), name);
+
+        if (comment != NULL)
+          gtk_editable_set_text (GTK_EDITABLE (entry), comment);
+        /* A signed-off review takes no new comment; its ratings stay editable, and its report
+         * keeps what it printed. */
+        if (g_strcmp0 (attain_json_get_string (p, "state"), "signed") == 0)
+          {
+            gtk_editable_set_editable (GTK_EDITABLE (entry), FALSE);
+            gtk_widget_set_tooltip_text (entry, _ ("Signed off: the review is locked"));
+          }
+        /* A comment is a line or two; the review form takes longer text. */
+        gtk_entry_set_max_length (GTK_ENTRY (entry), 2000);
+        gtk_widget_set_hexpand (entry, TRUE);
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Why these ratings, in a line"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        label, -1);
+        g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
+        gtk_grid_attach (GTK_GRID (grid), entry, 2 + self->metrics->len, 2 + r, 1, 1);
+        g_ptr_array_add (self->comment_entries, entry);
+        g_ptr_array_add (self->comments_shown, g_strdup (comment));
+      }
     }
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
   adw_clamp_set_child (ADW_CLAMP (clamp), grid);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,

@@ -230,7 +230,8 @@ attain_review_text_section_class_init (AttainReviewTextSectionClass *klass)
   object_class->get_property = attain_review_text_section_get_property;
   object_class->set_property = attain_review_text_section_set_property;
 
-  /* The review field it edits: self_review, strengths, improvements, employee_view, training. */
+  /* The review field it edits: self_review, rating_comment, strengths, improvements,
+   * employee_view, training. */
   properties[PROP_FIELD]
       = g_param_spec_string ("field", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

@@ -800,8 +800,9 @@ test_person_history (Fixture *f, gconstpointer data)
 }
 
 /* The rating grid's save: several ratings in one undoable edit on the capability goals (made
- * when missing), becoming the MBO part as (r − 1) × 25; compare-and-set against what the grid
- * showed; a rating outside 1-5 refuses everything. */
+ * when missing), becoming the MBO part as (r − 1) × 25, and the comments on the reviews (audited),
+ * in one transaction; compare-and-set against what the grid showed, ratings and comments alike;
+ * a rating outside 1-5 refuses everything. */
 static void
 test_capability_ratings (Fixture *f, gconstpointer data)
 {
@@ -820,11 +821,25 @@ test_capability_ratings (Fixture *f, gconstpointer data)
   const AttainCapabilityRating stale[] = { { SMALL_PERSON_A, "product_knowledge", 5, 0 } };
   const AttainCapabilityRating bad[]
       = { { SMALL_PERSON_A, "negotiation", 2, 3 }, { SMALL_PERSON_A, "product_knowledge", 6, 4 } };
+  const AttainCapabilityRating lower[] = { { SMALL_PERSON_A, "negotiation", 2, 3 } };
+  const AttainRatingComment    comment[] = { { SMALL_PERSON_A, NULL, "谈判进步明显" } };
+  const AttainRatingComment    stale_comment[] = { { SMALL_PERSON_A, NULL, "另一个评语" } };
+  const AttainRatingComment    next[]
+      = { { SMALL_PERSON_A, "谈判进步明显", "谈判与产品知识均有进步" } };
+  g_autoptr (GHashTable) comments = NULL;
 
   attain_test_date (&today, "2026-04-20");
   g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
-  g_assert_true (attain_capability_ratings_save (history, f->db, &q1, first, 2, &error));
+  g_assert_true (
+      attain_capability_ratings_save (history, f->db, &q1, first, 2, comment, 1, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT rating_comment = '谈判进步明显' FROM "
+                                                 "reviews WHERE person_id = 1 AND period_start = "
+                                                 "'2026-01-01'"),
+                   ==, 1);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM audit_log WHERE field = "
+                                                 "'rating_comment' AND new_value = '谈判进步明显'"),
+                   ==, 1);
   g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM goals WHERE type = "
                                                  "'capability' AND rating IS NOT NULL"),
                    ==, 2);
@@ -838,16 +853,31 @@ test_capability_ratings (Fixture *f, gconstpointer data)
   attain_evaluation_clear (&e);
 
   /* The grid showed no rating, but 4 is on disk now: refused, 4 stays. */
-  g_assert_false (attain_capability_ratings_save (history, f->db, &q1, stale, 1, &error));
+  g_assert_false (attain_capability_ratings_save (history, f->db, &q1, stale, 1, NULL, 0, &error));
   g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED);
   g_clear_error (&error);
   /* 6 is not a rating: the negotiation change before it is not saved either. */
-  g_assert_false (attain_capability_ratings_save (history, f->db, &q1, bad, 2, &error));
+  g_assert_false (attain_capability_ratings_save (history, f->db, &q1, bad, 2, NULL, 0, &error));
   g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_RATING);
   g_clear_error (&error);
   g_assert_cmpint (attain_test_query_int (f->db, "SELECT rating FROM goals WHERE metric = "
                                                  "'negotiation' AND type = 'capability'"),
                    ==, 3);
+  /* A comment the grid showed as empty while another window wrote one: refused, and the rating
+   * change saved with it is not kept either (one transaction). */
+  g_assert_false (
+      attain_capability_ratings_save (history, f->db, &q1, lower, 1, stale_comment, 1, &error));
+  g_assert_error (error, ATTAIN_GOAL_ERROR, ATTAIN_GOAL_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "A’s comment was changed elsewhere"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT rating FROM goals WHERE metric = "
+                                                 "'negotiation' AND type = 'capability'"),
+                   ==, 3);
+  /* A comment alone, from the text on disk. */
+  g_assert_true (attain_capability_ratings_save (history, f->db, &q1, NULL, 0, next, 1, &error));
+  comments = attain_rating_comments (f->db, &q1, &error);
+  g_assert_cmpstr (g_hash_table_lookup (comments, &(gint64){ SMALL_PERSON_A }), ==,
+                   "谈判与产品知识均有进步");
 
   /* One edit: one undo takes both ratings back. */
   g_assert_true (attain_goal_history_undo (history, &error));

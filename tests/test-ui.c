@@ -128,6 +128,13 @@ is_of_type (GtkWidget *widget, gconstpointer type)
 }
 
 static gboolean
+is_entry_hinting (GtkWidget *widget, gconstpointer placeholder)
+{
+  return GTK_IS_ENTRY (widget)
+         && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0;
+}
+
+static gboolean
 is_row_titled (GtkWidget *widget, gconstpointer title)
 {
   return ADW_IS_PREFERENCES_ROW (widget)
@@ -1909,10 +1916,11 @@ test_evaluation_page (void)
     iterate_until (evaluation_loaded, page);
   }
 
-  /* The rating grid: one keyboard field per person and capability; a bad value is named and
-   * saves nothing, a good one goes on the person's capability goal for the period. */
+  /* The rating grid: one keyboard field per person and capability, and a comment per person; a
+   * bad value is named and saves nothing, a good one goes on the person's capability goal for
+   * the period and the comment on their review, in the same save. */
   {
-    GtkWidget *grid, *entry;
+    GtkWidget *grid, *entry, *comment;
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.rate", NULL));
     grid = attain_evaluation_page_get_dialog (page);
     g_assert_true (ATTAIN_IS_RATING_GRID_WINDOW (grid));
@@ -1928,7 +1936,31 @@ test_evaluation_page (void)
                                                    "'capability' AND rating IS NOT NULL"),
                      ==, 0);
     gtk_editable_set_text (GTK_EDITABLE (entry), "4");
+    /* The first member's review is signed off: their comment is read-only, and a comment
+     * forced into it is refused with their name, saving nothing. */
+    comment = find_widget (grid, is_entry_hinting, "Why these ratings, in a line");
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (comment)));
+    gtk_editable_set_text (GTK_EDITABLE (comment), "谈判稳健");
     g_assert_true (gtk_widget_activate_action (grid, "grid.save", NULL));
+    g_assert_nonnull (strstr (
+        attain_rating_grid_window_get_error (ATTAIN_RATING_GRID_WINDOW (grid)), "is locked"));
+    g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM goals WHERE type = "
+                                                   "'capability' AND rating IS NOT NULL"),
+                     ==, 0);
+    gtk_editable_set_text (GTK_EDITABLE (comment), "");
+    for (GtkWidget *w
+         = gtk_widget_get_parent (comment) != NULL ? gtk_widget_get_next_sibling (comment) : NULL;
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (is_entry_hinting (w, "Why these ratings, in a line")
+          && gtk_editable_get_editable (GTK_EDITABLE (w)))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (w), "谈判稳健，产品知识需加强");
+          break;
+        }
+    g_assert_true (gtk_widget_activate_action (grid, "grid.save", NULL));
+    g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM reviews WHERE "
+                                                   "rating_comment = '谈判稳健，产品知识需加强'"),
+                     ==, 1);
     g_assert_null (attain_evaluation_page_get_dialog (page));
     g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM goals WHERE type = "
                                                    "'capability' AND rating = 4"),

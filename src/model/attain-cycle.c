@@ -110,14 +110,16 @@ attain_cycle_free (AttainCycle *cycle)
 
 /* Where a member stands, read from what exists rather than kept beside it (the stored
  * cycle_members.state would go stale with every edit of the review): signed off, interview held,
- * calibrated, rated by the supervisor (strengths or improvements written), self-assessment
+ * calibrated, rated by the supervisor (strengths, improvements or a comment on the ratings
+ * written), self-assessment
  * written, or still a draft. Needs the member as m and the cycle as c. */
 #define MEMBER_STATE_SQL                                                                           \
   "coalesce ((SELECT CASE WHEN r.signed_off_at IS NOT NULL THEN 'signed' "                         \
   "WHEN r.interview_on IS NOT NULL THEN 'interview' "                                              \
   "WHEN EXISTS (SELECT 1 FROM calibrations k WHERE k.cycle_id = m.cycle_id "                       \
   "AND k.person_id = m.person_id) THEN 'calibration' "                                             \
-  "WHEN length (trim (coalesce (r.strengths, '') || coalesce (r.improvements, ''))) > 0 "          \
+  "WHEN length (trim (coalesce (r.strengths, '') || coalesce (r.improvements, '') || "             \
+  "coalesce (r.rating_comment, ''))) > 0 "                                                         \
   "THEN 'supervisor' WHEN length (trim (coalesce (r.self_review, ''))) > 0 THEN 'self' "           \
   "ELSE 'draft' END FROM reviews r WHERE r.person_id = m.person_id "                               \
   "AND r.period_start = c.period_start AND r.period_end = c.period_end), "                         \

@@ -58,6 +58,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/014-self-ratings.sql",
   "/io/github/attain/Attain/schema/015-scoring-indexes.sql",
   "/io/github/attain/Attain/schema/016-cycle-due.sql",
+  "/io/github/attain/Attain/schema/017-rating-comment.sql",
 };
 
 /* The quark name is a string, not a subtraction. */

@@ -508,6 +508,8 @@ write_edit (AttainGoalHistory *history,
             AttainGoalEdit    *edit,
             gboolean           forwards,
             const char        *reason,
+            AttainGoalAlsoFunc also,
+            gpointer           also_data,
             GError           **error)
 {
   AttainDb *db = history->db;
@@ -539,7 +541,7 @@ write_edit (AttainGoalHistory *history,
           return FALSE;
         }
     }
-  if (!attain_db_commit (db, error))
+  if ((also != NULL && !also (db, also_data, error)) || !attain_db_commit (db, error))
     {
       attain_db_rollback (db);
       return FALSE;
@@ -593,6 +595,16 @@ check_weights (AttainGoalHistory *history, AttainGoalEdit *edit, GError **error)
 gboolean
 attain_goal_history_apply (AttainGoalHistory *history, AttainGoalEdit *edit, GError **error)
 {
+  return attain_goal_history_apply_with (history, edit, NULL, NULL, error);
+}
+
+gboolean
+attain_goal_history_apply_with (AttainGoalHistory *history,
+                                AttainGoalEdit    *edit,
+                                AttainGoalAlsoFunc also,
+                                gpointer           also_data,
+                                GError           **error)
+{
   g_autoptr (AttainGoalEdit) owned = edit;
 
   g_return_val_if_fail (history != NULL && edit != NULL, FALSE);
@@ -623,7 +635,7 @@ attain_goal_history_apply (AttainGoalHistory *history, AttainGoalEdit *edit, GEr
         }
     }
 
-  if (!write_edit (history, edit, TRUE, edit->label, error))
+  if (!write_edit (history, edit, TRUE, edit->label, also, also_data, error))
     return FALSE;
   g_ptr_array_add (history->undo, g_steal_pointer (&owned));
   g_ptr_array_set_size (history->redo, 0);
@@ -646,7 +658,7 @@ attain_goal_history_undo (AttainGoalHistory *history, GError **error)
   edit = g_ptr_array_index (history->undo, history->undo->len - 1);
   /* Translators: audit log reason, %s is what was undone */
   reason = g_strdup_printf (_ ("Undo: %s"), edit->label);
-  if (!write_edit (history, edit, FALSE, reason, error))
+  if (!write_edit (history, edit, FALSE, reason, NULL, NULL, error))
     return FALSE;
   g_ptr_array_add (history->redo, g_ptr_array_steal_index (history->undo, history->undo->len - 1));
   return TRUE;
@@ -668,7 +680,7 @@ attain_goal_history_redo (AttainGoalHistory *history, GError **error)
   edit = g_ptr_array_index (history->redo, history->redo->len - 1);
   /* Translators: audit log reason, %s is what was redone */
   reason = g_strdup_printf (_ ("Redo: %s"), edit->label);
-  if (!write_edit (history, edit, TRUE, reason, error))
+  if (!write_edit (history, edit, TRUE, reason, NULL, NULL, error))
     return FALSE;
   g_ptr_array_add (history->undo, g_ptr_array_steal_index (history->redo, history->redo->len - 1));
   return TRUE;

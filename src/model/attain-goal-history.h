@@ -27,6 +27,14 @@ void               attain_goal_history_free (AttainGoalHistory *history);
 gint64             attain_goal_history_reserve_id (AttainGoalHistory *history, GError **error);
 gboolean
 attain_goal_history_apply (AttainGoalHistory *history, AttainGoalEdit *edit, GError **error);
+/* Other writes that belong with a goal edit, run in its transaction after the goals; FALSE (with
+ * @error set) rolls the whole edit back. Undo and redo replay only the goals. */
+typedef gboolean (*AttainGoalAlsoFunc) (AttainDb *db, gpointer data, GError **error);
+gboolean    attain_goal_history_apply_with (AttainGoalHistory *history,
+                                            AttainGoalEdit    *edit,
+                                            AttainGoalAlsoFunc also,
+                                            gpointer           also_data,
+                                            GError           **error);
 gboolean    attain_goal_history_undo (AttainGoalHistory *history, GError **error);
 gboolean    attain_goal_history_redo (AttainGoalHistory *history, GError **error);
 const char *attain_goal_history_get_undo_label (AttainGoalHistory *history);

@@ -215,7 +215,7 @@ attain_person_erase (AttainDb *db, gint64 person_id, const GDate *today, GError 
                erased_name, error)
       || !run (db,
                "UPDATE reviews SET self_review = NULL, strengths = NULL, improvements = NULL, "
-               "employee_view = NULL, training = NULL WHERE person_id = ?1",
+               "employee_view = NULL, training = NULL, rating_comment = NULL WHERE person_id = ?1",
                person_id, NULL, error)
       || !run (db,
                "UPDATE review_milestones SET what = '—', measure = NULL "

@@ -48,6 +48,10 @@ static const struct
     "UPDATE reviews SET training = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE "
     "id = ?1",
     G_STRUCT_OFFSET (AttainReview, training) },
+  { "rating_comment",
+    "UPDATE reviews SET rating_comment = ?2, updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1",
+    G_STRUCT_OFFSET (AttainReview, rating_comment) },
 };
 
 AttainMilestone *
@@ -171,7 +175,8 @@ attain_review_find (AttainDb *db, gint64 person_id, const AttainPeriod *period, 
   stmt = attain_db_prepare (
       db,
       "SELECT id, reviewer, interview_on, self_review, strengths, improvements, "
-      "employee_view, training, signed_off_at, revised_after_appeal_on FROM reviews "
+      "employee_view, training, rating_comment, signed_off_at, revised_after_appeal_on FROM "
+      "reviews "
       "WHERE person_id = ?1 AND period_start = ?2 AND period_end = ?3",
       error);
   if (stmt == NULL)
@@ -194,8 +199,10 @@ attain_review_find (AttainDb *db, gint64 person_id, const AttainPeriod *period, 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     G_STRUCT_MEMBER (char *, review, text_fields[i].offset)
         = g_strdup ((const char *) sqlite3_column_text (stmt, 1 + i));
-  review->signed_off_at = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-  review->revised_after_appeal_on = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  review->signed_off_at
+      = g_strdup ((const char *) sqlite3_column_text (stmt, 1 + G_N_ELEMENTS (text_fields)));
+  review->revised_after_appeal_on
+      = g_strdup ((const char *) sqlite3_column_text (stmt, 2 + G_N_ELEMENTS (text_fields)));
   sqlite3_reset (stmt);
 
   review->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_milestone_free);
@@ -296,6 +303,7 @@ field_label (const char *field)
     { "improvements", N_ ("Areas to improve") },
     { "employee_view", N_ ("The employee's view") },
     { "training", N_ ("Training") },
+    { "rating_comment", N_ ("Supervisor's comment on the ratings") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].field, field))
@@ -303,9 +311,100 @@ field_label (const char *field)
   return field;
 }
 
-/* Writes one field, in one statement (one transaction). With @check_base the write is a
- * compare-and-set: it happens only while the field on disk still holds @base, the text the
- * form started from; another writer's text in between is refused, not overwritten. */
+/* Writes text field @index of review @review_id and its audit row (old text as on disk, new text,
+ * who), inside the caller's transaction. With @check_base the write is a compare-and-set: it
+ * happens only while the field on disk still holds @base, the text the form started from;
+ * another writer's text in between is refused, not overwritten. */
+static gboolean
+write_field (AttainDb   *db,
+             gint64      review_id,
+             guint       index,
+             gboolean    check_base,
+             const char *base,
+             const char *value,
+             GError    **error)
+{
+  const char      *field = text_fields[index].field;
+  g_autofree char *sql
+      = g_strdup_printf ("%s AND (?3 = 0 OR %s IS nullif (?4, ''))", text_fields[index].sql, field);
+  g_autofree char *read_sql = g_strdup_printf ("SELECT %s FROM reviews WHERE id = ?1", field);
+  g_autofree char *old_value = NULL;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  stmt = attain_db_prepare (db, read_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  stmt = attain_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  if (value != NULL && value[0] != '\0')
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int (stmt, 3, check_base);
+  sqlite3_bind_text (stmt, 4, base ? base : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Saving the review"));
+      return FALSE;
+    }
+  if (attain_db_changes (db) == 0)
+    {
+      g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_CHANGED,
+                   _ ("“%s” was changed elsewhere since this review was opened here. What you "
+                      "typed is kept in the form: choose Keep My Text to save it over the "
+                      "other version."),
+                   field_label (field));
+      return FALSE;
+    }
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO audit_log (actor, entity, entity_id, field, old_value, "
+                            "new_value) VALUES (?1, 'review', ?2, ?3, ?4, nullif (?5, ''))",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, review_id);
+  sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
+  if (old_value != NULL)
+    sqlite3_bind_text (stmt, 4, old_value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_text (stmt, 5, value ? value : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Writing the audit log"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+field_index (const char *field, guint *out, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_str_equal (text_fields[i].field, field))
+      {
+        *out = i;
+        return TRUE;
+      }
+  g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID, "No review field “%s”",
+               field);
+  return FALSE;
+}
+
+/* Writes one field with its audit row in one transaction (see write_field). */
 static gboolean
 set_field (AttainDb     *db,
            AttainReview *review,
@@ -315,8 +414,9 @@ set_field (AttainDb     *db,
            const char   *value,
            GError      **error)
 {
-  sqlite3_stmt *stmt;
-  GDate         date;
+  GDate  date;
+  guint  index;
+  char **slot;
 
   g_return_val_if_fail (db != NULL && review != NULL && field != NULL, FALSE);
 
@@ -329,93 +429,42 @@ set_field (AttainDb     *db,
                    _ ("“%s” is not a date. Use a date like 2026-03-05."), value);
       return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  if (!field_index (field, &index, error))
+    return FALSE;
+  slot = &G_STRUCT_MEMBER (char *, review, text_fields[index].offset);
+  if (g_strcmp0 (*slot, value && value[0] ? value : NULL) == 0)
+    return TRUE;
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  if (!write_field (db, review->id, index, check_base, base, value, error)
+      || !attain_db_commit (db, error))
     {
-      g_autofree char *sql = NULL;
-      g_autofree char *old_value = NULL;
-      char           **slot;
-      int              rc;
-
-      if (!g_str_equal (text_fields[i].field, field))
-        continue;
-      slot = &G_STRUCT_MEMBER (char *, review, text_fields[i].offset);
-      if (g_strcmp0 (*slot, value && value[0] ? value : NULL) == 0)
-        return TRUE;
-      sql = g_strdup_printf ("%s AND (?3 = 0 OR %s IS nullif (?4, ''))", text_fields[i].sql, field);
-      /* The change and its audit row (old text as on disk, new text, who) in one transaction. */
-      if (!attain_db_begin (db, error))
-        return FALSE;
-      {
-        g_autofree char *read_sql = g_strdup_printf ("SELECT %s FROM reviews WHERE id = ?1", field);
-        stmt = attain_db_prepare (db, read_sql, error);
-        if (stmt == NULL)
-          goto fail;
-        sqlite3_bind_int64 (stmt, 1, review->id);
-        if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-          old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-        sqlite3_reset (stmt);
-      }
-      stmt = attain_db_prepare (db, sql, error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, review->id);
-      if (value != NULL && value[0] != '\0')
-        sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null (stmt, 2);
-      sqlite3_bind_int (stmt, 3, check_base);
-      sqlite3_bind_text (stmt, 4, base ? base : "", -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          attain_db_set_error (db, error, _ ("Saving the review"));
-          goto fail;
-        }
-      if (attain_db_changes (db) == 0)
-        {
-          g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_CHANGED,
-                       _ ("“%s” was changed elsewhere since this review was opened here. What you "
-                          "typed is kept in the form: choose Keep My Text to save it over the "
-                          "other version."),
-                       field_label (field));
-          goto fail;
-        }
-      stmt
-          = attain_db_prepare (db,
-                               "INSERT INTO audit_log (actor, entity, entity_id, field, old_value, "
-                               "new_value) VALUES (?1, 'review', ?2, ?3, ?4, nullif (?5, ''))",
-                               error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, review->id);
-      sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
-      if (old_value != NULL)
-        sqlite3_bind_text (stmt, 4, old_value, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_text (stmt, 5, value ? value : "", -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          attain_db_set_error (db, error, _ ("Writing the audit log"));
-          goto fail;
-        }
-      if (!attain_db_commit (db, error))
-        goto fail;
-      g_free (*slot);
-      *slot = value && value[0] != '\0' ? g_strdup (value) : NULL;
-      return TRUE;
+      attain_db_rollback (db);
+      return FALSE;
     }
-  g_set_error (error, ATTAIN_REVIEW_ERROR, ATTAIN_REVIEW_ERROR_INVALID, "No review field “%s”",
-               field);
-  return FALSE;
+  g_free (*slot);
+  *slot = value && value[0] != '\0' ? g_strdup (value) : NULL;
+  return TRUE;
+}
 
-fail:
-  attain_db_rollback (db);
-  return FALSE;
+gboolean
+attain_review_write_text_in_transaction (AttainDb           *db,
+                                         gint64              person_id,
+                                         const AttainPeriod *period,
+                                         const char         *field,
+                                         const char         *base,
+                                         const char         *value,
+                                         GError            **error)
+{
+  g_autoptr (AttainReview) review = NULL;
+  guint index;
+
+  if (!field_index (field, &index, error))
+    return FALSE;
+  review = attain_review_open (db, person_id, period, error);
+  if (review == NULL || !refuse_if_locked (review, error))
+    return FALSE;
+  return write_field (db, review->id, index, TRUE, base, value, error);
 }
 
 gboolean

@@ -49,6 +49,7 @@ typedef struct
   char        *improvements;
   char        *employee_view;
   char        *training;
+  char        *rating_comment; /* the supervisor's comment on the ratings */
   char        *signed_off_at;
   char        *revised_after_appeal_on; /* the day an upheld appeal reopened it, or NULL */
   GPtrArray   *milestones;              /* AttainMilestone* */
@@ -121,21 +122,31 @@ gboolean    attain_review_set_field (AttainDb     *db,
                                      const char   *field,
                                      const char   *value,
                                      GError      **error);
-gboolean    attain_review_set_field_over (AttainDb     *db,
-                                          AttainReview *review,
-                                          const char   *field,
-                                          const char   *base,
-                                          const char   *value,
-                                          GError      **error);
-gboolean    attain_review_set_milestones (AttainDb     *db,
-                                          AttainReview *review,
-                                          GPtrArray    *milestones,
-                                          GError      **error);
-gboolean    attain_review_add_next_goal (AttainDb     *db,
-                                         AttainReview *review,
-                                         const char   *metric,
-                                         const char   *target_text,
-                                         GError      **error);
+/* Writes a text field of the person's review for @period (started when there is none) with its
+ * audit row, compare-and-set against @base, inside the caller's transaction: for a window that
+ * saves reviews and other things at once. A signed-off review refuses. */
+gboolean attain_review_write_text_in_transaction (AttainDb           *db,
+                                                  gint64              person_id,
+                                                  const AttainPeriod *period,
+                                                  const char         *field,
+                                                  const char         *base,
+                                                  const char         *value,
+                                                  GError            **error);
+gboolean attain_review_set_field_over (AttainDb     *db,
+                                       AttainReview *review,
+                                       const char   *field,
+                                       const char   *base,
+                                       const char   *value,
+                                       GError      **error);
+gboolean attain_review_set_milestones (AttainDb     *db,
+                                       AttainReview *review,
+                                       GPtrArray    *milestones,
+                                       GError      **error);
+gboolean attain_review_add_next_goal (AttainDb     *db,
+                                      AttainReview *review,
+                                      const char   *metric,
+                                      const char   *target_text,
+                                      GError      **error);
 gboolean
 attain_review_remove_next_goal (AttainDb *db, AttainReview *review, gint64 goal_id, GError **error);
 GPtrArray *attain_review_next_goals (AttainDb *db, const AttainReview *review, GError **error);

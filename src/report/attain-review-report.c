@@ -334,6 +334,13 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
         = g_strdup_printf (_ ("Composite score: %s (%s)."), composite, parts);
     attain_document_add_paragraph (document, line);
     attain_document_add_paragraph (document, composite_line);
+    if (review != NULL && review->rating_comment != NULL)
+      {
+        /* Translators: the supervisor's comment on the ratings in the report */
+        g_autofree char *comment
+            = g_strdup_printf (_ ("Comment on the ratings: %s"), review->rating_comment);
+        attain_document_add_paragraph (document, comment);
+      }
   }
 
   attain_document_add_heading (document, _ ("Self-review"));
