@@ -43,6 +43,8 @@ add_row (AttainReviewResultsSection *self,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* Titles and subtitles are plain text: a comment or a goal may hold "&" or "<". */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -200,6 +202,10 @@ results_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
               }
           add_row (self, self->score_group, attain_feedback_dimension_label (d), means->str, NULL);
         }
+      /* Only the comments of groups shown, already shuffled by the model: none says who. */
+      for (guint i = 0; sheet->feedback.comments != NULL && i < sheet->feedback.comments->len; i++)
+        add_row (self, self->score_group, _ ("360-degree comment"),
+                 g_ptr_array_index (sheet->feedback.comments, i), NULL);
     }
 
   /* How last period's plan went is marked here, at the next meeting: its review is signed off,

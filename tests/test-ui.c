@@ -2255,6 +2255,145 @@ test_feedback_window (void)
   attain_db_close (check);
 }
 
+/* Every text a window shows: labels, typed text, tooltips, text views, of every toplevel. */
+static void
+collect_text (GtkWidget *widget, GString *out)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer   *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter      start, end;
+      g_autofree char *text = NULL;
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (out, "%s\n", text);
+    }
+  if (tooltip != NULL)
+    g_string_append_printf (out, "%s\n", tooltip);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+screens_text (void)
+{
+  GString    *out = g_string_new (NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+      collect_text (window, out);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Anonymity on screen: a person's superior, three named peers and two named subordinates answer
+ * with marker comments; after the collection closes, nothing any window shows — the 360 window,
+ * the Evaluation page, the person's review form — holds a rater's name, and the subordinates
+ * (two answers, below the threshold of three) show nowhere: not their group, not their
+ * comments. The peers' comments do show on the review form, so the walk does read it. */
+static void
+test_feedback_anonymity_on_screen (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("anonymity.db", TRUE, &check);
+  g_autoptr (GError) error = NULL;
+  AttainWindow         *window = attain_window_new (NULL, context, NULL);
+  AttainEvaluationPage *page;
+  AttainReviewPage     *review;
+  GtkWidget            *dialog;
+  g_autofree char      *csv = attain_test_db_path (dir, "anonymity.csv");
+  g_autofree char      *person = NULL;
+  g_autoptr (GString) rows
+      = g_string_new ("被评人,关系,答题码,S1,S2,S3,C1,C2,C3,P1,P2,P3,R1,R2,R3,评语\n");
+  const char *peers[] = { "PeerZhangMARK1", "PeerLiMARK2", "PeerWangMARK3" };
+  const char *subs[] = { "SubChenMARK5", "SubZhouMARK6" };
+  gint64      cycle;
+
+  gtk_window_present (GTK_WINDOW (window));
+  review = attain_window_get_review_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "review"));
+  review_open_last_quarter (review, "person:5");
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "evaluation"));
+  page = attain_window_get_evaluation_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.start", NULL));
+  iterate_until (evaluation_loaded, page);
+  cycle = attain_test_query_int (check, "SELECT max (id) FROM review_cycles");
+  {
+    sqlite3_stmt *stmt
+        = attain_db_prepare_uncached (check, "SELECT name FROM people WHERE id = 5", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    person = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  {
+    g_autofree char *boss
+        = attain_feedback_assign (check, cycle, 5, ATTAIN_RATER_SUPERIOR, "BossMARK0", &error);
+    g_assert_no_error (error);
+    g_string_append_printf (rows, "%s,上级,%s,4,4,4,4,4,4,4,4,4,4,4,4,COMMENT-BOSS\n", person,
+                            boss);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (peers); i++)
+    {
+      g_autofree char *code
+          = attain_feedback_assign (check, cycle, 5, ATTAIN_RATER_PEER, peers[i], &error);
+      g_assert_no_error (error);
+      g_string_append_printf (rows, "%s,同事,%s,3,3,3,3,3,3,3,3,3,3,3,3,COMMENT-PEER-%u\n", person,
+                              code, i);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
+    {
+      g_autofree char *code
+          = attain_feedback_assign (check, cycle, 5, ATTAIN_RATER_SUBORDINATE, subs[i], &error);
+      g_assert_no_error (error);
+      g_string_append_printf (rows, "%s,下属,%s,5,5,5,5,5,5,5,5,5,5,5,5,COMMENT-SUB-%u\n", person,
+                              code, i);
+    }
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.feedback", NULL));
+  dialog = attain_evaluation_page_get_dialog (page);
+  g_assert_true (ATTAIN_IS_FEEDBACK_WINDOW (dialog));
+  g_assert_true (attain_feedback_window_import (ATTAIN_FEEDBACK_WINDOW (dialog), csv));
+  g_assert_true (gtk_widget_activate_action (dialog, "feedback.close", NULL));
+  g_assert_true (g_str_has_prefix (
+      attain_feedback_window_get_state (ATTAIN_FEEDBACK_WINDOW (dialog)), "Closed:"));
+  {
+    g_autofree char *text = screens_text ();
+    g_assert_null (strstr (text, "MARK"));
+    g_assert_null (strstr (text, "COMMENT"));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until (evaluation_loaded, page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "review"));
+  review_activate_and_wait (review, "review.select-person", g_variant_new_string ("person:4"));
+  review_activate_and_wait (review, "review.select-person", g_variant_new_string ("person:5"));
+  {
+    g_autofree char *text = screens_text ();
+    g_assert_nonnull (strstr (text, "Peers"));
+    for (guint i = 0; i < G_N_ELEMENTS (peers); i++)
+      {
+        g_autofree char *marker = g_strdup_printf ("COMMENT-PEER-%u", i);
+        g_assert_nonnull (strstr (text, marker));
+      }
+    g_assert_null (strstr (text, "MARK"));
+    g_assert_null (strstr (text, "COMMENT-SUB"));
+    g_assert_null (strstr (text, "Subordinates"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 /* Settings ▸ Evaluation: a value saves its key; one the model refuses (A above S) goes back to
  * what is stored and changes nothing. */
 static void
@@ -2310,6 +2449,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/evaluation-page", test_evaluation_page);
   g_test_add_func ("/ui/scorecard-dialog", test_scorecard_dialog);
   g_test_add_func ("/ui/feedback-window", test_feedback_window);
+  g_test_add_func ("/ui/feedback-anonymity-on-screen", test_feedback_anonymity_on_screen);
   g_test_add_func ("/ui/evaluation-settings", test_evaluation_settings);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);

@@ -897,4 +897,5 @@ T = {
     (None, 'Comment on the Ratings'): ('评分评语', '評分評語'),
     (None, "Why these ratings: the supervisor's comment, also typed in the rating grid."): ('评分理由：上级的评语，也可在评分表中填写。', '評分理由：上級的評語，也可在評分表中填寫。'),
     (None, 'Signed off: the review is locked'): ('已签字确认：该绩效面谈表已锁定', '已簽字確認：該績效面談表已鎖定'),
+    (None, '360-degree comment'): ('360 度评价意见', '360 度評價意見'),
 }
