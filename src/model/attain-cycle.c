@@ -528,7 +528,7 @@ attain_cycle_scores_to_json (AttainDb *db, gint64 cycle_id, const GDate *today, 
       json_builder_set_member_name (builder, "late");
       json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 5));
 
-      metrics = attain_metrics_compute (db, &scope, &cycle->period, today, error);
+      metrics = attain_metrics_compute_for_scoring (db, &scope, &cycle->period, today, error);
       if (metrics == NULL
           || !attain_review_evaluate (db, person_id, &cycle->period, metrics, &lines, &evaluation,
                                       error))

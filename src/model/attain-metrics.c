@@ -546,12 +546,15 @@ attain_metric_target_in_points (const AttainMetricInfo *info)
   return info->kind == ATTAIN_VALUE_SCORE;
 }
 
-AttainMetrics *
-attain_metrics_compute (AttainDb           *db,
-                        const AttainScope  *scope,
-                        const AttainPeriod *period,
-                        const GDate        *today,
-                        GError            **error)
+/* Every metric of @scope for @period; with @comparisons also last year's and the period
+ * before's same stretch and the open pipeline, which a scorecard never reads. */
+static AttainMetrics *
+compute (AttainDb           *db,
+         const AttainScope  *scope,
+         const AttainPeriod *period,
+         const GDate        *today,
+         gboolean            comparisons,
+         GError            **error)
 {
   g_autoptr (AttainMetrics) metrics = g_new0 (AttainMetrics, 1);
   AttainPeriod last_year, before;
@@ -576,8 +579,9 @@ attain_metrics_compute (AttainDb           *db,
   if (!attain_org_describe (db, scope, NULL, NULL, NULL, NULL, error)
       || !attain_stats_query (db, scope, attain_period_first_month (period),
                               attain_period_last_month (period), &metrics->current, error)
-      || !query_same_stretch (db, scope, period, &last_year, today, &metrics->previous, error)
-      || (period->kind != ATTAIN_PERIOD_YEAR
+      || (comparisons
+          && !query_same_stretch (db, scope, period, &last_year, today, &metrics->previous, error))
+      || (comparisons && period->kind != ATTAIN_PERIOD_YEAR
           && !query_same_stretch (db, scope, period, &before, today, &metrics->before, error))
       || !attain_targets_query (db, scope, period, targets, error))
     return NULL;
@@ -606,9 +610,16 @@ attain_metrics_compute (AttainDb           *db,
                     : attain_pace_rate (v->attainment, metrics->elapsed, tolerance);
     }
 
+  if (!comparisons)
+    for (guint i = 0; i < ATTAIN_N_METRICS; i++)
+      {
+        AttainMetricValue *v = &metrics->values[i];
+        v->previous = v->before = v->change = v->change_before = NAN;
+      }
+
   /* The open pipeline is what is open today: shown for periods not yet over, and never
    * compared with a last year that was not kept. */
-  if (metrics->elapsed < 1.0)
+  if (comparisons && metrics->elapsed < 1.0)
     {
       double amount, weighted;
 
@@ -619,6 +630,26 @@ attain_metrics_compute (AttainDb           *db,
     }
 
   return g_steal_pointer (&metrics);
+}
+
+AttainMetrics *
+attain_metrics_compute (AttainDb           *db,
+                        const AttainScope  *scope,
+                        const AttainPeriod *period,
+                        const GDate        *today,
+                        GError            **error)
+{
+  return compute (db, scope, period, today, TRUE, error);
+}
+
+AttainMetrics *
+attain_metrics_compute_for_scoring (AttainDb           *db,
+                                    const AttainScope  *scope,
+                                    const AttainPeriod *period,
+                                    const GDate        *today,
+                                    GError            **error)
+{
+  return compute (db, scope, period, today, FALSE, error);
 }
 
 void
