@@ -281,6 +281,7 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
             }
           gtk_entry_set_max_length (GTK_ENTRY (entry), 1);
           gtk_editable_set_width_chars (GTK_EDITABLE (entry), 3);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 3);
           gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
           gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "–");
           gtk_widget_set_halign (entry, GTK_ALIGN_START);
@@ -310,6 +311,7 @@ attain_rating_grid_window_new (GtkWindow *parent, AttainContext *context, JsonNo
         /* A comment is a line or two; the review form takes longer text. */
         gtk_entry_set_max_length (GTK_ENTRY (entry), 2000);
         gtk_widget_set_hexpand (entry, TRUE);
+        gtk_editable_set_width_chars (GTK_EDITABLE (entry), 28);
         gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Why these ratings, in a line"));
         gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         label, -1);
