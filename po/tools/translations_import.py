@@ -898,4 +898,12 @@ T = {
     (None, "Why these ratings: the supervisor's comment, also typed in the rating grid."): ('评分理由：上级的评语，也可在评分表中填写。', '評分理由：上級的評語，也可在評分表中填寫。'),
     (None, 'Signed off: the review is locked'): ('已签字确认：该绩效面谈表已锁定', '已簽字確認：該績效面談表已鎖定'),
     (None, '360-degree comment'): ('360 度评价意见', '360 度評價意見'),
+    (None, 'A payout curve needs at least one point.'): ('奖金曲线至少需要一个点。', '獎金曲線至少需要一個點。'),
+    (None, 'Point %u of the curve (score %s) pays outside 0%% to 1000%%, or its score is below 0. Nothing was saved.'): ('曲线第 %u 个点（得分 %s）的发放比例不在 0%% 到 1000%% 之间，或得分小于 0。未保存任何内容。', '曲線第 %u 個點（得分 %s）的發放比例不在 0%% 到 1000%% 之間，或得分小於 0。未儲存任何內容。'),
+    (None, 'Point %u of the curve is at score %s, below the point before it (%s): list the points from the lowest score up. Nothing was saved.'): ('曲线第 %u 个点的得分为 %s，低于前一个点（%s）：请按得分从低到高列出各点。未保存任何内容。', '曲線第 %u 個點的得分為 %s，低於前一個點（%s）：請按得分從低到高列出各點。未儲存任何內容。'),
+    (None, 'Three points of the curve are at score %s; a step takes two. Nothing was saved.'): ('曲线有三个点的得分都是 %s；阶梯只需两个点。未保存任何内容。', '曲線有三個點的得分都是 %s；階梯只需兩個點。未儲存任何內容。'),
+    (None, 'The first commission tier must start at 0%% of target, or attainment below it would earn nothing by accident. Nothing was saved.'): ('第一档提成必须从目标的 0%% 开始，否则低于该档的达成会意外地没有提成。未保存任何内容。', '第一檔提成必須從目標的 0%% 開始，否則低於該檔的達成會意外地沒有提成。未儲存任何內容。'),
+    (None, "Tier %u's rate is outside 0%% to 100%%. Nothing was saved."): ('第 %u 档的提成比例不在 0%% 到 100%% 之间。未保存任何内容。', '第 %u 檔的提成比例不在 0%% 到 100%% 之間。未儲存任何內容。'),
+    (None, 'Tier %u starts at %s%% of target, not above tier %u (%s%%): the tiers would overlap. List them from the lowest up. Nothing was saved.'): ('第 %u 档从目标的 %s%% 开始，没有高于第 %u 档（%s%%）：各档会重叠。请从低到高列出各档。未保存任何内容。', '第 %u 檔從目標的 %s%% 開始，沒有高於第 %u 檔（%s%%）：各檔會重疊。請從低到高列出各檔。未儲存任何內容。'),
+    (None, 'A bonus pool cannot be negative. Nothing was changed.'): ('奖金池不能为负数。未做任何更改。', '獎金池不能為負數。未做任何變更。'),
 }
