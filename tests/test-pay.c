@@ -3,7 +3,12 @@
 #include <glib.h>
 #include <string.h>
 
+#include "attain-test-util.h"
+#include "model/attain-bonus.h"
 #include "model/attain-pay.h"
+#include "model/attain-review.h"
+#include "model/attain-rollup.h"
+#include "model/attain-scorecard.h"
 
 /* The default curve: 0 below 60, a step to 50% at 60, then linear: 80 → 50 + 50 × 20/40 = 75%,
  * 110 → 100 + 50 × 10/20 = 125%, 135 → 150 + 50 × 15/30 = 175%, flat at 200% from 150. */
@@ -172,6 +177,147 @@ test_scale (void)
   g_assert_cmpint (attain_pay_scale (920000, 31, 92), ==, 310000);
 }
 
+static JsonObject *
+person_row (JsonNode *sheet, gint64 person)
+{
+  JsonArray *people = json_object_get_array_member (json_node_get_object (sheet), "people");
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *row = json_array_get_object_element (people, i);
+      if (json_object_get_int_member (row, "person") == person)
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+/* The small company's Q1 2026 (90 days). One plan for every position: fixed ¥5,000 and target
+ * bonus ¥3,000 a month (a quarter: ¥15,000 and ¥9,000), commission on revenue 3% up to target
+ * and 5% above, ¥1,000 for each full 10 points of revenue attainment above 100%. A scorecard of
+ * revenue in bands (KPI 100%).
+ * - A: revenue ¥150,000 against ¥120,000 (125%): commission ¥120,000 × 3% + ¥30,000 × 5% =
+ *   ¥5,100. Her signed-off review scores 100 + 0.5 × 25 = 112.5; on the default curve 100% +
+ *   50% × 12.5/20 = 131.25%, so the variable part is ¥9,000 × 131.25% = ¥11,812.50; awards 2 ×
+ *   ¥1,000. Total ¥15,000 + ¥5,100 + ¥11,812.50 + ¥2,000 = ¥33,912.50.
+ * - B: no signed-off review: fixed pay only, ¥15,000, and the reason.
+ * - D joined on 15 February: 45 of 90 days, fixed ¥7,500.
+ * A pool of ¥10,000 binds: A's variable part is paid ¥10,000.00 exactly (the factor
+ * ¥10,000 / ¥11,812.50 = 84.66%), her total ¥32,100. Approved, the sheet is locked: the pool
+ * cannot change (nor the row by SQL), and a deal imported afterwards changes nothing on it. */
+static void
+test_bonus_sheet (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "bonus.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
+  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
+  g_autoptr (AttainReview) review = NULL;
+  g_autoptr (JsonNode) sheet = NULL;
+  AttainScoreRule bands;
+  AttainPeriod    q1;
+  GDate           today;
+  JsonObject     *a, *b, *d;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
+  card->kpi_weight = 10000;
+  attain_scorecard_add_line (card, "revenue", 10000, &bands);
+  g_assert_cmpint (attain_scorecard_save (db, card, &error), >, 0);
+
+  plan->fixed_monthly = 500000;
+  plan->bonus_monthly = 300000;
+  plan->over_award = 100000;
+  g_free (plan->commission_base);
+  plan->commission_base = g_strdup ("revenue");
+  g_array_unref (plan->tiers);
+  plan->tiers = attain_tiers_parse ("0:3, 100:5", &error);
+  g_assert_no_error (error);
+  /* A curve listed out of order is refused and nothing saved. */
+  g_array_unref (plan->curve);
+  plan->curve = attain_curve_parse ("100:100,60:50", &error);
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), ==, 0);
+  g_assert_error (error, ATTAIN_PAY_ERROR, ATTAIN_PAY_ERROR_CURVE);
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count (*) FROM pay_plans"), ==, 0);
+  g_array_unref (plan->curve);
+  plan->curve = attain_curve_parse ("60:50,100:100,120:150,150:200", &error);
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (
+      attain_db_exec (db, "UPDATE people SET hired_on = '2026-02-15' WHERE id = 3", &error));
+  review = attain_review_open (db, 1, &q1, &error);
+  g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_sign_off (db, review, &today, &error));
+  g_assert_no_error (error);
+
+  sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
+  g_assert_no_error (error);
+  a = person_row (sheet, 1);
+  b = person_row (sheet, 2);
+  d = person_row (sheet, 3);
+  g_assert_cmpint (json_object_get_int_member (a, "commission"), ==, 510000);
+  g_assert_cmpstr (json_object_get_string_member (a, "commission_formula"), ==,
+                   "¥120,000 × 3.0% + ¥30,000 × 5.0% = ¥5,100");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (a, "payout"), 1.3125, 1e-9);
+  g_assert_cmpint (json_object_get_int_member (a, "target_bonus"), ==, 900000);
+  g_assert_cmpint (json_object_get_int_member (a, "variable"), ==, 1181250);
+  g_assert_cmpint (json_object_get_int_member (a, "awards"), ==, 200000);
+  g_assert_cmpint (json_object_get_int_member (a, "total"), ==, 3391250);
+  g_assert_cmpint (json_object_get_int_member (b, "total"), ==, 1500000);
+  g_assert_cmpint (json_object_get_int_member (b, "variable"), ==, 0);
+  g_assert_nonnull (json_object_get_string_member (b, "missing"));
+  g_assert_cmpint (json_object_get_int_member (d, "days"), ==, 45);
+  g_assert_cmpint (json_object_get_int_member (d, "fixed"), ==, 750000);
+  g_clear_pointer (&sheet, json_node_unref);
+
+  g_assert_false (attain_bonus_sheet_set_pool (db, 1, &q1, TRUE, -1, &error));
+  g_assert_error (error, ATTAIN_PAY_ERROR, ATTAIN_PAY_ERROR_POOL);
+  g_clear_error (&error);
+  g_assert_true (attain_bonus_sheet_set_pool (db, 1, &q1, TRUE, 1000000, &error));
+  sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
+  a = person_row (sheet, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "pooled_paid"), ==, 1000000);
+  g_assert_cmpint (json_object_get_int_member (a, "total_paid"), ==, 3210000);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (sheet), "pooled_paid"), ==,
+                   1000000);
+  g_assert_cmpfloat_with_epsilon (
+      json_object_get_double_member (json_node_get_object (sheet), "factor"), 0.8466, 1e-9);
+  g_assert_nonnull (
+      strstr (json_object_get_string_member (json_node_get_object (sheet), "pool_formula"),
+              "above the pool of ¥10,000:"));
+  g_clear_pointer (&sheet, json_node_unref);
+
+  g_assert_true (attain_bonus_sheet_approve (db, 1, &q1, &today, &error));
+  g_assert_no_error (error);
+  g_assert_false (attain_bonus_sheet_set_pool (db, 1, &q1, TRUE, 2000000, &error));
+  g_assert_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (attain_bonus_sheet_approve (db, 1, &q1, &today, &error));
+  g_clear_error (&error);
+  g_assert_false (attain_db_exec (db, "UPDATE bonus_sheets SET pool = 0", NULL));
+  g_assert_false (attain_db_exec (db, "DELETE FROM bonus_sheets", NULL));
+  g_assert_true (attain_db_begin (db, NULL));
+  g_assert_true (attain_db_exec (
+      db,
+      "INSERT INTO deals (id, owner_id, customer_id, stage_id, status, amount, gross_profit, "
+      "created_on, closed_on) VALUES (99, 2, 1, (SELECT id FROM stages WHERE key = 'won'), "
+      "'won', 9000000, 0, '2026-03-01', '2026-03-20')",
+      &error));
+  g_assert_true (attain_rollup_rebuild (db, &error));
+  g_assert_true (attain_db_commit (db, &error));
+  sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (sheet), "approved"));
+  g_assert_cmpint (json_object_get_int_member (person_row (sheet, 2), "commission"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (person_row (sheet, 1), "total_paid"), ==, 3210000);
+  g_clear_pointer (&sheet, json_node_unref);
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -182,5 +328,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/commission-tier-refusals", test_commission_tier_refusals);
   g_test_add_func ("/pay/pool", test_pool);
   g_test_add_func ("/pay/scale", test_scale);
+  g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
   return g_test_run ();
 }

@@ -1,0 +1,788 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-bonus.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attain-format.h"
+#include "attain-gettext.h"
+#include "attain-json.h"
+#include "attain-metrics.h"
+#include "attain-scorecard.h"
+
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
+G_DEFINE_QUARK (attain-bonus-error-quark, attain_bonus_error)
+/* clang-format on */
+
+AttainPayPlan *
+attain_pay_plan_new (void)
+{
+  AttainPayPlan *plan = g_new0 (AttainPayPlan, 1);
+
+  plan->curve = attain_curve_default ();
+  plan->tiers = g_array_new (FALSE, TRUE, sizeof (AttainCommissionTier));
+  g_array_set_size (plan->tiers, 1); /* one tier from 0% at 0% */
+  plan->commission_base = g_strdup ("collections");
+  plan->commission_mode = ATTAIN_COMMISSION_MARGINAL;
+  return plan;
+}
+
+void
+attain_pay_plan_free (AttainPayPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_clear_pointer (&plan->curve, g_array_unref);
+  g_clear_pointer (&plan->tiers, g_array_unref);
+  g_free (plan->commission_base);
+  g_free (plan);
+}
+
+/* [[a, b], ...] of two ints each, into an array of pairs of ints (both types are two ints). */
+static GArray *
+pairs_from_json (const char *text, gsize element_size)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  GArray    *out = g_array_new (FALSE, TRUE, element_size);
+  JsonNode  *root;
+  JsonArray *array;
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
+    return out;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    return out;
+  array = json_node_get_array (root);
+  /* A plan has a handful of points; a damaged row cannot make this loop long. */
+  for (guint i = 0; i < json_array_get_length (array) && i < 64; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      int       pair[2];
+      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+        continue;
+      pair[0] = (int) json_array_get_int_element (json_node_get_array (node), 0);
+      pair[1] = (int) json_array_get_int_element (json_node_get_array (node), 1);
+      g_array_append_vals (out, pair, 1);
+    }
+  return out;
+}
+
+static char *
+pairs_to_json (GArray *pairs)
+{
+  g_autoptr (GString) out = g_string_new ("[");
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const int *pair = (const int *) (pairs->data + i * g_array_get_element_size (pairs));
+      g_string_append_printf (out, "%s[%d,%d]", i > 0 ? "," : "", pair[0], pair[1]);
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static AttainPayPlan *
+plan_query (AttainDb *db, gint64 position_id, GError **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT id, coalesce (position_id, 0), fixed_monthly, bonus_monthly, curve, commission_base, "
+      "commission_mode, commission_tiers, over_award, awards_in_pool FROM pay_plans WHERE "
+      "coalesce (position_id, 0) = ?1 ORDER BY id DESC LIMIT 1",
+      error);
+  AttainPayPlan *plan = NULL;
+  int            rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, position_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      plan = attain_pay_plan_new ();
+      plan->id = sqlite3_column_int64 (stmt, 0);
+      plan->position_id = sqlite3_column_int64 (stmt, 1);
+      plan->fixed_monthly = sqlite3_column_int64 (stmt, 2);
+      plan->bonus_monthly = sqlite3_column_int64 (stmt, 3);
+      g_array_unref (plan->curve);
+      plan->curve = pairs_from_json ((const char *) sqlite3_column_text (stmt, 4),
+                                     sizeof (AttainCurvePoint));
+      g_free (plan->commission_base);
+      plan->commission_base = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      plan->commission_mode = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), "whole") == 0
+                                  ? ATTAIN_COMMISSION_WHOLE
+                                  : ATTAIN_COMMISSION_MARGINAL;
+      g_array_unref (plan->tiers);
+      plan->tiers = pairs_from_json ((const char *) sqlite3_column_text (stmt, 7),
+                                     sizeof (AttainCommissionTier));
+      plan->over_award = sqlite3_column_int64 (stmt, 8);
+      plan->awards_in_pool = sqlite3_column_int (stmt, 9);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    attain_db_set_error (db, error, _ ("Reading the pay plans"));
+  return plan;
+}
+
+AttainPayPlan *
+attain_pay_plan_for_position (AttainDb *db, gint64 position_id, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  AttainPayPlan *plan = position_id > 0 ? plan_query (db, position_id, &local_error) : NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return plan != NULL ? plan : plan_query (db, 0, error);
+}
+
+gint64
+attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
+{
+  g_autofree char *curve = NULL, *tiers = NULL;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  if (!attain_curve_validate ((const AttainCurvePoint *) plan->curve->data, plan->curve->len, error)
+      || !attain_commission_tiers_validate ((const AttainCommissionTier *) plan->tiers->data,
+                                            plan->tiers->len, error))
+    return 0;
+  if (plan->fixed_monthly < 0 || plan->bonus_monthly < 0 || plan->over_award < 0)
+    {
+      g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                   _ ("Fixed pay, target bonus and awards cannot be negative. Nothing was saved."));
+      return 0;
+    }
+  if (g_strcmp0 (plan->commission_base, "collections") != 0
+      && g_strcmp0 (plan->commission_base, "revenue") != 0
+      && g_strcmp0 (plan->commission_base, "gross_profit") != 0)
+    {
+      g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                   _ ("Commission is paid on collections, revenue or gross profit. Nothing was "
+                      "saved."));
+      return 0;
+    }
+  curve = pairs_to_json (plan->curve);
+  tiers = pairs_to_json (plan->tiers);
+  if (!attain_db_begin (db, error))
+    return 0;
+  stmt = attain_db_prepare (
+      db,
+      "INSERT INTO pay_plans (position_id, fixed_monthly, bonus_monthly, curve, commission_base, "
+      "commission_mode, commission_tiers, over_award, awards_in_pool) VALUES (nullif (?1, 0), ?2, "
+      "?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      error);
+  if (stmt == NULL)
+    {
+      attain_db_rollback (db);
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, plan->position_id);
+  sqlite3_bind_int64 (stmt, 2, plan->fixed_monthly);
+  sqlite3_bind_int64 (stmt, 3, plan->bonus_monthly);
+  sqlite3_bind_text (stmt, 4, curve, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, plan->commission_base, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6,
+                     plan->commission_mode == ATTAIN_COMMISSION_WHOLE ? "whole" : "marginal", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, tiers, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, plan->over_award);
+  sqlite3_bind_int (stmt, 9, plan->awards_in_pool ? 1 : 0);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Saving the pay plan"));
+      attain_db_rollback (db);
+      return 0;
+    }
+  plan->id = attain_db_last_insert_id (db);
+  if (!attain_db_commit (db, error))
+    {
+      attain_db_rollback (db);
+      return 0;
+    }
+  return plan->id;
+}
+
+/* "a:b,c:d" of decimals with at most two places, each × @scale_a and × @scale_b hundredths. */
+static GArray *
+parse_pairs (const char *text, gsize element_size, const char *what, GError **error)
+{
+  g_auto (GStrv) items = g_strsplit (text != NULL ? text : "", ",", 65);
+  g_autoptr (GArray) out = g_array_new (FALSE, TRUE, element_size);
+
+  if (g_strv_length (items) > 64)
+    {
+      g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                   _ ("A %s has at most 64 points."), what);
+      return NULL;
+    }
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_auto (GStrv) halves = g_strsplit (g_strstrip (items[i]), ":", 3);
+      int pair[2];
+      /* Both halves are percentages or points with up to two decimals: × 100. */
+      if (g_strv_length (halves) != 2
+          || (pair[0] = attain_parse_hundredths (g_strstrip (halves[0]), 100000000)) < 0
+          || (pair[1] = attain_parse_hundredths (g_strstrip (halves[1]), 100000000)) < 0)
+        {
+          g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                       _ ("“%s” in the %s is not a pair like 100:5 (two numbers with a colon)."),
+                       items[i], what);
+          return NULL;
+        }
+      g_array_append_vals (out, pair, 1);
+    }
+  return g_steal_pointer (&out);
+}
+
+GArray *
+attain_curve_parse (const char *text, GError **error)
+{
+  /* score:payout% → hundredths of a point : basis points (a percent in hundredths is basis
+   * points). */
+  return parse_pairs (text, sizeof (AttainCurvePoint), _ ("payout curve"), error);
+}
+
+GArray *
+attain_tiers_parse (const char *text, GError **error)
+{
+  return parse_pairs (text, sizeof (AttainCommissionTier), _ ("commission tiers"), error);
+}
+
+/* One person's line of the sheet, before the pool. */
+typedef struct
+{
+  gint64   person_id;
+  char    *name, *employee_no, *position;
+  gboolean signed_off;
+  double   composite;
+  char    *rating;
+  int      days;
+  gint64   fixed, target_bonus, commission, variable, awards;
+  int      payout;
+  gboolean awards_in_pool;
+  char    *commission_formula, *variable_formula;
+  gint64   pooled, pooled_paid;
+} Row;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+  g_free (row->name);
+  g_free (row->employee_no);
+  g_free (row->position);
+  g_free (row->rating);
+  g_free (row->commission_formula);
+  g_free (row->variable_formula);
+}
+
+static AttainMetricId
+base_metric (const char *base)
+{
+  if (g_strcmp0 (base, "revenue") == 0)
+    return ATTAIN_METRIC_REVENUE;
+  if (g_strcmp0 (base, "gross_profit") == 0)
+    return ATTAIN_METRIC_GROSS_PROFIT;
+  return ATTAIN_METRIC_COLLECTIONS;
+}
+
+static char *
+percent_bp (gint64 bp)
+{
+  return attain_format_percent (bp / 10000.0);
+}
+
+/* "¥12,000,000.00 × 3.00% + ¥1,800,000.00 × 5.00% = ¥450,000.00" */
+static char *
+commission_formula (GArray *parts, gint64 total, const char *currency)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *sum = attain_format_money_exact (total, currency);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const AttainCommissionPart *part = &g_array_index (parts, AttainCommissionPart, i);
+      g_autofree char            *amount = attain_format_money_exact (part->amount, currency);
+      g_autofree char            *rate = percent_bp (part->rate);
+      g_string_append_printf (out, "%s%s × %s", i > 0 ? " + " : "", amount, rate);
+    }
+  g_string_append_printf (out, " = %s", sum);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+days_between (const GDate *a, const GDate *b)
+{
+  return (gint64) g_date_get_julian (b) - (gint64) g_date_get_julian (a) + 1;
+}
+
+/* Who is on the sheet: everyone in the unit's tree employed on any day of the period, with
+ * their signed-off review's composite and rating (NULL without one). */
+#define SHEET_PEOPLE_SQL                                                                           \
+  "SELECT p.id, p.name, p.employee_no, p.position_id, pos.name, p.hired_on, p.left_on, "           \
+  "r.signed_off_at IS NOT NULL, json_extract (s.figures, '$.evaluation[7]'), "                     \
+  "json_extract (s.figures, '$.rating') FROM people p JOIN org_closure c ON c.descendant_id = "    \
+  "p.unit_id JOIN positions pos ON pos.id = p.position_id LEFT JOIN reviews r ON r.person_id = "   \
+  "p.id AND r.period_start = ?2 AND r.period_end = ?3 LEFT JOIN review_snapshots s ON "            \
+  "s.review_id = r.id WHERE c.ancestor_id = ?1 AND p.hired_on <= ?3 AND (p.left_on IS NULL OR "    \
+  "p.left_on >= ?2) ORDER BY p.unit_id, p.id"
+
+static gboolean
+compute_rows (AttainDb           *db,
+              gint64              unit_id,
+              const AttainPeriod *period,
+              const GDate        *today,
+              const char         *currency,
+              GArray             *rows,
+              GError            **error)
+{
+  g_autoptr (GHashTable) plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) attain_pay_plan_free);
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  GDate            first, last;
+  gint64           period_days;
+  int              months = attain_period_n_months (period);
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  period_days = days_between (&first, &last);
+  stmt = attain_db_prepare (db, SHEET_PEOPLE_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  /* One row per person of the unit: the loop is as long as the unit. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64         position_id = sqlite3_column_int64 (stmt, 3);
+      AttainPayPlan *plan = g_hash_table_lookup (plans, &position_id);
+      AttainScope    scope = { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
+      g_autoptr (AttainMetrics) metrics = NULL;
+      g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (AttainCommissionPart));
+      Row   row = { 0 };
+      GDate from = first, to = last, date;
+
+      if (plan == NULL && !g_hash_table_contains (plans, &position_id))
+        {
+          g_autoptr (GError) local_error = NULL;
+          plan = attain_pay_plan_for_position (db, position_id, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          g_hash_table_insert (plans, g_memdup2 (&position_id, sizeof position_id), plan);
+        }
+      row.person_id = scope.id;
+      row.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row.employee_no = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row.position = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      if (attain_date_parse_iso ((const char *) sqlite3_column_text (stmt, 5), &date)
+          && g_date_compare (&date, &from) > 0)
+        from = date;
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL
+          && attain_date_parse_iso ((const char *) sqlite3_column_text (stmt, 6), &date)
+          && g_date_compare (&date, &to) < 0)
+        to = date;
+      row.days = (int) MAX (0, days_between (&from, &to));
+      row.signed_off = sqlite3_column_int (stmt, 7);
+      row.composite
+          = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 8);
+      row.rating = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+
+      metrics = attain_metrics_compute_for_scoring (db, &scope, period, today, error);
+      if (metrics == NULL)
+        {
+          row_clear (&row);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (plan != NULL)
+        {
+          const AttainMetricValue *base = &metrics->values[base_metric (plan->commission_base)];
+          const AttainMetricValue *revenue = &metrics->values[ATTAIN_METRIC_REVENUE];
+          gint64 base_fen = isnan (base->value) ? 0 : (gint64) llround (base->value);
+          gint64 target_fen = isnan (base->target) ? 0 : (gint64) llround (base->target);
+
+          row.fixed = attain_pay_scale (plan->fixed_monthly * months, row.days, period_days);
+          row.target_bonus = attain_pay_scale (plan->bonus_monthly * months, row.days, period_days);
+          row.commission = attain_commission_compute (
+              (const AttainCommissionTier *) plan->tiers->data, plan->tiers->len,
+              plan->commission_mode, base_fen, target_fen, parts);
+          row.commission_formula = commission_formula (parts, row.commission, currency);
+          row.awards_in_pool = plan->awards_in_pool;
+          if (row.signed_off && !isnan (row.composite))
+            {
+              g_autofree char *target = attain_format_money_exact (row.target_bonus, currency);
+              g_autofree char *share = NULL, *variable = NULL;
+              char             score[32];
+              row.payout
+                  = attain_curve_payout ((const AttainCurvePoint *) plan->curve->data,
+                                         plan->curve->len, (int) llround (row.composite * 100));
+              row.variable = attain_pay_scale (row.target_bonus, row.payout, 10000);
+              share = percent_bp (row.payout);
+              variable = attain_format_money_exact (row.variable, currency);
+              g_ascii_formatd (score, sizeof score, "%.1f", row.composite);
+              /* Translators: the variable part's formula: target bonus, curve share, score,
+               * result */
+              row.variable_formula = g_strdup_printf (_ ("%s × %s (score %s on the curve) = %s"),
+                                                      target, share, score, variable);
+              /* Over-achievement: each full 10 points of revenue attainment above 100%. */
+              if (!isnan (revenue->attainment) && revenue->attainment > 1.0)
+                row.awards
+                    = plan->over_award * (gint64) floor ((revenue->attainment - 1.0) * 10 + 1e-9);
+            }
+        }
+      row.pooled = row.variable + (row.awards_in_pool ? row.awards : 0);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the people of the bonus sheet"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_money (JsonBuilder *b, const char *name, gint64 fen)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, fen);
+}
+
+static void
+add_text (JsonBuilder *b, const char *name, const char *text)
+{
+  json_builder_set_member_name (b, name);
+  if (text != NULL)
+    json_builder_add_string_value (b, text);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* The stored pool and approval of a sheet, if it has a row. */
+static gboolean
+sheet_state (AttainDb           *db,
+             gint64              unit_id,
+             const AttainPeriod *period,
+             gint64             *pool,
+             char              **approved_at,
+             char              **figures,
+             GError            **error)
+{
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  GDate            first, last;
+  sqlite3_stmt    *stmt = attain_db_prepare (
+         db,
+         "SELECT coalesce (pool, -1), approved_at, figures FROM bonus_sheets WHERE unit_id = ?1 AND "
+            "period_start = ?2 AND period_end = ?3",
+         error);
+  int rc;
+
+  *pool = -1;
+  *approved_at = NULL;
+  if (figures != NULL)
+    *figures = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *pool = sqlite3_column_int64 (stmt, 0);
+      *approved_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (figures != NULL)
+        *figures = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the bonus sheet"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonNode *
+compute_sheet (AttainDb           *db,
+               gint64              unit_id,
+               const AttainPeriod *period,
+               const GDate        *today,
+               gint64              pool,
+               GError            **error)
+{
+  g_autofree char *currency = attain_db_get_setting (db, "currency", "CNY");
+  g_autofree char *period_text = attain_period_to_string (period);
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autofree gint64 *computed = NULL, *paid = NULL;
+  gint64             sum = 0, paid_sum = 0, totals[2] = { 0, 0 };
+  int                factor = 10000;
+
+  g_array_set_clear_func (rows, row_clear);
+  if (!compute_rows (db, unit_id, period, today, currency, rows, error))
+    return NULL;
+  computed = g_new0 (gint64, MAX (rows->len, 1));
+  paid = g_new0 (gint64, MAX (rows->len, 1));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      computed[i] = MAX (0, g_array_index (rows, Row, i).pooled);
+      sum += computed[i];
+    }
+  if (pool >= 0)
+    {
+      if (!attain_pool_scale (computed, rows->len, pool, paid, &factor, error))
+        return NULL;
+    }
+  else
+    memcpy (paid, computed, rows->len * sizeof *paid);
+
+  json_builder_begin_object (b);
+  add_text (b, "period", period_text);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_int_value (b, unit_id);
+  add_text (b, "currency", currency);
+  json_builder_set_member_name (b, "people");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row   *row = &g_array_index (rows, Row, i);
+      gint64 awards_outside = row->awards_in_pool ? 0 : row->awards;
+      gint64 total = row->fixed + row->commission + row->variable + row->awards;
+      gint64 total_paid = row->fixed + row->commission + paid[i] + awards_outside;
+
+      paid_sum += paid[i];
+      totals[0] += total;
+      totals[1] += total_paid;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "person");
+      json_builder_add_int_value (b, row->person_id);
+      add_text (b, "name", row->name);
+      add_text (b, "employee_no", row->employee_no);
+      add_text (b, "position", row->position);
+      attain_json_add_number (b, "composite", row->composite);
+      add_text (b, "rating", row->rating);
+      json_builder_set_member_name (b, "days");
+      json_builder_add_int_value (b, row->days);
+      add_money (b, "fixed", row->fixed);
+      add_money (b, "commission", row->commission);
+      add_text (b, "commission_formula", row->commission_formula);
+      attain_json_add_number (b, "payout", row->payout / 10000.0);
+      add_money (b, "target_bonus", row->target_bonus);
+      add_money (b, "variable", row->variable);
+      add_text (b, "variable_formula", row->variable_formula);
+      add_money (b, "awards", row->awards);
+      add_money (b, "pooled", computed[i]);
+      add_money (b, "pooled_paid", paid[i]);
+      add_money (b, "total", total);
+      add_money (b, "total_paid", total_paid);
+      add_text (b, "missing",
+                row->signed_off && !isnan (row->composite)
+                    ? NULL
+                    : _ ("No signed-off review for this period: no variable part"));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "pool");
+  if (pool >= 0)
+    json_builder_add_int_value (b, pool);
+  else
+    json_builder_add_null_value (b);
+  add_money (b, "pooled", sum);
+  add_money (b, "pooled_paid", paid_sum);
+  attain_json_add_number (b, "factor", factor / 10000.0);
+  add_money (b, "total", totals[0]);
+  add_money (b, "total_paid", totals[1]);
+  {
+    g_autofree char *computed_text = attain_format_money_exact (sum, currency);
+    g_autofree char *pool_text = pool >= 0 ? attain_format_money_exact (pool, currency) : NULL;
+    g_autofree char *factor_text = percent_bp (factor);
+    g_autofree char *words = NULL;
+    if (pool < 0)
+      words = g_strdup_printf (_ ("No pool is set: the variable parts are paid as computed, %s."),
+                               computed_text);
+    else if (sum <= pool)
+      words = g_strdup_printf (_ ("The variable parts come to %s, within the pool of %s: each is "
+                                  "paid in full."),
+                               computed_text, pool_text);
+    else
+      words = g_strdup_printf (_ ("The variable parts come to %s, above the pool of %s: each is "
+                                  "paid %s of its figure (pool ÷ computed), rounded to the fen so "
+                                  "the paid column sums exactly to the pool."),
+                               computed_text, pool_text, factor_text);
+    add_text (b, "pool_formula", words);
+  }
+  json_builder_set_member_name (b, "approved");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+attain_bonus_sheet (AttainDb           *db,
+                    gint64              unit_id,
+                    const AttainPeriod *period,
+                    const GDate        *today,
+                    GError            **error)
+{
+  g_autofree char *approved_at = NULL, *figures = NULL;
+  gint64           pool;
+
+  if (!sheet_state (db, unit_id, period, &pool, &approved_at, &figures, error))
+    return NULL;
+  if (approved_at != NULL && figures != NULL)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      if (json_parser_load_from_data (parser, figures, -1, error))
+        return json_node_copy (json_parser_get_root (parser));
+      return NULL;
+    }
+  return compute_sheet (db, unit_id, period, today, pool, error);
+}
+
+static gboolean
+refuse_approved (const char *approved_at, GError **error)
+{
+  if (approved_at == NULL)
+    return TRUE;
+  g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_LOCKED,
+               _ ("This bonus sheet was approved on %s and is locked: it keeps the figures it was "
+                  "approved with. Nothing was changed."),
+               approved_at);
+  return FALSE;
+}
+
+static gboolean
+upsert_sheet (AttainDb           *db,
+              gint64              unit_id,
+              const AttainPeriod *period,
+              gint64              pool,
+              const char         *figures,
+              GError            **error)
+{
+  static const char *kinds[] = { "month", "quarter", "year" };
+  g_autofree char   *first_iso = NULL, *last_iso = NULL;
+  GDate              first, last;
+  sqlite3_stmt      *stmt = attain_db_prepare (
+           db,
+           "INSERT INTO bonus_sheets (unit_id, period_kind, period_start, period_end, pool, "
+                "approved_at, "
+                "approved_by, figures) VALUES (?1, ?2, ?3, ?4, nullif (?5, -1), CASE WHEN ?6 IS NULL THEN "
+                "NULL ELSE strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') END, CASE WHEN ?6 IS NULL THEN NULL ELSE "
+                "?7 END, ?6) ON CONFLICT (unit_id, period_start, period_end) DO UPDATE SET pool = "
+                "excluded.pool, approved_at = excluded.approved_at, approved_by = excluded.approved_by, "
+                "figures = excluded.figures",
+           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, kinds[period->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, pool < 0 ? -1 : pool);
+  if (figures != NULL)
+    sqlite3_bind_text (stmt, 6, figures, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_text (stmt, 7, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Saving the bonus sheet"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+attain_bonus_sheet_set_pool (AttainDb           *db,
+                             gint64              unit_id,
+                             const AttainPeriod *period,
+                             gboolean            has_pool,
+                             gint64              pool,
+                             GError            **error)
+{
+  g_autofree char *approved_at = NULL;
+  gint64           stored;
+
+  if (has_pool && pool < 0)
+    {
+      g_set_error (error, ATTAIN_PAY_ERROR, ATTAIN_PAY_ERROR_POOL,
+                   _ ("A bonus pool cannot be negative. Nothing was changed."));
+      return FALSE;
+    }
+  if (!has_pool)
+    pool = -1;
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  /* Read inside the write transaction: an approval in between is seen, not overwritten. */
+  if (!sheet_state (db, unit_id, period, &stored, &approved_at, NULL, error)
+      || !refuse_approved (approved_at, error)
+      || !upsert_sheet (db, unit_id, period, pool, NULL, error) || !attain_db_commit (db, error))
+    {
+      attain_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+attain_bonus_sheet_approve (AttainDb           *db,
+                            gint64              unit_id,
+                            const AttainPeriod *period,
+                            const GDate        *today,
+                            GError            **error)
+{
+  g_autofree char *approved_at = NULL, *figures = NULL;
+  g_autoptr (JsonNode) sheet = NULL;
+  gint64 pool;
+
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  /* Computed inside the transaction: what is approved is what is on disk now. */
+  if (!sheet_state (db, unit_id, period, &pool, &approved_at, NULL, error)
+      || !refuse_approved (approved_at, error))
+    {
+      attain_db_rollback (db);
+      return FALSE;
+    }
+  sheet = compute_sheet (db, unit_id, period, today, pool, error);
+  if (sheet == NULL)
+    {
+      attain_db_rollback (db);
+      return FALSE;
+    }
+  json_object_set_boolean_member (json_node_get_object (sheet), "approved", TRUE);
+  figures = json_to_string (sheet, FALSE);
+  if (!upsert_sheet (db, unit_id, period, pool, figures, error) || !attain_db_commit (db, error))
+    {
+      attain_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "attain-db.h"
+#include "attain-pay.h"
+#include "attain-period.h"
+
+G_BEGIN_DECLS
+
+#define ATTAIN_BONUS_ERROR (attain_bonus_error_quark ())
+
+typedef enum
+{
+  ATTAIN_BONUS_ERROR_INVALID,
+  ATTAIN_BONUS_ERROR_LOCKED,
+  ATTAIN_BONUS_ERROR_CHANGED,
+} AttainBonusError;
+
+/* A position's pay plan (see migration 18): money in fen per month, the curve and the tiers. */
+typedef struct
+{
+  gint64               id;          /* 0 until saved */
+  gint64               position_id; /* 0: every position without its own */
+  gint64               fixed_monthly;
+  gint64               bonus_monthly;
+  GArray              *curve;           /* AttainCurvePoint */
+  char                *commission_base; /* collections, revenue or gross_profit */
+  AttainCommissionMode commission_mode;
+  GArray              *tiers;      /* AttainCommissionTier */
+  gint64               over_award; /* fen per full 10 points of revenue attainment above 100% */
+  gboolean             awards_in_pool;
+} AttainPayPlan;
+
+GQuark         attain_bonus_error_quark (void);
+AttainPayPlan *attain_pay_plan_new (void);
+void           attain_pay_plan_free (AttainPayPlan *plan);
+/* The plan in force for a position: its own newest, else the newest for every position, else
+ * NULL. */
+AttainPayPlan *attain_pay_plan_for_position (AttainDb *db, gint64 position_id, GError **error);
+/* Saves @plan as the newest version for its position, after checking its curve and tiers. */
+gint64 attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error);
+/* "60:50,100:100,120:150": score:payout% pairs; "0:3,100:5": from%:rate% tiers. */
+GArray *attain_curve_parse (const char *text, GError **error);
+GArray *attain_tiers_parse (const char *text, GError **error);
+
+/* The bonus sheet of @unit_id (and every unit under it) for @period, as JSON: one row per
+ * person (commission with its formula, curve payout, prorated target bonus, variable part,
+ * awards, totals computed and paid), the pool, the scaling factor and the formula in words. An
+ * approved sheet is the JSON it was approved with. */
+JsonNode *attain_bonus_sheet (AttainDb           *db,
+                              gint64              unit_id,
+                              const AttainPeriod *period,
+                              const GDate        *today,
+                              GError            **error);
+/* Sets the pool (fen, at least 0) of an unapproved sheet, or clears it (@has_pool FALSE), in
+ * one transaction. A negative pool or an approved sheet is refused with a sentence. */
+gboolean attain_bonus_sheet_set_pool (AttainDb           *db,
+                                      gint64              unit_id,
+                                      const AttainPeriod *period,
+                                      gboolean            has_pool,
+                                      gint64              pool,
+                                      GError            **error);
+/* Approves the sheet as it computes now, storing those figures; it is locked from then on. */
+gboolean attain_bonus_sheet_approve (AttainDb           *db,
+                                     gint64              unit_id,
+                                     const AttainPeriod *period,
+                                     const GDate        *today,
+                                     GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttainPayPlan, attain_pay_plan_free)
+
+G_END_DECLS
