@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/attain-bonus.h"
+#include "model/attain-format.h"
+#include "model/attain-parse.h"
 #include "model/attain-cycle.h"
 #include "model/attain-dashboard.h"
 #include "model/attain-feedback.h"
@@ -1007,6 +1010,27 @@ command_check (int argc, char **argv, GError **error)
 
 /* A scorecard version: --name, --position KEY (none: every position), --parts KPI,MBO,360 and a
  * --line metric=weight[:rule] per KPI line. */
+/* A position by its key (sales_rep) or name, as --position gives it. */
+static gboolean
+position_id_of (AttainDb *db, const char *position, gint64 *out, GError **error)
+{
+  sqlite3_stmt *stmt
+      = attain_db_prepare (db, "SELECT id FROM positions WHERE key = ?1 OR name = ?1", error);
+
+  *out = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, position, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (*out == 0)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _ ("“%s” is not a position. Use a key such as sales_rep or a position's name."),
+                 position);
+  return *out != 0;
+}
+
 static int
 command_scorecard (int argc, char **argv, GError **error)
 {
@@ -1035,25 +1059,8 @@ command_scorecard (int argc, char **argv, GError **error)
   if (db == NULL)
     return 1;
   card = attain_scorecard_new (name);
-  if (position != NULL)
-    {
-      sqlite3_stmt *stmt
-          = attain_db_prepare (db, "SELECT id FROM positions WHERE key = ?1 OR name = ?1", error);
-      if (stmt == NULL)
-        return 1;
-      sqlite3_bind_text (stmt, 1, position, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        card->position_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (card->position_id == 0)
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _ ("“%s” is not a position. Use a key such as sales_rep or a position's "
-                          "name."),
-                       position);
-          return 2;
-        }
-    }
+  if (position != NULL && !position_id_of (db, position, &card->position_id, error))
+    return 2;
   if (parts != NULL)
     {
       g_auto (GStrv) weights = g_strsplit (parts, ",", -1);
@@ -1407,6 +1414,207 @@ command_scores (int argc, char **argv, GError **error)
   return 0;
 }
 
+/* pay-plan [--position KEY] --fixed A --bonus A [--curve C] [--base B] [--mode M] --tiers T
+ * [--over-award A] [--awards-in-pool]: a new version of a position's pay plan. */
+static int
+command_pay_plan (int argc, char **argv, GError **error)
+{
+  g_autofree char *position = NULL, *fixed = NULL, *bonus = NULL, *curve = NULL, *base = NULL,
+                  *mode = NULL, *tiers = NULL, *over = NULL;
+  gboolean     in_pool = FALSE;
+  GOptionEntry entries[]
+      = { { "position", 0, 0, G_OPTION_ARG_STRING, &position,
+            N_ ("Position key or name (default: every position without its own plan)"), "KEY" },
+          { "fixed", 0, 0, G_OPTION_ARG_STRING, &fixed, N_ ("Fixed pay a month"), "AMOUNT" },
+          { "bonus", 0, 0, G_OPTION_ARG_STRING, &bonus, N_ ("Target bonus a month"), "AMOUNT" },
+          { "curve", 0, 0, G_OPTION_ARG_STRING, &curve,
+            N_ ("Payout curve as score:payout pairs, payout in percent (default "
+                "60:50,100:100,120:150,150:200)"),
+            "C" },
+          { "base", 0, 0, G_OPTION_ARG_STRING, &base,
+            N_ ("Commission base: collections, revenue or gross_profit"), "B" },
+          { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_ ("Commission tiers: marginal or whole"),
+            "M" },
+          { "tiers", 0, 0, G_OPTION_ARG_STRING, &tiers,
+            N_ ("Commission tiers as attainment%:rate% (e.g. 0:3,100:5)"), "T" },
+          { "over-award", 0, 0, G_OPTION_ARG_STRING, &over,
+            N_ ("Award for each full 10 points of revenue attainment above 100%"), "AMOUNT" },
+          { "awards-in-pool", 0, 0, G_OPTION_ARG_NONE, &in_pool,
+            N_ ("Awards come out of the bonus pool too"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new (_ ("pay-plan — save a new version of a position's pay plan"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  if (position != NULL && !position_id_of (db, position, &plan->position_id, error))
+    return 2;
+  if ((fixed != NULL && !attain_parse_amount (fixed, 100, &plan->fixed_monthly, error))
+      || (bonus != NULL && !attain_parse_amount (bonus, 100, &plan->bonus_monthly, error))
+      || (over != NULL && !attain_parse_amount (over, 100, &plan->over_award, error)))
+    return 2;
+  if (curve != NULL)
+    {
+      GArray *parsed = attain_curve_parse (curve, error);
+      if (parsed == NULL)
+        return 2;
+      g_array_unref (plan->curve);
+      plan->curve = parsed;
+    }
+  if (tiers != NULL)
+    {
+      GArray *parsed = attain_tiers_parse (tiers, error);
+      if (parsed == NULL)
+        return 2;
+      g_array_unref (plan->tiers);
+      plan->tiers = parsed;
+    }
+  if (base != NULL)
+    {
+      g_free (plan->commission_base);
+      plan->commission_base = g_strdup (base);
+    }
+  if (mode != NULL && !g_str_equal (mode, "marginal") && !g_str_equal (mode, "whole"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("Commission tiers are “marginal” (each tier's rate on the part inside it) "
+                      "or “whole” (the tier reached sets the rate for everything)."));
+      return 2;
+    }
+  plan->commission_mode
+      = g_strcmp0 (mode, "whole") == 0 ? ATTAIN_COMMISSION_WHOLE : ATTAIN_COMMISSION_MARGINAL;
+  plan->awards_in_pool = in_pool;
+  id = attain_pay_plan_save (db, plan, error);
+  if (id == 0)
+    return 1;
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return 0;
+}
+
+/* bonus --period P [--unit ID] [--pool A | --no-pool] [--approve] [--json | --csv F | --xlsx F]
+ * commission --period P [--unit ID] [--json]: the same sheet, its commission columns. */
+static int
+command_bonus (int argc, char **argv, gboolean commission_only, GError **error)
+{
+  g_autofree char *unit = NULL, *period_text = NULL, *pool = NULL, *csv = NULL, *xlsx = NULL;
+  gboolean         json = FALSE, no_pool = FALSE, approve = FALSE;
+  GOptionEntry     entries[]
+      = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("Organisation unit id (default: the company)"), "ID" },
+          { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+            N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
+          { "pool", 0, 0, G_OPTION_ARG_STRING, &pool, N_ ("Set the bonus pool"), "AMOUNT" },
+          { "no-pool", 0, 0, G_OPTION_ARG_NONE, &no_pool, N_ ("Remove the bonus pool"), NULL },
+          { "approve", 0, 0, G_OPTION_ARG_NONE, &approve,
+            N_ ("Approve the sheet: its figures are kept and it is locked"), NULL },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+          { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_ ("Write the sheet as CSV"), "FILE" },
+          { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_ ("Write the sheet as Excel"), "FILE" },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      commission_only ? _ ("commission — each person's commission in a period, with its tiers")
+                      : _ ("bonus — the bonus sheet of a unit for a period"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (JsonNode) sheet = NULL;
+  AttainScope  scope;
+  AttainPeriod period;
+  GDate        today;
+  JsonArray   *people;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  if (!parse_scope_and_period (db, unit, NULL, period_text, &scope, &period, &today, error))
+    return 2;
+  if (!commission_only && (pool != NULL || no_pool))
+    {
+      gint64 amount = 0;
+      if (pool != NULL && !attain_parse_amount (pool, 100, &amount, error))
+        return 2;
+      if (!attain_bonus_sheet_set_pool (db, scope.id, &period, pool != NULL, amount, error))
+        return 1;
+    }
+  if (!commission_only && approve
+      && !attain_bonus_sheet_approve (db, scope.id, &period, &today, error))
+    return 1;
+  if (!commission_only && (csv != NULL || xlsx != NULL))
+    {
+      g_autoptr (AttainTable) table
+          = attain_export_bonus_sheet (db, scope.id, &period, &today, error);
+      if (table == NULL || (csv != NULL && !attain_table_write_csv (table, csv, error))
+          || (xlsx != NULL && !attain_table_write_xlsx (table, xlsx, error)))
+        return 1;
+      return 0;
+    }
+  sheet = attain_bonus_sheet (db, scope.id, &period, &today, error);
+  if (sheet == NULL)
+    return 1;
+  people = json_object_get_array_member (json_node_get_object (sheet), "people");
+  if (json && commission_only)
+    {
+      /* The sheet's commission columns only. */
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) out = NULL;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "period");
+      json_builder_add_string_value (
+          b, json_object_get_string_member (json_node_get_object (sheet), "period"));
+      json_builder_set_member_name (b, "people");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < json_array_get_length (people); i++)
+        {
+          JsonObject *p = json_array_get_object_element (people, i);
+          json_builder_begin_object (b);
+          for (guint k = 0; k < 4; k++)
+            {
+              static const char *members[]
+                  = { "person", "name", "commission", "commission_formula" };
+              json_builder_set_member_name (b, members[k]);
+              json_builder_add_value (b, json_node_copy (json_object_get_member (p, members[k])));
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      out = json_builder_get_root (b);
+      print_json (out);
+      return 0;
+    }
+  if (json)
+    {
+      print_json (sheet);
+      return 0;
+    }
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      const char *currency
+          = json_object_get_string_member (json_node_get_object (sheet), "currency");
+      g_autofree char *commission
+          = attain_format_money_exact (json_object_get_int_member (p, "commission"), currency);
+      g_autofree char *paid
+          = attain_format_money_exact (json_object_get_int_member (p, "total_paid"), currency);
+      if (commission_only)
+        g_print ("%-16s %14s  %s\n", json_object_get_string_member (p, "name"), commission,
+                 json_object_get_string_member (p, "commission_formula"));
+      else
+        g_print ("%-16s %14s %14s\n", json_object_get_string_member (p, "name"), commission, paid);
+    }
+  if (!commission_only)
+    g_print ("%s\n", json_object_get_string_member (json_node_get_object (sheet), "pool_formula"));
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1428,7 +1636,8 @@ main (int argc, char *argv[])
 
   context = g_option_context_new (_ ("COMMAND — demo, units, dashboard, metrics, goals, report, "
                                      "import, export, backup, restore, check, scorecard, cycle, "
-                                     "scores, history, self-assessment"));
+                                     "scores, history, self-assessment, pay-plan, bonus, "
+                                     "commission"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (
@@ -1450,7 +1659,10 @@ main (int argc, char *argv[])
                   "  cycle      start or list review cycles\n"
                   "  scores     every person's scores, composite and rating in a cycle\n"
                   "  history    a person's reviews, ratings, calibrations and appeals\n"
-                  "  self-assessment  export the forms salespeople fill in, import them back"));
+                  "  self-assessment  export the forms salespeople fill in, import them back\n"
+                  "  pay-plan   save a new version of a position's pay plan\n"
+                  "  bonus      the bonus sheet of a unit for a period: pool, approval, CSV/XLSX\n"
+                  "  commission each person's commission in a period, with its tiers"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -1506,11 +1718,17 @@ main (int argc, char *argv[])
     status = command_history (argc - 1, argv + 1, &error);
   else if (g_str_equal (command, "self-assessment"))
     status = command_self_assessment (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "pay-plan"))
+    status = command_pay_plan (argc - 1, argv + 1, &error);
+  else if (g_str_equal (command, "bonus"))
+    status = command_bonus (argc - 1, argv + 1, FALSE, &error);
+  else if (g_str_equal (command, "commission"))
+    status = command_bonus (argc - 1, argv + 1, TRUE, &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "
                      "report, import, export, backup, restore, check, scorecard, cycle, "
-                     "scores, history, self-assessment.\n"),
+                     "scores, history, self-assessment, pay-plan, bonus, commission.\n"),
                   command);
       return 2;
     }

@@ -622,6 +622,86 @@ test_scores_json (void)
   g_assert_cmpuint (reps, >, 0);
 }
 
+/* Pay plans and the bonus sheet from the shell. A plan out of order is refused with the point
+ * named; a plan of 2% up to the collections target and 4% above pays each person of a team
+ * min(base, target) × 2% + (base − target) × 4% above it, worked out here from the base and
+ * target the JSON gives, to the fen. Nobody in the demo has a signed-off review for 2026-Q3, so
+ * nobody gets a variable part and each row says why; a pool of ¥1,000 does not bind. Approved,
+ * the sheet is locked: a new pool is refused, and the CSV for finance (BOM, one row a person)
+ * is still written. */
+static void
+test_bonus_sheet (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *csv = g_build_filename (dir, "bonus.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *sheet;
+  JsonArray  *people;
+
+  g_assert_cmpint (run_cli (&out, &err, "pay-plan", "--curve", "100:100,60:50", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Point 2 of the curve is at score 60, below"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "pay-plan", "--fixed", "6000", "--bonus", "3000", "--base",
+                            "collections", "--tiers", "0:2,100:4", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "bonus", "--period", "2026-Q3", "--unit", "5", "--pool",
+                            "1000", "--json", NULL),
+                   ==, 0);
+  sheet = parse_object (parser, out);
+  people = json_object_get_array_member (sheet, "people");
+  g_assert_cmpuint (json_array_get_length (people), >, 0);
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      gint64      base = json_object_get_int_member (p, "commission_base");
+      gint64      target = json_object_get_int_member (p, "commission_target");
+      /* In hundredths of a fen (fen × percent), then to the fen, half up. */
+      gint64 hundredths
+          = target > 0 && base > 0 ? MIN (base, target) * 2 + MAX (0, base - target) * 4 : base * 2;
+      g_assert_cmpint (json_object_get_int_member (p, "commission"), ==,
+                       hundredths >= 0 ? (hundredths + 50) / 100 : -((-hundredths + 50) / 100));
+      g_assert_cmpint (json_object_get_int_member (p, "variable"), ==, 0);
+      g_assert_nonnull (json_object_get_string_member (p, "missing"));
+      g_assert_cmpint (json_object_get_int_member (p, "total_paid"), ==,
+                       json_object_get_int_member (p, "fixed")
+                           + json_object_get_int_member (p, "commission"));
+    }
+  g_assert_cmpint (json_object_get_int_member (sheet, "pool"), ==, 100000);
+  g_assert_nonnull (strstr (json_object_get_string_member (sheet, "pool_formula"), "within"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (
+      run_cli (&out, &err, "bonus", "--period", "2026-Q3", "--unit", "5", "--approve", NULL), ==,
+      0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (
+      run_cli (&out, &err, "bonus", "--period", "2026-Q3", "--unit", "5", "--pool", "500", NULL),
+      ==, 1);
+  g_assert_nonnull (strstr (err, "is locked"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (
+      run_cli (&out, &err, "bonus", "--period", "2026-Q3", "--unit", "5", "--csv", csv, NULL), ==,
+      0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
+  g_assert_nonnull (strstr (text, "Total paid"));
+  {
+    g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+    guint rows = 0;
+    for (guint i = 0; lines[i] != NULL; i++)
+      rows += lines[i][0] != '\0';
+    /* The title lines, the header, one line a person. */
+    g_assert_cmpuint (rows, >=, json_array_get_length (people) + 1);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -643,6 +723,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/newer-database-refused", test_newer_database_refused);
   g_test_add_func ("/cli/report-in-another-language", test_report_in_another_language);
   g_test_add_func ("/cli/scores-json", test_scores_json);
+  g_test_add_func ("/cli/bonus-sheet", test_bonus_sheet);
   status = g_test_run ();
   attain_test_rm_rf (dir);
   g_free (dir);

@@ -265,6 +265,7 @@ typedef struct
   char    *rating;
   int      days;
   gint64   fixed, target_bonus, commission, variable, awards;
+  gint64   base, base_target; /* the commission's base and its target, fen */
   int      payout;
   gboolean awards_in_pool;
   char    *commission_formula, *variable_formula;
@@ -418,6 +419,8 @@ compute_rows (AttainDb           *db,
 
           row.fixed = attain_pay_scale (plan->fixed_monthly * months, row.days, period_days);
           row.target_bonus = attain_pay_scale (plan->bonus_monthly * months, row.days, period_days);
+          row.base = base_fen;
+          row.base_target = target_fen;
           row.commission = attain_commission_compute (
               (const AttainCommissionTier *) plan->tiers->data, plan->tiers->len,
               plan->commission_mode, base_fen, target_fen, parts);
@@ -584,6 +587,8 @@ compute_sheet (AttainDb           *db,
       json_builder_set_member_name (b, "days");
       json_builder_add_int_value (b, row->days);
       add_money (b, "fixed", row->fixed);
+      add_money (b, "commission_base", row->base);
+      add_money (b, "commission_target", row->base_target);
       add_money (b, "commission", row->commission);
       add_text (b, "commission_formula", row->commission_formula);
       attain_json_add_number (b, "payout", row->payout / 10000.0);

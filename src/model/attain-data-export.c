@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "attain-bonus.h"
 #include "attain-cycle.h"
 #include "attain-import.h"
 #include "attain-json.h"
@@ -292,6 +293,68 @@ attain_export_scores (AttainDb *db, gint64 cycle_id, const GDate *today, GError 
                                  appeal_outcome_label (attain_json_get_string (a, "outcome")));
           attain_table_set_text (table, 15, attain_json_get_string (a, "decided_on"));
         }
+    }
+  return g_steal_pointer (&table);
+}
+
+/* The bonus sheet for HR and finance: one row per person with the figures computed and paid,
+ * read from the same sheet the shell and the pages show (an approved one as approved). */
+AttainTable *
+attain_export_bonus_sheet (AttainDb           *db,
+                           gint64              unit_id,
+                           const AttainPeriod *period,
+                           const GDate        *today,
+                           GError            **error)
+{
+  g_autoptr (JsonNode) sheet = attain_bonus_sheet (db, unit_id, period, today, error);
+  g_autoptr (AttainTable) table = NULL;
+  static const struct
+  {
+    const char      *member;
+    const char      *title;
+    AttainColumnKind kind;
+    int              width;
+  } columns[] = {
+    { "employee_no", NULL, ATTAIN_COLUMN_TEXT, 12 },
+    { "name", NULL, ATTAIN_COLUMN_TEXT, 12 },
+    { "position", N_ ("Position"), ATTAIN_COLUMN_TEXT, 12 },
+    { "composite", N_ ("Composite score"), ATTAIN_COLUMN_SCORE, 10 },
+    { "rating", N_ ("Rating"), ATTAIN_COLUMN_TEXT, 8 },
+    { "days", N_ ("Days in the period"), ATTAIN_COLUMN_COUNT, 10 },
+    { "fixed", N_ ("Fixed pay"), ATTAIN_COLUMN_MONEY, 14 },
+    { "commission", N_ ("Commission"), ATTAIN_COLUMN_MONEY, 14 },
+    { "payout", N_ ("Curve payout"), ATTAIN_COLUMN_RATE, 10 },
+    { "target_bonus", N_ ("Target bonus"), ATTAIN_COLUMN_MONEY, 14 },
+    { "variable", N_ ("Variable part"), ATTAIN_COLUMN_MONEY, 14 },
+    { "awards", N_ ("Awards"), ATTAIN_COLUMN_MONEY, 12 },
+    { "total", N_ ("Total computed"), ATTAIN_COLUMN_MONEY, 14 },
+    { "pooled_paid", N_ ("Variable paid (pool)"), ATTAIN_COLUMN_MONEY, 14 },
+    { "total_paid", N_ ("Total paid"), ATTAIN_COLUMN_MONEY, 14 },
+    { "missing", N_ ("Note"), ATTAIN_COLUMN_TEXT, 30 },
+  };
+  JsonObject *root;
+  JsonArray  *people;
+
+  if (sheet == NULL)
+    return NULL;
+  root = json_node_get_object (sheet);
+  people = json_object_get_array_member (root, "people");
+  table = attain_table_new (_ ("Bonus sheet"), json_object_get_string_member (root, "period"));
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    attain_table_add_column (table,
+                             columns[c].title != NULL
+                                 ? _ (columns[c].title)
+                                 : attain_import_field_label (columns[c].member),
+                             columns[c].kind, columns[c].width);
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      attain_table_add_row (table);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        if (columns[c].kind == ATTAIN_COLUMN_TEXT)
+          attain_table_set_text (table, c, attain_json_get_string (p, columns[c].member));
+        else
+          attain_table_set_number (table, c, attain_json_get_number (p, columns[c].member));
     }
   return g_steal_pointer (&table);
 }

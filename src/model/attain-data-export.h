@@ -18,5 +18,10 @@ AttainTable *attain_export_metrics (AttainDb           *db,
 
 AttainTable *
 attain_export_scores (AttainDb *db, gint64 cycle_id, const GDate *today, GError **error);
+AttainTable *attain_export_bonus_sheet (AttainDb           *db,
+                                        gint64              unit_id,
+                                        const AttainPeriod *period,
+                                        const GDate        *today,
+                                        GError            **error);
 
 G_END_DECLS
