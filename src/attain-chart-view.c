@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "charts/attain-funnel-chart.h"
+#include "charts/attain-payout-chart.h"
 #include "charts/attain-rating-chart.h"
 #include "charts/attain-trend-chart.h"
 
@@ -13,6 +14,7 @@ struct _AttainChartView
   AttainTrendData          *trend;
   AttainFunnelData         *funnel;
   AttainRatingDistribution *rating;
+  AttainPayoutData         *payout;
   int                       hover;
   cairo_surface_t *measure_surface; /* for hit tests outside snapshot, which measure text */
 };
@@ -57,7 +59,7 @@ attain_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   AttainChartStyle style;
   cairo_t         *cr;
 
-  if (self->trend == NULL && self->funnel == NULL && self->rating == NULL)
+  if (self->trend == NULL && self->funnel == NULL && self->rating == NULL && self->payout == NULL)
     return;
 
   style_from_widget (widget, &style);
@@ -66,9 +68,21 @@ attain_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     attain_trend_chart_draw (cr, self->trend, &style, width, height, self->hover);
   else if (self->funnel != NULL)
     attain_funnel_chart_draw (cr, self->funnel, &style, width, height);
+  else if (self->payout != NULL)
+    attain_payout_chart_draw (cr, self->payout, &style, width, height);
   else
     attain_rating_chart_draw (cr, self->rating, &style, width, height);
   cairo_destroy (cr);
+}
+
+/* A view shows one chart: setting one drops the others. */
+static void
+clear_data (AttainChartView *self)
+{
+  g_clear_pointer (&self->trend, attain_trend_data_free);
+  g_clear_pointer (&self->funnel, attain_funnel_data_free);
+  g_clear_pointer (&self->rating, g_free);
+  g_clear_pointer (&self->payout, attain_payout_data_free);
 }
 
 static void
@@ -107,9 +121,7 @@ attain_chart_view_finalize (GObject *object)
 {
   AttainChartView *self = ATTAIN_CHART_VIEW (object);
 
-  g_clear_pointer (&self->trend, attain_trend_data_free);
-  g_clear_pointer (&self->funnel, attain_funnel_data_free);
-  g_clear_pointer (&self->rating, g_free);
+  clear_data (self);
   g_clear_pointer (&self->measure_surface, cairo_surface_destroy);
   G_OBJECT_CLASS (attain_chart_view_parent_class)->finalize (object);
 }
@@ -144,9 +156,7 @@ attain_chart_view_set_trend (AttainChartView *self, AttainTrendData *trend)
 {
   g_return_if_fail (ATTAIN_IS_CHART_VIEW (self));
 
-  g_clear_pointer (&self->trend, attain_trend_data_free);
-  g_clear_pointer (&self->funnel, attain_funnel_data_free);
-  g_clear_pointer (&self->rating, g_free);
+  clear_data (self);
   self->trend = trend;
   self->hover = -1;
   if (trend != NULL)
@@ -164,9 +174,7 @@ attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel)
 {
   g_return_if_fail (ATTAIN_IS_CHART_VIEW (self));
 
-  g_clear_pointer (&self->trend, attain_trend_data_free);
-  g_clear_pointer (&self->funnel, attain_funnel_data_free);
-  g_clear_pointer (&self->rating, g_free);
+  clear_data (self);
   self->funnel = funnel;
   if (funnel != NULL)
     {
@@ -187,9 +195,7 @@ attain_chart_view_set_rating (AttainChartView *self, const AttainRatingDistribut
   g_return_if_fail (ATTAIN_IS_CHART_VIEW (self));
   g_return_if_fail (rating != NULL);
 
-  g_clear_pointer (&self->trend, attain_trend_data_free);
-  g_clear_pointer (&self->funnel, attain_funnel_data_free);
-  g_clear_pointer (&self->rating, g_free);
+  clear_data (self);
   self->rating = g_memdup2 (rating, sizeof *rating);
   description = attain_rating_chart_describe (rating);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -203,4 +209,19 @@ attain_chart_view_get_hover (AttainChartView *self)
 {
   g_return_val_if_fail (ATTAIN_IS_CHART_VIEW (self), -1);
   return self->hover;
+}
+
+void
+attain_chart_view_set_payout (AttainChartView *self, GArray *curve, GArray *people)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (ATTAIN_IS_CHART_VIEW (self));
+  clear_data (self);
+  self->payout = attain_payout_data_new (curve, people);
+  description = attain_payout_chart_describe (self->payout);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Payout curve"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (AttainChartView, attain_chart_view, ATTAIN, CHART_VIEW, Gt
 void attain_chart_view_set_trend (AttainChartView *self, AttainTrendData *trend);
 void attain_chart_view_set_funnel (AttainChartView *self, AttainFunnelData *funnel);
 void attain_chart_view_set_rating (AttainChartView *self, const AttainRatingDistribution *rating);
+/* A payout curve (AttainCurvePoint) with each person's score and payout (doubles, two a person). */
+void attain_chart_view_set_payout (AttainChartView *self, GArray *curve, GArray *people);
 int  attain_chart_view_get_hover (AttainChartView *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "attain-goals-page.h"
 #include "attain-import-dialog.h"
 #include "attain-evaluation-page.h"
+#include "attain-pay-page.h"
 #include "attain-people-page.h"
 #include "attain-record-dialog.h"
 #include "attain-settings-window.h"
@@ -39,6 +40,7 @@ struct _AttainWindow
   GtkWidget     *review_page;
   GtkWidget     *people_page;
   GtkWidget     *evaluation_page;
+  GtkWidget     *pay_page;
   guint          progress_source;
   gint           demo_permille;    /* written by the demo thread, polled by a timeout */
   gboolean       close_anyway;     /* the user chose to close with unsaved review text */
@@ -648,6 +650,7 @@ ensure_page (AttainWindow *self, const char *name)
   GtkWidget **slot = g_str_equal (name, "goals")        ? &self->goals_page
                      : g_str_equal (name, "reviews")    ? &self->review_page
                      : g_str_equal (name, "evaluation") ? &self->evaluation_page
+                     : g_str_equal (name, "pay")        ? &self->pay_page
                      : g_str_equal (name, "people")     ? &self->people_page
                                                         : NULL;
 
@@ -660,6 +663,7 @@ ensure_page (AttainWindow *self, const char *name)
       *slot = g_str_equal (name, "goals")        ? attain_goals_page_new (self->context)
               : g_str_equal (name, "reviews")    ? attain_review_page_new (self->context)
               : g_str_equal (name, "evaluation") ? attain_evaluation_page_new (self->context)
+              : g_str_equal (name, "pay")        ? attain_pay_page_new (self->context)
                                                  : attain_people_page_new (self->context);
       gtk_stack_add_named (self->pages, *slot, name);
       attain_accessible_name_controls (*slot);
@@ -814,6 +818,8 @@ attain_window_class_init (AttainWindowClass *klass)
                                        "people");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s",
                                        "evaluation");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s",
+                                       "pay");
 }
 
 static void
@@ -985,6 +991,13 @@ attain_window_get_review_page (AttainWindow *self)
 {
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   return self->context ? ATTAIN_REVIEW_PAGE (ensure_page (self, "reviews")) : NULL;
+}
+
+AttainPayPage *
+attain_window_get_pay_page (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
+  return self->context ? ATTAIN_PAY_PAGE (ensure_page (self, "pay")) : NULL;
 }
 
 AttainEvaluationPage *

@@ -7,6 +7,7 @@
 #include "attain-dashboard-page.h"
 #include "attain-goals-page.h"
 #include "attain-evaluation-page.h"
+#include "attain-pay-page.h"
 #include "attain-people-page.h"
 #include "attain-review-page.h"
 #include "model/attain-import.h"
@@ -29,6 +30,7 @@ const char           *attain_window_get_visible_page (AttainWindow *self);
 AttainGoalsPage      *attain_window_get_goals_page (AttainWindow *self);
 AttainReviewPage     *attain_window_get_review_page (AttainWindow *self);
 AttainEvaluationPage *attain_window_get_evaluation_page (AttainWindow *self);
+AttainPayPage        *attain_window_get_pay_page (AttainWindow *self);
 AttainPeoplePage     *attain_window_get_people_page (AttainWindow *self);
 void
 attain_window_export_table (AttainWindow *self, AttainTable *table, const char *suggested_name);

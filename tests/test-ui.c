@@ -14,6 +14,7 @@
 #include "attain-goal-dialog.h"
 #include "attain-feedback-window.h"
 #include "attain-rating-grid-window.h"
+#include "model/attain-bonus.h"
 #include "attain-scorecard-dialog.h"
 #include "attain-settings-window.h"
 #include "attain-import-dialog.h"
@@ -2394,6 +2395,96 @@ test_feedback_anonymity_on_screen (void)
   attain_db_close (check);
 }
 
+static gboolean
+pay_loaded (gpointer page)
+{
+  return !attain_pay_page_is_loading (page);
+}
+
+/* The Pay page: the bonus sheet of the company for last quarter. A plan pays a flat 100% of a
+ * ¥3,000-a-month target bonus (¥9,000 a quarter) from any score; one person's review is signed
+ * off, so only she has a variable part: ¥9,000, and everyone else's row says why not. A pool of
+ * ¥1,000 binds: the page says so and she is paid ¥1,000 of it. Approved through its dialog, the
+ * sheet is locked: the pool field goes insensitive, a new pool is refused with a sentence, and
+ * the CSV for finance is still written. */
+static void
+test_pay_page (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("pay.db", TRUE, &check);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
+  g_autofree char  *csv = attain_test_db_path (dir, "bonus.csv");
+  g_autofree char  *text = NULL;
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *review;
+  AttainPayPage    *page;
+  GtkWidget        *dialog;
+  guint             rows = 0, without = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  review = attain_window_get_review_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+  review_open_last_quarter (review, "person:5");
+  {
+    AttainPeriod period = *attain_session_get_period (attain_context_get_session (context));
+    g_autoptr (AttainReview) signed_review = attain_review_open (check, 5, &period, &error);
+    GDate today;
+    attain_context_get_today (context, &today);
+    g_assert_true (attain_review_set_field (check, signed_review, "reviewer", "王经理", &error));
+    g_assert_true (
+        attain_review_set_field (check, signed_review, "interview_on", "2026-10-08", &error));
+    g_assert_true (attain_review_sign_off (check, signed_review, &today, &error));
+    g_assert_no_error (error);
+  }
+  plan->bonus_monthly = 300000;
+  g_array_unref (plan->curve);
+  plan->curve = attain_curve_parse ("0:100", &error);
+  g_assert_cmpint (attain_pay_plan_save (check, plan, &error), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pay"));
+  g_assert_cmpstr (attain_window_get_visible_page (window), ==, "pay");
+  page = attain_window_get_pay_page (window);
+  iterate_until (pay_loaded, page);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (attain_pay_page_get_rows (page)));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      rows++;
+      without += strstr (subtitle, "No signed-off review") != NULL;
+    }
+  g_assert_cmpuint (rows, >, 1);
+  g_assert_cmpuint (without, ==, rows - 1);
+  g_assert_nonnull (strstr (attain_pay_page_get_summary (page), "No pool is set"));
+  g_assert_nonnull (strstr (attain_pay_page_get_summary (page), "¥9,000"));
+
+  g_assert_false (attain_pay_page_set_pool (page, "-5", &error));
+  g_clear_error (&error);
+  g_assert_true (attain_pay_page_set_pool (page, "1,000", &error));
+  iterate_until (pay_loaded, page);
+  g_assert_nonnull (strstr (attain_pay_page_get_summary (page), "above the pool of ¥1,000"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pay.approve", NULL));
+  dialog = attain_pay_page_get_dialog (page);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "approve");
+  iterate_until (pay_loaded, page);
+  g_assert_true (g_str_has_prefix (attain_pay_page_get_summary (page), "Approved:"));
+  g_assert_false (gtk_widget_get_sensitive (
+      find_widget (GTK_WIDGET (page), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW))));
+  g_assert_false (attain_pay_page_set_pool (page, "2000", &error));
+  g_assert_nonnull (strstr (error->message, "is locked"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT pool FROM bonus_sheets"), ==, 100000);
+
+  g_assert_true (attain_pay_page_export (page, csv, FALSE, &error));
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
+  g_assert_nonnull (strstr (text, "1000.00"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 /* Settings ▸ Evaluation: a value saves its key; one the model refuses (A above S) goes back to
  * what is stored and changes nothing. */
 static void
@@ -2450,6 +2541,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/scorecard-dialog", test_scorecard_dialog);
   g_test_add_func ("/ui/feedback-window", test_feedback_window);
   g_test_add_func ("/ui/feedback-anonymity-on-screen", test_feedback_anonymity_on_screen);
+  g_test_add_func ("/ui/pay-page", test_pay_page);
   g_test_add_func ("/ui/evaluation-settings", test_evaluation_settings);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);

@@ -342,6 +342,7 @@ compute_rows (AttainDb           *db,
               const GDate        *today,
               const char         *currency,
               GArray             *rows,
+              char              **curve,
               GError            **error)
 {
   g_autoptr (GHashTable) plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -386,6 +387,9 @@ compute_rows (AttainDb           *db,
             }
           g_hash_table_insert (plans, g_memdup2 (&position_id, sizeof position_id), plan);
         }
+      /* The sheet draws one curve: the first plan's (a unit's people usually share one). */
+      if (plan != NULL && *curve == NULL)
+        *curve = pairs_to_json (plan->curve);
       row.person_id = scope.id;
       row.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       row.employee_no = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
@@ -538,11 +542,12 @@ compute_sheet (AttainDb           *db,
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autofree gint64 *computed = NULL, *paid = NULL;
+  g_autofree char   *curve = NULL;
   gint64             sum = 0, paid_sum = 0, totals[2] = { 0, 0 };
   int                factor = 10000;
 
   g_array_set_clear_func (rows, row_clear);
-  if (!compute_rows (db, unit_id, period, today, currency, rows, error))
+  if (!compute_rows (db, unit_id, period, today, currency, rows, &curve, error))
     return NULL;
   computed = g_new0 (gint64, MAX (rows->len, 1));
   paid = g_new0 (gint64, MAX (rows->len, 1));
@@ -638,6 +643,13 @@ compute_sheet (AttainDb           *db,
   }
   json_builder_set_member_name (b, "approved");
   json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "curve");
+  {
+    g_autoptr (JsonNode) points = json_from_string (curve != NULL ? curve : "[]", NULL);
+    json_builder_add_value (b, points != NULL
+                                   ? g_steal_pointer (&points)
+                                   : json_node_init_array (json_node_alloc (), json_array_new ()));
+  }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

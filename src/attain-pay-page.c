@@ -1,0 +1,609 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-pay-page.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "attain-chart-view.h"
+#include "model/attain-bonus.h"
+#include "model/attain-data-export.h"
+#include "model/attain-format.h"
+#include "model/attain-json.h"
+#include "model/attain-loader.h"
+#include "model/attain-org.h"
+#include "model/attain-parse.h"
+
+struct _AttainPayPage
+{
+  GtkWidget parent_instance;
+
+  AttainContext   *context;
+  AdwToastOverlay *toast_overlay;
+  GtkLabel        *title_label;
+  GtkButton       *period_button;
+  GtkLabel        *summary_label;
+  AdwEntryRow     *pool_row;
+  GtkWidget       *approve_button;
+  AttainChartView *curve_chart;
+  GtkListBox      *rows;
+  GCancellable    *load;
+  GtkWidget       *dialog;
+  JsonNode        *sheet;
+  gint64           unit_id;
+  AttainPeriod     period;
+  gboolean         stale;
+  gboolean         filling;
+};
+
+G_DEFINE_FINAL_TYPE (AttainPayPage, attain_pay_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  gint64       unit_id;
+  AttainPeriod period;
+  GDate        today;
+} SheetRequest;
+
+static gpointer
+load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **error)
+{
+  SheetRequest *r = request;
+  return attain_bonus_sheet (db, r->unit_id, &r->period, &r->today, error);
+}
+
+static void
+toast (AttainPayPage *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static char *
+money (JsonObject *sheet, JsonObject *row, const char *member)
+{
+  return attain_format_money_exact ((gint64) attain_json_get_number (row, member),
+                                    attain_json_get_string (sheet, "currency"));
+}
+
+/* One person: name, what the figure rests on, and the total paid; the formulas on hover. */
+static GtkWidget *
+person_row (JsonObject *sheet, JsonObject *p)
+{
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *total;
+  g_autofree char *paid = money (sheet, p, "total_paid");
+  g_autofree char *commission = money (sheet, p, "commission");
+  g_autofree char *variable = money (sheet, p, "pooled_paid");
+  g_autoptr (GString) subtitle = g_string_new (attain_json_get_string (p, "position"));
+  g_autoptr (GString) tooltip = g_string_new (NULL);
+  double composite = attain_json_get_number (p, "composite");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attain_json_get_string (p, "name"));
+  if (attain_json_get_string (p, "missing") != NULL)
+    g_string_append_printf (subtitle, " · %s", attain_json_get_string (p, "missing"));
+  else
+    {
+      char             number[32];
+      g_autofree char *payout = attain_format_percent (attain_json_get_number (p, "payout"));
+      g_ascii_formatd (number, sizeof number, "%.1f", composite);
+      /* Translators: a bonus sheet row: score, rating, curve payout, variable paid */
+      g_string_append_printf (subtitle, _ (" · %s points, %s · curve %s · variable %s"), number,
+                              attain_json_get_string (p, "rating"), payout, variable);
+    }
+  /* Translators: a bonus sheet row: the commission */
+  g_string_append_printf (subtitle, _ (" · commission %s"), commission);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  g_string_append_printf (tooltip, _ ("Commission: %s"),
+                          attain_json_get_string (p, "commission_formula"));
+  if (attain_json_get_string (p, "variable_formula") != NULL)
+    g_string_append_printf (tooltip, "\n%s %s", _ ("Variable part:"),
+                            attain_json_get_string (p, "variable_formula"));
+  gtk_widget_set_tooltip_text (row, tooltip->str);
+  total = gtk_label_new (paid);
+  gtk_widget_add_css_class (total, "heading");
+  gtk_widget_add_css_class (total, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), total);
+  return row;
+}
+
+static void
+show_sheet (AttainPayPage *self)
+{
+  JsonObject *sheet = json_node_get_object (self->sheet);
+  JsonArray  *people = json_object_get_array_member (sheet, "people");
+  gboolean    approved = json_object_get_boolean_member (sheet, "approved");
+  JsonNode   *pool = json_object_get_member (sheet, "pool");
+  g_autoptr (GArray) dots = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
+    gtk_list_box_remove (self->rows, child);
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      gtk_list_box_append (self->rows, person_row (sheet, p));
+      if (attain_json_get_string (p, "missing") == NULL)
+        {
+          double dot[2]
+              = { attain_json_get_number (p, "composite"), attain_json_get_number (p, "payout") };
+          g_array_append_vals (dots, dot, 2);
+        }
+    }
+  if (approved)
+    gtk_label_set_label (self->summary_label,
+                         _ ("Approved: the sheet keeps the figures it was approved with and is "
+                            "locked."));
+  else
+    gtk_label_set_label (self->summary_label, attain_json_get_string (sheet, "pool_formula"));
+  self->filling = TRUE;
+  if (pool != NULL && !JSON_NODE_HOLDS_NULL (pool))
+    {
+      g_autofree char *text = attain_format_money_exact (json_node_get_int (pool), NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->pool_row), text);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->pool_row), "");
+  self->filling = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pool_row), !approved);
+  gtk_widget_set_visible (self->approve_button, !approved);
+  {
+    /* The sheet's curve, as [[score hundredths, payout basis points], ...]. */
+    JsonArray *points = json_object_get_array_member (sheet, "curve");
+    GArray    *curve = g_array_new (FALSE, FALSE, sizeof (AttainCurvePoint));
+    for (guint i = 0; points != NULL && i < json_array_get_length (points) && i < 64; i++)
+      {
+        JsonArray       *pair = json_array_get_array_element (points, i);
+        AttainCurvePoint point = { (int) json_array_get_int_element (pair, 0),
+                                   (int) json_array_get_int_element (pair, 1) };
+        g_array_append_val (curve, point);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->curve_chart), curve->len > 0);
+    attain_chart_view_set_payout (self->curve_chart, curve, g_steal_pointer (&dots));
+  }
+}
+
+static void
+sheet_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AttainPayPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  JsonNode *node = attain_load_finish (result, load_sheet, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_object (&self->load);
+      if (node == NULL)
+        toast (self, error->message);
+      else
+        {
+          g_clear_pointer (&self->sheet, json_node_unref);
+          self->sheet = node;
+          show_sheet (self);
+        }
+    }
+  else if (node != NULL)
+    json_node_unref (node);
+  g_object_unref (self);
+}
+
+/* The window's unit (or the company when it shows a person) and period. */
+static void
+reload (AttainPayPage *self)
+{
+  AttainSession   *session = attain_context_get_session (self->context);
+  SheetRequest    *request = g_new0 (SheetRequest, 1);
+  AttainScope      scope;
+  g_autofree char *name = NULL, *period = NULL, *title = NULL;
+
+  if (!attain_session_get_scope (session, &scope) || scope.kind != ATTAIN_SCOPE_UNIT)
+    attain_org_company (attain_context_get_db (self->context), &scope, NULL);
+  self->unit_id = scope.id;
+  self->period = *attain_session_get_period (session);
+  attain_org_describe (attain_context_get_db (self->context), &scope, &name, NULL, NULL, NULL,
+                       NULL);
+  period = attain_period_to_label (&self->period);
+  gtk_button_set_label (self->period_button, period);
+  /* Translators: the bonus sheet's title: the unit, then the period */
+  title = g_strdup_printf (_ ("Bonus sheet of %s — %s"), name ? name : "", period);
+  gtk_label_set_label (self->title_label, title);
+
+  if (self->load != NULL)
+    g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
+  request->unit_id = self->unit_id;
+  request->period = self->period;
+  attain_context_get_today (self->context, &request->today);
+  self->load = g_cancellable_new ();
+  attain_load_async (attain_context_get_db_path (self->context), load_sheet, request, g_free,
+                     (GDestroyNotify) json_node_unref, load_sheet, self->load, sheet_loaded_cb,
+                     g_object_ref (self));
+}
+
+gboolean
+attain_pay_page_set_pool (AttainPayPage *self, const char *text, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64           pool = 0;
+
+  g_return_val_if_fail (ATTAIN_IS_PAY_PAGE (self), FALSE);
+  if ((trimmed[0] != '\0' && !attain_parse_amount (trimmed, 100, &pool, &local_error))
+      || !attain_bonus_sheet_set_pool (attain_context_get_db (self->context), self->unit_id,
+                                       &self->period, trimmed[0] != '\0', pool, &local_error))
+    {
+      toast (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  reload (self);
+  return TRUE;
+}
+
+static void
+on_pool_apply_cb (AttainPayPage *self)
+{
+  if (!self->filling)
+    attain_pay_page_set_pool (self, gtk_editable_get_text (GTK_EDITABLE (self->pool_row)), NULL);
+}
+
+static void
+approve_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "approve"))
+    return;
+  attain_context_get_today (self->context, &today);
+  if (!attain_bonus_sheet_approve (attain_context_get_db (self->context), self->unit_id,
+                                   &self->period, &today, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  reload (self);
+}
+
+static void
+approve_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
+  GtkWidget     *dialog = adw_message_dialog_new (
+          GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Approve the Bonus Sheet?"),
+          _ ("The sheet keeps the figures it shows now, for HR and finance, and is locked: later "
+                 "imports, reviews or a new pool no longer change it."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "approve",
+                                    _ ("_Approve"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (approve_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+attain_pay_page_export (AttainPayPage *self, const char *path, gboolean xlsx, GError **error)
+{
+  g_autoptr (AttainTable) table = NULL;
+  GDate today;
+
+  g_return_val_if_fail (ATTAIN_IS_PAY_PAGE (self), FALSE);
+  attain_context_get_today (self->context, &today);
+  table = attain_export_bonus_sheet (attain_context_get_db (self->context), self->unit_id,
+                                     &self->period, &today, error);
+  return table != NULL
+         && (xlsx ? attain_table_write_xlsx (table, path, error)
+                  : attain_table_write_csv (table, path, error));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser, int response, AttainPayPage *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean         xlsx = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "xlsx"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (attain_pay_page_export (self, path, xlsx, &error))
+        {
+          /* Translators: a toast, %s is the file written */
+          g_autofree char *message = g_strdup_printf (_ ("Bonus sheet written to %s"), path);
+          toast (self, message);
+        }
+      else
+        toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage        *self = ATTAIN_PAY_PAGE (widget);
+  gboolean              xlsx = g_str_equal (action_name, "pay.export-xlsx");
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _ ("Export the Bonus Sheet"), GTK_WINDOW (gtk_widget_get_root (widget)),
+      GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     xlsx ? _ ("bonus-sheet.xlsx") : _ ("bonus-sheet.csv"));
+  g_object_set_data (G_OBJECT (chooser), "xlsx", GINT_TO_POINTER (xlsx));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_changed_cb (AttainPayPage *self)
+{
+  /* Reviews, results, plans and the pool all move the sheet; one out of sight reloads when
+   * shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  reload (self);
+}
+
+static void
+attain_pay_page_map (GtkWidget *widget)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (attain_pay_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
+static GtkWidget *
+linked_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (box, "linked");
+  return box;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               const char *icon,
+               const char *action,
+               const char *target,
+               const char *tooltip)
+{
+  GtkWidget *button = target != NULL ? gtk_toggle_button_new () : gtk_button_new ();
+
+  if (label != NULL)
+    gtk_button_set_label (GTK_BUTTON (button), label);
+  if (icon != NULL)
+    gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+/* The page's title and the period switch every page of the window has. */
+static GtkWidget *
+build_header (AttainPayPage *self)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *kinds = linked_box ();
+  GtkWidget *periods = linked_box ();
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_ ("Pay"), NULL));
+  gtk_box_append (GTK_BOX (kinds),
+                  action_button (_ ("Quarter"), NULL, "session.period-kind", "quarter", NULL));
+  gtk_box_append (GTK_BOX (kinds),
+                  action_button (_ ("Year"), NULL, "session.period-kind", "year", NULL));
+  gtk_box_append (GTK_BOX (periods),
+                  action_button (NULL, "go-previous-symbolic", "session.previous-period", NULL,
+                                 _ ("Previous period (Ctrl+Page Up)")));
+  self->period_button = GTK_BUTTON (
+      action_button (NULL, NULL, "session.current-period", NULL, _ ("Go to the current period")));
+  gtk_widget_set_size_request (GTK_WIDGET (self->period_button), 130, -1);
+  gtk_box_append (GTK_BOX (periods), GTK_WIDGET (self->period_button));
+  gtk_box_append (GTK_BOX (periods), action_button (NULL, "go-next-symbolic", "session.next-period",
+                                                    NULL, _ ("Next period (Ctrl+Page Down)")));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), kinds);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), periods);
+  return header;
+}
+
+static GtkWidget *
+build_content (AttainPayPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *csv = gtk_button_new_with_mnemonic (_ ("Export _CSV…"));
+  GtkWidget *xlsx = gtk_button_new_with_mnemonic (_ ("Export _Excel…"));
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 30);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-2");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
+
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary_label));
+
+  self->pool_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pool_row),
+                                 _ ("Bonus pool (empty: none)"));
+  adw_entry_row_set_show_apply_button (self->pool_row, TRUE);
+  g_signal_connect_object (self->pool_row, "apply", G_CALLBACK (on_pool_apply_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->pool_row));
+  gtk_box_append (GTK_BOX (box), group);
+
+  self->approve_button = gtk_button_new_with_mnemonic (_ ("_Approve Sheet…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->approve_button), "pay.approve");
+  gtk_widget_add_css_class (self->approve_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (csv), "pay.export-csv");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (xlsx), "pay.export-xlsx");
+  gtk_box_append (GTK_BOX (buttons), self->approve_button);
+  gtk_box_append (GTK_BOX (buttons), csv);
+  gtk_box_append (GTK_BOX (buttons), xlsx);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  self->curve_chart = ATTAIN_CHART_VIEW (g_object_new (ATTAIN_TYPE_CHART_VIEW, NULL));
+  gtk_widget_set_size_request (GTK_WIDGET (self->curve_chart), -1, 240);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->curve_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Payout curve with each person's score"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->curve_chart));
+
+  self->rows = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, scrolled);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
+  {
+    GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    gtk_box_append (GTK_BOX (page), build_header (self));
+    gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->toast_overlay));
+    return page;
+  }
+}
+
+static void
+attain_pay_page_constructed (GObject *object)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (object);
+  AttainSession *session = attain_context_get_session (self->context);
+
+  G_OBJECT_CLASS (attain_pay_page_parent_class)->constructed (object);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session",
+                                  attain_session_get_actions (session));
+  gtk_widget_set_parent (build_content (self), GTK_WIDGET (self));
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::period", G_CALLBACK (on_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::scope", G_CALLBACK (on_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+attain_pay_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (object);
+  if (prop_id == PROP_CONTEXT)
+    self->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+attain_pay_page_dispose (GObject *object)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (object);
+  GtkWidget     *child;
+
+  if (self->load != NULL)
+    g_cancellable_cancel (self->load);
+  g_clear_object (&self->load);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->sheet, json_node_unref);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (attain_pay_page_parent_class)->dispose (object);
+}
+
+static void
+attain_pay_page_class_init (AttainPayPageClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = attain_pay_page_constructed;
+  object_class->set_property = attain_pay_page_set_property;
+  object_class->dispose = attain_pay_page_dispose;
+  widget_class->map = attain_pay_page_map;
+  properties[PROP_CONTEXT]
+      = g_param_spec_object ("context", NULL, NULL, ATTAIN_TYPE_CONTEXT,
+                             G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "pay.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "pay.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "pay.export-xlsx", NULL, export_action);
+}
+
+static void
+attain_pay_page_init (AttainPayPage *self)
+{
+}
+
+GtkWidget *
+attain_pay_page_new (AttainContext *context)
+{
+  return g_object_new (ATTAIN_TYPE_PAY_PAGE, "context", context, NULL);
+}
+
+gboolean
+attain_pay_page_is_loading (AttainPayPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_PAY_PAGE (self), FALSE);
+  return self->load != NULL;
+}
+
+GtkListBox *
+attain_pay_page_get_rows (AttainPayPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_PAY_PAGE (self), NULL);
+  return self->rows;
+}
+
+const char *
+attain_pay_page_get_summary (AttainPayPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_PAY_PAGE (self), NULL);
+  return gtk_label_get_label (self->summary_label);
+}
+
+GtkWidget *
+attain_pay_page_get_dialog (AttainPayPage *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_PAY_PAGE (self), NULL);
+  return self->dialog;
+}
