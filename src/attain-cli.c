@@ -21,6 +21,7 @@
 #include "model/attain-goal-export.h"
 #include "model/attain-goal-tree.h"
 #include "model/attain-data-export.h"
+#include "report/attain-bonus-report.h"
 #include "report/attain-calibration-report.h"
 #include "model/attain-i18n.h"
 #include "model/attain-import.h"
@@ -1503,9 +1504,10 @@ command_pay_plan (int argc, char **argv, GError **error)
 static int
 command_bonus (int argc, char **argv, gboolean commission_only, GError **error)
 {
-  g_autofree char *unit = NULL, *period_text = NULL, *pool = NULL, *csv = NULL, *xlsx = NULL;
-  gboolean         json = FALSE, no_pool = FALSE, approve = FALSE;
-  GOptionEntry     entries[]
+  g_autofree char *unit = NULL, *period_text = NULL, *pool = NULL, *csv = NULL, *xlsx = NULL,
+                  *pdf = NULL, *statements = NULL;
+  gboolean     json = FALSE, no_pool = FALSE, approve = FALSE;
+  GOptionEntry entries[]
       = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
             N_ ("Organisation unit id (default: the company)"), "ID" },
           { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
@@ -1517,6 +1519,10 @@ command_bonus (int argc, char **argv, gboolean commission_only, GError **error)
           { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
           { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_ ("Write the sheet as CSV"), "FILE" },
           { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_ ("Write the sheet as Excel"), "FILE" },
+          { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf,
+            N_ ("Write the printed sheet as PDF (landscape)"), "FILE" },
+          { "statements", 0, 0, G_OPTION_ARG_FILENAME, &statements,
+            N_ ("Write everyone's bonus statement as one PDF"), "FILE" },
           { NULL } };
   g_autoptr (GOptionContext) context = g_option_context_new (
       commission_only ? _ ("commission — each person's commission in a period, with its tiers")
@@ -1559,6 +1565,38 @@ command_bonus (int argc, char **argv, gboolean commission_only, GError **error)
   sheet = attain_bonus_sheet (db, scope.id, &period, &today, error);
   if (sheet == NULL)
     return 1;
+  if (!commission_only && (pdf != NULL || statements != NULL))
+    {
+      g_autoptr (GPtrArray) documents
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+      g_autofree char *company = attain_db_get_setting (db, "company_name", NULL);
+      g_autofree char *label = attain_period_to_label (&period);
+      /* Translators: title of the printed bonus sheet, %s is the period */
+      g_autofree char *title = g_strdup_printf (_ ("Bonus sheet — %s"), label);
+      const char      *language = attain_report_language_for (NULL);
+
+      if (pdf != NULL)
+        {
+          g_ptr_array_add (documents,
+                           attain_bonus_sheet_report (sheet, title, company, &today, language));
+          if (!attain_documents_write_pdf_full (documents, pdf, title, TRUE, error))
+            return 1;
+          g_ptr_array_set_size (documents, 0);
+        }
+      if (statements != NULL)
+        {
+          JsonArray *rows = json_object_get_array_member (json_node_get_object (sheet), "people");
+          for (guint i = 0; i < json_array_get_length (rows); i++)
+            g_ptr_array_add (documents, attain_bonus_statement_report (
+                                            sheet,
+                                            json_object_get_int_member (
+                                                json_array_get_object_element (rows, i), "person"),
+                                            company, &today, language));
+          if (!attain_documents_write_pdf (documents, statements, title, error))
+            return 1;
+        }
+      return 0;
+    }
   people = json_object_get_array_member (json_node_get_object (sheet), "people");
   if (json && commission_only)
     {

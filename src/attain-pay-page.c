@@ -12,6 +12,9 @@
 #include "model/attain-loader.h"
 #include "model/attain-org.h"
 #include "model/attain-parse.h"
+#include "attain-document-print.h"
+#include "report/attain-bonus-report.h"
+#include "report/attain-review-report.h"
 
 struct _AttainPayPage
 {
@@ -346,6 +349,49 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The sheet (landscape) or everyone's statements (portrait), through the print dialog, or into
+ * a PDF when the action names a file. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
+  gboolean       statements = g_str_has_prefix (action_name, "pay.print-statements");
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *company = NULL, *label = NULL, *title = NULL;
+  const char      *language = attain_report_language_for (NULL);
+  GDate            today;
+
+  if (self->sheet == NULL)
+    return;
+  company = attain_db_get_setting (attain_context_get_db (self->context), "company_name", NULL);
+  attain_context_get_today (self->context, &today);
+  label = attain_period_to_label (&self->period);
+  /* Translators: title of the printed bonus sheet, %s is the period */
+  title = g_strdup_printf (_ ("Bonus sheet — %s"), label);
+  if (statements)
+    {
+      JsonArray *people
+          = json_object_get_array_member (json_node_get_object (self->sheet), "people");
+      for (guint i = 0; i < json_array_get_length (people); i++)
+        g_ptr_array_add (documents, attain_bonus_statement_report (
+                                        self->sheet,
+                                        (gint64) attain_json_get_number (
+                                            json_array_get_object_element (people, i), "person"),
+                                        company, &today, language));
+    }
+  else
+    g_ptr_array_add (documents,
+                     attain_bonus_sheet_report (self->sheet, title, company, &today, language));
+  if (documents->len > 0
+      && !attain_document_print_run (documents, title, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                     parameter ? g_variant_get_string (parameter, NULL) : NULL,
+                                     !statements, &error))
+    toast (self, error->message);
+}
+
 static void
 on_changed_cb (AttainPayPage *self)
 {
@@ -470,6 +516,16 @@ build_content (AttainPayPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (csv), "pay.export-csv");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (xlsx), "pay.export-xlsx");
   gtk_box_append (GTK_BOX (buttons), self->approve_button);
+  {
+    GtkWidget *print = gtk_button_new_with_mnemonic (_ ("_Print Sheet…"));
+    GtkWidget *statements = gtk_button_new_with_mnemonic (_ ("Print _Statements…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "pay.print");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (statements), "pay.print-statements");
+    gtk_widget_set_tooltip_text (print, _ ("Print the bonus sheet, landscape (Ctrl+P)"));
+    gtk_widget_set_tooltip_text (statements, _ ("Print one bonus statement a person"));
+    gtk_box_append (GTK_BOX (buttons), print);
+    gtk_box_append (GTK_BOX (buttons), statements);
+  }
   gtk_box_append (GTK_BOX (buttons), csv);
   gtk_box_append (GTK_BOX (buttons), xlsx);
   gtk_box_append (GTK_BOX (box), buttons);
@@ -565,6 +621,13 @@ attain_pay_page_class_init (AttainPayPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "pay.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "pay.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "pay.print-statements", NULL, print_action);
+  /* The same operations writing a PDF without a dialog: for tests and scripted runs. */
+  gtk_widget_class_install_action (widget_class, "pay.print-to-file", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "pay.print-statements-to-file", "s", print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "pay.print",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "pay.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "pay.export-xlsx", NULL, export_action);
 }

@@ -2477,6 +2477,31 @@ test_pay_page (void)
   g_clear_error (&error);
   g_assert_cmpint (attain_test_query_int (check, "SELECT pool FROM bonus_sheets"), ==, 100000);
 
+  /* Printed: the sheet landscape with the approved figures, and a statement a person. */
+  {
+    g_autofree char *pdf = attain_test_db_path (dir, "bonus-sheet.pdf");
+    g_autofree char *statements = attain_test_db_path (dir, "bonus-statements.pdf");
+    g_autofree char *out = NULL;
+    const char      *info[] = { "pdfinfo", statements, NULL };
+    const char      *to_text[] = { "pdftotext", pdf, "-", NULL };
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pay.print-to-file", "s", pdf));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pay.print-statements-to-file",
+                                               "s", statements));
+    if (g_spawn_sync (NULL, (char **) to_text, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                      NULL, NULL))
+      {
+        g_assert_nonnull (strstr (out, "Total paid"));
+        g_assert_nonnull (strstr (out, "Approved: the sheet keeps"));
+        g_clear_pointer (&out, g_free);
+      }
+    if (g_spawn_sync (NULL, (char **) info, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &out, NULL, NULL, NULL))
+      {
+        g_autofree char *pages = g_strdup_printf ("Pages:           %u", rows);
+        g_assert_nonnull (strstr (out, pages));
+      }
+  }
   g_assert_true (attain_pay_page_export (page, csv, FALSE, &error));
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));

@@ -566,6 +566,10 @@ compute_sheet (AttainDb           *db,
 
   json_builder_begin_object (b);
   add_text (b, "period", period_text);
+  {
+    g_autofree char *label = attain_period_to_label (period);
+    add_text (b, "period_label", label);
+  }
   json_builder_set_member_name (b, "unit");
   json_builder_add_int_value (b, unit_id);
   add_text (b, "currency", currency);
