@@ -10,6 +10,7 @@
 #include "model/attain-bonus.h"
 #include "model/attain-format.h"
 #include "model/attain-parse.h"
+#include "model/attain-results.h"
 #include "model/attain-cycle.h"
 #include "model/attain-dashboard.h"
 #include "model/attain-feedback.h"
@@ -1653,6 +1654,74 @@ command_bonus (int argc, char **argv, gboolean commission_only, GError **error)
   return 0;
 }
 
+/* promotion --period QUARTER [--unit ID] [--json] | recognition --period P [--unit ID] [--json] */
+static int
+command_results (int argc, char **argv, gboolean promotion, GError **error)
+{
+  g_autofree char *unit = NULL, *period_text = NULL;
+  gboolean         json = FALSE;
+  GOptionEntry     entries[]
+      = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("Organisation unit id (default: the company)"), "ID" },
+          { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+            N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      promotion ? _ ("promotion — who may be promoted after a quarter, and who just misses")
+                : _ ("recognition — the best salesperson of a month or the quarter's champion"));
+  g_autoptr (AttainDb) db = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  AttainScope  scope;
+  AttainPeriod period;
+  GDate        today;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  db = open_database (FALSE, error);
+  if (db == NULL)
+    return 1;
+  if (!parse_scope_and_period (db, unit, NULL, period_text, &scope, &period, &today, error))
+    return 2;
+  if (promotion && period.kind != ATTAIN_PERIOD_QUARTER)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("Promotion is judged after a quarter: give one like --period 2026-Q3."));
+      return 2;
+    }
+  node = promotion ? attain_promotion_candidates (db, scope.id, &period, &today, error)
+                   : attain_recognition (db, scope.id, &period, &today, error);
+  if (node == NULL)
+    return 1;
+  if (json)
+    print_json (node);
+  else if (promotion)
+    {
+      JsonArray *people = json_object_get_array_member (json_node_get_object (node), "people");
+      for (guint i = 0; i < json_array_get_length (people); i++)
+        {
+          JsonObject *p = json_array_get_object_element (people, i);
+          gboolean    eligible = json_object_get_boolean_member (p, "eligible");
+          g_print ("%-16s %s\n", json_object_get_string_member (p, "name"),
+                   eligible ? _ ("eligible") : json_object_get_string_member (p, "misses"));
+        }
+    }
+  else
+    {
+      JsonArray *ranking = json_object_get_array_member (json_node_get_object (node), "ranking");
+      g_print ("%s — %s\n", json_object_get_string_member (json_node_get_object (node), "title"),
+               json_object_get_string_member (json_node_get_object (node), "period"));
+      for (guint i = 0; i < json_array_get_length (ranking); i++)
+        g_print (
+            "%2u. %s\n", i + 1,
+            json_object_get_string_member (json_array_get_object_element (ranking, i), "name"));
+      if (json_array_get_length (ranking) == 0)
+        g_print ("%s\n", json_object_get_string_member (json_node_get_object (node), "reason"));
+    }
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1675,7 +1744,7 @@ main (int argc, char *argv[])
   context = g_option_context_new (_ ("COMMAND — demo, units, dashboard, metrics, goals, report, "
                                      "import, export, backup, restore, check, scorecard, cycle, "
                                      "scores, history, self-assessment, pay-plan, bonus, "
-                                     "commission"));
+                                     "commission, promotion, recognition"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (
@@ -1700,7 +1769,9 @@ main (int argc, char *argv[])
                   "  self-assessment  export the forms salespeople fill in, import them back\n"
                   "  pay-plan   save a new version of a position's pay plan\n"
                   "  bonus      the bonus sheet of a unit for a period: pool, approval, CSV/XLSX\n"
-                  "  commission each person's commission in a period, with its tiers"));
+                  "  commission each person's commission in a period, with its tiers\n"
+                  "  promotion  who may be promoted after a quarter, and who just misses\n"
+                  "  recognition  the month's best salesperson or the quarter's champion"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -1762,11 +1833,16 @@ main (int argc, char *argv[])
     status = command_bonus (argc - 1, argv + 1, FALSE, &error);
   else if (g_str_equal (command, "commission"))
     status = command_bonus (argc - 1, argv + 1, TRUE, &error);
+  else if (g_str_equal (command, "promotion"))
+    status = command_results (argc - 1, argv + 1, TRUE, &error);
+  else if (g_str_equal (command, "recognition"))
+    status = command_results (argc - 1, argv + 1, FALSE, &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "
                      "report, import, export, backup, restore, check, scorecard, cycle, "
-                     "scores, history, self-assessment, pay-plan, bonus, commission.\n"),
+                     "scores, history, self-assessment, pay-plan, bonus, commission, promotion, "
+                     "recognition.\n"),
                   command);
       return 2;
     }

@@ -7,7 +7,9 @@
 #include "model/attain-bonus.h"
 #include "model/attain-pay.h"
 #include "model/attain-review.h"
+#include "model/attain-results.h"
 #include "model/attain-rollup.h"
+#include "model/attain-settings.h"
 #include "model/attain-scorecard.h"
 
 /* The default curve: 0 below 60, a step to 50% at 60, then linear: 80 → 50 + 50 × 20/40 = 75%,
@@ -318,6 +320,73 @@ test_bonus_sheet (void)
   attain_test_rm_rf (dir);
 }
 
+/* Promotion after 2026-Q1, judged on that one quarter (promotion_quarters 1) and 12 months in
+ * the company:
+ * - A: revenue 125% of target, rated S on her signed-off review, hired 2020: eligible, and the
+ *   next step of the ladder is 销售经理 (she is 销售组长).
+ * - B: revenue ¥0 against ¥60,000: 0.0%, 100.0 points short; no signed-off rating: not eligible,
+ *   both said.
+ * Recognition, the quarter's champion: only A met her target, so she is the champion; in a
+ * month nobody met theirs (January: A won nothing until February), nobody is. */
+static void
+test_promotion_and_recognition (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "results.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
+  g_autoptr (AttainReview) review = NULL;
+  g_autoptr (JsonNode) promotion = NULL;
+  g_autoptr (JsonNode) champion = NULL;
+  g_autoptr (JsonNode) month = NULL;
+  AttainScoreRule bands;
+  AttainPeriod    q1, january;
+  GDate           today;
+  JsonArray      *people;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (attain_period_parse ("2026-01", 1, &january, NULL));
+  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
+  card->kpi_weight = 10000;
+  attain_scorecard_add_line (card, "revenue", 10000, &bands);
+  g_assert_cmpint (attain_scorecard_save (db, card, &error), >, 0);
+  review = attain_review_open (db, 1, &q1, &error);
+  g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_sign_off (db, review, &today, &error));
+  g_assert_true (attain_settings_set_int (db, "promotion_quarters", 1, &error));
+  g_assert_false (attain_settings_set_int (db, "promotion_quarters", 9, NULL));
+
+  promotion = attain_promotion_candidates (db, 1, &q1, &today, &error);
+  g_assert_no_error (error);
+  people = json_object_get_array_member (json_node_get_object (promotion), "people");
+  g_assert_cmpuint (json_array_get_length (people), ==, 3);
+  {
+    JsonObject *a = json_array_get_object_element (people, 0);
+    JsonObject *b = json_array_get_object_element (people, 1);
+    g_assert_cmpint (json_object_get_int_member (a, "person"), ==, 1);
+    g_assert_true (json_object_get_boolean_member (a, "eligible"));
+    g_assert_cmpstr (json_object_get_string_member (a, "rating"), ==, "S");
+    g_assert_cmpstr (json_object_get_string_member (a, "next_position"), ==, "销售经理");
+    g_assert_cmpint (json_object_get_int_member (a, "months"), ==, 74);
+    g_assert_false (json_object_get_boolean_member (b, "eligible"));
+    g_assert_nonnull (strstr (json_object_get_string_member (b, "misses"),
+                              "revenue 0.0% in Q1 2026, 100.0 points short of 100%"));
+    g_assert_nonnull (
+        strstr (json_object_get_string_member (b, "misses"), "no signed-off rating yet"));
+  }
+
+  champion = attain_recognition (db, 1, &q1, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (champion), "winner"), ==, 1);
+  month = attain_recognition (db, 1, &january, &today, &error);
+  g_assert_true (json_object_get_null_member (json_node_get_object (month), "winner"));
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -329,5 +398,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/pool", test_pool);
   g_test_add_func ("/pay/scale", test_scale);
   g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
+  g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
   return g_test_run ();
 }

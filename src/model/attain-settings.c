@@ -187,7 +187,8 @@ attain_settings_set_int (AttainDb *db, const char *key, int value, GError **erro
       { "rating_b", 0, 30000 },          { "rating_c", 0, 30000 },
       { "calibration_top_max", 0, 100 }, { "calibration_bottom_min", 0, 100 },
       { "feedback_min_group", 3, 10 },   { "appeal_days", 1, 90 },
-      { "review_due_days", 0, 365 },
+      { "review_due_days", 0, 365 },     { "promotion_quarters", 1, 8 },
+      { "promotion_months", 0, 600 },
     };
     gboolean known = weights || g_str_equal (key, "fiscal_year_start_month")
                      || g_str_equal (key, "pace_tolerance_percent");

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "attain-results.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "attain-format.h"
+#include "attain-gettext.h"
+#include "attain-json.h"
+#include "attain-metrics.h"
+
+/* S is 0, D is 4, anything else 5 (below every band). */
+static int
+band_rank (const char *band)
+{
+  static const char *const bands[] = { "S", "A", "B", "C", "D" };
+  for (int i = 0; band != NULL && i < 5; i++)
+    if (g_str_equal (band, bands[i]))
+      return i;
+  return 5;
+}
+
+static int
+months_between (const GDate *from, const GDate *to)
+{
+  int months = ((int) g_date_get_year (to) - (int) g_date_get_year (from)) * 12
+               + ((int) g_date_get_month (to) - (int) g_date_get_month (from));
+  if (g_date_get_day (to) < g_date_get_day (from))
+    months--;
+  return months;
+}
+
+/* The positions one rank up: the next step of the ladder, or 0 at its top. */
+static gint64
+next_position (AttainDb *db, gint64 position_id, char **name)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT id, name FROM positions WHERE rank > (SELECT rank FROM positions WHERE id = ?1) "
+      "ORDER BY rank LIMIT 1",
+      NULL);
+  gint64 id = 0;
+
+  *name = NULL;
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, position_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* The latest signed-off rating of a review ending on or before @last_iso, or NULL. */
+static char *
+latest_rating (AttainDb *db, gint64 person_id, const char *last_iso)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT json_extract (s.figures, '$.rating') FROM reviews r JOIN review_snapshots s ON "
+      "s.review_id = r.id WHERE r.person_id = ?1 AND r.signed_off_at IS NOT NULL AND "
+      "r.period_end <= ?2 ORDER BY r.period_end DESC LIMIT 1",
+      NULL);
+  char *rating = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rating = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return rating;
+}
+
+#define UNIT_PEOPLE_SQL                                                                            \
+  "SELECT p.id, p.name, p.employee_no, p.position_id, pos.name, p.hired_on FROM people p JOIN "    \
+  "org_closure c ON c.descendant_id = p.unit_id JOIN positions pos ON pos.id = p.position_id "     \
+  "WHERE c.ancestor_id = ?1 AND p.active AND p.hired_on <= ?2 ORDER BY p.unit_id, p.id"
+
+JsonNode *
+attain_promotion_candidates (AttainDb           *db,
+                             gint64              unit_id,
+                             const AttainPeriod *quarter,
+                             const GDate        *today,
+                             GError            **error)
+{
+  int n_quarters = CLAMP (attain_db_get_setting_int (db, "promotion_quarters", 3), 1, 8);
+  int min_months = CLAMP (attain_db_get_setting_int (db, "promotion_months", 12), 0, 600);
+  g_autofree char *min_rating = attain_db_get_setting (db, "promotion_min_rating", "A");
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autofree char *last_iso = NULL;
+  GDate            first, last;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  attain_period_bounds (quarter, &first, &last);
+  last_iso = attain_date_to_iso (&last);
+  stmt = attain_db_prepare (db, UNIT_PEOPLE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "quarters");
+  json_builder_add_int_value (b, n_quarters);
+  json_builder_set_member_name (b, "min_rating");
+  json_builder_add_string_value (b, min_rating);
+  json_builder_set_member_name (b, "min_months");
+  json_builder_add_int_value (b, min_months);
+  json_builder_set_member_name (b, "people");
+  json_builder_begin_array (b);
+  /* One row per person of the unit, N quarters each: bounded by the unit and the setting. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64      person = sqlite3_column_int64 (stmt, 0);
+      AttainScope scope = { ATTAIN_SCOPE_PERSON, person };
+      g_autoptr (GString) misses = g_string_new (NULL);
+      g_autofree char *rating = latest_rating (db, person, last_iso);
+      g_autofree char *next_name = NULL;
+      gint64           next = next_position (db, sqlite3_column_int64 (stmt, 3), &next_name);
+      GDate            hired;
+      int              months = 0;
+      gboolean         eligible = TRUE;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "person");
+      json_builder_add_int_value (b, person);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 1));
+      json_builder_set_member_name (b, "position");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 4));
+      json_builder_set_member_name (b, "attainments");
+      json_builder_begin_array (b);
+      for (int q = n_quarters - 1; q >= 0; q--)
+        {
+          AttainPeriod     period = attain_period_shift (quarter, -q);
+          g_autofree char *label = attain_period_to_label (&period);
+          g_autoptr (AttainMetrics) metrics
+              = attain_metrics_compute_for_scoring (db, &scope, &period, today, error);
+          double attainment;
+          if (metrics == NULL)
+            {
+              sqlite3_reset (stmt);
+              return NULL;
+            }
+          attainment = metrics->values[ATTAIN_METRIC_REVENUE].attainment;
+          if (isnan (attainment))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, attainment);
+          if (isnan (attainment) || attainment < 1.0 - 1e-9)
+            {
+              eligible = FALSE;
+              if (misses->len > 0)
+                g_string_append (misses, "; ");
+              if (isnan (attainment))
+                /* Translators: a promotion condition missed: the quarter had no target */
+                g_string_append_printf (misses, _ ("no revenue target in %s"), label);
+              else
+                {
+                  g_autofree char *got = attain_format_percent (attainment);
+                  char             short_by[32];
+                  g_ascii_formatd (short_by, sizeof short_by, "%.1f", (1.0 - attainment) * 100);
+                  /* Translators: a promotion condition missed: quarter, attainment, points short */
+                  g_string_append_printf (misses, _ ("revenue %s in %s, %s points short of 100%%"),
+                                          got, label, short_by);
+                }
+            }
+        }
+      json_builder_end_array (b);
+      if (attain_date_parse_iso ((const char *) sqlite3_column_text (stmt, 5), &hired))
+        months = months_between (&hired, &last);
+      json_builder_set_member_name (b, "months");
+      json_builder_add_int_value (b, months);
+      if (months < min_months)
+        {
+          eligible = FALSE;
+          if (misses->len > 0)
+            g_string_append (misses, "; ");
+          /* Translators: a promotion condition missed: months in the company, months needed */
+          g_string_append_printf (misses, _ ("%d months in the company, %d needed"), months,
+                                  min_months);
+        }
+      json_builder_set_member_name (b, "rating");
+      if (rating != NULL)
+        json_builder_add_string_value (b, rating);
+      else
+        json_builder_add_null_value (b);
+      if (band_rank (rating) > band_rank (min_rating))
+        {
+          eligible = FALSE;
+          if (misses->len > 0)
+            g_string_append (misses, "; ");
+          if (rating == NULL)
+            g_string_append (misses, _ ("no signed-off rating yet"));
+          else
+            /* Translators: a promotion condition missed: the rating held, the one needed */
+            g_string_append_printf (misses, _ ("rated %s, %s or better needed"), rating,
+                                    min_rating);
+        }
+      json_builder_set_member_name (b, "next_position");
+      if (next > 0)
+        json_builder_add_string_value (b, next_name);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "eligible");
+      json_builder_add_boolean_value (b, eligible);
+      json_builder_set_member_name (b, "misses");
+      if (misses->len > 0)
+        json_builder_add_string_value (b, misses->str);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the people of the unit"));
+      return NULL;
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+typedef struct
+{
+  gint64 person;
+  char  *name;
+  double revenue, collections, attainment;
+} Entry;
+
+static void
+entry_clear (gpointer data)
+{
+  g_free (((Entry *) data)->name);
+}
+
+static int
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+  if (x->revenue != y->revenue)
+    return x->revenue < y->revenue ? 1 : -1;
+  if (x->collections != y->collections)
+    return x->collections < y->collections ? 1 : -1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+JsonNode *
+attain_recognition (AttainDb           *db,
+                    gint64              unit_id,
+                    const AttainPeriod *period,
+                    const GDate        *today,
+                    GError            **error)
+{
+  g_autoptr (GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autofree char *last_iso = NULL, *label = attain_period_to_label (period);
+  GDate            first, last;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  g_array_set_clear_func (entries, entry_clear);
+  attain_period_bounds (period, &first, &last);
+  last_iso = attain_date_to_iso (&last);
+  stmt = attain_db_prepare (db, UNIT_PEOPLE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttainScope scope = { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
+      g_autoptr (AttainMetrics) metrics
+          = attain_metrics_compute_for_scoring (db, &scope, period, today, error);
+      Entry entry = { 0 };
+      if (metrics == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      entry.attainment = metrics->values[ATTAIN_METRIC_REVENUE].attainment;
+      /* Only those who met their revenue target qualify. */
+      if (isnan (entry.attainment) || entry.attainment < 1.0 - 1e-9)
+        continue;
+      entry.person = scope.id;
+      entry.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry.revenue = metrics->values[ATTAIN_METRIC_REVENUE].value;
+      entry.collections = metrics->values[ATTAIN_METRIC_COLLECTIONS].value;
+      if (isnan (entry.collections))
+        entry.collections = 0;
+      g_array_append_val (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the people of the unit"));
+      return NULL;
+    }
+  g_array_sort (entries, compare_entries);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "period");
+  json_builder_add_string_value (b, label);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, period->kind == ATTAIN_PERIOD_MONTH
+                                        ? _ ("Best salesperson of the month")
+                                        : _ ("Sales champion of the quarter"));
+  json_builder_set_member_name (b, "winner");
+  if (entries->len > 0)
+    json_builder_add_int_value (b, g_array_index (entries, Entry, 0).person);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "reason");
+  json_builder_add_string_value (
+      b, entries->len > 0 ? _ ("Highest revenue among those who met their revenue target (100%); "
+                               "a tie goes to the higher collections.")
+                          : _ ("Nobody met their revenue target."));
+  json_builder_set_member_name (b, "ranking");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = &g_array_index (entries, Entry, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "person");
+      json_builder_add_int_value (b, e->person);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, e->name);
+      attain_json_add_number (b, "revenue", e->revenue);
+      attain_json_add_number (b, "collections", e->collections);
+      attain_json_add_number (b, "attainment", e->attainment);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "attain-db.h"
+#include "attain-period.h"
+
+G_BEGIN_DECLS
+
+/* Who may be promoted after @quarter (a quarter): everyone of @unit_id's tree whose last N
+ * quarters up to it (setting promotion_quarters, default 3) were all at or above 100% revenue
+ * attainment, whose latest signed-off rating is at least the setting promotion_min_rating
+ * (default A), and who has been in the company at least promotion_months (default 12) by the
+ * quarter's end. As JSON: each person with every condition's figure, "eligible", the next step
+ * of the ladder (positions by rank; none at the top), and for those who miss, which condition
+ * fails and by how much. */
+JsonNode *attain_promotion_candidates (AttainDb           *db,
+                                       gint64              unit_id,
+                                       const AttainPeriod *quarter,
+                                       const GDate        *today,
+                                       GError            **error);
+
+/* The best salesperson of @period (a month: 月度最佳; a quarter: 季度销售冠军) in @unit_id's
+ * tree: highest revenue among those at or above 100% of their revenue target, ties broken by
+ * collections, then by name. As JSON: the winner (or null with the reason) and the ranking of
+ * those who qualified. */
+JsonNode *attain_recognition (AttainDb           *db,
+                              gint64              unit_id,
+                              const AttainPeriod *period,
+                              const GDate        *today,
+                              GError            **error);
+
+G_END_DECLS
