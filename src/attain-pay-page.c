@@ -12,6 +12,7 @@
 #include "model/attain-loader.h"
 #include "model/attain-org.h"
 #include "model/attain-parse.h"
+#include "model/attain-results.h"
 #include "attain-document-print.h"
 #include "report/attain-bonus-report.h"
 #include "report/attain-review-report.h"
@@ -29,6 +30,8 @@ struct _AttainPayPage
   GtkWidget       *approve_button;
   AttainChartView *curve_chart;
   GtkListBox      *rows;
+  GtkListBox      *recognition_rows;
+  GtkListBox      *promotion_rows;
   GCancellable    *load;
   GtkWidget       *dialog;
   JsonNode        *sheet;
@@ -55,11 +58,33 @@ typedef struct
   GDate        today;
 } SheetRequest;
 
+/* The sheet, the period's recognition and (after a quarter) who may be promoted, in one load. */
 static gpointer
 load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **error)
 {
   SheetRequest *r = request;
-  return attain_bonus_sheet (db, r->unit_id, &r->period, &r->today, error);
+  g_autoptr (JsonNode) sheet = attain_bonus_sheet (db, r->unit_id, &r->period, &r->today, error);
+  g_autoptr (JsonNode) recognition = NULL;
+  g_autoptr (JsonNode) promotion = NULL;
+  JsonObject *out;
+
+  if (sheet == NULL)
+    return NULL;
+  recognition = attain_recognition (db, r->unit_id, &r->period, &r->today, error);
+  if (recognition == NULL)
+    return NULL;
+  if (r->period.kind == ATTAIN_PERIOD_QUARTER)
+    {
+      promotion = attain_promotion_candidates (db, r->unit_id, &r->period, &r->today, error);
+      if (promotion == NULL)
+        return NULL;
+    }
+  out = json_object_new ();
+  json_object_set_member (out, "sheet", g_steal_pointer (&sheet));
+  json_object_set_member (out, "recognition", g_steal_pointer (&recognition));
+  if (promotion != NULL)
+    json_object_set_member (out, "promotion", g_steal_pointer (&promotion));
+  return json_node_init_object (json_node_alloc (), out);
 }
 
 static void
@@ -118,6 +143,83 @@ person_row (JsonObject *sheet, JsonObject *p)
 }
 
 static void
+clear_rows (GtkListBox *list)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_plain_row (GtkListBox *list, const char *title, const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_append (list, row);
+}
+
+/* The period's best salesperson (or why nobody), and after a quarter who may be promoted: those
+ * eligible first, then those who miss with what they miss by. */
+static void
+show_results (AttainPayPage *self, JsonObject *recognition, JsonObject *promotion)
+{
+  JsonArray *ranking = json_object_get_array_member (recognition, "ranking");
+
+  clear_rows (self->recognition_rows);
+  if (json_array_get_length (ranking) > 0)
+    {
+      JsonObject      *first = json_array_get_object_element (ranking, 0);
+      g_autofree char *revenue
+          = attain_format_money_exact ((gint64) attain_json_get_number (first, "revenue"), NULL);
+      g_autofree char *attainment
+          = attain_format_percent (attain_json_get_number (first, "attainment"));
+      /* Translators: the period's winner: revenue, attainment, the rule */
+      g_autofree char *subtitle = g_strdup_printf (
+          _ ("%s — revenue %s, %s of target. %s"), attain_json_get_string (recognition, "title"),
+          revenue, attainment, attain_json_get_string (recognition, "reason"));
+      add_plain_row (self->recognition_rows, attain_json_get_string (first, "name"), subtitle);
+    }
+  else
+    add_plain_row (self->recognition_rows, attain_json_get_string (recognition, "title"),
+                   attain_json_get_string (recognition, "reason"));
+
+  clear_rows (self->promotion_rows);
+  if (promotion == NULL)
+    {
+      add_plain_row (self->promotion_rows, _ ("Promotion is judged after a quarter"),
+                     _ ("Show a quarter to see who may be promoted."));
+      return;
+    }
+  for (int pass = 0; pass < 2; pass++)
+    {
+      JsonArray *people = json_object_get_array_member (promotion, "people");
+      for (guint i = 0; i < json_array_get_length (people); i++)
+        {
+          JsonObject *p = json_array_get_object_element (people, i);
+          gboolean    eligible = json_object_get_boolean_member (p, "eligible");
+          const char *next = attain_json_get_string (p, "next_position");
+          if (eligible != (pass == 0))
+            continue;
+          if (eligible)
+            {
+              /* Translators: an eligible person's row: from one position to the next */
+              g_autofree char *subtitle
+                  = next != NULL ? g_strdup_printf (_ ("Eligible: %s → %s"),
+                                                    attain_json_get_string (p, "position"), next)
+                                 : g_strdup (_ ("Eligible, but already at the top of the ladder"));
+              add_plain_row (self->promotion_rows, attain_json_get_string (p, "name"), subtitle);
+            }
+          else
+            add_plain_row (self->promotion_rows, attain_json_get_string (p, "name"),
+                           attain_json_get_string (p, "misses"));
+        }
+    }
+}
+
+static void
 show_sheet (AttainPayPage *self)
 {
   JsonObject *sheet = json_node_get_object (self->sheet);
@@ -125,10 +227,7 @@ show_sheet (AttainPayPage *self)
   gboolean    approved = json_object_get_boolean_member (sheet, "approved");
   JsonNode   *pool = json_object_get_member (sheet, "pool");
   g_autoptr (GArray) dots = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
-    gtk_list_box_remove (self->rows, child);
+  clear_rows (self->rows);
   for (guint i = 0; i < json_array_get_length (people); i++)
     {
       JsonObject *p = json_array_get_object_element (people, i);
@@ -187,9 +286,15 @@ sheet_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         toast (self, error->message);
       else
         {
+          JsonObject *loaded = json_node_get_object (node);
           g_clear_pointer (&self->sheet, json_node_unref);
-          self->sheet = node;
+          self->sheet = json_node_copy (json_object_get_member (loaded, "sheet"));
           show_sheet (self);
+          show_results (self, json_object_get_object_member (loaded, "recognition"),
+                        json_object_has_member (loaded, "promotion")
+                            ? json_object_get_object_member (loaded, "promotion")
+                            : NULL);
+          json_node_unref (node);
         }
     }
   else if (node != NULL)
@@ -541,6 +646,22 @@ build_content (AttainPayPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
 
+  {
+    static const char *const titles[] = { N_ ("Recognition"), N_ ("Promotion") };
+    GtkListBox             **lists[] = { &self->recognition_rows, &self->promotion_rows };
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        GtkWidget *heading = gtk_label_new (_ (titles[i]));
+        gtk_label_set_xalign (GTK_LABEL (heading), 0);
+        gtk_widget_add_css_class (heading, "heading");
+        gtk_widget_set_margin_top (heading, 12);
+        *lists[i] = GTK_LIST_BOX (gtk_list_box_new ());
+        gtk_list_box_set_selection_mode (*lists[i], GTK_SELECTION_NONE);
+        gtk_widget_add_css_class (GTK_WIDGET (*lists[i]), "boxed-list");
+        gtk_box_append (GTK_BOX (box), heading);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (*lists[i]));
+      }
+  }
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);

@@ -2455,6 +2455,15 @@ test_pay_page (void)
     }
   g_assert_cmpuint (rows, >, 1);
   g_assert_cmpuint (without, ==, rows - 1);
+  /* The quarter's recognition, and who may be promoted: in the demo nobody (everyone but one has
+   * no signed-off rating), each row saying what is missing. */
+  {
+    g_autofree char *shown = screens_text ();
+    g_assert_true (strstr (shown, "Sales champion of the quarter") != NULL
+                   || strstr (shown, "Nobody met their revenue target") != NULL);
+    g_assert_null (strstr (shown, "Eligible:"));
+    g_assert_nonnull (strstr (shown, "no signed-off rating yet"));
+  }
   g_assert_nonnull (strstr (attain_pay_page_get_summary (page), "No pool is set"));
   g_assert_nonnull (strstr (attain_pay_page_get_summary (page), "¥9,000"));
 

@@ -1013,4 +1013,11 @@ T = {
     (None, 'Sales champion of the quarter'): ('季度销售冠军', '季度銷售冠軍'),
     (None, 'Highest revenue among those who met their revenue target (100%); a tie goes to the higher collections.'): ('在完成销售额目标（100%）的人中销售额最高者；销售额相同时回款多者胜出。', '在完成銷售額目標（100%）的人中銷售額最高者；銷售額相同時回款多者勝出。'),
     (None, 'Nobody met their revenue target.'): ('没有人完成销售额目标。', '沒有人完成銷售額目標。'),
+    (None, '%s — revenue %s, %s of target. %s'): ('%s — 销售额 %s，目标达成 %s。%s', '%s — 銷售額 %s，目標達成 %s。%s'),
+    (None, 'Promotion is judged after a quarter'): ('晋升按季度评定', '晉升按季度評定'),
+    (None, 'Show a quarter to see who may be promoted.'): ('切换到季度即可查看可晋升的人员。', '切換到季度即可查看可晉升的人員。'),
+    (None, 'Eligible: %s → %s'): ('符合条件：%s → %s', '符合條件：%s → %s'),
+    (None, 'Eligible, but already at the top of the ladder'): ('符合条件，但已在职级最高一级', '符合條件，但已在職級最高一級'),
+    (None, 'Recognition'): ('荣誉', '榮譽'),
+    (None, 'Promotion'): ('晋升', '晉升'),
 }
