@@ -1422,28 +1422,34 @@ static int
 command_pay_plan (int argc, char **argv, GError **error)
 {
   g_autofree char *position = NULL, *fixed = NULL, *bonus = NULL, *curve = NULL, *base = NULL,
-                  *mode = NULL, *tiers = NULL, *over = NULL;
+                  *mode = NULL, *tiers = NULL, *over = NULL, *basis = NULL, *coefficients = NULL;
   gboolean     in_pool = FALSE;
-  GOptionEntry entries[]
-      = { { "position", 0, 0, G_OPTION_ARG_STRING, &position,
-            N_ ("Position key or name (default: every position without its own plan)"), "KEY" },
-          { "fixed", 0, 0, G_OPTION_ARG_STRING, &fixed, N_ ("Fixed pay a month"), "AMOUNT" },
-          { "bonus", 0, 0, G_OPTION_ARG_STRING, &bonus, N_ ("Target bonus a month"), "AMOUNT" },
-          { "curve", 0, 0, G_OPTION_ARG_STRING, &curve,
-            N_ ("Payout curve as score:payout pairs, payout in percent (default "
-                "60:50,100:100,120:150,150:200)"),
-            "C" },
-          { "base", 0, 0, G_OPTION_ARG_STRING, &base,
-            N_ ("Commission base: collections, revenue or gross_profit"), "B" },
-          { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_ ("Commission tiers: marginal or whole"),
-            "M" },
-          { "tiers", 0, 0, G_OPTION_ARG_STRING, &tiers,
-            N_ ("Commission tiers as attainment%:rate% (e.g. 0:3,100:5)"), "T" },
-          { "over-award", 0, 0, G_OPTION_ARG_STRING, &over,
-            N_ ("Award for each full 10 points of revenue attainment above 100%"), "AMOUNT" },
-          { "awards-in-pool", 0, 0, G_OPTION_ARG_NONE, &in_pool,
-            N_ ("Awards come out of the bonus pool too"), NULL },
-          { NULL } };
+  GOptionEntry entries[] = {
+    { "position", 0, 0, G_OPTION_ARG_STRING, &position,
+      N_ ("Position key or name (default: every position without its own plan)"), "KEY" },
+    { "fixed", 0, 0, G_OPTION_ARG_STRING, &fixed, N_ ("Fixed pay a month"), "AMOUNT" },
+    { "bonus", 0, 0, G_OPTION_ARG_STRING, &bonus, N_ ("Target bonus a month"), "AMOUNT" },
+    { "curve", 0, 0, G_OPTION_ARG_STRING, &curve,
+      N_ ("Payout curve as score:payout pairs, payout in percent (default "
+          "60:50,100:100,120:150,150:200)"),
+      "C" },
+    { "base", 0, 0, G_OPTION_ARG_STRING, &base,
+      N_ ("Commission base: collections, revenue or gross_profit"), "B" },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_ ("Commission tiers: marginal or whole"), "M" },
+    { "tiers", 0, 0, G_OPTION_ARG_STRING, &tiers,
+      N_ ("Commission tiers as attainment%:rate% (e.g. 0:3,100:5)"), "T" },
+    { "over-award", 0, 0, G_OPTION_ARG_STRING, &over,
+      N_ ("Award for each full 10 points of revenue attainment above 100%"), "AMOUNT" },
+    { "basis", 0, 0, G_OPTION_ARG_STRING, &basis,
+      N_ ("What the bonus follows: composite (score on the curve), revenue (attainment on the "
+          "curve) or rating (its coefficient)"),
+      "B" },
+    { "coefficients", 0, 0, G_OPTION_ARG_STRING, &coefficients,
+      N_ ("Each rating's coefficient in percent (default S:150,A:120,B:100,C:60,D:0)"), "C" },
+    { "awards-in-pool", 0, 0, G_OPTION_ARG_NONE, &in_pool,
+      N_ ("Awards come out of the bonus pool too"), NULL },
+    { NULL }
+  };
   g_autoptr (GOptionContext) context
       = g_option_context_new (_ ("pay-plan — save a new version of a position's pay plan"));
   g_autoptr (AttainDb) db = NULL;
@@ -1493,6 +1499,23 @@ command_pay_plan (int argc, char **argv, GError **error)
   plan->commission_mode
       = g_strcmp0 (mode, "whole") == 0 ? ATTAIN_COMMISSION_WHOLE : ATTAIN_COMMISSION_MARGINAL;
   plan->awards_in_pool = in_pool;
+  if (basis != NULL)
+    {
+      if (g_str_equal (basis, "composite"))
+        plan->curve_basis = ATTAIN_CURVE_BASIS_COMPOSITE;
+      else if (g_str_equal (basis, "revenue"))
+        plan->curve_basis = ATTAIN_CURVE_BASIS_REVENUE;
+      else if (g_str_equal (basis, "rating"))
+        plan->curve_basis = ATTAIN_CURVE_BASIS_RATING;
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("The bonus follows “composite”, “revenue” or “rating”."));
+          return 2;
+        }
+    }
+  if (coefficients != NULL && !attain_coefficients_parse (coefficients, plan->coefficients, error))
+    return 2;
   id = attain_pay_plan_save (db, plan, error);
   if (id == 0)
     return 1;

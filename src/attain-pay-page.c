@@ -235,7 +235,7 @@ show_sheet (AttainPayPage *self)
       if (attain_json_get_string (p, "missing") == NULL)
         {
           double dot[2]
-              = { attain_json_get_number (p, "composite"), attain_json_get_number (p, "payout") };
+              = { attain_json_get_number (p, "curve_score"), attain_json_get_number (p, "payout") };
           g_array_append_vals (dots, dot, 2);
         }
     }

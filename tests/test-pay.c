@@ -387,6 +387,63 @@ test_promotion_and_recognition (void)
   attain_test_rm_rf (dir);
 }
 
+/* The curve's other bases, on the small company's signed-off A (rated S, revenue 125%, target
+ * bonus ¥9,000 a quarter):
+ * - rating: the coefficient table S 150% → ¥9,000 × 1.5 = ¥13,500;
+ * - revenue: 125 points on the default curve, 150% + 50% × 5/30 = 158.33% → ¥9,000 × 158.33% =
+ *   ¥14,249.70.
+ * A table that leaves a band out is refused, naming it. */
+static void
+test_curve_bases (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "bases.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
+  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
+  g_autoptr (AttainReview) review = NULL;
+  AttainScoreRule bands;
+  AttainPeriod    q1;
+  GDate           today;
+  int             table[5];
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
+  card->kpi_weight = 10000;
+  attain_scorecard_add_line (card, "revenue", 10000, &bands);
+  g_assert_cmpint (attain_scorecard_save (db, card, &error), >, 0);
+  review = attain_review_open (db, 1, &q1, &error);
+  g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_sign_off (db, review, &today, &error));
+
+  g_assert_false (attain_coefficients_parse ("S:150,A:120,B:100,C:60", table, &error));
+  g_assert_nonnull (strstr (error->message, "D is missing"));
+  g_clear_error (&error);
+  plan->bonus_monthly = 300000;
+  plan->curve_basis = ATTAIN_CURVE_BASIS_RATING;
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+  {
+    g_autoptr (JsonNode) sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
+    JsonObject *a = person_row (sheet, 1);
+    g_assert_cmpint (json_object_get_int_member (a, "variable"), ==, 1350000);
+    g_assert_nonnull (
+        strstr (json_object_get_string_member (a, "variable_formula"), "coefficient of rating S"));
+  }
+  plan->curve_basis = ATTAIN_CURVE_BASIS_REVENUE;
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+  {
+    g_autoptr (JsonNode) sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
+    JsonObject *a = person_row (sheet, 1);
+    g_assert_cmpint (json_object_get_int_member (a, "variable"), ==, 1424970);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (a, "curve_score"), 125, 1e-9);
+  }
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -399,5 +456,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/scale", test_scale);
   g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
   g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
+  g_test_add_func ("/pay/curve-bases", test_curve_bases);
   return g_test_run ();
 }

@@ -1020,4 +1020,12 @@ T = {
     (None, 'Eligible, but already at the top of the ladder'): ('符合条件，但已在职级最高一级', '符合條件，但已在職級最高一級'),
     (None, 'Recognition'): ('荣誉', '榮譽'),
     (None, 'Promotion'): ('晋升', '晉升'),
+    (None, "A rating's coefficient is between 0 and 10. Nothing was saved."): ('绩效系数应在 0 到 10 之间。未保存任何内容。', '績效係數應在 0 到 10 之間。未儲存任何內容。'),
+    (None, "“%s” is not a rating's coefficient like A:120 (the band, a colon, the percent)."): ('“%s”不是 A:120 这样的绩效系数（等级、冒号、百分比）。', '「%s」不是 A:120 這樣的績效係數（等級、冒號、百分比）。'),
+    (None, 'Give a coefficient for every rating, S, A, B, C and D; %s is missing.'): ('请为每个等级 S、A、B、C、D 都给出系数；缺少 %s。', '請為每個等級 S、A、B、C、D 都給出係數；缺少 %s。'),
+    (None, '%s × %s (coefficient of rating %s) = %s'): ('%s × %s（等级 %s 的绩效系数）= %s', '%s × %s（等級 %s 的績效係數）= %s'),
+    (None, '%s × %s (revenue %s on the curve) = %s'): ('%s × %s（曲线上销售额达成 %s）= %s', '%s × %s（曲線上銷售額達成 %s）= %s'),
+    (None, 'What the bonus follows: composite (score on the curve), revenue (attainment on the curve) or rating (its coefficient)'): ('奖金依据：composite（综合得分对应曲线）、revenue（销售额达成对应曲线）或 rating（等级系数）', '獎金依據：composite（綜合得分對應曲線）、revenue（銷售額達成對應曲線）或 rating（等級係數）'),
+    (None, "Each rating's coefficient in percent (default S:150,A:120,B:100,C:60,D:0)"): ('各等级的绩效系数，百分比（默认 S:150,A:120,B:100,C:60,D:0）', '各等級的績效係數，百分比（預設 S:150,A:120,B:100,C:60,D:0）'),
+    (None, 'The bonus follows “composite”, “revenue” or “rating”.'): ('奖金依据只能是“composite”、“revenue”或“rating”。', '獎金依據只能是「composite」、「revenue」或「rating」。'),
 }

@@ -26,6 +26,8 @@ attain_pay_plan_new (void)
   g_array_set_size (plan->tiers, 1); /* one tier from 0% at 0% */
   plan->commission_base = g_strdup ("collections");
   plan->commission_mode = ATTAIN_COMMISSION_MARGINAL;
+  plan->curve_basis = ATTAIN_CURVE_BASIS_COMPOSITE;
+  memcpy (plan->coefficients, (int[]){ 15000, 12000, 10000, 6000, 0 }, sizeof plan->coefficients);
   return plan;
 }
 
@@ -83,13 +85,27 @@ pairs_to_json (GArray *pairs)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static const char *const curve_bases[] = { "composite", "revenue", "rating" };
+
+static AttainCurveBasis
+curve_basis_from_string (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (curve_bases); i++)
+    if (g_strcmp0 (text, curve_bases[i]) == 0)
+      return (AttainCurveBasis) i;
+  return ATTAIN_CURVE_BASIS_COMPOSITE;
+}
+
 static AttainPayPlan *
 plan_query (AttainDb *db, gint64 position_id, GError **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare (
       db,
       "SELECT id, coalesce (position_id, 0), fixed_monthly, bonus_monthly, curve, commission_base, "
-      "commission_mode, commission_tiers, over_award, awards_in_pool FROM pay_plans WHERE "
+      "commission_mode, commission_tiers, over_award, awards_in_pool, curve_basis, "
+      "json_extract (coefficients, '$.S'), json_extract (coefficients, '$.A'), "
+      "json_extract (coefficients, '$.B'), json_extract (coefficients, '$.C'), "
+      "json_extract (coefficients, '$.D') FROM pay_plans WHERE "
       "coalesce (position_id, 0) = ?1 ORDER BY id DESC LIMIT 1",
       error);
   AttainPayPlan *plan = NULL;
@@ -119,6 +135,9 @@ plan_query (AttainDb *db, gint64 position_id, GError **error)
                                      sizeof (AttainCommissionTier));
       plan->over_award = sqlite3_column_int64 (stmt, 8);
       plan->awards_in_pool = sqlite3_column_int (stmt, 9);
+      plan->curve_basis = curve_basis_from_string ((const char *) sqlite3_column_text (stmt, 10));
+      for (int b = 0; b < 5; b++)
+        plan->coefficients[b] = sqlite3_column_int (stmt, 11 + b);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -151,6 +170,13 @@ attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
       || !attain_commission_tiers_validate ((const AttainCommissionTier *) plan->tiers->data,
                                             plan->tiers->len, error))
     return 0;
+  for (int b = 0; b < 5; b++)
+    if (plan->coefficients[b] < 0 || plan->coefficients[b] > 100000)
+      {
+        g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                     _ ("A rating's coefficient is between 0 and 10. Nothing was saved."));
+        return 0;
+      }
   if (plan->fixed_monthly < 0 || plan->bonus_monthly < 0 || plan->over_award < 0)
     {
       g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
@@ -173,8 +199,9 @@ attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
   stmt = attain_db_prepare (
       db,
       "INSERT INTO pay_plans (position_id, fixed_monthly, bonus_monthly, curve, commission_base, "
-      "commission_mode, commission_tiers, over_award, awards_in_pool) VALUES (nullif (?1, 0), ?2, "
-      "?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      "commission_mode, commission_tiers, over_award, awards_in_pool, curve_basis, coefficients) "
+      "VALUES (nullif (?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json_object ('S', ?11, 'A', "
+      "?12, 'B', ?13, 'C', ?14, 'D', ?15))",
       error);
   if (stmt == NULL)
     {
@@ -192,6 +219,9 @@ attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
   sqlite3_bind_text (stmt, 7, tiers, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, plan->over_award);
   sqlite3_bind_int (stmt, 9, plan->awards_in_pool ? 1 : 0);
+  sqlite3_bind_text (stmt, 10, curve_bases[plan->curve_basis], -1, SQLITE_STATIC);
+  for (int b = 0; b < 5; b++)
+    sqlite3_bind_int (stmt, 11 + b, plan->coefficients[b]);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -249,6 +279,42 @@ attain_curve_parse (const char *text, GError **error)
   return parse_pairs (text, sizeof (AttainCurvePoint), _ ("payout curve"), error);
 }
 
+gboolean
+attain_coefficients_parse (const char *text, int coefficients[5], GError **error)
+{
+  static const char *const bands[] = { "S", "A", "B", "C", "D" };
+  g_auto (GStrv) items = g_strsplit (text != NULL ? text : "", ",", 6);
+  gboolean seen[5] = { FALSE };
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_auto (GStrv) halves = g_strsplit (g_strstrip (items[i]), ":", 3);
+      int band = -1, value;
+      for (int b = 0; g_strv_length (halves) == 2 && b < 5; b++)
+        if (g_ascii_strcasecmp (g_strstrip (halves[0]), bands[b]) == 0)
+          band = b;
+      if (band < 0 || (value = attain_parse_hundredths (g_strstrip (halves[1]), 100000)) < 0)
+        {
+          g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                       _ ("“%s” is not a rating's coefficient like A:120 (the band, a colon, the "
+                          "percent)."),
+                       items[i]);
+          return FALSE;
+        }
+      coefficients[band] = value;
+      seen[band] = TRUE;
+    }
+  for (int b = 0; b < 5; b++)
+    if (!seen[b])
+      {
+        g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                     _ ("Give a coefficient for every rating, S, A, B, C and D; %s is missing."),
+                     bands[b]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 GArray *
 attain_tiers_parse (const char *text, GError **error)
 {
@@ -262,6 +328,7 @@ typedef struct
   char    *name, *employee_no, *position;
   gboolean signed_off;
   double   composite;
+  double   curve_score; /* where the person sits on the curve, in points; NAN off it */
   char    *rating;
   int      days;
   gint64   fixed, target_bonus, commission, variable, awards;
@@ -282,6 +349,16 @@ row_clear (gpointer data)
   g_free (row->rating);
   g_free (row->commission_formula);
   g_free (row->variable_formula);
+}
+
+static int
+band_index (const char *band)
+{
+  static const char *const bands[] = { "S", "A", "B", "C", "D" };
+  for (int b = 0; band != NULL && b < 5; b++)
+    if (g_str_equal (band, bands[b]))
+      return b;
+  return -1;
 }
 
 static AttainMetricId
@@ -388,7 +465,7 @@ compute_rows (AttainDb           *db,
           g_hash_table_insert (plans, g_memdup2 (&position_id, sizeof position_id), plan);
         }
       /* The sheet draws one curve: the first plan's (a unit's people usually share one). */
-      if (plan != NULL && *curve == NULL)
+      if (plan != NULL && *curve == NULL && plan->curve_basis != ATTAIN_CURVE_BASIS_RATING)
         *curve = pairs_to_json (plan->curve);
       row.person_id = scope.id;
       row.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -406,6 +483,7 @@ compute_rows (AttainDb           *db,
       row.composite
           = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 8);
       row.rating = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      row.curve_score = NAN;
 
       metrics = attain_metrics_compute_for_scoring (db, &scope, period, today, error);
       if (metrics == NULL)
@@ -435,17 +513,47 @@ compute_rows (AttainDb           *db,
               g_autofree char *target = attain_format_money_exact (row.target_bonus, currency);
               g_autofree char *share = NULL, *variable = NULL;
               char             score[32];
-              row.payout
-                  = attain_curve_payout ((const AttainCurvePoint *) plan->curve->data,
-                                         plan->curve->len, (int) llround (row.composite * 100));
+              int              band = band_index (row.rating);
+              const AttainCurvePoint *points = (const AttainCurvePoint *) plan->curve->data;
+
+              if (plan->curve_basis == ATTAIN_CURVE_BASIS_RATING)
+                row.payout = band >= 0 ? plan->coefficients[band] : 0;
+              else
+                {
+                  row.curve_score = plan->curve_basis == ATTAIN_CURVE_BASIS_REVENUE
+                                        ? revenue->attainment * 100
+                                        : row.composite;
+                  row.payout = isnan (row.curve_score)
+                                   ? 0
+                                   : attain_curve_payout (points, plan->curve->len,
+                                                          (int) llround (row.curve_score * 100));
+                }
               row.variable = attain_pay_scale (row.target_bonus, row.payout, 10000);
               share = percent_bp (row.payout);
               variable = attain_format_money_exact (row.variable, currency);
-              g_ascii_formatd (score, sizeof score, "%.1f", row.composite);
-              /* Translators: the variable part's formula: target bonus, curve share, score,
-               * result */
-              row.variable_formula = g_strdup_printf (_ ("%s × %s (score %s on the curve) = %s"),
-                                                      target, share, score, variable);
+              if (plan->curve_basis == ATTAIN_CURVE_BASIS_RATING)
+                /* Translators: the variable part's formula: target bonus, coefficient, rating,
+                 * result */
+                row.variable_formula
+                    = g_strdup_printf (_ ("%s × %s (coefficient of rating %s) = %s"), target, share,
+                                       row.rating ? row.rating : "—", variable);
+              else if (plan->curve_basis == ATTAIN_CURVE_BASIS_REVENUE)
+                {
+                  g_autofree char *attainment = attain_format_percent (revenue->attainment);
+                  /* Translators: the variable part's formula: target bonus, curve share,
+                   * revenue attainment, result */
+                  row.variable_formula
+                      = g_strdup_printf (_ ("%s × %s (revenue %s on the curve) = %s"), target,
+                                         share, attainment, variable);
+                }
+              else
+                {
+                  g_ascii_formatd (score, sizeof score, "%.1f", row.composite);
+                  /* Translators: the variable part's formula: target bonus, curve share, score,
+                   * result */
+                  row.variable_formula = g_strdup_printf (
+                      _ ("%s × %s (score %s on the curve) = %s"), target, share, score, variable);
+                }
               /* Over-achievement: each full 10 points of revenue attainment above 100%. */
               if (!isnan (revenue->attainment) && revenue->attainment > 1.0)
                 row.awards
@@ -592,6 +700,7 @@ compute_sheet (AttainDb           *db,
       add_text (b, "employee_no", row->employee_no);
       add_text (b, "position", row->position);
       attain_json_add_number (b, "composite", row->composite);
+      attain_json_add_number (b, "curve_score", row->curve_score);
       add_text (b, "rating", row->rating);
       json_builder_set_member_name (b, "days");
       json_builder_add_int_value (b, row->days);

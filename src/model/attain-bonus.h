@@ -18,7 +18,14 @@ typedef enum
   ATTAIN_BONUS_ERROR_CHANGED,
 } AttainBonusError;
 
-/* A position's pay plan (see migration 18): money in fen per month, the curve and the tiers. */
+typedef enum
+{
+  ATTAIN_CURVE_BASIS_COMPOSITE, /* the signed-off review's composite score on the curve */
+  ATTAIN_CURVE_BASIS_REVENUE,   /* revenue attainment, in points, on the curve */
+  ATTAIN_CURVE_BASIS_RATING,    /* the rating's coefficient, no curve */
+} AttainCurveBasis;
+
+/* A position's pay plan (see migrations 18 and 19): money in fen per month, the curve and the tiers. */
 typedef struct
 {
   gint64               id;          /* 0 until saved */
@@ -31,6 +38,8 @@ typedef struct
   GArray              *tiers;      /* AttainCommissionTier */
   gint64               over_award; /* fen per full 10 points of revenue attainment above 100% */
   gboolean             awards_in_pool;
+  AttainCurveBasis     curve_basis;
+  int                  coefficients[5]; /* basis points for S, A, B, C, D */
 } AttainPayPlan;
 
 GQuark         attain_bonus_error_quark (void);
@@ -44,6 +53,8 @@ gint64 attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error);
 /* "60:50,100:100,120:150": score:payout% pairs; "0:3,100:5": from%:rate% tiers. */
 GArray *attain_curve_parse (const char *text, GError **error);
 GArray *attain_tiers_parse (const char *text, GError **error);
+/* "S:150,A:120,B:100,C:60,D:0": each band's coefficient in percent, every band once. */
+gboolean attain_coefficients_parse (const char *text, int coefficients[5], GError **error);
 
 /* The bonus sheet of @unit_id (and every unit under it) for @period, as JSON: one row per
  * person (commission with its formula, curve payout, prorated target bonus, variable part,

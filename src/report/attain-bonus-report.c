@@ -36,7 +36,7 @@ payout_data (JsonObject *sheet)
     {
       JsonObject *p = json_array_get_object_element (people, i);
       double      dot[2]
-          = { attain_json_get_number (p, "composite"), attain_json_get_number (p, "payout") };
+          = { attain_json_get_number (p, "curve_score"), attain_json_get_number (p, "payout") };
       if (attain_json_get_string (p, "missing") == NULL)
         g_array_append_vals (dots, dot, 2);
     }
