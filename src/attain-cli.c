@@ -1677,10 +1677,13 @@ command_bonus (int argc, char **argv, gboolean commission_only, GError **error)
   return 0;
 }
 
-/* promotion --period QUARTER [--unit ID] [--json] | recognition --period P [--unit ID] [--json] */
+/* promotion --period QUARTER [--unit ID] [--json] | recognition --period P [--unit ID] [--json]
+ * | training --period P [--unit ID] [--json] */
 static int
-command_results (int argc, char **argv, gboolean promotion, GError **error)
+command_results (int argc, char **argv, const char *which, GError **error)
 {
+  gboolean         promotion = g_str_equal (which, "promotion");
+  gboolean         training = g_str_equal (which, "training");
   g_autofree char *unit = NULL, *period_text = NULL;
   gboolean         json = FALSE;
   GOptionEntry     entries[]
@@ -1691,8 +1694,9 @@ command_results (int argc, char **argv, gboolean promotion, GError **error)
           { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
           { NULL } };
   g_autoptr (GOptionContext) context = g_option_context_new (
-      promotion ? _ ("promotion — who may be promoted after a quarter, and who just misses")
-                : _ ("recognition — the best salesperson of a month or the quarter's champion"));
+      promotion  ? _ ("promotion — who may be promoted after a quarter, and who just misses")
+      : training ? _ ("training — training needs of a unit in a period, by topic")
+                 : _ ("recognition — the best salesperson of a month or the quarter's champion"));
   g_autoptr (AttainDb) db = NULL;
   g_autoptr (JsonNode) node = NULL;
   AttainScope  scope;
@@ -1713,12 +1717,26 @@ command_results (int argc, char **argv, gboolean promotion, GError **error)
                    _ ("Promotion is judged after a quarter: give one like --period 2026-Q3."));
       return 2;
     }
-  node = promotion ? attain_promotion_candidates (db, scope.id, &period, &today, error)
-                   : attain_recognition (db, scope.id, &period, &today, error);
+  node = promotion  ? attain_promotion_candidates (db, scope.id, &period, &today, error)
+         : training ? attain_training_needs (db, scope.id, &period, &today, error)
+                    : attain_recognition (db, scope.id, &period, &today, error);
   if (node == NULL)
     return 1;
   if (json)
     print_json (node);
+  else if (training)
+    {
+      JsonArray *topics = json_object_get_array_member (json_node_get_object (node), "topics");
+      for (guint i = 0; i < json_array_get_length (topics); i++)
+        {
+          JsonObject *t = json_array_get_object_element (topics, i);
+          JsonArray  *people = json_object_get_array_member (t, "people");
+          g_print ("%s\n", json_object_get_string_member (t, "summary"));
+          for (guint k = 0; k < json_array_get_length (people); k++)
+            g_print ("  %s\n", json_object_get_string_member (
+                                   json_array_get_object_element (people, k), "why"));
+        }
+    }
   else if (promotion)
     {
       JsonArray *people = json_object_get_array_member (json_node_get_object (node), "people");
@@ -1767,7 +1785,7 @@ main (int argc, char *argv[])
   context = g_option_context_new (_ ("COMMAND — demo, units, dashboard, metrics, goals, report, "
                                      "import, export, backup, restore, check, scorecard, cycle, "
                                      "scores, history, self-assessment, pay-plan, bonus, "
-                                     "commission, promotion, recognition"));
+                                     "commission, promotion, recognition, training"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (
@@ -1794,7 +1812,8 @@ main (int argc, char *argv[])
                   "  bonus      the bonus sheet of a unit for a period: pool, approval, CSV/XLSX\n"
                   "  commission each person's commission in a period, with its tiers\n"
                   "  promotion  who may be promoted after a quarter, and who just misses\n"
-                  "  recognition  the month's best salesperson or the quarter's champion"));
+                  "  recognition  the month's best salesperson or the quarter's champion\n"
+                  "  training   training needs of a unit in a period, by topic"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -1857,15 +1876,17 @@ main (int argc, char *argv[])
   else if (g_str_equal (command, "commission"))
     status = command_bonus (argc - 1, argv + 1, TRUE, &error);
   else if (g_str_equal (command, "promotion"))
-    status = command_results (argc - 1, argv + 1, TRUE, &error);
+    status = command_results (argc - 1, argv + 1, "promotion", &error);
   else if (g_str_equal (command, "recognition"))
-    status = command_results (argc - 1, argv + 1, FALSE, &error);
+    status = command_results (argc - 1, argv + 1, "recognition", &error);
+  else if (g_str_equal (command, "training"))
+    status = command_results (argc - 1, argv + 1, "training", &error);
   else
     {
       g_printerr (_ ("“%s” is not a command. Commands: demo, units, dashboard, metrics, goals, "
                      "report, import, export, backup, restore, check, scorecard, cycle, "
                      "scores, history, self-assessment, pay-plan, bonus, commission, promotion, "
-                     "recognition.\n"),
+                     "recognition, training.\n"),
                   command);
       return 2;
     }

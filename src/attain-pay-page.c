@@ -32,6 +32,7 @@ struct _AttainPayPage
   GtkListBox      *rows;
   GtkListBox      *recognition_rows;
   GtkListBox      *promotion_rows;
+  GtkListBox      *training_rows;
   GCancellable    *load;
   GtkWidget       *dialog;
   JsonNode        *sheet;
@@ -66,6 +67,7 @@ load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **
   g_autoptr (JsonNode) sheet = attain_bonus_sheet (db, r->unit_id, &r->period, &r->today, error);
   g_autoptr (JsonNode) recognition = NULL;
   g_autoptr (JsonNode) promotion = NULL;
+  g_autoptr (JsonNode) training = NULL;
   JsonObject *out;
 
   if (sheet == NULL)
@@ -79,7 +81,11 @@ load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **
       if (promotion == NULL)
         return NULL;
     }
+  training = attain_training_needs (db, r->unit_id, &r->period, &r->today, error);
+  if (training == NULL)
+    return NULL;
   out = json_object_new ();
+  json_object_set_member (out, "training", g_steal_pointer (&training));
   json_object_set_member (out, "sheet", g_steal_pointer (&sheet));
   json_object_set_member (out, "recognition", g_steal_pointer (&recognition));
   if (promotion != NULL)
@@ -219,6 +225,30 @@ show_results (AttainPayPage *self, JsonObject *recognition, JsonObject *promotio
     }
 }
 
+/* Training needs by topic, most people first: who and why on each topic's row. */
+static void
+show_training (AttainPayPage *self, JsonObject *training)
+{
+  JsonArray *topics = json_object_get_array_member (training, "topics");
+
+  clear_rows (self->training_rows);
+  for (guint i = 0; i < json_array_get_length (topics); i++)
+    {
+      JsonObject *t = json_array_get_object_element (topics, i);
+      JsonArray  *people = json_object_get_array_member (t, "people");
+      g_autoptr (GString) who = g_string_new (NULL);
+      for (guint k = 0; k < json_array_get_length (people); k++)
+        g_string_append_printf (
+            who, "%s%s", k > 0 ? _ ("; ") : "",
+            attain_json_get_string (json_array_get_object_element (people, k), "why"));
+      add_plain_row (self->training_rows, attain_json_get_string (t, "summary"), who->str);
+    }
+  if (json_array_get_length (topics) == 0)
+    add_plain_row (self->training_rows, _ ("No training need in this period"),
+                   _ ("By default, suggested when a capability is rated 2 or lower, or a KPI is "
+                      "below 80 percent of target."));
+}
+
 static void
 show_sheet (AttainPayPage *self)
 {
@@ -290,6 +320,7 @@ sheet_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           g_clear_pointer (&self->sheet, json_node_unref);
           self->sheet = json_node_copy (json_object_get_member (loaded, "sheet"));
           show_sheet (self);
+          show_training (self, json_object_get_object_member (loaded, "training"));
           show_results (self, json_object_get_object_member (loaded, "recognition"),
                         json_object_has_member (loaded, "promotion")
                             ? json_object_get_object_member (loaded, "promotion")
@@ -647,8 +678,9 @@ build_content (AttainPayPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
 
   {
-    static const char *const titles[] = { N_ ("Recognition"), N_ ("Promotion") };
-    GtkListBox             **lists[] = { &self->recognition_rows, &self->promotion_rows };
+    static const char *const titles[]
+        = { N_ ("Recognition"), N_ ("Promotion"), N_ ("Training needs") };
+    GtkListBox **lists[] = { &self->recognition_rows, &self->promotion_rows, &self->training_rows };
     for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
       {
         GtkWidget *heading = gtk_label_new (_ (titles[i]));

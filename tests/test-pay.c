@@ -444,6 +444,50 @@ test_curve_bases (void)
   attain_test_rm_rf (dir);
 }
 
+/* Training needs of the small company in 2026-Q1: B and D won nothing against their revenue
+ * goals (0% of target, below 80%), so "closing deals" has 2 people; A is rated 2 in negotiation
+ * (at most 2), so negotiation has 1; A's 125% suggests nothing. Most people first. */
+static void
+test_training_needs (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "training.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) needs = NULL;
+  AttainPeriod q1;
+  GDate        today;
+  JsonArray   *topics;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (attain_db_exec (
+      db,
+      "INSERT INTO goals (owner_person_id, metric, type, target, unit, period_kind, period_start, "
+      "period_end, rating) VALUES (1, 'negotiation', 'capability', 4, 'rating', 'quarter', "
+      "'2026-01-01', '2026-03-31', 2)",
+      &error));
+  needs = attain_training_needs (db, 1, &q1, &today, &error);
+  g_assert_no_error (error);
+  topics = json_object_get_array_member (json_node_get_object (needs), "topics");
+  g_assert_cmpuint (json_array_get_length (topics), ==, 2);
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (topics, 0), "summary"), ==,
+      "Closing deals: 2 people");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (topics, 1), "summary"), ==,
+      "Negotiation: 1 person");
+  {
+    JsonArray *people
+        = json_object_get_array_member (json_array_get_object_element (topics, 1), "people");
+    g_assert_cmpstr (
+        json_object_get_string_member (json_array_get_object_element (people, 0), "why"), ==,
+        "A (rated 2)");
+  }
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -457,5 +501,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
   g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
   g_test_add_func ("/pay/curve-bases", test_curve_bases);
+  g_test_add_func ("/pay/training-needs", test_training_needs);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "attain-gettext.h"
 #include "attain-json.h"
 #include "attain-metrics.h"
+#include "attain-rating-grid.h"
 
 /* S is 0, D is 4, anything else 5 (below every band). */
 static int
@@ -335,6 +336,168 @@ attain_recognition (AttainDb           *db,
       attain_json_add_number (b, "revenue", e->revenue);
       attain_json_add_number (b, "collections", e->collections);
       attain_json_add_number (b, "attainment", e->attainment);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+typedef struct
+{
+  const char *key;   /* the topic's key, for grouping */
+  const char *label; /* untranslated */
+  GPtrArray  *names; /* char*, "name (why)" */
+  GArray     *ids;   /* gint64 */
+} Topic;
+
+static Topic *
+topic_for (GPtrArray *topics, const char *key, const char *label)
+{
+  Topic *topic;
+  for (guint i = 0; i < topics->len; i++)
+    if (g_str_equal (((Topic *) g_ptr_array_index (topics, i))->key, key))
+      return g_ptr_array_index (topics, i);
+  topic = g_new0 (Topic, 1);
+  topic->key = key;
+  topic->label = label;
+  topic->names = g_ptr_array_new_with_free_func (g_free);
+  topic->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_ptr_array_add (topics, topic);
+  return topic;
+}
+
+static void
+topic_free (Topic *topic)
+{
+  g_ptr_array_unref (topic->names);
+  g_array_unref (topic->ids);
+  g_free (topic);
+}
+
+static int
+compare_topics (gconstpointer a, gconstpointer b)
+{
+  const Topic *x = *(Topic **) a, *y = *(Topic **) b;
+  if (x->ids->len != y->ids->len)
+    return x->ids->len < y->ids->len ? 1 : -1;
+  return g_strcmp0 (x->key, y->key);
+}
+
+JsonNode *
+attain_training_needs (AttainDb           *db,
+                       gint64              unit_id,
+                       const AttainPeriod *period,
+                       const GDate        *today,
+                       GError            **error)
+{
+  static const struct
+  {
+    AttainMetricId metric;
+    const char    *key, *label;
+  } kpi_topics[] = {
+    { ATTAIN_METRIC_REVENUE, "closing", N_ ("Closing deals") },
+    { ATTAIN_METRIC_COLLECTIONS, "collecting", N_ ("Collecting receivables") },
+    { ATTAIN_METRIC_NEW_CUSTOMERS, "prospecting", N_ ("Prospecting new customers") },
+    { ATTAIN_METRIC_VISITS, "visits", N_ ("Planning customer visits") },
+  };
+  int rating_max = CLAMP (attain_db_get_setting_int (db, "training_rating_max", 2), 1, 4);
+  int attainment_min
+      = CLAMP (attain_db_get_setting_int (db, "training_attainment_min", 80), 1, 100);
+  g_autoptr (GPtrArray) topics = g_ptr_array_new_with_free_func ((GDestroyNotify) topic_free);
+  g_autoptr (GPtrArray) capabilities = attain_capability_metrics ();
+  g_autoptr (GHashTable) ratings = attain_capability_ratings (db, period, error);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autofree char *last_iso = NULL;
+  GDate            first, last;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  if (ratings == NULL)
+    return NULL;
+  attain_period_bounds (period, &first, &last);
+  last_iso = attain_date_to_iso (&last);
+  stmt = attain_db_prepare (db, UNIT_PEOPLE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64      person = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      AttainScope scope = { ATTAIN_SCOPE_PERSON, person };
+      g_autoptr (AttainMetrics) metrics
+          = attain_metrics_compute_for_scoring (db, &scope, period, today, error);
+
+      if (metrics == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      for (guint c = 0; c < capabilities->len; c++)
+        {
+          const AttainGoalMetric *info = g_ptr_array_index (capabilities, c);
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", person, info->key);
+          int              rating = GPOINTER_TO_INT (g_hash_table_lookup (ratings, key));
+          if (rating >= 1 && rating <= rating_max)
+            {
+              Topic *topic = topic_for (topics, info->key, info->label);
+              /* Translators: why training is suggested: a person, the capability's rating */
+              g_ptr_array_add (topic->names, g_strdup_printf (_ ("%s (rated %d)"), name, rating));
+              g_array_append_val (topic->ids, person);
+            }
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (kpi_topics); k++)
+        {
+          double attainment = metrics->values[kpi_topics[k].metric].attainment;
+          if (!isnan (attainment) && attainment * 100 < attainment_min - 1e-9)
+            {
+              Topic           *topic = topic_for (topics, kpi_topics[k].key, kpi_topics[k].label);
+              g_autofree char *percent = attain_format_percent (attainment);
+              /* Translators: why training is suggested: a person, the KPI's attainment */
+              g_ptr_array_add (topic->names,
+                               g_strdup_printf (_ ("%s (%s of target)"), name, percent));
+              g_array_append_val (topic->ids, person);
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the people of the unit"));
+      return NULL;
+    }
+  g_ptr_array_sort (topics, compare_topics);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "topics");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      Topic           *topic = g_ptr_array_index (topics, i);
+      g_autofree char *summary = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%s: %u person", "%s: %u people", topic->ids->len),
+          _ (topic->label), topic->ids->len);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "topic");
+      json_builder_add_string_value (b, topic->key);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, _ (topic->label));
+      json_builder_set_member_name (b, "summary");
+      json_builder_add_string_value (b, summary);
+      json_builder_set_member_name (b, "people");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < topic->ids->len; k++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "person");
+          json_builder_add_int_value (b, g_array_index (topic->ids, gint64, k));
+          json_builder_set_member_name (b, "why");
+          json_builder_add_string_value (b, g_ptr_array_index (topic->names, k));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -31,4 +31,15 @@ JsonNode *attain_recognition (AttainDb           *db,
                               const GDate        *today,
                               GError            **error);
 
+/* Training needs of @unit_id's tree for @period, grouped by topic across the team: a capability
+ * rated at or below training_rating_max (default 2) suggests training in it; a KPI below
+ * training_attainment_min percent of target (default 80) suggests its topic (revenue: closing
+ * deals, collections: collecting receivables, new customers: prospecting, visits: planning
+ * visits). As JSON: topics, most people first, each with its people and why. */
+JsonNode *attain_training_needs (AttainDb           *db,
+                                 gint64              unit_id,
+                                 const AttainPeriod *period,
+                                 const GDate        *today,
+                                 GError            **error);
+
 G_END_DECLS

@@ -183,12 +183,19 @@ attain_settings_set_int (AttainDb *db, const char *key, int value, GError **erro
       const char *key;
       int         min, max;
     } evaluation[] = {
-      { "rating_s", 0, 30000 },          { "rating_a", 0, 30000 },
-      { "rating_b", 0, 30000 },          { "rating_c", 0, 30000 },
-      { "calibration_top_max", 0, 100 }, { "calibration_bottom_min", 0, 100 },
-      { "feedback_min_group", 3, 10 },   { "appeal_days", 1, 90 },
-      { "review_due_days", 0, 365 },     { "promotion_quarters", 1, 8 },
+      { "rating_s", 0, 30000 },
+      { "rating_a", 0, 30000 },
+      { "rating_b", 0, 30000 },
+      { "rating_c", 0, 30000 },
+      { "calibration_top_max", 0, 100 },
+      { "calibration_bottom_min", 0, 100 },
+      { "feedback_min_group", 3, 10 },
+      { "appeal_days", 1, 90 },
+      { "review_due_days", 0, 365 },
+      { "promotion_quarters", 1, 8 },
       { "promotion_months", 0, 600 },
+      { "training_rating_max", 1, 4 },
+      { "training_attainment_min", 1, 100 },
     };
     gboolean known = weights || g_str_equal (key, "fiscal_year_start_month")
                      || g_str_equal (key, "pace_tolerance_percent");
