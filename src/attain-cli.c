@@ -1684,11 +1684,17 @@ command_results (int argc, char **argv, const char *which, GError **error)
 {
   gboolean         promotion = g_str_equal (which, "promotion");
   gboolean         training = g_str_equal (which, "training");
-  g_autofree char *unit = NULL, *period_text = NULL;
+  g_autofree char *unit = NULL, *period_text = NULL, *on = NULL, *reason = NULL;
   gboolean         json = FALSE;
+  gint64           person = 0;
   GOptionEntry     entries[]
       = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
             N_ ("Organisation unit id (default: the company)"), "ID" },
+          { "person", 0, 0, G_OPTION_ARG_INT64, &person, N_ ("Person id (promotion propose)"),
+            "ID" },
+          { "on", 0, 0, G_OPTION_ARG_STRING, &on,
+            N_ ("The day the promotion takes effect (promotion propose)"), "DATE" },
+          { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Why (promotion propose)"), "TEXT" },
           { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
             N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
           { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
@@ -1709,8 +1715,32 @@ command_results (int argc, char **argv, const char *which, GError **error)
   db = open_database (FALSE, error);
   if (db == NULL)
     return 1;
+  if (promotion && argc >= 2 && g_str_equal (argv[1], "propose"))
+    {
+      GDate  day;
+      gint64 id;
+      if (on == NULL || !attain_date_parse_iso (on, &day) || person <= 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("Use “promotion propose --person ID --on 2027-01-01 [--reason TEXT]”."));
+          return 2;
+        }
+      id = attain_promotion_propose (db, person, &day, reason, error);
+      if (id == 0)
+        return 1;
+      g_print ("%" G_GINT64_FORMAT "\n", id);
+      return 0;
+    }
   if (!parse_scope_and_period (db, unit, NULL, period_text, &scope, &period, &today, error))
     return 2;
+  if (promotion && argc >= 2 && g_str_equal (argv[1], "apply"))
+    {
+      int applied = attain_promotions_apply_due (db, &today, error);
+      if (applied < 0)
+        return 1;
+      g_print ("%d\n", applied);
+      return 0;
+    }
   if (promotion && period.kind != ATTAIN_PERIOD_QUARTER)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-context.h"
 
+#include "model/attain-results.h"
+
 struct _AttainContext
 {
   GObject        parent_instance;
@@ -88,6 +90,9 @@ attain_context_new (AttainDb *db, const GDate *today)
   self = g_object_new (ATTAIN_TYPE_CONTEXT, NULL);
   self->db = db;
   self->today = *today;
+  /* Promotions whose day has come take effect when the file is opened; one that cannot be
+   * written keeps them waiting for the next open. */
+  attain_promotions_apply_due (db, today, NULL);
   self->data_version = attain_db_data_version (db);
   self->session = attain_session_new (
       today, attain_db_get_setting_int (db, "fiscal_year_start_month", 1), self->settings);

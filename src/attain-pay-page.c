@@ -217,6 +217,19 @@ show_results (AttainPayPage *self, JsonObject *recognition, JsonObject *promotio
                                                     attain_json_get_string (p, "position"), next)
                                  : g_strdup (_ ("Eligible, but already at the top of the ladder"));
               add_plain_row (self->promotion_rows, attain_json_get_string (p, "name"), subtitle);
+              if (next != NULL)
+                {
+                  GtkWidget *row = gtk_widget_get_last_child (GTK_WIDGET (self->promotion_rows));
+                  GtkWidget *button = gtk_button_new_with_label (_ ("Propose…"));
+                  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+                  gtk_widget_set_tooltip_text (button,
+                                               _ ("Propose the promotion, with the day it takes "
+                                                  "effect"));
+                  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pay.propose");
+                  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                                    (gint64) attain_json_get_number (p, "person"));
+                  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+                }
             }
           else
             add_plain_row (self->promotion_rows, attain_json_get_string (p, "name"),
@@ -426,6 +439,78 @@ approve_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
                                               ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (approve_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+propose_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
+{
+  GtkEditable *day = g_object_get_data (G_OBJECT (dialog), "day");
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  gint64       person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person"));
+  g_autoptr (GError) error = NULL;
+  GDate date;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "propose"))
+    return;
+  if (!attain_date_parse_iso (gtk_editable_get_text (day), &date))
+    {
+      /* Translators: a toast, %s is what was typed as the day */
+      g_autofree char *message = g_strdup_printf (
+          _ ("“%s” is not a date. Use a date like 2027-01-01."), gtk_editable_get_text (day));
+      toast (self, message);
+      return;
+    }
+  if (attain_promotion_propose (attain_context_get_db (self->context), person, &date,
+                                gtk_editable_get_text (reason), &error)
+      == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, _ ("Promotion proposed: the position changes on its day."));
+}
+
+/* A promotion to the next step of the ladder, from the day after the period shown by default. */
+static void
+propose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage   *self = ATTAIN_PAY_PAGE (widget);
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget       *day = gtk_entry_new ();
+  GtkWidget       *reason = gtk_entry_new ();
+  GtkWidget       *dialog;
+  g_autofree char *iso = NULL;
+  GDate            first, last;
+
+  attain_period_bounds (&self->period, &first, &last);
+  g_date_add_days (&last, 1);
+  iso = attain_date_to_iso (&last);
+  gtk_editable_set_text (GTK_EDITABLE (day), iso);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("The day it takes effect"), -1);
+  gtk_widget_set_tooltip_text (day, _ ("The day it takes effect"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _ ("Why the promotion"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Why the promotion"), -1);
+  gtk_box_append (GTK_BOX (box), day);
+  gtk_box_append (GTK_BOX (box), reason);
+  dialog = adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Propose a Promotion"),
+      _ ("On the day it takes effect the person moves one step up the career ladder; their "
+         "positions over time are kept."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "propose",
+                                    _ ("_Propose"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "propose",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "day", day);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_object_set_data (G_OBJECT (dialog), "person",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (propose_response_cb), self, 0);
   self->dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -775,6 +860,7 @@ attain_pay_page_class_init (AttainPayPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "pay.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "pay.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "pay.propose", "x", propose_action);
   gtk_widget_class_install_action (widget_class, "pay.print-statements", NULL, print_action);
   /* The same operations writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "pay.print-to-file", "s", print_action);

@@ -488,6 +488,61 @@ test_training_needs (void)
   attain_test_rm_rf (dir);
 }
 
+/* A promotion proposed for 1 May moves A (销售组长) up one step on that day, not before: on 20
+ * April nothing changes; on 2 May her position is 销售经理 and her history says since
+ * 2026-05-01, so after 2026-Q2 she has held it for 1 month. A second proposal while one waits,
+ * and a proposal for someone at the ladder's top, are refused. */
+static void
+test_promotion_proposal (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "promote.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) candidates = NULL;
+  AttainPeriod q2;
+  GDate        may_first, april, may;
+
+  attain_test_date (&may_first, "2026-05-01");
+  attain_test_date (&april, "2026-04-20");
+  attain_test_date (&may, "2026-05-02");
+  g_assert_cmpint (attain_promotion_propose (db, 1, &may_first, "连续三个季度超额", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_promotion_propose (db, 1, &may_first, "again", &error), ==, 0);
+  g_assert_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_PENDING);
+  g_clear_error (&error);
+  g_assert_cmpint (attain_promotions_apply_due (db, &april, &error), ==, 0);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT rank FROM positions WHERE id = (SELECT "
+                                              "position_id FROM people WHERE id = 1)"),
+                   ==, 3);
+  g_assert_cmpint (attain_promotions_apply_due (db, &may, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT rank FROM positions WHERE id = (SELECT "
+                                              "position_id FROM people WHERE id = 1)"),
+                   ==, 4);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count (*) FROM person_positions WHERE "
+                                              "person_id = 1"),
+                   ==, 2);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count (*) FROM person_positions WHERE "
+                                              "person_id = 1 AND from_date = '2026-05-01'"),
+                   ==, 1);
+  g_assert_true (attain_period_parse ("2026-Q2", 1, &q2, NULL));
+  candidates = attain_promotion_candidates (db, 1, &q2, &may, &error);
+  g_assert_cmpint (
+      json_object_get_int_member (
+          json_array_get_object_element (
+              json_object_get_array_member (json_node_get_object (candidates), "people"), 0),
+          "months"),
+      ==, 1);
+  g_assert_true (attain_db_exec (
+      db, "UPDATE people SET position_id = (SELECT id FROM positions WHERE rank = 5) WHERE id = 3",
+      &error));
+  g_assert_cmpint (attain_promotion_propose (db, 3, &may_first, NULL, &error), ==, 0);
+  g_assert_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_TOP);
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -502,5 +557,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
   g_test_add_func ("/pay/curve-bases", test_curve_bases);
   g_test_add_func ("/pay/training-needs", test_training_needs);
+  g_test_add_func ("/pay/promotion-proposal", test_promotion_proposal);
   return g_test_run ();
 }

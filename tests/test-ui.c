@@ -2470,6 +2470,20 @@ test_pay_page (void)
   g_assert_nonnull (strstr (attain_pay_page_get_summary (page), "No pool is set"));
   g_assert_nonnull (strstr (attain_pay_page_get_summary (page), "¥9,000"));
 
+  /* A promotion proposed through its dialog: the day defaults to the day after the quarter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pay.propose", "x", (gint64) 5));
+  dialog = attain_pay_page_get_dialog (page);
+  {
+    GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    GtkWidget *day = gtk_widget_get_first_child (box);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (day)), ==, "2026-10-01");
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (day)), "连续超额完成");
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "propose");
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM promotions WHERE "
+                                                 "person_id = 5 AND effective_on = '2026-10-01' "
+                                                 "AND reason = '连续超额完成'"),
+                   ==, 1);
   g_assert_false (attain_pay_page_set_pool (page, "-5", &error));
   g_clear_error (&error);
   g_assert_true (attain_pay_page_set_pool (page, "1,000", &error));

@@ -61,6 +61,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/017-rating-comment.sql",
   "/io/github/attain/Attain/schema/018-pay.sql",
   "/io/github/attain/Attain/schema/019-pay-basis.sql",
+  "/io/github/attain/Attain/schema/020-promotions.sql",
 };
 
 /* The quark name is a string, not a subtraction. */

@@ -10,6 +10,11 @@
 #include "attain-metrics.h"
 #include "attain-rating-grid.h"
 
+/* The quark name is a string, not a subtraction. */
+/* clang-format off */
+G_DEFINE_QUARK (attain-promotion-error-quark, attain_promotion_error)
+/* clang-format on */
+
 /* S is 0, D is 4, anything else 5 (below every band). */
 static int
 band_rank (const char *band)
@@ -77,8 +82,12 @@ latest_rating (AttainDb *db, gint64 person_id, const char *last_iso)
   return rating;
 }
 
+/* The sixth column is since when the person holds the position: the latest history row up to
+ * ?2, else the hire date. */
 #define UNIT_PEOPLE_SQL                                                                            \
-  "SELECT p.id, p.name, p.employee_no, p.position_id, pos.name, p.hired_on FROM people p JOIN "    \
+  "SELECT p.id, p.name, p.employee_no, p.position_id, pos.name, coalesce ((SELECT max "            \
+  "(h.from_date) FROM person_positions h WHERE h.person_id = p.id AND h.position_id = "            \
+  "p.position_id AND h.from_date <= ?2), p.hired_on) FROM people p JOIN "                          \
   "org_closure c ON c.descendant_id = p.unit_id JOIN positions pos ON pos.id = p.position_id "     \
   "WHERE c.ancestor_id = ?1 AND p.active AND p.hired_on <= ?2 ORDER BY p.unit_id, p.id"
 
@@ -183,8 +192,8 @@ attain_promotion_candidates (AttainDb           *db,
           eligible = FALSE;
           if (misses->len > 0)
             g_string_append (misses, "; ");
-          /* Translators: a promotion condition missed: months in the company, months needed */
-          g_string_append_printf (misses, _ ("%d months in the company, %d needed"), months,
+          /* Translators: a promotion condition missed: months in the position, months needed */
+          g_string_append_printf (misses, _ ("%d months in the position, %d needed"), months,
                                   min_months);
         }
       json_builder_set_member_name (b, "rating");
@@ -503,4 +512,191 @@ attain_training_needs (AttainDb           *db,
   json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+gint64
+attain_promotion_propose (AttainDb    *db,
+                          gint64       person_id,
+                          const GDate *effective_on,
+                          const char  *reason,
+                          GError     **error)
+{
+  g_autofree char *next_name = NULL, *day = attain_date_to_iso (effective_on);
+  sqlite3_stmt    *stmt;
+  gint64           position = 0, next, id;
+  int              rc, waiting = 0;
+
+  if (!attain_db_begin (db, error))
+    return 0;
+  /* Read inside the write: the position and any waiting proposal as they are on disk. */
+  stmt = attain_db_prepare (db,
+                            "SELECT position_id, (SELECT count (*) FROM promotions WHERE "
+                            "person_id = ?1 AND applied_on IS NULL) FROM people WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      position = sqlite3_column_int64 (stmt, 0);
+      waiting = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (position == 0)
+    {
+      g_set_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_INVALID,
+                   _ ("There is no such person. Nothing was changed."));
+      goto fail;
+    }
+  if (waiting > 0)
+    {
+      g_set_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_PENDING,
+                   _ ("A promotion of this person is already proposed and waits for its day. "
+                      "Nothing was changed."));
+      goto fail;
+    }
+  next = next_position (db, position, &next_name);
+  if (next == 0)
+    {
+      g_set_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_TOP,
+                   _ ("This person is already at the top of the career ladder: there is no "
+                      "position to promote to. Nothing was changed."));
+      goto fail;
+    }
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO promotions (person_id, from_position_id, to_position_id, "
+                            "effective_on, reason, proposed_by) VALUES (?1, ?2, ?3, ?4, "
+                            "nullif (trim (?5), ''), ?6)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, position);
+  sqlite3_bind_int64 (stmt, 3, next);
+  sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, reason ? reason : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Saving the promotion"));
+      goto fail;
+    }
+  id = attain_db_last_insert_id (db);
+  if (!attain_db_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  attain_db_rollback (db);
+  return 0;
+}
+
+/* Runs one statement of the promotion being applied; FALSE with the error set. */
+static gboolean
+step_applying (AttainDb *db, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Applying the promotion"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+attain_promotions_apply_due (AttainDb *db, const GDate *today, GError **error)
+{
+  g_autofree char *day = attain_date_to_iso (today);
+  int              applied = 0;
+
+  /* Most opens have nothing due: a read, not a write lock, tells. */
+  {
+    sqlite3_stmt *due = attain_db_prepare (
+        db, "SELECT count (*) FROM promotions WHERE applied_on IS NULL AND effective_on <= ?1",
+        error);
+    int n = 0;
+    if (due == NULL)
+      return -1;
+    sqlite3_bind_text (due, 1, day, -1, SQLITE_STATIC);
+    if (sqlite3_step (due) == SQLITE_ROW)
+      n = sqlite3_column_int (due, 0);
+    sqlite3_reset (due);
+    if (n == 0)
+      return 0;
+  }
+  /* One proposal per transaction, read again each time: bounded by the proposals waiting. */
+  for (int guard = 0; guard < 100000; guard++)
+    {
+      g_autofree char *effective = NULL;
+      gint64           id = 0, person = 0, from = 0, to = 0;
+      sqlite3_stmt    *stmt;
+
+      if (!attain_db_begin (db, error))
+        return -1;
+      stmt = attain_db_prepare (db,
+                                "SELECT id, person_id, from_position_id, to_position_id, "
+                                "effective_on FROM promotions WHERE applied_on IS NULL AND "
+                                "effective_on <= ?1 ORDER BY effective_on, id LIMIT 1",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          person = sqlite3_column_int64 (stmt, 1);
+          from = sqlite3_column_int64 (stmt, 2);
+          to = sqlite3_column_int64 (stmt, 3);
+          effective = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+        }
+      sqlite3_reset (stmt);
+      if (id == 0)
+        {
+          attain_db_rollback (db);
+          return applied;
+        }
+      /* The history row first (the trigger then sees the change is recorded), then the
+       * position, each only while the person still holds the position the proposal moves
+       * from; a position changed meanwhile (by an import) leaves the proposal closed as moot. */
+      stmt = attain_db_prepare (db,
+                                "INSERT OR REPLACE INTO person_positions (person_id, position_id, "
+                                "from_date) SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM people "
+                                "WHERE id = ?1 AND position_id = ?4)",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, person);
+      sqlite3_bind_int64 (stmt, 2, to);
+      sqlite3_bind_text (stmt, 3, effective, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, from);
+      if (!step_applying (db, stmt, error))
+        goto fail;
+      stmt = attain_db_prepare (
+          db, "UPDATE people SET position_id = ?2 WHERE id = ?1 AND position_id = ?3", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, person);
+      sqlite3_bind_int64 (stmt, 2, to);
+      sqlite3_bind_int64 (stmt, 3, from);
+      if (!step_applying (db, stmt, error))
+        goto fail;
+      stmt = attain_db_prepare (db, "UPDATE promotions SET applied_on = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+      if (!step_applying (db, stmt, error) || !attain_db_commit (db, error))
+        goto fail;
+      applied++;
+    }
+  return applied;
+
+fail:
+  attain_db_rollback (db);
+  return -1;
 }

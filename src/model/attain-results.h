@@ -21,6 +21,27 @@ JsonNode *attain_promotion_candidates (AttainDb           *db,
                                        const GDate        *today,
                                        GError            **error);
 
+#define ATTAIN_PROMOTION_ERROR (attain_promotion_error_quark ())
+
+typedef enum
+{
+  ATTAIN_PROMOTION_ERROR_TOP,     /* already at the top of the ladder */
+  ATTAIN_PROMOTION_ERROR_PENDING, /* a promotion is already proposed */
+  ATTAIN_PROMOTION_ERROR_INVALID,
+} AttainPromotionError;
+
+GQuark attain_promotion_error_quark (void);
+/* Proposes promoting @person_id to the next step of the ladder on @effective_on, with the
+ * reason; refused at the top of the ladder or while another proposal waits. Returns its id. */
+gint64 attain_promotion_propose (AttainDb    *db,
+                                 gint64       person_id,
+                                 const GDate *effective_on,
+                                 const char  *reason,
+                                 GError     **error);
+/* Applies every proposal due by @today, each in one transaction with its history row: the
+ * person's position changes and person_positions says from when. Returns how many, or -1. */
+int attain_promotions_apply_due (AttainDb *db, const GDate *today, GError **error);
+
 /* The best salesperson of @period (a month: 月度最佳; a quarter: 季度销售冠军) in @unit_id's
  * tree: highest revenue among those at or above 100% of their revenue target, ties broken by
  * collections, then by name. As JSON: the winner (or null with the reason) and the ranking of
