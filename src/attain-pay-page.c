@@ -286,6 +286,12 @@ show_sheet (AttainPayPage *self)
     gtk_label_set_label (self->summary_label,
                          _ ("Approved: the sheet keeps the figures it was approved with and is "
                             "locked."));
+  else if (json_object_has_member (sheet, "planned")
+           && json_object_get_int_member (sheet, "planned") == 0)
+    gtk_label_set_label (self->summary_label,
+                         _ ("No pay plan is set up yet, so the sheet only lists the people. Set "
+                            "one up with “attain-cli pay-plan”: fixed pay, target bonus, "
+                            "commission tiers and the payout curve of a position."));
   else
     gtk_label_set_label (self->summary_label, attain_json_get_string (sheet, "pool_formula"));
   self->filling = TRUE;

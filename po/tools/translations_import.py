@@ -1061,4 +1061,5 @@ T = {
     (None, 'This person is already at the top of the career ladder: there is no position to promote to. Nothing was changed.'): ('此人已在职级阶梯的最高一级，没有可晋升的岗位。未做任何更改。', '此人已在職級階梯的最高一級，沒有可晉升的職位。未做任何變更。'),
     (None, 'Saving the promotion'): ('保存晋升', '儲存晉升'),
     (None, 'Applying the promotion'): ('执行晋升', '執行晉升'),
+    (None, 'No pay plan is set up yet, so the sheet only lists the people. Set one up with “attain-cli pay-plan”: fixed pay, target bonus, commission tiers and the payout curve of a position.'): ('尚未设置薪酬方案，因此奖金表只列出人员。请用“attain-cli pay-plan”为岗位设置固定工资、目标奖金、提成档位和奖金曲线。', '尚未設定薪酬方案，因此獎金表只列出人員。請用「attain-cli pay-plan」為職位設定固定薪資、目標獎金、提成檔位和獎金曲線。'),
 }

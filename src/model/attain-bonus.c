@@ -335,6 +335,7 @@ typedef struct
   gint64   base, base_target; /* the commission's base and its target, fen */
   int      payout;
   gboolean awards_in_pool;
+  gboolean planned; /* a pay plan applies to the person */
   char    *commission_formula, *variable_formula;
   gint64   pooled, pooled_paid;
 } Row;
@@ -492,6 +493,7 @@ compute_rows (AttainDb           *db,
           sqlite3_reset (stmt);
           return FALSE;
         }
+      row.planned = plan != NULL;
       if (plan != NULL)
         {
           const AttainMetricValue *base = &metrics->values[base_metric (plan->commission_base)];
@@ -652,6 +654,7 @@ compute_sheet (AttainDb           *db,
   g_autofree gint64 *computed = NULL, *paid = NULL;
   g_autofree char   *curve = NULL;
   gint64             sum = 0, paid_sum = 0, totals[2] = { 0, 0 };
+  guint              planned = 0;
   int                factor = 10000;
 
   g_array_set_clear_func (rows, row_clear);
@@ -662,6 +665,7 @@ compute_sheet (AttainDb           *db,
   for (guint i = 0; i < rows->len; i++)
     {
       computed[i] = MAX (0, g_array_index (rows, Row, i).pooled);
+      planned += g_array_index (rows, Row, i).planned;
       sum += computed[i];
     }
   if (pool >= 0)
@@ -756,6 +760,9 @@ compute_sheet (AttainDb           *db,
   }
   json_builder_set_member_name (b, "approved");
   json_builder_add_boolean_value (b, FALSE);
+  /* How many people a pay plan applies to: none means nothing is set up yet. */
+  json_builder_set_member_name (b, "planned");
+  json_builder_add_int_value (b, planned);
   json_builder_set_member_name (b, "curve");
   {
     g_autoptr (JsonNode) points = json_from_string (curve != NULL ? curve : "[]", NULL);
