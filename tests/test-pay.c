@@ -192,6 +192,27 @@ person_row (JsonNode *sheet, gint64 person)
   g_assert_not_reached ();
 }
 
+/* The small company's A, scored on revenue in bands (KPI 100%), her 2026-Q1 review signed off:
+ * 125% of target scores 100 + 0.5 × 25 = 112.5, rated S. */
+static void
+sign_off_a (AttainDb *db, const AttainPeriod *q1, const GDate *today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
+  g_autoptr (AttainReview) review = NULL;
+  AttainScoreRule bands;
+
+  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
+  card->kpi_weight = 10000;
+  attain_scorecard_add_line (card, "revenue", 10000, &bands);
+  g_assert_cmpint (attain_scorecard_save (db, card, &error), >, 0);
+  review = attain_review_open (db, 1, q1, &error);
+  g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
+  g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-04-08", &error));
+  g_assert_true (attain_review_sign_off (db, review, today, &error));
+  g_assert_no_error (error);
+}
+
 /* The small company's Q1 2026 (90 days). One plan for every position: fixed ¥5,000 and target
  * bonus ¥3,000 a month (a quarter: ¥15,000 and ¥9,000), commission on revenue 3% up to target
  * and 5% above, ¥1,000 for each full 10 points of revenue attainment above 100%. A scorecard of
@@ -213,20 +234,13 @@ test_bonus_sheet (void)
   g_autoptr (AttainDb) db = attain_test_small_company (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
-  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
-  g_autoptr (AttainReview) review = NULL;
   g_autoptr (JsonNode) sheet = NULL;
-  AttainScoreRule bands;
-  AttainPeriod    q1;
-  GDate           today;
-  JsonObject     *a, *b, *d;
+  AttainPeriod q1;
+  GDate        today;
+  JsonObject  *a, *b, *d;
 
   attain_test_date (&today, "2026-04-20");
   g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
-  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
-  card->kpi_weight = 10000;
-  attain_scorecard_add_line (card, "revenue", 10000, &bands);
-  g_assert_cmpint (attain_scorecard_save (db, card, &error), >, 0);
 
   plan->fixed_monthly = 500000;
   plan->bonus_monthly = 300000;
@@ -250,11 +264,7 @@ test_bonus_sheet (void)
 
   g_assert_true (
       attain_db_exec (db, "UPDATE people SET hired_on = '2026-02-15' WHERE id = 3", &error));
-  review = attain_review_open (db, 1, &q1, &error);
-  g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
-  g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-04-08", &error));
-  g_assert_true (attain_review_sign_off (db, review, &today, &error));
-  g_assert_no_error (error);
+  sign_off_a (db, &q1, &today);
 
   sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
   g_assert_no_error (error);
@@ -335,27 +345,17 @@ test_promotion_and_recognition (void)
   g_autofree char *path = attain_test_db_path (dir, "results.db");
   g_autoptr (AttainDb) db = attain_test_small_company (path);
   g_autoptr (GError) error = NULL;
-  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
-  g_autoptr (AttainReview) review = NULL;
   g_autoptr (JsonNode) promotion = NULL;
   g_autoptr (JsonNode) champion = NULL;
   g_autoptr (JsonNode) month = NULL;
-  AttainScoreRule bands;
-  AttainPeriod    q1, january;
-  GDate           today;
-  JsonArray      *people;
+  AttainPeriod q1, january;
+  GDate        today;
+  JsonArray   *people;
 
   attain_test_date (&today, "2026-04-20");
   g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
   g_assert_true (attain_period_parse ("2026-01", 1, &january, NULL));
-  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
-  card->kpi_weight = 10000;
-  attain_scorecard_add_line (card, "revenue", 10000, &bands);
-  g_assert_cmpint (attain_scorecard_save (db, card, &error), >, 0);
-  review = attain_review_open (db, 1, &q1, &error);
-  g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
-  g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-04-08", &error));
-  g_assert_true (attain_review_sign_off (db, review, &today, &error));
+  sign_off_a (db, &q1, &today);
   g_assert_true (attain_settings_set_int (db, "promotion_quarters", 1, &error));
   g_assert_false (attain_settings_set_int (db, "promotion_quarters", 9, NULL));
 
@@ -401,23 +401,13 @@ test_curve_bases (void)
   g_autoptr (AttainDb) db = attain_test_small_company (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
-  g_autoptr (AttainScorecard) card = attain_scorecard_new ("Reps");
-  g_autoptr (AttainReview) review = NULL;
-  AttainScoreRule bands;
-  AttainPeriod    q1;
-  GDate           today;
-  int             table[5];
+  AttainPeriod q1;
+  GDate        today;
+  int          table[5];
 
   attain_test_date (&today, "2026-04-20");
   g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
-  attain_score_rule_init (&bands, ATTAIN_RULE_BANDS);
-  card->kpi_weight = 10000;
-  attain_scorecard_add_line (card, "revenue", 10000, &bands);
-  g_assert_cmpint (attain_scorecard_save (db, card, &error), >, 0);
-  review = attain_review_open (db, 1, &q1, &error);
-  g_assert_true (attain_review_set_field (db, review, "reviewer", "王经理", &error));
-  g_assert_true (attain_review_set_field (db, review, "interview_on", "2026-04-08", &error));
-  g_assert_true (attain_review_sign_off (db, review, &today, &error));
+  sign_off_a (db, &q1, &today);
 
   g_assert_false (attain_coefficients_parse ("S:150,A:120,B:100,C:60", table, &error));
   g_assert_nonnull (strstr (error->message, "D is missing"));

@@ -91,6 +91,20 @@ latest_rating (AttainDb *db, gint64 person_id, const char *last_iso)
   "org_closure c ON c.descendant_id = p.unit_id JOIN positions pos ON pos.id = p.position_id "     \
   "WHERE c.ancestor_id = ?1 AND p.active AND p.hired_on <= ?2 ORDER BY p.unit_id, p.id"
 
+/* The people of @unit_id's tree employed by @last_iso, which must outlive the statement. */
+static sqlite3_stmt *
+unit_people (AttainDb *db, gint64 unit_id, const char *last_iso, GError **error)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db, UNIT_PEOPLE_SQL, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, unit_id);
+      sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+    }
+  return stmt;
+}
+
 JsonNode *
 attain_promotion_candidates (AttainDb           *db,
                              gint64              unit_id,
@@ -109,11 +123,9 @@ attain_promotion_candidates (AttainDb           *db,
 
   attain_period_bounds (quarter, &first, &last);
   last_iso = attain_date_to_iso (&last);
-  stmt = attain_db_prepare (db, UNIT_PEOPLE_SQL, error);
+  stmt = unit_people (db, unit_id, last_iso, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "quarters");
@@ -279,11 +291,9 @@ attain_recognition (AttainDb           *db,
   g_array_set_clear_func (entries, entry_clear);
   attain_period_bounds (period, &first, &last);
   last_iso = attain_date_to_iso (&last);
-  stmt = attain_db_prepare (db, UNIT_PEOPLE_SQL, error);
+  stmt = unit_people (db, unit_id, last_iso, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AttainScope scope = { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
@@ -426,11 +436,9 @@ attain_training_needs (AttainDb           *db,
     return NULL;
   attain_period_bounds (period, &first, &last);
   last_iso = attain_date_to_iso (&last);
-  stmt = attain_db_prepare (db, UNIT_PEOPLE_SQL, error);
+  stmt = unit_people (db, unit_id, last_iso, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64      person = sqlite3_column_int64 (stmt, 0);
