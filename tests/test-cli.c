@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 static char *dir;
@@ -629,6 +630,28 @@ test_scores_json (void)
  * nobody gets a variable part and each row says why; a pool of ¥1,000 does not bind. Approved,
  * the sheet is locked: a new pool is refused, and the CSV for finance (BOM, one row a person)
  * is still written. */
+/* What a person's earlier money that went back costs: each reversal × the commission ÷ base of
+ * the period it was paid in, to the fen half up. */
+static gint64
+reversed_at_rate_paid (JsonObject *person)
+{
+  JsonArray *reversals = json_object_get_array_member (person, "commission_reversals");
+  gint64     sum = 0;
+
+  for (guint i = 0; i < json_array_get_length (reversals); i++)
+    {
+      JsonObject *r = json_array_get_object_element (reversals, i);
+      gint64      amount = json_object_get_int_member (r, "amount");
+      gint64      paid = json_object_get_int_member (r, "paid_commission");
+      gint64      base = json_object_get_int_member (r, "paid_base");
+      gint64      deduction
+          = base > 0 ? (gint64) floor ((amount * (double) paid + base / 2.0) / base) : 0;
+      g_assert_cmpint (json_object_get_int_member (r, "deduction"), ==, deduction);
+      sum += deduction;
+    }
+  return sum;
+}
+
 static void
 test_bonus_sheet (void)
 {
@@ -662,8 +685,11 @@ test_bonus_sheet (void)
       /* In hundredths of a fen (fen × percent), then to the fen, half up. */
       gint64 hundredths
           = target > 0 && base > 0 ? MIN (base, target) * 2 + MAX (0, base - target) * 4 : base * 2;
-      g_assert_cmpint (json_object_get_int_member (p, "commission"), ==,
+      g_assert_cmpint (json_object_get_int_member (p, "commission_gross"), ==,
                        hundredths >= 0 ? (hundredths + 50) / 100 : -((-hundredths + 50) / 100));
+      g_assert_cmpint (json_object_get_int_member (p, "commission"), ==,
+                       json_object_get_int_member (p, "commission_gross")
+                           - reversed_at_rate_paid (p));
       g_assert_cmpint (json_object_get_int_member (p, "variable"), ==, 0);
       g_assert_nonnull (json_object_get_string_member (p, "missing"));
       g_assert_cmpint (json_object_get_int_member (p, "total_paid"), ==,
@@ -674,6 +700,41 @@ test_bonus_sheet (void)
   g_assert_nonnull (strstr (json_object_get_string_member (sheet, "pool_formula"), "within"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+
+  /* The demo refunds part of some collections; in Q4 2026 the company's sheet deducts their
+   * commission, and each statement that has one prints it as its own line. */
+  {
+    g_autoptr (JsonParser) q4_parser = json_parser_new ();
+    g_autofree char *statements = g_build_filename (dir, "statements.pdf", NULL);
+    g_autofree char *pdf_text = NULL;
+    const char      *text_argv[] = { "pdftotext", statements, "-", NULL };
+    guint            with_reversal = 0, lines = 0;
+    JsonArray       *q4_people;
+
+    g_assert_cmpint (run_cli (&out, &err, "bonus", "--period", "2026-Q4", "--json", NULL), ==, 0);
+    q4_people = json_object_get_array_member (parse_object (q4_parser, out), "people");
+    for (guint i = 0; i < json_array_get_length (q4_people); i++)
+      {
+        JsonObject *p = json_array_get_object_element (q4_people, i);
+        gint64      reversed = reversed_at_rate_paid (p);
+        with_reversal += reversed > 0;
+        g_assert_cmpint (json_object_get_int_member (p, "commission_reversed"), ==, reversed);
+      }
+    g_assert_cmpuint (with_reversal, >, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (
+        run_cli (&out, &err, "bonus", "--period", "2026-Q4", "--statements", statements, NULL), ==,
+        0);
+    pdf_text = run_tool (text_argv);
+    g_assert_nonnull (pdf_text);
+    for (const char *at = pdf_text; (at = strstr (at, "Commission reversed")) != NULL; at++)
+      lines++;
+    g_assert_cmpuint (lines, >=, with_reversal);
+    g_assert_nonnull (strstr (pdf_text, "the rate paid in"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
 
   g_assert_cmpint (
       run_cli (&out, &err, "bonus", "--period", "2026-Q3", "--unit", "5", "--approve", NULL), ==,
@@ -699,6 +760,44 @@ test_bonus_sheet (void)
       rows += lines[i][0] != '\0';
     /* The title lines, the header, one line a person. */
     g_assert_cmpuint (rows, >=, json_array_get_length (people) + 1);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* XLSX for finance, read back by an independent reader: under the header, one row a person
+   * with the total paid in yuan, in a money format. */
+  {
+    g_autofree char *xlsx = g_build_filename (dir, "bonus.xlsx", NULL);
+    const char      *argv[]
+        = { "/usr/bin/python3", "-c",
+            "import sys, openpyxl\n"
+            "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+            "rows = list(ws.iter_rows())\n"
+            "h = next(i for i, r in enumerate(rows) if any(c.value == 'Total paid' for c in r))\n"
+            "col = [c.value for c in rows[h]].index('Total paid')\n"
+            "for r in rows[h + 1:]:\n"
+            "  if r[1].value: print(r[1].value, '%.2f' % r[col].value, '0.00' in "
+            "r[col].number_format)\n",
+            xlsx, NULL };
+    g_autofree char *read = NULL;
+    g_autoptr (GString) expected = g_string_new (NULL);
+
+    g_assert_cmpint (
+        run_cli (&out, &err, "bonus", "--period", "2026-Q3", "--unit", "5", "--xlsx", xlsx, NULL),
+        ==, 0);
+    for (guint i = 0; i < json_array_get_length (people); i++)
+      {
+        JsonObject *p = json_array_get_object_element (people, i);
+        gint64      paid = json_object_get_int_member (p, "total_paid");
+        g_string_append_printf (expected, "%s %" G_GINT64_FORMAT ".%02d True\n",
+                                json_object_get_string_member (p, "name"), paid / 100,
+                                (int) (paid % 100));
+      }
+    read = run_tool (argv);
+    if (read != NULL)
+      g_assert_cmpstr (read, ==, expected->str);
+    else
+      g_test_message ("python3-openpyxl missing; XLSX not read back");
   }
 }
 

@@ -330,6 +330,103 @@ test_bonus_sheet (void)
   attain_test_rm_rf (dir);
 }
 
+/* Commission on money that went back is deducted in the period it went back, at the rate it
+ * was paid. The small company's A, commission on revenue 3% up to target and 5% above:
+ * - Q1 2026 paid ¥5,100 on ¥150,000 (see the bonus sheet's case): a rate of 3.4%.
+ * - Q2 2026, target ¥120,000: she wins ¥60,000 (deal 7) and ¥20,000 (deal 8, reversed on 1 June:
+ *   within the period, it just lowers the base); deal 2 (¥50,000, won 3 March) is reversed on
+ *   10 May. The rollup's revenue is 60,000 + 20,000 − 20,000 − 50,000 = ¥10,000, but the tier is
+ *   set by the quarter's own business, ¥60,000 (50%): ¥60,000 × 3% = ¥1,800. The reversal costs
+ *   ¥50,000 × 3.4% = ¥1,700: net ¥100.
+ * - Q1's sheet approved, the plan then changed to a flat 10%: Q2's commission is ¥6,000, and the
+ *   deduction stays ¥1,700 (the approved rate), not ¥5,000 at today's plan: net ¥4,300.
+ * - On collections, a flat 2%: Q1 collected ¥90,000 (¥1,800). ¥9,000 of deal 1 refunded on
+ *   20 April: Q2 has nothing of its own (¥0), the refund costs ¥9,000 × 2% = ¥180, net −¥180.
+ *   The approved Q1 sheet paid on revenue, so its rate is not this plan's. */
+static void
+test_commission_reversal (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "reversal.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
+  g_autoptr (JsonNode) sheet = NULL;
+  AttainPeriod q1, q2;
+  GDate        today;
+  JsonObject  *a, *reversal;
+  JsonArray   *reversals;
+
+  attain_test_date (&today, "2026-07-10");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (attain_period_parse ("2026-Q2", 1, &q2, NULL));
+  g_assert_true (attain_db_exec (
+      db,
+      "INSERT INTO deals (id, owner_id, customer_id, stage_id, status, amount, gross_profit, "
+      "created_on, closed_on) VALUES (7, 1, 1, (SELECT id FROM stages WHERE key = 'won'), 'won', "
+      "6000000, 0, '2026-04-01', '2026-04-15'), (8, 1, 2, (SELECT id FROM stages WHERE key = "
+      "'won'), 'won', 2000000, 0, '2026-04-02', '2026-04-20');"
+      "INSERT INTO deal_reversals (deal_id, owner_id, amount, reversed_on) VALUES "
+      "(8, 1, 2000000, '2026-06-01'), (2, 1, 5000000, '2026-05-10');"
+      "INSERT INTO refunds (owner_id, deal_id, amount, refunded_on) VALUES "
+      "(1, 1, 900000, '2026-04-20');"
+      "INSERT INTO goals (owner_person_id, metric, type, target, unit, period_kind, period_start, "
+      "period_end) VALUES (1, 'revenue', 'result', 12000000, 'CNY', 'quarter', '2026-04-01', "
+      "'2026-06-30');",
+      &error));
+  g_assert_true (attain_rollup_rebuild (db, &error));
+  g_free (plan->commission_base);
+  plan->commission_base = g_strdup ("revenue");
+  g_array_unref (plan->tiers);
+  plan->tiers = attain_tiers_parse ("0:3, 100:5", &error);
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+
+  sheet = attain_bonus_sheet (db, 1, &q2, &today, &error);
+  g_assert_no_error (error);
+  a = person_row (sheet, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "commission_base"), ==, 6000000);
+  g_assert_cmpint (json_object_get_int_member (a, "commission_gross"), ==, 180000);
+  g_assert_cmpint (json_object_get_int_member (a, "commission"), ==, 10000);
+  g_assert_cmpstr (json_object_get_string_member (a, "commission_formula"), ==,
+                   "¥60,000 × 3.0% = ¥1,800; ¥50,000 reversed on 2026-05-10 × 3.40%, the rate paid "
+                   "in Q1 2026 = -¥1,700; net ¥100");
+  reversals = json_object_get_array_member (a, "commission_reversals");
+  g_assert_cmpuint (json_array_get_length (reversals), ==, 1);
+  reversal = json_array_get_object_element (reversals, 0);
+  g_assert_cmpstr (json_object_get_string_member (reversal, "earned"), ==, "2026-Q1");
+  g_assert_cmpint (json_object_get_int_member (reversal, "deduction"), ==, 170000);
+  g_assert_cmpint (json_object_get_int_member (a, "total"), ==,
+                   json_object_get_int_member (a, "fixed") + 10000);
+  g_clear_pointer (&sheet, json_node_unref);
+
+  g_assert_true (attain_bonus_sheet_approve (db, 1, &q1, &today, &error));
+  g_array_unref (plan->tiers);
+  plan->tiers = attain_tiers_parse ("0:10", &error);
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+  sheet = attain_bonus_sheet (db, 1, &q2, &today, &error);
+  a = person_row (sheet, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "commission_gross"), ==, 600000);
+  g_assert_cmpint (json_object_get_int_member (a, "commission"), ==, 430000);
+  g_clear_pointer (&sheet, json_node_unref);
+
+  g_free (plan->commission_base);
+  plan->commission_base = g_strdup ("collections");
+  g_array_unref (plan->tiers);
+  plan->tiers = attain_tiers_parse ("0:2", &error);
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+  sheet = attain_bonus_sheet (db, 1, &q2, &today, &error);
+  g_assert_no_error (error);
+  a = person_row (sheet, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "commission_gross"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (a, "commission"), ==, -18000);
+  g_assert_nonnull (strstr (json_object_get_string_member (a, "commission_formula"),
+                            "¥9,000 reversed on 2026-04-20 × 2.00%, the rate paid in Q1 2026 = "
+                            "-¥180; net -¥180"));
+  g_clear_pointer (&sheet, json_node_unref);
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 /* Promotion after 2026-Q1, judged on that one quarter (promotion_quarters 1) and 12 months in
  * the company:
  * - A: revenue 125% of target, rated S on her signed-off review, hired 2020: eligible, and the
@@ -544,6 +641,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/pool", test_pool);
   g_test_add_func ("/pay/scale", test_scale);
   g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
+  g_test_add_func ("/pay/commission-reversal", test_commission_reversal);
   g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
   g_test_add_func ("/pay/curve-bases", test_curve_bases);
   g_test_add_func ("/pay/training-needs", test_training_needs);

@@ -1062,4 +1062,9 @@ T = {
     (None, 'Saving the promotion'): ('保存晋升', '儲存晉升'),
     (None, 'Applying the promotion'): ('执行晋升', '執行晉升'),
     (None, 'No pay plan is set up yet, so the sheet only lists the people. Set one up with “attain-cli pay-plan”: fixed pay, target bonus, commission tiers and the payout curve of a position.'): ('尚未设置薪酬方案，因此奖金表只列出人员。请用“attain-cli pay-plan”为岗位设置固定工资、目标奖金、提成档位和奖金曲线。', '尚未設定薪酬方案，因此獎金表只列出人員。請用「attain-cli pay-plan」為職位設定固定薪資、目標獎金、提成檔位和獎金曲線。'),
+    (None, 'Reading the reversals of a commission'): ('读取提成的冲回记录', '讀取提成的沖回紀錄'),
+    (None, 'Reading an approved bonus sheet'): ('读取已批准的奖金表', '讀取已核准的獎金表'),
+    (None, '%s reversed on %s × %s, the rate paid in %s = %s'): ('%s 于 %s 冲回 × %s（%s 实际提成比例）= %s', '%s 於 %s 沖回 × %s（%s 實際提成比例）= %s'),
+    (None, '; net %s'): ('；净额 %s', '；淨額 %s'),
+    (None, 'Commission reversed'): ('提成冲回', '提成沖回'),
 }

@@ -322,6 +322,25 @@ attain_tiers_parse (const char *text, GError **error)
 }
 
 /* One person's line of the sheet, before the pool. */
+/* Commission on money that went back (a cancelled deal, a refund) in a later period than the one
+ * it was paid in: the reversal does not lower this period's base (its tier is set by this
+ * period's own business), it is deducted at the rate that period paid. A reversal within the
+ * period it was earned in simply lowers the base, as the rollup already counts it. */
+typedef struct
+{
+  gint64       amount; /* fen that went back */
+  char        *on;     /* when, ISO */
+  AttainPeriod earned; /* the period of the same kind the money was paid commission in */
+  gint64       paid_commission, paid_base; /* that period's commission and base: the rate */
+  gint64       deduction;
+} Reversal;
+
+static void
+reversal_clear (gpointer data)
+{
+  g_free (((Reversal *) data)->on);
+}
+
 typedef struct
 {
   gint64   person_id;
@@ -332,11 +351,14 @@ typedef struct
   char    *rating;
   int      days;
   gint64   fixed, target_bonus, commission, variable, awards;
+  gint64   commission_gross;  /* before the deductions for earlier money reversed */
+  GArray  *reversals;         /* of Reversal */
   gint64   base, base_target; /* the commission's base and its target, fen */
+  char    *commission_on;     /* the plan's base: collections, revenue or gross_profit */
   int      payout;
   gboolean awards_in_pool;
   gboolean planned; /* a pay plan applies to the person */
-  char    *commission_formula, *variable_formula;
+  char    *commission_formula, *commission_gross_formula, *variable_formula;
   gint64   pooled, pooled_paid;
 } Row;
 
@@ -349,7 +371,10 @@ row_clear (gpointer data)
   g_free (row->position);
   g_free (row->rating);
   g_free (row->commission_formula);
+  g_free (row->commission_gross_formula);
   g_free (row->variable_formula);
+  g_clear_pointer (&row->reversals, g_array_unref);
+  g_free (row->commission_on);
 }
 
 static int
@@ -394,6 +419,236 @@ commission_formula (GArray *parts, gint64 total, const char *currency)
     }
   g_string_append_printf (out, " = %s", sum);
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The reversals dated in [from, to] of money counted before from. A refund's money was counted
+ * when the same deal last collected before it; one without a deal or collection is taken to be
+ * this period's. */
+static gboolean
+earlier_reversals (AttainDb           *db,
+                   const char         *base,
+                   gint64              person_id,
+                   const AttainPeriod *period,
+                   GArray             *out,
+                   GError            **error)
+{
+  const char *sql
+      = g_strcmp0 (base, "collections") == 0
+            ? "SELECT f.amount, f.refunded_on, (SELECT max (c.collected_on) FROM collections c "
+              "WHERE c.deal_id = f.deal_id AND c.collected_amount > 0 AND c.collected_on <= "
+              "f.refunded_on) AS origin FROM refunds f WHERE f.owner_id = ?1 AND f.refunded_on "
+              "BETWEEN ?2 AND ?3 AND origin < ?2 ORDER BY f.refunded_on, f.id"
+        : g_strcmp0 (base, "gross_profit") == 0
+            ? "SELECT r.gross_profit, r.reversed_on, d.closed_on FROM deal_reversals r JOIN deals "
+              "d "
+              "ON d.id = r.deal_id WHERE r.owner_id = ?1 AND r.reversed_on BETWEEN ?2 AND ?3 AND "
+              "d.closed_on < ?2 ORDER BY r.reversed_on, r.id"
+            : "SELECT r.amount, r.reversed_on, d.closed_on FROM deal_reversals r JOIN deals d ON "
+              "d.id = r.deal_id WHERE r.owner_id = ?1 AND r.reversed_on BETWEEN ?2 AND ?3 AND "
+              "d.closed_on < ?2 ORDER BY r.reversed_on, r.id";
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  GDate            first, last;
+  sqlite3_stmt    *stmt = attain_db_prepare (db, sql, error);
+  int              rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  /* One row per reversal of one person in one period. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Reversal reversal = { 0 };
+      GDate    origin;
+      if (!attain_date_parse_iso ((const char *) sqlite3_column_text (stmt, 2), &origin))
+        continue;
+      reversal.amount = sqlite3_column_int64 (stmt, 0);
+      reversal.on = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      reversal.earned = attain_period_containing (period->kind, &origin, period->fy_start_month);
+      g_array_append_val (out, reversal);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the reversals of a commission"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The base a period's commission is computed on: its figure with the reversals of earlier money
+ * put back, and the commission before deductions. */
+static gboolean
+gross_commission (AttainDb            *db,
+                  const AttainPayPlan *plan,
+                  gint64               person_id,
+                  const AttainPeriod  *period,
+                  const GDate         *today,
+                  AttainMetrics       *metrics_or_null,
+                  GArray              *reversals,
+                  gint64              *base,
+                  gint64              *target,
+                  gint64              *commission,
+                  GArray              *parts,
+                  GError             **error)
+{
+  AttainScope scope = { ATTAIN_SCOPE_PERSON, person_id };
+  g_autoptr (AttainMetrics) computed = NULL;
+  AttainMetrics           *metrics = metrics_or_null;
+  const AttainMetricValue *value;
+
+  if (metrics == NULL)
+    metrics = computed = attain_metrics_compute_for_scoring (db, &scope, period, today, error);
+
+  if (metrics == NULL
+      || !earlier_reversals (db, plan->commission_base, person_id, period, reversals, error))
+    return FALSE;
+  value = &metrics->values[base_metric (plan->commission_base)];
+  *base = isnan (value->value) ? 0 : (gint64) llround (value->value);
+  *target = isnan (value->target) ? 0 : (gint64) llround (value->target);
+  for (guint i = 0; i < reversals->len; i++)
+    *base += g_array_index (reversals, Reversal, i).amount;
+  *commission
+      = attain_commission_compute ((const AttainCommissionTier *) plan->tiers->data,
+                                   plan->tiers->len, plan->commission_mode, *base, *target, parts);
+  return TRUE;
+}
+
+/* The rate a period paid a person's commission at, as commission over base: an approved sheet's
+ * figures when there is one (what was actually paid), else the period computed as its sheet
+ * would be today. */
+static gboolean
+rate_paid (AttainDb            *db,
+           const AttainPayPlan *plan,
+           gint64               person_id,
+           const AttainPeriod  *period,
+           const GDate         *today,
+           gint64              *commission,
+           gint64              *base,
+           GError             **error)
+{
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  GDate            first, last;
+  sqlite3_stmt    *stmt = attain_db_prepare (
+         db,
+         "SELECT coalesce (json_extract (p.value, '$.commission_gross'), json_extract (p.value, "
+            "'$.commission')), json_extract (p.value, '$.commission_base') FROM bonus_sheets s, "
+            "json_each (s.figures, '$.people') p WHERE s.approved_at IS NOT NULL AND s.period_start = ?1 "
+            "AND s.period_end = ?2 AND json_extract (p.value, '$.person') = ?3 AND coalesce "
+            "(json_extract (p.value, '$.commission_on'), ?4) = ?4 ORDER BY s.id LIMIT 1",
+         error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_text (stmt, 1, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, person_id);
+  /* A rate on another base (the plan changed from revenue to collections) is not this one's. */
+  sqlite3_bind_text (stmt, 4, plan->commission_base, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *commission = sqlite3_column_int64 (stmt, 0);
+      *base = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading an approved bonus sheet"));
+      return FALSE;
+    }
+  {
+    g_autoptr (GArray) earlier = g_array_new (FALSE, TRUE, sizeof (Reversal));
+    gint64 target;
+    g_array_set_clear_func (earlier, reversal_clear);
+    return gross_commission (db, plan, person_id, period, today, NULL, earlier, base, &target,
+                             commission, NULL, error);
+  }
+}
+
+/* One reversal's deduction in words: "¥50,000 reversed on 2026-05-10 × 3.4%, the rate paid in
+ * Q1 2026 = -¥1,700". */
+static char *
+reversal_formula (const Reversal *reversal, const char *currency)
+{
+  g_autofree char *amount = attain_format_money_exact (reversal->amount, currency);
+  g_autofree char *deduction = attain_format_money_exact (-reversal->deduction, currency);
+  g_autofree char *earned = attain_period_to_label (&reversal->earned);
+  char             rate[32];
+
+  /* Two decimals: an average rate such as 2.17% is not a tier's round figure. */
+  g_ascii_formatd (rate, sizeof rate - 1, "%.2f",
+                   reversal->paid_base > 0
+                       ? 100.0 * (double) reversal->paid_commission / (double) reversal->paid_base
+                       : 0.0);
+  strcat (rate, "%");
+  /* Translators: a commission deducted for money that went back: amount, date, rate, the period
+   * the commission was paid in, the deduction (negative) */
+  return g_strdup_printf (_ ("%s reversed on %s × %s, the rate paid in %s = %s"), amount,
+                          reversal->on, rate, earned, deduction);
+}
+
+/* Each earlier reversal is deducted at its period's rate (commission ÷ base, rounded half away
+ * from zero to the fen); the row's commission is what is left, which can be below zero. */
+static gboolean
+deduct_reversals (AttainDb            *db,
+                  const AttainPayPlan *plan,
+                  gint64               person_id,
+                  const GDate         *today,
+                  const char          *currency,
+                  Row                 *row,
+                  GArray              *parts,
+                  GError             **error)
+{
+  g_autoptr (GString) formula = NULL;
+
+  row->commission = row->commission_gross;
+  row->commission_gross_formula = commission_formula (parts, row->commission_gross, currency);
+  formula = g_string_new (row->commission_gross_formula);
+  for (guint i = 0; i < row->reversals->len; i++)
+    {
+      Reversal        *reversal = &g_array_index (row->reversals, Reversal, i);
+      g_autofree char *text = NULL;
+      guint            j;
+
+      /* Reversals of one period share its rate: look it up once. */
+      for (j = 0; j < i; j++)
+        if (attain_period_equal (&g_array_index (row->reversals, Reversal, j).earned,
+                                 &reversal->earned))
+          break;
+      if (j < i)
+        {
+          reversal->paid_commission = g_array_index (row->reversals, Reversal, j).paid_commission;
+          reversal->paid_base = g_array_index (row->reversals, Reversal, j).paid_base;
+        }
+      else if (!rate_paid (db, plan, person_id, &reversal->earned, today,
+                           &reversal->paid_commission, &reversal->paid_base, error))
+        return FALSE;
+      reversal->deduction = reversal->paid_base > 0 ? attain_pay_scale (
+                                reversal->amount, reversal->paid_commission, reversal->paid_base)
+                                                    : 0;
+      row->commission -= reversal->deduction;
+      text = reversal_formula (reversal, currency);
+      g_string_append_printf (formula, "; %s", text);
+    }
+  if (row->reversals->len > 0)
+    {
+      g_autofree char *net = attain_format_money_exact (row->commission, currency);
+      /* Translators: the commission left after the deductions */
+      g_string_append_printf (formula, _ ("; net %s"), net);
+    }
+  row->commission_formula = g_string_free (g_steal_pointer (&formula), FALSE);
+  return TRUE;
 }
 
 static gint64
@@ -496,19 +751,21 @@ compute_rows (AttainDb           *db,
       row.planned = plan != NULL;
       if (plan != NULL)
         {
-          const AttainMetricValue *base = &metrics->values[base_metric (plan->commission_base)];
           const AttainMetricValue *revenue = &metrics->values[ATTAIN_METRIC_REVENUE];
-          gint64 base_fen = isnan (base->value) ? 0 : (gint64) llround (base->value);
-          gint64 target_fen = isnan (base->target) ? 0 : (gint64) llround (base->target);
 
           row.fixed = attain_pay_scale (plan->fixed_monthly * months, row.days, period_days);
           row.target_bonus = attain_pay_scale (plan->bonus_monthly * months, row.days, period_days);
-          row.base = base_fen;
-          row.base_target = target_fen;
-          row.commission = attain_commission_compute (
-              (const AttainCommissionTier *) plan->tiers->data, plan->tiers->len,
-              plan->commission_mode, base_fen, target_fen, parts);
-          row.commission_formula = commission_formula (parts, row.commission, currency);
+          row.commission_on = g_strdup (plan->commission_base);
+          row.reversals = g_array_new (FALSE, TRUE, sizeof (Reversal));
+          g_array_set_clear_func (row.reversals, reversal_clear);
+          if (!gross_commission (db, plan, scope.id, period, today, metrics, row.reversals,
+                                 &row.base, &row.base_target, &row.commission_gross, parts, error)
+              || !deduct_reversals (db, plan, scope.id, today, currency, &row, parts, error))
+            {
+              row_clear (&row);
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
           row.awards_in_pool = plan->awards_in_pool;
           if (row.signed_off && !isnan (row.composite))
             {
@@ -713,6 +970,28 @@ compute_sheet (AttainDb           *db,
       add_money (b, "commission_target", row->base_target);
       add_money (b, "commission", row->commission);
       add_text (b, "commission_formula", row->commission_formula);
+      add_text (b, "commission_on", row->commission_on);
+      add_money (b, "commission_gross", row->commission_gross);
+      add_text (b, "commission_gross_formula", row->commission_gross_formula);
+      add_money (b, "commission_reversed", row->commission_gross - row->commission);
+      json_builder_set_member_name (b, "commission_reversals");
+      json_builder_begin_array (b);
+      for (guint r = 0; row->reversals != NULL && r < row->reversals->len; r++)
+        {
+          const Reversal  *reversal = &g_array_index (row->reversals, Reversal, r);
+          g_autofree char *earned = attain_period_to_string (&reversal->earned);
+          g_autofree char *text = reversal_formula (reversal, currency);
+          json_builder_begin_object (b);
+          add_text (b, "on", reversal->on);
+          add_money (b, "amount", reversal->amount);
+          add_text (b, "earned", earned);
+          add_money (b, "paid_commission", reversal->paid_commission);
+          add_money (b, "paid_base", reversal->paid_base);
+          add_money (b, "deduction", reversal->deduction);
+          add_text (b, "formula", text);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
       attain_json_add_number (b, "payout", row->payout / 10000.0);
       add_money (b, "target_bonus", row->target_bonus);
       add_money (b, "variable", row->variable);

@@ -868,6 +868,23 @@ attain_demo_generate (AttainDb                *db,
       }
   }
 
+  /* Some money goes back, as in every real book: half of one collection in 97 is refunded six
+   * weeks after it came in (chosen by id, so the demo is the same every time). And one pay plan
+   * for everyone, so the Pay page has a sheet. */
+  {
+    g_autofree char *today_iso = iso (&options->today);
+    g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO refunds (owner_id, deal_id, amount, refunded_on) SELECT owner_id, deal_id, "
+        "collected_amount / 2, date (collected_on, '+42 days') FROM collections WHERE "
+        "collected_amount > 1 AND id %% 97 = 0 AND date (collected_on, '+42 days') <= '%s';"
+        "INSERT INTO pay_plans (position_id, fixed_monthly, bonus_monthly, curve, "
+        "commission_base, commission_mode, commission_tiers, over_award) VALUES (NULL, 800000, "
+        "400000, '[[6000,5000],[10000,10000],[12000,15000],[15000,20000]]', 'collections', "
+        "'marginal', '[[0,200],[10000,400]]', 50000);",
+        today_iso);
+    if (!attain_db_exec (db, sql, error))
+      goto fail;
+  }
   if (!attain_db_set_setting (db, "company_name", "华辰智能科技有限公司", error))
     goto fail;
   if (progress != NULL)

@@ -199,26 +199,53 @@ attain_bonus_statement_report (JsonNode    *node,
     const char         *titles[] = { _ ("Line"), _ ("How it is reached"), _ ("Amount"), NULL };
     static const double shares[] = { 1.2, 3.6, 1.2 };
     static const double aligns[] = { 0, 0, 1 };
+    gboolean            has_gross = json_object_has_member (p, "commission_gross");
     g_autofree char    *fixed = money_of (sheet, p, "fixed");
-    g_autofree char    *commission = money_of (sheet, p, "commission");
-    g_autofree char    *variable = money_of (sheet, p, "variable");
-    g_autofree char    *paid = money_of (sheet, p, "pooled_paid");
-    g_autofree char    *awards = money_of (sheet, p, "awards");
-    g_autofree char    *total = money_of (sheet, p, "total_paid");
-    const char         *variable_how = attain_json_get_string (p, "variable_formula");
-    const char         *rows[][3] = {
-              { _ ("Fixed pay"), _ ("Monthly fixed pay for the days in the period"), fixed },
-              { _ ("Commission"), attain_json_get_string (p, "commission_formula"), commission },
-              { _ ("Variable part"), variable_how ? variable_how : attain_json_get_string (p, "missing"),
-                variable },
-              { _ ("Variable paid"), attain_json_get_string (sheet, "pool_formula"), paid },
-              { _ ("Awards"), _ ("For each full 10 points of revenue attainment above 100%"), awards },
+    g_autofree char    *commission
+        = money_of (sheet, p, has_gross ? "commission_gross" : "commission");
+    g_autofree char *variable = money_of (sheet, p, "variable");
+    g_autofree char *paid = money_of (sheet, p, "pooled_paid");
+    g_autofree char *awards = money_of (sheet, p, "awards");
+    g_autofree char *total = money_of (sheet, p, "total_paid");
+    const char      *variable_how = attain_json_get_string (p, "variable_formula");
+    const char      *commission_how
+        = attain_json_get_string (p, has_gross ? "commission_gross_formula" : "commission_formula");
+    JsonArray  *reversals = json_object_has_member (p, "commission_reversals")
+                                ? json_object_get_array_member (p, "commission_reversals")
+                                : NULL;
+    const char *before[][3] = {
+      { _ ("Fixed pay"), _ ("Monthly fixed pay for the days in the period"), fixed },
+      { _ ("Commission"), commission_how, commission },
+    };
+    const char *after[][3] = {
+      { _ ("Variable part"), variable_how ? variable_how : attain_json_get_string (p, "missing"),
+        variable },
+      { _ ("Variable paid"), attain_json_get_string (sheet, "pool_formula"), paid },
+      { _ ("Awards"), _ ("For each full 10 points of revenue attainment above 100%"), awards },
     };
     attain_document_add_heading (document, _ ("How the figure was reached"));
     attain_document_add_table (document, titles, shares, aligns);
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    for (guint i = 0; i < G_N_ELEMENTS (before); i++)
       {
-        const char *cells[] = { rows[i][0], rows[i][1] ? rows[i][1] : "", rows[i][2], NULL };
+        const char *cells[]
+            = { before[i][0], before[i][1] ? before[i][1] : "", before[i][2], NULL };
+        attain_document_add_table_row (document, cells, FALSE);
+      }
+    /* Commission given back for earlier money that went back, one line each (a period has a
+     * handful; the sheet's JSON bounds them to the reversals of one person). */
+    for (guint i = 0; reversals != NULL && i < json_array_get_length (reversals); i++)
+      {
+        JsonObject      *reversal = json_array_get_object_element (reversals, i);
+        g_autofree char *deduction
+            = attain_format_money_exact (-(gint64) attain_json_get_number (reversal, "deduction"),
+                                         attain_json_get_string (sheet, "currency"));
+        const char *cells[] = { _ ("Commission reversed"),
+                                attain_json_get_string (reversal, "formula"), deduction, NULL };
+        attain_document_add_table_row (document, cells, FALSE);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+      {
+        const char *cells[] = { after[i][0], after[i][1] ? after[i][1] : "", after[i][2], NULL };
         attain_document_add_table_row (document, cells, FALSE);
       }
     {
