@@ -11,6 +11,7 @@
 #include "model/attain-format.h"
 #include "model/attain-parse.h"
 #include "model/attain-results.h"
+#include "model/attain-training.h"
 #include "model/attain-cycle.h"
 #include "model/attain-dashboard.h"
 #include "model/attain-feedback.h"
@@ -1677,28 +1678,117 @@ command_bonus (int argc, char **argv, gboolean commission_only, GError **error)
   return 0;
 }
 
+/* training plan --course NAME --from DATE --to DATE --people ID,ID [--topic KEY] */
+static int
+training_plan (AttainDb   *db,
+               const char *course,
+               const char *from,
+               const char *to,
+               const char *people,
+               const char *topic,
+               GError    **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto (GStrv) parts = g_strsplit (people != NULL ? people : "", ",", -1);
+  GDate  starts, ends;
+  gint64 id;
+
+  if (from == NULL || to == NULL || !attain_date_parse_iso (from, &starts)
+      || !attain_date_parse_iso (to, &ends))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("Use “training plan --course NAME --from 2027-01-10 --to 2027-01-12 "
+                      "--people 4,7 [--topic closing]”, with real dates."));
+      return 2;
+    }
+  /* As many ids as were typed on one command line. */
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char  *end = NULL;
+      gint64 person;
+      g_strstrip (parts[i]);
+      if (parts[i][0] == '\0')
+        continue;
+      person = g_ascii_strtoll (parts[i], &end, 10);
+      if (end == NULL || *end != '\0' || person <= 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("“%s” in --people is not a person id. Give ids separated by commas, "
+                          "such as 4,7."),
+                       parts[i]);
+          return 2;
+        }
+      g_array_append_val (ids, person);
+    }
+  id = attain_training_plan_create (db, topic, course, &starts, &ends, (const gint64 *) ids->data,
+                                    ids->len, error);
+  if (id == 0)
+    return 1;
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return 0;
+}
+
+/* training status --plan ID --person ID --status planned|done|missed */
+static int
+training_status (AttainDb *db, gint64 plan, gint64 person, const char *status, GError **error)
+{
+  AttainTrainingStatus wanted, on_disk = ATTAIN_TRAINING_PLANNED;
+  sqlite3_stmt        *stmt;
+
+  if (plan <= 0 || person <= 0 || !attain_training_status_from_string (status, &wanted))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("Use “training status --plan ID --person ID --status done” (or planned, "
+                      "missed)."));
+      return 2;
+    }
+  /* The shell changes from what is on disk now; the set itself compares again. */
+  stmt = attain_db_prepare (
+      db, "SELECT status FROM training_attendees WHERE plan_id = ?1 AND person_id = ?2", error);
+  if (stmt == NULL)
+    return 1;
+  sqlite3_bind_int64 (stmt, 1, plan);
+  sqlite3_bind_int64 (stmt, 2, person);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    attain_training_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &on_disk);
+  sqlite3_reset (stmt);
+  return attain_training_set_status (db, plan, person, on_disk, wanted, error) ? 0 : 1;
+}
+
 /* promotion --period QUARTER [--unit ID] [--json] | recognition --period P [--unit ID] [--json]
- * | training --period P [--unit ID] [--json] */
+ * | training --period P [--unit ID] [--json] | training plan … | training status … */
 static int
 command_results (int argc, char **argv, const char *which, GError **error)
 {
   gboolean         promotion = g_str_equal (which, "promotion");
   gboolean         training = g_str_equal (which, "training");
   g_autofree char *unit = NULL, *period_text = NULL, *on = NULL, *reason = NULL;
+  g_autofree char *course = NULL, *from = NULL, *to = NULL, *people = NULL, *topic = NULL;
+  g_autofree char *status = NULL;
   gboolean         json = FALSE;
-  gint64           person = 0;
-  GOptionEntry     entries[]
-      = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
-            N_ ("Organisation unit id (default: the company)"), "ID" },
-          { "person", 0, 0, G_OPTION_ARG_INT64, &person, N_ ("Person id (promotion propose)"),
-            "ID" },
-          { "on", 0, 0, G_OPTION_ARG_STRING, &on,
-            N_ ("The day the promotion takes effect (promotion propose)"), "DATE" },
-          { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Why (promotion propose)"), "TEXT" },
-          { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
-            N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
-          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
-          { NULL } };
+  gint64           person = 0, plan = 0;
+  GOptionEntry     entries[] = {
+        { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_ ("Organisation unit id (default: the company)"),
+          "ID" },
+        { "course", 0, 0, G_OPTION_ARG_STRING, &course, N_ ("The course (training plan)"), "NAME" },
+        { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_ ("First day (training plan)"), "DATE" },
+        { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("Last day (training plan)"), "DATE" },
+        { "people", 0, 0, G_OPTION_ARG_STRING, &people,
+          N_ ("Who attends, person ids separated by commas (training plan)"), "ID,ID" },
+        { "topic", 0, 0, G_OPTION_ARG_STRING, &topic,
+          N_ ("The need it answers, such as closing (training plan)"), "KEY" },
+        { "plan", 0, 0, G_OPTION_ARG_INT64, &plan, N_ ("Training plan id (training status)"), "ID" },
+        { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+          N_ ("planned, done or missed (training status)"), "STATUS" },
+        { "person", 0, 0, G_OPTION_ARG_INT64, &person, N_ ("Person id (promotion propose)"), "ID" },
+        { "on", 0, 0, G_OPTION_ARG_STRING, &on,
+          N_ ("The day the promotion takes effect (promotion propose)"), "DATE" },
+        { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Why (promotion propose)"), "TEXT" },
+        { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+          N_ ("Period: 2026, 2026-Q3 or 2026-07 (default: this quarter)"), "P" },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+        { NULL }
+  };
   g_autoptr (GOptionContext) context = g_option_context_new (
       promotion  ? _ ("promotion — who may be promoted after a quarter, and who just misses")
       : training ? _ ("training — training needs of a unit in a period, by topic")
@@ -1731,6 +1821,10 @@ command_results (int argc, char **argv, const char *which, GError **error)
       g_print ("%" G_GINT64_FORMAT "\n", id);
       return 0;
     }
+  if (training && argc >= 2 && g_str_equal (argv[1], "plan"))
+    return training_plan (db, course, from, to, people, topic, error);
+  if (training && argc >= 2 && g_str_equal (argv[1], "status"))
+    return training_status (db, plan, person, status, error);
   if (!parse_scope_and_period (db, unit, NULL, period_text, &scope, &period, &today, error))
     return 2;
   if (promotion && argc >= 2 && g_str_equal (argv[1], "apply"))
@@ -1752,10 +1846,35 @@ command_results (int argc, char **argv, const char *which, GError **error)
                     : attain_recognition (db, scope.id, &period, &today, error);
   if (node == NULL)
     return 1;
+  if (training)
+    {
+      /* The plans beside the needs: what was suggested and what was booked. */
+      JsonNode *plans = attain_training_plans (db, scope.id, &period, error);
+      if (plans == NULL)
+        return 1;
+      json_object_set_member (json_node_get_object (node), "plans",
+                              json_object_dup_member (json_node_get_object (plans), "plans"));
+      json_node_unref (plans);
+    }
   if (json)
     print_json (node);
   else if (training)
     {
+      JsonArray *plans = json_object_get_array_member (json_node_get_object (node), "plans");
+      for (guint i = 0; i < json_array_get_length (plans); i++)
+        {
+          JsonObject *p = json_array_get_object_element (plans, i);
+          JsonArray  *who = json_object_get_array_member (p, "people");
+          g_print ("%s (%s – %s)\n", json_object_get_string_member (p, "course"),
+                   json_object_get_string_member (p, "starts_on"),
+                   json_object_get_string_member (p, "ends_on"));
+          for (guint k = 0; k < json_array_get_length (who); k++)
+            {
+              JsonObject *a = json_array_get_object_element (who, k);
+              g_print ("  %s: %s\n", json_object_get_string_member (a, "name"),
+                       json_object_get_string_member (a, "status_label"));
+            }
+        }
       JsonArray *topics = json_object_get_array_member (json_node_get_object (node), "topics");
       for (guint i = 0; i < json_array_get_length (topics); i++)
         {

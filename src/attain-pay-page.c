@@ -13,6 +13,7 @@
 #include "model/attain-org.h"
 #include "model/attain-parse.h"
 #include "model/attain-results.h"
+#include "model/attain-training.h"
 #include "attain-document-print.h"
 #include "report/attain-bonus-report.h"
 #include "report/attain-review-report.h"
@@ -33,6 +34,8 @@ struct _AttainPayPage
   GtkListBox      *recognition_rows;
   GtkListBox      *promotion_rows;
   GtkListBox      *training_rows;
+  GtkListBox      *plan_rows;
+  JsonNode        *training; /* the needs as loaded: the topics a plan can be made for */
   GCancellable    *load;
   GtkWidget       *dialog;
   JsonNode        *sheet;
@@ -68,6 +71,7 @@ load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **
   g_autoptr (JsonNode) recognition = NULL;
   g_autoptr (JsonNode) promotion = NULL;
   g_autoptr (JsonNode) training = NULL;
+  g_autoptr (JsonNode) plans = NULL;
   JsonObject *out;
 
   if (sheet == NULL)
@@ -84,8 +88,12 @@ load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **
   training = attain_training_needs (db, r->unit_id, &r->period, &r->today, error);
   if (training == NULL)
     return NULL;
+  plans = attain_training_plans (db, r->unit_id, &r->period, error);
+  if (plans == NULL)
+    return NULL;
   out = json_object_new ();
   json_object_set_member (out, "training", g_steal_pointer (&training));
+  json_object_set_member (out, "training_plans", g_steal_pointer (&plans));
   json_object_set_member (out, "sheet", g_steal_pointer (&sheet));
   json_object_set_member (out, "recognition", g_steal_pointer (&recognition));
   if (promotion != NULL)
@@ -255,11 +263,257 @@ show_training (AttainPayPage *self, JsonObject *training)
             who, "%s%s", k > 0 ? _ ("; ") : "",
             attain_json_get_string (json_array_get_object_element (people, k), "why"));
       add_plain_row (self->training_rows, attain_json_get_string (t, "summary"), who->str);
+      {
+        GtkWidget *row = gtk_widget_get_last_child (GTK_WIDGET (self->training_rows));
+        GtkWidget *button = gtk_button_new_with_label (_ ("Plan Training…"));
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (button, _ ("Book a course on this topic for these people"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pay.plan-training");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                          attain_json_get_string (t, "topic"));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      }
     }
   if (json_array_get_length (topics) == 0)
     add_plain_row (self->training_rows, _ ("No training need in this period"),
                    _ ("By default, suggested when a capability is rated 2 or lower, or a KPI is "
                       "below 80 percent of target."));
+}
+
+static void reload (AttainPayPage *self);
+
+/* A status picked from an attendee's drop-down: compare-and-set from the status it showed. */
+static void
+on_status_selected_cb (GtkDropDown *drop_down, GParamSpec *pspec, AttainPayPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  AttainTrainingStatus shown
+      = (AttainTrainingStatus) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (drop_down), "shown"));
+  AttainTrainingStatus wanted = (AttainTrainingStatus) gtk_drop_down_get_selected (drop_down);
+  gint64 plan = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (drop_down), "plan"));
+  gint64 person = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (drop_down), "person"));
+
+  if (self->filling || wanted == shown)
+    return;
+  if (!attain_training_set_status (attain_context_get_db (self->context), plan, person, shown,
+                                   wanted, &error))
+    {
+      toast (self, error->message);
+      reload (self);
+      return;
+    }
+  g_object_set_data (G_OBJECT (drop_down), "shown", GINT_TO_POINTER (wanted));
+}
+
+/* The courses booked for the unit's people that run in the period (or are overdue), each with
+ * its attendees and whether they attended. */
+static void
+show_training_plans (AttainPayPage *self, JsonObject *loaded)
+{
+  JsonArray *plans = json_object_get_array_member (loaded, "plans");
+
+  clear_rows (self->plan_rows);
+  self->filling = TRUE;
+  for (guint i = 0; i < json_array_get_length (plans); i++)
+    {
+      JsonObject *plan = json_array_get_object_element (plans, i);
+      JsonArray  *people = json_object_get_array_member (plan, "people");
+      GtkWidget  *expander = adw_expander_row_new ();
+      /* Translators: a training plan's dates, first to last day */
+      g_autofree char *dates
+          = g_strdup_printf (_ ("%s to %s"), attain_json_get_string (plan, "starts_on"),
+                             attain_json_get_string (plan, "ends_on"));
+      guint done = 0;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                     attain_json_get_string (plan, "course"));
+      for (guint k = 0; k < json_array_get_length (people); k++)
+        {
+          JsonObject       *who = json_array_get_object_element (people, k);
+          GtkWidget        *row = adw_action_row_new ();
+          const char *const labels[]
+              = { attain_training_status_label (ATTAIN_TRAINING_PLANNED),
+                  attain_training_status_label (ATTAIN_TRAINING_DONE),
+                  attain_training_status_label (ATTAIN_TRAINING_MISSED), NULL };
+          GtkWidget           *drop_down = gtk_drop_down_new_from_strings (labels);
+          AttainTrainingStatus status = ATTAIN_TRAINING_PLANNED;
+
+          attain_training_status_from_string (attain_json_get_string (who, "status"), &status);
+          done += status == ATTAIN_TRAINING_DONE;
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         attain_json_get_string (who, "name"));
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), status);
+          gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          attain_json_get_string (who, "name"), -1);
+          g_object_set_data (G_OBJECT (drop_down), "shown", GINT_TO_POINTER (status));
+          g_object_set_data (G_OBJECT (drop_down), "plan",
+                             GSIZE_TO_POINTER ((gsize) attain_json_get_number (plan, "id")));
+          g_object_set_data (G_OBJECT (drop_down), "person",
+                             GSIZE_TO_POINTER ((gsize) attain_json_get_number (who, "person")));
+          g_signal_connect_object (drop_down, "notify::selected",
+                                   G_CALLBACK (on_status_selected_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      {
+        /* Translators: a training plan's subtitle: its dates, then how many attended */
+        g_autofree char *subtitle = g_strdup_printf (_ ("%s · %u of %u done"), dates, done,
+                                                     json_array_get_length (people));
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      }
+      gtk_list_box_append (self->plan_rows, expander);
+    }
+  if (json_array_get_length (plans) == 0)
+    add_plain_row (self->plan_rows, _ ("No course booked for this period"),
+                   _ ("Plan training from a need above; each person’s next review shows it and "
+                      "whether it was done."));
+  self->filling = FALSE;
+}
+
+static JsonObject *
+training_topic (AttainPayPage *self, const char *key)
+{
+  JsonArray *topics;
+
+  if (self->training == NULL)
+    return NULL;
+  topics = json_object_get_array_member (json_node_get_object (self->training), "topics");
+  for (guint i = 0; i < json_array_get_length (topics); i++)
+    {
+      JsonObject *t = json_array_get_object_element (topics, i);
+      if (g_strcmp0 (attain_json_get_string (t, "topic"), key) == 0)
+        return t;
+    }
+  return NULL;
+}
+
+static void
+plan_training_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
+{
+  GtkEditable *course = g_object_get_data (G_OBJECT (dialog), "course");
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *last = g_object_get_data (G_OBJECT (dialog), "last");
+  GtkWidget   *people = g_object_get_data (G_OBJECT (dialog), "people");
+  const char  *topic = g_object_get_data (G_OBJECT (dialog), "topic");
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  GDate starts, ends;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "plan"))
+    return;
+  for (GtkEditable *entry = first; entry != NULL; entry = entry == first ? last : NULL)
+    if (!attain_date_parse_iso (gtk_editable_get_text (entry), entry == first ? &starts : &ends))
+      {
+        g_autofree char *message = g_strdup_printf (
+            _ ("“%s” is not a date. Use a date like 2027-01-01."), gtk_editable_get_text (entry));
+        toast (self, message);
+        return;
+      }
+  for (GtkWidget *check = gtk_widget_get_first_child (people); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      {
+        gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "person"));
+        g_array_append_val (ids, id);
+      }
+  if (attain_training_plan_create (attain_context_get_db (self->context), topic,
+                                   gtk_editable_get_text (course), &starts, &ends,
+                                   (const gint64 *) ids->data, ids->len, &error)
+      == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  {
+    g_autofree char *message
+        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Training planned for %u person.",
+                                        "Training planned for %u people.", ids->len),
+                           ids->len);
+    toast (self, message);
+  }
+  reload (self);
+}
+
+/* A course for a topic's people (all ticked), from two weeks after today by default. */
+static void
+plan_training_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage   *self = ATTAIN_PAY_PAGE (widget);
+  JsonObject      *topic = training_topic (self, g_variant_get_string (parameter, NULL));
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget       *course = gtk_entry_new ();
+  GtkWidget       *first = gtk_entry_new ();
+  GtkWidget       *last = gtk_entry_new ();
+  GtkWidget       *people = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget       *dialog;
+  JsonArray       *who;
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  GDate            day;
+
+  if (topic == NULL)
+    return;
+  attain_context_get_today (self->context, &day);
+  g_date_add_days (&day, 14);
+  first_iso = attain_date_to_iso (&day);
+  g_date_add_days (&day, 1);
+  last_iso = attain_date_to_iso (&day);
+  gtk_editable_set_text (GTK_EDITABLE (course), attain_json_get_string (topic, "label"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (course), _ ("Course"));
+  gtk_editable_set_text (GTK_EDITABLE (first), first_iso);
+  gtk_editable_set_text (GTK_EDITABLE (last), last_iso);
+  {
+    GtkWidget  *entries[] = { course, first, last };
+    const char *labels[] = { _ ("Course"), _ ("First day"), _ ("Last day") };
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (entries[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        labels[i], -1);
+        gtk_widget_set_tooltip_text (entries[i], labels[i]);
+        gtk_box_append (GTK_BOX (box), entries[i]);
+      }
+  }
+  who = json_object_get_array_member (topic, "people");
+  /* The people of one topic of one unit. */
+  for (guint k = 0; k < json_array_get_length (who); k++)
+    {
+      JsonObject *p = json_array_get_object_element (who, k);
+      GtkWidget  *check = gtk_check_button_new_with_label (attain_json_get_string (p, "why"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_object_set_data (G_OBJECT (check), "person",
+                         GSIZE_TO_POINTER ((gsize) attain_json_get_number (p, "person")));
+      gtk_box_append (GTK_BOX (people), check);
+    }
+  {
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), people);
+    gtk_box_append (GTK_BOX (box), scrolled);
+  }
+  dialog = adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Plan Training"),
+      _ ("Each person ticked attends the course; their next review lists it and whether it was "
+         "done."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "plan",
+                                    _ ("_Plan"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "plan",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "course", course);
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "last", last);
+  g_object_set_data (G_OBJECT (dialog), "people", people);
+  g_object_set_data_full (G_OBJECT (dialog), "topic",
+                          g_strdup (attain_json_get_string (topic, "topic")), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (plan_training_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -340,6 +594,9 @@ sheet_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           self->sheet = json_node_copy (json_object_get_member (loaded, "sheet"));
           show_sheet (self);
           show_training (self, json_object_get_object_member (loaded, "training"));
+          g_clear_pointer (&self->training, json_node_unref);
+          self->training = json_node_copy (json_object_get_member (loaded, "training"));
+          show_training_plans (self, json_object_get_object_member (loaded, "training_plans"));
           show_results (self, json_object_get_object_member (loaded, "recognition"),
                         json_object_has_member (loaded, "promotion")
                             ? json_object_get_object_member (loaded, "promotion")
@@ -770,8 +1027,9 @@ build_content (AttainPayPage *self)
 
   {
     static const char *const titles[]
-        = { N_ ("Recognition"), N_ ("Promotion"), N_ ("Training needs") };
-    GtkListBox **lists[] = { &self->recognition_rows, &self->promotion_rows, &self->training_rows };
+        = { N_ ("Recognition"), N_ ("Promotion"), N_ ("Training needs"), N_ ("Training plans") };
+    GtkListBox **lists[] = { &self->recognition_rows, &self->promotion_rows, &self->training_rows,
+                             &self->plan_rows };
     for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
       {
         GtkWidget *heading = gtk_label_new (_ (titles[i]));
@@ -845,6 +1103,7 @@ attain_pay_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->sheet, json_node_unref);
+  g_clear_pointer (&self->training, json_node_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_pay_page_parent_class)->dispose (object);
 }
@@ -867,6 +1126,7 @@ attain_pay_page_class_init (AttainPayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pay.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "pay.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "pay.propose", "x", propose_action);
+  gtk_widget_class_install_action (widget_class, "pay.plan-training", "s", plan_training_action);
   gtk_widget_class_install_action (widget_class, "pay.print-statements", NULL, print_action);
   /* The same operations writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "pay.print-to-file", "s", print_action);

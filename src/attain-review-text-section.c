@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review-text-section.h"
 
+#include <glib/gi18n.h>
+
 /* One free-text field of the review (self-review, strengths, areas to improve, the employee's
  * view, training), under its heading; which one is the "field" property. */
 struct _AttainReviewTextSection
@@ -10,6 +12,7 @@ struct _AttainReviewTextSection
   GtkLabel    *title_label;
   GtkTextView *view;
   GtkLabel    *placeholder_label;
+  GtkLabel    *records_label;
 
   char    *field;
   gboolean changed;
@@ -76,6 +79,29 @@ on_buffer_changed_cb (AttainReviewTextSection *self)
   attain_review_section_emit_changed (ATTAIN_REVIEW_SECTION (self));
 }
 
+/* The training field shows the courses on record above the notes: one line each, with its
+ * dates and whether it was done (as at sign-off once signed). */
+static void
+show_records (AttainReviewTextSection *self, const AttainReviewSheet *sheet)
+{
+  g_autoptr (GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; g_strcmp0 (self->field, "training") == 0 && sheet->training != NULL
+                    && i < sheet->training->len;
+       i++)
+    {
+      const AttainTrainingRecord *record
+          = &g_array_index (sheet->training, AttainTrainingRecord, i);
+      /* Translators: a course on the review form: name, first day, last day, status */
+      if (i > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append_printf (lines, _ ("%s · %s to %s · %s"), record->course, record->starts_on,
+                              record->ends_on, attain_training_status_label (record->status));
+    }
+  gtk_label_set_text (self->records_label, lines->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->records_label), lines->len > 0);
+}
+
 static void
 text_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
 {
@@ -87,6 +113,7 @@ text_set_sheet (AttainReviewSection *section, const AttainReviewSheet *sheet)
       = g_strdup (sheet->review ? attain_review_get_field (sheet->review, self->field) : NULL);
   show_text (self, self->loaded);
   gtk_text_view_set_editable (self->view, !attain_review_sheet_is_locked (sheet));
+  show_records (self, sheet);
 }
 
 static gboolean
@@ -247,6 +274,7 @@ attain_review_text_section_class_init (AttainReviewTextSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, view);
   gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, placeholder_label);
+  gtk_widget_class_bind_template_child (widget_class, AttainReviewTextSection, records_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -614,6 +614,21 @@ test_promotion_proposal (void)
                                               "person_id = 1 AND from_date = '2026-05-01'"),
                    ==, 1);
   g_assert_true (attain_period_parse ("2026-Q2", 1, &q2, NULL));
+  /* The bonus sheet of Q1 keeps the title she held then; Q2's (ending after the promotion)
+   * has the new one. */
+  {
+    AttainPeriod q1;
+    g_autoptr (JsonNode) sheet = NULL;
+    g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+    sheet = attain_bonus_sheet (db, 1, &q1, &may, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (person_row (sheet, 1), "position"), ==,
+                     "销售组长");
+    g_clear_pointer (&sheet, json_node_unref);
+    sheet = attain_bonus_sheet (db, 1, &q2, &may, &error);
+    g_assert_cmpstr (json_object_get_string_member (person_row (sheet, 1), "position"), !=,
+                     "销售组长");
+  }
   candidates = attain_promotion_candidates (db, 1, &q2, &may, &error);
   g_assert_cmpint (
       json_object_get_int_member (

@@ -5,6 +5,8 @@
 #include "report/attain-review-report.h"
 #include "model/attain-goal-history.h"
 #include "model/attain-i18n.h"
+#include "model/attain-review-sheet.h"
+#include "model/attain-training.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -806,6 +808,141 @@ test_hostile_names (Fixture *f, gconstpointer data)
   umask (saved);
 }
 
+/* Training plans feed the next review. In Q1 2026, 商务谈判 (Negotiation, 2026-03-10 to
+ * 2026-03-12) is booked for A and B, 回款管理 (Collecting, 2025-12-01 to 2025-12-02) for A only.
+ * Refused and nothing saved: no name, an end before the start, nobody, someone unknown.
+ * B attends (planned → done); a second change from "planned" is refused (compare-and-set).
+ * A's Q1 review lists both: the Q1 course planned, and last year's still planned (overdue);
+ * B's lists the Q1 course as done. B's review is signed off, then the course is marked missed:
+ * B's Q1 report keeps "Done" (the snapshot), while live data say missed. In Q2, A's review
+ * lists both courses again (neither is done: both overdue), B's none. The report prints the
+ * courses under Training with their status. A is promoted on 2026-04-01: her Q1 report still
+ * names her position of then (销售组长), her Q2 sheet the new one. */
+static void
+test_training_in_review (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) records = NULL;
+  g_autoptr (AttainReviewSheet) sheet = NULL;
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autofree char *pdf = g_build_filename (f->dir, "training.pdf", NULL);
+  g_autofree char *text = NULL;
+  const gint64     both[] = { SMALL_PERSON_A, SMALL_PERSON_B }, unknown[] = { 99 };
+  GDate            s1, e1, s2, e2;
+  gint64           negotiation, collecting;
+  AttainPeriod     q2;
+
+  attain_test_date (&s1, "2026-03-10");
+  attain_test_date (&e1, "2026-03-12");
+  attain_test_date (&s2, "2025-12-01");
+  attain_test_date (&e2, "2025-12-02");
+  g_assert_true (attain_period_parse ("2026-Q2", 1, &q2, NULL));
+  negotiation
+      = attain_training_plan_create (f->db, "negotiation", "商务谈判", &s1, &e1, both, 2, &error);
+  g_assert_no_error (error);
+  collecting
+      = attain_training_plan_create (f->db, "collecting", "回款管理", &s2, &e2, both, 1, &error);
+  g_assert_cmpint (negotiation, >, 0);
+  g_assert_cmpint (collecting, >, negotiation);
+
+  g_assert_cmpint (attain_training_plan_create (f->db, NULL, "  ", &s1, &e1, both, 2, &error), ==,
+                   0);
+  g_assert_nonnull (strstr (error->message, "needs the course’s name"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_training_plan_create (f->db, NULL, "X", &e1, &s1, both, 2, &error), ==,
+                   0);
+  g_assert_nonnull (strstr (error->message, "ends on 2026-03-10, before it starts on 2026-03-12"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_training_plan_create (f->db, NULL, "X", &s1, &e1, both, 0, &error), ==,
+                   0);
+  g_clear_error (&error);
+  g_assert_cmpint (attain_training_plan_create (f->db, NULL, "X", &s1, &e1, unknown, 1, &error), ==,
+                   0);
+  g_assert_nonnull (strstr (error->message, "Person 99 is not in the database"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM training_plans"), ==, 2);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM training_attendees"), ==,
+                   3);
+
+  g_assert_true (attain_training_set_status (
+      f->db, negotiation, SMALL_PERSON_B, ATTAIN_TRAINING_PLANNED, ATTAIN_TRAINING_DONE, &error));
+  g_assert_false (attain_training_set_status (
+      f->db, negotiation, SMALL_PERSON_B, ATTAIN_TRAINING_PLANNED, ATTAIN_TRAINING_MISSED, &error));
+  g_assert_error (error, ATTAIN_TRAINING_ERROR, ATTAIN_TRAINING_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  records = attain_training_for_person (f->db, SMALL_PERSON_A, &f->q1, &error);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (g_array_index (records, AttainTrainingRecord, 0).course, ==, "回款管理");
+  g_assert_cmpstr (g_array_index (records, AttainTrainingRecord, 1).course, ==, "商务谈判");
+  g_clear_pointer (&records, g_array_unref);
+  /* In Q2 only what is still not done shows: both of A's, none of B's. */
+  records = attain_training_for_person (f->db, SMALL_PERSON_A, &q2, &error);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_clear_pointer (&records, g_array_unref);
+  records = attain_training_for_person (f->db, SMALL_PERSON_B, &q2, &error);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_clear_pointer (&records, g_array_unref);
+
+  {
+    g_autoptr (AttainReview) review = attain_review_open (f->db, SMALL_PERSON_B, &f->q1, &error);
+    g_assert_true (attain_review_set_field (f->db, review, "interview_on", "2026-04-09", &error));
+    g_assert_true (attain_review_set_field (f->db, review, "reviewer", "王建国", &error));
+    g_assert_true (attain_review_sign_off (f->db, review, &f->today, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (attain_training_set_status (f->db, negotiation, SMALL_PERSON_B,
+                                             ATTAIN_TRAINING_DONE, ATTAIN_TRAINING_MISSED, &error));
+  sheet = attain_review_sheet_load (f->db, SMALL_PERSON_B, &f->q1, &f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet->training->len, ==, 1);
+  g_assert_cmpint (g_array_index (sheet->training, AttainTrainingRecord, 0).status, ==,
+                   ATTAIN_TRAINING_DONE);
+  g_clear_pointer (&sheet, attain_review_sheet_free);
+
+  /* A is promoted on 1 April: her Q1 report keeps the position of then. */
+  g_assert_true (attain_db_exec (
+      f->db,
+      "INSERT INTO person_positions (person_id, position_id, from_date) VALUES (1, (SELECT id "
+      "FROM positions WHERE rank = 4), '2026-04-01'); UPDATE people SET position_id = (SELECT id "
+      "FROM positions WHERE rank = 4) WHERE id = 1",
+      &error));
+  g_assert_no_error (error);
+  sheet = attain_review_sheet_load (f->db, SMALL_PERSON_A, &f->q1, &f->today, &error);
+  g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM positions WHERE name = '"
+                                                 "销售组长' AND rank = 3"),
+                   ==, 1);
+  g_assert_cmpstr (sheet->dashboard->scope_kind, ==, "销售组长");
+  g_clear_pointer (&sheet, attain_review_sheet_free);
+  sheet = attain_review_sheet_load (f->db, SMALL_PERSON_A, &q2, &f->today, &error);
+  g_assert_cmpstr (sheet->dashboard->scope_kind, !=, "销售组长");
+  g_clear_pointer (&sheet, attain_review_sheet_free);
+
+  g_ptr_array_add (documents, attain_review_report_build (f->db, SMALL_PERSON_A, &f->q1, &f->today,
+                                                          "en", &error));
+  g_ptr_array_add (documents, attain_review_report_build (f->db, SMALL_PERSON_B, &f->q1, &f->today,
+                                                          "en", &error));
+  g_assert_no_error (error);
+  g_assert_true (attain_documents_write_pdf (documents, pdf, "training", &error));
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    text = run_tool (argv);
+  }
+  if (text == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "2025-12-01 to 2025-12-02"));
+  g_assert_nonnull (strstr (text, "商务谈判"));
+  g_assert_nonnull (strstr (text, "销售组长"));
+  /* A's two courses are planned; B's one was done when she signed. */
+  g_assert_nonnull (strstr (text, "Planned"));
+  g_assert_nonnull (strstr (text, "Done"));
+  g_assert_null (strstr (text, "Missed"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -820,5 +957,6 @@ main (int argc, char *argv[])
   ADD ("/report/language", test_report_language);
   ADD ("/report/tall-row", test_tall_row);
   ADD ("/report/hostile-names", test_hostile_names);
+  ADD ("/report/training-in-review", test_training_in_review);
   return g_test_run ();
 }

@@ -15,6 +15,8 @@
 #include "attain-feedback-window.h"
 #include "attain-rating-grid-window.h"
 #include "model/attain-bonus.h"
+#include "model/attain-results.h"
+#include "model/attain-training.h"
 #include "attain-scorecard-dialog.h"
 #include "attain-settings-window.h"
 #include "attain-import-dialog.h"
@@ -2565,6 +2567,113 @@ test_evaluation_settings (void)
   attain_db_close (check);
 }
 
+/* Training booked from a need on the Pay page reaches the review. Last quarter (2026-Q3), the
+ * "Closing deals" need is planned through its dialog with everyone ticked: a course of two days
+ * in September with one attendee row a person. One attendee is marked done from the page; then,
+ * behind the page's back, another program marks the same person missed: a change from the
+ * stale "done" is refused with a sentence and the file keeps "missed". That person's Q3 review
+ * lists the course with its dates and "Missed". */
+static void
+test_training_plans (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("training.db", TRUE, &check);
+  AttainWindow     *window = attain_window_new (NULL, context, NULL);
+  AttainReviewPage *review;
+  AttainPayPage    *page;
+  GtkWidget        *dialog, *expander, *drop_down;
+  gint64            needing, first;
+  g_autofree char  *person = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  review = attain_window_get_review_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+  review_open_last_quarter (review, "person:5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pay"));
+  page = attain_window_get_pay_page (window);
+  iterate_until (pay_loaded, page);
+  {
+    g_autofree char *shown = screens_text ();
+    g_assert_nonnull (strstr (shown, "No course booked for this period"));
+  }
+  {
+    AttainPeriod period = *attain_session_get_period (attain_context_get_session (context));
+    GDate        today;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (JsonNode) needs = NULL;
+    JsonArray *topics;
+    attain_context_get_today (context, &today);
+    needs = attain_training_needs (check, 1, &period, &today, &error);
+    topics = json_object_get_array_member (json_node_get_object (needs), "topics");
+    needing = 0;
+    for (guint i = 0; i < json_array_get_length (topics); i++)
+      if (g_str_equal (
+              json_object_get_string_member (json_array_get_object_element (topics, i), "topic"),
+              "closing"))
+        needing = json_array_get_length (
+            json_object_get_array_member (json_array_get_object_element (topics, i), "people"));
+  }
+  g_assert_cmpint (needing, >, 0);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (page), "pay.plan-training", "s", "closing"));
+  dialog = attain_pay_page_get_dialog (page);
+  {
+    GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    GtkWidget *course = gtk_widget_get_first_child (box);
+    GtkWidget *from = gtk_widget_get_next_sibling (course);
+    GtkWidget *to = gtk_widget_get_next_sibling (from);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (course)), ==, "Closing deals");
+    gtk_editable_set_text (GTK_EDITABLE (course), "大客户谈判");
+    gtk_editable_set_text (GTK_EDITABLE (from), "2026-09-20");
+    gtk_editable_set_text (GTK_EDITABLE (to), "2026-09-21");
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "plan");
+  iterate_until (pay_loaded, page);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM training_attendees a JOIN "
+                                                 "training_plans t ON t.id = a.plan_id WHERE "
+                                                 "t.course = '大客户谈判' AND t.topic = 'closing'"),
+                   ==, needing);
+
+  expander = find_widget (GTK_WIDGET (page), is_row_titled, "大客户谈判");
+  g_assert_nonnull (expander);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)),
+                            "2026-09-20 to 2026-09-21 · 0 of"));
+  drop_down = find_widget (expander, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  first = attain_test_query_int (check, "SELECT a.person_id FROM training_attendees a JOIN people "
+                                        "p ON p.id = a.person_id ORDER BY p.name, p.id LIMIT 1");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), ATTAIN_TRAINING_DONE);
+  person = g_strdup_printf ("SELECT status = 'done' FROM training_attendees WHERE person_id = "
+                            "%" G_GINT64_FORMAT,
+                            first);
+  g_assert_cmpint (attain_test_query_int (check, person), ==, 1);
+  g_clear_pointer (&person, g_free);
+
+  g_assert_true (
+      attain_db_exec (check,
+                      "UPDATE training_attendees SET status = 'missed' WHERE person_id = "
+                      "(SELECT a.person_id FROM training_attendees a JOIN people p ON p.id "
+                      "= a.person_id ORDER BY p.name, p.id LIMIT 1)",
+                      NULL));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), ATTAIN_TRAINING_PLANNED);
+  iterate_until (pay_loaded, page);
+  person = g_strdup_printf ("SELECT status = 'missed' FROM training_attendees WHERE person_id = "
+                            "%" G_GINT64_FORMAT,
+                            first);
+  g_assert_cmpint (attain_test_query_int (check, person), ==, 1);
+  g_clear_pointer (&person, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+  person = g_strdup_printf ("person:%" G_GINT64_FORMAT, first);
+  review_activate_and_wait (review, "review.select-person", g_variant_new_string (person));
+  {
+    g_autofree char *shown = screens_text ();
+    g_assert_nonnull (strstr (shown, "大客户谈判 · 2026-09-20 to 2026-09-21 · Missed"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2593,6 +2702,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/feedback-window", test_feedback_window);
   g_test_add_func ("/ui/feedback-anonymity-on-screen", test_feedback_anonymity_on_screen);
   g_test_add_func ("/ui/pay-page", test_pay_page);
+  g_test_add_func ("/ui/training-plans", test_training_plans);
   g_test_add_func ("/ui/evaluation-settings", test_evaluation_settings);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);

@@ -658,15 +658,17 @@ days_between (const GDate *a, const GDate *b)
 }
 
 /* Who is on the sheet: everyone in the unit's tree employed on any day of the period, with
- * their signed-off review's composite and rating (NULL without one). */
+ * the position they held at its end (from their dated history: a past period's sheet keeps the
+ * title and plan of then) and their signed-off review's composite and rating (NULL without). */
 #define SHEET_PEOPLE_SQL                                                                           \
-  "SELECT p.id, p.name, p.employee_no, p.position_id, pos.name, p.hired_on, p.left_on, "           \
+  "SELECT p.id, p.name, p.employee_no, pos.id, pos.name, p.hired_on, p.left_on, "                  \
   "r.signed_off_at IS NOT NULL, json_extract (s.figures, '$.evaluation[7]'), "                     \
   "json_extract (s.figures, '$.rating') FROM people p JOIN org_closure c ON c.descendant_id = "    \
-  "p.unit_id JOIN positions pos ON pos.id = p.position_id LEFT JOIN reviews r ON r.person_id = "   \
-  "p.id AND r.period_start = ?2 AND r.period_end = ?3 LEFT JOIN review_snapshots s ON "            \
-  "s.review_id = r.id WHERE c.ancestor_id = ?1 AND p.hired_on <= ?3 AND (p.left_on IS NULL OR "    \
-  "p.left_on >= ?2) ORDER BY p.unit_id, p.id"
+  "p.unit_id JOIN positions pos ON pos.id = coalesce ((SELECT h.position_id FROM "                 \
+  "person_positions h WHERE h.person_id = p.id AND h.from_date <= ?3 ORDER BY h.from_date DESC "   \
+  "LIMIT 1), p.position_id) LEFT JOIN reviews r ON r.person_id = p.id AND r.period_start = ?2 "    \
+  "AND r.period_end = ?3 LEFT JOIN review_snapshots s ON s.review_id = r.id WHERE c.ancestor_id "  \
+  "= ?1 AND p.hired_on <= ?3 AND (p.left_on IS NULL OR p.left_on >= ?2) ORDER BY p.unit_id, p.id"
 
 static gboolean
 compute_rows (AttainDb           *db,

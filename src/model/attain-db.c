@@ -62,6 +62,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/018-pay.sql",
   "/io/github/attain/Attain/schema/019-pay-basis.sql",
   "/io/github/attain/Attain/schema/020-promotions.sql",
+  "/io/github/attain/Attain/schema/021-training.sql",
 };
 
 /* The quark name is a string, not a subtraction. */

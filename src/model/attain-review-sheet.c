@@ -24,6 +24,7 @@ attain_review_sheet_free (AttainReviewSheet *sheet)
   g_clear_pointer (&sheet->lines, g_array_unref);
   g_clear_pointer (&sheet->next_goals, g_ptr_array_unref);
   g_clear_pointer (&sheet->capabilities, g_array_unref);
+  g_clear_pointer (&sheet->training, g_array_unref);
   attain_evaluation_clear (&sheet->evaluation);
   attain_feedback_result_clear (&sheet->feedback);
   g_free (sheet);
@@ -93,6 +94,34 @@ capability_pairs (AttainDb *db, gint64 person_id, const AttainPeriod *period, At
   return out;
 }
 
+/* The position the person held at the period's end, from their dated history: a report of a
+ * past period keeps the title of then, not today's after a promotion. */
+static gboolean
+position_in_period (AttainDb *db, AttainReviewSheet *sheet)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT pos.name FROM person_positions h JOIN positions pos ON pos.id = h.position_id WHERE "
+      "h.person_id = ?1 AND h.from_date <= ?2 ORDER BY h.from_date DESC LIMIT 1",
+      NULL);
+  g_autofree char *last_iso = NULL;
+  GDate            first, last;
+
+  if (stmt == NULL)
+    return FALSE;
+  attain_period_bounds (&sheet->period, &first, &last);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_int64 (stmt, 1, sheet->person_id);
+  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_free (sheet->dashboard->scope_kind);
+      sheet->dashboard->scope_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 AttainReviewSheet *
 attain_review_sheet_load (AttainDb           *db,
                           gint64              person_id,
@@ -128,6 +157,11 @@ attain_review_sheet_load (AttainDb           *db,
                                &sheet->evaluation, error))
     return NULL;
   sheet->weighted_score = sheet->evaluation.kpi;
+  sheet->training = attain_training_for_person (db, person_id, period, error);
+  if (sheet->training == NULL)
+    return NULL;
+  if (!position_in_period (db, sheet))
+    return NULL;
   if (!attain_feedback_result_for (db, person_id, period, &sheet->feedback))
     memset (&sheet->feedback, 0, sizeof sheet->feedback);
   for (guint i = 0; i < sheet->lines->len; i++)
@@ -318,6 +352,22 @@ attain_review_sheet_figures_to_json (const AttainReviewSheet *sheet)
   json_builder_end_array (b);
   json_builder_set_member_name (b, "feedback");
   attain_feedback_result_to_json (&sheet->feedback, b);
+  json_builder_set_member_name (b, "training");
+  json_builder_begin_array (b);
+  for (guint i = 0; sheet->training != NULL && i < sheet->training->len; i++)
+    {
+      const AttainTrainingRecord *record
+          = &g_array_index (sheet->training, AttainTrainingRecord, i);
+      json_builder_begin_object (b);
+      attain_json_add_number (b, "plan", (double) record->plan_id);
+      add_string (b, "topic", record->topic);
+      add_string (b, "course", record->course);
+      add_string (b, "starts_on", record->starts_on);
+      add_string (b, "ends_on", record->ends_on);
+      add_string (b, "status", attain_training_status_to_string (record->status));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   return json_to_string (root, FALSE);
@@ -496,6 +546,25 @@ attain_review_sheet_apply_figures (AttainReviewSheet *sheet, const char *json)
     g_autofree char *band = string_member (root, "rating");
     sheet->evaluation.rating = static_rating (band);
   }
+  /* The courses as they stood at sign-off (snapshots from before training plans keep today's). */
+  if (json_object_has_member (root, "training") && sheet->training != NULL)
+    {
+      JsonArray *training = json_object_get_array_member (root, "training");
+      g_array_set_size (sheet->training, 0);
+      for (guint i = 0; training != NULL && i < json_array_get_length (training); i++)
+        {
+          JsonObject          *o = json_array_get_object_element (training, i);
+          g_autofree char     *status = string_member (o, "status");
+          AttainTrainingRecord record = { 0 };
+          record.plan_id = (gint64) json_object_get_double_member (o, "plan");
+          record.topic = string_member (o, "topic");
+          record.course = string_member (o, "course");
+          record.starts_on = string_member (o, "starts_on");
+          record.ends_on = string_member (o, "ends_on");
+          attain_training_status_from_string (status, &record.status);
+          g_array_append_val (sheet->training, record);
+        }
+    }
   feedback = json_object_get_object_member (root, "feedback");
   if (feedback != NULL)
     {

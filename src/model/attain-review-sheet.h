@@ -6,6 +6,7 @@
 #include "attain-dashboard.h"
 #include "attain-feedback.h"
 #include "attain-review.h"
+#include "attain-training.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ typedef struct
   int                  total_weight;   /* basis points */
   GPtrArray           *next_goals;     /* AttainGoal*: agreed for the next period */
   GArray              *capabilities;   /* AttainCapabilityPair, those rated by either side */
+  GArray              *training;       /* AttainTrainingRecord: courses of the period, and done? */
   /* Signed off: the figures shown are those it printed then; TRUE when today's differ. */
   gboolean from_sign_off;
   gboolean changed_since_sign_off;

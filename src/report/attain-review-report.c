@@ -388,6 +388,25 @@ attain_review_report_from_sheet (AttainReviewSheet *sheet, const GDate *today, c
   else
     attain_document_add_paragraph (document, _ ("No goals were agreed for the next period yet."));
   attain_document_add_heading (document, _ ("Training"));
+  /* The courses on record come first, each with whether it was done; the notes follow. */
+  if (sheet->training != NULL && sheet->training->len > 0)
+    {
+      const char  *titles[] = { _ ("Course"), _ ("Dates"), _ ("Status"), NULL };
+      const double shares[] = { 3, 2, 1 };
+      const double aligns[] = { 0, 0, 0 };
+      attain_document_add_table (document, titles, shares, aligns);
+      for (guint i = 0; i < sheet->training->len; i++)
+        {
+          const AttainTrainingRecord *record
+              = &g_array_index (sheet->training, AttainTrainingRecord, i);
+          /* Translators: a course's dates, first to last day */
+          g_autofree char *dates
+              = g_strdup_printf (_ ("%s to %s"), record->starts_on, record->ends_on);
+          const char *cells[]
+              = { record->course, dates, attain_training_status_label (record->status), NULL };
+          attain_document_add_table_row (document, cells, FALSE);
+        }
+    }
   add_text (document, review ? review->training : NULL, writable);
 
   {
