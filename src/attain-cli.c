@@ -12,6 +12,7 @@
 #include "model/attain-parse.h"
 #include "model/attain-results.h"
 #include "model/attain-training.h"
+#include "report/attain-certificate-report.h"
 #include "model/attain-cycle.h"
 #include "model/attain-dashboard.h"
 #include "model/attain-feedback.h"
@@ -1755,7 +1756,8 @@ training_status (AttainDb *db, gint64 plan, gint64 person, const char *status, G
   return attain_training_set_status (db, plan, person, on_disk, wanted, error) ? 0 : 1;
 }
 
-/* promotion --period QUARTER [--unit ID] [--json] | recognition --period P [--unit ID] [--json]
+/* promotion --period QUARTER [--unit ID] [--json] | recognition [record | history] --period P
+ * [--unit ID] [--json] [--certificate FILE]
  * | training --period P [--unit ID] [--json] | training plan … | training status … */
 static int
 command_results (int argc, char **argv, const char *which, GError **error)
@@ -1764,7 +1766,7 @@ command_results (int argc, char **argv, const char *which, GError **error)
   gboolean         training = g_str_equal (which, "training");
   g_autofree char *unit = NULL, *period_text = NULL, *on = NULL, *reason = NULL;
   g_autofree char *course = NULL, *from = NULL, *to = NULL, *people = NULL, *topic = NULL;
-  g_autofree char *status = NULL;
+  g_autofree char *status = NULL, *certificate = NULL;
   gboolean         json = FALSE;
   gint64           person = 0, plan = 0;
   GOptionEntry     entries[] = {
@@ -1780,6 +1782,8 @@ command_results (int argc, char **argv, const char *which, GError **error)
         { "plan", 0, 0, G_OPTION_ARG_INT64, &plan, N_ ("Training plan id (training status)"), "ID" },
         { "status", 0, 0, G_OPTION_ARG_STRING, &status,
           N_ ("planned, done or missed (training status)"), "STATUS" },
+        { "certificate", 0, 0, G_OPTION_ARG_FILENAME, &certificate,
+          N_ ("Write the winner's certificate as PDF (recognition)"), "FILE" },
         { "person", 0, 0, G_OPTION_ARG_INT64, &person, N_ ("Person id (promotion propose)"), "ID" },
         { "on", 0, 0, G_OPTION_ARG_STRING, &on,
           N_ ("The day the promotion takes effect (promotion propose)"), "DATE" },
@@ -1827,6 +1831,36 @@ command_results (int argc, char **argv, const char *which, GError **error)
     return training_status (db, plan, person, status, error);
   if (!parse_scope_and_period (db, unit, NULL, period_text, &scope, &period, &today, error))
     return 2;
+  if (!promotion && !training && argc >= 2 && g_str_equal (argv[1], "record"))
+    {
+      gint64 id = attain_recognition_record (db, scope.id, &period, &today, error);
+      if (id == 0)
+        return 1;
+      g_print ("%" G_GINT64_FORMAT "\n", id);
+      return 0;
+    }
+  if (!promotion && !training && argc >= 2 && g_str_equal (argv[1], "history"))
+    {
+      g_autoptr (JsonNode) history = attain_recognition_history (db, scope.id, error);
+      JsonArray *records;
+      if (history == NULL)
+        return 1;
+      if (json)
+        {
+          print_json (history);
+          return 0;
+        }
+      records = json_object_get_array_member (json_node_get_object (history), "history");
+      for (guint i = 0; i < json_array_get_length (records); i++)
+        {
+          JsonObject *r = json_array_get_object_element (records, i);
+          g_print ("%s\t%s\t%s\t%s\n", json_object_get_string_member (r, "period"),
+                   json_object_get_string_member (r, "title"),
+                   json_object_get_string_member (r, "name"),
+                   json_object_get_string_member (r, "value_text"));
+        }
+      return 0;
+    }
   if (promotion && argc >= 2 && g_str_equal (argv[1], "apply"))
     {
       int applied = attain_promotions_apply_due (db, &today, error);
@@ -1855,6 +1889,24 @@ command_results (int argc, char **argv, const char *which, GError **error)
       json_object_set_member (json_node_get_object (node), "plans",
                               json_object_dup_member (json_node_get_object (plans), "plans"));
       json_node_unref (plans);
+    }
+  if (certificate != NULL && !promotion && !training)
+    {
+      g_autoptr (GPtrArray) documents
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+      g_autofree char *company = attain_db_get_setting (db, "company_name", NULL);
+      AttainDocument  *document = attain_certificate_for_recognition (
+           node, company, &today, attain_report_language_for (NULL));
+      if (document == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "%s",
+                       json_object_get_string_member (json_node_get_object (node), "reason"));
+          return 1;
+        }
+      g_ptr_array_add (documents, document);
+      if (!attain_documents_write_pdf_full (documents, certificate, _ ("Certificate"), TRUE, error))
+        return 1;
+      return 0;
     }
   if (json)
     print_json (node);

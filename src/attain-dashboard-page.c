@@ -19,6 +19,8 @@ struct _AttainDashboardPage
 
   /* Template widgets */
   GtkFlowBox      *cards_box;
+  GtkBox          *recognition_box;
+  GtkLabel        *recognition_label;
   GtkStack        *content_stack;
   AdwStatusPage   *error_page;
   AttainChartView *funnel_chart;
@@ -164,6 +166,9 @@ show_dashboard (AttainDashboardPage *self, AttainDashboard *dashboard)
   g_clear_pointer (&self->dashboard, attain_dashboard_free);
   self->dashboard = dashboard;
 
+  gtk_label_set_text (self->recognition_label, dashboard->recognition);
+  gtk_widget_set_visible (GTK_WIDGET (self->recognition_box),
+                          dashboard->recognition != NULL && dashboard->recognition[0] != '\0');
   adw_window_title_set_title (self->window_title, dashboard->scope_name);
   adw_window_title_set_subtitle (self->window_title, dashboard->scope_kind);
   gtk_menu_button_set_label (self->unit_button, dashboard->scope_name);
@@ -545,6 +550,8 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/attain/Attain/ui/attain-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, recognition_box);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, recognition_label);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, funnel_caption);

@@ -16,6 +16,7 @@
 #include "model/attain-training.h"
 #include "attain-document-print.h"
 #include "report/attain-bonus-report.h"
+#include "report/attain-certificate-report.h"
 #include "report/attain-review-report.h"
 
 struct _AttainPayPage
@@ -35,7 +36,8 @@ struct _AttainPayPage
   GtkListBox      *promotion_rows;
   GtkListBox      *training_rows;
   GtkListBox      *plan_rows;
-  JsonNode        *training; /* the needs as loaded: the topics a plan can be made for */
+  JsonNode        *training;    /* the needs as loaded: the topics a plan can be made for */
+  JsonNode        *recognition; /* the period's recognition as loaded: for the certificate */
   GCancellable    *load;
   GtkWidget       *dialog;
   JsonNode        *sheet;
@@ -72,12 +74,16 @@ load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **
   g_autoptr (JsonNode) promotion = NULL;
   g_autoptr (JsonNode) training = NULL;
   g_autoptr (JsonNode) plans = NULL;
+  g_autoptr (JsonNode) history = NULL;
   JsonObject *out;
 
   if (sheet == NULL)
     return NULL;
   recognition = attain_recognition (db, r->unit_id, &r->period, &r->today, error);
   if (recognition == NULL)
+    return NULL;
+  history = attain_recognition_history (db, r->unit_id, error);
+  if (history == NULL)
     return NULL;
   if (r->period.kind == ATTAIN_PERIOD_QUARTER)
     {
@@ -94,6 +100,7 @@ load_sheet (AttainDb *db, gpointer request, GCancellable *cancellable, GError **
   out = json_object_new ();
   json_object_set_member (out, "training", g_steal_pointer (&training));
   json_object_set_member (out, "training_plans", g_steal_pointer (&plans));
+  json_object_set_member (out, "recognition_history", g_steal_pointer (&history));
   json_object_set_member (out, "sheet", g_steal_pointer (&sheet));
   json_object_set_member (out, "recognition", g_steal_pointer (&recognition));
   if (promotion != NULL)
@@ -177,28 +184,88 @@ add_plain_row (GtkListBox *list, const char *title, const char *subtitle)
 
 /* The period's best salesperson (or why nobody), and after a quarter who may be promoted: those
  * eligible first, then those who miss with what they miss by. */
+static GtkWidget *
+row_button (GtkWidget *row, const char *label, const char *tooltip, const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return button;
+}
+
+/* The recognitions recorded before, newest first: a few rows under the period's own. */
 static void
-show_results (AttainPayPage *self, JsonObject *recognition, JsonObject *promotion)
+show_recognition_history (AttainPayPage *self, JsonObject *history)
+{
+  JsonArray *records = json_object_get_array_member (history, "history");
+
+  /* The six newest: the last two quarters and their months. */
+  for (guint i = 0; i < json_array_get_length (records) && i < 6; i++)
+    {
+      JsonObject      *r = json_array_get_object_element (records, i);
+      g_autofree char *attainment
+          = attain_format_percent (attain_json_get_number (r, "attainment"));
+      /* Translators: a recorded recognition: period, title, metric, figure, attainment */
+      g_autofree char *subtitle = g_strdup_printf (
+          _ ("%s · %s — %s %s, %s of target"), attain_json_get_string (r, "period"),
+          attain_json_get_string (r, "title"), attain_json_get_string (r, "metric_label"),
+          attain_json_get_string (r, "value_text"), attainment);
+      add_plain_row (self->recognition_rows, attain_json_get_string (r, "name"), subtitle);
+    }
+}
+
+static void
+show_results (AttainPayPage *self,
+              JsonObject    *recognition,
+              JsonObject    *promotion,
+              JsonObject    *history)
 {
   JsonArray *ranking = json_object_get_array_member (recognition, "ranking");
+  gboolean   recorded = !json_object_get_null_member (recognition, "recorded");
+  GDate      first, last, today;
 
   clear_rows (self->recognition_rows);
-  if (json_array_get_length (ranking) > 0)
+  attain_period_bounds (&self->period, &first, &last);
+  attain_context_get_today (self->context, &today);
+  if (recorded)
+    {
+      JsonObject *r = json_object_get_object_member (recognition, "recorded");
+      /* Translators: the period's recorded winner: title, when it was recorded */
+      g_autofree char *subtitle = g_strdup_printf (_ ("%s — recorded on %s"),
+                                                   attain_json_get_string (recognition, "title"),
+                                                   attain_json_get_string (r, "recorded_at"));
+      add_plain_row (self->recognition_rows, attain_json_get_string (r, "name"), subtitle);
+      row_button (gtk_widget_get_last_child (GTK_WIDGET (self->recognition_rows)),
+                  _ ("Print Certificate…"), _ ("Print the certificate of recognition"),
+                  "pay.print-certificate");
+    }
+  else if (json_array_get_length (ranking) > 0)
     {
       JsonObject      *first = json_array_get_object_element (ranking, 0);
-      g_autofree char *revenue
-          = attain_format_money_exact ((gint64) attain_json_get_number (first, "revenue"), NULL);
       g_autofree char *attainment
           = attain_format_percent (attain_json_get_number (first, "attainment"));
-      /* Translators: the period's winner: revenue, attainment, the rule */
+      /* Translators: the period's winner: title, the metric, its figure, attainment, the rule */
       g_autofree char *subtitle = g_strdup_printf (
-          _ ("%s — revenue %s, %s of target. %s"), attain_json_get_string (recognition, "title"),
-          revenue, attainment, attain_json_get_string (recognition, "reason"));
+          _ ("%s — %s %s, %s of target. %s"), attain_json_get_string (recognition, "title"),
+          attain_json_get_string (recognition, "metric_label"),
+          attain_json_get_string (first, "value_text"), attainment,
+          attain_json_get_string (recognition, "reason"));
+      GtkWidget *row;
       add_plain_row (self->recognition_rows, attain_json_get_string (first, "name"), subtitle);
+      row = gtk_widget_get_last_child (GTK_WIDGET (self->recognition_rows));
+      /* Recorded once the period is over: until then the lead can still change. */
+      if (g_date_compare (&today, &last) > 0 && self->period.kind != ATTAIN_PERIOD_YEAR)
+        row_button (row, _ ("Record…"), _ ("Record the winner in the history of recognitions"),
+                    "pay.record-recognition");
+      row_button (row, _ ("Print Certificate…"), _ ("Print the certificate of recognition"),
+                  "pay.print-certificate");
     }
   else
     add_plain_row (self->recognition_rows, attain_json_get_string (recognition, "title"),
                    attain_json_get_string (recognition, "reason"));
+  show_recognition_history (self, history);
 
   clear_rows (self->promotion_rows);
   if (promotion == NULL)
@@ -597,10 +664,13 @@ sheet_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           g_clear_pointer (&self->training, json_node_unref);
           self->training = json_node_copy (json_object_get_member (loaded, "training"));
           show_training_plans (self, json_object_get_object_member (loaded, "training_plans"));
+          g_clear_pointer (&self->recognition, json_node_unref);
+          self->recognition = json_node_copy (json_object_get_member (loaded, "recognition"));
           show_results (self, json_object_get_object_member (loaded, "recognition"),
                         json_object_has_member (loaded, "promotion")
                             ? json_object_get_object_member (loaded, "promotion")
-                            : NULL);
+                            : NULL,
+                        json_object_get_object_member (loaded, "recognition_history"));
           json_node_unref (node);
         }
     }
@@ -776,6 +846,89 @@ propose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_signal_connect_object (dialog, "response", G_CALLBACK (propose_response_cb), self, 0);
   self->dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "record"))
+    return;
+  attain_context_get_today (self->context, &today);
+  if (attain_recognition_record (attain_context_get_db (self->context), self->unit_id,
+                                 &self->period, &today, &error)
+      == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, _ ("Recorded in the history of recognitions."));
+  reload (self);
+}
+
+/* Recording is for good: the dialog names who and says it cannot be taken back. */
+static void
+record_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage   *self = ATTAIN_PAY_PAGE (widget);
+  JsonObject      *recognition;
+  JsonArray       *ranking;
+  g_autofree char *label = NULL, *body = NULL;
+  GtkWidget       *dialog;
+
+  if (self->recognition == NULL)
+    return;
+  recognition = json_node_get_object (self->recognition);
+  ranking = json_object_get_array_member (recognition, "ranking");
+  if (json_array_get_length (ranking) == 0)
+    return;
+  label = attain_period_to_label (&self->period);
+  /* Translators: the record dialog: the person, the title, the period */
+  body = g_strdup_printf (
+      _ ("%s becomes %s of %s in the history of recognitions. A record is "
+         "kept as it is and cannot be changed."),
+      attain_json_get_string (json_array_get_object_element (ranking, 0), "name"),
+      attain_json_get_string (recognition, "title"), label);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _ ("Record the Recognition?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "record",
+                                    _ ("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (record_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The certificate of the period's winner (the recorded one once recorded). */
+static void
+print_certificate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
+  g_autoptr (GPtrArray) documents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_document_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *company = NULL;
+  AttainDocument  *certificate;
+  GDate            today;
+
+  if (self->recognition == NULL)
+    return;
+  company = attain_db_get_setting (attain_context_get_db (self->context), "company_name", NULL);
+  attain_context_get_today (self->context, &today);
+  certificate = attain_certificate_for_recognition (self->recognition, company, &today,
+                                                    attain_report_language_for (NULL));
+  if (certificate == NULL)
+    return;
+  g_ptr_array_add (documents, certificate);
+  if (!attain_document_print_run (
+          documents, _ ("Certificate"), GTK_WINDOW (gtk_widget_get_root (widget)),
+          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+          parameter ? g_variant_get_string (parameter, NULL) : NULL, TRUE, &error))
+    toast (self, error->message);
 }
 
 gboolean
@@ -1104,6 +1257,7 @@ attain_pay_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->sheet, json_node_unref);
   g_clear_pointer (&self->training, json_node_unref);
+  g_clear_pointer (&self->recognition, json_node_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_pay_page_parent_class)->dispose (object);
 }
@@ -1127,6 +1281,11 @@ attain_pay_page_class_init (AttainPayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pay.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "pay.propose", "x", propose_action);
   gtk_widget_class_install_action (widget_class, "pay.plan-training", "s", plan_training_action);
+  gtk_widget_class_install_action (widget_class, "pay.record-recognition", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "pay.print-certificate", NULL,
+                                   print_certificate_action);
+  gtk_widget_class_install_action (widget_class, "pay.print-certificate-to-file", "s",
+                                   print_certificate_action);
   gtk_widget_class_install_action (widget_class, "pay.print-statements", NULL, print_action);
   /* The same operations writing a PDF without a dialog: for tests and scripted runs. */
   gtk_widget_class_install_action (widget_class, "pay.print-to-file", "s", print_action);

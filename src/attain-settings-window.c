@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "model/attain-metrics.h"
+#include "model/attain-results.h"
 #include "model/attain-settings.h"
 
 struct _AttainSettingsWindow
@@ -136,6 +138,31 @@ on_evaluation_changed_cb (GtkSpinButton *button, AttainSettingsWindow *self)
 }
 
 static void
+add_spin_row (AttainSettingsWindow    *self,
+              AttainDb                *db,
+              AdwPreferencesGroup     *group,
+              const EvaluationSetting *setting)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (setting->min, setting->max, setting->step);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (setting->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (setting->subtitle));
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), setting->digits);
+  gtk_spin_button_set_value (
+      GTK_SPIN_BUTTON (spin),
+      (double) attain_db_get_setting_int (db, setting->key, setting->fallback) / setting->scale);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ (setting->title), -1);
+  g_object_set_data (G_OBJECT (spin), "setting", (gpointer) setting);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_evaluation_changed_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+}
+
+static void
 add_evaluation_page (AttainSettingsWindow *self, AttainDb *db)
 {
   static const EvaluationSetting bands[] = {
@@ -169,31 +196,131 @@ add_evaluation_page (AttainSettingsWindow *self, AttainDb *db)
   for (guint g = 0; g < 2; g++)
     {
       for (guint i = 0; i < sizes[g]; i++)
-        {
-          const EvaluationSetting *setting = &lists[g][i];
-          GtkWidget               *row = adw_action_row_new ();
-          GtkWidget               *spin
-              = gtk_spin_button_new_with_range (setting->min, setting->max, setting->step);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (setting->title));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (setting->subtitle));
-          gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), setting->digits);
-          gtk_spin_button_set_value (
-              GTK_SPIN_BUTTON (spin),
-              (double) attain_db_get_setting_int (db, setting->key, setting->fallback)
-                  / setting->scale);
-          gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _ (setting->title), -1);
-          g_object_set_data (G_OBJECT (spin), "setting", (gpointer) setting);
-          g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_evaluation_changed_cb),
-                                   self, 0);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[g]), row);
-        }
+        add_spin_row (self, db, ADW_PREFERENCES_GROUP (groups[g]), &lists[g][i]);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (groups[g]));
     }
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
+/* A word setting chosen from a list: each choice is stored as its key. */
+typedef struct
+{
+  const char        *key;
+  const char        *title;
+  const char        *subtitle;
+  const char        *fallback;
+  const char *const *choices; /* stored keys, NULL-terminated; NULL for the recognition metrics */
+  gboolean           metric_labels; /* show each key as its metric's label */
+} ChoiceSetting;
+
+static const char *const *
+choices_of (const ChoiceSetting *setting)
+{
+  return setting->choices != NULL ? setting->choices : attain_recognition_metric_keys ();
+}
+
+static void
+on_choice_changed_cb (AdwComboRow *row, GParamSpec *pspec, AttainSettingsWindow *self)
+{
+  const ChoiceSetting *setting = g_object_get_data (G_OBJECT (row), "setting");
+  g_autoptr (GError) error = NULL;
+
+  if (self->filling)
+    return;
+  if (!attain_settings_set_choice (attain_context_get_db (self->context), setting->key,
+                                   choices_of (setting)[adw_combo_row_get_selected (row)], &error))
+    saved (self, FALSE, error);
+}
+
+static void
+add_choice_row (AttainSettingsWindow *self,
+                AttainDb             *db,
+                AdwPreferencesGroup  *group,
+                const ChoiceSetting  *setting)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *stored = attain_db_get_setting (db, setting->key, setting->fallback);
+  GtkWidget       *row = adw_combo_row_new ();
+  guint            selected = 0;
+
+  for (guint i = 0; choices_of (setting)[i] != NULL; i++)
+    {
+      const char    *key = choices_of (setting)[i];
+      AttainMetricId metric;
+      gtk_string_list_append (labels,
+                              setting->metric_labels && attain_metric_from_key (key, &metric)
+                                  ? _ (attain_metric_info (metric)->label)
+                                  : key);
+      if (g_strcmp0 (stored, key) == 0)
+        selected = i;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (setting->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (setting->subtitle));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data (G_OBJECT (row), "setting", (gpointer) setting);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self, 0);
+  adw_preferences_group_add (group, row);
+}
+
+/* How results are applied: who may be promoted, what suggests training, who is recognised. */
+static void
+add_results_page (AttainSettingsWindow *self, AttainDb *db)
+{
+  static const char *const       ratings[] = { "S", "A", "B", "C", NULL };
+  static const EvaluationSetting promotion[] = {
+    { "promotion_quarters", N_ ("Quarters at target"),
+      N_ ("The last quarters all at or above 100% revenue attainment"), 1, 8, 1, 3, 1, 0 },
+    { "promotion_months", N_ ("Months in the position"), N_ ("At least, by the quarter’s end"), 0,
+      600, 1, 12, 1, 0 },
+  };
+  static const ChoiceSetting     promotion_rating = { "promotion_min_rating",
+                                                      N_ ("Latest rating at least"),
+                                                      N_ ("From the last signed-off review"),
+                                                      "A",
+                                                      ratings,
+                                                      FALSE };
+  static const EvaluationSetting training[] = {
+    { "training_rating_max", N_ ("Capability rated at most"),
+      N_ ("Suggests training in it, on the 1–5 scale"), 1, 4, 1, 2, 1, 0 },
+    { "training_attainment_min", N_ ("KPI below (percent of target)"),
+      N_ ("Suggests its topic; judged on pace while the period runs"), 1, 100, 1, 80, 1, 0 },
+  };
+  static const ChoiceSetting recognition_choices[] = {
+    { "recognition_metric", N_ ("Ranked by"), N_ ("The highest figure wins"), "revenue", NULL,
+      TRUE },
+    { "recognition_tiebreak", N_ ("Ties broken by"), N_ ("Then by name"), "collections", NULL,
+      TRUE },
+  };
+  static const EvaluationSetting recognition_min
+      = { "recognition_min_attainment",
+          N_ ("Qualifies from (percent of target)"),
+          N_ ("Of the target of the metric it is ranked by"),
+          0,
+          300,
+          5,
+          100,
+          1,
+          0 };
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *groups[3] = { adw_preferences_group_new (), adw_preferences_group_new (),
+                           adw_preferences_group_new () };
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _ ("Results"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "emblem-ok-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[0]), _ ("Promotion"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[1]), _ ("Training"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[2]), _ ("Recognition"));
+  for (guint i = 0; i < G_N_ELEMENTS (promotion); i++)
+    add_spin_row (self, db, ADW_PREFERENCES_GROUP (groups[0]), &promotion[i]);
+  add_choice_row (self, db, ADW_PREFERENCES_GROUP (groups[0]), &promotion_rating);
+  for (guint i = 0; i < G_N_ELEMENTS (training); i++)
+    add_spin_row (self, db, ADW_PREFERENCES_GROUP (groups[1]), &training[i]);
+  add_choice_row (self, db, ADW_PREFERENCES_GROUP (groups[2]), &recognition_choices[0]);
+  add_spin_row (self, db, ADW_PREFERENCES_GROUP (groups[2]), &recognition_min);
+  add_choice_row (self, db, ADW_PREFERENCES_GROUP (groups[2]), &recognition_choices[1]);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (groups[g]));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }
 
@@ -280,6 +407,7 @@ attain_settings_window_new (GtkWindow *parent, AttainContext *context)
       adw_preferences_group_add (self->stages_group, row);
     }
   add_evaluation_page (self, db);
+  add_results_page (self, db);
   self->filling = FALSE;
   return GTK_WIDGET (self);
 }

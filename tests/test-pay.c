@@ -484,6 +484,123 @@ test_promotion_and_recognition (void)
   attain_test_rm_rf (dir);
 }
 
+/* The recognition of @period, kept in @node for a look at its other members; the winner's id,
+ * 0 for nobody. */
+static gint64
+recognition_winner (AttainDb *db, const AttainPeriod *period, const GDate *today, JsonNode **node)
+{
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+
+  g_clear_pointer (node, json_node_unref);
+  *node = attain_recognition (db, 1, period, today, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (*node);
+  return json_object_get_null_member (root, "winner") ? 0
+                                                      : json_object_get_int_member (root, "winner");
+}
+
+/* Recognition by an editable rule, with a history. The small company's Q1 2026: A won ¥150,000
+ * against ¥120,000 (125%), collected ¥90,000, gross profit ¥40,000. B wins a ¥150,000 deal
+ * (gross profit ¥50,000) on 10 March against ¥60,000 (250%), collecting nothing.
+ * - Default rule (revenue, from 100%, ties by collections): a tie at ¥150,000, A's ¥90,000 of
+ *   collections beat B's ¥0: A is the champion.
+ * - Ties by gross profit: B's ¥50,000 beat A's ¥40,000: B.
+ * - From 130%: A (125%) no longer qualifies, B (250%) does.
+ * - From 300%: nobody, and the sentence says so.
+ * Recording: refused while the quarter runs (20 March), done once it is over (20 April), refused
+ * the second time; the row cannot be changed or removed; the history and the dashboard's line
+ * name B; A's own dashboard line is empty, B's names her. Choices outside a setting's list are
+ * refused. */
+static void
+test_recognition_rule_and_history (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "recognition.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *line = NULL;
+  AttainScope      person_a = { ATTAIN_SCOPE_PERSON, 1 }, person_b = { ATTAIN_SCOPE_PERSON, 2 };
+  AttainScope      company = { ATTAIN_SCOPE_UNIT, 1 };
+  AttainPeriod     q1;
+  GDate            march, april;
+
+  attain_test_date (&march, "2026-03-20");
+  attain_test_date (&april, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (attain_db_exec (
+      db,
+      "INSERT INTO deals (id, owner_id, customer_id, stage_id, status, amount, gross_profit, "
+      "created_on, closed_on) VALUES (7, 2, 1, (SELECT id FROM stages WHERE key = 'won'), 'won', "
+      "15000000, 5000000, '2026-03-01', '2026-03-10')",
+      &error));
+  g_assert_true (attain_rollup_rebuild (db, &error));
+
+  g_assert_cmpint (recognition_winner (db, &q1, &april, &node), ==, 1);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (json_node_get_object (node), "ranking")),
+      ==, 2);
+  g_assert_true (attain_settings_set_choice (db, "recognition_tiebreak", "gross_profit", &error));
+  g_assert_cmpint (recognition_winner (db, &q1, &april, &node), ==, 2);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (node), "rule"),
+                            "a tie goes to the higher gross profit"));
+  g_assert_true (attain_settings_set_int (db, "recognition_min_attainment", 130, &error));
+  g_assert_cmpint (recognition_winner (db, &q1, &april, &node), ==, 2);
+  g_assert_true (attain_settings_set_int (db, "recognition_min_attainment", 300, &error));
+  g_assert_cmpint (recognition_winner (db, &q1, &april, &node), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "reason"), ==,
+                   "Nobody reached 300% of their revenue target.");
+  g_assert_cmpint (attain_recognition_record (db, 1, &q1, &april, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "Nobody qualifies in Q1 2026"));
+  g_clear_error (&error);
+  g_assert_true (attain_settings_set_int (db, "recognition_min_attainment", 130, &error));
+
+  g_assert_false (attain_settings_set_choice (db, "recognition_metric", "visits", &error));
+  g_clear_error (&error);
+  g_assert_false (attain_settings_set_choice (db, "promotion_min_rating", "X", &error));
+  g_clear_error (&error);
+  g_assert_false (attain_settings_set_int (db, "recognition_min_attainment", 301, &error));
+  g_clear_error (&error);
+
+  g_assert_cmpint (attain_recognition_record (db, 1, &q1, &march, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "Q1 2026 is not over yet"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_recognition_record (db, 1, &q1, &april, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (attain_recognition_record (db, 1, &q1, &april, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "was recorded on"));
+  g_clear_error (&error);
+  g_assert_false (attain_db_exec (db, "UPDATE recognitions SET person_id = 1", NULL));
+  g_assert_false (attain_db_exec (db, "DELETE FROM recognitions", NULL));
+  g_assert_cmpint (attain_test_query_int (db, "SELECT person_id FROM recognitions"), ==, 2);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = attain_recognition_history (db, 3, &error);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (json_node_get_object (node), "history")),
+      ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = attain_recognition_history (db, 1, &error);
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (
+              json_object_get_array_member (json_node_get_object (node), "history"), 0),
+          "name"),
+      ==, "B");
+  line = attain_recognition_current (db, &company, 1, &error);
+  g_assert_cmpstr (line, ==, "Sales champion of the quarter (Q1 2026): B");
+  g_clear_pointer (&line, g_free);
+  line = attain_recognition_current (db, &person_a, 0, &error);
+  g_assert_cmpstr (line, ==, "");
+  g_clear_pointer (&line, g_free);
+  line = attain_recognition_current (db, &person_b, 0, &error);
+  g_assert_cmpstr (line, ==, "Sales champion of the quarter (Q1 2026): B");
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 /* The curve's other bases, on the small company's signed-off A (rated S, revenue 125%, target
  * bonus ¥9,000 a quarter):
  * - rating: the coefficient table S 150% → ¥9,000 × 1.5 = ¥13,500;
@@ -658,6 +775,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
   g_test_add_func ("/pay/commission-reversal", test_commission_reversal);
   g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
+  g_test_add_func ("/pay/recognition-rule-and-history", test_recognition_rule_and_history);
   g_test_add_func ("/pay/curve-bases", test_curve_bases);
   g_test_add_func ("/pay/training-needs", test_training_needs);
   g_test_add_func ("/pay/promotion-proposal", test_promotion_proposal);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-dashboard.h"
 
+#include "attain-results.h"
+
 #include "attain-gettext.h"
 
 #include "attain-json.h"
@@ -33,6 +35,7 @@ attain_dashboard_free (AttainDashboard *dashboard)
   g_clear_pointer (&dashboard->trend, attain_trend_data_free);
   g_clear_pointer (&dashboard->funnel, attain_funnel_data_free);
   g_clear_pointer (&dashboard->ranking, g_ptr_array_unref);
+  g_free (dashboard->recognition);
   g_free (dashboard);
 }
 
@@ -415,6 +418,10 @@ attain_dashboard_load (AttainDb           *db,
                                      period, dashboard->metrics->elapsed, tolerance, error);
   if (dashboard->ranking == NULL)
     return NULL;
+  dashboard->recognition = attain_recognition_current (
+      db, scope, scope->kind == ATTAIN_SCOPE_PERSON ? 0 : scope->id, error);
+  if (dashboard->recognition == NULL)
+    return NULL;
 
   return g_steal_pointer (&dashboard);
 }
@@ -498,6 +505,8 @@ attain_dashboard_to_json (const AttainDashboard *dashboard)
   json_builder_add_string_value (builder, dashboard->scope_name);
   json_builder_set_member_name (builder, "period_label");
   json_builder_add_string_value (builder, dashboard->period_label);
+  json_builder_set_member_name (builder, "recognition");
+  json_builder_add_string_value (builder, dashboard->recognition);
   if (dashboard->has_parent)
     add_scope (builder, "parent", &dashboard->parent);
 

@@ -37,6 +37,7 @@ typedef struct
   AttainFunnelData *funnel;
   GPtrArray        *ranking; /* AttainRankingRow*, best attainment first */
   gboolean          ranking_is_peers;
+  char             *recognition; /* the current recorded recognitions in words; "" for none */
 } AttainDashboard;
 
 AttainDashboard *attain_dashboard_load (AttainDb           *db,

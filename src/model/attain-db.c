@@ -63,6 +63,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/019-pay-basis.sql",
   "/io/github/attain/Attain/schema/020-promotions.sql",
   "/io/github/attain/Attain/schema/021-training.sql",
+  "/io/github/attain/Attain/schema/022-recognition.sql",
 };
 
 /* The quark name is a string, not a subtraction. */

@@ -250,11 +250,74 @@ attain_promotion_candidates (AttainDb           *db,
   return json_builder_get_root (b);
 }
 
+/* The recognition rule, from the settings: the metric that ranks, the share of its target
+ * one must reach to qualify, and the metric that breaks a tie (then the name). */
+typedef struct
+{
+  AttainMetricId metric, tiebreak;
+  int            min_percent;
+} RecognitionRule;
+
+static const char *const recognition_metrics[]
+    = { "revenue", "gross_profit", "collections", "new_customers", NULL };
+
+gboolean
+attain_recognition_metric_allowed (const char *key)
+{
+  return key != NULL && g_strv_contains (recognition_metrics, key);
+}
+
+const char *const *
+attain_recognition_metric_keys (void)
+{
+  return recognition_metrics;
+}
+
+static AttainMetricId
+rule_metric (AttainDb *db, const char *key, const char *fallback)
+{
+  g_autofree char *text = attain_db_get_setting (db, key, fallback);
+  AttainMetricId   metric;
+
+  if (!attain_recognition_metric_allowed (text) || !attain_metric_from_key (text, &metric))
+    attain_metric_from_key (fallback, &metric);
+  return metric;
+}
+
+static void
+recognition_rule (AttainDb *db, RecognitionRule *rule)
+{
+  rule->metric = rule_metric (db, "recognition_metric", "revenue");
+  rule->tiebreak = rule_metric (db, "recognition_tiebreak", "collections");
+  rule->min_percent
+      = CLAMP (attain_db_get_setting_int (db, "recognition_min_attainment", 100), 0, 300);
+}
+
+static char *
+metric_words (AttainMetricId metric)
+{
+  return g_utf8_strdown (_ (attain_metric_info (metric)->label), -1);
+}
+
+/* "Highest revenue among those at or above 100% of their revenue target; a tie goes to the
+ * higher collections, then the name." */
+static char *
+rule_text (const RecognitionRule *rule)
+{
+  g_autofree char *metric = metric_words (rule->metric);
+  g_autofree char *tiebreak = metric_words (rule->tiebreak);
+  /* Translators: the recognition rule: the metric, the share of its target, the metric again,
+   * the tie-break metric */
+  return g_strdup_printf (_ ("Highest %s among those at or above %d%% of their %s target; a tie "
+                             "goes to the higher %s, then the name."),
+                          metric, rule->min_percent, metric, tiebreak);
+}
+
 typedef struct
 {
   gint64 person;
   char  *name;
-  double revenue, collections, attainment;
+  double value, second, attainment;
 } Entry;
 
 static void
@@ -267,11 +330,95 @@ static int
 compare_entries (gconstpointer a, gconstpointer b)
 {
   const Entry *x = a, *y = b;
-  if (x->revenue != y->revenue)
-    return x->revenue < y->revenue ? 1 : -1;
-  if (x->collections != y->collections)
-    return x->collections < y->collections ? 1 : -1;
+  if (x->value != y->value)
+    return x->value < y->value ? 1 : -1;
+  if (x->second != y->second)
+    return x->second < y->second ? 1 : -1;
   return g_utf8_collate (x->name, y->name);
+}
+
+/* The figure as the pages show it: money in the company's currency, a count as a count. */
+static void
+add_value_text (JsonBuilder *b, AttainMetricId metric, double value, const char *currency)
+{
+  g_autofree char *text = attain_format_value (attain_metric_info (metric)->kind, value, currency,
+                                               attain_number_style_default ());
+  json_builder_set_member_name (b, "value_text");
+  json_builder_add_string_value (b, text);
+}
+
+static const char *
+recognition_title (const AttainPeriod *period)
+{
+  switch (period->kind)
+    {
+    case ATTAIN_PERIOD_MONTH:
+      return _ ("Best salesperson of the month");
+    case ATTAIN_PERIOD_QUARTER:
+      return _ ("Sales champion of the quarter");
+    case ATTAIN_PERIOD_YEAR:
+    default:
+      return _ ("Sales champion of the year");
+    }
+}
+
+/* The recorded recognition of a unit's period, as JSON members of @b ("recorded": null when
+ * none). */
+static gboolean
+add_recorded (AttainDb           *db,
+              gint64              unit_id,
+              const AttainPeriod *period,
+              const char         *currency,
+              JsonBuilder        *b,
+              GError            **error)
+{
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  AttainMetricId   metric;
+  GDate            first, last;
+  sqlite3_stmt    *stmt
+      = attain_db_prepare (db,
+                           "SELECT person_id, person_name, recorded_at, recorded_by, value, "
+                           "attainment, metric FROM recognitions "
+                           "WHERE unit_id = ?1 AND period_start = ?2 AND period_end = ?3",
+                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  json_builder_set_member_name (b, "recorded");
+  if (rc == SQLITE_ROW)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "person");
+      json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 0));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 1));
+      json_builder_set_member_name (b, "recorded_at");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 2));
+      json_builder_set_member_name (b, "recorded_by");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 3));
+      attain_json_add_number (b, "value", sqlite3_column_double (stmt, 4));
+      if (attain_metric_from_key ((const char *) sqlite3_column_text (stmt, 6), &metric))
+        add_value_text (b, metric, sqlite3_column_double (stmt, 4), currency);
+      attain_json_add_number (b, "attainment", sqlite3_column_double (stmt, 5));
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the recognitions"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 JsonNode *
@@ -284,10 +431,15 @@ attain_recognition (AttainDb           *db,
   g_autoptr (GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autofree char *last_iso = NULL, *label = attain_period_to_label (period);
+  g_autofree char *rule_words = NULL;
+  g_autofree char *currency = attain_db_get_setting (db, "currency", "CNY");
+  RecognitionRule  rule;
   GDate            first, last;
   sqlite3_stmt    *stmt;
   int              rc;
 
+  recognition_rule (db, &rule);
+  rule_words = rule_text (&rule);
   g_array_set_clear_func (entries, entry_clear);
   attain_period_bounds (period, &first, &last);
   last_iso = attain_date_to_iso (&last);
@@ -305,16 +457,18 @@ attain_recognition (AttainDb           *db,
           sqlite3_reset (stmt);
           return NULL;
         }
-      entry.attainment = metrics->values[ATTAIN_METRIC_REVENUE].attainment;
-      /* Only those who met their revenue target qualify. */
-      if (isnan (entry.attainment) || entry.attainment < 1.0 - 1e-9)
+      entry.attainment = metrics->values[rule.metric].attainment;
+      /* Only those at the rule's share of their target qualify; no target, no qualifying. */
+      if (isnan (entry.attainment) || entry.attainment * 100 < rule.min_percent - 1e-9)
         continue;
       entry.person = scope.id;
       entry.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry.revenue = metrics->values[ATTAIN_METRIC_REVENUE].value;
-      entry.collections = metrics->values[ATTAIN_METRIC_COLLECTIONS].value;
-      if (isnan (entry.collections))
-        entry.collections = 0;
+      entry.value = metrics->values[rule.metric].value;
+      entry.second = metrics->values[rule.tiebreak].value;
+      if (isnan (entry.value))
+        entry.value = 0;
+      if (isnan (entry.second))
+        entry.second = 0;
       g_array_append_val (entries, entry);
     }
   sqlite3_reset (stmt);
@@ -329,19 +483,29 @@ attain_recognition (AttainDb           *db,
   json_builder_set_member_name (b, "period");
   json_builder_add_string_value (b, label);
   json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, period->kind == ATTAIN_PERIOD_MONTH
-                                        ? _ ("Best salesperson of the month")
-                                        : _ ("Sales champion of the quarter"));
+  json_builder_add_string_value (b, recognition_title (period));
+  json_builder_set_member_name (b, "metric");
+  json_builder_add_string_value (b, attain_metric_info (rule.metric)->key);
+  json_builder_set_member_name (b, "metric_label");
+  json_builder_add_string_value (b, _ (attain_metric_info (rule.metric)->label));
+  json_builder_set_member_name (b, "rule");
+  json_builder_add_string_value (b, rule_words);
   json_builder_set_member_name (b, "winner");
   if (entries->len > 0)
     json_builder_add_int_value (b, g_array_index (entries, Entry, 0).person);
   else
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "reason");
-  json_builder_add_string_value (
-      b, entries->len > 0 ? _ ("Highest revenue among those who met their revenue target (100%); "
-                               "a tie goes to the higher collections.")
-                          : _ ("Nobody met their revenue target."));
+  if (entries->len > 0)
+    json_builder_add_string_value (b, rule_words);
+  else
+    {
+      g_autofree char *metric = metric_words (rule.metric);
+      /* Translators: nobody qualified: the share of the target, the metric */
+      g_autofree char *nobody = g_strdup_printf (_ ("Nobody reached %d%% of their %s target."),
+                                                 rule.min_percent, metric);
+      json_builder_add_string_value (b, nobody);
+    }
   json_builder_set_member_name (b, "ranking");
   json_builder_begin_array (b);
   for (guint i = 0; i < entries->len; i++)
@@ -352,10 +516,182 @@ attain_recognition (AttainDb           *db,
       json_builder_add_int_value (b, e->person);
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, e->name);
-      attain_json_add_number (b, "revenue", e->revenue);
-      attain_json_add_number (b, "collections", e->collections);
+      attain_json_add_number (b, "value", e->value);
+      add_value_text (b, rule.metric, e->value, currency);
+      attain_json_add_number (b, "second", e->second);
       attain_json_add_number (b, "attainment", e->attainment);
       json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (!add_recorded (db, unit_id, period, currency, b, error))
+    return NULL;
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+gint64
+attain_recognition_record (AttainDb           *db,
+                           gint64              unit_id,
+                           const AttainPeriod *period,
+                           const GDate        *today,
+                           GError            **error)
+{
+  static const char *kinds[] = { "month", "quarter" };
+  g_autoptr (JsonNode) recognition = NULL;
+  g_autofree char *first_iso = NULL, *last_iso = NULL, *label = attain_period_to_label (period);
+  JsonObject      *root, *winner = NULL;
+  GDate            first, last;
+  sqlite3_stmt    *stmt;
+  gint64           id;
+
+  if (period->kind != ATTAIN_PERIOD_MONTH && period->kind != ATTAIN_PERIOD_QUARTER)
+    {
+      g_set_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_INVALID,
+                   _ ("Recognitions are for a month or a quarter; %s is neither. Nothing was "
+                      "recorded."),
+                   label);
+      return 0;
+    }
+  attain_period_bounds (period, &first, &last);
+  if (g_date_compare (today, &last) <= 0)
+    {
+      g_set_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_INVALID,
+                   _ ("%s is not over yet: its winner is recorded once it has ended. Nothing was "
+                      "recorded."),
+                   label);
+      return 0;
+    }
+  if (!attain_db_begin (db, error))
+    return 0;
+  /* Computed inside the write: what is recorded is what is on disk now. */
+  recognition = attain_recognition (db, unit_id, period, today, error);
+  if (recognition == NULL)
+    goto fail;
+  root = json_node_get_object (recognition);
+  if (!json_object_get_null_member (root, "recorded"))
+    {
+      JsonObject *recorded = json_object_get_object_member (root, "recorded");
+      g_set_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_PENDING,
+                   _ ("The winner of %s was recorded on %s: %s. A record is history and is not "
+                      "changed."),
+                   label, json_object_get_string_member (recorded, "recorded_at"),
+                   json_object_get_string_member (recorded, "name"));
+      goto fail;
+    }
+  if (json_array_get_length (json_object_get_array_member (root, "ranking")) == 0)
+    {
+      g_set_error (error, ATTAIN_PROMOTION_ERROR, ATTAIN_PROMOTION_ERROR_INVALID,
+                   _ ("Nobody qualifies in %s: %s Nothing was recorded."), label,
+                   json_object_get_string_member (root, "reason"));
+      goto fail;
+    }
+  winner = json_array_get_object_element (json_object_get_array_member (root, "ranking"), 0);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  stmt = attain_db_prepare (db,
+                            "INSERT INTO recognitions (unit_id, period_kind, period_start, "
+                            "period_end, person_id, person_name, title, metric, value, attainment, "
+                            "rule, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                            "?11, ?12)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, kinds[period->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, json_object_get_int_member (winner, "person"));
+  sqlite3_bind_text (stmt, 6, json_object_get_string_member (winner, "name"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, json_object_get_string_member (root, "title"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, json_object_get_string_member (root, "metric"), -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 9, attain_json_get_number (winner, "value"));
+  sqlite3_bind_double (stmt, 10, attain_json_get_number (winner, "attainment"));
+  sqlite3_bind_text (stmt, 11, json_object_get_string_member (root, "rule"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      attain_db_set_error (db, error, _ ("Recording the recognition"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  id = attain_db_last_insert_id (db);
+  if (!attain_db_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  attain_db_rollback (db);
+  return 0;
+}
+
+JsonNode *
+attain_recognition_history (AttainDb *db, gint64 unit_id, GError **error)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autofree char *currency = attain_db_get_setting (db, "currency", "CNY");
+  int fy_start = CLAMP (attain_db_get_setting_int (db, "fiscal_year_start_month", 1), 1, 12);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT r.period_kind, r.period_start, r.person_id, r.person_name, r.title, r.metric, "
+      "r.value, r.attainment, r.rule, r.recorded_at FROM recognitions r WHERE ?1 = 0 OR EXISTS "
+      "(SELECT 1 FROM org_closure c WHERE c.ancestor_id = ?1 AND c.descendant_id = r.unit_id) "
+      "ORDER BY r.period_end DESC, r.period_kind = 'month', r.id DESC LIMIT 200",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "history");
+  json_builder_begin_array (b);
+  /* At most 200 rows: fifteen years of months and quarters. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttainPeriod     period;
+      GDate            start;
+      AttainMetricId   metric;
+      g_autofree char *label = NULL;
+      const char      *metric_key = (const char *) sqlite3_column_text (stmt, 5);
+      if (!attain_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), &start))
+        continue;
+      period = attain_period_containing (
+          attain_period_kind_from_string ((const char *) sqlite3_column_text (stmt, 0)), &start,
+          fy_start);
+      label = attain_period_to_label (&period);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "period");
+      json_builder_add_string_value (b, label);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 0));
+      json_builder_set_member_name (b, "person");
+      json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 2));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 3));
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 4));
+      json_builder_set_member_name (b, "metric");
+      json_builder_add_string_value (b, metric_key);
+      json_builder_set_member_name (b, "metric_label");
+      json_builder_add_string_value (b, attain_metric_from_key (metric_key, &metric)
+                                            ? _ (attain_metric_info (metric)->label)
+                                            : metric_key);
+      attain_json_add_number (b, "value", sqlite3_column_double (stmt, 6));
+      if (attain_metric_from_key (metric_key, &metric))
+        add_value_text (b, metric, sqlite3_column_double (stmt, 6), currency);
+      attain_json_add_number (b, "attainment", sqlite3_column_double (stmt, 7));
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 8));
+      json_builder_set_member_name (b, "recorded_at");
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 9));
+      json_builder_end_object (b);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the recognitions"));
+      return NULL;
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
@@ -430,12 +766,14 @@ attain_training_needs (AttainDb           *db,
   g_autofree char *last_iso = NULL;
   GDate            first, last;
   sqlite3_stmt    *stmt;
+  double           elapsed;
   int              rc;
 
   if (ratings == NULL)
     return NULL;
   attain_period_bounds (period, &first, &last);
   last_iso = attain_date_to_iso (&last);
+  elapsed = CLAMP (attain_period_elapsed_share (period, today), 0.0, 1.0);
   stmt = unit_people (db, unit_id, last_iso, error);
   if (stmt == NULL)
     return NULL;
@@ -468,7 +806,9 @@ attain_training_needs (AttainDb           *db,
       for (guint k = 0; k < G_N_ELEMENTS (kpi_topics); k++)
         {
           double attainment = metrics->values[kpi_topics[k].metric].attainment;
-          if (!isnan (attainment) && attainment * 100 < attainment_min - 1e-9)
+          /* A period still running is judged on pace: 40% of target a third of the way in is
+           * not a need, 20% is. */
+          if (!isnan (attainment) && attainment * 100 < attainment_min * elapsed - 1e-9)
             {
               Topic           *topic = topic_for (topics, kpi_topics[k].key, kpi_topics[k].label);
               g_autofree char *percent = attain_format_percent (attainment);
@@ -707,4 +1047,42 @@ attain_promotions_apply_due (AttainDb *db, const GDate *today, GError **error)
 fail:
   attain_db_rollback (db);
   return -1;
+}
+
+char *
+attain_recognition_current (AttainDb *db, const AttainScope *scope, gint64 unit_id, GError **error)
+{
+  g_autoptr (JsonNode) history = attain_recognition_history (db, unit_id, error);
+  g_autoptr (GString) line = g_string_new (NULL);
+  JsonArray *records;
+  gboolean   seen_month = FALSE, seen_quarter = FALSE;
+  guint      shown = 0;
+
+  if (history == NULL)
+    return NULL;
+  records = json_object_get_array_member (json_node_get_object (history), "history");
+  /* Newest first: a unit's current ones are its first quarter and first month; a person's
+   * are their own two newest honours, whichever unit recorded them. */
+  for (guint i = 0; i < json_array_get_length (records) && shown < 2; i++)
+    {
+      JsonObject *r = json_array_get_object_element (records, i);
+      gboolean    month = g_strcmp0 (attain_json_get_string (r, "kind"), "month") == 0;
+      if (scope->kind == ATTAIN_SCOPE_PERSON)
+        {
+          if ((gint64) attain_json_get_number (r, "person") != scope->id)
+            continue;
+        }
+      else if ((month && seen_month) || (!month && seen_quarter))
+        continue;
+      seen_month |= month;
+      seen_quarter |= !month;
+      shown++;
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      /* Translators: a current recognition on the dashboard: title, period, name */
+      g_string_append_printf (line, _ ("%s (%s): %s"), attain_json_get_string (r, "title"),
+                              attain_json_get_string (r, "period"),
+                              attain_json_get_string (r, "name"));
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }

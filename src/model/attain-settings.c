@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-settings.h"
 
+#include "attain-results.h"
+
 #include "attain-gettext.h"
 #include <string.h>
 
@@ -196,6 +198,7 @@ attain_settings_set_int (AttainDb *db, const char *key, int value, GError **erro
       { "promotion_months", 0, 600 },
       { "training_rating_max", 1, 4 },
       { "training_attainment_min", 1, 100 },
+      { "recognition_min_attainment", 0, 300 },
     };
     gboolean known = weights || g_str_equal (key, "fiscal_year_start_month")
                      || g_str_equal (key, "pace_tolerance_percent");
@@ -238,6 +241,26 @@ attain_settings_set_int (AttainDb *db, const char *key, int value, GError **erro
       return FALSE;
     }
   return TRUE;
+}
+
+/* A setting that is one of a few words: the promotion's lowest rating, the recognition's
+ * metric and tie-break. */
+gboolean
+attain_settings_set_choice (AttainDb *db, const char *key, const char *value, GError **error)
+{
+  static const char *const ratings[] = { "S", "A", "B", "C", "D", NULL };
+  gboolean                 allowed;
+
+  if (g_strcmp0 (key, "promotion_min_rating") == 0)
+    allowed = value != NULL && g_strv_contains (ratings, value);
+  else if (g_strcmp0 (key, "recognition_metric") == 0
+           || g_strcmp0 (key, "recognition_tiebreak") == 0)
+    allowed = value != NULL && attain_recognition_metric_allowed (value);
+  else
+    return invalid (error, _ ("This setting cannot be changed here."));
+  if (!allowed)
+    return invalid (error, _ ("That value is outside what this setting takes."));
+  return attain_db_set_setting (db, key, value, error);
 }
 
 gboolean
