@@ -1418,17 +1418,27 @@ command_scores (int argc, char **argv, GError **error)
   return 0;
 }
 
-/* pay-plan [--position KEY] --fixed A --bonus A [--curve C] [--base B] [--mode M] --tiers T
- * [--over-award A] [--awards-in-pool]: a new version of a position's pay plan. */
+/* pay-plan [--position KEY | --person ID] --fixed A --bonus A [--curve C] [--base B] [--mode M]
+ * --tiers T [--over-award A] [--champion-award A] [--new-customer-award A] [--awards-in-pool]:
+ * a new version of a position's (or one person's) pay plan. */
 static int
 command_pay_plan (int argc, char **argv, GError **error)
 {
   g_autofree char *position = NULL, *fixed = NULL, *bonus = NULL, *curve = NULL, *base = NULL,
-                  *mode = NULL, *tiers = NULL, *over = NULL, *basis = NULL, *coefficients = NULL;
+                  *mode = NULL, *tiers = NULL, *over = NULL, *basis = NULL, *coefficients = NULL,
+                  *champion = NULL, *new_customer = NULL;
   gboolean     in_pool = FALSE;
+  gint64       person = 0;
   GOptionEntry entries[] = {
     { "position", 0, 0, G_OPTION_ARG_STRING, &position,
       N_ ("Position key or name (default: every position without its own plan)"), "KEY" },
+    { "person", 0, 0, G_OPTION_ARG_INT64, &person,
+      N_ ("A plan for this person only, over their position's"), "ID" },
+    { "champion-award", 0, 0, G_OPTION_ARG_STRING, &champion,
+      N_ ("Award to the period's recognised winner (quarter champion, best of the month)"),
+      "AMOUNT" },
+    { "new-customer-award", 0, 0, G_OPTION_ARG_STRING, &new_customer,
+      N_ ("Award for each new customer signed in the period"), "AMOUNT" },
     { "fixed", 0, 0, G_OPTION_ARG_STRING, &fixed, N_ ("Fixed pay a month"), "AMOUNT" },
     { "bonus", 0, 0, G_OPTION_ARG_STRING, &bonus, N_ ("Target bonus a month"), "AMOUNT" },
     { "curve", 0, 0, G_OPTION_ARG_STRING, &curve,
@@ -1468,8 +1478,14 @@ command_pay_plan (int argc, char **argv, GError **error)
     return 2;
   if ((fixed != NULL && !attain_parse_amount (fixed, 100, &plan->fixed_monthly, error))
       || (bonus != NULL && !attain_parse_amount (bonus, 100, &plan->bonus_monthly, error))
-      || (over != NULL && !attain_parse_amount (over, 100, &plan->over_award, error)))
+      || (over != NULL && !attain_parse_amount (over, 100, &plan->over_award, error))
+      || (champion != NULL && !attain_parse_amount (champion, 100, &plan->champion_award, error))
+      || (new_customer != NULL
+          && !attain_parse_amount (new_customer, 100, &plan->new_customer_award, error)))
     return 2;
+  plan->person_id = person;
+  if (person > 0)
+    plan->position_id = 0;
   if (curve != NULL)
     {
       GArray *parsed = attain_curve_parse (curve, error);

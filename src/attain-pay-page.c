@@ -15,6 +15,7 @@
 #include "model/attain-results.h"
 #include "model/attain-training.h"
 #include "attain-document-print.h"
+#include "attain-pay-plan-dialog.h"
 #include "report/attain-bonus-report.h"
 #include "report/attain-certificate-report.h"
 #include "report/attain-review-report.h"
@@ -611,8 +612,8 @@ show_sheet (AttainPayPage *self)
            && json_object_get_int_member (sheet, "planned") == 0)
     gtk_label_set_label (self->summary_label,
                          _ ("No pay plan is set up yet, so the sheet only lists the people. Set "
-                            "one up with “attain-cli pay-plan”: fixed pay, target bonus, "
-                            "commission tiers and the payout curve of a position."));
+                            "one up with Pay Plan…: fixed pay, target bonus, commission tiers and "
+                            "the payout curve of a position."));
   else
     gtk_label_set_label (self->summary_label, attain_json_get_string (sheet, "pool_formula"));
   self->filling = TRUE;
@@ -867,6 +868,34 @@ record_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPag
     }
   toast (self, _ ("Recorded in the history of recognitions."));
   reload (self);
+}
+
+static void
+on_plan_saved_cb (AttainPayPlanDialog *dialog, gint64 id, AttainPayPage *self)
+{
+  self->dialog = NULL;
+  toast (self, _ ("Pay plan saved as a new version."));
+  reload (self);
+}
+
+static void
+on_plan_closed_cb (GtkWindow *dialog, AttainPayPage *self)
+{
+  if (self->dialog == GTK_WIDGET (dialog))
+    self->dialog = NULL;
+}
+
+static void
+edit_plan_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
+  GtkWidget     *dialog
+      = attain_pay_plan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_plan_saved_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_plan_closed_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Recording is for good: the dialog names who and says it cannot be taken back. */
@@ -1154,6 +1183,12 @@ build_content (AttainPayPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (xlsx), "pay.export-xlsx");
   gtk_box_append (GTK_BOX (buttons), self->approve_button);
   {
+    GtkWidget *plan = gtk_button_new_with_mnemonic (_ ("Pay P_lan…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "pay.edit-plan");
+    gtk_widget_set_tooltip_text (plan, _ ("Fixed pay, target bonus, curve, commission and awards"));
+    gtk_box_append (GTK_BOX (buttons), plan);
+  }
+  {
     GtkWidget *print = gtk_button_new_with_mnemonic (_ ("_Print Sheet…"));
     GtkWidget *statements = gtk_button_new_with_mnemonic (_ ("Print _Statements…"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "pay.print");
@@ -1282,6 +1317,7 @@ attain_pay_page_class_init (AttainPayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pay.propose", "x", propose_action);
   gtk_widget_class_install_action (widget_class, "pay.plan-training", "s", plan_training_action);
   gtk_widget_class_install_action (widget_class, "pay.record-recognition", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "pay.edit-plan", NULL, edit_plan_action);
   gtk_widget_class_install_action (widget_class, "pay.print-certificate", NULL,
                                    print_certificate_action);
   gtk_widget_class_install_action (widget_class, "pay.print-certificate-to-file", "s",

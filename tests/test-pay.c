@@ -427,6 +427,73 @@ test_commission_reversal (void)
   attain_test_rm_rf (dir);
 }
 
+/* Incentive awards as rules, a person's own plan, and saving over a stale version. The small
+ * company's Q1 2026, one plan for everyone: ¥1,000 per full 10 points of revenue attainment
+ * above 100%, ¥5,000 to the quarter's champion, ¥500 per new customer signed. A (signed off,
+ * revenue 125%, the champion, and c1 her one new customer: c2 and c3 had won deals in 2025):
+ * 2 × ¥1,000 + ¥5,000 + 1 × ¥500 = ¥7,500. B gets a plan of his own (fixed ¥9,000 a month:
+ * ¥27,000 the quarter), D keeps everyone's (¥5,000: ¥7,500 for her 45 days). Saving over a
+ * version someone has replaced meanwhile is refused and nothing is saved; a plan for a person
+ * who does not exist is refused with a sentence. */
+static void
+test_awards_and_person_plans (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "awards.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
+  g_autoptr (AttainPayPlan) own = attain_pay_plan_new ();
+  g_autoptr (JsonNode) sheet = NULL;
+  AttainPeriod q1;
+  GDate        today;
+  gint64       first;
+  JsonObject  *a;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (
+      attain_db_exec (db, "UPDATE people SET hired_on = '2026-02-15' WHERE id = 3", &error));
+  plan->fixed_monthly = 500000;
+  plan->over_award = 100000;
+  plan->champion_award = 500000;
+  plan->new_customer_award = 50000;
+  first = attain_pay_plan_save (db, plan, &error);
+  g_assert_cmpint (first, >, 0);
+  own->person_id = 2;
+  own->fixed_monthly = 900000;
+  g_assert_cmpint (attain_pay_plan_save_over (db, own, 0, &error), >, 0);
+  g_assert_no_error (error);
+  sign_off_a (db, &q1, &today);
+
+  sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
+  g_assert_no_error (error);
+  a = person_row (sheet, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "awards"), ==, 750000);
+  g_assert_cmpstr (json_object_get_string_member (a, "awards_formula"), ==,
+                   "over-achievement 2 × ¥1,000 + sales champion ¥5,000 + new customers 1 × ¥500 "
+                   "= ¥7,500");
+  g_assert_cmpint (json_object_get_int_member (person_row (sheet, 2), "fixed"), ==, 2700000);
+  g_assert_cmpint (json_object_get_int_member (person_row (sheet, 3), "fixed"), ==, 750000);
+  g_clear_pointer (&sheet, json_node_unref);
+
+  /* Two editors opened version `first`; one saves, then the other's save is refused. */
+  plan->over_award = 200000;
+  g_assert_cmpint (attain_pay_plan_save_over (db, plan, first, &error), >, first);
+  plan->over_award = 300000;
+  g_assert_cmpint (attain_pay_plan_save_over (db, plan, first, &error), ==, 0);
+  g_assert_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT over_award FROM pay_plans WHERE person_id "
+                                              "IS NULL ORDER BY id DESC LIMIT 1"),
+                   ==, 200000);
+  own->person_id = 99;
+  g_assert_cmpint (attain_pay_plan_save (db, own, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "Person 99 is not in the database"));
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 /* Promotion after 2026-Q1, judged on that one quarter (promotion_quarters 1) and 12 months in
  * the company:
  * - A: revenue 125% of target, rated S on her signed-off review, hired 2020: eligible, and the
@@ -774,6 +841,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/scale", test_scale);
   g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
   g_test_add_func ("/pay/commission-reversal", test_commission_reversal);
+  g_test_add_func ("/pay/awards-and-person-plans", test_awards_and_person_plans);
   g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
   g_test_add_func ("/pay/recognition-rule-and-history", test_recognition_rule_and_history);
   g_test_add_func ("/pay/curve-bases", test_curve_bases);

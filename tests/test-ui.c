@@ -17,6 +17,7 @@
 #include "model/attain-bonus.h"
 #include "model/attain-results.h"
 #include "model/attain-training.h"
+#include "attain-pay-plan-dialog.h"
 #include "attain-scorecard-dialog.h"
 #include "attain-settings-window.h"
 #include "attain-import-dialog.h"
@@ -2758,6 +2759,74 @@ test_recognition (void)
   attain_db_close (check);
 }
 
+/* The pay plan in the window: the demo's plan opens with its figures as text (¥8,000 fixed, the
+ * default curve, 2% then 4% on collections). Tiers with a typo are refused with the sentence
+ * and nothing saved; corrected, with a ¥5,000 champion award, a new version is saved and the
+ * dialog closes. Opened again while another program saves a version, the save is refused as
+ * changed elsewhere. */
+static void
+test_pay_plan_dialog (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("payplan.db", TRUE, &check);
+  AttainWindow  *window = attain_window_new (NULL, context, NULL);
+  AttainPayPage *page;
+  GtkWidget     *dialog;
+  gint64         plans;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pay"));
+  page = attain_window_get_pay_page (window);
+  iterate_until (pay_loaded, page);
+  plans = attain_test_query_int (check, "SELECT count (*) FROM pay_plans");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pay.edit-plan", NULL));
+  dialog = attain_pay_page_get_dialog (page);
+  g_assert_true (ATTAIN_IS_PAY_PLAN_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (find_widget (dialog, is_row_titled, "Fixed pay a month"))),
+                   ==, "8000");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, is_row_titled, "Payout curve"))),
+      ==, "60:50, 100:100, 120:150, 150:200");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (find_widget (dialog, is_row_titled, "Commission tiers"))),
+                   ==, "0:2, 100:4");
+
+  set_row_text (dialog, "Commission tiers", "0:3, abc");
+  g_assert_true (gtk_widget_activate_action (dialog, "plan.save", NULL));
+  g_assert_nonnull (attain_pay_plan_dialog_get_error (ATTAIN_PAY_PLAN_DIALOG (dialog)));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM pay_plans"), ==, plans);
+  set_row_text (dialog, "Commission tiers", "0:3, 100:5");
+  set_row_text (dialog, "To the period’s recognised winner", "5,000");
+  g_assert_true (gtk_widget_activate_action (dialog, "plan.save", NULL));
+  g_assert_null (attain_pay_page_get_dialog (page));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM pay_plans"), ==, plans + 1);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT champion_award FROM pay_plans ORDER BY "
+                                                 "id DESC LIMIT 1"),
+                   ==, 500000);
+  g_assert_cmpint (attain_test_query_int (check,
+                                          "SELECT commission_tiers = '[[0,300],[10000,500]]' "
+                                          "FROM pay_plans ORDER BY id DESC LIMIT 1"),
+                   ==, 1);
+  iterate_until (pay_loaded, page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pay.edit-plan", NULL));
+  dialog = attain_pay_page_get_dialog (page);
+  {
+    g_autoptr (AttainPayPlan) other = attain_pay_plan_new ();
+    g_autoptr (GError) error = NULL;
+    g_assert_cmpint (attain_pay_plan_save (check, other, &error), >, 0);
+  }
+  set_row_text (dialog, "Fixed pay a month", "9000");
+  g_assert_true (gtk_widget_activate_action (dialog, "plan.save", NULL));
+  g_assert_nonnull (strstr (attain_pay_plan_dialog_get_error (ATTAIN_PAY_PLAN_DIALOG (dialog)),
+                            "changed elsewhere"));
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM pay_plans"), ==, plans + 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2788,6 +2857,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/pay-page", test_pay_page);
   g_test_add_func ("/ui/training-plans", test_training_plans);
   g_test_add_func ("/ui/recognition", test_recognition);
+  g_test_add_func ("/ui/pay-plan-dialog", test_pay_plan_dialog);
   g_test_add_func ("/ui/evaluation-settings", test_evaluation_settings);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);

@@ -7,8 +7,10 @@
 
 #include "attain-format.h"
 #include "attain-gettext.h"
+#include "attain-people.h"
 #include "attain-json.h"
 #include "attain-metrics.h"
+#include "attain-results.h"
 #include "attain-scorecard.h"
 
 /* The quark name is a string, not a subtraction. */
@@ -96,17 +98,23 @@ curve_basis_from_string (const char *text)
   return ATTAIN_CURVE_BASIS_COMPOSITE;
 }
 
+#define PLAN_COLUMNS                                                                               \
+  "SELECT id, coalesce (position_id, 0), fixed_monthly, bonus_monthly, curve, commission_base, "   \
+  "commission_mode, commission_tiers, over_award, awards_in_pool, curve_basis, "                   \
+  "json_extract (coefficients, '$.S'), json_extract (coefficients, '$.A'), "                       \
+  "json_extract (coefficients, '$.B'), json_extract (coefficients, '$.C'), "                       \
+  "json_extract (coefficients, '$.D'), coalesce (person_id, 0), champion_award, "                  \
+  "new_customer_award FROM pay_plans "
+
+/* The newest plan of a person (@person_id > 0) or of a position (0: every position). */
 static AttainPayPlan *
-plan_query (AttainDb *db, gint64 position_id, GError **error)
+plan_query (AttainDb *db, gint64 person_id, gint64 position_id, GError **error)
 {
   sqlite3_stmt *stmt = attain_db_prepare (
       db,
-      "SELECT id, coalesce (position_id, 0), fixed_monthly, bonus_monthly, curve, commission_base, "
-      "commission_mode, commission_tiers, over_award, awards_in_pool, curve_basis, "
-      "json_extract (coefficients, '$.S'), json_extract (coefficients, '$.A'), "
-      "json_extract (coefficients, '$.B'), json_extract (coefficients, '$.C'), "
-      "json_extract (coefficients, '$.D') FROM pay_plans WHERE "
-      "coalesce (position_id, 0) = ?1 ORDER BY id DESC LIMIT 1",
+      person_id > 0 ? PLAN_COLUMNS "WHERE person_id = ?2 ORDER BY id DESC LIMIT 1"
+                    : PLAN_COLUMNS "WHERE coalesce (position_id, 0) = ?1 AND person_id IS NULL "
+                                   "ORDER BY id DESC LIMIT 1",
       error);
   AttainPayPlan *plan = NULL;
   int            rc;
@@ -114,6 +122,7 @@ plan_query (AttainDb *db, gint64 position_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, position_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -138,6 +147,9 @@ plan_query (AttainDb *db, gint64 position_id, GError **error)
       plan->curve_basis = curve_basis_from_string ((const char *) sqlite3_column_text (stmt, 10));
       for (int b = 0; b < 5; b++)
         plan->coefficients[b] = sqlite3_column_int (stmt, 11 + b);
+      plan->person_id = sqlite3_column_int64 (stmt, 16);
+      plan->champion_award = sqlite3_column_int64 (stmt, 17);
+      plan->new_customer_award = sqlite3_column_int64 (stmt, 18);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -149,18 +161,38 @@ AttainPayPlan *
 attain_pay_plan_for_position (AttainDb *db, gint64 position_id, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  AttainPayPlan *plan = position_id > 0 ? plan_query (db, position_id, &local_error) : NULL;
+  AttainPayPlan *plan = position_id > 0 ? plan_query (db, 0, position_id, &local_error) : NULL;
 
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return plan != NULL ? plan : plan_query (db, 0, error);
+  return plan != NULL ? plan : plan_query (db, 0, 0, error);
+}
+
+AttainPayPlan *
+attain_pay_plan_for_person (AttainDb *db, gint64 person_id, gint64 position_id, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  AttainPayPlan *plan = person_id > 0 ? plan_query (db, person_id, 0, &local_error) : NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return plan != NULL ? plan : attain_pay_plan_for_position (db, position_id, error);
 }
 
 gint64
 attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
+{
+  return attain_pay_plan_save_over (db, plan, -1, error);
+}
+
+gint64
+attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id, GError **error)
 {
   g_autofree char *curve = NULL, *tiers = NULL;
   sqlite3_stmt    *stmt;
@@ -177,7 +209,8 @@ attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
                      _ ("A rating's coefficient is between 0 and 10. Nothing was saved."));
         return 0;
       }
-  if (plan->fixed_monthly < 0 || plan->bonus_monthly < 0 || plan->over_award < 0)
+  if (plan->fixed_monthly < 0 || plan->bonus_monthly < 0 || plan->over_award < 0
+      || plan->champion_award < 0 || plan->new_customer_award < 0)
     {
       g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
                    _ ("Fixed pay, target bonus and awards cannot be negative. Nothing was saved."));
@@ -196,12 +229,43 @@ attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
   tiers = pairs_to_json (plan->tiers);
   if (!attain_db_begin (db, error))
     return 0;
+  if (plan->person_id > 0 && !attain_person_exists (db, plan->person_id))
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan->person_id);
+      /* Translators: %s is a person's id number */
+      g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                   _ ("Person %s is not in the database: nothing was saved."), id);
+      attain_db_rollback (db);
+      return 0;
+    }
+  /* Compare-and-set: the version the editor started from must still be the newest on disk. */
+  if (expected_id >= 0)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (AttainPayPlan) on_disk
+          = plan_query (db, plan->person_id, plan->position_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          attain_db_rollback (db);
+          return 0;
+        }
+      if ((on_disk != NULL ? on_disk->id : 0) != expected_id)
+        {
+          g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_CHANGED,
+                       _ ("This pay plan was changed elsewhere since it was opened. Nothing was "
+                          "saved; open it again to see the change."));
+          attain_db_rollback (db);
+          return 0;
+        }
+    }
   stmt = attain_db_prepare (
       db,
       "INSERT INTO pay_plans (position_id, fixed_monthly, bonus_monthly, curve, commission_base, "
-      "commission_mode, commission_tiers, over_award, awards_in_pool, curve_basis, coefficients) "
+      "commission_mode, commission_tiers, over_award, awards_in_pool, curve_basis, coefficients, "
+      "person_id, champion_award, new_customer_award) "
       "VALUES (nullif (?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json_object ('S', ?11, 'A', "
-      "?12, 'B', ?13, 'C', ?14, 'D', ?15))",
+      "?12, 'B', ?13, 'C', ?14, 'D', ?15), nullif (?16, 0), ?17, ?18)",
       error);
   if (stmt == NULL)
     {
@@ -222,6 +286,9 @@ attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
   sqlite3_bind_text (stmt, 10, curve_bases[plan->curve_basis], -1, SQLITE_STATIC);
   for (int b = 0; b < 5; b++)
     sqlite3_bind_int (stmt, 11 + b, plan->coefficients[b]);
+  sqlite3_bind_int64 (stmt, 16, plan->person_id);
+  sqlite3_bind_int64 (stmt, 17, plan->champion_award);
+  sqlite3_bind_int64 (stmt, 18, plan->new_customer_award);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -358,7 +425,7 @@ typedef struct
   int      payout;
   gboolean awards_in_pool;
   gboolean planned; /* a pay plan applies to the person */
-  char    *commission_formula, *commission_gross_formula, *variable_formula;
+  char    *commission_formula, *commission_gross_formula, *variable_formula, *awards_formula;
   gint64   pooled, pooled_paid;
 } Row;
 
@@ -373,6 +440,7 @@ row_clear (gpointer data)
   g_free (row->commission_formula);
   g_free (row->commission_gross_formula);
   g_free (row->variable_formula);
+  g_free (row->awards_formula);
   g_clear_pointer (&row->reversals, g_array_unref);
   g_free (row->commission_on);
 }
@@ -670,6 +738,112 @@ days_between (const GDate *a, const GDate *b)
   "AND r.period_end = ?3 LEFT JOIN review_snapshots s ON s.review_id = r.id WHERE c.ancestor_id "  \
   "= ?1 AND p.hired_on <= ?3 AND (p.left_on IS NULL OR p.left_on >= ?2) ORDER BY p.unit_id, p.id"
 
+/* Everyone with a plan of their own. */
+static GHashTable *
+people_with_own_plans (AttainDb *db, GError **error)
+{
+  g_autoptr (GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db, "SELECT DISTINCT person_id FROM pay_plans WHERE person_id IS NOT NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  /* At most one row per person. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (out, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Reading the pay plans"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* The sheet unit's recognised winner of the period: the recorded one, else who leads by the
+ * rule; 0 for nobody. */
+static gboolean
+recognised_winner (AttainDb           *db,
+                   gint64              unit_id,
+                   const AttainPeriod *period,
+                   const GDate        *today,
+                   gint64             *winner,
+                   GError            **error)
+{
+  g_autoptr (JsonNode) recognition = attain_recognition (db, unit_id, period, today, error);
+  JsonObject *root;
+
+  if (recognition == NULL)
+    return FALSE;
+  root = json_node_get_object (recognition);
+  if (!json_object_get_null_member (root, "recorded"))
+    *winner
+        = json_object_get_int_member (json_object_get_object_member (root, "recorded"), "person");
+  else if (!json_object_get_null_member (root, "winner"))
+    *winner = json_object_get_int_member (root, "winner");
+  else
+    *winner = 0;
+  return TRUE;
+}
+
+/* The incentive awards and their formula: over-achievement (each full 10 points of revenue
+ * attainment above 100%), the recognised winner's award, and one per new customer signed. */
+static void
+compute_awards (const AttainPayPlan *plan,
+                const AttainMetrics *metrics,
+                gboolean             champion,
+                const AttainPeriod  *period,
+                const char          *currency,
+                Row                 *row)
+{
+  const AttainMetricValue *revenue = &metrics->values[ATTAIN_METRIC_REVENUE];
+  double                   new_customers = metrics->values[ATTAIN_METRIC_NEW_CUSTOMERS].value;
+  g_autoptr (GString) words = g_string_new (NULL);
+  gint64 steps = 0, customers = isnan (new_customers) ? 0 : (gint64) llround (new_customers);
+
+  if (!isnan (revenue->attainment) && revenue->attainment > 1.0)
+    steps = (gint64) floor ((revenue->attainment - 1.0) * 10 + 1e-9);
+  row->awards = 0;
+  if (plan->over_award > 0 && steps > 0)
+    {
+      g_autofree char *each = attain_format_money_exact (plan->over_award, currency);
+      row->awards += plan->over_award * steps;
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, steps);
+      /* Translators: an award's part of the formula: how many 10-point steps, the amount each */
+      g_string_append_printf (words, _ ("over-achievement %s × %s"), count, each);
+    }
+  if (plan->champion_award > 0 && champion)
+    {
+      g_autofree char *amount = attain_format_money_exact (plan->champion_award, currency);
+      row->awards += plan->champion_award;
+      g_string_append_printf (words, "%s%s %s", words->len > 0 ? " + " : "",
+                              period->kind == ATTAIN_PERIOD_MONTH
+                                  ? _ ("best salesperson of the month")
+                                  : _ ("sales champion"),
+                              amount);
+    }
+  if (plan->new_customer_award > 0 && customers > 0)
+    {
+      g_autofree char *each = attain_format_money_exact (plan->new_customer_award, currency);
+      row->awards += plan->new_customer_award * customers;
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, customers);
+      if (words->len > 0)
+        g_string_append (words, " + ");
+      /* Translators: an award's part of the formula: new customers signed, the amount each */
+      g_string_append_printf (words, _ ("new customers %s × %s"), count, each);
+    }
+  if (row->awards > 0)
+    {
+      g_autofree char *total = attain_format_money_exact (row->awards, currency);
+      g_string_append_printf (words, " = %s", total);
+      row->awards_formula = g_string_free (g_steal_pointer (&words), FALSE);
+    }
+}
+
 static gboolean
 compute_rows (AttainDb           *db,
               gint64              unit_id,
@@ -682,9 +856,10 @@ compute_rows (AttainDb           *db,
 {
   g_autoptr (GHashTable) plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) attain_pay_plan_free);
+  g_autoptr (GHashTable) own_plans = NULL;
   g_autofree char *first_iso = NULL, *last_iso = NULL;
   GDate            first, last;
-  gint64           period_days;
+  gint64           period_days, champion = -1; /* the period's recognised winner, once asked */
   int              months = attain_period_n_months (period);
   sqlite3_stmt    *stmt;
   int              rc;
@@ -693,6 +868,9 @@ compute_rows (AttainDb           *db,
   first_iso = attain_date_to_iso (&first);
   last_iso = attain_date_to_iso (&last);
   period_days = days_between (&first, &last);
+  own_plans = people_with_own_plans (db, error);
+  if (own_plans == NULL)
+    return FALSE;
   stmt = attain_db_prepare (db, SHEET_PEOPLE_SQL, error);
   if (stmt == NULL)
     return FALSE;
@@ -702,25 +880,28 @@ compute_rows (AttainDb           *db,
   /* One row per person of the unit: the loop is as long as the unit. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64         position_id = sqlite3_column_int64 (stmt, 3);
-      AttainPayPlan *plan = g_hash_table_lookup (plans, &position_id);
-      AttainScope    scope = { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
+      gint64      position_id = sqlite3_column_int64 (stmt, 3);
+      AttainScope scope = { ATTAIN_SCOPE_PERSON, sqlite3_column_int64 (stmt, 0) };
+      /* Plans are cached by position, and by the person's id negated for their own. */
+      gint64         key = g_hash_table_contains (own_plans, &scope.id) ? -scope.id : position_id;
+      AttainPayPlan *plan = g_hash_table_lookup (plans, &key);
       g_autoptr (AttainMetrics) metrics = NULL;
       g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (AttainCommissionPart));
       Row   row = { 0 };
       GDate from = first, to = last, date;
 
-      if (plan == NULL && !g_hash_table_contains (plans, &position_id))
+      if (plan == NULL && !g_hash_table_contains (plans, &key))
         {
           g_autoptr (GError) local_error = NULL;
-          plan = attain_pay_plan_for_position (db, position_id, &local_error);
+          plan = key < 0 ? attain_pay_plan_for_person (db, scope.id, position_id, &local_error)
+                         : attain_pay_plan_for_position (db, position_id, &local_error);
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               sqlite3_reset (stmt);
               return FALSE;
             }
-          g_hash_table_insert (plans, g_memdup2 (&position_id, sizeof position_id), plan);
+          g_hash_table_insert (plans, g_memdup2 (&key, sizeof key), plan);
         }
       /* The sheet draws one curve: the first plan's (a unit's people usually share one). */
       if (plan != NULL && *curve == NULL && plan->curve_basis != ATTAIN_CURVE_BASIS_RATING)
@@ -815,10 +996,14 @@ compute_rows (AttainDb           *db,
                   row.variable_formula = g_strdup_printf (
                       _ ("%s × %s (score %s on the curve) = %s"), target, share, score, variable);
                 }
-              /* Over-achievement: each full 10 points of revenue attainment above 100%. */
-              if (!isnan (revenue->attainment) && revenue->attainment > 1.0)
-                row.awards
-                    = plan->over_award * (gint64) floor ((revenue->attainment - 1.0) * 10 + 1e-9);
+              if (plan->champion_award > 0 && champion < 0
+                  && !recognised_winner (db, unit_id, period, today, &champion, error))
+                {
+                  row_clear (&row);
+                  sqlite3_reset (stmt);
+                  return FALSE;
+                }
+              compute_awards (plan, metrics, scope.id == champion, period, currency, &row);
             }
         }
       row.pooled = row.variable + (row.awards_in_pool ? row.awards : 0);
@@ -999,6 +1184,7 @@ compute_sheet (AttainDb           *db,
       add_money (b, "variable", row->variable);
       add_text (b, "variable_formula", row->variable_formula);
       add_money (b, "awards", row->awards);
+      add_text (b, "awards_formula", row->awards_formula);
       add_money (b, "pooled", computed[i]);
       add_money (b, "pooled_paid", paid[i]);
       add_money (b, "total", total);

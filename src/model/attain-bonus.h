@@ -30,13 +30,16 @@ typedef struct
 {
   gint64               id;          /* 0 until saved */
   gint64               position_id; /* 0: every position without its own */
+  gint64               person_id;   /* a plan for one person, over their position's; 0: none */
   gint64               fixed_monthly;
   gint64               bonus_monthly;
   GArray              *curve;           /* AttainCurvePoint */
   char                *commission_base; /* collections, revenue or gross_profit */
   AttainCommissionMode commission_mode;
-  GArray              *tiers;      /* AttainCommissionTier */
-  gint64               over_award; /* fen per full 10 points of revenue attainment above 100% */
+  GArray              *tiers;          /* AttainCommissionTier */
+  gint64               over_award;     /* fen per full 10 points of revenue attainment above 100% */
+  gint64               champion_award; /* fen to the period's recognised winner */
+  gint64               new_customer_award; /* fen per new customer signed in the period */
   gboolean             awards_in_pool;
   AttainCurveBasis     curve_basis;
   int                  coefficients[5]; /* basis points for S, A, B, C, D */
@@ -48,8 +51,16 @@ void           attain_pay_plan_free (AttainPayPlan *plan);
 /* The plan in force for a position: its own newest, else the newest for every position, else
  * NULL. */
 AttainPayPlan *attain_pay_plan_for_position (AttainDb *db, gint64 position_id, GError **error);
-/* Saves @plan as the newest version for its position, after checking its curve and tiers. */
+/* The plan in force for a person: their own newest, else their position's. */
+AttainPayPlan *
+attain_pay_plan_for_person (AttainDb *db, gint64 person_id, gint64 position_id, GError **error);
+/* Saves @plan as the newest version for its person or position, after checking its curve and
+ * tiers. */
 gint64 attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error);
+/* The same, compare-and-set: refused (ATTAIN_BONUS_ERROR_CHANGED, nothing saved) unless the
+ * newest plan for its person or position on disk is still @expected_id (0: none yet). */
+gint64
+attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id, GError **error);
 /* "60:50,100:100,120:150": score:payout% pairs; "0:3,100:5": from%:rate% tiers. */
 GArray *attain_curve_parse (const char *text, GError **error);
 GArray *attain_tiers_parse (const char *text, GError **error);

@@ -632,3 +632,17 @@ attain_people_apply_leave_dates (AttainDb *db, const char *today, GError **error
     return attain_db_set_error (db, error, _ ("Saving the change"));
   return TRUE;
 }
+
+gboolean
+attain_person_exists (AttainDb *db, gint64 person_id)
+{
+  sqlite3_stmt *stmt = attain_db_prepare (db, "SELECT 1 FROM people WHERE id = ?1", NULL);
+  gboolean      exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}

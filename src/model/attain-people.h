@@ -78,4 +78,6 @@ gboolean   attain_people_apply_leave_dates (AttainDb *db, const char *today, GEr
 void       attain_person_free (AttainPerson *person);
 void       attain_choice_free (AttainChoice *choice);
 
+gboolean attain_person_exists (AttainDb *db, gint64 person_id);
+
 G_END_DECLS

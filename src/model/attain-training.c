@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "attain-gettext.h"
+#include "attain-people.h"
 
 /* The quark name is a string, not a subtraction. */
 /* clang-format off */
@@ -115,20 +116,6 @@ validate (const char  *course,
   return TRUE;
 }
 
-static gboolean
-person_exists (AttainDb *db, gint64 person_id)
-{
-  sqlite3_stmt *stmt = attain_db_prepare (db, "SELECT 1 FROM people WHERE id = ?1", NULL);
-  gboolean      exists;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return exists;
-}
-
 gint64
 attain_training_plan_create (AttainDb     *db,
                              const char   *topic,
@@ -186,7 +173,7 @@ attain_training_plan_create (AttainDb     *db,
           goto fail;
         }
       sqlite3_reset (stmt);
-      if (attain_db_changes (db) == 0 && !person_exists (db, people[i]))
+      if (attain_db_changes (db) == 0 && !attain_person_exists (db, people[i]))
         {
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, people[i]);
           /* Translators: %s is a person's id number */

@@ -221,7 +221,10 @@ attain_bonus_statement_report (JsonNode    *node,
       { _ ("Variable part"), variable_how ? variable_how : attain_json_get_string (p, "missing"),
         variable },
       { _ ("Variable paid"), attain_json_get_string (sheet, "pool_formula"), paid },
-      { _ ("Awards"), _ ("For each full 10 points of revenue attainment above 100%"), awards },
+      { _ ("Awards"),
+        attain_json_get_string (p, "awards_formula") ? attain_json_get_string (p, "awards_formula")
+                                                     : _ ("No award in this period"),
+        awards },
     };
     attain_document_add_heading (document, _ ("How the figure was reached"));
     attain_document_add_table (document, titles, shares, aligns);
