@@ -261,8 +261,8 @@ run_batch (AttainReviewPage *self,
   attain_context_get_today (self->context, &today);
   attain_review_documents_async (attain_context_get_db_path (self->context), people,
                                  self->person_id, &self->period, &today, self->report_language,
-                                 directory, pdf_path, batch->title, &self->progress, self->batch,
-                                 batch_done_cb, batch);
+                                 self->with_statement && directory == NULL, directory, pdf_path,
+                                 batch->title, &self->progress, self->batch, batch_done_cb, batch);
 }
 
 static void

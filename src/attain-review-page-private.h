@@ -49,6 +49,7 @@ struct _AttainReviewPage
   gboolean            loading;
   gint                progress;        /* done × 1000 / total, written by the batch's worker */
   char               *report_language; /* "" for the window's, else zh_CN, zh_TW or en */
+  gboolean            with_statement;  /* printouts add the bonus statement */
 };
 
 void attain_review_page_toast (AttainReviewPage *self, const char *message);

@@ -21,6 +21,7 @@ enum
   PROP_0,
   PROP_CONTEXT,
   PROP_REPORT_LANGUAGE,
+  PROP_WITH_STATEMENT,
   N_PROPS
 };
 
@@ -193,6 +194,9 @@ attain_review_page_get_property (GObject *object, guint prop_id, GValue *value, 
     case PROP_REPORT_LANGUAGE:
       g_value_set_string (value, self->report_language);
       break;
+    case PROP_WITH_STATEMENT:
+      g_value_set_boolean (value, self->with_statement);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -217,6 +221,13 @@ attain_review_page_set_property (GObject      *object,
           g_free (self->report_language);
           self->report_language
               = g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_WITH_STATEMENT:
+      if (self->with_statement != g_value_get_boolean (value))
+        {
+          self->with_statement = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -282,6 +293,10 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   properties[PROP_REPORT_LANGUAGE]
       = g_param_spec_string ("report-language", NULL, NULL, "",
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Prints and PDFs of a review add the person's bonus statement for the period after it. */
+  properties[PROP_WITH_STATEMENT]
+      = g_param_spec_boolean ("with-statement", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   /* After each sheet load that was not overtaken, shown or failed. */
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -312,6 +327,8 @@ attain_review_page_class_init (AttainReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.select-person", "s", select_person_action);
   gtk_widget_class_install_property_action (widget_class, "review.report-language",
                                             "report-language");
+  gtk_widget_class_install_property_action (widget_class, "review.with-statement",
+                                            "with-statement");
   attain_review_page_class_actions (widget_class);
   attain_review_page_class_saving (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,

@@ -2535,6 +2535,30 @@ test_pay_page (void)
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
   g_assert_nonnull (strstr (text, "1000.00"));
+
+  /* Her review printed with the bonus statement added: the review's pages, then the statement
+   * with the approved ¥1,000 of variable part paid. */
+  {
+    g_autofree char *pdf = attain_test_db_path (dir, "review-with-statement.pdf");
+    g_autofree char *out = NULL;
+    const char      *to_text[] = { "pdftotext", pdf, "-", NULL };
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.with-statement", NULL));
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (review), "review.print-to-file", "s", pdf));
+    iterate_until (review_idle, review);
+    if (g_spawn_sync (NULL, (char **) to_text, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                      NULL, NULL))
+      {
+        const char *statement = strstr (out, "Bonus statement —");
+        g_assert_nonnull (strstr (out, "Performance Review"));
+        g_assert_nonnull (statement);
+        g_assert_true (statement > strstr (out, "Performance Review"));
+        g_assert_nonnull (strstr (statement, "¥1,000"));
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }

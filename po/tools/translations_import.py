@@ -1188,4 +1188,6 @@ T = {
     (None, 'new customers %s × %s'): ('新客户 %s × %s', '新客戶 %s × %s'),
     (None, 'No award in this period'): ('本期无奖励', '本期無獎勵'),
     (None, 'Every position without its own plan'): ('所有没有专属方案的职位', '所有沒有專屬方案的職位'),
+    (None, 'This person is not in the database.'): ('数据库中没有此人。', '資料庫中沒有此人。'),
+    (None, 'Add the _Bonus Statement'): ('附上奖金明细(_B)', '附上獎金明細(_B)'),
 }

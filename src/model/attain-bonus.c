@@ -1263,6 +1263,48 @@ attain_bonus_sheet (AttainDb           *db,
   return compute_sheet (db, unit_id, period, today, pool, error);
 }
 
+JsonNode *
+attain_bonus_sheet_for_person (AttainDb           *db,
+                               gint64              person_id,
+                               const AttainPeriod *period,
+                               const GDate        *today,
+                               GError            **error)
+{
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  GDate            first, last;
+  gint64           unit_id = 0;
+  sqlite3_stmt    *stmt = attain_db_prepare (
+         db,
+         "SELECT s.unit_id FROM bonus_sheets s, json_each (s.figures, '$.people') p WHERE "
+            "s.approved_at IS NOT NULL AND s.period_start = ?1 AND s.period_end = ?2 AND json_extract "
+            "(p.value, '$.person') = ?3 UNION ALL SELECT -unit_id FROM people WHERE id = ?3 LIMIT 1",
+         error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_text (stmt, 1, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    unit_id = ABS (sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                     _ ("This person is not in the database."));
+      else
+        attain_db_set_error (db, error, _ ("Reading the bonus sheet"));
+      return NULL;
+    }
+  return attain_bonus_sheet (db, unit_id, period, today, error);
+}
+
 static gboolean
 refuse_approved (const char *approved_at, GError **error)
 {

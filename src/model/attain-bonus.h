@@ -76,6 +76,13 @@ JsonNode *attain_bonus_sheet (AttainDb           *db,
                               const AttainPeriod *period,
                               const GDate        *today,
                               GError            **error);
+/* The sheet a person's pay for @period is on: an approved sheet that has them (what was paid),
+ * else their own unit's as it computes now. */
+JsonNode *attain_bonus_sheet_for_person (AttainDb           *db,
+                                         gint64              person_id,
+                                         const AttainPeriod *period,
+                                         const GDate        *today,
+                                         GError            **error);
 /* Sets the pool (fen, at least 0) of an unapproved sheet, or clears it (@has_pool FALSE), in
  * one transaction. A negative pool or an approved sheet is refused with a sentence. */
 gboolean attain_bonus_sheet_set_pool (AttainDb           *db,

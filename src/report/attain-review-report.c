@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-review-report.h"
 
+#include "attain-bonus-report.h"
+#include "model/attain-bonus.h"
+
 #include "model/attain-loader.h"
 
 #include "model/attain-gettext.h"
@@ -512,9 +515,10 @@ typedef struct
   gint64       team_of;
   AttainPeriod period;
   GDate        today;
-  char        *language;  /* the report's, "" for the window's */
-  char        *directory; /* NULL: the documents are returned, for printing */
-  char        *pdf_path;  /* or all of them written into one PDF, with pdf_title */
+  char        *language;       /* the report's, "" for the window's */
+  gboolean     with_statement; /* each review followed by the person's bonus statement */
+  char        *directory;      /* NULL: the documents are returned, for printing */
+  char        *pdf_path;       /* or all of them written into one PDF, with pdf_title */
   char        *pdf_title;
   gint        *progress; /* done × 1000 / total, for a progress bar; may be NULL */
 } DocumentsRequest;
@@ -577,6 +581,22 @@ build_documents (AttainDb *db, gpointer data, GCancellable *cancellable, GError 
         }
       else
         g_ptr_array_add (documents, document);
+      if (request->directory == NULL && request->with_statement)
+        {
+          g_autoptr (JsonNode) pay
+              = attain_bonus_sheet_for_person (db, id, &request->period, &request->today, error);
+          g_autofree char *company = attain_db_get_setting (db, "company_name", NULL);
+          if (pay == NULL)
+            {
+              attain_i18n_pop ();
+              return NULL;
+            }
+          AttainDocument *statement
+              = attain_bonus_statement_report (pay, id, company, &request->today, pango_language);
+          /* Nobody's statement when they were not employed in the period. */
+          if (statement != NULL)
+            g_ptr_array_add (documents, statement);
+        }
       if (request->progress != NULL)
         g_atomic_int_set (request->progress, (gint) ((i + 1) * 1000 / people->len));
     }
@@ -598,6 +618,7 @@ attain_review_documents_async (const char         *path,
                                const AttainPeriod *period,
                                const GDate        *today,
                                const char         *language,
+                               gboolean            with_statement,
                                const char         *directory,
                                const char         *pdf_path,
                                const char         *pdf_title,
@@ -615,6 +636,7 @@ attain_review_documents_async (const char         *path,
   request->period = *period;
   request->today = *today;
   request->language = g_strdup (language ? language : "");
+  request->with_statement = with_statement;
   request->directory = g_strdup (directory);
   request->progress = progress;
   attain_load_async (path, build_documents, request, (GDestroyNotify) documents_request_free,
