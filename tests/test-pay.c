@@ -5,6 +5,8 @@
 
 #include "attain-test-util.h"
 #include "model/attain-bonus.h"
+#include "model/attain-cycle.h"
+#include "model/attain-feedback.h"
 #include "model/attain-pay.h"
 #include "model/attain-review.h"
 #include "model/attain-results.h"
@@ -754,6 +756,71 @@ test_training_needs (void)
     g_assert_cmpstr (
         json_object_get_string_member (json_array_get_object_element (people, 0), "why"), ==,
         "A (rated 2)");
+  }
+  g_clear_pointer (&needs, json_node_unref);
+
+  /* A closed 360 where D's superior rates her sales skills 2, 2, 2 and the rest 4: "Sales
+   * skills: 1 person", D at 2.0 of 5. */
+  {
+    gint64           cycle = attain_cycle_start (db, "Q1", &q1, 0, &error);
+    g_autofree char *code
+        = attain_feedback_assign (db, cycle, 3, ATTAIN_RATER_SUPERIOR, "经理", &error);
+    int      ratings[ATTAIN_FEEDBACK_N_DIMENSIONS * ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION];
+    gboolean reopened = FALSE;
+    gboolean found = FALSE;
+    for (guint q = 0; q < G_N_ELEMENTS (ratings); q++)
+      ratings[q] = q < ATTAIN_FEEDBACK_QUESTIONS_PER_DIMENSION ? 2 : 4;
+    g_assert_true (attain_feedback_enter (db, cycle, code, ratings, NULL, &reopened, &error));
+    g_assert_true (attain_feedback_close (db, cycle, &error));
+    g_assert_no_error (error);
+    needs = attain_training_needs (db, 1, &q1, &today, &error);
+    topics = json_object_get_array_member (json_node_get_object (needs), "topics");
+    for (guint i = 0; i < json_array_get_length (topics); i++)
+      {
+        JsonObject *topic = json_array_get_object_element (topics, i);
+        if (g_strcmp0 (json_object_get_string_member (topic, "topic"), "sales") != 0)
+          continue;
+        found = TRUE;
+        g_assert_cmpstr (json_object_get_string_member (topic, "summary"), ==,
+                         "Sales skills: 1 person");
+        g_assert_cmpstr (
+            json_object_get_string_member (
+                json_array_get_object_element (json_object_get_array_member (topic, "people"), 0),
+                "why"),
+            ==, "D (360: 2.0 of 5)");
+      }
+    g_assert_true (found);
+    g_clear_pointer (&needs, json_node_unref);
+  }
+
+  /* On 15 February (46 of 90 days) the quarter is judged on pace: B's and D's ¥0 are needs,
+   * A's ¥100,000 of ¥120,000 (83%, over 80% × 46/90 = 41%) is not. Before the quarter starts, no KPI suggests anything. */
+  {
+    GDate february, december;
+    guint closing = 0;
+    attain_test_date (&february, "2026-02-15");
+    attain_test_date (&december, "2025-12-01");
+    needs = attain_training_needs (db, 1, &q1, &february, &error);
+    topics = json_object_get_array_member (json_node_get_object (needs), "topics");
+    for (guint i = 0; i < json_array_get_length (topics); i++)
+      {
+        JsonObject *topic = json_array_get_object_element (topics, i);
+        JsonArray  *people = json_object_get_array_member (topic, "people");
+        if (!g_str_equal (json_object_get_string_member (topic, "topic"), "closing"))
+          continue;
+        closing = json_array_get_length (people);
+        g_assert_cmpstr (
+            json_object_get_string_member (json_array_get_object_element (people, 0), "why"), ==,
+            "B (0.0% of target)");
+      }
+    g_assert_cmpuint (closing, ==, 2);
+    g_clear_pointer (&needs, json_node_unref);
+    needs = attain_training_needs (db, 1, &q1, &december, &error);
+    topics = json_object_get_array_member (json_node_get_object (needs), "topics");
+    for (guint i = 0; i < json_array_get_length (topics); i++)
+      g_assert_cmpstr (
+          json_object_get_string_member (json_array_get_object_element (topics, i), "topic"), !=,
+          "closing");
   }
   g_clear_pointer (&db, attain_db_close);
   attain_test_rm_rf (dir);

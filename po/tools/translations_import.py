@@ -1190,4 +1190,5 @@ T = {
     (None, 'Every position without its own plan'): ('所有没有专属方案的职位', '所有沒有專屬方案的職位'),
     (None, 'This person is not in the database.'): ('数据库中没有此人。', '資料庫中沒有此人。'),
     (None, 'Add the _Bonus Statement'): ('附上奖金明细(_B)', '附上獎金明細(_B)'),
+    (None, '%s (360: %s of 5)'): ('%s（360 评估：%s/5）', '%s（360 評估：%s/5）'),
 }

@@ -82,6 +82,12 @@ attain_feedback_dimension_key (guint dimension)
 }
 
 const char *
+attain_feedback_dimension_untranslated (guint dimension)
+{
+  return dimension < ATTAIN_FEEDBACK_N_DIMENSIONS ? dimensions[dimension].label : NULL;
+}
+
+const char *
 attain_feedback_dimension_label (guint dimension)
 {
   return dimension < ATTAIN_FEEDBACK_N_DIMENSIONS ? _ (dimensions[dimension].label) : NULL;

@@ -52,6 +52,8 @@ const char *attain_rater_type_label (AttainRaterType type);
 gboolean    attain_rater_type_parse (const char *text, AttainRaterType *out);
 const char *attain_feedback_dimension_key (guint dimension);
 const char *attain_feedback_dimension_label (guint dimension);
+/* The label before translation, for those who translate it later (a topic's label). */
+const char *attain_feedback_dimension_untranslated (guint dimension);
 const char *attain_feedback_question_text (guint dimension, guint question);
 /* The column a survey export gives the question: "S1" … "R3". */
 char *attain_feedback_question_code (guint dimension, guint question);

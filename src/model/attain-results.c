@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "attain-feedback.h"
 #include "attain-format.h"
 #include "attain-gettext.h"
 #include "attain-json.h"
@@ -803,6 +804,36 @@ attain_training_needs (AttainDb           *db,
               g_array_append_val (topic->ids, person);
             }
         }
+      /* The 360 dimensions as others see them: the mean of the groups shown (never self), a
+       * half point of leeway over the capability rule since these are means. */
+      {
+        AttainFeedbackResult feedback = { 0 };
+        if (attain_feedback_result_for (db, person, period, &feedback) && feedback.released)
+          for (guint d = 0; d < ATTAIN_FEEDBACK_N_DIMENSIONS; d++)
+            {
+              double sum = 0;
+              guint  groups = 0;
+              for (guint g = 0; g < ATTAIN_N_RATER_TYPES; g++)
+                if (g != ATTAIN_RATER_SELF && feedback.groups[g].shown
+                    && !isnan (feedback.groups[g].means[d]))
+                  {
+                    sum += feedback.groups[g].means[d];
+                    groups++;
+                  }
+              if (groups > 0 && sum / groups <= rating_max + 0.5 + 1e-9)
+                {
+                  Topic *topic = topic_for (topics, attain_feedback_dimension_key (d),
+                                            attain_feedback_dimension_untranslated (d));
+                  char   mean[16];
+                  g_ascii_formatd (mean, sizeof mean, "%.1f", sum / groups);
+                  /* Translators: why training is suggested: a person, the 360 mean out of 5 */
+                  g_ptr_array_add (topic->names,
+                                   g_strdup_printf (_ ("%s (360: %s of 5)"), name, mean));
+                  g_array_append_val (topic->ids, person);
+                }
+            }
+        attain_feedback_result_clear (&feedback);
+      }
       for (guint k = 0; k < G_N_ELEMENTS (kpi_topics); k++)
         {
           double attainment = metrics->values[kpi_topics[k].metric].attainment;
