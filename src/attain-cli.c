@@ -1426,7 +1426,7 @@ command_pay_plan (int argc, char **argv, GError **error)
 {
   g_autofree char *position = NULL, *fixed = NULL, *bonus = NULL, *curve = NULL, *base = NULL,
                   *mode = NULL, *tiers = NULL, *over = NULL, *basis = NULL, *coefficients = NULL,
-                  *champion = NULL, *new_customer = NULL;
+                  *champion = NULL, *new_customer = NULL, *lines = NULL;
   gboolean     in_pool = FALSE;
   gint64       person = 0;
   GOptionEntry entries[] = {
@@ -1437,6 +1437,8 @@ command_pay_plan (int argc, char **argv, GError **error)
     { "champion-award", 0, 0, G_OPTION_ARG_STRING, &champion,
       N_ ("Award to the period's recognised winner (quarter champion, best of the month)"),
       "AMOUNT" },
+    { "lines", 0, 0, G_OPTION_ARG_STRING, &lines,
+      N_ ("Product lines with tiers of their own (e.g. Services=0:5,100:8; Systems=0:4)"), "L" },
     { "new-customer-award", 0, 0, G_OPTION_ARG_STRING, &new_customer,
       N_ ("Award for each new customer signed in the period"), "AMOUNT" },
     { "fixed", 0, 0, G_OPTION_ARG_STRING, &fixed, N_ ("Fixed pay a month"), "AMOUNT" },
@@ -1493,6 +1495,14 @@ command_pay_plan (int argc, char **argv, GError **error)
         return 2;
       g_array_unref (plan->curve);
       plan->curve = parsed;
+    }
+  if (lines != NULL)
+    {
+      GPtrArray *parsed = attain_commission_lines_parse (lines, error);
+      if (parsed == NULL)
+        return 2;
+      g_ptr_array_unref (plan->lines);
+      plan->lines = parsed;
     }
   if (tiers != NULL)
     {

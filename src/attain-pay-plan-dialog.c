@@ -24,7 +24,7 @@ struct _AttainPayPlanDialog
   AdwComboRow *basis_row;
   AdwEntryRow *curve_row, *coefficients_row;
   AdwComboRow *base_row, *mode_row;
-  AdwEntryRow *tiers_row;
+  AdwEntryRow *tiers_row, *lines_row;
   AdwEntryRow *over_row, *champion_row, *new_customer_row;
   GtkSwitch   *in_pool_switch;
 };
@@ -40,17 +40,6 @@ static guint signals[N_SIGNALS];
 
 static const char *const bases[] = { "collections", "revenue", "gross_profit" };
 
-/* Hundredths as people write them: 150 → "150", 2.5 → "2.5". */
-static char *
-hundredths_text (int value)
-{
-  if (value % 100 == 0)
-    return g_strdup_printf ("%d", value / 100);
-  if (value % 10 == 0)
-    return g_strdup_printf ("%d.%d", value / 100, ABS (value % 100) / 10);
-  return g_strdup_printf ("%d.%02d", value / 100, ABS (value % 100));
-}
-
 /* "60:50, 100:100" from pairs of hundredths: the same text the shell's --curve and --tiers
  * take. */
 static char *
@@ -61,7 +50,7 @@ pairs_text (GArray *pairs)
   for (guint i = 0; i < pairs->len; i++)
     {
       const int       *pair = (const int *) (pairs->data + i * g_array_get_element_size (pairs));
-      g_autofree char *a = hundredths_text (pair[0]), *b = hundredths_text (pair[1]);
+      g_autofree char *a = attain_hundredths_text (pair[0]), *b = attain_hundredths_text (pair[1]);
       g_string_append_printf (out, "%s%s:%s", i > 0 ? ", " : "", a, b);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -114,7 +103,7 @@ load_plan (AttainPayPlanDialog *self)
   set_text (self->curve_row, pairs_text (plan->curve));
   for (int b = 0; b < 5; b++)
     {
-      g_autofree char *value = hundredths_text (plan->coefficients[b]);
+      g_autofree char *value = attain_hundredths_text (plan->coefficients[b]);
       g_string_append_printf (coefficients, "%s%c:%s", b > 0 ? ", " : "", bands[b], value);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->coefficients_row), coefficients->str);
@@ -123,6 +112,7 @@ load_plan (AttainPayPlanDialog *self)
       adw_combo_row_set_selected (self->base_row, i);
   adw_combo_row_set_selected (self->mode_row, plan->commission_mode == ATTAIN_COMMISSION_WHOLE);
   set_text (self->tiers_row, pairs_text (plan->tiers));
+  set_text (self->lines_row, attain_commission_lines_to_text (plan->lines));
   set_text (self->over_row, yuan_text (plan->over_award));
   set_text (self->champion_row, yuan_text (plan->champion_award));
   set_text (self->new_customer_row, yuan_text (plan->new_customer_award));
@@ -203,6 +193,17 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
   g_array_unref (plan->tiers);
   plan->tiers = parsed;
+  {
+    GPtrArray *lines = attain_commission_lines_parse (
+        gtk_editable_get_text (GTK_EDITABLE (self->lines_row)), &error);
+    if (lines == NULL)
+      {
+        show_error (self, error->message);
+        return;
+      }
+    g_ptr_array_unref (plan->lines);
+    plan->lines = lines;
+  }
   if (!attain_coefficients_parse (gtk_editable_get_text (GTK_EDITABLE (self->coefficients_row)),
                                   plan->coefficients, &error))
     {
@@ -315,7 +316,8 @@ attain_pay_plan_dialog_new (GtkWindow *parent, AttainContext *context)
       _ ("Commission"),
       _ ("Tiers as attainment:rate pairs in percent, from 0. “0:3, 100:5” pays 3 percent up to "
          "the target and 5 percent on the part above (marginal), or 5 percent on everything once "
-         "the target is reached (whole)."));
+         "the target is reached (whole). A product line can have tiers of its own, as "
+         "“Services=0:5,100:8”, lines separated by “;”."));
   GtkWidget *awards_group
       = group_new (_ ("Incentive Awards"),
                    _ ("Paid on top of the variable part to people with a signed-off review."));
@@ -377,6 +379,7 @@ attain_pay_plan_dialog_new (GtkWindow *parent, AttainContext *context)
   self->base_row = combo_row (commission_group, _ ("Commission on"), base_labels);
   self->mode_row = combo_row (commission_group, _ ("Tiers apply"), mode_labels);
   self->tiers_row = entry_row (commission_group, _ ("Commission tiers"));
+  self->lines_row = entry_row (commission_group, _ ("Product lines with tiers of their own"));
 
   self->over_row
       = entry_row (awards_group, _ ("Each 10 points above 100 percent of the revenue target"));

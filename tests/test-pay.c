@@ -429,6 +429,67 @@ test_commission_reversal (void)
   attain_test_rm_rf (dir);
 }
 
+/* Commission per product line. The small company's A in Q1 2026 on revenue, 3% up to target
+ * and 5% above: ¥5,100 on ¥150,000, a rate of 3.40% at her 125%. Deal 2 (¥50,000) is 运维服务,
+ * whose own tiers pay a flat 10%: ¥50,000 × 10% = ¥5,000; the other ¥100,000 earns the plan's
+ * 3.40%: ¥3,400. Together ¥8,400. Lines written without "=", with a bad pair, or with tiers that
+ * leave a gap at the bottom are refused with the line named, and nothing saved. */
+static void
+test_commission_by_line (void)
+{
+  g_autofree char *dir = attain_test_make_tmp_dir ();
+  g_autofree char *path = attain_test_db_path (dir, "lines.db");
+  g_autoptr (AttainDb) db = attain_test_small_company (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AttainPayPlan) plan = attain_pay_plan_new ();
+  g_autoptr (JsonNode) sheet = NULL;
+  g_autoptr (GPtrArray) gap = NULL;
+  g_autofree char *text = NULL;
+  AttainPeriod     q1;
+  GDate            today;
+  JsonObject      *a;
+
+  attain_test_date (&today, "2026-04-20");
+  g_assert_true (attain_period_parse ("2026-Q1", 1, &q1, NULL));
+  g_assert_true (
+      attain_db_exec (db, "UPDATE deals SET product_line = '运维服务' WHERE id = 2", &error));
+  g_free (plan->commission_base);
+  plan->commission_base = g_strdup ("revenue");
+  g_array_unref (plan->tiers);
+  plan->tiers = attain_tiers_parse ("0:3, 100:5", &error);
+  g_assert_null (attain_commission_lines_parse ("运维服务 0:10", &error));
+  g_assert_nonnull (strstr (error->message, "is not a product line with its tiers"));
+  g_clear_error (&error);
+  g_assert_null (attain_commission_lines_parse ("运维服务=0:abc", &error));
+  g_clear_error (&error);
+  gap = attain_commission_lines_parse ("控制系统=10:5", &error);
+  g_assert_no_error (error);
+  g_ptr_array_unref (plan->lines);
+  plan->lines = g_steal_pointer (&gap);
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "Product line “控制系统”"));
+  g_clear_error (&error);
+  g_assert_cmpint (attain_test_query_int (db, "SELECT count (*) FROM pay_plans"), ==, 0);
+
+  g_ptr_array_unref (plan->lines);
+  plan->lines = attain_commission_lines_parse ("运维服务 = 0:10", &error);
+  g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr (AttainPayPlan) stored = attain_pay_plan_for_position (db, 0, &error);
+    text = attain_commission_lines_to_text (stored->lines);
+    g_assert_cmpstr (text, ==, "运维服务=0:10");
+  }
+  sheet = attain_bonus_sheet (db, 1, &q1, &today, &error);
+  g_assert_no_error (error);
+  a = person_row (sheet, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "commission"), ==, 840000);
+  g_assert_cmpstr (json_object_get_string_member (a, "commission_formula"), ==,
+                   "运维服务 ¥50,000 × 10.00% + other lines ¥100,000 × 3.40% = ¥8,400");
+  g_clear_pointer (&db, attain_db_close);
+  attain_test_rm_rf (dir);
+}
+
 /* Incentive awards as rules, a person's own plan, and saving over a stale version. The small
  * company's Q1 2026, one plan for everyone: ¥1,000 per full 10 points of revenue attainment
  * above 100%, ¥5,000 to the quarter's champion, ¥500 per new customer signed. A (signed off,
@@ -909,6 +970,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pay/bonus-sheet", test_bonus_sheet);
   g_test_add_func ("/pay/commission-reversal", test_commission_reversal);
   g_test_add_func ("/pay/awards-and-person-plans", test_awards_and_person_plans);
+  g_test_add_func ("/pay/commission-by-line", test_commission_by_line);
   g_test_add_func ("/pay/promotion-and-recognition", test_promotion_and_recognition);
   g_test_add_func ("/pay/recognition-rule-and-history", test_recognition_rule_and_history);
   g_test_add_func ("/pay/curve-bases", test_curve_bases);

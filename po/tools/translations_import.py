@@ -1191,4 +1191,11 @@ T = {
     (None, 'This person is not in the database.'): ('数据库中没有此人。', '資料庫中沒有此人。'),
     (None, 'Add the _Bonus Statement'): ('附上奖金明细(_B)', '附上獎金明細(_B)'),
     (None, '%s (360: %s of 5)'): ('%s（360 评估：%s/5）', '%s（360 評估：%s/5）'),
+    (None, 'Product lines with tiers of their own (e.g. Services=0:5,100:8; Systems=0:4)'): ('有自己档位的产品线（例如 运维服务=0:5,100:8; 控制系统=0:4）', '有自己檔位的產品線（例如 運維服務=0:5,100:8; 控制系統=0:4）'),
+    (None, 'Tiers as attainment:rate pairs in percent, from 0. “0:3, 100:5” pays 3 percent up to the target and 5 percent on the part above (marginal), or 5 percent on everything once the target is reached (whole). A product line can have tiers of its own, as “Services=0:5,100:8”, lines separated by “;”.'): ('档位写作“达成百分比:提成百分比”，从 0 开始。“0:3, 100:5”表示目标以内按 3%、超出部分按 5%（超额累进），或达到目标后全部按 5%（全额）。产品线可以有自己的档位，例如“运维服务=0:5,100:8”，多条产品线用“;”分隔。', '檔位寫作「達成百分比:提成百分比」，從 0 開始。「0:3, 100:5」表示目標以內按 3%、超出部分按 5%（超額累進），或達到目標後全部按 5%（全額）。產品線可以有自己的檔位，例如「運維服務=0:5,100:8」，多條產品線用「;」分隔。'),
+    (None, 'Product lines with tiers of their own'): ('有自己档位的产品线', '有自己檔位的產品線'),
+    (None, 'Product line “%s”: %s'): ('产品线“%s”：%s', '產品線「%s」：%s'),
+    (None, '“%s” is not a product line with its tiers. Write it like “Services=0:5,100:8”, lines separated by “;”.'): ('“%s”不是带档位的产品线。请写成“运维服务=0:5,100:8”，多条产品线用“;”分隔。', '「%s」不是帶檔位的產品線。請寫成「運維服務=0:5,100:8」，多條產品線用「;」分隔。'),
+    (None, 'Reading the commission by product line'): ('读取按产品线计算的提成', '讀取按產品線計算的提成'),
+    (None, ' + other lines %s × %s'): (' + 其他产品线 %s × %s', ' + 其他產品線 %s × %s'),
 }

@@ -18,6 +18,15 @@
 G_DEFINE_QUARK (attain-bonus-error-quark, attain_bonus_error)
 /* clang-format on */
 
+static void
+commission_line_free (gpointer data)
+{
+  AttainCommissionLine *line = data;
+  g_free (line->line);
+  g_clear_pointer (&line->tiers, g_array_unref);
+  g_free (line);
+}
+
 AttainPayPlan *
 attain_pay_plan_new (void)
 {
@@ -28,6 +37,7 @@ attain_pay_plan_new (void)
   g_array_set_size (plan->tiers, 1); /* one tier from 0% at 0% */
   plan->commission_base = g_strdup ("collections");
   plan->commission_mode = ATTAIN_COMMISSION_MARGINAL;
+  plan->lines = g_ptr_array_new_with_free_func (commission_line_free);
   plan->curve_basis = ATTAIN_CURVE_BASIS_COMPOSITE;
   memcpy (plan->coefficients, (int[]){ 15000, 12000, 10000, 6000, 0 }, sizeof plan->coefficients);
   return plan;
@@ -40,6 +50,7 @@ attain_pay_plan_free (AttainPayPlan *plan)
     return;
   g_clear_pointer (&plan->curve, g_array_unref);
   g_clear_pointer (&plan->tiers, g_array_unref);
+  g_clear_pointer (&plan->lines, g_ptr_array_unref);
   g_free (plan->commission_base);
   g_free (plan);
 }
@@ -87,6 +98,50 @@ pairs_to_json (GArray *pairs)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* {"line": [[a, b], ...], ...}: a damaged row gives no lines. */
+static void
+lines_from_json (AttainPayPlan *plan, const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  GList      *members;
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  root = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (root);
+  /* A plan names a handful of product lines. */
+  for (GList *m = members; m != NULL && plan->lines->len < 64; m = m->next)
+    {
+      AttainCommissionLine *line = g_new0 (AttainCommissionLine, 1);
+      g_autofree char      *pairs = json_to_string (json_object_get_member (root, m->data), FALSE);
+      line->line = g_strdup (m->data);
+      line->tiers = pairs_from_json (pairs, sizeof (AttainCommissionTier));
+      g_ptr_array_add (plan->lines, line);
+    }
+  g_list_free (members);
+}
+
+static char *
+lines_to_json (GPtrArray *lines)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      AttainCommissionLine *line = g_ptr_array_index (lines, i);
+      g_autofree char      *pairs = pairs_to_json (line->tiers);
+      json_builder_set_member_name (b, line->line);
+      json_builder_add_value (b, json_from_string (pairs, NULL));
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
 static const char *const curve_bases[] = { "composite", "revenue", "rating" };
 
 static AttainCurveBasis
@@ -104,7 +159,7 @@ curve_basis_from_string (const char *text)
   "json_extract (coefficients, '$.S'), json_extract (coefficients, '$.A'), "                       \
   "json_extract (coefficients, '$.B'), json_extract (coefficients, '$.C'), "                       \
   "json_extract (coefficients, '$.D'), coalesce (person_id, 0), champion_award, "                  \
-  "new_customer_award FROM pay_plans "
+  "new_customer_award, commission_lines FROM pay_plans "
 
 /* The newest plan of a person (@person_id > 0) or of a position (0: every position). */
 static AttainPayPlan *
@@ -150,6 +205,7 @@ plan_query (AttainDb *db, gint64 person_id, gint64 position_id, GError **error)
       plan->person_id = sqlite3_column_int64 (stmt, 16);
       plan->champion_award = sqlite3_column_int64 (stmt, 17);
       plan->new_customer_award = sqlite3_column_int64 (stmt, 18);
+      lines_from_json (plan, (const char *) sqlite3_column_text (stmt, 19));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -194,7 +250,7 @@ attain_pay_plan_save (AttainDb *db, AttainPayPlan *plan, GError **error)
 gint64
 attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id, GError **error)
 {
-  g_autofree char *curve = NULL, *tiers = NULL;
+  g_autofree char *curve = NULL, *tiers = NULL, *lines = NULL;
   sqlite3_stmt    *stmt;
   int              rc;
 
@@ -202,6 +258,19 @@ attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id
       || !attain_commission_tiers_validate ((const AttainCommissionTier *) plan->tiers->data,
                                             plan->tiers->len, error))
     return 0;
+  for (guint i = 0; plan->lines != NULL && i < plan->lines->len; i++)
+    {
+      AttainCommissionLine *line = g_ptr_array_index (plan->lines, i);
+      g_autoptr (GError) local_error = NULL;
+      if (!attain_commission_tiers_validate ((const AttainCommissionTier *) line->tiers->data,
+                                             line->tiers->len, &local_error))
+        {
+          /* Translators: a product line's tiers were refused: the line, why */
+          g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                       _ ("Product line “%s”: %s"), line->line, local_error->message);
+          return 0;
+        }
+    }
   for (int b = 0; b < 5; b++)
     if (plan->coefficients[b] < 0 || plan->coefficients[b] > 100000)
       {
@@ -227,6 +296,7 @@ attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id
     }
   curve = pairs_to_json (plan->curve);
   tiers = pairs_to_json (plan->tiers);
+  lines = lines_to_json (plan->lines);
   if (!attain_db_begin (db, error))
     return 0;
   if (plan->person_id > 0 && !attain_person_exists (db, plan->person_id))
@@ -263,9 +333,9 @@ attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id
       db,
       "INSERT INTO pay_plans (position_id, fixed_monthly, bonus_monthly, curve, commission_base, "
       "commission_mode, commission_tiers, over_award, awards_in_pool, curve_basis, coefficients, "
-      "person_id, champion_award, new_customer_award) "
+      "person_id, champion_award, new_customer_award, commission_lines) "
       "VALUES (nullif (?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json_object ('S', ?11, 'A', "
-      "?12, 'B', ?13, 'C', ?14, 'D', ?15), nullif (?16, 0), ?17, ?18)",
+      "?12, 'B', ?13, 'C', ?14, 'D', ?15), nullif (?16, 0), ?17, ?18, ?19)",
       error);
   if (stmt == NULL)
     {
@@ -289,6 +359,7 @@ attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id
   sqlite3_bind_int64 (stmt, 16, plan->person_id);
   sqlite3_bind_int64 (stmt, 17, plan->champion_award);
   sqlite3_bind_int64 (stmt, 18, plan->new_customer_award);
+  sqlite3_bind_text (stmt, 19, lines, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -386,6 +457,63 @@ GArray *
 attain_tiers_parse (const char *text, GError **error)
 {
   return parse_pairs (text, sizeof (AttainCommissionTier), _ ("commission tiers"), error);
+}
+
+GPtrArray *
+attain_commission_lines_parse (const char *text, GError **error)
+{
+  g_auto (GStrv) items = g_strsplit (text != NULL ? text : "", ";", 65);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (commission_line_free);
+
+  /* At most 64 lines, each its own tiers. */
+  for (guint i = 0; items[i] != NULL && i < 64; i++)
+    {
+      char                 *item = g_strstrip (items[i]);
+      char                 *eq = strrchr (item, '=');
+      AttainCommissionLine *line;
+      if (*item == '\0')
+        continue;
+      if (eq == NULL || eq == item)
+        {
+          g_set_error (error, ATTAIN_BONUS_ERROR, ATTAIN_BONUS_ERROR_INVALID,
+                       _ ("“%s” is not a product line with its tiers. Write it like "
+                          "“Services=0:5,100:8”, lines separated by “;”."),
+                       item);
+          return NULL;
+        }
+      *eq = '\0';
+      line = g_new0 (AttainCommissionLine, 1);
+      line->line = g_strdup (g_strstrip (item));
+      line->tiers
+          = parse_pairs (eq + 1, sizeof (AttainCommissionTier), _ ("commission tiers"), error);
+      if (line->tiers == NULL)
+        {
+          commission_line_free (line);
+          return NULL;
+        }
+      g_ptr_array_add (out, line);
+    }
+  return g_steal_pointer (&out);
+}
+
+char *
+attain_commission_lines_to_text (GPtrArray *lines)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      AttainCommissionLine *line = g_ptr_array_index (lines, i);
+      g_string_append_printf (out, "%s%s=", i > 0 ? "; " : "", line->line);
+      for (guint k = 0; k < line->tiers->len; k++)
+        {
+          const AttainCommissionTier *tier = &g_array_index (line->tiers, AttainCommissionTier, k);
+          g_autofree char            *from = attain_hundredths_text (tier->from);
+          g_autofree char            *rate = attain_hundredths_text (tier->rate);
+          g_string_append_printf (out, "%s%s:%s", k > 0 ? "," : "", from, rate);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* One person's line of the sheet, before the pool. */
@@ -548,6 +676,134 @@ earlier_reversals (AttainDb           *db,
   return TRUE;
 }
 
+/* A product line's part of a person's base in the period: what it won (or collected) then, less
+ * what of it went back within the period. Reversals of earlier money are outside the base. */
+static gboolean
+line_base (AttainDb           *db,
+           const char         *base,
+           gint64              person_id,
+           const AttainPeriod *period,
+           const char         *line,
+           gint64             *out,
+           GError            **error)
+{
+  const char *sql
+      = g_strcmp0 (base, "collections") == 0
+            ? "SELECT (SELECT coalesce (sum (c.collected_amount), 0) FROM collections c JOIN deals "
+              "d ON d.id = c.deal_id WHERE c.owner_id = ?1 AND d.product_line = ?4 AND "
+              "c.collected_on BETWEEN ?2 AND ?3) - (SELECT coalesce (sum (f.amount), 0) FROM "
+              "refunds f JOIN deals d ON d.id = f.deal_id WHERE f.owner_id = ?1 AND "
+              "d.product_line = ?4 AND f.refunded_on BETWEEN ?2 AND ?3 AND coalesce ((SELECT max "
+              "(c.collected_on) FROM collections c WHERE c.deal_id = f.deal_id AND "
+              "c.collected_amount > 0 AND c.collected_on <= f.refunded_on), ?2) >= ?2)"
+        : g_strcmp0 (base, "gross_profit") == 0
+            ? "SELECT (SELECT coalesce (sum (gross_profit), 0) FROM deals WHERE owner_id = ?1 AND "
+              "status = 'won' AND product_line = ?4 AND closed_on BETWEEN ?2 AND ?3) - (SELECT "
+              "coalesce (sum (r.gross_profit), 0) FROM deal_reversals r JOIN deals d ON d.id = "
+              "r.deal_id WHERE r.owner_id = ?1 AND d.product_line = ?4 AND r.reversed_on BETWEEN "
+              "?2 AND ?3 AND d.closed_on >= ?2)"
+            : "SELECT (SELECT coalesce (sum (amount), 0) FROM deals WHERE owner_id = ?1 AND "
+              "status = 'won' AND product_line = ?4 AND closed_on BETWEEN ?2 AND ?3) - (SELECT "
+              "coalesce (sum (r.amount), 0) FROM deal_reversals r JOIN deals d ON d.id = "
+              "r.deal_id WHERE r.owner_id = ?1 AND d.product_line = ?4 AND r.reversed_on BETWEEN "
+              "?2 AND ?3 AND d.closed_on >= ?2)";
+  g_autofree char *first_iso = NULL, *last_iso = NULL;
+  GDate            first, last;
+  sqlite3_stmt    *stmt = attain_db_prepare (db, sql, error);
+  int              rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  attain_period_bounds (period, &first, &last);
+  first_iso = attain_date_to_iso (&first);
+  last_iso = attain_date_to_iso (&last);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, line, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *out = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      attain_db_set_error (db, error, _ ("Reading the commission by product line"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+rate_text (gint64 commission, gint64 base)
+{
+  char rate[32];
+
+  g_ascii_formatd (rate, sizeof rate - 1, "%.2f",
+                   base > 0 ? 100.0 * (double) commission / (double) base : 0.0);
+  strcat (rate, "%");
+  return g_strdup (rate);
+}
+
+/* Commission with product lines of their own tiers: each tier table is read at the person's
+ * attainment (the whole base against its target) as a rate, commission ÷ base; a line's share
+ * of the base earns its table's rate, the rest the plan's. "运维服务 ¥100,000 × 5.00% + other
+ * lines ¥452,174 × 2.00% = ¥14,043.48". */
+static gboolean
+commission_by_line (AttainDb            *db,
+                    const AttainPayPlan *plan,
+                    gint64               person_id,
+                    const AttainPeriod  *period,
+                    gint64               base,
+                    gint64               target,
+                    gint64              *commission,
+                    char               **formula,
+                    GError             **error)
+{
+  g_autoptr (GString) words = g_string_new (NULL);
+  g_autofree char *currency = attain_db_get_setting (db, "currency", "CNY");
+  gint64           rest = base, total = 0, plan_commission = *commission;
+
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      AttainCommissionLine *line = g_ptr_array_index (plan->lines, i);
+      gint64                amount, at_rate, part;
+      g_autofree char      *money = NULL, *rate = NULL;
+
+      if (!line_base (db, plan->commission_base, person_id, period, line->line, &amount, error))
+        return FALSE;
+      amount = CLAMP (amount, 0, rest);
+      if (amount == 0)
+        continue;
+      at_rate
+          = attain_commission_compute ((const AttainCommissionTier *) line->tiers->data,
+                                       line->tiers->len, plan->commission_mode, base, target, NULL);
+      part = attain_pay_scale (at_rate, amount, base);
+      rest -= amount;
+      total += part;
+      money = attain_format_money_exact (amount, currency);
+      rate = rate_text (at_rate, base);
+      g_string_append_printf (words, "%s%s %s × %s", words->len > 0 ? " + " : "", line->line, money,
+                              rate);
+    }
+  if (words->len == 0)
+    return TRUE; /* none of the lines sold anything: the plan's tiers as they are */
+  {
+    gint64           part = attain_pay_scale (plan_commission, rest, base);
+    g_autofree char *money = attain_format_money_exact (rest, currency);
+    g_autofree char *rate = rate_text (plan_commission, base);
+    g_autofree char *sum = NULL;
+    total += part;
+    sum = attain_format_money_exact (total, currency);
+    if (rest > 0)
+      /* Translators: the commission formula's part for the product lines without tiers of
+       * their own: the amount, the rate */
+      g_string_append_printf (words, _ (" + other lines %s × %s"), money, rate);
+    g_string_append_printf (words, " = %s", sum);
+  }
+  *commission = total;
+  *formula = g_string_free (g_steal_pointer (&words), FALSE);
+  return TRUE;
+}
+
 /* The base a period's commission is computed on: its figure with the reversals of earlier money
  * put back, and the commission before deductions. */
 static gboolean
@@ -562,6 +818,7 @@ gross_commission (AttainDb            *db,
                   gint64              *target,
                   gint64              *commission,
                   GArray              *parts,
+                  char               **lines_formula,
                   GError             **error)
 {
   AttainScope scope = { ATTAIN_SCOPE_PERSON, person_id };
@@ -583,6 +840,9 @@ gross_commission (AttainDb            *db,
   *commission
       = attain_commission_compute ((const AttainCommissionTier *) plan->tiers->data,
                                    plan->tiers->len, plan->commission_mode, *base, *target, parts);
+  if (plan->lines != NULL && plan->lines->len > 0 && *base > 0)
+    return commission_by_line (db, plan, person_id, period, *base, *target, commission,
+                               lines_formula, error);
   return TRUE;
 }
 
@@ -639,8 +899,9 @@ rate_paid (AttainDb            *db,
     g_autoptr (GArray) earlier = g_array_new (FALSE, TRUE, sizeof (Reversal));
     gint64 target;
     g_array_set_clear_func (earlier, reversal_clear);
+    g_autofree char *unused = NULL;
     return gross_commission (db, plan, person_id, period, today, NULL, earlier, base, &target,
-                             commission, NULL, error);
+                             commission, NULL, &unused, error);
   }
 }
 
@@ -681,7 +942,9 @@ deduct_reversals (AttainDb            *db,
   g_autoptr (GString) formula = NULL;
 
   row->commission = row->commission_gross;
-  row->commission_gross_formula = commission_formula (parts, row->commission_gross, currency);
+  /* With product lines of their own tiers, the formula came with the figure. */
+  if (row->commission_gross_formula == NULL)
+    row->commission_gross_formula = commission_formula (parts, row->commission_gross, currency);
   formula = g_string_new (row->commission_gross_formula);
   for (guint i = 0; i < row->reversals->len; i++)
     {
@@ -942,7 +1205,8 @@ compute_rows (AttainDb           *db,
           row.reversals = g_array_new (FALSE, TRUE, sizeof (Reversal));
           g_array_set_clear_func (row.reversals, reversal_clear);
           if (!gross_commission (db, plan, scope.id, period, today, metrics, row.reversals,
-                                 &row.base, &row.base_target, &row.commission_gross, parts, error)
+                                 &row.base, &row.base_target, &row.commission_gross, parts,
+                                 &row.commission_gross_formula, error)
               || !deduct_reversals (db, plan, scope.id, today, currency, &row, parts, error))
             {
               row_clear (&row);

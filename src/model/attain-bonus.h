@@ -25,6 +25,13 @@ typedef enum
   ATTAIN_CURVE_BASIS_RATING,    /* the rating's coefficient, no curve */
 } AttainCurveBasis;
 
+/* A product line's own commission tiers. */
+typedef struct
+{
+  char   *line;
+  GArray *tiers; /* AttainCommissionTier */
+} AttainCommissionLine;
+
 /* A position's pay plan (see migrations 18 and 19): money in fen per month, the curve and the tiers. */
 typedef struct
 {
@@ -36,9 +43,10 @@ typedef struct
   GArray              *curve;           /* AttainCurvePoint */
   char                *commission_base; /* collections, revenue or gross_profit */
   AttainCommissionMode commission_mode;
-  GArray              *tiers;          /* AttainCommissionTier */
-  gint64               over_award;     /* fen per full 10 points of revenue attainment above 100% */
-  gint64               champion_award; /* fen to the period's recognised winner */
+  GArray              *tiers;      /* AttainCommissionTier */
+  GPtrArray           *lines;      /* AttainCommissionLine: product lines with their own tiers */
+  gint64               over_award; /* fen per full 10 points of revenue attainment above 100% */
+  gint64               champion_award;     /* fen to the period's recognised winner */
   gint64               new_customer_award; /* fen per new customer signed in the period */
   gboolean             awards_in_pool;
   AttainCurveBasis     curve_basis;
@@ -64,6 +72,9 @@ attain_pay_plan_save_over (AttainDb *db, AttainPayPlan *plan, gint64 expected_id
 /* "60:50,100:100,120:150": score:payout% pairs; "0:3,100:5": from%:rate% tiers. */
 GArray *attain_curve_parse (const char *text, GError **error);
 GArray *attain_tiers_parse (const char *text, GError **error);
+/* "运维服务=0:5,100:8; 控制系统=0:4": product lines with their own tiers, separated by ";". */
+GPtrArray *attain_commission_lines_parse (const char *text, GError **error);
+char      *attain_commission_lines_to_text (GPtrArray *lines);
 /* "S:150,A:120,B:100,C:60,D:0": each band's coefficient in percent, every band once. */
 gboolean attain_coefficients_parse (const char *text, int coefficients[5], GError **error);
 

@@ -65,6 +65,7 @@ static const char *migrations[] = {
   "/io/github/attain/Attain/schema/021-training.sql",
   "/io/github/attain/Attain/schema/022-recognition.sql",
   "/io/github/attain/Attain/schema/023-pay-awards.sql",
+  "/io/github/attain/Attain/schema/024-commission-lines.sql",
 };
 
 /* The quark name is a string, not a subtraction. */

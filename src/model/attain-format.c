@@ -374,3 +374,17 @@ attain_isolate (const char *text)
     }
   return needs ? g_strconcat ("\u2068", text, "\u2069", NULL) : g_strdup (text);
 }
+
+/* Hundredths as people write them: 15000 → "150", 250 → "2.5", 1 → "0.01". */
+char *
+attain_hundredths_text (int value)
+{
+  const char *sign = value < 0 ? "-" : "";
+  int         magnitude = ABS (value);
+
+  if (magnitude % 100 == 0)
+    return g_strdup_printf ("%s%d", sign, magnitude / 100);
+  if (magnitude % 10 == 0)
+    return g_strdup_printf ("%s%d.%d", sign, magnitude / 100, magnitude % 100 / 10);
+  return g_strdup_printf ("%s%d.%02d", sign, magnitude / 100, magnitude % 100);
+}

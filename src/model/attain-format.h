@@ -54,4 +54,5 @@ AttainAxisUnit attain_axis_unit_for (double max_value, AttainNumberStyle style);
 char          *attain_format_axis_value (double value, AttainAxisUnit unit);
 
 char *attain_isolate (const char *text);
+char *attain_hundredths_text (int value);
 G_END_DECLS
