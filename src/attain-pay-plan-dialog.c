@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-pay-plan-dialog.h"
 
+#include "attain-edit-window.h"
+
 #include <glib/gi18n.h>
 
 #include "model/attain-bonus.h"
@@ -74,10 +76,7 @@ set_text (AdwEntryRow *row, char *text)
 static gint64
 chosen_position (AttainPayPlanDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->position_row);
-  if (selected == 0 || selected > self->positions->len)
-    return 0;
-  return ((AttainChoice *) g_ptr_array_index (self->positions, selected - 1))->id;
+  return attain_edit_window_chosen_position (self->position_row, self->positions);
 }
 
 /* Fills the rows from the chosen position's own plan (or the defaults when it has none). */
@@ -138,10 +137,8 @@ load_plan (AttainPayPlanDialog *self)
 static void
 show_error (AttainPayPlanDialog *self, const char *message)
 {
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  attain_edit_window_show_error (self->error_label, message);
 }
-
 static gboolean
 read_amount (AttainPayPlanDialog *self, AdwEntryRow *row, gint64 *out)
 {
@@ -302,9 +299,6 @@ attain_pay_plan_dialog_new (GtkWindow *parent, AttainContext *context)
       = g_object_new (ATTAIN_TYPE_PAY_PLAN_DIALOG, "modal", TRUE, "transient-for", parent,
                       "default-width", 560, "default-height", 760, "title", _ ("Pay Plan"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_ ("_Save New Version"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *plan_group = group_new (_ ("Plan"), NULL);
   GtkWidget *bonus_group = group_new (
@@ -321,7 +315,6 @@ attain_pay_plan_dialog_new (GtkWindow *parent, AttainContext *context)
   GtkWidget *awards_group
       = group_new (_ ("Incentive Awards"),
                    _ ("Paid on top of the variable part to people with a signed-off review."));
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   const char *const basis_labels[]
       = { _ ("Composite score on the curve"), _ ("Revenue attainment on the curve"),
           _ ("The rating’s coefficient"), NULL };
@@ -331,43 +324,11 @@ attain_pay_plan_dialog_new (GtkWindow *parent, AttainContext *context)
   GtkWidget *pool_row = adw_action_row_new ();
 
   self->context = g_object_ref (context);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "plan.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Why nothing was saved"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-
-  self->positions = attain_position_choices (attain_context_get_db (context), NULL);
-  if (self->positions == NULL)
-    self->positions = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_choice_free);
-  gtk_string_list_append (names, _ ("Every position without its own plan"));
-  for (guint i = 0; i < self->positions->len; i++)
-    gtk_string_list_append (names,
-                            ((AttainChoice *) g_ptr_array_index (self->positions, i))->label);
-  self->position_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->position_row), _ ("Position"));
-  adw_combo_row_set_model (self->position_row, G_LIST_MODEL (names));
+  self->error_label = attain_edit_window_top (GTK_BOX (box), _ ("_Save New Version"), "plan.save");
+  self->position_row = attain_edit_window_position_row (
+      context, _ ("Every position without its own plan"), &self->positions);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (plan_group), GTK_WIDGET (self->position_row));
-  self->version_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->version_label, TRUE);
-  gtk_label_set_xalign (self->version_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->version_label), "dim-label");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->version_label), 6);
+  self->version_label = attain_edit_window_version_label ();
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (plan_group), GTK_WIDGET (self->version_label));
   self->fixed_row = entry_row (plan_group, _ ("Fixed pay a month"));
   self->bonus_row = entry_row (plan_group, _ ("Target bonus a month"));

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "attain-scorecard-dialog.h"
 
+#include "attain-edit-window.h"
+
 #include <glib/gi18n.h>
 
 #include "model/attain-goal.h"
@@ -213,10 +215,7 @@ clear_lines (AttainScorecardDialog *self)
 static gint64
 chosen_position (AttainScorecardDialog *self)
 {
-  guint i = adw_combo_row_get_selected (self->position_row);
-  return i > 0 && i <= self->positions->len
-             ? ((AttainChoice *) g_ptr_array_index (self->positions, i - 1))->id
-             : 0;
+  return attain_edit_window_chosen_position (self->position_row, self->positions);
 }
 
 static void
@@ -271,10 +270,8 @@ load_position (AttainScorecardDialog *self)
 static void
 show_error (AttainScorecardDialog *self, const char *message)
 {
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  attain_edit_window_show_error (self->error_label, message);
 }
-
 /* Reads a hundredths field; on a bad value says which field and what it takes. */
 static gboolean
 read_hundredths (AttainScorecardDialog *self, GtkWidget *row, int max, int *out)
@@ -408,58 +405,22 @@ attain_scorecard_dialog_new (GtkWindow *parent, AttainContext *context)
       = g_object_new (ATTAIN_TYPE_SCORECARD_DIALOG, "modal", TRUE, "transient-for", parent,
                       "default-width", 560, "default-height", 720, "title", _ ("Scorecards"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_ ("_Save New Version"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *card_group = group_new (_ ("Scorecard"), NULL);
   GtkWidget *parts_group
       = group_new (_ ("Parts of the Composite"),
                    _ ("Weights in %, exact to two decimals; together 100. A part nobody has "
                       "(no MBO goals, no 360 answers) is left out and the others renormalised."));
-  GtkWidget     *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkStringList *names = gtk_string_list_new (NULL);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
   self->context = g_object_ref (context);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "scorecard.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Why nothing was saved"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-
-  self->positions = attain_position_choices (attain_context_get_db (context), NULL);
-  if (self->positions == NULL)
-    self->positions = g_ptr_array_new_with_free_func ((GDestroyNotify) attain_choice_free);
-  gtk_string_list_append (names, _ ("Every position without its own"));
-  for (guint i = 0; i < self->positions->len; i++)
-    gtk_string_list_append (names,
-                            ((AttainChoice *) g_ptr_array_index (self->positions, i))->label);
-  self->position_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->position_row), _ ("Position"));
-  adw_combo_row_set_model (self->position_row, G_LIST_MODEL (names));
-  g_object_unref (names);
+  self->error_label
+      = attain_edit_window_top (GTK_BOX (box), _ ("_Save New Version"), "scorecard.save");
+  self->position_row = attain_edit_window_position_row (
+      context, _ ("Every position without its own"), &self->positions);
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _ ("Name"));
-  self->version_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->version_label, TRUE);
-  gtk_label_set_xalign (self->version_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->version_label), "dim-label");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->version_label), 6);
+  self->version_label = attain_edit_window_version_label ();
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (card_group), GTK_WIDGET (self->position_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (card_group), GTK_WIDGET (self->name_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (card_group), GTK_WIDGET (self->version_label));

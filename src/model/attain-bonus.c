@@ -642,19 +642,13 @@ earlier_reversals (AttainDb           *db,
             : "SELECT r.amount, r.reversed_on, d.closed_on FROM deal_reversals r JOIN deals d ON "
               "d.id = r.deal_id WHERE r.owner_id = ?1 AND r.reversed_on BETWEEN ?2 AND ?3 AND "
               "d.closed_on < ?2 ORDER BY r.reversed_on, r.id";
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  GDate            first, last;
-  sqlite3_stmt    *stmt = attain_db_prepare (db, sql, error);
-  int              rc;
+  sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
   sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 2, period);
   /* One row per reversal of one person in one period. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -707,19 +701,13 @@ line_base (AttainDb           *db,
               "coalesce (sum (r.amount), 0) FROM deal_reversals r JOIN deals d ON d.id = "
               "r.deal_id WHERE r.owner_id = ?1 AND d.product_line = ?4 AND r.reversed_on BETWEEN "
               "?2 AND ?3 AND d.closed_on >= ?2)";
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  GDate            first, last;
-  sqlite3_stmt    *stmt = attain_db_prepare (db, sql, error);
-  int              rc;
+  sqlite3_stmt *stmt = attain_db_prepare (db, sql, error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
   sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 2, period);
   sqlite3_bind_text (stmt, 4, line, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   *out = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
@@ -859,25 +847,19 @@ rate_paid (AttainDb            *db,
            gint64              *base,
            GError             **error)
 {
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  GDate            first, last;
-  sqlite3_stmt    *stmt = attain_db_prepare (
-         db,
-         "SELECT coalesce (json_extract (p.value, '$.commission_gross'), json_extract (p.value, "
-            "'$.commission')), json_extract (p.value, '$.commission_base') FROM bonus_sheets s, "
-            "json_each (s.figures, '$.people') p WHERE s.approved_at IS NOT NULL AND s.period_start = ?1 "
-            "AND s.period_end = ?2 AND json_extract (p.value, '$.person') = ?3 AND coalesce "
-            "(json_extract (p.value, '$.commission_on'), ?4) = ?4 ORDER BY s.id LIMIT 1",
-         error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT coalesce (json_extract (p.value, '$.commission_gross'), json_extract (p.value, "
+      "'$.commission')), json_extract (p.value, '$.commission_base') FROM bonus_sheets s, "
+      "json_each (s.figures, '$.people') p WHERE s.approved_at IS NOT NULL AND s.period_start = ?1 "
+      "AND s.period_end = ?2 AND json_extract (p.value, '$.person') = ?3 AND coalesce "
+      "(json_extract (p.value, '$.commission_on'), ?4) = ?4 ORDER BY s.id LIMIT 1",
+      error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
-  sqlite3_bind_text (stmt, 1, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 1, period);
   sqlite3_bind_int64 (stmt, 3, person_id);
   /* A rate on another base (the plan changed from revenue to collections) is not this one's. */
   sqlite3_bind_text (stmt, 4, plan->commission_base, -1, SQLITE_STATIC);
@@ -1309,13 +1291,11 @@ sheet_state (AttainDb           *db,
              char              **figures,
              GError            **error)
 {
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  GDate            first, last;
-  sqlite3_stmt    *stmt = attain_db_prepare (
-         db,
-         "SELECT coalesce (pool, -1), approved_at, figures FROM bonus_sheets WHERE unit_id = ?1 AND "
-            "period_start = ?2 AND period_end = ?3",
-         error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT coalesce (pool, -1), approved_at, figures FROM bonus_sheets WHERE unit_id = ?1 AND "
+      "period_start = ?2 AND period_end = ?3",
+      error);
   int rc;
 
   *pool = -1;
@@ -1324,12 +1304,8 @@ sheet_state (AttainDb           *db,
     *figures = NULL;
   if (stmt == NULL)
     return FALSE;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
   sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 2, period);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -1534,24 +1510,18 @@ attain_bonus_sheet_for_person (AttainDb           *db,
                                const GDate        *today,
                                GError            **error)
 {
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  GDate            first, last;
-  gint64           unit_id = 0;
-  sqlite3_stmt    *stmt = attain_db_prepare (
-         db,
-         "SELECT s.unit_id FROM bonus_sheets s, json_each (s.figures, '$.people') p WHERE "
-            "s.approved_at IS NOT NULL AND s.period_start = ?1 AND s.period_end = ?2 AND json_extract "
-            "(p.value, '$.person') = ?3 UNION ALL SELECT -unit_id FROM people WHERE id = ?3 LIMIT 1",
-         error);
+  gint64        unit_id = 0;
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT s.unit_id FROM bonus_sheets s, json_each (s.figures, '$.people') p WHERE "
+      "s.approved_at IS NOT NULL AND s.period_start = ?1 AND s.period_end = ?2 AND json_extract "
+      "(p.value, '$.person') = ?3 UNION ALL SELECT -unit_id FROM people WHERE id = ?3 LIMIT 1",
+      error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
-  sqlite3_bind_text (stmt, 1, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 1, period);
   sqlite3_bind_int64 (stmt, 3, person_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1590,8 +1560,6 @@ upsert_sheet (AttainDb           *db,
               GError            **error)
 {
   static const char *kinds[] = { "month", "quarter", "year" };
-  g_autofree char   *first_iso = NULL, *last_iso = NULL;
-  GDate              first, last;
   sqlite3_stmt      *stmt = attain_db_prepare (
            db,
            "INSERT INTO bonus_sheets (unit_id, period_kind, period_start, period_end, pool, "
@@ -1606,13 +1574,9 @@ upsert_sheet (AttainDb           *db,
 
   if (stmt == NULL)
     return FALSE;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_text (stmt, 2, kinds[period->kind], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 3, period);
   sqlite3_bind_int64 (stmt, 5, pool < 0 ? -1 : pool);
   if (figures != NULL)
     sqlite3_bind_text (stmt, 6, figures, -1, SQLITE_STATIC);

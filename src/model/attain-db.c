@@ -996,3 +996,13 @@ attain_db_quick_check (AttainDb *db, char **problems, GError **error)
     *problems = g_string_free (g_steal_pointer (&found), FALSE);
   return TRUE;
 }
+
+void
+attain_db_bind_period (sqlite3_stmt *stmt, int index, const AttainPeriod *period)
+{
+  GDate first, last;
+
+  attain_period_bounds (period, &first, &last);
+  sqlite3_bind_text (stmt, index, attain_date_to_iso (&first), -1, g_free);
+  sqlite3_bind_text (stmt, index + 1, attain_date_to_iso (&last), -1, g_free);
+}

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "attain-period.h"
+
 G_BEGIN_DECLS
 
 #define ATTAIN_DB_ERROR (attain_db_error_quark ())
@@ -51,9 +53,11 @@ gboolean      attain_db_exec (AttainDb *db, const char *sql, GError **error);
 gboolean      attain_db_begin (AttainDb *db, GError **error);
 gboolean      attain_db_commit (AttainDb *db, GError **error);
 void          attain_db_rollback (AttainDb *db);
-gboolean      attain_db_set_error (AttainDb *db, GError **error, const char *what);
-char         *attain_db_get_setting (AttainDb *db, const char *key, const char *fallback);
-int           attain_db_get_setting_int (AttainDb *db, const char *key, int fallback);
+/* Binds @period's first and last days, as ISO dates, at @index and @index + 1. */
+void     attain_db_bind_period (sqlite3_stmt *stmt, int index, const AttainPeriod *period);
+gboolean attain_db_set_error (AttainDb *db, GError **error, const char *what);
+char    *attain_db_get_setting (AttainDb *db, const char *key, const char *fallback);
+int      attain_db_get_setting_int (AttainDb *db, const char *key, int fallback);
 gboolean attain_db_set_setting (AttainDb *db, const char *key, const char *value, GError **error);
 gboolean attain_db_is_empty (AttainDb *db);
 gboolean attain_db_is_read_only (AttainDb *db);

@@ -373,10 +373,8 @@ add_recorded (AttainDb           *db,
               JsonBuilder        *b,
               GError            **error)
 {
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  AttainMetricId   metric;
-  GDate            first, last;
-  sqlite3_stmt    *stmt
+  AttainMetricId metric;
+  sqlite3_stmt  *stmt
       = attain_db_prepare (db,
                            "SELECT person_id, person_name, recorded_at, recorded_by, value, "
                            "attainment, metric FROM recognitions "
@@ -386,12 +384,8 @@ add_recorded (AttainDb           *db,
 
   if (stmt == NULL)
     return FALSE;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
   sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 2, period);
   rc = sqlite3_step (stmt);
   json_builder_set_member_name (b, "recorded");
   if (rc == SQLITE_ROW)

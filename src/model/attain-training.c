@@ -272,24 +272,18 @@ attain_training_for_person (AttainDb           *db,
                             GError            **error)
 {
   g_autoptr (GArray) records = attain_training_records_new ();
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  GDate            first, last;
-  sqlite3_stmt    *stmt = attain_db_prepare (
-         db,
-         "SELECT t.id, t.topic, t.course, t.starts_on, t.ends_on, a.status FROM training_attendees a "
-            "JOIN training_plans t ON t.id = a.plan_id WHERE a.person_id = ?1 AND " RUNS_IN_PERIOD
-         " ORDER BY t.starts_on, t.id",
-         error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT t.id, t.topic, t.course, t.starts_on, t.ends_on, a.status FROM training_attendees a "
+      "JOIN training_plans t ON t.id = a.plan_id WHERE a.person_id = ?1 AND " RUNS_IN_PERIOD
+      " ORDER BY t.starts_on, t.id",
+      error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
   sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 2, period);
   /* One row per course of one person. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -316,27 +310,21 @@ JsonNode *
 attain_training_plans (AttainDb *db, gint64 unit_id, const AttainPeriod *period, GError **error)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autofree char *first_iso = NULL, *last_iso = NULL;
-  GDate            first, last;
-  sqlite3_stmt    *stmt = attain_db_prepare (
-         db,
-         "SELECT t.id, t.topic, t.course, t.starts_on, t.ends_on, p.id, p.name, a.status FROM "
-            "training_plans t JOIN training_attendees a ON a.plan_id = t.id JOIN people p ON p.id = "
-            "a.person_id JOIN org_closure c ON c.descendant_id = p.unit_id WHERE c.ancestor_id = ?1 AND "
-            "t.id IN (SELECT t.id FROM training_plans t JOIN training_attendees a ON a.plan_id = t.id "
-            "WHERE " RUNS_IN_PERIOD ") ORDER BY t.starts_on, t.id, p.name, p.id",
-         error);
+  sqlite3_stmt *stmt = attain_db_prepare (
+      db,
+      "SELECT t.id, t.topic, t.course, t.starts_on, t.ends_on, p.id, p.name, a.status FROM "
+      "training_plans t JOIN training_attendees a ON a.plan_id = t.id JOIN people p ON p.id = "
+      "a.person_id JOIN org_closure c ON c.descendant_id = p.unit_id WHERE c.ancestor_id = ?1 AND "
+      "t.id IN (SELECT t.id FROM training_plans t JOIN training_attendees a ON a.plan_id = t.id "
+      "WHERE " RUNS_IN_PERIOD ") ORDER BY t.starts_on, t.id, p.name, p.id",
+      error);
   gint64 current = 0;
   int    rc;
 
   if (stmt == NULL)
     return NULL;
-  attain_period_bounds (period, &first, &last);
-  first_iso = attain_date_to_iso (&first);
-  last_iso = attain_date_to_iso (&last);
   sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, first_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, last_iso, -1, SQLITE_STATIC);
+  attain_db_bind_period (stmt, 2, period);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "plans");
   json_builder_begin_array (b);

@@ -87,7 +87,7 @@ attain_bonus_sheet_report (JsonNode    *node,
                                    _ ("Fixed pay"),
                                    _ ("Total paid"),
                                    NULL };
-  static const double shares[] = { 1.0, 1.2, 1.2, 0.7, 0.6, 1.3, 0.9, 1.2, 1.3, 1.0, 1.2, 1.4 };
+  static const double shares[] = { 1.0, 1.2, 1.2, 0.7, 0.75, 1.3, 0.9, 1.2, 1.25, 0.95, 1.2, 1.4 };
   static const double aligns[] = { 0, 0, 0, 1, 0.5, 1, 1, 1, 1, 1, 1, 1 };
 
   attain_document_add_title (document, title, company);
