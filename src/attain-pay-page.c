@@ -33,6 +33,7 @@ struct _AttainPayPage
   GtkWidget       *approve_button;
   AttainChartView *curve_chart;
   GtkListBox      *rows;
+  GtkDropDown     *sort_drop;
   GtkListBox      *recognition_rows;
   GtkListBox      *promotion_rows;
   GtkListBox      *training_rows;
@@ -123,8 +124,22 @@ money (JsonObject *sheet, JsonObject *row, const char *member)
 }
 
 /* One person: name, what the figure rests on, and the total paid; the formulas on hover. */
+typedef struct
+{
+  guint  index; /* the sheet's own order: by unit, then person */
+  char  *name;
+  double values[3]; /* total paid, commission, score */
+} SortKeys;
+
+static void
+sort_keys_free (gpointer data)
+{
+  g_free (((SortKeys *) data)->name);
+  g_free (data);
+}
+
 static GtkWidget *
-person_row (JsonObject *sheet, JsonObject *p)
+person_row (JsonObject *sheet, JsonObject *p, guint index)
 {
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *total;
@@ -161,7 +176,47 @@ person_row (JsonObject *sheet, JsonObject *p)
   gtk_widget_add_css_class (total, "heading");
   gtk_widget_add_css_class (total, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), total);
+  {
+    /* What the sort compares, kept on the row. */
+    SortKeys *keys = g_new0 (SortKeys, 1);
+    keys->index = index;
+    keys->name = g_strdup (attain_json_get_string (p, "name"));
+    keys->values[0] = attain_json_get_number (p, "total_paid");
+    keys->values[1] = attain_json_get_number (p, "commission");
+    keys->values[2] = composite;
+    g_object_set_data_full (G_OBJECT (row), "sort-keys", keys, sort_keys_free);
+  }
   return row;
+}
+
+static int
+sort_rows (GtkListBoxRow *a, GtkListBoxRow *b, gpointer data)
+{
+  AttainPayPage  *self = data;
+  const SortKeys *x = g_object_get_data (G_OBJECT (a), "sort-keys");
+  const SortKeys *y = g_object_get_data (G_OBJECT (b), "sort-keys");
+  guint order = self->sort_drop != NULL ? gtk_drop_down_get_selected (self->sort_drop) : 0;
+
+  if (x == NULL || y == NULL)
+    return 0;
+  if (order == 1)
+    return g_utf8_collate (x->name, y->name);
+  if (order >= 2 && order <= 4)
+    {
+      double u = x->values[order - 2], v = y->values[order - 2];
+      /* Highest first; a row without the figure (no score) goes last. */
+      if (isnan (u) != isnan (v))
+        return isnan (u) ? 1 : -1;
+      if (!isnan (u) && u != v)
+        return u < v ? 1 : -1;
+    }
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+on_sort_changed_cb (AttainPayPage *self)
+{
+  gtk_list_box_invalidate_sort (self->rows);
 }
 
 static void
@@ -596,7 +651,7 @@ show_sheet (AttainPayPage *self)
   for (guint i = 0; i < json_array_get_length (people); i++)
     {
       JsonObject *p = json_array_get_object_element (people, i);
-      gtk_list_box_append (self->rows, person_row (sheet, p));
+      gtk_list_box_append (self->rows, person_row (sheet, p, i));
       if (attain_json_get_string (p, "missing") == NULL)
         {
           double dot[2]
@@ -1208,9 +1263,26 @@ build_content (AttainPayPage *self)
                                   _ ("Payout curve with each person's score"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->curve_chart));
 
+  {
+    /* The sheet sorts like a spreadsheet column: the order people sit in the units, by name, or
+     * highest first by total, commission or score. */
+    const char *const orders[]
+        = { _ ("Unit order"), _ ("Name"), _ ("Total paid"), _ ("Commission"), _ ("Score"), NULL };
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *label = gtk_label_new_with_mnemonic (_ ("S_ort by"));
+    self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (orders));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->sort_drop));
+    gtk_widget_set_halign (bar, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (bar), label);
+    gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sort_drop));
+    gtk_box_append (GTK_BOX (box), bar);
+    g_signal_connect_object (self->sort_drop, "notify::selected", G_CALLBACK (on_sort_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  }
   self->rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
+  gtk_list_box_set_sort_func (self->rows, sort_rows, self, NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
 
   {

@@ -1760,6 +1760,12 @@ evaluation_loaded (gpointer page)
 }
 
 static gboolean
+is_numeric_label (GtkWidget *widget, gconstpointer unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric");
+}
+
+static gboolean
 is_button_labelled (GtkWidget *widget, gconstpointer label)
 {
   return GTK_IS_BUTTON (widget)
@@ -2458,6 +2464,32 @@ test_pay_page (void)
     }
   g_assert_cmpuint (rows, >, 1);
   g_assert_cmpuint (without, ==, rows - 1);
+  /* Sorted by total paid, highest first, as a spreadsheet column would. */
+  {
+    GtkWidget *sort
+        = find_widget (GTK_WIDGET (page), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+    double previous = G_MAXDOUBLE;
+    guint  seen = 0;
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 2);
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (attain_pay_page_get_rows (page)));
+         row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget       *label = find_widget (row, is_numeric_label, NULL);
+        g_autofree char *digits = NULL;
+        GString         *kept = g_string_new (NULL);
+        double           total;
+        for (const char *c = gtk_label_get_label (GTK_LABEL (label)); *c != '\0'; c++)
+          if (g_ascii_isdigit (*c) || *c == '.')
+            g_string_append_c (kept, *c);
+        digits = g_string_free (kept, FALSE);
+        total = g_ascii_strtod (digits, NULL);
+        g_assert_cmpfloat (total, <=, previous);
+        previous = total;
+        seen++;
+      }
+    g_assert_cmpuint (seen, ==, rows);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 0);
+  }
   /* The quarter's recognition, and who may be promoted: in the demo nobody (everyone but one has
    * no signed-off rating), each row saying what is missing. */
   {

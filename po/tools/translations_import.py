@@ -1198,4 +1198,6 @@ T = {
     (None, '“%s” is not a product line with its tiers. Write it like “Services=0:5,100:8”, lines separated by “;”.'): ('“%s”不是带档位的产品线。请写成“运维服务=0:5,100:8”，多条产品线用“;”分隔。', '「%s」不是帶檔位的產品線。請寫成「運維服務=0:5,100:8」，多條產品線用「;」分隔。'),
     (None, 'Reading the commission by product line'): ('读取按产品线计算的提成', '讀取按產品線計算的提成'),
     (None, ' + other lines %s × %s'): (' + 其他产品线 %s × %s', ' + 其他產品線 %s × %s'),
+    (None, 'Unit order'): ('按部门顺序', '按部門順序'),
+    (None, 'S_ort by'): ('排序方式(_O)', '排序方式(_O)'),
 }
