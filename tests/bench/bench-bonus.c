@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "model/attain-bonus.h"
+#include "model/attain-results.h"
 #include "model/attain-demo.h"
 #include "model/attain-org.h"
 
@@ -57,17 +58,44 @@ main (int argc, char **argv)
   g_assert_true (attain_org_company (db, &company, &error));
   g_assert_true (attain_period_parse ("2026-Q3", 1, &period, NULL));
 
+  /* Twice: the plain plan, then one with every rule that costs reads of its own (the champion
+   * award ranks the whole company, product lines read each line's base). */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          plan->champion_award = 500000;
+          plan->new_customer_award = 50000;
+          g_ptr_array_unref (plan->lines);
+          plan->lines = attain_commission_lines_parse ("运维服务=0:5,100:8; 控制系统=0:3", &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (attain_pay_plan_save (db, plan, &error), >, 0);
+        }
+      for (int r = 0; r < 3; r++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr (JsonNode) sheet = attain_bonus_sheet (db, company.id, &period, &today, &error);
+          g_assert_no_error (error);
+          rows = json_array_get_length (
+              json_object_get_array_member (json_node_get_object (sheet), "people"));
+          runs[r] = (g_get_monotonic_time () - start) / 1e6;
+        }
+      qsort (runs, 3, sizeof runs[0], compare_double);
+      printf ("The bonus sheet of %u people%s: %.0f ms (median of 3), %.2f ms a person\n", rows,
+              pass == 0 ? "" : " with awards and product-line tiers", runs[1] * 1000,
+              runs[1] * 1000 / MAX (rows, 1));
+    }
+  /* The champion award ranks the company when someone signed off is on such a plan: the
+   * recognition on its own. */
   for (int r = 0; r < 3; r++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr (JsonNode) sheet = attain_bonus_sheet (db, company.id, &period, &today, &error);
+      g_autoptr (JsonNode) recognition
+          = attain_recognition (db, company.id, &period, &today, &error);
       g_assert_no_error (error);
-      rows = json_array_get_length (
-          json_object_get_array_member (json_node_get_object (sheet), "people"));
       runs[r] = (g_get_monotonic_time () - start) / 1e6;
     }
   qsort (runs, 3, sizeof runs[0], compare_double);
-  printf ("The bonus sheet of %u people: %.0f ms (median of 3), %.2f ms a person\n", rows,
-          runs[1] * 1000, runs[1] * 1000 / MAX (rows, 1));
+  printf ("The quarter's champion among %u people: %.0f ms (median of 3)\n", rows, runs[1] * 1000);
   return 0;
 }
