@@ -1099,7 +1099,7 @@ T = {
     (None, 'Choose at least one person to attend the course. Nothing was saved.'): ('请至少选择一位参加课程的人员。未保存任何内容。', '請至少選擇一位參加課程的人員。未儲存任何內容。'),
     (None, 'Saving the training plan'): ('保存培训计划', '儲存培訓計畫'),
     (None, 'Person %s is not in the database: nothing was saved.'): ('数据库中没有人员 %s：未保存任何内容。', '資料庫中沒有人員 %s：未儲存任何內容。'),
-    (None, 'This person is no longer on the training plan (it was changed elsewhere). Nothing was changed.'): ('此人已不在该培训计划中（已在别处更改）。未做任何更改。', '此人已不在該培訓計畫中（已在別處更改）。未做任何更改。'),
+    (None, 'This person is not on that training plan, or it was changed elsewhere. Nothing was changed.'): ('此人不在该培训计划中，或计划已在别处更改。未做任何更改。', '此人不在該培訓計畫中，或計畫已在別處更改。未做任何更改。'),
     (None, 'Reading the training plan'): ('读取培训计划', '讀取培訓計畫'),
     (None, 'This training was marked “%s” elsewhere in the meantime. Nothing was changed; look again and set it anew.'): ('这项培训已在别处被标记为“%s”。未做任何更改；请重新查看后再设置。', '這項培訓已在別處被標記為「%s」。未做任何更改；請重新查看後再設定。'),
     (None, 'Reading the training plans'): ('读取培训计划', '讀取培訓計畫'),

@@ -217,9 +217,10 @@ attain_training_set_status (AttainDb            *db,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        refuse (error, ATTAIN_TRAINING_ERROR_CHANGED,
-                g_strdup (_ ("This person is no longer on the training plan (it was changed "
-                             "elsewhere). Nothing was changed.")));
+        refuse (
+            error, ATTAIN_TRAINING_ERROR_CHANGED,
+            g_strdup (_ ("This person is not on that training plan, or it was changed elsewhere. "
+                         "Nothing was changed.")));
       else
         attain_db_set_error (db, error, _ ("Reading the training plan"));
       goto fail;
