@@ -665,7 +665,8 @@ attain_recognition_history (AttainDb *db, gint64 unit_id, GError **error)
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 3));
       json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 4));
+      /* In the reader's language: the stored title is in the recorder's. */
+      json_builder_add_string_value (b, recognition_title (&period));
       json_builder_set_member_name (b, "metric");
       json_builder_add_string_value (b, metric_key);
       json_builder_set_member_name (b, "metric_label");
