@@ -1755,6 +1755,44 @@ training_plan (AttainDb   *db,
   return 0;
 }
 
+/* training edit --plan ID [--course NAME] [--from DATE] [--to DATE]: what is not given stays. */
+static int
+training_edit (AttainDb   *db,
+               gint64      plan,
+               const char *course,
+               const char *from,
+               const char *to,
+               GError    **error)
+{
+  g_autofree char *was_course = NULL, *was_starts = NULL, *was_ends = NULL;
+  sqlite3_stmt    *stmt = attain_db_prepare (
+         db, "SELECT course, starts_on, ends_on FROM training_plans WHERE id = ?1", error);
+  GDate starts, ends;
+
+  if (stmt == NULL)
+    return 1;
+  sqlite3_bind_int64 (stmt, 1, plan);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      was_course = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      was_starts = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      was_ends = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (was_course == NULL || !attain_date_parse_iso (from != NULL ? from : was_starts, &starts)
+      || !attain_date_parse_iso (to != NULL ? to : was_ends, &ends))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("Use “training edit --plan ID [--course NAME] [--from 2027-01-10] [--to "
+                      "2027-01-12]” with a plan that exists and real dates."));
+      return 2;
+    }
+  return attain_training_plan_update (db, plan, was_course, was_starts, was_ends,
+                                      course != NULL ? course : was_course, &starts, &ends, error)
+             ? 0
+             : 1;
+}
+
 /* training status --plan ID --person ID --status planned|done|missed */
 static int
 training_status (AttainDb *db, gint64 plan, gint64 person, const char *status, GError **error)
@@ -1783,7 +1821,7 @@ training_status (AttainDb *db, gint64 plan, gint64 person, const char *status, G
 }
 
 /* promotion --period QUARTER [--unit ID] [--json] | recognition [record | history] --period P
- * [--unit ID] [--json] [--certificate FILE]
+ * [--unit ID] [--json] [--certificate FILE] | training edit|remove --plan ID …
  * | training --period P [--unit ID] [--json] | training plan … | training status … */
 static int
 command_results (int argc, char **argv, const char *which, GError **error)
@@ -1855,6 +1893,10 @@ command_results (int argc, char **argv, const char *which, GError **error)
     return training_plan (db, course, from, to, people, topic, error);
   if (training && argc >= 2 && g_str_equal (argv[1], "status"))
     return training_status (db, plan, person, status, error);
+  if (training && argc >= 2 && g_str_equal (argv[1], "edit"))
+    return training_edit (db, plan, course, from, to, error);
+  if (training && argc >= 2 && g_str_equal (argv[1], "remove"))
+    return attain_training_plan_delete (db, plan, error) ? 0 : 1;
   if (!parse_scope_and_period (db, unit, NULL, period_text, &scope, &period, &today, error))
     return 2;
   if (!promotion && !training && argc >= 2 && g_str_equal (argv[1], "record"))

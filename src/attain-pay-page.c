@@ -40,6 +40,7 @@ struct _AttainPayPage
   GtkListBox      *plan_rows;
   JsonNode        *training;    /* the needs as loaded: the topics a plan can be made for */
   JsonNode        *recognition; /* the period's recognition as loaded: for the certificate */
+  JsonNode        *plans;       /* the training plans as shown: what an edit starts from */
   GCancellable    *load;
   GtkWidget       *dialog;
   JsonNode        *sheet;
@@ -487,6 +488,22 @@ show_training_plans (AttainPayPage *self, JsonObject *loaded)
                                                      json_array_get_length (people));
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       }
+      for (guint b = 0; b < 2; b++)
+        {
+          GtkWidget  *button = gtk_button_new_from_icon_name (b == 0 ? "document-edit-symbolic"
+                                                                     : "user-trash-symbolic");
+          const char *tip = b == 0 ? _ ("Change the course or its dates") : _ ("Remove the plan");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, tip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          tip, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
+                                          b == 0 ? "pay.edit-training" : "pay.remove-training");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                            (gint64) attain_json_get_number (plan, "id"));
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), button);
+        }
       gtk_list_box_append (self->plan_rows, expander);
     }
   if (json_array_get_length (plans) == 0)
@@ -494,6 +511,138 @@ show_training_plans (AttainPayPage *self, JsonObject *loaded)
                    _ ("Plan training from a need above; each person’s next review shows it and "
                       "whether it was done."));
   self->filling = FALSE;
+}
+
+static JsonObject *
+shown_plan (AttainPayPage *self, gint64 id)
+{
+  JsonArray *plans;
+
+  if (self->plans == NULL)
+    return NULL;
+  plans = json_object_get_array_member (json_node_get_object (self->plans), "plans");
+  for (guint i = 0; i < json_array_get_length (plans); i++)
+    if ((gint64) attain_json_get_number (json_array_get_object_element (plans, i), "id") == id)
+      return json_array_get_object_element (plans, i);
+  return NULL;
+}
+
+static void
+edit_training_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
+{
+  GtkEditable *course = g_object_get_data (G_OBJECT (dialog), "course");
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *last = g_object_get_data (G_OBJECT (dialog), "last");
+  JsonObject  *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  g_autoptr (GError) error = NULL;
+  GDate starts, ends;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "save"))
+    return;
+  for (GtkEditable *entry = first; entry != NULL; entry = entry == first ? last : NULL)
+    if (!attain_date_parse_iso (gtk_editable_get_text (entry), entry == first ? &starts : &ends))
+      {
+        g_autofree char *message = g_strdup_printf (
+            _ ("“%s” is not a date. Use a date like 2027-01-01."), gtk_editable_get_text (entry));
+        toast (self, message);
+        return;
+      }
+  if (!attain_training_plan_update (
+          attain_context_get_db (self->context), (gint64) attain_json_get_number (plan, "id"),
+          attain_json_get_string (plan, "course"), attain_json_get_string (plan, "starts_on"),
+          attain_json_get_string (plan, "ends_on"), gtk_editable_get_text (course), &starts, &ends,
+          &error))
+    {
+      toast (self, error->message);
+      reload (self);
+      return;
+    }
+  toast (self, _ ("Training plan changed."));
+  reload (self);
+}
+
+/* The course and its dates as shown, to correct; the change is compared with them on disk. */
+static void
+edit_training_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
+  JsonObject    *plan = shown_plan (self, g_variant_get_int64 (parameter));
+  GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget     *entries[] = { gtk_entry_new (), gtk_entry_new (), gtk_entry_new () };
+  const char    *labels[] = { _ ("Course"), _ ("First day"), _ ("Last day") };
+  const char    *members[] = { "course", "starts_on", "ends_on" };
+  GtkWidget     *dialog;
+
+  if (plan == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entries[i]), attain_json_get_string (plan, members[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entries[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      labels[i], -1);
+      gtk_widget_set_tooltip_text (entries[i], labels[i]);
+      gtk_box_append (GTK_BOX (box), entries[i]);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _ ("Change the Training Plan"),
+                                   _ ("The attendees and their statuses stay as they are."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
+                                    _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "course", entries[0]);
+  g_object_set_data (G_OBJECT (dialog), "first", entries[1]);
+  g_object_set_data (G_OBJECT (dialog), "last", entries[2]);
+  g_object_set_data_full (G_OBJECT (dialog), "plan", json_object_ref (plan),
+                          (GDestroyNotify) json_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_training_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_training_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "plan"));
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (!attain_training_plan_delete (attain_context_get_db (self->context), id, &error))
+    toast (self, error->message);
+  else
+    toast (self, _ ("Training plan removed."));
+  reload (self);
+}
+
+static void
+remove_training_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AttainPayPage   *self = ATTAIN_PAY_PAGE (widget);
+  JsonObject      *plan = shown_plan (self, g_variant_get_int64 (parameter));
+  g_autofree char *body = NULL;
+  GtkWidget       *dialog;
+
+  if (plan == NULL)
+    return;
+  /* Translators: the remove dialog: the course's name */
+  body = g_strdup_printf (_ ("“%s” and its attendees are removed. A course someone attended is "
+                             "kept as part of their record."),
+                          attain_json_get_string (plan, "course"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _ ("Remove the Training Plan?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "remove",
+                                    _ ("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data (G_OBJECT (dialog), "plan",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_training_response_cb), self, 0);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static JsonObject *
@@ -719,6 +868,8 @@ sheet_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           show_training (self, json_object_get_object_member (loaded, "training"));
           g_clear_pointer (&self->training, json_node_unref);
           self->training = json_node_copy (json_object_get_member (loaded, "training"));
+          g_clear_pointer (&self->plans, json_node_unref);
+          self->plans = json_node_copy (json_object_get_member (loaded, "training_plans"));
           show_training_plans (self, json_object_get_object_member (loaded, "training_plans"));
           g_clear_pointer (&self->recognition, json_node_unref);
           self->recognition = json_node_copy (json_object_get_member (loaded, "recognition"));
@@ -1365,6 +1516,7 @@ attain_pay_page_dispose (GObject *object)
   g_clear_pointer (&self->sheet, json_node_unref);
   g_clear_pointer (&self->training, json_node_unref);
   g_clear_pointer (&self->recognition, json_node_unref);
+  g_clear_pointer (&self->plans, json_node_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (attain_pay_page_parent_class)->dispose (object);
 }
@@ -1388,6 +1540,9 @@ attain_pay_page_class_init (AttainPayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pay.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "pay.propose", "x", propose_action);
   gtk_widget_class_install_action (widget_class, "pay.plan-training", "s", plan_training_action);
+  gtk_widget_class_install_action (widget_class, "pay.edit-training", "x", edit_training_action);
+  gtk_widget_class_install_action (widget_class, "pay.remove-training", "x",
+                                   remove_training_action);
   gtk_widget_class_install_action (widget_class, "pay.record-recognition", NULL, record_action);
   gtk_widget_class_install_action (widget_class, "pay.edit-plan", NULL, edit_plan_action);
   gtk_widget_class_install_action (widget_class, "pay.print-certificate", NULL,

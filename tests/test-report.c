@@ -901,6 +901,42 @@ test_training_in_review (Fixture *f, gconstpointer data)
                    ATTAIN_TRAINING_DONE);
   g_clear_pointer (&sheet, attain_review_sheet_free);
 
+  /* Corrected: 回款管理 moves a day, compared with what was shown; a second edit from the old
+   * dates is refused. A attends it: a plan someone attended cannot be removed; one nobody did
+   * can, attendees and all. */
+  {
+    GDate new_start;
+    attain_test_date (&new_start, "2025-12-02");
+    g_assert_true (attain_training_plan_update (f->db, collecting, "回款管理", "2025-12-01",
+                                                "2025-12-02", "回款管理实务", &new_start, &e2,
+                                                &error));
+    g_assert_no_error (error);
+    g_assert_false (attain_training_plan_update (f->db, collecting, "回款管理", "2025-12-01",
+                                                 "2025-12-02", "X", &s2, &e2, &error));
+    g_assert_error (error, ATTAIN_TRAINING_ERROR, ATTAIN_TRAINING_ERROR_CHANGED);
+    g_clear_error (&error);
+    g_assert_false (attain_training_plan_update (f->db, collecting, "回款管理实务", "2025-12-02",
+                                                 "2025-12-02", "X", &e1, &s1, &error));
+    g_assert_error (error, ATTAIN_TRAINING_ERROR, ATTAIN_TRAINING_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (attain_training_set_status (
+        f->db, collecting, SMALL_PERSON_A, ATTAIN_TRAINING_PLANNED, ATTAIN_TRAINING_DONE, &error));
+    g_assert_false (attain_training_plan_delete (f->db, collecting, &error));
+    g_assert_nonnull (strstr (error->message, "A attended this course"));
+    g_clear_error (&error);
+    {
+      gint64 spare
+          = attain_training_plan_create (f->db, NULL, "临时课程", &s1, &e1, both, 2, &error);
+      g_assert_true (attain_training_plan_delete (f->db, spare, &error));
+      g_assert_cmpint (attain_test_query_int (f->db, "SELECT count (*) FROM training_attendees "
+                                                     "WHERE plan_id NOT IN (SELECT id FROM "
+                                                     "training_plans)"),
+                       ==, 0);
+      g_assert_false (attain_training_plan_delete (f->db, spare, &error));
+      g_clear_error (&error);
+    }
+  }
+
   /* A is promoted on 1 April: her Q1 report keeps the position of then. */
   g_assert_true (attain_db_exec (
       f->db,
@@ -934,10 +970,12 @@ test_training_in_review (Fixture *f, gconstpointer data)
       g_test_skip ("poppler-utils is not installed");
       return;
     }
-  g_assert_nonnull (strstr (text, "2025-12-01 to 2025-12-02"));
+  /* Done in December, before the quarter: no longer A's to follow up in Q1. */
+  g_assert_null (strstr (text, "回款管理实务"));
+  g_assert_nonnull (strstr (text, "2026-03-10 to 2026-03-12"));
   g_assert_nonnull (strstr (text, "商务谈判"));
   g_assert_nonnull (strstr (text, "销售组长"));
-  /* A's two courses are planned; B's one was done when she signed. */
+  /* A's Q1 course is planned; B's was done when she signed. */
   g_assert_nonnull (strstr (text, "Planned"));
   g_assert_nonnull (strstr (text, "Done"));
   g_assert_null (strstr (text, "Missed"));

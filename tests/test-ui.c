@@ -2628,8 +2628,9 @@ test_evaluation_settings (void)
  * "Closing deals" need is planned through its dialog with everyone ticked: a course of two days
  * in September with one attendee row a person. One attendee is marked done from the page; then,
  * behind the page's back, another program marks the same person missed: a change from the
- * stale "done" is refused with a sentence and the file keeps "missed". That person's Q3 review
- * lists the course with its dates and "Missed". */
+ * stale "done" is refused with a sentence and the file keeps "missed". Renamed through its edit
+ * dialog, the course shows in that person's Q3 review with its dates and "Missed"; nobody
+ * attended it, so it can be removed, attendees and all. */
 static void
 test_training_plans (void)
 {
@@ -2720,13 +2721,39 @@ test_training_plans (void)
   g_assert_cmpint (attain_test_query_int (check, person), ==, 1);
   g_clear_pointer (&person, g_free);
 
+  /* The course renamed through its edit dialog. */
+  {
+    gint64 plan = attain_test_query_int (check, "SELECT id FROM training_plans");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pay.edit-training", "x", plan));
+    dialog = attain_pay_page_get_dialog (page);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (
+                               adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)))),
+                           "大客户谈判实战");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    iterate_until (pay_loaded, page);
+    g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM training_plans WHERE "
+                                                   "course = '大客户谈判实战'"),
+                     ==, 1);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
   person = g_strdup_printf ("person:%" G_GINT64_FORMAT, first);
   review_activate_and_wait (review, "review.select-person", g_variant_new_string (person));
   {
     g_autofree char *shown = screens_text ();
-    g_assert_nonnull (strstr (shown, "大客户谈判 · 2026-09-20 to 2026-09-21 · Missed"));
+    g_assert_nonnull (strstr (shown, "大客户谈判实战 · 2026-09-20 to 2026-09-21 · Missed"));
   }
+  /* Nobody attended it: it can be removed, attendees and all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pay"));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (page), "pay.remove-training", "x",
+                                  attain_test_query_int (check, "SELECT id FROM training_plans")));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (attain_pay_page_get_dialog (page)), "remove");
+  iterate_until (pay_loaded, page);
+  g_assert_cmpint (attain_test_query_int (check, "SELECT count (*) FROM training_attendees"), ==,
+                   0);
+  g_assert_nonnull (
+      find_widget (GTK_WIDGET (page), is_row_titled, "No course booked for this period"));
   gtk_window_destroy (GTK_WINDOW (window));
   attain_db_close (check);
 }

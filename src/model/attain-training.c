@@ -386,3 +386,116 @@ attain_training_plans (AttainDb *db, gint64 unit_id, const AttainPeriod *period,
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
+
+gboolean
+attain_training_plan_update (AttainDb    *db,
+                             gint64       plan_id,
+                             const char  *was_course,
+                             const char  *was_starts,
+                             const char  *was_ends,
+                             const char  *course,
+                             const GDate *starts,
+                             const GDate *ends,
+                             GError     **error)
+{
+  g_autofree char *name = NULL, *starts_iso = NULL, *ends_iso = NULL;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  /* At least one attendee stays: the check on people does not apply to an edit. */
+  if (!validate (course, starts, ends, 1, &name, error))
+    return FALSE;
+  starts_iso = attain_date_to_iso (starts);
+  ends_iso = attain_date_to_iso (ends);
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  /* Compare-and-set in the statement itself: only the row as the editor saw it changes. */
+  stmt = attain_db_prepare (db,
+                            "UPDATE training_plans SET course = ?5, starts_on = ?6, ends_on = ?7 "
+                            "WHERE id = ?1 AND course = ?2 AND starts_on = ?3 AND ends_on = ?4",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_text (stmt, 2, was_course, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, was_starts, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, was_ends, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, starts_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, ends_iso, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Saving the training plan"));
+      goto fail;
+    }
+  if (attain_db_changes (db) == 0)
+    {
+      refuse (error, ATTAIN_TRAINING_ERROR_CHANGED,
+              g_strdup (_ ("This training plan was changed or removed elsewhere since it was "
+                           "shown. Nothing was changed; look again.")));
+      goto fail;
+    }
+  if (attain_db_commit (db, error))
+    return TRUE;
+
+fail:
+  attain_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+attain_training_plan_delete (AttainDb *db, gint64 plan_id, GError **error)
+{
+  g_autofree char *attended = NULL;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  if (!attain_db_begin (db, error))
+    return FALSE;
+  /* Read inside the write: someone marked done meanwhile is seen. */
+  stmt = attain_db_prepare (db,
+                            "SELECT group_concat (p.name, ', ') FROM training_attendees a JOIN "
+                            "people p ON p.id = a.person_id WHERE a.plan_id = ?1 AND a.status = "
+                            "'done'",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    attended = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (attended != NULL)
+    {
+      refuse (error, ATTAIN_TRAINING_ERROR_INVALID,
+              g_strdup_printf (_ ("%s attended this course: it is part of their record and is "
+                                  "kept. Nothing was removed."),
+                               attended));
+      goto fail;
+    }
+  stmt = attain_db_prepare (db, "DELETE FROM training_plans WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      attain_db_set_error (db, error, _ ("Removing the training plan"));
+      goto fail;
+    }
+  if (attain_db_changes (db) == 0)
+    {
+      refuse (error, ATTAIN_TRAINING_ERROR_CHANGED,
+              g_strdup (_ ("There is no such training plan: it may have been removed "
+                           "elsewhere. Nothing was changed.")));
+      goto fail;
+    }
+  if (attain_db_commit (db, error))
+    return TRUE;
+
+fail:
+  attain_db_rollback (db);
+  return FALSE;
+}

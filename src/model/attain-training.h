@@ -49,6 +49,21 @@ gint64 attain_training_plan_create (AttainDb     *db,
                                     const gint64 *people,
                                     guint         n_people,
                                     GError      **error);
+/* Renames or re-dates a plan, compare-and-set: refused (CHANGED) unless its course and dates on
+ * disk are still @was_course, @was_starts and @was_ends; the new ones are checked as when it
+ * was made. */
+gboolean attain_training_plan_update (AttainDb    *db,
+                                      gint64       plan_id,
+                                      const char  *was_course,
+                                      const char  *was_starts,
+                                      const char  *was_ends,
+                                      const char  *course,
+                                      const GDate *starts,
+                                      const GDate *ends,
+                                      GError     **error);
+/* Removes a plan nobody has attended yet; one with an attendee marked done is history and is
+ * refused, naming them. */
+gboolean attain_training_plan_delete (AttainDb *db, gint64 plan_id, GError **error);
 /* Sets one attendee's status, compare-and-set against @expected as it is on disk. */
 gboolean attain_training_set_status (AttainDb            *db,
                                      gint64               plan_id,
