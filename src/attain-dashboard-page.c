@@ -38,6 +38,7 @@ struct _AttainDashboardPage
   GtkLabel        *trend_caption;
   GtkListView     *unit_list;
   GtkMenuButton   *unit_button;
+  GtkLabel        *unit_label;
   GtkPopover      *unit_popover;
   GtkSearchEntry  *unit_search;
   AdwWindowTitle  *window_title;
@@ -171,7 +172,9 @@ show_dashboard (AttainDashboardPage *self, AttainDashboard *dashboard)
                           dashboard->recognition != NULL && dashboard->recognition[0] != '\0');
   adw_window_title_set_title (self->window_title, dashboard->scope_name);
   adw_window_title_set_subtitle (self->window_title, dashboard->scope_kind);
-  gtk_menu_button_set_label (self->unit_button, dashboard->scope_name);
+  gtk_label_set_text (self->unit_label, dashboard->scope_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  dashboard->scope_name, -1);
   gtk_button_set_label (self->period_button, dashboard->period_label);
 
   for (guint i = 0; i < ATTAIN_DASHBOARD_N_CARDS; i++)
@@ -568,6 +571,7 @@ attain_dashboard_page_class_init (AttainDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, trend_caption);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_button);
+  gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_label);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_list);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_popover);
   gtk_widget_class_bind_template_child (widget_class, AttainDashboardPage, unit_search);

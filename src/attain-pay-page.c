@@ -1328,6 +1328,8 @@ build_header (AttainPayPage *self)
   GtkWidget *periods = linked_box ();
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_ ("Pay"), NULL));
+  /* The title gives way to the controls rather than widening the window. */
+  adw_header_bar_set_centering_policy (ADW_HEADER_BAR (header), ADW_CENTERING_POLICY_LOOSE);
   gtk_box_append (GTK_BOX (kinds),
                   action_button (_ ("Quarter"), NULL, "session.period-kind", "quarter", NULL));
   gtk_box_append (GTK_BOX (kinds),
@@ -1353,7 +1355,8 @@ build_content (AttainPayPage *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The actions wrap onto a second line in a narrow window instead of widening it. */
+  GtkWidget *buttons = gtk_flow_box_new ();
   GtkWidget *csv = gtk_button_new_with_mnemonic (_ ("Export _CSV…"));
   GtkWidget *xlsx = gtk_button_new_with_mnemonic (_ ("Export _Excel…"));
 
@@ -1387,12 +1390,12 @@ build_content (AttainPayPage *self)
   gtk_widget_add_css_class (self->approve_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (csv), "pay.export-csv");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (xlsx), "pay.export-xlsx");
-  gtk_box_append (GTK_BOX (buttons), self->approve_button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->approve_button);
   {
     GtkWidget *plan = gtk_button_new_with_mnemonic (_ ("Pay P_lan…"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "pay.edit-plan");
     gtk_widget_set_tooltip_text (plan, _ ("Fixed pay, target bonus, curve, commission and awards"));
-    gtk_box_append (GTK_BOX (buttons), plan);
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), plan);
   }
   {
     GtkWidget *print = gtk_button_new_with_mnemonic (_ ("_Print Sheet…"));
@@ -1401,11 +1404,15 @@ build_content (AttainPayPage *self)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (statements), "pay.print-statements");
     gtk_widget_set_tooltip_text (print, _ ("Print the bonus sheet, landscape (Ctrl+P)"));
     gtk_widget_set_tooltip_text (statements, _ ("Print one bonus statement a person"));
-    gtk_box_append (GTK_BOX (buttons), print);
-    gtk_box_append (GTK_BOX (buttons), statements);
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), print);
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), statements);
   }
-  gtk_box_append (GTK_BOX (buttons), csv);
-  gtk_box_append (GTK_BOX (buttons), xlsx);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), csv);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), xlsx);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_box_append (GTK_BOX (box), buttons);
 
   self->curve_chart = ATTAIN_CHART_VIEW (g_object_new (ATTAIN_TYPE_CHART_VIEW, NULL));

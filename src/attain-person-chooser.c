@@ -8,6 +8,7 @@ struct _AttainPersonChooser
   GtkWidget parent_instance;
 
   GtkMenuButton  *button;
+  GtkLabel       *label;
   GtkPopover     *popover;
   GtkSearchEntry *search;
   GtkListView    *list;
@@ -94,14 +95,17 @@ void
 attain_person_chooser_set_label (AttainPersonChooser *self, const char *label)
 {
   g_return_if_fail (ATTAIN_IS_PERSON_CHOOSER (self));
-  gtk_menu_button_set_label (self->button, label);
+  gtk_label_set_text (self->label, label);
+  /* The button reads as the name it shows (the label is the button's child, not its label). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
 }
 
 const char *
 attain_person_chooser_get_label (AttainPersonChooser *self)
 {
   g_return_val_if_fail (ATTAIN_IS_PERSON_CHOOSER (self), NULL);
-  return gtk_menu_button_get_label (self->button);
+  return gtk_label_get_text (self->label);
 }
 
 static void
@@ -122,6 +126,7 @@ attain_person_chooser_class_init (AttainPersonChooserClass *klass)
   g_type_ensure (ATTAIN_TYPE_PERSON_ITEM);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/attain/Attain/ui/attain-person-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, label);
   gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, button);
   gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, popover);
   gtk_widget_class_bind_template_child (widget_class, AttainPersonChooser, search);
@@ -136,4 +141,6 @@ static void
 attain_person_chooser_init (AttainPersonChooser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->label), -1);
 }

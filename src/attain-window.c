@@ -1028,3 +1028,11 @@ attain_window_get_context (AttainWindow *self)
   g_return_val_if_fail (ATTAIN_IS_WINDOW (self), NULL);
   return self->context;
 }
+
+/* Whether the sidebar is folded away (the window too narrow for it beside the page). */
+gboolean
+attain_window_is_folded (AttainWindow *self)
+{
+  g_return_val_if_fail (ATTAIN_IS_WINDOW (self), FALSE);
+  return adw_leaflet_get_folded (self->leaflet);
+}

@@ -27,6 +27,7 @@ attain_window_new (AdwApplication *application, AttainContext *context, const ch
 void                  attain_window_add_toast (AttainWindow *self, const char *text);
 AttainDashboardPage  *attain_window_get_dashboard_page (AttainWindow *self);
 const char           *attain_window_get_visible_page (AttainWindow *self);
+gboolean              attain_window_is_folded (AttainWindow *self);
 AttainGoalsPage      *attain_window_get_goals_page (AttainWindow *self);
 AttainReviewPage     *attain_window_get_review_page (AttainWindow *self);
 AttainEvaluationPage *attain_window_get_evaluation_page (AttainWindow *self);

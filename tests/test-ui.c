@@ -2910,6 +2910,31 @@ test_pay_plan_dialog (void)
   attain_db_close (check);
 }
 
+/* A laptop's window: at 1,100 by 700 pixels, in Chinese, the sidebar stays beside the pages
+ * (the dashboard's cards go three or two to a row instead of hiding it). */
+static void
+test_window_fits_laptop (void)
+{
+  AttainDb *check = NULL;
+  g_autoptr (AttainContext) context = make_context ("laptop.db", TRUE, &check);
+  AttainWindow *window = attain_window_new (NULL, context, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (page_loaded, attain_window_get_dashboard_page (window));
+  for (guint page = 0; page < 3; page++)
+    {
+      static const char *const names[] = { "dashboard", "reviews", "pay" };
+      g_assert_true (
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[page]));
+      for (int i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_false (attain_window_is_folded (window));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  attain_db_close (check);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2941,6 +2966,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/training-plans", test_training_plans);
   g_test_add_func ("/ui/recognition", test_recognition);
   g_test_add_func ("/ui/pay-plan-dialog", test_pay_plan_dialog);
+  g_test_add_func ("/ui/window-fits-laptop", test_window_fits_laptop);
   g_test_add_func ("/ui/evaluation-settings", test_evaluation_settings);
   g_test_add_func ("/ui/setup-by-hand", test_setup_by_hand);
   g_test_add_func ("/ui/record-by-hand", test_record_by_hand);
