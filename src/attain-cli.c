@@ -414,10 +414,12 @@ command_report (int argc, char **argv, GError **error)
   g_autofree char *output = NULL;
   g_autofree char *output_dir = NULL;
   g_autofree char *language = NULL;
-  gboolean         quiet = FALSE;
+  gboolean         quiet = FALSE, with_statement = FALSE;
   gint64           cycle = 0;
   GOptionEntry     entries[]
       = { { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_ ("Person id"), "ID" },
+          { "with-statement", 0, 0, G_OPTION_ARG_NONE, &with_statement,
+            N_ ("Follow each review with the person's bonus statement (one PDF only)"), NULL },
           { "cycle", 0, 0, G_OPTION_ARG_INT64, &cycle, N_ ("Review cycle: its calibration sheet"),
             "ID" },
           { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_ ("Unit id: everyone in it"), "ID" },
@@ -474,9 +476,9 @@ command_report (int argc, char **argv, GError **error)
   {
     /* The report's language is its own, whatever the shell's is. */
     const char *pango_language = attain_report_language_push (language);
-    gboolean ok = attain_review_reports_write (db, people, &period, &today, pango_language, output,
-                                               output_dir, print_report_progress,
-                                               quiet ? NULL : GINT_TO_POINTER (1), error);
+    gboolean    ok = attain_review_reports_write (
+           db, people, &period, &today, pango_language, with_statement, output, output_dir,
+           print_report_progress, quiet ? NULL : GINT_TO_POINTER (1), error);
     attain_i18n_pop ();
     return ok ? 0 : 1;
   }

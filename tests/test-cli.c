@@ -799,6 +799,26 @@ test_bonus_sheet (void)
     else
       g_test_message ("python3-openpyxl missing; XLSX not read back");
   }
+
+  /* A review with the person's bonus statement after it, from the shell. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "review-statement.pdf", NULL);
+    g_autofree char *pdf_text = NULL;
+    const char      *text_argv[] = { "pdftotext", pdf, "-", NULL };
+    const char      *review, *statement;
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (&out, &err, "report", "--person", "5", "--period", "2026-Q3",
+                              "--output", pdf, "--with-statement", "--quiet", NULL),
+                     ==, 0);
+    pdf_text = run_tool (text_argv);
+    g_assert_nonnull (pdf_text);
+    review = strstr (pdf_text, "Performance Review");
+    statement = strstr (pdf_text, "Bonus statement —");
+    g_assert_nonnull (review);
+    g_assert_nonnull (statement);
+    g_assert_true (statement > review);
+  }
 }
 
 int

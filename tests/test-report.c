@@ -467,11 +467,11 @@ test_team_reports (Fixture *f, gconstpointer data)
 
   /* East is A and B (Team one) and D (Team two). */
   g_assert_cmpuint (people->len, ==, 3);
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", pdf, NULL,
-                                              NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", FALSE, pdf,
+                                              NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", NULL,
-                                              folder, NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "zh-cn", FALSE,
+                                              NULL, folder, NULL, NULL, &error));
   dir = g_dir_open (folder, 0, NULL);
   while (g_dir_read_name (dir) != NULL)
     files++;
@@ -731,8 +731,8 @@ test_hostile_names (Fixture *f, gconstpointer data)
     planted = g_strdup_printf ("%s/review-2026-Q1-%04d-a_b_c.pdf", folder, SMALL_PERSON_B);
     g_assert_cmpint (symlink (target, planted), ==, 0);
   }
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", NULL, folder,
-                                              NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", FALSE, NULL,
+                                              folder, NULL, NULL, &error));
   g_assert_no_error (error);
   {
     g_autofree char *target = g_build_filename (f->dir, "planted-target", NULL);
@@ -801,8 +801,8 @@ test_hostile_names (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_set_contents (pdf, "old", -1, NULL));
   g_assert_true (g_chmod (pdf, 0644) == 0);
-  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", pdf, NULL,
-                                              NULL, NULL, &error));
+  g_assert_true (attain_review_reports_write (f->db, people, &f->q1, &f->today, "en", FALSE, pdf,
+                                              NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (mode_of (pdf), ==, 0600);
   umask (saved);

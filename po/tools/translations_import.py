@@ -1214,4 +1214,5 @@ T = {
     (None, '%s attended this course: it is part of their record and is kept. Nothing was removed.'): ('%s 已参加此课程：它是其记录的一部分，予以保留。未删除任何内容。', '%s 已參加此課程：它是其紀錄的一部分，予以保留。未刪除任何內容。'),
     (None, 'Removing the training plan'): ('删除培训计划', '刪除培訓計畫'),
     (None, 'There is no such training plan: it may have been removed elsewhere. Nothing was changed.'): ('没有这个培训计划：可能已在别处删除。未做任何更改。', '沒有這個培訓計畫：可能已在別處刪除。未做任何更改。'),
+    (None, "Follow each review with the person's bonus statement (one PDF only)"): ('在每份考核报告后附上此人的奖金明细（仅限单个 PDF）', '在每份考核報告後附上此人的獎金明細（僅限單個 PDF）'),
 }

@@ -462,6 +462,7 @@ attain_review_reports_write (AttainDb            *db,
                              const AttainPeriod  *period,
                              const GDate         *today,
                              const char          *language,
+                             gboolean             with_statement,
                              const char          *pdf_path,
                              const char          *directory,
                              AttainReportProgress progress,
@@ -497,6 +498,19 @@ attain_review_reports_write (AttainDb            *db,
         }
       else
         g_ptr_array_add (documents, document);
+      if (directory == NULL && with_statement)
+        {
+          g_autoptr (GError) local_error = NULL;
+          AttainDocument *statement
+              = attain_review_statement (db, id, period, today, language, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (statement != NULL)
+            g_ptr_array_add (documents, statement);
+        }
       if (progress != NULL)
         progress (i + 1, person_ids->len, user_data);
     }
@@ -536,6 +550,24 @@ documents_request_free (DocumentsRequest *request)
 
 /* Everything on the worker, data included: the people, their sheets, the report's catalogue
  * (current on this thread only), layout and the writing of the files. */
+AttainDocument *
+attain_review_statement (AttainDb           *db,
+                         gint64              person_id,
+                         const AttainPeriod *period,
+                         const GDate        *today,
+                         const char         *language,
+                         GError            **error)
+{
+  g_autoptr (JsonNode) pay = attain_bonus_sheet_for_person (db, person_id, period, today, error);
+  g_autofree char *company = NULL;
+
+  if (pay == NULL)
+    return NULL;
+  company = attain_db_get_setting (db, "company_name", NULL);
+  /* Nobody's statement when they were not employed in the period. */
+  return attain_bonus_statement_report (pay, person_id, company, today, language);
+}
+
 static gpointer
 build_documents (AttainDb *db, gpointer data, GCancellable *cancellable, GError **error)
 {
@@ -583,17 +615,15 @@ build_documents (AttainDb *db, gpointer data, GCancellable *cancellable, GError 
         g_ptr_array_add (documents, document);
       if (request->directory == NULL && request->with_statement)
         {
-          g_autoptr (JsonNode) pay
-              = attain_bonus_sheet_for_person (db, id, &request->period, &request->today, error);
-          g_autofree char *company = attain_db_get_setting (db, "company_name", NULL);
-          if (pay == NULL)
+          g_autoptr (GError) local_error = NULL;
+          AttainDocument *statement = attain_review_statement (
+              db, id, &request->period, &request->today, pango_language, &local_error);
+          if (local_error != NULL)
             {
+              g_propagate_error (error, g_steal_pointer (&local_error));
               attain_i18n_pop ();
               return NULL;
             }
-          AttainDocument *statement
-              = attain_bonus_statement_report (pay, id, company, &request->today, pango_language);
-          /* Nobody's statement when they were not employed in the period. */
           if (statement != NULL)
             g_ptr_array_add (documents, statement);
         }

@@ -23,11 +23,21 @@ gboolean        attain_review_reports_write (AttainDb            *db,
                                              const AttainPeriod  *period,
                                              const GDate         *today,
                                              const char          *language,
+                                             gboolean             with_statement,
                                              const char          *pdf_path,
                                              const char          *directory,
                                              AttainReportProgress progress,
                                              gpointer             user_data,
                                              GError             **error);
+/* The person's bonus statement for @period, to follow their review: from the approved sheet
+ * that has them, else their unit's as it computes now. NULL with no error when they were not
+ * employed in the period; NULL with @error set when it could not be read. */
+AttainDocument *attain_review_statement (AttainDb           *db,
+                                         gint64              person_id,
+                                         const AttainPeriod *period,
+                                         const GDate        *today,
+                                         const char         *language,
+                                         GError            **error);
 /* Writes @document as DIRECTORY/review-PERIOD-ID-NAME.pdf, creating the folder. */
 gboolean    attain_review_report_write_into (AttainDocument *document,
                                              const char     *directory,

@@ -77,8 +77,8 @@ main (int argc, char *argv[])
       if (attain_org_describe (db, &(AttainScope){ ATTAIN_SCOPE_PERSON, 5 }, NULL, NULL, &team,
                                NULL, &error)
           && (people = attain_review_team_people (db, team.id, &error)) != NULL)
-        ok = attain_review_reports_write (db, people, &last_quarter, &today, "zh-cn", NULL, argv[3],
-                                          NULL, NULL, &error);
+        ok = attain_review_reports_write (db, people, &last_quarter, &today, "zh-cn", FALSE, NULL,
+                                          argv[3], NULL, NULL, &error);
     }
   else
     g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "unknown write “%s”", argv[1]);
