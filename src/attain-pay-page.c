@@ -125,6 +125,91 @@ money (JsonObject *sheet, JsonObject *row, const char *member)
 }
 
 /* One person: name, what the figure rests on, and the total paid; the formulas on hover. */
+/* A question with Cancel and one answer (@response, @label, @appearance), @extra under the
+ * text (or NULL), @answered called with the response; the caller adds its data, then
+ * present () shows it as the page's dialog. */
+static GtkWidget *
+ask (AttainPayPage        *self,
+     const char           *heading,
+     const char           *body,
+     GtkWidget            *extra,
+     const char           *response,
+     const char           *label,
+     AdwResponseAppearance appearance,
+     GCallback             answered)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+
+  if (extra != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), response,
+                                    label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
+  g_signal_connect_object (dialog, "response", answered, self, 0);
+  return dialog;
+}
+
+static void
+present (AttainPayPage *self, GtkWidget *dialog)
+{
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A course's name and first and last days, as three labelled entries appended to @box. */
+static void
+course_entries (GtkWidget *box, const char *course, const char *first, const char *last)
+{
+  const char *texts[] = { course, first, last };
+  const char *labels[] = { _ ("Course"), _ ("First day"), _ ("Last day") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (entry), texts[i] != NULL ? texts[i] : "");
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), labels[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      labels[i], -1);
+      gtk_widget_set_tooltip_text (entry, labels[i]);
+      gtk_box_append (GTK_BOX (box), entry);
+    }
+}
+
+/* The dialog keeps the three entries course_entries () put first in @box. */
+static void
+keep_course_entries (GtkWidget *dialog, GtkWidget *box)
+{
+  static const char *const keys[] = { "course", "first", "last" };
+  GtkWidget               *entry = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys) && entry != NULL; i++)
+    {
+      g_object_set_data (G_OBJECT (dialog), keys[i], entry);
+      entry = gtk_widget_get_next_sibling (entry);
+    }
+}
+
+/* The dialog's first and last days, or FALSE after a toast that says which is not a date. */
+static gboolean
+read_course_dates (AttainPayPage *self, AdwMessageDialog *dialog, GDate *starts, GDate *ends)
+{
+  GtkEditable *entries[] = { g_object_get_data (G_OBJECT (dialog), "first"),
+                             g_object_get_data (G_OBJECT (dialog), "last") };
+  GDate       *dates[] = { starts, ends };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (!attain_date_parse_iso (gtk_editable_get_text (entries[i]), dates[i]))
+      {
+        g_autofree char *message
+            = g_strdup_printf (_ ("“%s” is not a date. Use a date like 2027-01-01."),
+                               gtk_editable_get_text (entries[i]));
+        toast (self, message);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 typedef struct
 {
   guint  index; /* the sheet's own order: by unit, then person */
@@ -531,8 +616,6 @@ static void
 edit_training_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
 {
   GtkEditable *course = g_object_get_data (G_OBJECT (dialog), "course");
-  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
-  GtkEditable *last = g_object_get_data (G_OBJECT (dialog), "last");
   JsonObject  *plan = g_object_get_data (G_OBJECT (dialog), "plan");
   g_autoptr (GError) error = NULL;
   GDate starts, ends;
@@ -540,14 +623,8 @@ edit_training_response_cb (AdwMessageDialog *dialog, const char *response, Attai
   self->dialog = NULL;
   if (!g_str_equal (response, "save"))
     return;
-  for (GtkEditable *entry = first; entry != NULL; entry = entry == first ? last : NULL)
-    if (!attain_date_parse_iso (gtk_editable_get_text (entry), entry == first ? &starts : &ends))
-      {
-        g_autofree char *message = g_strdup_printf (
-            _ ("“%s” is not a date. Use a date like 2027-01-01."), gtk_editable_get_text (entry));
-        toast (self, message);
-        return;
-      }
+  if (!read_course_dates (self, dialog, &starts, &ends))
+    return;
   if (!attain_training_plan_update (
           attain_context_get_db (self->context), (gint64) attain_json_get_number (plan, "id"),
           attain_json_get_string (plan, "course"), attain_json_get_string (plan, "starts_on"),
@@ -569,37 +646,20 @@ edit_training_action (GtkWidget *widget, const char *action_name, GVariant *para
   AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
   JsonObject    *plan = shown_plan (self, g_variant_get_int64 (parameter));
   GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget     *entries[] = { gtk_entry_new (), gtk_entry_new (), gtk_entry_new () };
-  const char    *labels[] = { _ ("Course"), _ ("First day"), _ ("Last day") };
-  const char    *members[] = { "course", "starts_on", "ends_on" };
   GtkWidget     *dialog;
 
   if (plan == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entries[i]), attain_json_get_string (plan, members[i]));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entries[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      labels[i], -1);
-      gtk_widget_set_tooltip_text (entries[i], labels[i]);
-      gtk_box_append (GTK_BOX (box), entries[i]);
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _ ("Change the Training Plan"),
-                                   _ ("The attendees and their statuses stay as they are."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
-                                    _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_object_set_data (G_OBJECT (dialog), "course", entries[0]);
-  g_object_set_data (G_OBJECT (dialog), "first", entries[1]);
-  g_object_set_data (G_OBJECT (dialog), "last", entries[2]);
+  course_entries (box, attain_json_get_string (plan, "course"),
+                  attain_json_get_string (plan, "starts_on"),
+                  attain_json_get_string (plan, "ends_on"));
+  dialog = ask (self, _ ("Change the Training Plan"),
+                _ ("The attendees and their statuses stay as they are."), box, "save", _ ("_Save"),
+                ADW_RESPONSE_SUGGESTED, G_CALLBACK (edit_training_response_cb));
+  keep_course_entries (dialog, box);
   g_object_set_data_full (G_OBJECT (dialog), "plan", json_object_ref (plan),
                           (GDestroyNotify) json_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_training_response_cb), self, 0);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (self, dialog);
 }
 
 static void
@@ -632,17 +692,11 @@ remove_training_action (GtkWidget *widget, const char *action_name, GVariant *pa
   body = g_strdup_printf (_ ("“%s” and its attendees are removed. A course someone attended is "
                              "kept as part of their record."),
                           attain_json_get_string (plan, "course"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _ ("Remove the Training Plan?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "remove",
-                                    _ ("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  dialog = ask (self, _ ("Remove the Training Plan?"), body, NULL, "remove", _ ("_Remove"),
+                ADW_RESPONSE_DESTRUCTIVE, G_CALLBACK (remove_training_response_cb));
   g_object_set_data (G_OBJECT (dialog), "plan",
                      GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_training_response_cb), self, 0);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (self, dialog);
 }
 
 static JsonObject *
@@ -666,8 +720,6 @@ static void
 plan_training_response_cb (AdwMessageDialog *dialog, const char *response, AttainPayPage *self)
 {
   GtkEditable *course = g_object_get_data (G_OBJECT (dialog), "course");
-  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
-  GtkEditable *last = g_object_get_data (G_OBJECT (dialog), "last");
   GtkWidget   *people = g_object_get_data (G_OBJECT (dialog), "people");
   const char  *topic = g_object_get_data (G_OBJECT (dialog), "topic");
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -677,14 +729,8 @@ plan_training_response_cb (AdwMessageDialog *dialog, const char *response, Attai
   self->dialog = NULL;
   if (!g_str_equal (response, "plan"))
     return;
-  for (GtkEditable *entry = first; entry != NULL; entry = entry == first ? last : NULL)
-    if (!attain_date_parse_iso (gtk_editable_get_text (entry), entry == first ? &starts : &ends))
-      {
-        g_autofree char *message = g_strdup_printf (
-            _ ("“%s” is not a date. Use a date like 2027-01-01."), gtk_editable_get_text (entry));
-        toast (self, message);
-        return;
-      }
+  if (!read_course_dates (self, dialog, &starts, &ends))
+    return;
   for (GtkWidget *check = gtk_widget_get_first_child (people); check != NULL;
        check = gtk_widget_get_next_sibling (check))
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
@@ -717,9 +763,6 @@ plan_training_action (GtkWidget *widget, const char *action_name, GVariant *para
   AttainPayPage   *self = ATTAIN_PAY_PAGE (widget);
   JsonObject      *topic = training_topic (self, g_variant_get_string (parameter, NULL));
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget       *course = gtk_entry_new ();
-  GtkWidget       *first = gtk_entry_new ();
-  GtkWidget       *last = gtk_entry_new ();
   GtkWidget       *people = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget       *dialog;
   JsonArray       *who;
@@ -733,21 +776,7 @@ plan_training_action (GtkWidget *widget, const char *action_name, GVariant *para
   first_iso = attain_date_to_iso (&day);
   g_date_add_days (&day, 1);
   last_iso = attain_date_to_iso (&day);
-  gtk_editable_set_text (GTK_EDITABLE (course), attain_json_get_string (topic, "label"));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (course), _ ("Course"));
-  gtk_editable_set_text (GTK_EDITABLE (first), first_iso);
-  gtk_editable_set_text (GTK_EDITABLE (last), last_iso);
-  {
-    GtkWidget  *entries[] = { course, first, last };
-    const char *labels[] = { _ ("Course"), _ ("First day"), _ ("Last day") };
-    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-      {
-        gtk_accessible_update_property (GTK_ACCESSIBLE (entries[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        labels[i], -1);
-        gtk_widget_set_tooltip_text (entries[i], labels[i]);
-        gtk_box_append (GTK_BOX (box), entries[i]);
-      }
-  }
+  course_entries (box, attain_json_get_string (topic, "label"), first_iso, last_iso);
   who = json_object_get_array_member (topic, "people");
   /* The people of one topic of one unit. */
   for (guint k = 0; k < json_array_get_length (who); k++)
@@ -768,24 +797,16 @@ plan_training_action (GtkWidget *widget, const char *action_name, GVariant *para
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), people);
     gtk_box_append (GTK_BOX (box), scrolled);
   }
-  dialog = adw_message_dialog_new (
-      GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Plan Training"),
+  dialog = ask (
+      self, _ ("Plan Training"),
       _ ("Each person ticked attends the course; their next review lists it and whether it was "
-         "done."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "plan",
-                                    _ ("_Plan"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "plan",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_object_set_data (G_OBJECT (dialog), "course", course);
-  g_object_set_data (G_OBJECT (dialog), "first", first);
-  g_object_set_data (G_OBJECT (dialog), "last", last);
+         "done."),
+      box, "plan", _ ("_Plan"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (plan_training_response_cb));
+  keep_course_entries (dialog, box);
   g_object_set_data (G_OBJECT (dialog), "people", people);
   g_object_set_data_full (G_OBJECT (dialog), "topic",
                           g_strdup (attain_json_get_string (topic, "topic")), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (plan_training_response_cb), self, 0);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (self, dialog);
 }
 
 static void
@@ -969,18 +990,12 @@ static void
 approve_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   AttainPayPage *self = ATTAIN_PAY_PAGE (widget);
-  GtkWidget     *dialog = adw_message_dialog_new (
-          GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Approve the Bonus Sheet?"),
+  GtkWidget     *dialog = ask (
+          self, _ ("Approve the Bonus Sheet?"),
           _ ("The sheet keeps the figures it shows now, for HR and finance, and is locked: later "
-                 "imports, reviews or a new pool no longer change it."));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "approve",
-                                    _ ("_Approve"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (approve_response_cb), self, 0);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+                 "imports, reviews or a new pool no longer change it."),
+          NULL, "approve", _ ("_Approve"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (approve_response_cb));
+  present (self, dialog);
 }
 
 static void
@@ -1037,22 +1052,16 @@ propose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                   _ ("Why the promotion"), -1);
   gtk_box_append (GTK_BOX (box), day);
   gtk_box_append (GTK_BOX (box), reason);
-  dialog = adw_message_dialog_new (
-      GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Propose a Promotion"),
+  dialog = ask (
+      self, _ ("Propose a Promotion"),
       _ ("On the day it takes effect the person moves one step up the career ladder; their "
-         "positions over time are kept."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "propose",
-                                    _ ("_Propose"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "propose",
-                                              ADW_RESPONSE_SUGGESTED);
+         "positions over time are kept."),
+      box, "propose", _ ("_Propose"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (propose_response_cb));
   g_object_set_data (G_OBJECT (dialog), "day", day);
   g_object_set_data (G_OBJECT (dialog), "reason", reason);
   g_object_set_data (G_OBJECT (dialog), "person",
                      GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (propose_response_cb), self, 0);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (self, dialog);
 }
 
 static void
@@ -1127,15 +1136,9 @@ record_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
          "kept as it is and cannot be changed."),
       attain_json_get_string (json_array_get_object_element (ranking, 0), "name"),
       attain_json_get_string (recognition, "title"), label);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _ ("Record the Recognition?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "record",
-                                    _ ("_Record"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (record_response_cb), self, 0);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = ask (self, _ ("Record the Recognition?"), body, NULL, "record", _ ("_Record"),
+                ADW_RESPONSE_SUGGESTED, G_CALLBACK (record_response_cb));
+  present (self, dialog);
 }
 
 /* The certificate of the period's winner (the recorded one once recorded). */
